@@ -1,0 +1,73 @@
+import Joi from 'joi';
+
+/** Accepted `DB_CLIENT` values, Directus spellings first; each maps to one dialect. */
+export const databaseClients = ['sqlite3', 'better-sqlite3', 'pg', 'postgres', 'mysql', 'mysql2', 'mariadb', 'mssql', 'oracledb'] as const;
+
+const port = Joi.number().integer().min(0).max(65535).messages({
+	'number.base': '{{#label}} must be a port number between 0 and 65535',
+	'number.integer': '{{#label}} must be a port number between 0 and 65535',
+	'number.min': '{{#label}} must be a port number between 0 and 65535',
+	'number.max': '{{#label}} must be a port number between 0 and 65535',
+});
+const flag = Joi.boolean().truthy('1', 'yes', 'on').falsy('0', 'no', 'off', '');
+const count = (min: number) => Joi.number().integer().min(min).messages({ 'number.base': '{{#label}} must be a whole number' });
+const byteSize = Joi.string().pattern(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i).messages({
+	'string.pattern.base': '{{#label}} must be a size such as 1048576, 512kb or 10mb',
+});
+const isNetworkClient = (value: unknown) => Joi.valid('pg', 'postgres', 'mysql', 'mysql2', 'mariadb', 'mssql', 'oracledb').validate(value).error === undefined;
+
+/**
+ * The environment Mantle reads, validated as a whole before anything starts. Variables not
+ * listed here pass through untouched (extensions and drivers read their own).
+ */
+export const environmentSchema = Joi.object({
+	PORT: port.default(8055),
+	HOST: Joi.string().hostname().default('0.0.0.0'),
+	PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
+	SECRET: Joi.string().min(16).messages({ 'string.min': '{{#label}} must be at least 16 characters long' }),
+
+	DB_CLIENT: Joi.string().valid(...databaseClients).default('sqlite3'),
+	DB_FILENAME: Joi.string().default('./data/mantle.db'),
+	DB_CONNECTION_STRING: Joi.string(),
+	DB_HOST: Joi.string().when('DB_CONNECTION_STRING', {
+		is: Joi.exist(),
+		otherwise: Joi.when('DB_CLIENT', {
+			is: Joi.custom((value, helpers) => (isNetworkClient(value) ? value : helpers.error('any.invalid'))),
+			then: Joi.required().messages({ 'any.required': '{{#label}} is required when DB_CLIENT is a network database (or set DB_CONNECTION_STRING)' }),
+		}),
+	}),
+	DB_PORT: port,
+	DB_DATABASE: Joi.string(),
+	DB_USER: Joi.string(),
+	DB_PASSWORD: Joi.string().allow(''),
+	DB_SEARCH_PATH: Joi.string().pattern(/^[\w$]+(\s*,\s*[\w$]+)*$/).messages({
+		'string.pattern.base': '{{#label}} must be a comma-separated list of schema names',
+	}),
+	DB_POOL_MIN: count(0),
+	DB_POOL_MAX: count(1),
+	DB_BUSY_TIMEOUT: count(0).default(5000),
+
+	REDIS: Joi.string().uri({ scheme: ['redis', 'rediss'] }),
+	CACHE_ENABLED: flag.default(false),
+
+	STORAGE_LOCATIONS: Joi.string().pattern(/^[a-z][a-z0-9_]*(\s*,\s*[a-z][a-z0-9_]*)*$/i).default('local').messages({
+		'string.pattern.base': '{{#label}} must be a comma-separated list of location names',
+	}),
+
+	EXTENSIONS_PATH: Joi.string().default('./data/extensions'),
+	EXTENSIONS_REGISTRY: Joi.string().uri({ scheme: ['http', 'https'] }),
+
+	ADMIN_EMAIL: Joi.string().email({ tlds: false }),
+	ADMIN_PASSWORD: Joi.string().min(8).messages({ 'string.min': '{{#label}} must be at least 8 characters long' }),
+	ADMIN_TOKEN: Joi.string().min(16).messages({ 'string.min': '{{#label}} must be at least 16 characters long' }),
+
+	LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+	MAX_PAYLOAD_SIZE: byteSize.default('1mb'),
+	SHUTDOWN_TIMEOUT: count(0).default(10_000),
+	HEALTHCHECK_THRESHOLD: count(0).default(150),
+}).unknown(true);
+
+/** Values never echoed back in a configuration error or a log line. */
+export function isSecretVariable(name: string): boolean {
+	return /(SECRET|PASSWORD|TOKEN|_KEY$|CONNECTION_STRING)/.test(name);
+}

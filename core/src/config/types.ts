@@ -1,0 +1,49 @@
+import type { databaseClients } from './schema.js';
+
+export type DatabaseClient = (typeof databaseClients)[number];
+
+export interface DatabaseConfig {
+	client: DatabaseClient;
+	/** Absolute path of the SQLite file. */
+	filename: string;
+	connectionString?: string;
+	host?: string;
+	port?: number;
+	database?: string;
+	user?: string;
+	password?: string;
+	/** PostgreSQL schemas Mantle sees, in search order. */
+	searchPath: string[];
+	pool: { min?: number; max?: number };
+	/** How long SQLite waits for a lock before failing, in milliseconds. */
+	busyTimeout: number;
+}
+
+export interface StorageLocationConfig {
+	name: string;
+	driver: string;
+	/** Every `STORAGE_<NAME>_<KEY>` variable, keyed by `<KEY>` in lower camel case. */
+	options: Record<string, string>;
+}
+
+export interface Config {
+	port: number;
+	host: string;
+	publicUrl: string;
+	secret: string;
+	/** True when no SECRET was configured and one was made up for this process. */
+	secretGenerated: boolean;
+	database: DatabaseConfig;
+	redis?: string;
+	cacheEnabled: boolean;
+	storage: { locations: StorageLocationConfig[] };
+	extensions: { path: string; registry?: string };
+	admin: { email?: string; password?: string; token?: string };
+	logLevel: string;
+	maxPayloadBytes: number;
+	shutdownTimeoutMs: number;
+	/** Health checks slower than this report `warn`, in milliseconds. */
+	healthcheckThresholdMs: number;
+	/** The validated environment, for extensions' allow-listed `env` access. */
+	env: Readonly<Record<string, string>>;
+}

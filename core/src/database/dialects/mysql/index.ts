@@ -1,0 +1,38 @@
+import type { Knex } from 'knex';
+import type { Dialect } from '../types.js';
+
+export const mysql: Dialect = {
+	vendor: 'mysql',
+	knexClient: 'mysql2',
+	knexConfig(config) {
+		return {
+			client: 'mysql2',
+			connection: config.connectionString ?? {
+				host: config.host,
+				port: config.port ?? 3306,
+				database: config.database,
+				user: config.user,
+				password: config.password,
+				charset: 'utf8mb4',
+				// Big integers and decimals stay exact: they reach the engine as strings.
+				supportBigNumbers: true,
+				bigNumberStrings: true,
+				decimalNumbers: false,
+				dateStrings: false,
+			},
+			pool: { min: config.pool.min ?? 0, max: config.pool.max ?? 10 },
+		};
+	},
+	async listTables(knex: Knex) {
+		const [rows] = await knex.raw(
+			`select table_name as name from information_schema.tables
+			 where table_type = 'BASE TABLE' and table_schema = database()`,
+		);
+		return rows.map((row: { name: string }) => row.name);
+	},
+	async serverVersion(knex: Knex) {
+		const [rows] = await knex.raw('select version() as version');
+		const version: string = rows[0].version;
+		return /mariadb/i.test(version) ? `MariaDB ${version.split('-')[0]}` : `MySQL ${version}`;
+	},
+};

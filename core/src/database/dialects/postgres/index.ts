@@ -1,0 +1,32 @@
+import type { Knex } from 'knex';
+import type { Dialect } from '../types.js';
+
+export const postgres: Dialect = {
+	vendor: 'postgres',
+	knexClient: 'pg',
+	knexConfig(config) {
+		return {
+			client: 'pg',
+			connection: config.connectionString ?? {
+				host: config.host,
+				port: config.port ?? 5432,
+				database: config.database,
+				user: config.user,
+				password: config.password,
+			},
+			searchPath: config.searchPath,
+			pool: { min: config.pool.min ?? 0, max: config.pool.max ?? 10 },
+		};
+	},
+	async listTables(knex: Knex) {
+		const result = await knex.raw(
+			`select table_name from information_schema.tables
+			 where table_type = 'BASE TABLE' and table_schema = any (current_schemas(false))`,
+		);
+		return result.rows.map((row: { table_name: string }) => row.table_name);
+	},
+	async serverVersion(knex: Knex) {
+		const result = await knex.raw('show server_version');
+		return `PostgreSQL ${result.rows[0].server_version}`;
+	},
+};

@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import type { Dialect } from '../types.js';
+
+interface SqliteConnection {
+	pragma(statement: string): unknown;
+}
+
+export const sqlite: Dialect = {
+	vendor: 'sqlite',
+	knexClient: 'better-sqlite3',
+	knexConfig(config) {
+		if (config.filename !== ':memory:') mkdirSync(path.dirname(config.filename), { recursive: true });
+		return {
+			client: 'better-sqlite3',
+			connection: { filename: config.filename },
+			useNullAsDefault: true,
+			// One writer at a time is SQLite's nature; a single pooled connection avoids SQLITE_BUSY
+			// between our own connections while WAL still lets other processes read.
+			pool: {
+				min: config.pool.min ?? 1,
+				max: config.pool.max ?? 1,
+				afterCreate(connection: SqliteConnection, done: (error: Error | null, connection: SqliteConnection) => void) {
+					try {
+						connection.pragma('journal_mode = WAL');
+						connection.pragma('foreign_keys = ON');
+						connection.pragma(`busy_timeout = ${Math.floor(config.busyTimeout)}`);
+						done(null, connection);
+					} catch (error) {
+						done(error as Error, connection);
+					}
+				},
+			},
+		};
+	},
+	async listTables(knex: Knex) {
+		const rows: Array<{ name: string }> = await knex.select('name').from('sqlite_master').where('type', 'table').whereNot('name', 'like', 'sqlite_%');
+		return rows.map((row) => row.name);
+	},
+	async serverVersion(knex: Knex) {
+		const [row] = await knex.raw('select sqlite_version() as version');
+		return `SQLite ${row.version}`;
+	},
+};

@@ -1,0 +1,57 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export type ExtensionOrigin = 'first-party' | 'local' | 'registry';
+
+export interface ExtensionCandidate {
+	folder: string;
+	origin: ExtensionOrigin;
+	packageJson: { name?: string; version?: string; 'mantle:extension'?: unknown };
+}
+
+/** The first-party extensions the kernel ships with, as package names it depends on. */
+export const firstPartyExtensions = ['@mantle/extension-server'] as const;
+
+const require = createRequire(import.meta.url);
+
+export function firstPartyCandidates(): ExtensionCandidate[] {
+	return firstPartyExtensions.map((name) => {
+		const folder = path.dirname(require.resolve(`${name}/package.json`));
+		return { folder, origin: 'first-party', packageJson: readPackageJson(folder) };
+	});
+}
+
+/**
+ * Extensions an operator placed under `EXTENSIONS_PATH`: every folder (or `@scope/name` folder)
+ * whose package.json has a `mantle:extension` block. A folder without one is not an extension
+ * and is passed over; a folder whose package.json cannot be read is reported as a failure.
+ */
+export function localCandidates(extensionsPath: string): Array<ExtensionCandidate | { folder: string; error: Error }> {
+	if (!existsSync(extensionsPath)) return [];
+	const folders: string[] = [];
+	for (const entry of readdirSync(extensionsPath, { withFileTypes: true })) {
+		if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+		const folder = path.join(extensionsPath, entry.name);
+		if (entry.name.startsWith('@')) {
+			for (const scoped of readdirSync(folder, { withFileTypes: true })) if (scoped.isDirectory()) folders.push(path.join(folder, scoped.name));
+		} else {
+			folders.push(folder);
+		}
+	}
+	const candidates: Array<ExtensionCandidate | { folder: string; error: Error }> = [];
+	for (const folder of folders.sort()) {
+		if (!existsSync(path.join(folder, 'package.json'))) continue;
+		try {
+			const packageJson = readPackageJson(folder);
+			if (packageJson['mantle:extension'] !== undefined) candidates.push({ folder, origin: 'local', packageJson });
+		} catch (error) {
+			candidates.push({ folder, error: error as Error });
+		}
+	}
+	return candidates;
+}
+
+function readPackageJson(folder: string): ExtensionCandidate['packageJson'] {
+	return JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from '@hapi/hapi';
+import type { Logger } from 'pino';
+import type { Redis } from 'ioredis';
+import type { Config } from './config/index.js';
+import { connectDatabase, type Database } from './database/connect.js';
+import { createHttpServer } from './server/create-server.js';
+import { dispatcherRoute } from './server/dispatch.js';
+import { createServerCapability } from './server/server-capability.js';
+import { createAuthenticator } from './auth/accountability.js';
+import { ExtensionHost } from './extensions/host.js';
+import { kernelVersion } from './version.js';
+
+export interface Kernel {
+	readonly config: Config;
+	readonly logger: Logger;
+	readonly database: Database;
+	readonly server: Server;
+	readonly extensions: ExtensionHost;
+	/** The address the server listens on, known once started. */
+	readonly url: string;
+	start(): Promise<void>;
+	/** Stops taking requests, lets the ones in flight finish, then closes every pool. */
+	stop(): Promise<void>;
+}
+
+/**
+ * Assembles the kernel from a validated configuration: database pool, HTTP server, extension
+ * host with its realms. Nothing listens until `start()`; the system tables must already be
+ * current (see `bootstrap`).
+ */
+export async function createKernel(config: Config, logger: Logger): Promise<Kernel> {
+	const database = connectDatabase(config.database);
+	const redis = config.redis ? await connectRedis(config.redis, logger) : undefined;
+	const server = await createHttpServer({ host: config.host, port: config.port, logger });
+
+	const extensions = new ExtensionHost({
+		extensionsPath: config.extensions.path,
+		kernelVersion,
+		logger,
+		trustedCapabilities: {
+			server: createServerCapability({ config, knex: database.knex, dialect: database.dialect, redis, version: kernelVersion, serviceId: randomUUID() }),
+		},
+	});
+	await extensions.loadAll();
+	server.route(dispatcherRoute(extensions, createAuthenticator(database.knex), config.maxPayloadBytes));
+
+	let stopping: Promise<void> | undefined;
+	return {
+		config,
+		logger,
+		database,
+		server,
+		extensions,
+		get url() {
+			return `http://${server.info.host === '0.0.0.0' ? '127.0.0.1' : server.info.host}:${server.info.port}`;
+		},
+		async start() {
+			await server.start();
+		},
+		stop() {
+			stopping ??= (async () => {
+				await server.stop({ timeout: config.shutdownTimeoutMs });
+				await Promise.allSettled([database.close(), redis?.status === 'ready' ? redis.quit() : redis?.disconnect()]);
+			})();
+			return stopping;
+		},
+	};
+}
+
+async function connectRedis(url: string, logger: Logger): Promise<Redis> {
+	const { Redis } = await import('ioredis');
+	// Commands fail fast while Redis is away instead of queueing forever; health reports it.
+	const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+	// Reconnection attempts repeat every few seconds while Redis is away: one line each at debug,
+	// since /server/health is where an operator looks.
+	redis.on('error', (error: Error) => logger.debug({ err: error }, 'redis connection error'));
+	return redis;
+}

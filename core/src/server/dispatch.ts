@@ -1,0 +1,44 @@
+import type { ResponseToolkit, ServerRoute } from '@hapi/hapi';
+import qs from 'qs';
+import type { EndpointResponse, HttpMethod } from '@mantle/extensions-sdk';
+import { createError } from '../errors/index.js';
+import type { ExtensionHost } from '../extensions/host.js';
+import type { Authenticate } from '../auth/accountability.js';
+import { readBody } from './request-body.js';
+import { requestContext } from '../request-context.js';
+
+/**
+ * The one Hapi route behind every extension endpoint: find the extension route, resolve the
+ * caller, parse the body and hand the SDK-shaped request to the extension.
+ */
+export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate, maxPayloadBytes: number): ServerRoute {
+	return {
+		method: '*',
+		path: '/{path*}',
+		options: { payload: { output: 'stream', parse: false } },
+		handler: (request, h) => requestContext.run({ requestId: request.info.id }, async () => {
+			const match = host.routes.match(request.method, request.path);
+			if (!match) throw createError('ROUTE_NOT_FOUND', `Route ${request.path} doesn't exist.`);
+			const accountability = await authenticate(request);
+			const body = await readBody(request, maxPayloadBytes);
+			const result = await match.route.handler({
+				method: request.method.toUpperCase() as HttpMethod,
+				path: match.subpath,
+				params: match.params,
+				// Bracket syntax (`filter[status][_eq]=x`) is the API's query language, so qs, not Hapi's flat parser.
+				query: qs.parse(request.url.search.replace(/^\?/, ''), { depth: 10, arrayLimit: 200 }),
+				headers: request.headers,
+				body,
+				accountability,
+			});
+			return toHapiResponse(h, result ?? {});
+		}),
+	};
+}
+
+function toHapiResponse(h: ResponseToolkit, result: EndpointResponse) {
+	const status = result.status ?? (result.body === undefined ? 204 : 200);
+	const response = (result.body === undefined ? h.response() : h.response(result.body as object)).code(status);
+	for (const [name, value] of Object.entries(result.headers ?? {})) response.header(name, value);
+	return response;
+}

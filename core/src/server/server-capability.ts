@@ -1,0 +1,65 @@
+import os from 'node:os';
+import type { Knex } from 'knex';
+import type { Redis } from 'ioredis';
+import type { Accountability, HealthCheck, HealthReport, HealthStatus, ServerCapability, ServerInfo } from '@mantle/extensions-sdk';
+import type { Config } from '../config/index.js';
+import type { Dialect } from '../database/dialects/index.js';
+import { checkCache, checkDatabase, checkStorage } from '../health/checks.js';
+
+export interface ServerCapabilityDeps {
+	config: Config;
+	knex: Knex;
+	dialect: Dialect;
+	redis?: Redis;
+	version: string;
+	serviceId: string;
+}
+
+/** Settings a visitor may see before logging in (the login page shows them). */
+const publicProjectFields = [
+	'project_name',
+	'project_descriptor',
+	'project_logo',
+	'project_color',
+	'default_language',
+	'public_foreground',
+	'public_background',
+	'public_note',
+	'custom_css',
+	'public_registration',
+	'public_registration_verify_email',
+] as const;
+
+const severity: Record<HealthStatus, number> = { ok: 0, warn: 1, error: 2 };
+
+export function createServerCapability(deps: ServerCapabilityDeps): ServerCapability {
+	return {
+		async info(accountability: Accountability): Promise<ServerInfo> {
+			const settings = (await deps.knex('mantle_settings').first(...publicProjectFields)) ?? {};
+			const project: Record<string, unknown> = { project_name: 'Mantle', default_language: 'en-US', ...settings };
+			if (!accountability.admin) return { project };
+			return {
+				project,
+				version: deps.version,
+				node: { version: process.versions.node, uptime: Math.round(process.uptime()) },
+				os: { type: os.type(), version: os.release(), uptime: Math.round(os.uptime()), totalmem: os.totalmem() },
+				database: { vendor: deps.dialect.vendor, version: await deps.dialect.serverVersion(deps.knex) },
+			};
+		},
+
+		async health(accountability: Accountability): Promise<HealthReport> {
+			const threshold = deps.config.healthcheckThresholdMs;
+			const results = await Promise.all([
+				checkDatabase(deps.knex, deps.dialect.vendor, threshold),
+				...(deps.redis ? [checkCache(deps.redis, threshold)] : []),
+				...deps.config.storage.locations.map((location) => checkStorage(location, threshold)),
+			]);
+			const checks: Record<string, HealthCheck[]> = {};
+			for (const [name, check] of results) checks[name] = [check];
+			const status = results.reduce<HealthStatus>((worst, [, check]) => (severity[check.status] > severity[worst] ? check.status : worst), 'ok');
+			// Which services exist and how they fare is for admins; everyone else learns only the verdict.
+			if (!accountability.admin) return { status };
+			return { status, releaseId: deps.version, serviceId: deps.serviceId, checks };
+		},
+	};
+}

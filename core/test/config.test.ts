@@ -1,0 +1,64 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import test from 'ava';
+import { ConfigError, loadConfig } from '../src/config/index.js';
+
+const emptyDir = () => mkdtempSync(path.join(os.tmpdir(), 'mantle-config-'));
+
+test('with no variables at all, the embedded default is SQLite under ./data on port 8055', (t) => {
+	const cwd = emptyDir();
+	const config = loadConfig({ env: {}, cwd });
+	t.is(config.database.client, 'sqlite3');
+	t.is(config.database.filename, path.join(cwd, 'data/mantle.db'));
+	t.is(config.port, 8055);
+	t.is(config.publicUrl, 'http://localhost:8055');
+	t.true(config.secretGenerated);
+});
+
+test('a PORT that is not a port stops the start with a message naming PORT and the expectation', (t) => {
+	const error = t.throws(() => loadConfig({ env: { PORT: 'eighty' }, cwd: emptyDir() }), { instanceOf: ConfigError });
+	t.is(error?.variable, 'PORT');
+	t.regex(error!.message, /PORT must be a port number between 0 and 65535 \(got "eighty"\)/);
+	t.throws(() => loadConfig({ env: { PORT: '70000' }, cwd: emptyDir() }), { message: /PORT must be a port number/ });
+});
+
+test('an unknown DB_CLIENT names the variable and the accepted clients', (t) => {
+	const error = t.throws(() => loadConfig({ env: { DB_CLIENT: 'mongodb' }, cwd: emptyDir() }), { instanceOf: ConfigError });
+	t.is(error?.variable, 'DB_CLIENT');
+	t.regex(error!.message, /DB_CLIENT must be one of \[sqlite3, better-sqlite3, pg.*\] \(got "mongodb"\)/);
+});
+
+test('a network database without DB_HOST or a connection string is refused, naming DB_HOST', (t) => {
+	t.throws(() => loadConfig({ env: { DB_CLIENT: 'pg', DB_DATABASE: 'x' }, cwd: emptyDir() }), { message: /DB_HOST is required when DB_CLIENT is a network database/ });
+	t.notThrows(() => loadConfig({ env: { DB_CLIENT: 'pg', DB_CONNECTION_STRING: 'postgres://u@h/d' }, cwd: emptyDir() }));
+});
+
+test('a bad secret is named but its value is never echoed', (t) => {
+	const error = t.throws(() => loadConfig({ env: { SECRET: 'hunter2' }, cwd: emptyDir() }), { instanceOf: ConfigError });
+	t.regex(error!.message, /SECRET must be at least 16 characters long/);
+	t.false(error!.message.includes('hunter2'));
+});
+
+test('.env is read, and the process environment wins over it', (t) => {
+	const cwd = emptyDir();
+	writeFileSync(path.join(cwd, '.env'), 'PORT=9000\nPUBLIC_URL=https://data.example.com/\nLOG_LEVEL=debug\n');
+	const config = loadConfig({ env: { LOG_LEVEL: 'warn' }, cwd });
+	t.is(config.port, 9000);
+	t.is(config.publicUrl, 'https://data.example.com');
+	t.is(config.logLevel, 'warn');
+});
+
+test('storage locations other than local must name their driver, and local ones resolve their root', (t) => {
+	t.throws(() => loadConfig({ env: { STORAGE_LOCATIONS: 'local,cloud' }, cwd: emptyDir() }), { message: /STORAGE_CLOUD_DRIVER is required/ });
+	const cwd = emptyDir();
+	const config = loadConfig({ env: { STORAGE_LOCAL_ROOT: './files' }, cwd });
+	t.deepEqual(config.storage.locations, [{ name: 'local', driver: 'local', options: { root: path.join(cwd, 'files') } }]);
+});
+
+test('sizes and booleans are converted', (t) => {
+	const config = loadConfig({ env: { MAX_PAYLOAD_SIZE: '2mb', CACHE_ENABLED: 'true' }, cwd: emptyDir() });
+	t.is(config.maxPayloadBytes, 2 * 1024 * 1024);
+	t.true(config.cacheEnabled);
+	t.throws(() => loadConfig({ env: { MAX_PAYLOAD_SIZE: 'huge' }, cwd: emptyDir() }), { message: /MAX_PAYLOAD_SIZE must be a size/ });
+});

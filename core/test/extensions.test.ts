@@ -1,0 +1,99 @@
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import test from 'ava';
+import { createTestDatabase } from './helpers/databases.js';
+import { adminToken, startKernel, type RunningKernel } from './helpers/kernel.js';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/extensions');
+
+async function withExtensions(names: string[], run: (running: RunningKernel) => Promise<void>): Promise<void> {
+	const db = await createTestDatabase('sqlite');
+	const running = await startKernel(db);
+	try {
+		for (const name of names) cpSync(path.join(fixtures, name), path.join(running.kernel.config.extensions.path, name), { recursive: true });
+		await running.kernel.extensions.loadAll();
+		await run(running);
+	} finally {
+		await running.stop();
+		await db.drop();
+	}
+}
+
+test('an endpoint in EXTENSIONS_PATH is mounted under its id with params, query and accountability', async (t) => {
+	await withExtensions(['echo'], async ({ url }) => {
+		const listed = (await (await fetch(`${url}/echo?filter[status][_eq]=draft&limit=2`, { headers: { authorization: `Bearer ${adminToken}` } })).json()) as any;
+		t.deepEqual(listed.query, { filter: { status: { _eq: 'draft' } }, limit: '2' });
+		t.true(listed.admin);
+		t.false(listed.hasServer, 'only first-party extensions get the server capability');
+
+		const item = (await (await fetch(`${url}/echo/items/caf%C3%A9`)).json()) as any;
+		t.deepEqual(item, { params: { name: 'café' }, path: '/items/caf%C3%A9' }, 'params are decoded, the path is as sent');
+
+		const searched = await fetch(`${url}/echo`, { method: 'SEARCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: { limit: 1 } }) });
+		t.deepEqual(await searched.json(), { searched: { query: { limit: 1 } } });
+	});
+});
+
+test('errors thrown by an extension: known codes keep their status, anything else is a 500 that hides its text', async (t) => {
+	await withExtensions(['echo'], async ({ url, kernel }) => {
+		const forbidden = await fetch(`${url}/echo/forbidden`);
+		t.is(forbidden.status, 403);
+		t.is(((await forbidden.json()) as any).errors[0].extensions.code, 'FORBIDDEN');
+
+		const crash = await fetch(`${url}/echo/crash`);
+		t.is(crash.status, 500);
+		const text = await crash.text();
+		t.false(text.includes('secret_table'));
+		t.is(JSON.parse(text).errors[0].extensions.code, 'INTERNAL');
+
+		t.is((await fetch(`${url}/server/ping`)).status, 200, 'the server keeps serving');
+		t.truthy(kernel);
+	});
+});
+
+test('broken extensions are reported one by one and never stop the others from loading', async (t) => {
+	await withExtensions(['echo', 'bad-manifest', 'future-host', 'sandboxed', 'throws-on-load', 'not-an-extension'], async ({ url, kernel }) => {
+		const byName = Object.fromEntries(kernel.extensions.list().map((record) => [record.name, record]));
+		t.is(byName['@mantle/extension-server']!.status, 'loaded');
+		t.is(byName['@mantle/extension-server']!.origin, 'first-party');
+		t.is(byName.echo!.status, 'loaded');
+		t.is(byName.echo!.version, '1.2.3');
+		t.regex(byName['bad-manifest']!.error!, /"mantle:extension"\.type: must be one of/);
+		t.is(byName['future-host']!.error, 'future-host requires Mantle ^9.0.0, but this is Mantle 0.1.0.');
+		t.regex(byName.sandboxed!.error!, /sandbox/);
+		t.is(byName['throws-on-load']!.error, 'cannot reach the weather service');
+		t.false('not-an-extension' in byName, 'a package without a manifest is not an extension');
+		t.is((await fetch(`${url}/throws`)).status, 404, 'a failed extension leaves no route behind');
+		t.is((await fetch(`${url}/echo/items/a`)).status, 200);
+	});
+});
+
+test('a reload picks up a new extension and drops a removed one without a restart', async (t) => {
+	await withExtensions([], async ({ url, kernel }) => {
+		t.is((await fetch(`${url}/hello`)).status, 404);
+		const folder = path.join(kernel.config.extensions.path, 'hello');
+		mkdirSync(folder, { recursive: true });
+		writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: 'hello', type: 'module', 'mantle:extension': { type: 'endpoint', host: '^0.1.0', source: 'index.js' } }));
+		writeFileSync(path.join(folder, 'index.js'), `import { defineEndpoint } from '@mantle/extensions-sdk';\nexport default defineEndpoint({ id: 'hello', handler: (router) => router.get('/', ({ query }) => ({ body: { hi: query.name } })) });`);
+		await kernel.extensions.loadAll();
+		t.deepEqual(await (await fetch(`${url}/hello?name=Ada`)).json(), { hi: 'Ada' });
+
+		writeFileSync(path.join(folder, 'index.js'), `export default { id: 'hello', handler: (router) => router.get('/', () => ({ body: { hi: 'v2' } })) };`);
+		await kernel.extensions.loadAll();
+		t.deepEqual(await (await fetch(`${url}/hello`)).json(), { hi: 'v2' });
+	});
+});
+
+test('two extensions claiming the same prefix: the second is refused, the first keeps answering', async (t) => {
+	await withExtensions(['echo'], async ({ url, kernel }) => {
+		const twin = path.join(kernel.config.extensions.path, 'z-echo-twin');
+		cpSync(path.join(fixtures, 'echo'), twin, { recursive: true });
+		writeFileSync(path.join(twin, 'package.json'), JSON.stringify({ name: 'z-echo-twin', type: 'module', 'mantle:extension': { type: 'endpoint', host: '^0.1.0', source: 'index.js' } }));
+		await kernel.extensions.loadAll();
+		const twinRecord = kernel.extensions.list().find((record) => record.name === 'z-echo-twin');
+		t.is(twinRecord?.status, 'failed');
+		t.regex(twinRecord!.error!, /already answers under \/echo/);
+		t.is((await fetch(`${url}/echo/items/x`)).status, 200);
+	});
+});

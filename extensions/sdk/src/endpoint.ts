@@ -1,0 +1,50 @@
+import type { Accountability } from './accountability.js';
+import type { ExtensionContext } from './context.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'SEARCH';
+
+export interface EndpointRequest {
+	method: HttpMethod;
+	/** The path below the extension's prefix, e.g. `/ping` for `/server/ping`. */
+	path: string;
+	/** Named segments of the route, e.g. `{ id: '12' }` for `/:id`. */
+	params: Record<string, string>;
+	query: Record<string, unknown>;
+	headers: Record<string, string | string[] | undefined>;
+	/** The parsed body (JSON, form or text); `undefined` when there is none. */
+	body: unknown;
+	accountability: Accountability;
+}
+
+export interface EndpointResponse {
+	/** Defaults to 200, or 204 when there is no body. */
+	status?: number;
+	headers?: Record<string, string>;
+	/** Objects are sent as JSON; strings as text; `undefined` as an empty body. */
+	body?: unknown;
+}
+
+export type RouteHandler = (request: EndpointRequest) => EndpointResponse | Promise<EndpointResponse>;
+
+/**
+ * Routes of one endpoint extension, relative to its prefix. Paths use `:name` for a segment
+ * parameter and a trailing `*` for the rest of the path.
+ */
+export interface Router {
+	get(path: string, handler: RouteHandler): void;
+	post(path: string, handler: RouteHandler): void;
+	put(path: string, handler: RouteHandler): void;
+	patch(path: string, handler: RouteHandler): void;
+	delete(path: string, handler: RouteHandler): void;
+	search(path: string, handler: RouteHandler): void;
+}
+
+export interface EndpointDefinition {
+	/** The route prefix: the extension answers under `/<id>`. */
+	id: string;
+	handler(router: Router, context: ExtensionContext): void | Promise<void>;
+}
+
+export function defineEndpoint(definition: EndpointDefinition): EndpointDefinition {
+	return definition;
+}

@@ -1,0 +1,25 @@
+import { createError, defineEndpoint } from '@mantle/extensions-sdk';
+
+/**
+ * `/server/*`: liveness, instance information and health. Runs trusted, so the kernel hands it
+ * the `server` capability; it reaches nothing else.
+ */
+export default defineEndpoint({
+	id: 'server',
+	handler(router, { server }) {
+		if (!server) throw createError('INTERNAL', 'The server extension needs the server capability.');
+
+		router.get('/ping', () => ({ headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'pong' }));
+
+		router.get('/info', async ({ accountability }) => ({ body: { data: await server.info(accountability) } }));
+
+		router.get('/health', async ({ accountability }) => {
+			const report = await server.health(accountability);
+			return {
+				status: report.status === 'error' ? 503 : 200,
+				headers: { 'content-type': 'application/health+json; charset=utf-8', 'cache-control': 'no-cache' },
+				body: report,
+			};
+		});
+	},
+});

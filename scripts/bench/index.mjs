@@ -1,0 +1,12 @@
+// `npm run bench -- <name>`: runs one benchmark and prints its figures. Run by hand, never in CI.
+const benches = {
+	'cold-start': () => import('./cold-start.mjs'),
+};
+
+const name = process.argv[2];
+if (!benches[name]) {
+	console.log(`usage: npm run bench -- <${Object.keys(benches).join('|')}>`);
+	process.exit(name ? 1 : 0);
+}
+const { run } = await benches[name]();
+await run(process.argv.slice(3));
