@@ -86,3 +86,17 @@ test('a bad DB_CLIENT or PORT stops the CLI with one line naming the variable an
 	t.regex(port.stderr, /^Invalid configuration: PORT must be a port number between 0 and 65535 \(got "-3"\)\.$/m);
 	t.false(existsSync(path.join(cwd, 'data')), 'nothing was created before the check');
 });
+
+vendorTest('migrate latest applies the system migrations once, and migrate down undoes the last one', async (t, db) => {
+	const cwd = workdir();
+	const first = await runCli(['migrate', 'latest'], { cwd, env: db.env });
+	t.is(first.code, 0, first.stderr);
+	t.regex(first.stdout, /Applied: 0001-system-tables/);
+	t.regex((await runCli(['migrate', 'latest'], { cwd, env: db.env })).stdout, /Already up to date/);
+	t.true((await listTables(db)).includes('mantle_permissions'));
+
+	const down = await runCli(['migrate', 'down'], { cwd, env: db.env });
+	t.regex(down.stdout, /Undone: 0001-system-tables/);
+	t.false((await listTables(db)).includes('mantle_permissions'));
+	t.regex((await runCli(['migrate', 'down'], { cwd, env: db.env })).stdout, /Nothing to undo/);
+});
