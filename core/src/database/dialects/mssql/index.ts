@@ -1,9 +1,11 @@
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
+import { introspect } from './introspect.js';
 
 export const mssql: Dialect = {
 	vendor: 'mssql',
 	knexClient: 'mssql',
+	transactionalDdl: true,
 	knexConfig(config) {
 		return {
 			client: 'mssql',
@@ -29,4 +31,5 @@ export const mssql: Dialect = {
 		const rows: Array<{ version: string }> = await knex.raw(`select cast(serverproperty('ProductVersion') as varchar(32)) as version`);
 		return `SQL Server ${rows[0]!.version}`;
 	},
+	introspect,
 };

@@ -1,9 +1,12 @@
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
+import { introspect } from './introspect.js';
 
 export const mysql: Dialect = {
 	vendor: 'mysql',
 	knexClient: 'mysql2',
+	transactionalDdl: false,
+	unsignedAutoIncrement: true,
 	knexConfig(config) {
 		return {
 			client: 'mysql2',
@@ -35,4 +38,5 @@ export const mysql: Dialect = {
 		const version: string = rows[0].version;
 		return /mariadb/i.test(version) ? `MariaDB ${version.split('-')[0]}` : `MySQL ${version}`;
 	},
+	introspect,
 };

@@ -1,9 +1,11 @@
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
+import { introspect } from './introspect.js';
 
 export const oracle: Dialect = {
 	vendor: 'oracle',
 	knexClient: 'oracledb',
+	transactionalDdl: false,
 	knexConfig(config) {
 		return {
 			client: 'oracledb',
@@ -24,4 +26,5 @@ export const oracle: Dialect = {
 		const rows: Array<{ VERSION: string }> = await knex.raw(`select version_full as version from product_component_version where rownum = 1`);
 		return `Oracle ${rows[0]!.VERSION}`;
 	},
+	introspect,
 };

@@ -1,9 +1,11 @@
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
+import { introspect } from './introspect.js';
 
 export const postgres: Dialect = {
 	vendor: 'postgres',
 	knexClient: 'pg',
+	transactionalDdl: true,
 	knexConfig(config) {
 		return {
 			client: 'pg',
@@ -14,7 +16,7 @@ export const postgres: Dialect = {
 				user: config.user,
 				password: config.password,
 			},
-			searchPath: config.searchPath,
+			...(config.searchPath ? { searchPath: config.searchPath } : {}),
 			pool: { min: config.pool.min ?? 0, max: config.pool.max ?? 10 },
 		};
 	},
@@ -29,4 +31,5 @@ export const postgres: Dialect = {
 		const result = await knex.raw('show server_version');
 		return `PostgreSQL ${result.rows[0].server_version}`;
 	},
+	introspect,
 };

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
+import { introspect } from './introspect.js';
 
 interface SqliteConnection {
 	pragma(statement: string): unknown;
@@ -10,6 +11,9 @@ interface SqliteConnection {
 export const sqlite: Dialect = {
 	vendor: 'sqlite',
 	knexClient: 'better-sqlite3',
+	transactionalDdl: true,
+	// Knex declares timestamps as `datetime`, indistinguishable from dateTime once created.
+	columnTypes: { timestamp: 'timestamp' },
 	knexConfig(config) {
 		if (config.filename !== ':memory:') mkdirSync(path.dirname(config.filename), { recursive: true });
 		return {
@@ -42,4 +46,5 @@ export const sqlite: Dialect = {
 		const [row] = await knex.raw('select sqlite_version() as version');
 		return `SQLite ${row.version}`;
 	},
+	introspect,
 };
