@@ -1,3 +1,6 @@
+import type { ItemsCapability } from './items.js';
+import type { RequestCapability } from './request.js';
+import type { SchemaCapability } from './schema.js';
 import type { ServerCapability } from './server.js';
 
 export interface ExtensionLogger {
@@ -14,6 +17,10 @@ export interface ExtensionLogger {
 export interface ExtensionContext {
 	log: ExtensionLogger;
 	sleep?: (milliseconds: number) => Promise<void>;
+	/** Only the variables the `env` scope allow-lists. */
 	env?: Readonly<Record<string, string>>;
+	request?: RequestCapability;
+	items?: ItemsCapability;
 	server?: ServerCapability;
+	schema?: SchemaCapability;
 }

@@ -45,6 +45,7 @@ export interface EndpointDefinition {
 	handler(router: Router, context: ExtensionContext): void | Promise<void>;
 }
 
+/** Returns its argument: the same definition runs trusted in-process or in a sandbox. */
 export function defineEndpoint(definition: EndpointDefinition): EndpointDefinition {
 	return definition;
 }

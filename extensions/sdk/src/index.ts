@@ -1,5 +1,35 @@
 export type { Accountability } from './accountability.js';
+export type { AppComponentProps, AppExtensionBase, Component, FieldType, OptionField, StudioApi } from './app.js';
 export type { ExtensionContext, ExtensionLogger } from './context.js';
+export { defineDisplay, type DisplayDefinition, type DisplayProps } from './display.js';
 export { defineEndpoint, type EndpointDefinition, type EndpointRequest, type EndpointResponse, type HttpMethod, type RouteHandler, type Router } from './endpoint.js';
 export { ExtensionError, createError } from './errors.js';
+export { defineHook, type ActionHandler, type FilterHandler, type HookDefinition, type HookEventContext, type HookMeta, type HookRegister, type InitHandler, type ScheduleHandler } from './hook.js';
+export { defineInterface, type InterfaceDefinition, type InterfaceProps } from './interface.js';
+export type { Filter, Item, ItemsCapability, ItemsService, PrimaryKey, Query } from './items.js';
+export { defineLayout, type LayoutDefinition, type LayoutProps } from './layout.js';
+export {
+	appExtensionTypes,
+	builtModules,
+	checkHostRange,
+	extensionTypes,
+	isServerExtension,
+	ManifestError,
+	parseManifest,
+	scopeNames,
+	serverExtensionTypes,
+	type AppExtensionType,
+	type BuiltModule,
+	type BundleEntry,
+	type EntryType,
+	type ExtensionManifest,
+	type ExtensionType,
+	type SandboxManifest,
+	type ScopeName,
+	type ServerExtensionType,
+} from './manifest.js';
+export { defineOperation, type OperationContext, type OperationDefinition } from './operation.js';
+export { definePanel, type PanelDefinition, type PanelProps } from './panel.js';
+export type { RequestCapability, RequestOptions, RequestResponse } from './request.js';
 export type { HealthCheck, HealthReport, HealthStatus, ServerCapability, ServerInfo } from './server.js';
+export type { SchemaApplyStep, SchemaCapability, SchemaDiffResult } from './schema.js';
