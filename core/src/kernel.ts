@@ -10,6 +10,8 @@ import { createServerCapability } from './server/server-capability.js';
 import { createAuthenticator } from './auth/accountability.js';
 import { ExtensionHost } from './extensions/host.js';
 import { kernelVersion } from './version.js';
+import { SchemaStore } from './schema/schema-store.js';
+import { createSchemaCapability } from './schema/capability.js';
 
 export interface Kernel {
 	readonly config: Config;
@@ -17,6 +19,8 @@ export interface Kernel {
 	readonly database: Database;
 	readonly server: Server;
 	readonly extensions: ExtensionHost;
+	/** The cached schema overview, rebuilt after schema changes. */
+	readonly schema: SchemaStore;
 	/** The address the server listens on, known once started. */
 	readonly url: string;
 	start(): Promise<void>;
@@ -33,6 +37,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	const database = connectDatabase(config.database);
 	const redis = config.redis ? await connectRedis(config.redis, logger) : undefined;
 	const server = await createHttpServer({ host: config.host, port: config.port, logger });
+	const schema = new SchemaStore(database.knex, database.dialect, config.database.searchPath);
 
 	const extensions = new ExtensionHost({
 		extensionsPath: config.extensions.path,
@@ -40,6 +45,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		logger,
 		trustedCapabilities: {
 			server: createServerCapability({ config, knex: database.knex, dialect: database.dialect, redis, version: kernelVersion, serviceId: randomUUID() }),
+			schema: createSchemaCapability({ knex: database.knex, dialect: database.dialect, store: schema }),
 		},
 	});
 	await extensions.loadAll();
@@ -52,6 +58,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		database,
 		server,
 		extensions,
+		schema,
 		get url() {
 			return `http://${server.info.host === '0.0.0.0' ? '127.0.0.1' : server.info.host}:${server.info.port}`;
 		},

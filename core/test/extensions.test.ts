@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import test from 'ava';
@@ -95,5 +95,15 @@ test('two extensions claiming the same prefix: the second is refused, the first 
 		t.is(twinRecord?.status, 'failed');
 		t.regex(twinRecord!.error!, /already answers under \/echo/);
 		t.is((await fetch(`${url}/echo/items/x`)).status, 200);
+	});
+});
+
+test('an extension folder that is a symlink (as `mantle-extension link` makes) is discovered', async (t) => {
+	await withExtensions([], async ({ url, kernel }) => {
+		mkdirSync(kernel.config.extensions.path, { recursive: true });
+		symlinkSync(path.join(fixtures, 'echo'), path.join(kernel.config.extensions.path, 'echo'));
+		await kernel.extensions.loadAll();
+		t.is(kernel.extensions.list().find((record) => record.name === 'echo')?.status, 'loaded');
+		t.is((await fetch(`${url}/echo/items/a`)).status, 200);
 	});
 });

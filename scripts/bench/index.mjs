@@ -1,6 +1,8 @@
 // `npm run bench -- <name>`: runs one benchmark and prints its figures. Run by hand, never in CI.
 const benches = {
 	'cold-start': () => import('./cold-start.mjs'),
+	introspect: () => import('./introspect.mjs'),
+	sandbox: () => import('./sandbox.mjs'),
 };
 
 const name = process.argv[2];

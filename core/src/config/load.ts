@@ -56,7 +56,7 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 			database: v.DB_DATABASE,
 			user: v.DB_USER,
 			password: v.DB_PASSWORD,
-			searchPath: v.DB_SEARCH_PATH ? String(v.DB_SEARCH_PATH).split(',').map((s) => s.trim()) : ['public'],
+			searchPath: v.DB_SEARCH_PATH ? String(v.DB_SEARCH_PATH).split(',').map((s) => s.trim()) : undefined,
 			pool: { min: v.DB_POOL_MIN, max: v.DB_POOL_MAX },
 			busyTimeout: v.DB_BUSY_TIMEOUT,
 		},

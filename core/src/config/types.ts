@@ -12,8 +12,8 @@ export interface DatabaseConfig {
 	database?: string;
 	user?: string;
 	password?: string;
-	/** PostgreSQL schemas Mantle sees, in search order. */
-	searchPath: string[];
+	/** Schemas Mantle sees, in search order (PostgreSQL); unset: the server's own search path. */
+	searchPath?: string[];
 	pool: { min?: number; max?: number };
 	/** How long SQLite waits for a lock before failing, in milliseconds. */
 	busyTimeout: number;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -11,7 +11,14 @@ export interface ExtensionCandidate {
 }
 
 /** The first-party extensions the kernel ships with, as package names it depends on. */
-export const firstPartyExtensions = ['@mantle/extension-server'] as const;
+export const firstPartyExtensions = [
+	'@mantle/extension-server',
+	'@mantle/extension-collections',
+	'@mantle/extension-fields',
+	'@mantle/extension-relations',
+	'@mantle/extension-utils',
+	'@mantle/extension-schema',
+] as const;
 
 const require = createRequire(import.meta.url);
 
@@ -30,14 +37,10 @@ export function firstPartyCandidates(): ExtensionCandidate[] {
 export function localCandidates(extensionsPath: string): Array<ExtensionCandidate | { folder: string; error: Error }> {
 	if (!existsSync(extensionsPath)) return [];
 	const folders: string[] = [];
-	for (const entry of readdirSync(extensionsPath, { withFileTypes: true })) {
-		if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-		const folder = path.join(extensionsPath, entry.name);
-		if (entry.name.startsWith('@')) {
-			for (const scoped of readdirSync(folder, { withFileTypes: true })) if (scoped.isDirectory()) folders.push(path.join(folder, scoped.name));
-		} else {
-			folders.push(folder);
-		}
+	for (const name of subfolders(extensionsPath)) {
+		const folder = path.join(extensionsPath, name);
+		if (name.startsWith('@')) for (const scoped of subfolders(folder)) folders.push(path.join(folder, scoped));
+		else folders.push(folder);
 	}
 	const candidates: Array<ExtensionCandidate | { folder: string; error: Error }> = [];
 	for (const folder of folders.sort()) {
@@ -50,6 +53,18 @@ export function localCandidates(extensionsPath: string): Array<ExtensionCandidat
 		}
 	}
 	return candidates;
+}
+
+/** Folder names below `parent`, following symlinks (`mantle-extension link` makes them), hidden ones left out. */
+function subfolders(parent: string): string[] {
+	return readdirSync(parent).filter((name) => {
+		if (name.startsWith('.')) return false;
+		try {
+			return statSync(path.join(parent, name)).isDirectory();
+		} catch {
+			return false; // a dangling link is no extension
+		}
+	});
 }
 
 function readPackageJson(folder: string): ExtensionCandidate['packageJson'] {

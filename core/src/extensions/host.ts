@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
-import type { EndpointDefinition, ExtensionContext, ServerCapability } from '@mantle/extensions-sdk';
+import type { EndpointDefinition, ExtensionContext } from '@mantle/extensions-sdk';
 import { checkHostRange, parseManifest, type ExtensionManifest, type ExtensionType } from './manifest.js';
 import { firstPartyCandidates, localCandidates, type ExtensionCandidate, type ExtensionOrigin } from './discover.js';
 import { EndpointRouteTable } from './endpoint-routes.js';
@@ -27,7 +27,7 @@ export interface ExtensionHostOptions {
 	kernelVersion: string;
 	logger: Logger;
 	/** Capabilities only trusted extensions receive. */
-	trustedCapabilities: { server: ServerCapability };
+	trustedCapabilities: Pick<ExtensionContext, 'server' | 'schema'>;
 }
 
 const endpointIdPattern = /^[a-z0-9][a-z0-9_-]*$/;

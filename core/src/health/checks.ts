@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Knex } from 'knex';
@@ -41,7 +42,7 @@ export function checkStorage(location: StorageLocationConfig, thresholdMs: numbe
 	return timed('objectstore', thresholdMs, async () => {
 		if (location.driver !== 'local') throw new Error(`no health probe for the ${location.driver} driver`);
 		const root = location.options.root!;
-		const probe = path.join(root, `.health-${process.pid}-${Date.now()}`);
+		const probe = path.join(root, `.health-${randomUUID()}`);
 		await mkdir(root, { recursive: true });
 		await writeFile(probe, 'ok');
 		try {

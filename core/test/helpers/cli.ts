@@ -35,7 +35,7 @@ export function startCli({ env = {}, cwd }: { env?: Record<string, string>; cwd:
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [cliEntry, 'start'], { cwd, env: cliEnv(env) });
 		let output = '';
-		const timer = setTimeout(() => reject(new Error(`mantle start did not report listening within 30 s:\n${output}`)), 30_000);
+		const timer = setTimeout(() => reject(new Error(`mantle start did not report listening within 90 s:\n${output}`)), 90_000);
 		const onData = (chunk: Buffer) => {
 			output += chunk;
 			const match = /listening on (\S+)/.exec(output);

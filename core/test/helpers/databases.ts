@@ -69,7 +69,13 @@ export async function createTestDatabase(vendor: TestVendor): Promise<TestDataba
 	if (vendor === 'sqlite') {
 		const dir = mkdtempSync(path.join(os.tmpdir(), 'mantle-test-'));
 		const filename = path.join(dir, 'test.db');
-		const knex = createKnex({ client: 'better-sqlite3', connection: { filename }, useNullAsDefault: true });
+		// Foreign keys on, as Mantle's own connections have them, so tests see the same rules.
+		const knex = createKnex({
+			client: 'better-sqlite3',
+			connection: { filename },
+			useNullAsDefault: true,
+			pool: { afterCreate: (connection: { pragma(sql: string): unknown }, done: (error: Error | null, connection: unknown) => void) => done(null, (connection.pragma('foreign_keys = ON'), connection)) },
+		});
 		return {
 			vendor,
 			env: { DB_CLIENT: 'sqlite3', DB_FILENAME: filename },

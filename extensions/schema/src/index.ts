@@ -1,0 +1,46 @@
+import { createError, defineEndpoint } from '@mantle/extensions-sdk';
+import { parse, stringify } from 'yaml';
+
+const exportTypes = {
+	json: { contentType: 'application/json; charset=utf-8', write: (value: unknown) => `${JSON.stringify(value, null, 2)}\n` },
+	yaml: { contentType: 'text/yaml; charset=utf-8', write: (value: unknown) => stringify(value) },
+} as const;
+
+/** A snapshot sent as JSON arrives parsed; one sent as text is YAML (of which JSON is a subset). */
+function readSnapshot(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	try {
+		return parse(body);
+	} catch (error) {
+		throw createError('INVALID_PAYLOAD', `Invalid payload. The snapshot is neither JSON nor YAML: ${(error as Error).message}`);
+	}
+}
+
+/** `/schema`: snapshot, diff and apply the data model, as Directus does. */
+export default defineEndpoint({
+	id: 'schema',
+	handler(router, { schema }) {
+		if (!schema) throw createError('INTERNAL', 'The schema extension needs the schema capability.');
+
+		router.get('/snapshot', async ({ accountability, query }) => {
+			const snapshot = await schema.snapshot(accountability);
+			if (query.export === undefined) return { body: { data: snapshot } };
+			const format = exportTypes[String(query.export) as keyof typeof exportTypes];
+			if (!format) throw createError('INVALID_QUERY', `Invalid query. "export" must be "json" or "yaml" (got "${String(query.export)}").`);
+			const filename = `snapshot-${new Date().toISOString().replace(/[:.]/g, '-')}.${query.export}`;
+			return { headers: { 'content-type': format.contentType, 'content-disposition': `attachment; filename="${filename}"` }, body: format.write(snapshot) };
+		});
+
+		router.post('/diff', async ({ accountability, query, body }) => {
+			const result = await schema.diff(accountability, readSnapshot(body), { force: query.force === 'true' });
+			const { collections, fields, relations } = result.diff;
+			if (collections.length + fields.length + relations.length === 0) return { status: 204 };
+			return { body: { data: result } };
+		});
+
+		router.post('/apply', async ({ accountability, body }) => {
+			await schema.apply(accountability, body);
+			return { status: 204 };
+		});
+	},
+});
