@@ -12,6 +12,7 @@ import { ExtensionHost } from './extensions/host.js';
 import { kernelVersion } from './version.js';
 import { SchemaStore } from './schema/schema-store.js';
 import { createSchemaCapability } from './schema/capability.js';
+import { EventBus } from './events/bus.js';
 
 export interface Kernel {
 	readonly config: Config;
@@ -21,6 +22,8 @@ export interface Kernel {
 	readonly extensions: ExtensionHost;
 	/** The cached schema overview, rebuilt after schema changes. */
 	readonly schema: SchemaStore;
+	/** Filter and action events that hooks subscribe to. */
+	readonly bus: EventBus;
 	/** The address the server listens on, known once started. */
 	readonly url: string;
 	start(): Promise<void>;
@@ -37,18 +40,26 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	const database = connectDatabase(config.database);
 	const redis = config.redis ? await connectRedis(config.redis, logger) : undefined;
 	const server = await createHttpServer({ host: config.host, port: config.port, logger });
+	const bus = new EventBus(logger);
 	const schema = new SchemaStore(database.knex, database.dialect, config.database.searchPath);
 
 	const extensions = new ExtensionHost({
 		extensionsPath: config.extensions.path,
 		kernelVersion,
 		logger,
+		bus,
+		sandbox: {
+			limits: config.extensions.sandbox,
+			allowPrivateNetwork: config.extensions.sandbox.allowPrivateNetwork,
+			env: config.env,
+		},
 		trustedCapabilities: {
 			server: createServerCapability({ config, knex: database.knex, dialect: database.dialect, redis, version: kernelVersion, serviceId: randomUUID() }),
-			schema: createSchemaCapability({ knex: database.knex, dialect: database.dialect, store: schema }),
+			schema: createSchemaCapability({ knex: database.knex, dialect: database.dialect, store: schema, bus }),
 		},
 	});
 	await extensions.loadAll();
+	await extensions.init('app.before');
 	server.route(dispatcherRoute(extensions, createAuthenticator(database.knex), config.maxPayloadBytes));
 
 	let stopping: Promise<void> | undefined;
@@ -59,15 +70,18 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		server,
 		extensions,
 		schema,
+		bus,
 		get url() {
 			return `http://${server.info.host === '0.0.0.0' ? '127.0.0.1' : server.info.host}:${server.info.port}`;
 		},
 		async start() {
 			await server.start();
+			await extensions.init('app.after');
 		},
 		stop() {
 			stopping ??= (async () => {
 				await server.stop({ timeout: config.shutdownTimeoutMs });
+				await extensions.stop();
 				await Promise.allSettled([database.close(), redis?.status === 'ready' ? redis.quit() : redis?.disconnect()]);
 			})();
 			return stopping;

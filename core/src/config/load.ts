@@ -63,7 +63,16 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 		redis: v.REDIS,
 		cacheEnabled: v.CACHE_ENABLED,
 		storage: { locations: storageLocations(String(v.STORAGE_LOCATIONS), raw, resolve) },
-		extensions: { path: resolve(v.EXTENSIONS_PATH), registry: v.EXTENSIONS_REGISTRY },
+		extensions: {
+			path: resolve(v.EXTENSIONS_PATH),
+			registry: v.EXTENSIONS_REGISTRY,
+			sandbox: {
+				memoryMb: v.EXTENSIONS_SANDBOX_MEMORY,
+				timeoutMs: v.EXTENSIONS_SANDBOX_TIMEOUT,
+				maxCrashes: v.EXTENSIONS_SANDBOX_MAX_CRASHES,
+				allowPrivateNetwork: v.EXTENSIONS_SANDBOX_ALLOW_PRIVATE_NETWORK,
+			},
+		},
 		admin: { email: v.ADMIN_EMAIL, password: v.ADMIN_PASSWORD, token: v.ADMIN_TOKEN },
 		logLevel: v.LOG_LEVEL,
 		maxPayloadBytes: parseByteSize(String(v.MAX_PAYLOAD_SIZE)),

@@ -56,6 +56,10 @@ export const environmentSchema = Joi.object({
 
 	EXTENSIONS_PATH: Joi.string().default('./data/extensions'),
 	EXTENSIONS_REGISTRY: Joi.string().uri({ scheme: ['http', 'https'] }),
+	EXTENSIONS_SANDBOX_MEMORY: count(8).default(64),
+	EXTENSIONS_SANDBOX_TIMEOUT: count(1).default(5000),
+	EXTENSIONS_SANDBOX_MAX_CRASHES: count(1).default(3),
+	EXTENSIONS_SANDBOX_ALLOW_PRIVATE_NETWORK: flag.default(false),
 
 	ADMIN_EMAIL: Joi.string().email({ tlds: false }),
 	ADMIN_PASSWORD: Joi.string().min(8).messages({ 'string.min': '{{#label}} must be at least 8 characters long' }),

@@ -37,7 +37,12 @@ export interface Config {
 	redis?: string;
 	cacheEnabled: boolean;
 	storage: { locations: StorageLocationConfig[] };
-	extensions: { path: string; registry?: string };
+	extensions: {
+		path: string;
+		registry?: string;
+		/** Limits of each sandboxed extension: heap in MiB, wall-clock per call in ms, crashes before it is failed. */
+		sandbox: { memoryMb: number; timeoutMs: number; maxCrashes: number; allowPrivateNetwork: boolean };
+	};
 	admin: { email?: string; password?: string; token?: string };
 	logLevel: string;
 	maxPayloadBytes: number;

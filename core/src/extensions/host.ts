@@ -1,12 +1,19 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
-import type { EndpointDefinition, ExtensionContext } from '@mantle/extensions-sdk';
+import type { ExtensionContext } from '@mantle/extensions-sdk';
+import { SandboxSupervisor, type GrantedScopes, type SandboxLimits } from '@mantle/sandbox';
+import type { EventBus } from '../events/bus.js';
+import { createError } from '../errors/index.js';
 import { checkHostRange, parseManifest, type ExtensionManifest, type ExtensionType } from './manifest.js';
 import { firstPartyCandidates, localCandidates, type ExtensionCandidate, type ExtensionOrigin } from './discover.js';
-import { EndpointRouteTable } from './endpoint-routes.js';
 import { ensureSdkResolution } from './sdk-resolution.js';
 import { extensionLogger } from './logger.js';
+import { ExtensionRuntime } from './runtime.js';
+import { loadTrusted } from './load-trusted.js';
+import { loadSandboxed } from './load-sandboxed.js';
 
 export type ExtensionStatus = 'loaded' | 'failed';
 
@@ -18,6 +25,7 @@ export interface ExtensionRecord {
 	origin: ExtensionOrigin;
 	folder: string;
 	trusted: boolean;
+	sandboxed: boolean;
 	status: ExtensionStatus;
 	error?: string;
 }
@@ -26,99 +34,140 @@ export interface ExtensionHostOptions {
 	extensionsPath: string;
 	kernelVersion: string;
 	logger: Logger;
+	bus: EventBus;
 	/** Capabilities only trusted extensions receive. */
 	trustedCapabilities: Pick<ExtensionContext, 'server' | 'schema'>;
+	sandbox: { limits: SandboxLimits; allowPrivateNetwork: boolean; env: Readonly<Record<string, string>> };
 }
 
-const endpointIdPattern = /^[a-z0-9][a-z0-9_-]*$/;
+const serverTypes = new Set<ExtensionType>(['endpoint', 'hook', 'operation']);
 
 /**
- * Discovers, validates and mounts extensions. Each extension gets its own realm: its routes
- * under `/<id>`, its own logger, and a context holding only what it is allowed. One extension
- * failing is recorded against it and never stops the others.
+ * Discovers, validates and loads extensions. Each gets its own realm: its routes under `/<id>`,
+ * its own logger, its hooks owned by it, and a context holding only what it is allowed. Trusted
+ * code runs in-process; code that asks for the sandbox runs in the supervised sandbox process.
+ * One extension failing is recorded against it and never stops the others.
  */
 export class ExtensionHost {
-	private table = new EndpointRouteTable();
+	private runtime = new ExtensionRuntime();
 	private records: ExtensionRecord[] = [];
 	private generation = 0;
+	private supervisor: SandboxSupervisor | undefined;
+	private sandboxedNames = new Set<string>();
 
 	constructor(private readonly options: ExtensionHostOptions) {}
 
-	get routes(): EndpointRouteTable {
-		return this.table;
+	get routes() {
+		return this.runtime.routes;
+	}
+
+	/** Operation types for flows, by id. */
+	get operations() {
+		return this.runtime.operations;
 	}
 
 	list(): readonly ExtensionRecord[] {
 		return this.records;
 	}
 
-	/** Loads every extension into a fresh route table and swaps it in when all have been tried. */
+	/** Loads every extension into a fresh runtime and swaps it in once all have been tried. */
 	async loadAll(): Promise<void> {
 		ensureSdkResolution();
 		this.generation += 1;
-		const table = new EndpointRouteTable();
+		const runtime = new ExtensionRuntime();
 		const records: ExtensionRecord[] = [];
-		const candidates = [...firstPartyCandidates(), ...localCandidates(this.options.extensionsPath)];
-		for (const candidate of candidates) {
+		const sandboxed = new Set<string>();
+		for (const candidate of [...firstPartyCandidates(), ...localCandidates(this.options.extensionsPath)]) {
 			if ('error' in candidate) {
-				records.push(this.failed({ name: path.basename(candidate.folder), folder: candidate.folder, origin: 'local' }, candidate.error));
-				continue;
+				records.push(this.failed({ name: path.basename(candidate.folder), folder: candidate.folder, origin: 'local', trusted: false, sandboxed: false, version: null, type: null }, candidate.error));
+			} else {
+				records.push(await this.loadOne(candidate, runtime, sandboxed));
 			}
-			records.push(await this.loadOne(candidate, table));
 		}
-		this.table = table;
+		this.runtime.deactivate(this.options.bus);
+		runtime.activate(this.options.bus, this.options.logger);
+		this.runtime = runtime;
 		this.records = records;
+		for (const name of this.sandboxedNames) if (!sandboxed.has(name)) await this.supervisor?.unload(name).catch(() => undefined);
+		this.sandboxedNames = sandboxed;
 	}
 
-	private async loadOne(candidate: ExtensionCandidate, table: EndpointRouteTable): Promise<ExtensionRecord> {
+	/** Runs the `init` hooks registered for one point of the kernel's start. */
+	init(event: string): Promise<void> {
+		return this.runtime.init(event, this.options.logger);
+	}
+
+	/** The sandbox process: its PID, restarts and memory, for operators and tests. */
+	get sandbox(): SandboxSupervisor | undefined {
+		return this.supervisor;
+	}
+
+	async stop(): Promise<void> {
+		this.runtime.deactivate(this.options.bus);
+		await this.supervisor?.stop();
+	}
+
+	private async loadOne(candidate: ExtensionCandidate, runtime: ExtensionRuntime, sandboxed: Set<string>): Promise<ExtensionRecord> {
 		const name = candidate.packageJson.name ?? path.basename(candidate.folder);
 		const trusted = candidate.origin === 'first-party';
-		const base = { name, folder: candidate.folder, origin: candidate.origin, version: candidate.packageJson.version ?? null, trusted };
+		const base = { name, folder: candidate.folder, origin: candidate.origin, version: candidate.packageJson.version ?? null, trusted, sandboxed: false };
 		let manifest: ExtensionManifest | undefined;
 		try {
 			manifest = parseManifest(name, candidate.packageJson['mantle:extension']);
 			checkHostRange(name, manifest, this.options.kernelVersion);
+			const source = path.join(candidate.folder, manifest.source);
+			if (manifest.type === 'bundle') throw new Error(`${name} is a bundle, which this kernel cannot load yet.`);
+			if (!existsSync(source)) throw new Error(`${name}: its source ${manifest.source} does not exist (was it built?).`);
+			// App extensions run in the Studio, which fetches them; the kernel only vouches for them.
+			if (!serverTypes.has(manifest.type)) return { ...base, type: manifest.type, status: 'loaded' };
+			const type = manifest.type as 'endpoint' | 'hook' | 'operation';
 			if (manifest.sandbox?.enabled) {
-				throw new Error(`${name} asks to run sandboxed, and this kernel has no sandbox host yet; it was not loaded.`);
+				const code = await readFile(source, 'utf8');
+				// Extensions an operator placed in EXTENSIONS_PATH get the scopes they request.
+				await loadSandboxed(runtime, await this.sandboxSupervisor(), name, type, code, manifest.sandbox.requestedScopes as GrantedScopes);
+				sandboxed.add(name);
+				return { ...base, sandboxed: true, type, status: 'loaded' };
 			}
-			if (manifest.type !== 'endpoint') throw new Error(`${name} is a ${manifest.type} extension, which this kernel cannot load yet.`);
-			const definition = await this.importDefinition(candidate.folder, manifest);
-			await this.mountEndpoint(name, definition, table, trusted);
-			this.options.logger.debug({ extension: name }, 'extension loaded');
-			return { ...base, type: manifest.type, status: 'loaded' };
+			// The generation in the URL makes a reload import the file afresh instead of from cache.
+			const module = (await import(`${pathToFileURL(source).href}?generation=${this.generation}`)) as { default?: unknown };
+			await loadTrusted(runtime, name, type, module.default, this.contextFor(name, trusted));
+			return { ...base, type, status: 'loaded' };
 		} catch (error) {
 			return this.failed({ ...base, type: manifest?.type ?? null }, error);
 		}
 	}
 
-	private async importDefinition(folder: string, manifest: ExtensionManifest): Promise<EndpointDefinition> {
-		// The generation in the URL makes a reload import the file afresh instead of from cache.
-		const url = `${pathToFileURL(path.join(folder, manifest.source)).href}?generation=${this.generation}`;
-		const module = (await import(url)) as { default?: unknown };
-		const definition = module.default as Partial<EndpointDefinition> | undefined;
-		if (!definition || typeof definition !== 'object' || typeof definition.handler !== 'function') {
-			throw new Error(`${manifest.source} must export default defineEndpoint({ id, handler }).`);
-		}
-		if (typeof definition.id !== 'string' || !endpointIdPattern.test(definition.id)) {
-			throw new Error(`The endpoint id ${JSON.stringify(definition.id)} must be lower-case letters, digits, "-" or "_".`);
-		}
-		return definition as EndpointDefinition;
-	}
-
-	private async mountEndpoint(name: string, definition: EndpointDefinition, table: EndpointRouteTable, trusted: boolean): Promise<void> {
-		const { router, commit } = table.routerFor(definition.id);
-		const context: ExtensionContext = {
+	private contextFor(name: string, trusted: boolean): ExtensionContext {
+		return {
 			log: extensionLogger(this.options.logger, name),
 			sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
 			...(trusted ? this.options.trustedCapabilities : {}),
 		};
-		await definition.handler(router, context);
-		commit();
 	}
 
-	private failed(base: Omit<ExtensionRecord, 'status' | 'type' | 'version' | 'trusted'> & Partial<ExtensionRecord>, error: unknown): ExtensionRecord {
-		const message = error instanceof Error ? error.message : String(error);
+	private async sandboxSupervisor(): Promise<SandboxSupervisor> {
+		if (this.supervisor) return this.supervisor;
+		const { logger, sandbox } = this.options;
+		const supervisor = new SandboxSupervisor({
+			limits: sandbox.limits,
+			allowPrivateNetwork: sandbox.allowPrivateNetwork,
+			logger: logger.child({ component: 'sandbox' }),
+			bridge: {
+				log: (extension, level, message, data) => extensionLogger(logger, extension)[level](message, data),
+				items: async () => {
+					throw createError('SERVICE_UNAVAILABLE', 'The items capability needs the data engine, which this kernel does not have yet.');
+				},
+				env: (_extension, keys) => Object.fromEntries(keys.filter((key) => key in sandbox.env).map((key) => [key, sandbox.env[key]!])),
+			},
+		});
+		await supervisor.start();
+		this.supervisor = supervisor;
+		return supervisor;
+	}
+
+	private failed(base: Omit<ExtensionRecord, 'status'>, error: unknown): ExtensionRecord {
+		const message = error instanceof Error ? error.message : String((error as { message?: unknown })?.message ?? error);
 		this.options.logger.error({ extension: base.name }, `extension failed to load: ${message}`);
-		return { version: null, type: null, trusted: false, ...base, status: 'failed', error: message };
+		return { ...base, status: 'failed', error: message };
 	}
 }

@@ -32,6 +32,7 @@ export async function startKernel(db: TestDatabase, env: Record<string, string> 
 			ADMIN_PASSWORD: 'correct horse battery',
 			ADMIN_TOKEN: adminToken,
 			EXTENSIONS_PATH: path.join(dataDir, 'extensions'),
+			EXTENSIONS_SANDBOX_TIMEOUT: '2000',
 			STORAGE_LOCAL_ROOT: path.join(dataDir, 'uploads'),
 			// Busy CI machines are slow; tests that want `warn` lower this themselves.
 			HEALTHCHECK_THRESHOLD: '10000',

@@ -40,7 +40,10 @@ export async function readCollection(context: SchemaContext, accountability: Acc
  */
 export async function createCollection(context: SchemaContext, accountability: Accountability | null, body: unknown) {
 	assertAdmin(accountability);
-	const input = validateInput<CollectionInput>(collectionInputSchema, body);
+	// Hooks see the payload before anything is checked or changed, and what they return is checked
+	// like the client's own, so a hook cannot smuggle in what a client could not send.
+	const filtered = context.bus ? await context.bus.filter('collections.create', body, { collection: 'directus_collections' }, accountability) : body;
+	const input = validateInput<CollectionInput>(collectionInputSchema, filtered);
 	assertNotReserved(input.collection);
 	const overview = await context.store.get();
 	if (overview.collections.has(input.collection)) throw createError('INVALID_PAYLOAD', `Invalid payload. Collection "${input.collection}" already exists.`);
@@ -72,6 +75,7 @@ export async function createCollection(context: SchemaContext, accountability: A
 			if (meta) await trx('mantle_fields').insert({ collection: input.collection, field: field.field, ...meta });
 		}
 	});
+	context.bus?.action('collections.create', { collection: 'directus_collections', key: input.collection, payload: input }, accountability);
 	return readCollection(context, null, input.collection);
 }
 
@@ -106,6 +110,7 @@ export async function deleteCollection(context: SchemaContext, accountability: A
 	const info = overview.collections.get(name);
 	if (!info) throw createError('FORBIDDEN');
 	if (isSystemCollection(name)) throw createError('INVALID_PAYLOAD', `Invalid payload. System collection "${name}" cannot be deleted.`);
+	if (context.bus) await context.bus.filter('collections.delete', [name], { collection: 'directus_collections' }, accountability);
 	const incoming = overview.relations.filter((relation) => relation.related_collection === name && relation.collection !== name);
 
 	await changeSchema(context, async (trx) => {
@@ -123,4 +128,5 @@ export async function deleteCollection(context: SchemaContext, accountability: A
 		await trx('mantle_collections').where({ group: name }).update({ group: null });
 		await trx('mantle_collections').where({ collection: name }).delete();
 	});
+	context.bus?.action('collections.delete', { collection: 'directus_collections', keys: [name] }, accountability);
 }

@@ -3,12 +3,15 @@ import type { Accountability } from '@mantle/extensions-sdk';
 import type { Dialect } from '../../database/dialects/types.js';
 import { createError } from '../../errors/index.js';
 import type { SchemaStore } from '../schema-store.js';
+import type { EventBus } from '../../events/bus.js';
 import { backupMetadata, restoreMetadata } from './metadata-backup.js';
 
 export interface SchemaContext {
 	knex: Knex;
 	dialect: Dialect;
 	store: SchemaStore;
+	/** Where `collections.create`-style filter and action events go; absent for internal tooling. */
+	bus?: EventBus;
 }
 
 export type Undo = () => Promise<void>;

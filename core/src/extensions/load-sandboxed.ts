@@ -1,0 +1,72 @@
+import type { Accountability, HttpMethod } from '@mantle/extensions-sdk';
+import type { GrantedScopes, SandboxedExtension, SandboxSupervisor } from '@mantle/sandbox';
+import { createError, fromCodedError, type MantleError } from '../errors/index.js';
+import type { ExtensionRuntime } from './runtime.js';
+
+/** Sandbox failures that say "the extension could not answer": 503, keeping the sandbox's message. */
+const unavailableCodes = new Set(['EXTENSION_TIMEOUT', 'EXTENSION_OUT_OF_MEMORY', 'SANDBOX_CRASHED', 'EXTENSION_FAILED', 'SANDBOX_UNAVAILABLE', 'REQUEST_FAILED']);
+
+/** Errors crossing back from the sandbox carry a code and a message; they become catalogue errors. */
+export function fromSandboxError(error: unknown): MantleError {
+	const coded = fromCodedError(error);
+	if (coded) return coded;
+	const { code, message } = (error ?? {}) as { code?: string; message?: string };
+	if (code && unavailableCodes.has(code)) return createError('SERVICE_UNAVAILABLE', message, { reason: code });
+	return createError('INTERNAL');
+}
+
+async function guarded<T>(call: () => Promise<T>): Promise<T> {
+	try {
+		return await call();
+	} catch (error) {
+		throw fromSandboxError(error);
+	}
+}
+
+/**
+ * Loads a server extension into the sandbox process and registers what it declared — routes,
+ * hooks, schedules, its operation — as calls that cross into its isolate.
+ */
+export async function loadSandboxed(
+	runtime: ExtensionRuntime,
+	supervisor: SandboxSupervisor,
+	name: string,
+	type: 'endpoint' | 'hook' | 'operation',
+	code: string,
+	scopes: GrantedScopes,
+): Promise<SandboxedExtension> {
+	const handle = await guarded(() => supervisor.load({ id: name, type, code, scopes }));
+	if (handle.type === 'endpoint') {
+		const { router, commit } = runtime.routes.routerFor(handle.endpointId);
+		handle.routes.forEach((route, index) => {
+			const method = route.method.toLowerCase() as Lowercase<HttpMethod>;
+			router[method](route.path, async (request) => {
+				const response = await guarded(() => handle.invoke(index, request));
+				return { status: response.status, headers: response.headers, body: response.body };
+			});
+		});
+		commit();
+		return handle;
+	}
+	const registrar = runtime.stage(name);
+	if (handle.type === 'hook') {
+		handle.registrations.forEach((registration, index) => {
+			if (registration.kind === 'schedule') {
+				registrar.schedules.push({ cron: registration.cron, handler: () => guarded(() => handle.run(index)) });
+			} else if (registration.kind === 'filter') {
+				registrar.filters.push({ event: registration.event, handler: (payload, meta, accountability) => guarded(() => handle.run(index, payload, { ...meta, accountability })) });
+			} else if (registration.kind === 'action') {
+				registrar.actions.push({ event: registration.event, handler: (meta, accountability: Accountability | null) => guarded(() => handle.run(index, meta.payload, { ...meta, accountability })) });
+			} else {
+				registrar.inits.push({ event: registration.event, handler: (meta) => guarded(() => handle.run(index, undefined, meta)) });
+			}
+		});
+	} else {
+		registrar.operations.push({
+			id: handle.operationId,
+			run: (options, { data, accountability }) => guarded(() => handle.run(options, { data: data as Record<string, unknown>, accountability })),
+		});
+	}
+	registrar.commit();
+	return handle;
+}

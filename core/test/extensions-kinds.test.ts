@@ -1,0 +1,113 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import test from 'ava';
+import { createTestDatabase } from './helpers/databases.js';
+import { startKernel, type RunningKernel } from './helpers/kernel.js';
+import { api, errorCode } from './helpers/http.js';
+
+type Mode = 'trusted' | 'sandboxed';
+
+/** Writes one extension into the kernel's EXTENSIONS_PATH, run in-process or in the sandbox. */
+function place(running: RunningKernel, name: string, type: 'endpoint' | 'hook' | 'operation', code: string, mode: Mode): void {
+	const folder = path.join(running.kernel.config.extensions.path, name);
+	mkdirSync(folder, { recursive: true });
+	const sandbox = mode === 'sandboxed' ? { sandbox: { enabled: true, requestedScopes: { log: {}, sleep: {} } } } : {};
+	writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name, type: 'module', 'mantle:extension': { type, host: '^0.1.0', source: 'index.js', ...sandbox } }));
+	writeFileSync(path.join(folder, 'index.js'), code);
+}
+
+async function withKernel(run: (running: RunningKernel) => Promise<void>): Promise<void> {
+	const db = await createTestDatabase('sqlite');
+	const running = await startKernel(db);
+	try {
+		await run(running);
+	} finally {
+		await running.stop();
+		await db.drop();
+	}
+}
+
+const until = async (condition: () => boolean, ms: number) => {
+	const deadline = Date.now() + ms;
+	while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+	return condition();
+};
+
+const hookCode = `import { createError, defineHook } from '@mantle/extensions-sdk';
+export default defineHook(({ filter, action, schedule }, { log }) => {
+	filter('collections.create', (payload) => {
+		if (payload.collection.startsWith('forbidden_')) throw createError('INVALID_PAYLOAD', 'Collections may not be called forbidden_*.');
+		return { ...payload, meta: { ...(payload.meta ?? {}), note: 'stamped by a hook' } };
+	});
+	action('collections.create', (meta) => log.info('collection created', { created: meta.key }));
+	schedule('* * * * * *', () => log.info('tick'));
+});`;
+
+for (const mode of ['trusted', 'sandboxed'] as const) {
+	test(`[${mode}] an endpoint extension answers under its id`, async (t) => {
+		await withKernel(async (running) => {
+			place(running, 'greeter', 'endpoint', `import { defineEndpoint } from '@mantle/extensions-sdk';
+export default defineEndpoint({ id: 'greet', handler: (router) => {
+	router.get('/:name', ({ params, query }) => ({ status: 200, headers: { 'x-greeting': 'yes' }, body: { hello: params.name, polite: query.polite === 'true' } }));
+} });`, mode);
+			await running.kernel.extensions.loadAll();
+			t.like(running.kernel.extensions.list().find((e) => e.name === 'greeter'), { status: 'loaded', sandboxed: mode === 'sandboxed' });
+			const response = await fetch(`${running.url}/greet/Ada?polite=true`);
+			t.is(response.status, 200);
+			t.is(response.headers.get('x-greeting'), 'yes');
+			t.deepEqual(await response.json(), { hello: 'Ada', polite: true });
+		});
+	});
+
+	test(`[${mode}] a filter hook rewrites a payload, refuses another (nothing is created), and action and schedule hooks run`, async (t) => {
+		await withKernel(async (running) => {
+			place(running, 'stamper', 'hook', hookCode, mode);
+			await running.kernel.extensions.loadAll();
+			t.is(running.kernel.extensions.list().find((e) => e.name === 'stamper')?.status, 'loaded');
+
+			const created = await api(running.url, 'POST', '/collections', { collection: 'notes', schema: {}, meta: { icon: 'note' } });
+			t.is(created.status, 200, JSON.stringify(created.body));
+			t.like(created.body.data.meta, { icon: 'note', note: 'stamped by a hook' });
+
+			const refused = await api(running.url, 'POST', '/collections', { collection: 'forbidden_things', schema: {} });
+			t.is(errorCode(refused), 'INVALID_PAYLOAD');
+			t.is(refused.body.errors[0].message, 'Collections may not be called forbidden_*.');
+			t.is(errorCode(await api(running.url, 'GET', '/collections/forbidden_things')), 'FORBIDDEN', 'the refused collection does not exist');
+
+			t.true(await until(() => running.logs.some((line) => line.msg === 'collection created' && line.created === 'notes'), 5000), 'the action hook ran');
+			t.true(await until(() => running.logs.filter((line) => line.msg === 'tick').length >= 2, 5000), 'the schedule fires every second');
+		});
+	});
+
+	test(`[${mode}] an operation is registered under its id and returns its result`, async (t) => {
+		await withKernel(async (running) => {
+			place(running, 'doubler', 'operation', `import { defineOperation } from '@mantle/extensions-sdk';
+export default defineOperation({ id: 'double', handler: (options, { data }) => ({ doubled: options.value * 2, last: data.$last }) });`, mode);
+			await running.kernel.extensions.loadAll();
+			const operation = running.kernel.extensions.operations.get('double');
+			t.truthy(operation);
+			t.deepEqual(await operation!.run({ value: 21 }, { data: { $last: 'before' }, accountability: null }), { doubled: 42, last: 'before' });
+		});
+	});
+}
+
+test('a sandboxed endpoint that loops forever answers 503 while the API keeps serving, in the same process', async (t) => {
+	await withKernel(async (running) => {
+		place(running, 'spinner', 'endpoint', `import { defineEndpoint } from '@mantle/extensions-sdk';
+export default defineEndpoint({ id: 'spin', handler: (router) => {
+	router.get('/forever', () => { while (true) {} });
+	router.get('/fine', () => ({ status: 200, body: { fine: true } }));
+} });`, 'sandboxed');
+		await running.kernel.extensions.loadAll();
+		const pid = process.pid;
+		const spinning = fetch(`${running.url}/spin/forever`);
+		const pings: number[] = [];
+		for (let i = 0; i < 5; i++) pings.push((await fetch(`${running.url}/server/ping`)).status);
+		const response = await spinning;
+		t.is(response.status, 503);
+		t.is(((await response.json()) as any).errors[0].extensions.code, 'SERVICE_UNAVAILABLE');
+		t.deepEqual(pings, [200, 200, 200, 200, 200]);
+		t.is(process.pid, pid);
+		t.deepEqual(await (await fetch(`${running.url}/spin/fine`)).json(), { fine: true }, 'the extension answers again');
+	});
+});
