@@ -13,6 +13,7 @@ import { kernelVersion } from './version.js';
 import { SchemaStore } from './schema/schema-store.js';
 import { createSchemaCapability } from './schema/capability.js';
 import { EventBus } from './events/bus.js';
+import { createExtensionsCapability, disabledExtensionNames } from './extensions/capability.js';
 
 export interface Kernel {
 	readonly config: Config;
@@ -43,6 +44,12 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	const bus = new EventBus(logger);
 	const schema = new SchemaStore(database.knex, database.dialect, config.database.searchPath);
 
+	// The host serves the extensions capability to the /extensions endpoint it loads, so the
+	// capability is added to the trusted set once the host exists, before anything loads.
+	const trustedCapabilities: ConstructorParameters<typeof ExtensionHost>[0]['trustedCapabilities'] = {
+		server: createServerCapability({ config, knex: database.knex, dialect: database.dialect, redis, version: kernelVersion, serviceId: randomUUID() }),
+		schema: createSchemaCapability({ knex: database.knex, dialect: database.dialect, store: schema, bus }),
+	};
 	const extensions = new ExtensionHost({
 		extensionsPath: config.extensions.path,
 		kernelVersion,
@@ -53,11 +60,10 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 			allowPrivateNetwork: config.extensions.sandbox.allowPrivateNetwork,
 			env: config.env,
 		},
-		trustedCapabilities: {
-			server: createServerCapability({ config, knex: database.knex, dialect: database.dialect, redis, version: kernelVersion, serviceId: randomUUID() }),
-			schema: createSchemaCapability({ knex: database.knex, dialect: database.dialect, store: schema, bus }),
-		},
+		trustedCapabilities,
+		disabledNames: () => disabledExtensionNames(database.knex),
 	});
+	trustedCapabilities.extensions = createExtensionsCapability(extensions, database.knex);
 	await extensions.loadAll();
 	await extensions.init('app.before');
 	server.route(dispatcherRoute(extensions, createAuthenticator(database.knex), config.maxPayloadBytes));

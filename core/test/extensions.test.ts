@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import test from 'ava';
 import { createTestDatabase } from './helpers/databases.js';
 import { adminToken, startKernel, type RunningKernel } from './helpers/kernel.js';
+import { api, errorCode } from './helpers/http.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/extensions');
 
@@ -105,5 +106,29 @@ test('an extension folder that is a symlink (as `mantle-extension link` makes) i
 		await kernel.extensions.loadAll();
 		t.is(kernel.extensions.list().find((record) => record.name === 'echo')?.status, 'loaded');
 		t.is((await fetch(`${url}/echo/items/a`)).status, 200);
+	});
+});
+
+test('/extensions lists extensions for admins; an admin disables and enables one, and the choice survives a reload', async (t) => {
+	await withExtensions(['echo'], async ({ url }) => {
+		const listed = await api(url, 'GET', '/extensions');
+		t.is(listed.status, 200);
+		const echo = listed.body.data.find((e: any) => e.name === 'echo');
+		t.like(echo, { type: 'endpoint', origin: 'local', status: 'loaded', enabled: true, sandboxed: false, trusted: false, version: '1.2.3' });
+		t.is(errorCode(await api(url, 'GET', '/extensions', undefined, null)), 'FORBIDDEN');
+
+		const off = await api(url, 'PATCH', '/extensions/echo', { meta: { enabled: false } });
+		t.like(off.body.data, { name: 'echo', status: 'disabled', enabled: false });
+		t.is((await fetch(`${url}/echo/items/a`)).status, 404, 'a disabled endpoint is gone');
+		t.is((await api(url, 'POST', '/extensions/reload')).status, 200);
+		t.is((await fetch(`${url}/echo/items/a`)).status, 404, 'still off after a reload');
+
+		t.like((await api(url, 'PATCH', '/extensions/echo', { meta: { enabled: true } })).body.data, { status: 'loaded', enabled: true });
+		t.is((await fetch(`${url}/echo/items/a`)).status, 200);
+
+		t.is(errorCode(await api(url, 'PATCH', '/extensions/@mantle%2Fextension-server', { meta: { enabled: false } })), 'INVALID_PAYLOAD');
+		t.is(errorCode(await api(url, 'PATCH', '/extensions/echo', { meta: { enabled: 'nope' } })), 'INVALID_PAYLOAD');
+		t.is(errorCode(await api(url, 'PATCH', '/extensions/echo', { meta: { enabled: false } }, null)), 'FORBIDDEN');
+		t.is(errorCode(await api(url, 'POST', '/extensions/reload', undefined, null)), 'FORBIDDEN');
 	});
 });

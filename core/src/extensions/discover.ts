@@ -18,6 +18,7 @@ export const firstPartyExtensions = [
 	'@mantle/extension-relations',
 	'@mantle/extension-utils',
 	'@mantle/extension-schema',
+	'@mantle/extension-extensions',
 ] as const;
 
 const require = createRequire(import.meta.url);

@@ -15,7 +15,7 @@ import { ExtensionRuntime } from './runtime.js';
 import { loadTrusted } from './load-trusted.js';
 import { loadSandboxed } from './load-sandboxed.js';
 
-export type ExtensionStatus = 'loaded' | 'failed';
+export type ExtensionStatus = 'loaded' | 'failed' | 'disabled';
 
 /** What `/extensions` reports about one extension. */
 export interface ExtensionRecord {
@@ -26,6 +26,7 @@ export interface ExtensionRecord {
 	folder: string;
 	trusted: boolean;
 	sandboxed: boolean;
+	enabled: boolean;
 	status: ExtensionStatus;
 	error?: string;
 }
@@ -36,7 +37,9 @@ export interface ExtensionHostOptions {
 	logger: Logger;
 	bus: EventBus;
 	/** Capabilities only trusted extensions receive. */
-	trustedCapabilities: Pick<ExtensionContext, 'server' | 'schema'>;
+	trustedCapabilities: Pick<ExtensionContext, 'server' | 'schema' | 'extensions'>;
+	/** Names an admin switched off; read at every (re)load. */
+	disabledNames: () => Promise<Set<string>>;
 	sandbox: { limits: SandboxLimits; allowPrivateNetwork: boolean; env: Readonly<Record<string, string>> };
 }
 
@@ -77,11 +80,12 @@ export class ExtensionHost {
 		const runtime = new ExtensionRuntime();
 		const records: ExtensionRecord[] = [];
 		const sandboxed = new Set<string>();
+		const disabled = await this.options.disabledNames();
 		for (const candidate of [...firstPartyCandidates(), ...localCandidates(this.options.extensionsPath)]) {
 			if ('error' in candidate) {
-				records.push(this.failed({ name: path.basename(candidate.folder), folder: candidate.folder, origin: 'local', trusted: false, sandboxed: false, version: null, type: null }, candidate.error));
+				records.push(this.failed({ name: path.basename(candidate.folder), folder: candidate.folder, origin: 'local', trusted: false, sandboxed: false, enabled: true, version: null, type: null }, candidate.error));
 			} else {
-				records.push(await this.loadOne(candidate, runtime, sandboxed));
+				records.push(await this.loadOne(candidate, runtime, sandboxed, disabled));
 			}
 		}
 		this.runtime.deactivate(this.options.bus);
@@ -107,13 +111,15 @@ export class ExtensionHost {
 		await this.supervisor?.stop();
 	}
 
-	private async loadOne(candidate: ExtensionCandidate, runtime: ExtensionRuntime, sandboxed: Set<string>): Promise<ExtensionRecord> {
+	private async loadOne(candidate: ExtensionCandidate, runtime: ExtensionRuntime, sandboxed: Set<string>, disabled: Set<string>): Promise<ExtensionRecord> {
 		const name = candidate.packageJson.name ?? path.basename(candidate.folder);
 		const trusted = candidate.origin === 'first-party';
-		const base = { name, folder: candidate.folder, origin: candidate.origin, version: candidate.packageJson.version ?? null, trusted, sandboxed: false };
+		const enabled = trusted || !disabled.has(name);
+		const base = { name, folder: candidate.folder, origin: candidate.origin, version: candidate.packageJson.version ?? null, trusted, sandboxed: false, enabled };
 		let manifest: ExtensionManifest | undefined;
 		try {
 			manifest = parseManifest(name, candidate.packageJson['mantle:extension']);
+			if (!enabled) return { ...base, type: manifest.type, sandboxed: manifest.sandbox?.enabled === true, status: 'disabled' };
 			checkHostRange(name, manifest, this.options.kernelVersion);
 			const source = path.join(candidate.folder, manifest.source);
 			if (manifest.type === 'bundle') throw new Error(`${name} is a bundle, which this kernel cannot load yet.`);

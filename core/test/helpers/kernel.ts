@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logger.js';
 import { createKernel, type Kernel } from '../../src/kernel.js';
 import { bootstrap } from '../../src/database/bootstrap.js';
+import { connectDatabase } from '../../src/database/connect.js';
 import type { TestDatabase } from './databases.js';
 
 export const adminToken = 'test-admin-static-token-0123456789';
@@ -47,8 +48,10 @@ export async function startKernel(db: TestDatabase, env: Record<string, string> 
 			done();
 		},
 	});
+	// As `mantle start` does: system tables first, then the kernel, which reads them while loading.
+	const setup = connectDatabase(config.database);
+	await bootstrap(setup.knex, { admin: config.admin }).finally(() => setup.close());
 	const kernel = await createKernel(config, createLogger(config.logLevel, sink));
-	await bootstrap(kernel.database.knex, { admin: config.admin });
 	await kernel.start();
 	return {
 		kernel,

@@ -1,5 +1,6 @@
 import type { ItemsCapability } from './items.js';
 import type { RequestCapability } from './request.js';
+import type { ExtensionsCapability } from './extensions-capability.js';
 import type { SchemaCapability } from './schema.js';
 import type { ServerCapability } from './server.js';
 
@@ -23,4 +24,5 @@ export interface ExtensionContext {
 	items?: ItemsCapability;
 	server?: ServerCapability;
 	schema?: SchemaCapability;
+	extensions?: ExtensionsCapability;
 }

@@ -33,3 +33,4 @@ export { definePanel, type PanelDefinition, type PanelProps } from './panel.js';
 export type { RequestCapability, RequestOptions, RequestResponse } from './request.js';
 export type { HealthCheck, HealthReport, HealthStatus, ServerCapability, ServerInfo } from './server.js';
 export type { SchemaApplyStep, SchemaCapability, SchemaDiffResult } from './schema.js';
+export type { ExtensionInfo, ExtensionsCapability } from './extensions-capability.js';
