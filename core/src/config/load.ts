@@ -78,6 +78,7 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 		maxPayloadBytes: parseByteSize(String(v.MAX_PAYLOAD_SIZE)),
 		shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT,
 		healthcheckThresholdMs: v.HEALTHCHECK_THRESHOLD,
+		healthcheckTimeoutMs: v.HEALTHCHECK_TIMEOUT,
 		env: Object.freeze(raw),
 	};
 }

@@ -69,6 +69,7 @@ export const environmentSchema = Joi.object({
 	MAX_PAYLOAD_SIZE: byteSize.default('1mb'),
 	SHUTDOWN_TIMEOUT: count(0).default(10_000),
 	HEALTHCHECK_THRESHOLD: count(0).default(150),
+	HEALTHCHECK_TIMEOUT: count(1).default(5000),
 }).unknown(true);
 
 /** Values never echoed back in a configuration error or a log line. */

@@ -49,6 +49,8 @@ export interface Config {
 	shutdownTimeoutMs: number;
 	/** Health checks slower than this report `warn`, in milliseconds. */
 	healthcheckThresholdMs: number;
+	/** A health check with no answer by then reports `error`, in milliseconds. */
+	healthcheckTimeoutMs: number;
 	/** The validated environment, for extensions' allow-listed `env` access. */
 	env: Readonly<Record<string, string>>;
 }

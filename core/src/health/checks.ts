@@ -7,13 +7,17 @@ import type { HealthCheck } from '@mantle/extensions-sdk';
 import type { StorageLocationConfig } from '../config/index.js';
 import type { Vendor } from '../database/dialects/index.js';
 
-const checkTimeoutMs = 5_000;
+/** How slow is slow (`warn`) and how slow is down (`error`), in milliseconds. */
+export interface CheckLimits {
+	thresholdMs: number;
+	timeoutMs: number;
+}
 
-/** A check slower than `thresholdMs` answers `warn`: the service works, but slowly enough to notice. */
-async function timed(componentType: HealthCheck['componentType'], thresholdMs: number, probe: () => Promise<unknown>): Promise<HealthCheck> {
+/** A check slower than the threshold answers `warn`: the service works, but slowly enough to notice. */
+async function timed(componentType: HealthCheck['componentType'], { thresholdMs, timeoutMs }: CheckLimits, probe: () => Promise<unknown>): Promise<HealthCheck> {
 	const started = performance.now();
 	try {
-		await withTimeout(probe(), checkTimeoutMs);
+		await withTimeout(probe(), timeoutMs);
 		const observedValue = Math.round((performance.now() - started) * 100) / 100;
 		return { status: observedValue > thresholdMs ? 'warn' : 'ok', componentType, observedUnit: 'ms', observedValue, threshold: thresholdMs };
 	} catch (error) {
@@ -29,17 +33,17 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 	return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function checkDatabase(knex: Knex, vendor: Vendor, thresholdMs: number): Promise<[string, HealthCheck]> {
-	return timed('datastore', thresholdMs, () => knex.raw(vendor === 'oracle' ? 'select 1 from dual' : 'select 1')).then((check) => [`${vendor}:responseTime`, check]);
+export function checkDatabase(knex: Knex, vendor: Vendor, limits: CheckLimits): Promise<[string, HealthCheck]> {
+	return timed('datastore', limits, () => knex.raw(vendor === 'oracle' ? 'select 1 from dual' : 'select 1')).then((check) => [`${vendor}:responseTime`, check]);
 }
 
-export function checkCache(redis: Redis, thresholdMs: number): Promise<[string, HealthCheck]> {
-	return timed('cache', thresholdMs, () => redis.ping()).then((check) => [`cache:responseTime`, check]);
+export function checkCache(redis: Redis, limits: CheckLimits): Promise<[string, HealthCheck]> {
+	return timed('cache', limits, () => redis.ping()).then((check) => [`cache:responseTime`, check]);
 }
 
 /** Writes, reads back and removes a probe object: a store that cannot do all three is not healthy. */
-export function checkStorage(location: StorageLocationConfig, thresholdMs: number): Promise<[string, HealthCheck]> {
-	return timed('objectstore', thresholdMs, async () => {
+export function checkStorage(location: StorageLocationConfig, limits: CheckLimits): Promise<[string, HealthCheck]> {
+	return timed('objectstore', limits, async () => {
 		if (location.driver !== 'local') throw new Error(`no health probe for the ${location.driver} driver`);
 		const root = location.options.root!;
 		const probe = path.join(root, `.health-${randomUUID()}`);

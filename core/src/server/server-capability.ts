@@ -48,11 +48,11 @@ export function createServerCapability(deps: ServerCapabilityDeps): ServerCapabi
 		},
 
 		async health(accountability: Accountability): Promise<HealthReport> {
-			const threshold = deps.config.healthcheckThresholdMs;
+			const limits = { thresholdMs: deps.config.healthcheckThresholdMs, timeoutMs: deps.config.healthcheckTimeoutMs };
 			const results = await Promise.all([
-				checkDatabase(deps.knex, deps.dialect.vendor, threshold),
-				...(deps.redis ? [checkCache(deps.redis, threshold)] : []),
-				...deps.config.storage.locations.map((location) => checkStorage(location, threshold)),
+				checkDatabase(deps.knex, deps.dialect.vendor, limits),
+				...(deps.redis ? [checkCache(deps.redis, limits)] : []),
+				...deps.config.storage.locations.map((location) => checkStorage(location, limits)),
 			]);
 			const checks: Record<string, HealthCheck[]> = {};
 			for (const [name, check] of results) checks[name] = [check];

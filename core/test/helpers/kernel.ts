@@ -37,6 +37,7 @@ export async function startKernel(db: TestDatabase, env: Record<string, string> 
 			STORAGE_LOCAL_ROOT: path.join(dataDir, 'uploads'),
 			// Busy CI machines are slow; tests that want `warn` lower this themselves.
 			HEALTHCHECK_THRESHOLD: '10000',
+			HEALTHCHECK_TIMEOUT: '30000',
 			...db.env,
 			...env,
 		},
