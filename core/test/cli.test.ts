@@ -100,3 +100,18 @@ vendorTest('migrate latest applies the system migrations once, and migrate down 
 	t.false((await listTables(db)).includes('mantle_permissions'));
 	t.regex((await runCli(['migrate', 'down'], { cwd, env: db.env })).stdout, /Nothing to undo/);
 });
+
+test('init asks each question in turn, taking the default on an empty answer', async (t) => {
+	const cwd = workdir();
+	// DB client, host (default), port, database, user, password, HTTP port (default), admin e-mail, admin password.
+	const answers = ['pg', '', '5433', 'shop', 'shopkeeper', 'hunter2hunter2', '', 'owner@example.com', ''].join('\n') + '\n';
+	const result = await runCli(['init', '--interactive'], { cwd, input: answers });
+	t.is(result.code, 0, result.stderr);
+	t.regex(result.stdout, /Database client \(sqlite3, pg, mysql, mssql, oracledb\) \(sqlite3\): /);
+	const written = readFileSync(path.join(cwd, '.env'), 'utf8');
+	for (const line of ['DB_CLIENT="pg"', 'DB_HOST="127.0.0.1"', 'DB_PORT="5433"', 'DB_DATABASE="shop"', 'DB_USER="shopkeeper"', 'DB_PASSWORD="hunter2hunter2"', 'PORT="8055"', 'ADMIN_EMAIL="owner@example.com"']) {
+		t.true(written.includes(line), line);
+	}
+	t.false(written.includes('DB_FILENAME'), 'SQLite questions are skipped for a network database');
+	t.false(written.includes('ADMIN_PASSWORD'), 'an empty admin password is left to bootstrap to generate');
+});

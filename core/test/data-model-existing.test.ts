@@ -2,7 +2,10 @@ import { vendorTest } from './helpers/vendor-test.js';
 import { startKernel } from './helpers/kernel.js';
 import { api } from './helpers/http.js';
 import { snapshotRows } from './helpers/snapshot.js';
-import type { TestDatabase } from './helpers/databases.js';
+import test from 'ava';
+import { createTestDatabase, vendorTargets, type TestDatabase } from './helpers/databases.js';
+
+const postgresTarget = (await vendorTargets()).find((target) => target.vendor === 'postgres');
 
 /** Three related tables, defaults, a composite index and a view, written as a DBA would, per vendor. */
 const ddl: Record<TestDatabase['vendor'], string[]> = {
@@ -87,5 +90,34 @@ vendorTest('a table created behind Mantle\'s back appears after /utils/cache/cle
 		t.true(after.includes('late_arrival'));
 	} finally {
 		await stop();
+	}
+});
+
+
+(postgresTarget && !postgresTarget.skip ? test : test.skip)('[postgres] every schema in DB_SEARCH_PATH is read, with relations across schemas', async (t) => {
+	const db = await createTestDatabase('postgres');
+	try {
+		await db.knex.raw('create table customers (id serial primary key, name text not null)');
+		await db.knex.raw('create schema sales');
+		await db.knex.raw('create table sales.orders (id serial primary key, customer integer references public.customers(id) on delete cascade, total numeric(8,2))');
+		const { url, stop } = await startKernel(db, { DB_SEARCH_PATH: 'public,sales' });
+		try {
+			const collections = (await api(url, 'GET', '/collections')).body.data;
+			t.like(collections.find((c: any) => c.collection === 'orders'), { schema: { name: 'orders', schema: 'sales' } });
+			t.truthy(collections.find((c: any) => c.collection === 'customers'));
+			const relation = (await api(url, 'GET', '/relations/orders')).body.data[0];
+			t.like(relation, { field: 'customer', related_collection: 'customers', schema: { on_delete: 'CASCADE' } });
+		} finally {
+			await stop();
+		}
+		const { url: publicOnly, stop: stopPublicOnly } = await startKernel(db);
+		try {
+			const names = (await api(publicOnly, 'GET', '/collections')).body.data.map((c: any) => c.collection);
+			t.false(names.includes('orders'), 'without the schema in the search path its tables are not seen');
+		} finally {
+			await stopPublicOnly();
+		}
+	} finally {
+		await db.drop();
 	}
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, ConfigError } from '../../config/index.js';
 import { CommandError } from '../context.js';
-import { ask } from '../prompt.js';
+import { createPrompter } from '../prompt.js';
 
 interface InitOptions {
 	dbClient?: string;
@@ -19,6 +19,7 @@ interface InitOptions {
 	port?: string;
 	yes?: boolean;
 	force?: boolean;
+	interactive?: boolean;
 }
 
 /** Which flag holds which variable, in the order they are asked and written. */
@@ -50,18 +51,24 @@ export function registerInit(program: Command): void {
 		.option('--admin-password <password>')
 		.option('--port <port>')
 		.option('--yes', 'do not ask: take flags, then defaults')
+		.option('--interactive', 'ask even when standard input is not a terminal (answers piped in)')
 		.option('--force', 'overwrite an existing .env')
 		.action(async (options: InitOptions) => {
 			const file = path.resolve('.env');
 			if (existsSync(file) && !options.force) throw new CommandError(`${file} already exists; pass --force to overwrite it.`);
-			const interactive = !options.yes && process.stdin.isTTY === true;
+			const interactive = !options.yes && (process.stdin.isTTY === true || options.interactive === true);
 			const values: Record<string, string> = {};
-			for (const q of questions) {
-				const sqlite = ['sqlite3', 'better-sqlite3'].includes(values.DB_CLIENT ?? 'sqlite3');
-				if ((q.networkOnly && sqlite) || (q.sqliteOnly && !sqlite)) continue;
-				const given = options[q.option] as string | undefined;
-				const value = given ?? (interactive ? await ask(q.question, q.fallback) : q.fallback);
-				if (value) values[q.variable] = value;
+			const prompter = interactive ? createPrompter() : undefined;
+			try {
+				for (const q of questions) {
+					const sqlite = ['sqlite3', 'better-sqlite3'].includes(values.DB_CLIENT ?? 'sqlite3');
+					if ((q.networkOnly && sqlite) || (q.sqliteOnly && !sqlite)) continue;
+					const given = options[q.option] as string | undefined;
+					const value = given ?? (prompter ? await prompter.ask(q.question, q.fallback) : q.fallback);
+					if (value) values[q.variable] = value;
+				}
+			} finally {
+				prompter?.close();
 			}
 			values.SECRET = randomBytes(32).toString('base64url');
 			try {
