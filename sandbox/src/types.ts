@@ -1,4 +1,4 @@
-import type { Accountability, HttpMethod } from '@mantle/extensions-sdk';
+import type { Accountability, EndpointRequest, HttpMethod } from '@mantle/extensions-sdk';
 
 export type { Accountability, HttpMethod };
 
@@ -77,15 +77,8 @@ export type Registrations =
 	| { type: 'hook'; hooks: HookRegistration[] }
 	| { type: 'operation'; operationId: string };
 
-export interface SandboxRequest {
-	method: HttpMethod;
-	path: string;
-	params: Record<string, string>;
-	query: Record<string, unknown>;
-	headers: Record<string, string | string[] | undefined>;
-	body: unknown;
-	accountability: Accountability | null;
-}
+/** The SDK's endpoint request; calls made outside an HTTP request carry no accountability. */
+export type SandboxRequest = Omit<EndpointRequest, 'accountability'> & { accountability: Accountability | null };
 
 export interface SandboxResponse {
 	status: number;

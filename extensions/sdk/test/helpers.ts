@@ -16,19 +16,7 @@ export interface CliResult {
 }
 
 /** Runs the built `mantle-extension` CLI (`node scripts/build.mjs` builds it) as a user would. */
-export async function runCli(args: string[], cwd: string): Promise<CliResult> {
-	// `scripts/build.mjs` empties every dist/ before writing it again; a build started elsewhere in
-	// the tree meanwhile leaves the CLI half-present for a moment. Such a run is tried again; a
-	// module that is really missing fails every attempt.
-	for (let attempt = 1; ; attempt += 1) {
-		const result = await runOnce(args, cwd);
-		const rebuilding = result.code !== 0 && /ERR_MODULE_NOT_FOUND|ENOENT/.test(result.stderr) && result.stderr.includes(sdkDist);
-		if (!rebuilding || attempt === 5) return result;
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-	}
-}
-
-function runOnce(args: string[], cwd: string): Promise<CliResult> {
+export function runCli(args: string[], cwd: string): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [cliEntry, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
 		let stdout = '';
