@@ -13,7 +13,7 @@ import { kernelVersion } from './version.js';
 import { SchemaStore } from './schema/schema-store.js';
 import { createSchemaCapability } from './schema/capability.js';
 import { EventBus } from './events/bus.js';
-import { createExtensionsCapability, disabledExtensionNames } from './extensions/capability.js';
+import { createExtensionsCapability, extensionSettings } from './extensions/capability.js';
 
 export interface Kernel {
 	readonly config: Config;
@@ -61,7 +61,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 			env: config.env,
 		},
 		trustedCapabilities,
-		disabledNames: () => disabledExtensionNames(database.knex),
+		settings: () => extensionSettings(database.knex),
 	});
 	trustedCapabilities.extensions = createExtensionsCapability(extensions, database.knex);
 	await extensions.loadAll();

@@ -132,3 +132,28 @@ test('/extensions lists extensions for admins; an admin disables and enables one
 		t.is(errorCode(await api(url, 'POST', '/extensions/reload', undefined, null)), 'FORBIDDEN');
 	});
 });
+
+test('a sandboxed extension runs in-process only once an admin marks it trusted, keeping its env scope', async (t) => {
+	await withExtensions([], async ({ url, kernel }) => {
+		const folder = path.join(kernel.config.extensions.path, 'where');
+		mkdirSync(folder, { recursive: true });
+		const requestedScopes = { log: {}, env: { keys: ['LOG_LEVEL'] } };
+		writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: 'where', type: 'module', 'mantle:extension': { type: 'endpoint', host: '^0.1.0', source: 'index.js', sandbox: { enabled: true, requestedScopes } } }));
+		// Inside the sandbox `process` does not exist; in-process it does: the answer tells where the code ran.
+		writeFileSync(path.join(folder, 'index.js'), `import { defineEndpoint } from '@mantle/extensions-sdk';
+export default defineEndpoint({ id: 'where', handler: (router, { env }) => {
+	router.get('/', () => ({ status: 200, body: { inProcess: typeof process !== 'undefined', env } }));
+} });`);
+		await kernel.extensions.loadAll();
+		t.like((await api(url, 'GET', '/extensions')).body.data.find((e: any) => e.name === 'where'), { sandboxed: true, trusted: false });
+		t.deepEqual((await api(url, 'GET', '/where')).body, { inProcess: false, env: { LOG_LEVEL: 'info' } });
+
+		const marked = await api(url, 'PATCH', '/extensions/where', { meta: { trusted: true } });
+		t.like(marked.body.data, { status: 'loaded', sandboxed: false, trusted: true });
+		t.deepEqual((await api(url, 'GET', '/where')).body, { inProcess: true, env: { LOG_LEVEL: 'info' } }, 'in-process, still only the requested env keys');
+
+		t.like((await api(url, 'PATCH', '/extensions/where', { meta: { trusted: false } })).body.data, { sandboxed: true, trusted: false });
+		t.is((await api(url, 'GET', '/where')).body.inProcess, false);
+		t.is(errorCode(await api(url, 'PATCH', '/extensions/where', { meta: {} })), 'INVALID_PAYLOAD');
+	});
+});

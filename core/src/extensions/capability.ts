@@ -13,10 +13,20 @@ function assertAdmin(accountability: Accountability): void {
 	if (!accountability.admin) throw createError('FORBIDDEN');
 }
 
-/** Names switched off by an admin, as `mantle_extensions` records them. */
-export async function disabledExtensionNames(knex: Knex): Promise<Set<string>> {
-	const rows: Array<{ folder: string }> = await knex('mantle_extensions').where({ enabled: false }).select('folder');
-	return new Set(rows.map((row) => row.folder));
+export interface ExtensionSettings {
+	/** Switched off by an admin. */
+	disabled: Set<string>;
+	/** Marked trusted by an admin: run in-process even when the manifest asks for the sandbox. */
+	trusted: Set<string>;
+}
+
+/** What admins decided about extensions, as `mantle_extensions` records it. */
+export async function extensionSettings(knex: Knex): Promise<ExtensionSettings> {
+	const rows: Array<{ folder: string; enabled: boolean | number; trusted: boolean | number }> = await knex('mantle_extensions').select('folder', 'enabled', 'trusted');
+	return {
+		disabled: new Set(rows.filter((row) => !row.enabled).map((row) => row.folder)),
+		trusted: new Set(rows.filter((row) => Boolean(row.trusted)).map((row) => row.folder)),
+	};
 }
 
 /** The extension host as the SDK's `extensions` capability, for the first-party `/extensions` endpoint. */
@@ -26,14 +36,14 @@ export function createExtensionsCapability(host: ExtensionHost, knex: Knex): Ext
 			if (!accountability.admin && !accountability.app) throw createError('FORBIDDEN');
 			return host.list().map(info);
 		},
-		async setEnabled(accountability, name, enabled) {
+		async update(accountability, name, settings) {
 			assertAdmin(accountability);
 			const record = host.list().find((candidate) => candidate.name === name);
 			if (!record) throw createError('FORBIDDEN');
-			if (record.origin === 'first-party') throw createError('INVALID_PAYLOAD', `Invalid payload. ${name} is part of Mantle and cannot be disabled.`);
+			if (record.origin === 'first-party') throw createError('INVALID_PAYLOAD', `Invalid payload. ${name} is part of Mantle; its settings cannot change.`);
 			const where = { source: record.origin, folder: name };
-			const updated = await knex('mantle_extensions').where(where).update({ enabled });
-			if (updated === 0) await knex('mantle_extensions').insert({ id: randomUUID(), ...where, enabled, version: record.version });
+			const updated = await knex('mantle_extensions').where(where).update(settings);
+			if (updated === 0) await knex('mantle_extensions').insert({ id: randomUUID(), ...where, enabled: true, trusted: false, ...settings, version: record.version });
 			await host.loadAll();
 			return info(host.list().find((candidate) => candidate.name === name)!);
 		},

@@ -38,8 +38,8 @@ export interface ExtensionHostOptions {
 	bus: EventBus;
 	/** Capabilities only trusted extensions receive. */
 	trustedCapabilities: Pick<ExtensionContext, 'server' | 'schema' | 'extensions'>;
-	/** Names an admin switched off; read at every (re)load. */
-	disabledNames: () => Promise<Set<string>>;
+	/** What admins decided (disabled, trusted); read at every (re)load. */
+	settings: () => Promise<{ disabled: Set<string>; trusted: Set<string> }>;
 	sandbox: { limits: SandboxLimits; allowPrivateNetwork: boolean; env: Readonly<Record<string, string>> };
 }
 
@@ -80,12 +80,12 @@ export class ExtensionHost {
 		const runtime = new ExtensionRuntime();
 		const records: ExtensionRecord[] = [];
 		const sandboxed = new Set<string>();
-		const disabled = await this.options.disabledNames();
+		const settings = await this.options.settings();
 		for (const candidate of [...firstPartyCandidates(), ...localCandidates(this.options.extensionsPath)]) {
 			if ('error' in candidate) {
 				records.push(this.failed({ name: path.basename(candidate.folder), folder: candidate.folder, origin: 'local', trusted: false, sandboxed: false, enabled: true, version: null, type: null }, candidate.error));
 			} else {
-				records.push(await this.loadOne(candidate, runtime, sandboxed, disabled));
+				records.push(await this.loadOne(candidate, runtime, sandboxed, settings));
 			}
 		}
 		this.runtime.deactivate(this.options.bus);
@@ -111,10 +111,11 @@ export class ExtensionHost {
 		await this.supervisor?.stop();
 	}
 
-	private async loadOne(candidate: ExtensionCandidate, runtime: ExtensionRuntime, sandboxed: Set<string>, disabled: Set<string>): Promise<ExtensionRecord> {
+	private async loadOne(candidate: ExtensionCandidate, runtime: ExtensionRuntime, sandboxed: Set<string>, settings: { disabled: Set<string>; trusted: Set<string> }): Promise<ExtensionRecord> {
 		const name = candidate.packageJson.name ?? path.basename(candidate.folder);
-		const trusted = candidate.origin === 'first-party';
-		const enabled = trusted || !disabled.has(name);
+		const firstParty = candidate.origin === 'first-party';
+		const trusted = firstParty || settings.trusted.has(name);
+		const enabled = firstParty || !settings.disabled.has(name);
 		const base = { name, folder: candidate.folder, origin: candidate.origin, version: candidate.packageJson.version ?? null, trusted, sandboxed: false, enabled };
 		let manifest: ExtensionManifest | undefined;
 		try {
@@ -127,7 +128,7 @@ export class ExtensionHost {
 			// App extensions run in the Studio, which fetches them; the kernel only vouches for them.
 			if (!serverTypes.has(manifest.type)) return { ...base, type: manifest.type, status: 'loaded' };
 			const type = manifest.type as 'endpoint' | 'hook' | 'operation';
-			if (manifest.sandbox?.enabled) {
+			if (manifest.sandbox?.enabled && !trusted) {
 				const code = await readFile(source, 'utf8');
 				// Extensions an operator placed in EXTENSIONS_PATH get the scopes they request.
 				await loadSandboxed(runtime, await this.sandboxSupervisor(), name, type, code, manifest.sandbox.requestedScopes as GrantedScopes);
@@ -136,18 +137,25 @@ export class ExtensionHost {
 			}
 			// The generation in the URL makes a reload import the file afresh instead of from cache.
 			const module = (await import(`${pathToFileURL(source).href}?generation=${this.generation}`)) as { default?: unknown };
-			await loadTrusted(runtime, name, type, module.default, this.contextFor(name, trusted));
+			await loadTrusted(runtime, name, type, module.default, this.contextFor(name, firstParty, manifest));
 			return { ...base, type, status: 'loaded' };
 		} catch (error) {
 			return this.failed({ ...base, type: manifest?.type ?? null }, error);
 		}
 	}
 
-	private contextFor(name: string, trusted: boolean): ExtensionContext {
+	/**
+	 * In-process context. Kernel capabilities are for first-party extensions only; an extension an
+	 * admin marked trusted runs in-process for speed, but its `env` stays the keys it requested.
+	 */
+	private contextFor(name: string, firstParty: boolean, manifest: ExtensionManifest): ExtensionContext {
+		const envKeys = (manifest.sandbox?.requestedScopes.env as { keys?: string[] } | undefined)?.keys;
+		const env = this.options.sandbox.env;
 		return {
 			log: extensionLogger(this.options.logger, name),
 			sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
-			...(trusted ? this.options.trustedCapabilities : {}),
+			...(envKeys ? { env: Object.freeze(Object.fromEntries(envKeys.filter((key) => key in env).map((key) => [key, env[key]!]))) } : {}),
+			...(firstParty ? this.options.trustedCapabilities : {}),
 		};
 	}
 

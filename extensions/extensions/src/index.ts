@@ -9,9 +9,15 @@ export default defineEndpoint({
 		router.get('/', async ({ accountability }) => ({ body: { data: await extensions.list(accountability) } }));
 		router.post('/reload', async ({ accountability }) => ({ body: { data: await extensions.reload(accountability) } }));
 		router.patch('/:name', async ({ accountability, params, body }) => {
-			const enabled = (body as { meta?: { enabled?: unknown } } | undefined)?.meta?.enabled;
-			if (typeof enabled !== 'boolean') throw createError('INVALID_PAYLOAD', 'Invalid payload. "meta.enabled" must be true or false.');
-			return { body: { data: await extensions.setEnabled(accountability, params.name!, enabled) } };
+			const meta = (body as { meta?: Record<string, unknown> } | undefined)?.meta ?? {};
+			const settings: { enabled?: boolean; trusted?: boolean } = {};
+			for (const key of ['enabled', 'trusted'] as const) {
+				if (meta[key] === undefined) continue;
+				if (typeof meta[key] !== 'boolean') throw createError('INVALID_PAYLOAD', `Invalid payload. "meta.${key}" must be true or false.`);
+				settings[key] = meta[key];
+			}
+			if (Object.keys(settings).length === 0) throw createError('INVALID_PAYLOAD', 'Invalid payload. Give "meta.enabled" or "meta.trusted".');
+			return { body: { data: await extensions.update(accountability, params.name!, settings) } };
 		});
 	},
 });

@@ -12,8 +12,9 @@ export interface ExtensionLogger {
 }
 
 /**
- * What an extension may use. Every capability other than `log` is present only when the
- * extension's manifest requested it and it was granted; code must not assume the rest exist.
+ * What an extension may use. A capability is present only when the extension's manifest
+ * requested it and it was granted; code must not assume one exists. Trusted (in-process)
+ * extensions always get `log`; sandboxed ones get it through the `log` scope, like the rest.
  */
 export interface ExtensionContext {
 	log: ExtensionLogger;

@@ -16,8 +16,11 @@ export interface ExtensionInfo {
 /** The kernel's extension host, offered to the trusted first-party `/extensions` endpoint. */
 export interface ExtensionsCapability {
 	list(accountability: Accountability): Promise<ExtensionInfo[]>;
-	/** Enables or disables one extension (not a first-party one) and reloads; admins only. */
-	setEnabled(accountability: Accountability, name: string, enabled: boolean): Promise<ExtensionInfo>;
+	/**
+	 * Switches one extension (not a first-party one) on or off, or marks it trusted — run
+	 * in-process instead of in the sandbox, which is never the default — and reloads; admins only.
+	 */
+	update(accountability: Accountability, name: string, settings: { enabled?: boolean; trusted?: boolean }): Promise<ExtensionInfo>;
 	/** Loads every extension afresh without restarting the process; admins only. */
 	reload(accountability: Accountability): Promise<ExtensionInfo[]>;
 }
