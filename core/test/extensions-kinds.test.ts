@@ -1,19 +1,35 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import { createTestDatabase } from './helpers/databases.js';
 import { startKernel, type RunningKernel } from './helpers/kernel.js';
 import { api, errorCode } from './helpers/http.js';
+import { repositoryRoot } from './helpers/cli.js';
 
 type Mode = 'trusted' | 'sandboxed';
 
-/** Writes one extension into the kernel's EXTENSIONS_PATH, run in-process or in the sandbox. */
-function place(running: RunningKernel, name: string, type: 'endpoint' | 'hook' | 'operation', code: string, mode: Mode): void {
+const sdkCli = path.join(repositoryRoot, 'extensions/sdk/dist/cli/main.js');
+
+/**
+ * Writes one extension's source into the kernel's EXTENSIONS_PATH and builds it with the SDK's
+ * `mantle-extension build`, as an author would; it then runs in-process or in the sandbox.
+ */
+async function place(running: RunningKernel, name: string, type: 'endpoint' | 'hook' | 'operation', code: string, mode: Mode): Promise<void> {
 	const folder = path.join(running.kernel.config.extensions.path, name);
-	mkdirSync(folder, { recursive: true });
+	mkdirSync(path.join(folder, 'src'), { recursive: true });
 	const sandbox = mode === 'sandboxed' ? { sandbox: { enabled: true, requestedScopes: { log: {}, sleep: {} } } } : {};
-	writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name, type: 'module', 'mantle:extension': { type, host: '^0.1.0', source: 'index.js', ...sandbox } }));
-	writeFileSync(path.join(folder, 'index.js'), code);
+	writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name, type: 'module', 'mantle:extension': { type, host: '^0.1.0', source: 'dist/index.js', ...sandbox } }));
+	writeFileSync(path.join(folder, 'src/index.js'), code);
+	const built = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+		const child = spawn(process.execPath, [sdkCli, 'build'], { cwd: folder, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		child.once('error', reject);
+		child.once('close', (exitCode) => resolve({ code: exitCode, output }));
+	});
+	if (built.code !== 0) throw new Error(`mantle-extension build failed for ${name}:\n${built.output}`);
 }
 
 async function withKernel(run: (running: RunningKernel) => Promise<void>): Promise<void> {
@@ -46,7 +62,7 @@ export default defineHook(({ filter, action, schedule }, { log }) => {
 for (const mode of ['trusted', 'sandboxed'] as const) {
 	test(`[${mode}] an endpoint extension answers under its id`, async (t) => {
 		await withKernel(async (running) => {
-			place(running, 'greeter', 'endpoint', `import { defineEndpoint } from '@mantle/extensions-sdk';
+			await place(running, 'greeter', 'endpoint', `import { defineEndpoint } from '@mantle/extensions-sdk';
 export default defineEndpoint({ id: 'greet', handler: (router) => {
 	router.get('/:name', ({ params, query }) => ({ status: 200, headers: { 'x-greeting': 'yes' }, body: { hello: params.name, polite: query.polite === 'true' } }));
 } });`, mode);
@@ -61,7 +77,7 @@ export default defineEndpoint({ id: 'greet', handler: (router) => {
 
 	test(`[${mode}] a filter hook rewrites a payload, refuses another (nothing is created), and action and schedule hooks run`, async (t) => {
 		await withKernel(async (running) => {
-			place(running, 'stamper', 'hook', hookCode, mode);
+			await place(running, 'stamper', 'hook', hookCode, mode);
 			await running.kernel.extensions.loadAll();
 			t.is(running.kernel.extensions.list().find((e) => e.name === 'stamper')?.status, 'loaded');
 
@@ -81,7 +97,7 @@ export default defineEndpoint({ id: 'greet', handler: (router) => {
 
 	test(`[${mode}] an operation is registered under its id and returns its result`, async (t) => {
 		await withKernel(async (running) => {
-			place(running, 'doubler', 'operation', `import { defineOperation } from '@mantle/extensions-sdk';
+			await place(running, 'doubler', 'operation', `import { defineOperation } from '@mantle/extensions-sdk';
 export default defineOperation({ id: 'double', handler: (options, { data }) => ({ doubled: options.value * 2, last: data.$last }) });`, mode);
 			await running.kernel.extensions.loadAll();
 			const operation = running.kernel.extensions.operations.get('double');
@@ -93,7 +109,7 @@ export default defineOperation({ id: 'double', handler: (options, { data }) => (
 
 test('a sandboxed endpoint that loops forever answers 503 while the API keeps serving, in the same process', async (t) => {
 	await withKernel(async (running) => {
-		place(running, 'spinner', 'endpoint', `import { defineEndpoint } from '@mantle/extensions-sdk';
+		await place(running, 'spinner', 'endpoint', `import { defineEndpoint } from '@mantle/extensions-sdk';
 export default defineEndpoint({ id: 'spin', handler: (router) => {
 	router.get('/forever', () => { while (true) {} });
 	router.get('/fine', () => ({ status: 200, body: { fine: true } }));
