@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import { createTestDatabase } from './helpers/databases.js';
 import { startKernel, type RunningKernel } from './helpers/kernel.js';
 import { api, errorCode } from './helpers/http.js';
-import { repositoryRoot } from './helpers/cli.js';
+import { repositoryRoot, runNode } from './helpers/cli.js';
 
 type Mode = 'trusted' | 'sandboxed';
 
@@ -21,15 +20,8 @@ async function place(running: RunningKernel, name: string, type: 'endpoint' | 'h
 	const sandbox = mode === 'sandboxed' ? { sandbox: { enabled: true, requestedScopes: { log: {}, sleep: {} } } } : {};
 	writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name, type: 'module', 'mantle:extension': { type, host: '^0.1.0', source: 'dist/index.js', ...sandbox } }));
 	writeFileSync(path.join(folder, 'src/index.js'), code);
-	const built = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-		const child = spawn(process.execPath, [sdkCli, 'build'], { cwd: folder, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
-		let output = '';
-		child.stdout.on('data', (chunk) => (output += chunk));
-		child.stderr.on('data', (chunk) => (output += chunk));
-		child.once('error', reject);
-		child.once('close', (exitCode) => resolve({ code: exitCode, output }));
-	});
-	if (built.code !== 0) throw new Error(`mantle-extension build failed for ${name}:\n${built.output}`);
+	const built = await runNode(sdkCli, ['build'], { cwd: folder, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+	if (built.code !== 0) throw new Error(`mantle-extension build failed for ${name}:\n${built.stdout}${built.stderr}`);
 }
 
 async function withKernel(run: (running: RunningKernel) => Promise<void>): Promise<void> {

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/index.js';
+import { MantleError } from '../errors/index.js';
 import { kernelVersion } from '../version.js';
 import { CommandError } from './context.js';
 import { registerInit } from './commands/init.js';
@@ -18,7 +19,7 @@ try {
 } catch (error) {
 	if (error instanceof CommanderError) process.exit(error.exitCode);
 	// Expected failures print one plain line; anything else is a bug and keeps its stack.
-	if (error instanceof ConfigError || error instanceof CommandError) console.error(error.message);
+	if (error instanceof ConfigError || error instanceof CommandError || error instanceof MantleError) console.error(error.message);
 	else console.error(error);
 	process.exit(1);
 }

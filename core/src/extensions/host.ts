@@ -45,6 +45,11 @@ export interface ExtensionHostOptions {
 
 const serverTypes = new Set<ExtensionType>(['endpoint', 'hook', 'operation']);
 
+/** The variables an `env` scope lists, and only those that are set. */
+function pickEnv(env: Readonly<Record<string, string>>, keys: string[]): Record<string, string> {
+	return Object.fromEntries(keys.filter((key) => key in env).map((key) => [key, env[key]!]));
+}
+
 /**
  * Discovers, validates and loads extensions. Each gets its own realm: its routes under `/<id>`,
  * its own logger, its hooks owned by it, and a context holding only what it is allowed. Trusted
@@ -154,7 +159,7 @@ export class ExtensionHost {
 		return {
 			log: extensionLogger(this.options.logger, name),
 			sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
-			...(envKeys ? { env: Object.freeze(Object.fromEntries(envKeys.filter((key) => key in env).map((key) => [key, env[key]!]))) } : {}),
+			...(envKeys ? { env: Object.freeze(pickEnv(env, envKeys)) } : {}),
 			...(firstParty ? this.options.trustedCapabilities : {}),
 		};
 	}
@@ -171,7 +176,7 @@ export class ExtensionHost {
 				items: async () => {
 					throw createError('SERVICE_UNAVAILABLE', 'The items capability needs the data engine, which this kernel does not have yet.');
 				},
-				env: (_extension, keys) => Object.fromEntries(keys.filter((key) => key in sandbox.env).map((key) => [key, sandbox.env[key]!])),
+				env: (_extension, keys) => pickEnv(sandbox.env, keys),
 			},
 		});
 		await supervisor.start();

@@ -18,8 +18,13 @@ function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Runs the built `mantle` CLI (npm test builds it first) and waits for it to exit. */
 export function runCli(args: string[], { env = {}, cwd, input }: { env?: Record<string, string>; cwd: string; input?: string }): Promise<CliResult> {
+	return runNode(cliEntry, args, { cwd, env: cliEnv(env), input });
+}
+
+/** Runs a Node script with exactly the environment given and collects what it printed. */
+export function runNode(entry: string, args: string[], { cwd, env, input }: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [cliEntry, ...args], { cwd, env: cliEnv(env) });
+		const child = spawn(process.execPath, [entry, ...args], { cwd, env });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -1,31 +1,19 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExecutionContext } from 'ava';
+import { runNode, type CliResult } from '../../../core/test/helpers/cli.js';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const sdkDist = path.join(repositoryRoot, 'extensions/sdk/dist');
 const cliEntry = path.join(sdkDist, 'cli/main.js');
 
-export interface CliResult {
-	code: number | null;
-	stdout: string;
-	stderr: string;
-}
+export type { CliResult };
 
 /** Runs the built `mantle-extension` CLI (`node scripts/build.mjs` builds it) as a user would. */
 export function runCli(args: string[], cwd: string): Promise<CliResult> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [cliEntry, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk) => (stdout += chunk));
-		child.stderr.on('data', (chunk) => (stderr += chunk));
-		child.once('error', reject);
-		child.once('close', (code) => resolve({ code, stdout, stderr }));
-	});
+	return runNode(cliEntry, args, { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
 }
 
 /** A scratch folder outside the repository, so nothing resolves from the workspace by accident. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig, ConfigError } from '../../config/index.js';
+import { loadConfig } from '../../config/index.js';
 import { CommandError } from '../context.js';
 import { createPrompter } from '../prompt.js';
 
@@ -71,13 +71,8 @@ export function registerInit(program: Command): void {
 				prompter?.close();
 			}
 			values.SECRET = randomBytes(32).toString('base64url');
-			try {
-				// Validate exactly what will be written, so init never leaves a .env that cannot start.
-				loadConfig({ env: values, cwd: path.dirname(file) });
-			} catch (error) {
-				if (error instanceof ConfigError) throw new CommandError(error.message);
-				throw error;
-			}
+			// Validate exactly what will be written, so init never leaves a .env that cannot start.
+			loadConfig({ env: values, cwd: path.dirname(file) });
 			writeFileSync(file, Object.entries(values).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join('\n') + '\n', { mode: 0o600 });
 			console.log(`Wrote ${file}. Next: mantle bootstrap, then mantle start.`);
 		});

@@ -2,7 +2,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { parse, stringify } from 'yaml';
-import { MantleError } from '../../errors/index.js';
 import { SchemaStore } from '../../schema/schema-store.js';
 import type { SchemaContext } from '../../schema/operations/context.js';
 import { applyDiff } from '../../schema/snapshot/apply.js';
@@ -26,16 +25,6 @@ function formatOf(file: string | undefined, option: string | undefined): Format 
 async function schemaContext({ knex, dialect }: Database, config: Config): Promise<SchemaContext> {
 	if (!(await knex.schema.hasTable('mantle_collections'))) throw new CommandError('This database has no Mantle system tables yet; run `mantle bootstrap` first.');
 	return { knex, dialect, store: new SchemaStore(knex, dialect, config.database.searchPath) };
-}
-
-/** Errors of the data-model operations are for the user to act on: one line, no stack. */
-async function asCommand<T>(work: () => Promise<T>): Promise<T> {
-	try {
-		return await work();
-	} catch (error) {
-		if (error instanceof MantleError) throw new CommandError(error.message);
-		throw error;
-	}
 }
 
 function readSnapshotFile(file: string): unknown {
@@ -78,16 +67,14 @@ export function registerSchema(program: Command): void {
 			withDatabase(async (database, config) => {
 				const snapshot = readSnapshotFile(file);
 				const context = await schemaContext(database, config);
-				await asCommand(async () => {
-					const diff = diffAgainst(await context.store.get(), snapshot, { force: options.force });
-					if (isEmptyDiff(diff.diff)) return void console.log(`The data model already matches ${file}. Nothing to do.`);
-					const steps = await applyDiff(context, diff, { dryRun: true });
-					for (const step of steps) console.log(`  ${step.description}`);
-					if (options.dryRun) return void console.log(`Dry run: ${steps.length} changes listed, nothing was changed.`);
-					if (!options.yes && !(await confirm(`Apply these ${steps.length} changes?`))) return void console.log('Nothing was changed.');
-					await applyDiff(context, diff);
-					console.log(`Applied ${steps.length} changes.`);
-				});
+				const diff = diffAgainst(await context.store.get(), snapshot, { force: options.force });
+				if (isEmptyDiff(diff.diff)) return void console.log(`The data model already matches ${file}. Nothing to do.`);
+				const steps = await applyDiff(context, diff, { dryRun: true });
+				for (const step of steps) console.log(`  ${step.description}`);
+				if (options.dryRun) return void console.log(`Dry run: ${steps.length} changes listed, nothing was changed.`);
+				if (!options.yes && !(await confirm(`Apply these ${steps.length} changes?`))) return void console.log('Nothing was changed.');
+				await applyDiff(context, diff);
+				console.log(`Applied ${steps.length} changes.`);
 			}),
 		);
 }
