@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
 import type { Knex } from 'knex';
 import type { Redis } from 'ioredis';
 import type { HealthCheck } from '@mantle/extensions-sdk';
 import type { StorageLocationConfig } from '../config/index.js';
 import type { Vendor } from '../database/dialects/index.js';
+import { createStorage, type StorageDriver } from '../storage/index.js';
 
 /** How slow is slow (`warn`) and how slow is down (`error`), in milliseconds. */
 export interface CheckLimits {
@@ -41,18 +42,21 @@ export function checkCache(redis: Redis, limits: CheckLimits): Promise<[string, 
 	return timed('cache', limits, () => redis.ping()).then((check) => [`cache:responseTime`, check]);
 }
 
-/** Writes, reads back and removes a probe object: a store that cannot do all three is not healthy. */
-export function checkStorage(location: StorageLocationConfig, limits: CheckLimits): Promise<[string, HealthCheck]> {
+/**
+ * Writes, sizes, reads back and removes a probe object through the driver interface: a store
+ * that cannot do all of it is not healthy. `driver` is the kernel's own for the location; without
+ * one, a driver is built from the configuration for this probe alone.
+ */
+export function checkStorage(location: StorageLocationConfig, limits: CheckLimits, driver?: StorageDriver): Promise<[string, HealthCheck]> {
 	return timed('objectstore', limits, async () => {
-		if (location.driver !== 'local') throw new Error(`no health probe for the ${location.driver} driver`);
-		const root = location.options.root!;
-		const probe = path.join(root, `.health-${randomUUID()}`);
-		await mkdir(root, { recursive: true });
-		await writeFile(probe, 'ok');
+		const store = driver ?? createStorage([location]).location(location.name);
+		const key = `.mantle-health-${randomUUID()}`;
+		await store.put(key, Readable.from([Buffer.from('ok')]), { contentType: 'text/plain' });
 		try {
-			if ((await readFile(probe, 'utf8')) !== 'ok') throw new Error('read back different content');
+			if ((await store.head(key))?.size !== 2) throw new Error('the probe object has the wrong size');
+			if ((await text(await store.get(key))) !== 'ok') throw new Error('read back different content');
 		} finally {
-			await rm(probe, { force: true });
+			await store.delete(key);
 		}
 	}).then((check) => [`storage:${location.name}:responseTime`, check]);
 }
