@@ -2,49 +2,179 @@ import type { Knex } from 'knex';
 import type { Request } from '@hapi/hapi';
 import type { Accountability } from '@mantle/extensions-sdk';
 import { createError } from '../errors/index.js';
-import { extractToken } from './token.js';
+import { presentedToken } from './token.js';
+import { looksLikeJwt, verifyAccessToken } from './jwt.js';
+import { ipAllowed, parseIpAccess, type IpAllowList } from './ip-access.js';
+import { sessionIsLive } from './sessions.js';
+
+export type Authenticate = (request: Request) => Promise<Accountability>;
+
+/** What the kernel knows about one identity, cached until `invalidate()`. */
+export interface ResolvedIdentity {
+	user: string | null;
+	role: string | null;
+	roles: string[];
+	policies: string[];
+	admin: boolean;
+	app: boolean;
+	ipAccess: IpAllowList;
+}
+
+export interface Authenticator {
+	authenticate: Authenticate;
+	/** Forgets every cached identity; call after users, roles, policies or access rows change. */
+	invalidate(): void;
+	/** The identity of an active user, or undefined when there is no such active user. */
+	resolveUser(id: string): Promise<ResolvedIdentity | undefined>;
+	/** Refuses (INVALID_IP) a caller outside the identity's policies' `ip_access`. */
+	checkIp(identity: ResolvedIdentity, ip: string | null): void;
+}
+
+export interface AuthenticatorOptions {
+	knex: Knex;
+	secret: string;
+	sessionCookieName: string;
+}
 
 interface PolicyRow {
 	id: string;
 	admin_access: boolean | number;
 	app_access: boolean | number;
+	ip_access: string | null;
 }
 
-export type Authenticate = (request: Request) => Promise<Accountability>;
+/** Bounds each cache so a flood of distinct identities cannot grow memory without end. */
+const maxCacheEntries = 10_000;
 
 /**
  * Resolves who is calling. No token: the public policies (access rows with neither role nor
  * user). A token that matches no active user is refused outright rather than downgraded to
- * public, so a client with a stale token learns it at once.
+ * public, so a client with a stale token learns it at once. Identities are cached per user
+ * (which fixes their role) and for public, so a request costs no query once warm.
  */
-export function createAuthenticator(knex: Knex): Authenticate {
-	return async (request) => {
-		const base = { ip: request.info.remoteAddress ?? null, userAgent: request.headers['user-agent'] as string | undefined };
-		const token = extractToken(request);
-		if (!token) {
-			const policies = await policiesFor(knex, null, null);
-			return { ...base, user: null, role: null, roles: [], policies: policies.map((p) => p.id), admin: false, app: false };
-		}
-		const user: { id: string; role: string | null } | undefined = await knex('mantle_users').select('id', 'role').where({ token, status: 'active' }).first();
-		if (!user) throw createError('INVALID_CREDENTIALS');
-		const policies = await policiesFor(knex, user.id, user.role);
-		return {
-			...base,
-			user: user.id,
-			role: user.role,
-			roles: user.role ? [user.role] : [],
-			policies: policies.map((p) => p.id),
-			admin: policies.some((p) => Boolean(p.admin_access)),
-			app: policies.some((p) => Boolean(p.admin_access) || Boolean(p.app_access)),
-		};
+export function createAuthenticator({ knex, secret, sessionCookieName }: AuthenticatorOptions): Authenticator {
+	let publicIdentity: Promise<ResolvedIdentity> | undefined;
+	const users = new Map<string, Promise<ResolvedIdentity | undefined>>();
+	const staticTokens = new Map<string, string>();
+
+	const forget = () => {
+		publicIdentity = undefined;
+		users.clear();
+		staticTokens.clear();
 	};
+
+	const resolveUser = (id: string): Promise<ResolvedIdentity | undefined> => {
+		let pending = users.get(id);
+		if (!pending) {
+			if (users.size >= maxCacheEntries) users.clear();
+			pending = loadUser(knex, id);
+			users.set(id, pending);
+			// Only found identities stay: a user who is not active yet may become so at any moment.
+			pending.then((identity) => identity ?? users.delete(id), () => users.delete(id));
+		}
+		return pending;
+	};
+
+	const userOfStaticToken = async (token: string): Promise<string | undefined> => {
+		const known = staticTokens.get(token);
+		if (known) return known;
+		const row: { id: string } | undefined = await knex('mantle_users').select('id').where({ token, status: 'active' }).first();
+		if (!row) return undefined;
+		if (staticTokens.size >= maxCacheEntries) staticTokens.clear();
+		staticTokens.set(token, row.id);
+		return row.id;
+	};
+
+	const checkIp = (identity: ResolvedIdentity, ip: string | null) => {
+		if (!ipAllowed(identity.ipAccess, ip)) throw createError('INVALID_IP');
+	};
+
+	const authenticate: Authenticate = async (request) => {
+		const base = { ip: request.info.remoteAddress ?? null, userAgent: request.headers['user-agent'] as string | undefined };
+		const presented = presentedToken(request, sessionCookieName);
+		const anonymous = async () => {
+			publicIdentity ??= loadPublic(knex).catch((error: unknown) => {
+				publicIdentity = undefined;
+				throw error;
+			});
+			const identity = await publicIdentity;
+			checkIp(identity, base.ip);
+			return toAccountability(identity, base);
+		};
+		if (!presented) return anonymous();
+
+		let userId: string | undefined;
+		try {
+			if (looksLikeJwt(presented.token)) {
+				const payload = await verifyAccessToken(secret, presented.token);
+				if (payload.session !== undefined && !(await sessionIsLive(knex, payload.session, payload.id))) throw createError('INVALID_CREDENTIALS');
+				userId = payload.id;
+			} else {
+				userId = await userOfStaticToken(presented.token);
+			}
+			if (!userId) throw createError('INVALID_CREDENTIALS');
+		} catch (error) {
+			// A browser sends an ended session's cookie on its own; the routes that log in again,
+			// refresh or log out must still be reachable with it.
+			if (presented.source === 'cookie' && request.path.startsWith('/auth/')) return anonymous();
+			throw error;
+		}
+		const identity = await resolveUser(userId);
+		if (!identity) throw createError('INVALID_CREDENTIALS');
+		checkIp(identity, base.ip);
+		return toAccountability(identity, base);
+	};
+
+	return { authenticate, invalidate: forget, resolveUser, checkIp };
 }
 
-async function policiesFor(knex: Knex, user: string | null, role: string | null): Promise<PolicyRow[]> {
-	const query = knex('mantle_policies').distinct('mantle_policies.id', 'admin_access', 'app_access').join('mantle_access', 'mantle_access.policy', 'mantle_policies.id');
-	if (!user) return query.whereNull('mantle_access.user').whereNull('mantle_access.role');
-	return query.where((where) => {
-		where.where('mantle_access.user', user);
-		if (role) where.orWhere('mantle_access.role', role);
+function toAccountability(identity: ResolvedIdentity, base: { ip: string | null; userAgent?: string }): Accountability {
+	const { ipAccess: _ipAccess, ...rest } = identity;
+	return { ...rest, roles: [...rest.roles], policies: [...rest.policies], ...base };
+}
+
+async function loadPublic(knex: Knex): Promise<ResolvedIdentity> {
+	const policies: PolicyRow[] = await policyQuery(knex).whereNull('mantle_access.user').whereNull('mantle_access.role');
+	return identityOf(null, null, [], policies);
+}
+
+async function loadUser(knex: Knex, id: string): Promise<ResolvedIdentity | undefined> {
+	const user: { id: string; role: string | null } | undefined = await knex('mantle_users').select('id', 'role').where({ id, status: 'active' }).first();
+	if (!user) return undefined;
+	const roles = user.role ? await roleChain(knex, user.role) : [];
+	const policies: PolicyRow[] = await policyQuery(knex).where((where) => {
+		where.where('mantle_access.user', user.id);
+		if (roles.length > 0) where.orWhereIn('mantle_access.role', roles);
 	});
+	return identityOf(user.id, user.role, roles, policies);
+}
+
+/** The role and its ancestors through `parent`, nearest first; a cycle ends the walk. */
+async function roleChain(knex: Knex, role: string): Promise<string[]> {
+	const rows: Array<{ id: string; parent: string | null }> = await knex('mantle_roles').select('id', 'parent');
+	const parents = new Map(rows.map((row) => [row.id, row.parent]));
+	const chain: string[] = [];
+	for (let current: string | null | undefined = role; current && !chain.includes(current); current = parents.get(current)) chain.push(current);
+	return chain;
+}
+
+function policyQuery(knex: Knex) {
+	return knex('mantle_policies')
+		.select('mantle_policies.id', 'admin_access', 'app_access', 'ip_access')
+		.join('mantle_access', 'mantle_access.policy', 'mantle_policies.id');
+}
+
+function identityOf(user: string | null, role: string | null, roles: string[], rows: PolicyRow[]): ResolvedIdentity {
+	// Deduplicated here rather than with DISTINCT, which some vendors refuse on text columns.
+	const policies = [...new Map(rows.map((row) => [row.id, row])).values()];
+	const admin = policies.some((p) => Boolean(p.admin_access));
+	return {
+		user,
+		role,
+		roles,
+		policies: policies.map((p) => p.id),
+		admin,
+		app: admin || policies.some((p) => Boolean(p.app_access)),
+		ipAccess: parseIpAccess(policies.map((p) => p.ip_access)),
+	};
 }

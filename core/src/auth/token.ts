@@ -1,4 +1,11 @@
 import type { Request } from '@hapi/hapi';
+import { parseCookies } from './cookies.js';
+
+export interface PresentedToken {
+	token: string;
+	/** A cookie is sent by the browser on its own; a header or query token is presented on purpose. */
+	source: 'bearer' | 'query' | 'cookie';
+}
 
 /** The bearer token of a request: the Authorization header, or `?access_token=` as clients send it. */
 export function extractToken(request: Request): string | null {
@@ -9,4 +16,12 @@ export function extractToken(request: Request): string | null {
 	}
 	const fromQuery = request.query.access_token;
 	return typeof fromQuery === 'string' && fromQuery !== '' ? fromQuery : null;
+}
+
+/** The token a request presents: header or query first, else the session cookie. */
+export function presentedToken(request: Request, sessionCookieName: string): PresentedToken | null {
+	const explicit = extractToken(request);
+	if (explicit) return { token: explicit, source: typeof request.headers.authorization === 'string' ? 'bearer' : 'query' };
+	const cookie = parseCookies(request.headers.cookie)[sessionCookieName];
+	return cookie ? { token: cookie, source: 'cookie' } : null;
 }

@@ -1,0 +1,93 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import { createError } from '../errors/index.js';
+
+/**
+ * Sessions, one row per refresh token, keyed by the token's SHA-256: a copy of the table gives
+ * no one a usable token. Refreshing rotates the token and links the old row to the new one
+ * (`next_token`); the old row stays until it expires so that a second use of it is recognised
+ * as theft, which ends the whole chain.
+ */
+export function hashToken(token: string): string {
+	return createHash('sha256').update(token).digest('hex');
+}
+
+export interface SessionContext {
+	ip: string | null;
+	userAgent?: string;
+	origin?: string;
+}
+
+export interface IssuedSession {
+	refreshToken: string;
+	/** The row key (hash of the refresh token), which a session-cookie access token names. */
+	key: string;
+	user: string;
+}
+
+function newRefreshToken(): string {
+	return randomBytes(48).toString('base64url');
+}
+
+function expiryTime(value: unknown): number {
+	return value instanceof Date ? value.getTime() : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number)).getTime();
+}
+
+export async function createSession(knex: Knex, user: string, ttlMs: number, context: SessionContext): Promise<IssuedSession> {
+	await knex('mantle_sessions').where('expires', '<', new Date()).delete();
+	const refreshToken = newRefreshToken();
+	const key = hashToken(refreshToken);
+	await knex('mantle_sessions').insert({ token: key, user, expires: new Date(Date.now() + ttlMs), ip: context.ip, user_agent: context.userAgent ?? null, origin: context.origin ?? null });
+	return { refreshToken, key, user };
+}
+
+/**
+ * Replaces the session `key` by a new one. A key that was already replaced means the token
+ * was used twice: the chain it started is deleted, so the newer token stops working too.
+ */
+export async function rotateSession(knex: Knex, key: string, ttlMs: number): Promise<IssuedSession> {
+	const row: { token: string; user: string | null; expires: unknown; next_token: string | null; ip: string | null; user_agent: string | null; origin: string | null } | undefined = await knex('mantle_sessions').where({ token: key }).first();
+	if (!row || !row.user) throw createError('INVALID_CREDENTIALS');
+	if (row.next_token !== null) {
+		await revokeChain(knex, key);
+		throw createError('INVALID_CREDENTIALS');
+	}
+	if (expiryTime(row.expires) <= Date.now()) {
+		await knex('mantle_sessions').where({ token: key }).delete();
+		throw createError('INVALID_CREDENTIALS');
+	}
+	const refreshToken = newRefreshToken();
+	const next = hashToken(refreshToken);
+	const claimed = await knex.transaction(async (trx) => {
+		await trx('mantle_sessions').insert({ token: next, user: row.user, expires: new Date(Date.now() + ttlMs), ip: row.ip, user_agent: row.user_agent, origin: row.origin });
+		// Only one of two concurrent refreshes with the same token may win.
+		const updated = await trx('mantle_sessions').where({ token: key }).whereNull('next_token').update({ next_token: next });
+		if (updated !== 1) throw createError('INVALID_CREDENTIALS');
+		return true;
+	}).catch(async (error: unknown) => {
+		await revokeChain(knex, key);
+		throw error;
+	});
+	if (!claimed) throw createError('INVALID_CREDENTIALS');
+	return { refreshToken, key: next, user: row.user };
+}
+
+export async function revokeChain(knex: Knex, key: string): Promise<void> {
+	const seen = new Set<string>();
+	for (let current: string | null = key; current && !seen.has(current); ) {
+		seen.add(current);
+		const row: { next_token: string | null } | undefined = await knex('mantle_sessions').select('next_token').where({ token: current }).first();
+		await knex('mantle_sessions').where({ token: current }).delete();
+		current = row?.next_token ?? null;
+	}
+}
+
+export async function deleteSession(knex: Knex, key: string): Promise<void> {
+	await revokeChain(knex, key);
+}
+
+/** Whether a session-cookie access token still has its session: logging out ends it at once. */
+export async function sessionIsLive(knex: Knex, key: string, user: string): Promise<boolean> {
+	const row: { expires: unknown; next_token: string | null } | undefined = await knex('mantle_sessions').select('expires', 'next_token').where({ token: key, user }).first();
+	return row !== undefined && row.next_token === null && expiryTime(row.expires) > Date.now();
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { Accountability } from '@mantle/extensions-sdk';
+import { createError } from '../errors/index.js';
+import { escapeHtml, linkWithToken } from '../mail/mailer.js';
+import { requiredString, type AuthDeps } from './deps.js';
+import { signToken, verifyScopedToken } from './jwt.js';
+import { hashPassword } from './passwords.js';
+import { urlAllowed } from './password-reset.js';
+
+/** Columns never shown, not even to their owner. */
+const secretColumns = new Set(['password', 'tfa_secret', 'token']);
+const inviteTtlMs = 7 * 24 * 60 * 60 * 1000;
+
+function body(value: unknown): Record<string, unknown> {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw createError('INVALID_PAYLOAD', 'The body must be an object.');
+	return value as Record<string, unknown>;
+}
+
+function optionalString(value: unknown, name: string): string | null {
+	if (value === undefined || value === null) return null;
+	if (typeof value !== 'string') throw createError('INVALID_PAYLOAD', `"${name}" must be a string.`);
+	return value;
+}
+
+function email(value: unknown): string {
+	const address = requiredString(value, 'email');
+	if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw createError('INVALID_PAYLOAD', '"email" must be an email address.');
+	return address;
+}
+
+async function emailTaken(deps: AuthDeps, address: string): Promise<boolean> {
+	return (await deps.knex('mantle_users').select('id').whereRaw('lower(email) = ?', [address.toLowerCase()]).first()) !== undefined;
+}
+
+/** The caller's own row without its secrets. Public callers are FORBIDDEN, as Directus answers. */
+export async function me(deps: AuthDeps, accountability: Accountability): Promise<Record<string, unknown>> {
+	if (!accountability.user) throw createError('FORBIDDEN');
+	const row: Record<string, unknown> | undefined = await deps.knex('mantle_users').where({ id: accountability.user }).first();
+	if (!row) throw createError('FORBIDDEN');
+	return Object.fromEntries(Object.entries(row).filter(([column]) => !secretColumns.has(column)));
+}
+
+/**
+ * Self-registration, when the project allows it: the new user gets the registration role. An
+ * address already in use answers as a success would, so registration tells no one who has an
+ * account.
+ */
+export async function register(deps: AuthDeps, input: unknown): Promise<void> {
+	const values = body(input);
+	const address = email(values.email);
+	const password = requiredString(values.password, 'password');
+	const settings: { public_registration: boolean | number; public_registration_role: string | null } | undefined = await deps.knex('mantle_settings')
+		.select('public_registration', 'public_registration_role')
+		.first();
+	if (!settings || !settings.public_registration) throw createError('FORBIDDEN');
+	if (await emailTaken(deps, address)) return;
+	await deps.knex('mantle_users').insert({
+		id: randomUUID(),
+		email: address,
+		password: await hashPassword(password),
+		first_name: optionalString(values.first_name, 'first_name'),
+		last_name: optionalString(values.last_name, 'last_name'),
+		role: settings.public_registration_role,
+		status: 'active',
+		provider: 'default',
+	});
+}
+
+/** Admins invite by email: an `invited` user with the role, and a mailed link to choose a password. */
+export async function invite(deps: AuthDeps, accountability: Accountability, input: unknown): Promise<void> {
+	if (!accountability.admin) throw createError('FORBIDDEN');
+	const values = body(input);
+	const addresses = (Array.isArray(values.email) ? values.email : [values.email]).map(email);
+	const role = requiredString(values.role, 'role');
+	const inviteUrl = optionalString(values.invite_url, 'invite_url');
+	if (inviteUrl !== null && !urlAllowed(inviteUrl, deps.config.auth.inviteUrlAllowList)) throw createError('INVALID_PAYLOAD', '"invite_url" is not in USER_INVITE_URL_ALLOW_LIST.');
+	if (!(await deps.knex('mantle_roles').select('id').where({ id: role }).first())) throw createError('INVALID_PAYLOAD', `Role "${role}" does not exist.`);
+	for (const address of addresses) {
+		const existing: { id: string; status: string } | undefined = await deps.knex('mantle_users').select('id', 'status').whereRaw('lower(email) = ?', [address.toLowerCase()]).first();
+		if (existing && existing.status !== 'invited') throw createError('RECORD_NOT_UNIQUE', `A user with the email "${address}" already exists.`, { field: 'email' });
+		if (!existing) await deps.knex('mantle_users').insert({ id: randomUUID(), email: address, role, status: 'invited', provider: 'default' });
+		const token = await signToken(deps.config.secret, { scope: 'invite', email: address }, inviteTtlMs);
+		const link = linkWithToken(inviteUrl ?? `${deps.config.publicUrl}/admin/accept-invite`, token);
+		await deps.mailer.send({
+			to: address,
+			subject: "You've been invited",
+			text: `You have been invited to ${deps.config.publicUrl}. Open this link to choose your password and join:\n\n${link}`,
+			html: `<p>You have been invited to ${escapeHtml(deps.config.publicUrl)}.</p><p><a href="${escapeHtml(link)}">Accept the invitation</a></p>`,
+		});
+	}
+	deps.authenticator.invalidate();
+}
+
+/** Turns an invited user active with the password they chose; a token works only while they are invited. */
+export async function acceptInvite(deps: AuthDeps, input: unknown): Promise<void> {
+	const values = body(input);
+	const password = requiredString(values.password, 'password');
+	const payload = await verifyScopedToken(deps.config.secret, values.token, 'invite');
+	const updated = await deps.knex('mantle_users')
+		.where({ email: String(payload.email), status: 'invited' })
+		.update({ password: await hashPassword(password), status: 'active' });
+	if (updated !== 1) throw createError('INVALID_TOKEN');
+	deps.authenticator.invalidate();
+}
