@@ -7,13 +7,22 @@ import { connectDatabase, type Database } from './database/connect.js';
 import { createHttpServer } from './server/create-server.js';
 import { dispatcherRoute } from './server/dispatch.js';
 import { createServerCapability } from './server/server-capability.js';
-import { createAuthenticator } from './auth/accountability.js';
+import { createAuthenticator, type Authenticator } from './auth/accountability.js';
+import { createAuthCapability } from './auth/capability.js';
+import { createLoginAttempts } from './auth/login-attempts.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+import { registerRateLimiter } from './server/rate-limit.js';
 import { ExtensionHost } from './extensions/host.js';
 import { kernelVersion } from './version.js';
 import { SchemaStore } from './schema/schema-store.js';
 import { createSchemaCapability } from './schema/capability.js';
 import { EventBus } from './events/bus.js';
+import { DataEngine } from './items/engine.js';
+import { createItemsCapability } from './items/capability.js';
+import { PolicyPermissions } from './permissions/provider.js';
 import { createExtensionsCapability, extensionSettings } from './extensions/capability.js';
+import { createStorage, type Storage } from './storage/index.js';
+import { createFilesCapability } from './files/index.js';
 
 export interface Kernel {
 	readonly config: Config;
@@ -25,6 +34,14 @@ export interface Kernel {
 	readonly schema: SchemaStore;
 	/** Filter and action events that hooks subscribe to. */
 	readonly bus: EventBus;
+	/** Who is calling; `invalidate()` after users, roles, policies or access rows change. */
+	readonly authenticator: Authenticator;
+	readonly mailer: Mailer;
+	/** Items of every collection, through permissions, hooks and the activity log. */
+	readonly engine: DataEngine;
+	readonly permissions: PolicyPermissions;
+	/** The configured storage locations, files' content and transformed variants. */
+	readonly storage: Storage;
 	/** The address the server listens on, known once started. */
 	readonly url: string;
 	start(): Promise<void>;
@@ -38,17 +55,42 @@ export interface Kernel {
  * current (see `bootstrap`).
  */
 export async function createKernel(config: Config, logger: Logger): Promise<Kernel> {
+	// Built before anything connects: a location configured wrongly stops the start here.
+	const storage = createStorage(config.storage.locations);
 	const database = connectDatabase(config.database);
 	const redis = config.redis ? await connectRedis(config.redis, logger) : undefined;
 	const server = await createHttpServer({ host: config.host, port: config.port, logger });
+	registerRateLimiter(server, config.rateLimiter, redis);
 	const bus = new EventBus(logger);
 	const schema = new SchemaStore(database.knex, database.dialect, config.database.searchPath);
+	const authenticator = createAuthenticator({ knex: database.knex, secret: config.secret, sessionCookieName: config.auth.sessionCookie.name });
+	const mailer = createMailer(config.email, logger);
+	const attempts = createLoginAttempts(config.auth.loginAttempts, redis);
+
+	const permissions = new PolicyPermissions(database.knex);
+	const engine = new DataEngine({
+		knex: database.knex,
+		dialect: database.dialect,
+		schema,
+		bus,
+		permissions,
+		limits: config.query,
+		onChange: (collection) => {
+			if (accessCollections.has(collection)) {
+				permissions.invalidate();
+				authenticator.invalidate();
+			}
+		},
+	});
 
 	// The host serves the extensions capability to the /extensions endpoint it loads, so the
 	// capability is added to the trusted set once the host exists, before anything loads.
 	const trustedCapabilities: ConstructorParameters<typeof ExtensionHost>[0]['trustedCapabilities'] = {
-		server: createServerCapability({ config, knex: database.knex, dialect: database.dialect, redis, version: kernelVersion, serviceId: randomUUID() }),
+		server: createServerCapability({ config, knex: database.knex, dialect: database.dialect, redis, storage, version: kernelVersion, serviceId: randomUUID() }),
 		schema: createSchemaCapability({ knex: database.knex, dialect: database.dialect, store: schema, bus }),
+		items: createItemsCapability(engine),
+		files: createFilesCapability({ engine, storage, config }),
+		auth: createAuthCapability({ knex: database.knex, config, authenticator, mailer, attempts, logger }),
 	};
 	const extensions = new ExtensionHost({
 		extensionsPath: config.extensions.path,
@@ -66,7 +108,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	trustedCapabilities.extensions = createExtensionsCapability(extensions, database.knex);
 	await extensions.loadAll();
 	await extensions.init('app.before');
-	server.route(dispatcherRoute(extensions, createAuthenticator(database.knex), config.maxPayloadBytes));
+	server.route(dispatcherRoute(extensions, authenticator.authenticate, config.maxPayloadBytes));
 
 	let stopping: Promise<void> | undefined;
 	return {
@@ -77,6 +119,11 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		extensions,
 		schema,
 		bus,
+		authenticator,
+		mailer,
+		engine,
+		permissions,
+		storage,
 		get url() {
 			return `http://${server.info.host === '0.0.0.0' ? '127.0.0.1' : server.info.host}:${server.info.port}`;
 		},
@@ -88,12 +135,16 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 			stopping ??= (async () => {
 				await server.stop({ timeout: config.shutdownTimeoutMs });
 				await extensions.stop();
+				mailer.close();
 				await Promise.allSettled([database.close(), redis?.status === 'ready' ? redis.quit() : redis?.disconnect()]);
 			})();
 			return stopping;
 		},
 	};
 }
+
+/** Changes to these alter who may do what: cached permissions and accountabilities are dropped. */
+const accessCollections = new Set(['directus_permissions', 'directus_policies', 'directus_access', 'directus_roles', 'directus_users']);
 
 async function connectRedis(url: string, logger: Logger): Promise<Redis> {
 	const { Redis } = await import('ioredis');

@@ -62,3 +62,54 @@ test('sizes and booleans are converted', (t) => {
 	t.true(config.cacheEnabled);
 	t.throws(() => loadConfig({ env: { MAX_PAYLOAD_SIZE: 'huge' }, cwd: emptyDir() }), { message: /MAX_PAYLOAD_SIZE must be a size/ });
 });
+
+test('a cloud storage location gets its STORAGE_<NAME>_* variables as camel-cased driver options', (t) => {
+	const config = loadConfig({
+		env: {
+			STORAGE_LOCATIONS: 'local, azure',
+			STORAGE_AZURE_DRIVER: 'azure',
+			STORAGE_AZURE_CONTAINER_NAME: 'uploads',
+			STORAGE_AZURE_ACCOUNT_NAME: 'devstoreaccount1',
+			STORAGE_AZURE_ACCOUNT_KEY: 'a2V5',
+			STORAGE_AZURE_ENDPOINT: 'http://127.0.0.1:10000/devstoreaccount1',
+			STORAGE_AZURE_ROOT: 'mantle',
+		},
+		cwd: emptyDir(),
+	});
+	t.deepEqual(config.storage.locations.map((location) => location.name), ['local', 'azure']);
+	t.deepEqual(config.storage.locations[1], {
+		name: 'azure',
+		driver: 'azure',
+		options: { containerName: 'uploads', accountName: 'devstoreaccount1', accountKey: 'a2V5', endpoint: 'http://127.0.0.1:10000/devstoreaccount1', root: 'mantle' },
+	});
+});
+
+test('file and asset limits have Directus defaults and read sizes, lists and durations', (t) => {
+	const defaults = loadConfig({ env: {}, cwd: emptyDir() });
+	t.deepEqual(defaults.files, { maxUploadBytes: undefined, mimeTypeAllowList: ['*/*'], importAllowPrivateNetwork: false });
+	t.deepEqual(defaults.assets, { cacheTtlSeconds: 30 * 24 * 3600, transformMaxConcurrent: 25, maxDimension: 6000, transformTimeoutMs: 7500 });
+
+	const config = loadConfig({
+		env: {
+			FILES_MAX_UPLOAD_SIZE: '50mb',
+			FILES_MIME_TYPE_ALLOW_LIST: 'image/*, application/PDF',
+			FILES_IMPORT_ALLOW_PRIVATE_NETWORK: 'true',
+			ASSETS_CACHE_TTL: '1h',
+			ASSETS_TRANSFORM_MAX_CONCURRENT: '4',
+			ASSETS_TRANSFORM_IMAGE_MAX_DIMENSION: '2000',
+			ASSETS_TRANSFORM_TIMEOUT: '2s',
+		},
+		cwd: emptyDir(),
+	});
+	t.deepEqual(config.files, { maxUploadBytes: 50 * 1024 * 1024, mimeTypeAllowList: ['image/*', 'application/pdf'], importAllowPrivateNetwork: true });
+	t.deepEqual(config.assets, { cacheTtlSeconds: 3600, transformMaxConcurrent: 4, maxDimension: 2000, transformTimeoutMs: 2000 });
+	t.is(loadConfig({ env: { ASSETS_TRANSFORM_TIMEOUT: '1500' }, cwd: emptyDir() }).assets.transformTimeoutMs, 1500);
+});
+
+test('a bad file or asset setting names its variable and what was expected', (t) => {
+	const bad = (env: Record<string, string>) => t.throws(() => loadConfig({ env, cwd: emptyDir() }), { instanceOf: ConfigError });
+	t.regex(bad({ ASSETS_CACHE_TTL: 'a month' })!.message, /ASSETS_CACHE_TTL must be a duration such as/);
+	t.regex(bad({ FILES_MIME_TYPE_ALLOW_LIST: 'images' })!.message, /FILES_MIME_TYPE_ALLOW_LIST must be a comma-separated list of MIME types/);
+	t.regex(bad({ FILES_MAX_UPLOAD_SIZE: 'big' })!.message, /FILES_MAX_UPLOAD_SIZE must be a size/);
+	t.is(bad({ ASSETS_TRANSFORM_MAX_CONCURRENT: '0' })?.variable, 'ASSETS_TRANSFORM_MAX_CONCURRENT');
+});

@@ -2,6 +2,7 @@
 const benches = {
 	'cold-start': () => import('./cold-start.mjs'),
 	introspect: () => import('./introspect.mjs'),
+	items: () => import('./items.mjs'),
 	sandbox: () => import('./sandbox.mjs'),
 };
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import dotenv from 'dotenv';
 import { environmentSchema, isSecretVariable } from './schema.js';
 import type { Config, DatabaseClient, StorageLocationConfig } from './types.js';
+import { authConfig, emailConfig, rateLimiterConfig } from './auth.js';
 
 /** A configuration that cannot start Mantle. Its message names the variable and what it expects. */
 export class ConfigError extends Error {
@@ -63,6 +64,17 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 		redis: v.REDIS,
 		cacheEnabled: v.CACHE_ENABLED,
 		storage: { locations: storageLocations(String(v.STORAGE_LOCATIONS), raw, resolve) },
+		files: {
+			maxUploadBytes: v.FILES_MAX_UPLOAD_SIZE === undefined ? undefined : parseByteSize(String(v.FILES_MAX_UPLOAD_SIZE)),
+			mimeTypeAllowList: String(v.FILES_MIME_TYPE_ALLOW_LIST).split(',').map((type) => type.trim().toLowerCase()),
+			importAllowPrivateNetwork: v.FILES_IMPORT_ALLOW_PRIVATE_NETWORK,
+		},
+		assets: {
+			cacheTtlSeconds: Math.floor(parseDuration(String(v.ASSETS_CACHE_TTL)) / 1000),
+			transformMaxConcurrent: v.ASSETS_TRANSFORM_MAX_CONCURRENT,
+			maxDimension: v.ASSETS_TRANSFORM_IMAGE_MAX_DIMENSION,
+			transformTimeoutMs: parseDuration(String(v.ASSETS_TRANSFORM_TIMEOUT)),
+		},
 		extensions: {
 			path: resolve(v.EXTENSIONS_PATH),
 			registry: v.EXTENSIONS_REGISTRY,
@@ -74,13 +86,21 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 			},
 		},
 		admin: { email: v.ADMIN_EMAIL, password: v.ADMIN_PASSWORD, token: v.ADMIN_TOKEN },
+		query: { defaultLimit: v.QUERY_LIMIT_DEFAULT, maxLimit: v.QUERY_LIMIT_MAX },
 		logLevel: v.LOG_LEVEL,
 		maxPayloadBytes: parseByteSize(String(v.MAX_PAYLOAD_SIZE)),
 		shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT,
 		healthcheckThresholdMs: v.HEALTHCHECK_THRESHOLD,
 		healthcheckTimeoutMs: v.HEALTHCHECK_TIMEOUT,
 		env: Object.freeze(raw),
+		auth: authConfig(v, raw, parseDuration, configFailure),
+		email: emailConfig(v),
+		rateLimiter: rateLimiterConfig(v, configFailure),
 	};
+}
+
+function configFailure(variable: string, message: string): never {
+	throw new ConfigError(variable, message);
 }
 
 function storageLocations(list: string, raw: Record<string, string>, resolve: (p: string) => string): StorageLocationConfig[] {
@@ -111,4 +131,13 @@ export function parseByteSize(size: string): number {
 	const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(size.trim());
 	if (!match) throw new TypeError(`Not a byte size: ${size}`);
 	return Math.floor(Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]!);
+}
+
+const durationUnits: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/** A duration in milliseconds; a bare number is milliseconds, as in Directus' `ms`-style values. */
+export function parseDuration(duration: string): number {
+	const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?$/i.exec(duration.trim());
+	if (!match) throw new TypeError(`Not a duration: ${duration}`);
+	return Math.floor(Number(match[1]) * durationUnits[(match[2] ?? 'ms').toLowerCase()]!);
 }

@@ -37,6 +37,24 @@ export interface Config {
 	redis?: string;
 	cacheEnabled: boolean;
 	storage: { locations: StorageLocationConfig[] };
+	files: {
+		/** Largest accepted upload in bytes; unset: no limit beyond the store's own. */
+		maxUploadBytes?: number;
+		/** MIME patterns an upload must match, such as `image/png` or `image` with a `*` subtype; the default matches every type. */
+		mimeTypeAllowList: string[];
+		/** Whether importing a file by URL may reach loopback and private-range addresses. */
+		importAllowPrivateNetwork: boolean;
+	};
+	assets: {
+		/** How long clients may cache an asset (`Cache-Control: max-age`), in seconds. */
+		cacheTtlSeconds: number;
+		/** Image transformations running at once; further requests wait. */
+		transformMaxConcurrent: number;
+		/** Widest or tallest image, source or requested, that is transformed, in pixels. */
+		maxDimension: number;
+		/** A transformation running longer than this is abandoned, in milliseconds. */
+		transformTimeoutMs: number;
+	};
 	extensions: {
 		path: string;
 		registry?: string;
@@ -44,6 +62,8 @@ export interface Config {
 		sandbox: { memoryMb: number; timeoutMs: number; maxCrashes: number; allowPrivateNetwork: boolean };
 	};
 	admin: { email?: string; password?: string; token?: string };
+	/** Rows a list answers with by default, and the most one query may ask for (`-1`: no cap). */
+	query: { defaultLimit: number; maxLimit: number };
 	logLevel: string;
 	maxPayloadBytes: number;
 	shutdownTimeoutMs: number;
@@ -53,4 +73,65 @@ export interface Config {
 	healthcheckTimeoutMs: number;
 	/** The validated environment, for extensions' allow-listed `env` access. */
 	env: Readonly<Record<string, string>>;
+	auth: AuthConfig;
+	email: EmailConfig;
+	rateLimiter: RateLimiterConfig;
+}
+
+export interface CookieConfig {
+	name: string;
+	secure: boolean;
+	sameSite: 'lax' | 'strict' | 'none';
+	domain?: string;
+}
+
+/** One `AUTH_<NAME>_*` group: an external identity provider. */
+export interface AuthProviderConfig {
+	name: string;
+	driver: 'openid' | 'oauth2';
+	clientId: string;
+	clientSecret?: string;
+	issuerUrl?: string;
+	authorizeUrl?: string;
+	accessUrl?: string;
+	profileUrl?: string;
+	scope: string;
+	/** The profile claim that identifies the user at the provider (stored as `external_identifier`). */
+	identifierKey: string;
+	emailKey: string;
+	firstNameKey?: string;
+	lastNameKey?: string;
+	defaultRoleId?: string;
+	allowPublicRegistration: boolean;
+	redirectAllowList: string[];
+	label: string;
+	icon: string;
+	/** Plain-http provider endpoints (development providers only). */
+	allowInsecureRequests: boolean;
+}
+
+export interface AuthConfig {
+	accessTokenTtlMs: number;
+	refreshTokenTtlMs: number;
+	refreshCookie: CookieConfig;
+	sessionCookie: CookieConfig & { ttlMs: number };
+	/** Failed logins in a row that suspend a user; 0 never suspends. */
+	loginAttempts: number;
+	passwordResetUrlAllowList: string[];
+	inviteUrlAllowList: string[];
+	providers: AuthProviderConfig[];
+}
+
+export interface EmailConfig {
+	transport: 'smtp' | 'sendmail';
+	from: string;
+	smtp: { host?: string; port: number; user?: string; password?: string; secure: boolean; ignoreTls: boolean };
+}
+
+export interface RateLimiterConfig {
+	enabled: boolean;
+	points: number;
+	durationSeconds: number;
+	store: 'memory' | 'redis';
+	keyPrefix: string;
 }

@@ -36,6 +36,15 @@ export class EventBus {
 		}
 	}
 
+	/** Whether anything listens, so callers can skip building payloads nobody reads. */
+	hasFilter(event: string): boolean {
+		return (this.filters.get(event)?.length ?? 0) > 0;
+	}
+
+	hasAction(event: string): boolean {
+		return (this.actions.get(event)?.length ?? 0) > 0;
+	}
+
 	async filter<P>(event: string, payload: P, meta: Omit<HookMeta, 'event'>, accountability: Accountability | null): Promise<P> {
 		let current = payload;
 		for (const { handler } of this.filters.get(event) ?? []) {

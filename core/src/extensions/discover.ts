@@ -19,6 +19,18 @@ export const firstPartyExtensions = [
 	'@mantle/extension-utils',
 	'@mantle/extension-schema',
 	'@mantle/extension-extensions',
+	'@mantle/extension-auth',
+	'@mantle/extension-users',
+	'@mantle/extension-items',
+	'@mantle/extension-activity',
+	'@mantle/extension-revisions',
+	'@mantle/extension-roles',
+	'@mantle/extension-policies',
+	'@mantle/extension-access',
+	'@mantle/extension-permissions',
+	'@mantle/extension-files',
+	'@mantle/extension-folders',
+	'@mantle/extension-assets',
 ] as const;
 
 const require = createRequire(import.meta.url);

@@ -1,5 +1,5 @@
 import Call from '@hapi/call';
-import type { HttpMethod, RouteHandler, Router } from '@mantle/extensions-sdk';
+import type { HttpMethod, RouteHandler, RouteOptions, Router } from '@mantle/extensions-sdk';
 
 export interface EndpointRoute {
 	extensionId: string;
@@ -7,6 +7,7 @@ export interface EndpointRoute {
 	/** The full path as registered, e.g. `/server/ping`. */
 	path: string;
 	handler: RouteHandler;
+	options: RouteOptions;
 }
 
 export interface RouteMatch {
@@ -30,10 +31,10 @@ export class EndpointRouteTable {
 	/** The router handed to one extension: every path lands under `/<id>`. */
 	routerFor(extensionId: string): { router: Router; commit(): void } {
 		const pending: EndpointRoute[] = [];
-		const register = (method: HttpMethod) => (path: string, handler: RouteHandler) => {
+		const register = (method: HttpMethod) => (path: string, handler: RouteHandler, options: RouteOptions = {}) => {
 			if (typeof path !== 'string' || !path.startsWith('/')) throw new TypeError(`Route paths must start with "/" (got ${JSON.stringify(path)}).`);
 			if (typeof handler !== 'function') throw new TypeError(`The handler for ${method} ${path} is not a function.`);
-			pending.push({ extensionId, method, path: joinPath(`/${extensionId}`, path), handler });
+			pending.push({ extensionId, method, path: joinPath(`/${extensionId}`, path), handler, options });
 		};
 		const router = Object.fromEntries(methods.map((method) => [method.toLowerCase(), register(method)])) as unknown as Router;
 		// Routes enter the table only once the extension's handler has finished without error,

@@ -37,7 +37,7 @@ export interface ExtensionHostOptions {
 	logger: Logger;
 	bus: EventBus;
 	/** Capabilities only trusted extensions receive. */
-	trustedCapabilities: Pick<ExtensionContext, 'server' | 'schema' | 'extensions'>;
+	trustedCapabilities: Pick<ExtensionContext, 'server' | 'schema' | 'extensions' | 'auth' | 'items' | 'files'>;
 	/** What admins decided (disabled, trusted); read at every (re)load. */
 	settings: () => Promise<{ disabled: Set<string>; trusted: Set<string> }>;
 	sandbox: { limits: SandboxLimits; allowPrivateNetwork: boolean; env: Readonly<Record<string, string>> };
@@ -173,8 +173,13 @@ export class ExtensionHost {
 			logger: logger.child({ component: 'sandbox' }),
 			bridge: {
 				log: (extension, level, message, data) => extensionLogger(logger, extension)[level](message, data),
-				items: async () => {
-					throw createError('SERVICE_UNAVAILABLE', 'The items capability needs the data engine, which this kernel does not have yet.');
+				// The sandbox already checked the call against the extension's scope; the engine applies the
+				// caller's own permissions on top, so the extension gets the intersection of both.
+				items: async (_extension, call) => {
+					const items = this.options.trustedCapabilities.items;
+					if (!items) throw createError('SERVICE_UNAVAILABLE', 'This kernel has no data engine.');
+					const service = items(call.collection, { accountability: call.accountability }) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+					return service[call.method]!(...call.args);
 				},
 				env: (_extension, keys) => pickEnv(sandbox.env, keys),
 			},

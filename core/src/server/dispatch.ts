@@ -20,7 +20,7 @@ export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate,
 			const match = host.routes.match(request.method, request.path);
 			if (!match) throw createError('ROUTE_NOT_FOUND', `Route ${request.path} doesn't exist.`);
 			const accountability = await authenticate(request);
-			const body = await readBody(request, maxPayloadBytes);
+			const body = match.route.options.body === 'stream' ? request.raw.req : await readBody(request, maxPayloadBytes);
 			const result = await match.route.handler({
 				method: request.method.toUpperCase() as HttpMethod,
 				path: match.subpath,
@@ -39,6 +39,9 @@ export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate,
 function toHapiResponse(h: ResponseToolkit, result: EndpointResponse) {
 	const status = result.status ?? (result.body === undefined ? 204 : 200);
 	const response = (result.body === undefined ? h.response() : h.response(result.body as object)).code(status);
-	for (const [name, value] of Object.entries(result.headers ?? {})) response.header(name, value);
+	for (const [name, value] of Object.entries(result.headers ?? {})) {
+		if (Array.isArray(value)) for (const item of value) response.header(name, item, { append: true });
+		else response.header(name, value);
+	}
 	return response;
 }

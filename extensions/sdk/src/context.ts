@@ -1,3 +1,5 @@
+import type { AuthCapability } from './auth.js';
+import type { FilesCapability } from './files.js';
 import type { ItemsCapability } from './items.js';
 import type { RequestCapability } from './request.js';
 import type { ExtensionsCapability } from './extensions-capability.js';
@@ -26,4 +28,6 @@ export interface ExtensionContext {
 	server?: ServerCapability;
 	schema?: SchemaCapability;
 	extensions?: ExtensionsCapability;
+	auth?: AuthCapability;
+	files?: FilesCapability;
 }

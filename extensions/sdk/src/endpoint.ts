@@ -19,24 +19,34 @@ export interface EndpointRequest {
 export interface EndpointResponse {
 	/** Defaults to 200, or 204 when there is no body. */
 	status?: number;
-	headers?: Record<string, string>;
+	/** An array sends the header once per value (several `set-cookie`). */
+	headers?: Record<string, string | string[]>;
 	/** Objects are sent as JSON; strings as text; `undefined` as an empty body. */
 	body?: unknown;
 }
 
 export type RouteHandler = (request: EndpointRequest) => EndpointResponse | Promise<EndpointResponse>;
 
+export interface RouteOptions {
+	/**
+	 * `stream` hands the handler the unread request body as a Node stream (uploads, imports)
+	 * instead of the parsed JSON, form or text body, which is bounded by MAX_PAYLOAD_SIZE.
+	 * Trusted (in-process) extensions only.
+	 */
+	body?: 'parsed' | 'stream';
+}
+
 /**
  * Routes of one endpoint extension, relative to its prefix. Paths use `:name` for a segment
  * parameter and a trailing `*` for the rest of the path.
  */
 export interface Router {
-	get(path: string, handler: RouteHandler): void;
-	post(path: string, handler: RouteHandler): void;
-	put(path: string, handler: RouteHandler): void;
-	patch(path: string, handler: RouteHandler): void;
-	delete(path: string, handler: RouteHandler): void;
-	search(path: string, handler: RouteHandler): void;
+	get(path: string, handler: RouteHandler, options?: RouteOptions): void;
+	post(path: string, handler: RouteHandler, options?: RouteOptions): void;
+	put(path: string, handler: RouteHandler, options?: RouteOptions): void;
+	patch(path: string, handler: RouteHandler, options?: RouteOptions): void;
+	delete(path: string, handler: RouteHandler, options?: RouteOptions): void;
+	search(path: string, handler: RouteHandler, options?: RouteOptions): void;
 }
 
 export interface EndpointDefinition {

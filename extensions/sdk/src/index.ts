@@ -2,11 +2,11 @@ export type { Accountability } from './accountability.js';
 export type { AppComponentProps, AppExtensionBase, Component, FieldType, OptionField, StudioApi } from './app.js';
 export type { ExtensionContext, ExtensionLogger } from './context.js';
 export { defineDisplay, type DisplayDefinition, type DisplayProps } from './display.js';
-export { defineEndpoint, type EndpointDefinition, type EndpointRequest, type EndpointResponse, type HttpMethod, type RouteHandler, type Router } from './endpoint.js';
+export { defineEndpoint, type EndpointDefinition, type EndpointRequest, type EndpointResponse, type HttpMethod, type RouteHandler, type RouteOptions, type Router } from './endpoint.js';
 export { ExtensionError, createError } from './errors.js';
 export { defineHook, type ActionHandler, type FilterHandler, type HookDefinition, type HookEventContext, type HookMeta, type HookRegister, type InitHandler, type ScheduleHandler } from './hook.js';
 export { defineInterface, type InterfaceDefinition, type InterfaceProps } from './interface.js';
-export type { Filter, Item, ItemsCapability, ItemsService, PrimaryKey, Query } from './items.js';
+export type { Filter, Item, ItemsCapability, ItemsOptions, ItemsService, PrimaryKey, Query, QueryInput } from './items.js';
 export { defineLayout, type LayoutDefinition, type LayoutProps } from './layout.js';
 export {
 	appExtensionTypes,
@@ -34,3 +34,6 @@ export type { RequestCapability, RequestOptions, RequestResponse } from './reque
 export type { HealthCheck, HealthReport, HealthStatus, ServerCapability, ServerInfo } from './server.js';
 export type { SchemaApplyStep, SchemaCapability, SchemaDiffResult } from './schema.js';
 export type { ExtensionInfo, ExtensionsCapability } from './extensions-capability.js';
+export type { AuthCapability, AuthCookieSettings, AuthMode, AuthProviderInfo, AuthRequestContext, AuthTokens, PresentedSession, ProviderLoginResult, ProviderLoginStart } from './auth.js';
+export { itemsRoutes, type ItemsRoutesOptions } from './items-routes.js';
+export type { AssetRequest, AssetResponse, FilesBody, FilesCallOptions, FilesCapability } from './files.js';

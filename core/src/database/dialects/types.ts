@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { DatabaseConfig } from '../../config/index.js';
 import type { IntrospectOptions, RawSchema } from '../introspection/types.js';
+import type { SqlFragments } from './sql-fragments.js';
+import type { DialectValues } from './value-forms.js';
 
 export type Vendor = 'sqlite' | 'postgres' | 'mysql' | 'mssql' | 'oracle';
 
@@ -26,4 +28,34 @@ export interface Dialect {
 	serverVersion(knex: Knex): Promise<string>;
 	/** Reads tables, columns, keys, indexes and views from the catalog, in a fixed number of queries. */
 	introspect(knex: Knex, options?: IntrospectOptions): Promise<RawSchema>;
+	/** SQL the data engine builds queries from: date parts, case-exact matching. */
+	readonly sql: SqlFragments;
+	/** Whether a multi-row INSERT can hand back every new key (RETURNING / OUTPUT); otherwise rows go one by one. */
+	readonly batchReturning: boolean;
+	/** After rows were inserted with explicit keys, moves the key generator past them (PostgreSQL sequences don't follow by themselves). */
+	syncAutoIncrement?(knex: Knex, table: string, column: string): Promise<void>;
+	/** How field values are bound for this driver and read back from it. */
+	readonly values: DialectValues;
+	/** Recognises a constraint violation in an error this vendor's driver threw. */
+	translateError(error: unknown): ConstraintViolation | undefined;
+	/**
+	 * The columns of a named unique key or foreign key of a table, for errors that name the
+	 * constraint but not the column (MySQL's duplicate keys, SQL Server, Oracle). Runs only on the
+	 * error path.
+	 */
+	constraintColumns?(knex: Knex, table: string, constraint: string): Promise<string[]>;
+}
+
+export type ConstraintViolationCode = 'RECORD_NOT_UNIQUE' | 'NOT_NULL_VIOLATION' | 'VALUE_TOO_LONG' | 'VALUE_OUT_OF_RANGE' | 'INVALID_FOREIGN_KEY';
+
+/** What a vendor's error says about a violated constraint, as far as it says it. */
+export interface ConstraintViolation {
+	code: ConstraintViolationCode;
+	table?: string;
+	/** The column, when the message names it. */
+	field?: string;
+	/** The offending value, when the message quotes it (as text). */
+	value?: unknown;
+	/** The constraint or key name, when the message gives one instead of the column. */
+	constraint?: string;
 }

@@ -1,6 +1,9 @@
+import { sqlFragments } from './sql.js';
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
 import { introspect } from './introspect.js';
+import { values } from './values.js';
+import { constraintColumns, translateError } from './errors.js';
 
 export const mssql: Dialect = {
 	vendor: 'mssql',
@@ -32,4 +35,9 @@ export const mssql: Dialect = {
 		return `SQL Server ${rows[0]!.version}`;
 	},
 	introspect,
+	sql: sqlFragments,
+	batchReturning: true,
+	values,
+	translateError,
+	constraintColumns,
 };

@@ -1,6 +1,13 @@
+import { sqlFragments } from './sql.js';
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
 import { introspect } from './introspect.js';
+import { values } from './values.js';
+import { constraintColumns, translateError } from './errors.js';
+
+interface MysqlConnection {
+	query(sql: string, callback: (error: Error | null) => void): void;
+}
 
 export const mysql: Dialect = {
 	vendor: 'mysql',
@@ -21,9 +28,20 @@ export const mysql: Dialect = {
 				supportBigNumbers: true,
 				bigNumberStrings: true,
 				decimalNumbers: false,
-				dateStrings: false,
+				// DATE and DATETIME are wall clocks: as the text stored, so no process zone shifts them.
+				// TIMESTAMP stays a Date, read in UTC as the session below writes it.
+				dateStrings: ['DATE', 'DATETIME'],
+				timezone: 'Z',
+				// JSON as text on MySQL as on MariaDB (LONGTEXT), so a stored JSON string stays a string.
+				jsonStrings: true,
 			},
-			pool: { min: config.pool.min ?? 0, max: config.pool.max ?? 10 },
+			pool: {
+				min: config.pool.min ?? 0,
+				max: config.pool.max ?? 10,
+				afterCreate(connection: MysqlConnection, done: (error: Error | null, connection: MysqlConnection) => void) {
+					connection.query("SET time_zone = '+00:00'", (error) => done(error, connection));
+				},
+			},
 		};
 	},
 	async listTables(knex: Knex) {
@@ -39,4 +57,9 @@ export const mysql: Dialect = {
 		return /mariadb/i.test(version) ? `MariaDB ${version.split('-')[0]}` : `MySQL ${version}`;
 	},
 	introspect,
+	sql: sqlFragments,
+	batchReturning: false,
+	values,
+	translateError,
+	constraintColumns,
 };

@@ -1,6 +1,9 @@
+import { sqlFragments } from './sql.js';
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
 import { introspect } from './introspect.js';
+import { values } from './values.js';
+import { constraintColumns, translateError } from './errors.js';
 
 export const oracle: Dialect = {
 	vendor: 'oracle',
@@ -27,4 +30,9 @@ export const oracle: Dialect = {
 		return `Oracle ${rows[0]!.VERSION}`;
 	},
 	introspect,
+	sql: sqlFragments,
+	batchReturning: false,
+	values,
+	translateError,
+	constraintColumns,
 };

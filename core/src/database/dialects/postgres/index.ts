@@ -1,6 +1,9 @@
+import { sqlFragments } from './sql.js';
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
 import { introspect } from './introspect.js';
+import { pgTypes, values } from './values.js';
+import { constraintColumns, translateError } from './errors.js';
 
 export const postgres: Dialect = {
 	vendor: 'postgres',
@@ -15,6 +18,7 @@ export const postgres: Dialect = {
 				database: config.database,
 				user: config.user,
 				password: config.password,
+				types: pgTypes,
 			},
 			...(config.searchPath ? { searchPath: config.searchPath } : {}),
 			pool: { min: config.pool.min ?? 0, max: config.pool.max ?? 10 },
@@ -32,4 +36,16 @@ export const postgres: Dialect = {
 		return `PostgreSQL ${result.rows[0].server_version}`;
 	},
 	introspect,
+	sql: sqlFragments,
+	batchReturning: true,
+	async syncAutoIncrement(knex, table, column) {
+		// setval to the largest key, never backwards (a concurrent insert may already be past it).
+		await knex.raw(
+			'select setval(pg_get_serial_sequence(?, ?), greatest((select coalesce(max(??), 0) from ??), (select last_value from pg_sequences where schemaname || \'.\' || sequencename = pg_get_serial_sequence(?, ?)), 1), true)',
+			[table, column, column, table, table, column],
+		);
+	},
+	values,
+	translateError,
+	constraintColumns,
 };

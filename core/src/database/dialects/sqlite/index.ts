@@ -1,8 +1,11 @@
+import { sqlFragments } from './sql.js';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
 import { introspect } from './introspect.js';
+import { values } from './values.js';
+import { translateError } from './errors.js';
 
 interface SqliteConnection {
 	pragma(statement: string): unknown;
@@ -47,4 +50,8 @@ export const sqlite: Dialect = {
 		return `SQLite ${row.version}`;
 	},
 	introspect,
+	sql: sqlFragments,
+	batchReturning: true,
+	values,
+	translateError,
 };

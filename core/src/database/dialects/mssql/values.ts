@@ -1,0 +1,24 @@
+import { read, type DialectValues } from '../value-forms.js';
+
+/**
+ * SQL Server through tedious: text in ISO 8601 form converts to date, time, datetime2 and
+ * datetimeoffset whatever the session's language. Reads give bits as booleans, bigints as text,
+ * decimals as numbers, uniqueidentifiers in upper case, and every temporal type as a Date whose
+ * UTC fields hold the stored wall clock (tedious' `useUTC`).
+ */
+export const values: DialectValues = {
+	writers: {
+		dateTime: (value) => String(value).replace(' ', 'T'),
+	},
+	readers: {
+		bigInteger: read.bigInteger,
+		decimal: (raw, field) => read.decimal(raw, field.schema?.numeric_scale ?? null),
+		json: read.json,
+		csv: read.csv,
+		uuid: read.uuid,
+		date: (raw) => read.date(raw, 'utc'),
+		time: (raw) => read.time(raw, 'utc'),
+		dateTime: (raw) => read.dateTime(raw, 'utc'),
+		timestamp: read.timestamp,
+	},
+};

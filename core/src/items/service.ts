@@ -1,0 +1,204 @@
+import type { Readable } from 'node:stream';
+import type { Accountability, Item, PrimaryKey, Query } from '@mantle/extensions-sdk';
+import { createError } from '../errors/index.js';
+import { buildReadNode } from './ast/build.js';
+import type { EngineContext } from './context.js';
+import { exportContentTypes, exportStream } from './export/format.js';
+import { importFormatFromContentType, parseImport } from './import/parse-import.js';
+import { existingKeys } from './write/guard.js';
+import { parseQuery } from './query/parse.js';
+import type { MetaKey, NormalizedQuery } from './query/types.js';
+import { runAggregate } from './read/aggregate.js';
+import { readMeta } from './read/meta.js';
+import { runRead } from './read/run.js';
+import { systemReader } from './read/system-reader.js';
+import { collectionModel, type CollectionModel } from './schema-index.js';
+import { DynamicVariables } from './sql/dynamic-variables.js';
+import { createItems } from './write/create.js';
+import { deleteItems } from './write/delete.js';
+import { filterEvent, inTransaction, readEvent } from './write/session.js';
+import { updateItems } from './write/update.js';
+
+export type RawQuery = Query | NormalizedQuery | Record<string, unknown>;
+
+/**
+ * One collection through the data engine, as one caller: every read and write checks that
+ * caller's permissions, runs the collection's hooks and keeps its activity log. Writes run in a
+ * transaction of their own, or join the one they are called in.
+ */
+export class ItemsService {
+	private readonly model: CollectionModel;
+
+	constructor(
+		private readonly context: EngineContext,
+		readonly collection: string,
+		private readonly onChange?: (collection: string) => void,
+	) {
+		this.model = collectionModel(context.schema, collection);
+	}
+
+	get accountability(): Accountability | null {
+		return this.context.accountability;
+	}
+
+	async info(): Promise<{ primary: string; singleton: boolean }> {
+		return { primary: this.model.primary, singleton: this.model.singleton };
+	}
+
+	async readByQuery(raw: RawQuery = {}): Promise<Item[]> {
+		return this.read(parseQuery(raw));
+	}
+
+	private async read(given: NormalizedQuery): Promise<Item[]> {
+		const query = await filterEvent(this.context, this.model, 'query', given, {});
+		const variables = this.variables();
+		if (query.aggregate) return runAggregate(this.context, this.collection, query, variables);
+		const node = await buildReadNode(this.context, this.collection, query);
+		const items = await filterEvent(this.context, this.model, 'read', await runRead(this.context, node, variables), { query });
+		readEvent(this.context, this.model, query, items);
+		return items;
+	}
+
+	/** Rejects with FORBIDDEN when the item doesn't exist or may not be read: the two are indistinguishable on purpose. */
+	async readOne(key: PrimaryKey, raw: RawQuery = {}): Promise<Item> {
+		const [item] = await this.read(this.byKeys(parseQuery(raw), [key], 1));
+		if (!item) throw createError('FORBIDDEN', `You don't have permission to access this item of collection "${this.collection}" or it does not exist.`);
+		return item;
+	}
+
+	async readMany(keys: PrimaryKey[], raw: RawQuery = {}): Promise<Item[]> {
+		if (keys.length === 0) return [];
+		return this.read(this.byKeys(parseQuery(raw), keys, -1));
+	}
+
+	/** A singleton's one item; before it is first saved, its fields' defaults. */
+	async readSingleton(raw: RawQuery = {}): Promise<Item> {
+		const query = parseQuery(raw);
+		const [item] = await this.read({ ...query, limit: 1, offset: 0, page: undefined });
+		if (item) return item;
+		const defaults: Item = {};
+		for (const field of this.model.columns) defaults[field.field] = field.field === this.model.primary ? null : (field.schema?.default_value ?? null);
+		return defaults;
+	}
+
+	async meta(raw: RawQuery, keys: MetaKey[]): Promise<Partial<Record<MetaKey, number>>> {
+		const query = { ...parseQuery(raw), meta: keys };
+		return readMeta(this.context, this.collection, query, this.variables());
+	}
+
+	/** The query's rows as a file in one of the export formats, streamed. */
+	async export(raw: RawQuery): Promise<{ contentType: string; filename: string; stream: Readable }> {
+		const query = parseQuery(raw);
+		const format = query.export ?? 'json';
+		const items = await this.read({ ...query, export: undefined });
+		async function* rows() {
+			yield* items;
+		}
+		// Rows are read in one query, as the page they form; the file is still written out as a stream.
+		return { contentType: exportContentTypes[format], filename: `${this.collection}.${format}`, stream: exportStream(format, rows()) };
+	}
+
+	createOne(data: Item): Promise<PrimaryKey> {
+		return this.createMany([data]).then((keys) => keys[0]!);
+	}
+
+	createMany(data: Item[]): Promise<PrimaryKey[]> {
+		if (!Array.isArray(data)) throw createError('INVALID_PAYLOAD', 'Expected a list of items.');
+		return this.write((context) => createItems(context, this.model, data), data);
+	}
+
+	updateOne(key: PrimaryKey, data: Item): Promise<PrimaryKey> {
+		return this.updateMany([key], data).then(() => key);
+	}
+
+	updateMany(keys: PrimaryKey[], data: Item): Promise<PrimaryKey[]> {
+		return this.write((context) => updateItems(context, this.model, keys, data), data);
+	}
+
+	/** Several items, each with its own changes and its key in the primary key field, in one transaction. */
+	updateBatch(items: Item[]): Promise<PrimaryKey[]> {
+		return this.write(async (context) => {
+			const keys: PrimaryKey[] = [];
+			for (const item of items) {
+				const { [this.model.primary]: key, ...changes } = item;
+				if (key === undefined || key === null) throw createError('INVALID_PAYLOAD', `Each item needs its "${this.model.primary}" to be updated in a batch.`);
+				keys.push(...(await updateItems(context, this.model, [key as PrimaryKey], changes)));
+			}
+			return keys;
+		}, items);
+	}
+
+	async updateByQuery(raw: RawQuery, data: Item): Promise<PrimaryKey[]> {
+		return this.updateMany(await this.keysOf(raw), data);
+	}
+
+	async upsertSingleton(data: Item): Promise<PrimaryKey> {
+		const [existing] = await this.context.knex(this.model.table).select(this.model.primary).limit(1);
+		if (existing) return this.updateOne(existing[this.model.primary] as PrimaryKey, data);
+		return this.createOne(data);
+	}
+
+	deleteOne(key: PrimaryKey): Promise<PrimaryKey> {
+		return this.deleteMany([key]).then(() => key);
+	}
+
+	deleteMany(keys: PrimaryKey[]): Promise<PrimaryKey[]> {
+		return this.write((context) => deleteItems(context, this.model, keys));
+	}
+
+	async deleteByQuery(raw: RawQuery): Promise<PrimaryKey[]> {
+		return this.deleteMany(await this.keysOf(raw));
+	}
+
+	/**
+	 * Items from a JSON or CSV stream, read as it arrives and written in batches, all in one
+	 * transaction: an error anywhere leaves none of them. Items whose key exists are updated.
+	 */
+	async import(stream: Readable, options: { contentType?: string; filename?: string }): Promise<{ created: number; updated: number }> {
+		const format = importFormatFromContentType(options.contentType, options.filename);
+		return this.write(async (context) => {
+			const counts = { created: 0, updated: 0 };
+			let batch: Item[] = [];
+			const flush = async () => {
+				const keyed = batch.filter((item) => item[this.model.primary] !== undefined && item[this.model.primary] !== null);
+				const existing = await existingKeys(context, this.model, keyed.map((item) => item[this.model.primary]));
+				const toCreate = batch.filter((item) => !existing.has(String(item[this.model.primary])));
+				for (const item of batch) {
+					if (!existing.has(String(item[this.model.primary]))) continue;
+					const { [this.model.primary]: key, ...changes } = item;
+					await updateItems(context, this.model, [key as PrimaryKey], changes);
+					counts.updated++;
+				}
+				if (toCreate.length > 0) counts.created += (await createItems(context, this.model, toCreate)).length;
+				batch = [];
+			};
+			for await (const item of parseImport(format, stream)) {
+				batch.push(item);
+				if (batch.length >= 1000) await flush();
+			}
+			if (batch.length > 0) await flush();
+			return counts;
+		});
+	}
+
+	private async write<T>(work: Parameters<typeof inTransaction<T>>[2], payload?: unknown): Promise<T> {
+		const result = await inTransaction(this.context, this.model, work, payload);
+		this.onChange?.(this.collection);
+		return result;
+	}
+
+	private async keysOf(raw: RawQuery): Promise<PrimaryKey[]> {
+		const query = parseQuery(raw);
+		const items = await this.read({ ...query, fields: [this.model.primary], limit: query.limit ?? -1 });
+		return items.map((item) => item[this.model.primary] as PrimaryKey);
+	}
+
+	private byKeys(query: NormalizedQuery, keys: PrimaryKey[], limit: number): NormalizedQuery {
+		const byKey = { [this.model.primary]: keys.length === 1 ? { _eq: keys[0] } : { _in: keys } };
+		return { ...query, filter: query.filter ? { _and: [query.filter, byKey] } : byKey, limit, offset: undefined, page: undefined };
+	}
+
+	private variables(): DynamicVariables {
+		return new DynamicVariables(this.context.accountability, systemReader(this.context));
+	}
+}

@@ -1,0 +1,107 @@
+import type { Knex } from 'knex';
+import type { Dialect } from '../../database/dialects/types.js';
+import type { MatchMode } from '../../database/dialects/sql-fragments.js';
+import type { Condition, Target } from './condition.js';
+
+/** Builds one statement: hands out table aliases unique within it and quotes identifiers. */
+export class SqlScope {
+	private next = 0;
+
+	constructor(
+		readonly knex: Knex,
+		readonly dialect: Dialect,
+	) {}
+
+	alias(): string {
+		return `t${this.next++}`;
+	}
+
+	ref(alias: string, column: string): string {
+		return this.knex.raw('??.??', [alias, column]).toQuery();
+	}
+}
+
+const textModes: Record<string, { mode: MatchMode; insensitive: boolean; negate: boolean }> = {};
+for (const mode of ['contains', 'starts_with', 'ends_with'] as const) {
+	textModes[`_${mode}`] = { mode, insensitive: false, negate: false };
+	textModes[`_n${mode}`] = { mode, insensitive: false, negate: true };
+	textModes[`_i${mode}`] = { mode, insensitive: true, negate: false };
+	textModes[`_ni${mode}`] = { mode, insensitive: true, negate: true };
+}
+const comparisons: Record<string, string> = { _lt: '<', _lte: '<=', _gt: '>', _gte: '>=' };
+
+/** Adds a compiled condition to a query on the collection whose rows are aliased `alias`. */
+export function applyCondition(builder: Knex.QueryBuilder, condition: Condition, alias: string, scope: SqlScope, primary: string): void {
+	switch (condition.kind) {
+		case 'constant':
+			if (!condition.value) builder.whereRaw('1 = 0');
+			return;
+		case 'and':
+			for (const item of condition.items) builder.where((inner) => applyCondition(inner, item, alias, scope, primary));
+			return;
+		case 'or':
+			builder.where((outer) => {
+				for (const item of condition.items) outer.orWhere((inner) => applyCondition(inner, item, alias, scope, primary));
+			});
+			return;
+		case 'm2o': {
+			const inner = scope.alias();
+			const sub = scope.knex.select(`${inner}.${condition.related.primary}`).from({ [inner]: condition.related.table });
+			applyCondition(sub, condition.inner, inner, scope, condition.related.primary);
+			builder.whereIn(`${alias}.${condition.column}`, sub);
+			return;
+		}
+		case 'o2m': {
+			const inner = scope.alias();
+			const sub = scope.knex.select(`${inner}.${condition.relatedField}`).from({ [inner]: condition.related.table }).whereNotNull(`${inner}.${condition.relatedField}`);
+			applyCondition(sub, condition.inner, inner, scope, condition.related.primary);
+			if (condition.none) builder.whereNotIn(`${alias}.${primary}`, sub);
+			else builder.whereIn(`${alias}.${primary}`, sub);
+			return;
+		}
+		case 'operator':
+			applyOperator(builder, targetSql(condition.target, alias, scope, primary), condition, scope);
+	}
+}
+
+/** The SQL of what an operator compares, with its bindings. */
+export function targetSql(target: Target, alias: string, scope: SqlScope, primary: string): { sql: string; bindings: unknown[] } {
+	if (target.kind === 'column') return { sql: scope.ref(alias, target.column), bindings: [] };
+	if (target.kind === 'function') return { sql: scope.dialect.sql.datePart(target.fn, scope.ref(alias, target.column)), bindings: [] };
+	const inner = scope.alias();
+	const sub = scope.knex.count('*').from({ [inner]: target.related.table }).whereRaw(`${scope.ref(inner, target.relation.relatedField)} = ${scope.ref(alias, primary)}`);
+	applyCondition(sub, target.rule, inner, scope, target.related.primary);
+	const compiled = sub.toSQL();
+	return { sql: `(${compiled.sql})`, bindings: [...compiled.bindings] };
+}
+
+function applyOperator(builder: Knex.QueryBuilder, target: { sql: string; bindings: unknown[] }, condition: Extract<Condition, { kind: 'operator' }>, scope: SqlScope): void {
+	const { sql, bindings } = target;
+	const { operator, value } = condition;
+	const raw = (text: string, values: unknown[] = []) => builder.whereRaw(text, [...bindings, ...values] as Knex.RawBinding[]);
+	const nullCheck = (isNull: boolean) => raw(`${sql} IS ${isNull ? '' : 'NOT '}NULL`);
+
+	if (operator === '_eq') return void (value === null ? nullCheck(true) : raw(`${sql} = ?`, [value]));
+	if (operator === '_neq') return void (value === null ? nullCheck(false) : raw(`${sql} <> ?`, [value]));
+	if (operator === '_ieq' || operator === '_nieq') return void raw(`LOWER(${sql}) ${operator === '_ieq' ? '=' : '<>'} ?`, [String(value).toLowerCase()]);
+	if (comparisons[operator]) return void raw(`${sql} ${comparisons[operator]} ?`, [value]);
+	if (operator === '_null' || operator === '_nnull') return void nullCheck((operator === '_null') === value);
+	if (operator === '_empty' || operator === '_nempty') {
+		const empty = (operator === '_empty') === value;
+		if (!condition.stringType) return void nullCheck(empty);
+		return void raw(empty ? `(${sql} IS NULL OR ${sql} = '')` : `(${sql} IS NOT NULL AND ${sql} <> '')`);
+	}
+	if (operator === '_in' || operator === '_nin') {
+		const list = value as unknown[];
+		if (list.length === 0) return void (operator === '_in' ? builder.whereRaw('1 = 0') : undefined);
+		return void raw(`${sql} ${operator === '_in' ? 'IN' : 'NOT IN'} (${list.map(() => '?').join(', ')})`, list);
+	}
+	if (operator === '_between' || operator === '_nbetween') {
+		return void raw(`${sql} ${operator === '_between' ? 'BETWEEN' : 'NOT BETWEEN'} ? AND ?`, value as unknown[]);
+	}
+	const text = textModes[operator];
+	if (!text) return;
+	if (value === null) return void nullCheck(!text.negate);
+	const match = scope.dialect.sql.match(sql, text.mode, text.insensitive, String(value));
+	raw(text.negate ? `NOT (${match.sql})` : match.sql, match.bindings);
+}

@@ -1,0 +1,59 @@
+import { createError, MantleError } from '../../errors/index.js';
+import type { FieldInfo } from '../../schema/types.js';
+import type { EngineContext } from '../context.js';
+import type { FilterOperator } from '../query/types.js';
+import { fieldWriter } from '../values/cache.js';
+
+const numericTypes = new Set(['integer', 'bigInteger', 'float', 'decimal']);
+const dateTypes = new Set(['date', 'time', 'dateTime', 'timestamp']);
+const listOperators = new Set(['_in', '_nin', '_between', '_nbetween']);
+const flagOperators = new Set(['_null', '_nnull', '_empty', '_nempty']);
+const textOperators = new Set([
+	'_contains', '_ncontains', '_icontains', '_nicontains', '_starts_with', '_nstarts_with', '_istarts_with', '_nistarts_with',
+	'_ends_with', '_nends_with', '_iends_with', '_niends_with',
+]);
+
+/**
+ * Brings a filter value to the type of what it is compared with, so `views _gt "10"` compares
+ * numbers and a date compares in the vendor's stored form. A value the field's type can't hold is
+ * INVALID_QUERY, not a database error.
+ */
+export function coerceFilterValue(context: EngineContext, field: FieldInfo | null, type: string, operator: FilterOperator, value: unknown): unknown {
+	if (flagOperators.has(operator)) return value === true || value === 'true' || value === '1' || value === 1;
+	if (textOperators.has(operator)) return value === null ? null : String(value);
+	if (listOperators.has(operator)) {
+		const list = Array.isArray(value) ? value : String(value).split(',');
+		if (operator.endsWith('between') && list.length !== 2) throw createError('INVALID_QUERY', `"${operator}" needs exactly two values.`);
+		return list.map((entry) => coerceScalar(context, field, type, entry));
+	}
+	if (Array.isArray(value)) throw createError('INVALID_QUERY', `"${operator}" compares with one value, got a list.`);
+	return coerceScalar(context, field, type, value);
+}
+
+function coerceScalar(context: EngineContext, field: FieldInfo | null, type: string, value: unknown): unknown {
+	if (value === null || value === undefined) return null;
+	if (numericTypes.has(type)) {
+		const number = typeof value === 'number' ? value : Number(String(value).trim());
+		if (String(value).trim() === '' || !Number.isFinite(number)) throw invalid(field, value, 'a number');
+		return type === 'bigInteger' || type === 'decimal' ? String(value).trim() : number;
+	}
+	if (type === 'boolean') {
+		if (value === true || value === 'true' || value === '1' || value === 1) return true;
+		if (value === false || value === 'false' || value === '0' || value === 0) return false;
+		throw invalid(field, value, 'a boolean');
+	}
+	if (field && dateTypes.has(type)) {
+		try {
+			return fieldWriter(field, context.dialect)(value);
+		} catch (error) {
+			if (error instanceof MantleError) throw createError('INVALID_QUERY', error.message, error.extensions);
+			throw error;
+		}
+	}
+	return value;
+}
+
+function invalid(field: FieldInfo | null, value: unknown, expected: string) {
+	const name = field ? `field "${field.field}"` : 'a function';
+	return createError('INVALID_QUERY', `Invalid filter value "${String(value)}" for ${name}: expected ${expected}.`);
+}

@@ -1,0 +1,47 @@
+import type { Item, PrimaryKey } from '@mantle/extensions-sdk';
+import { recordChanges } from '../activity.js';
+import type { CollectionModel } from '../schema-index.js';
+import { validatePayload } from '../../permissions/validate-payload.js';
+import { readKeys } from './keys.js';
+import { writePermission } from './guard.js';
+import { insertRows } from './insert.js';
+import { saveRelatedAny, saveRelatedMany, saveRelatedOne } from './nested.js';
+import { checkWritableFields, completeRow, splitPayload, type SplitPayload } from './payload.js';
+import { actionEvent, filterEvent, statement, type WriteContext } from './session.js';
+
+/**
+ * Creates items, each with its nested relational values, inside the caller's transaction. Rows
+ * without nested one-to-many values are inserted in multi-row statements, which is what makes
+ * bulk imports fast; everything else about them (hooks, validation, revisions) is the same.
+ */
+export async function createItems(context: WriteContext, model: CollectionModel, payloads: Item[]): Promise<PrimaryKey[]> {
+	const permission = await writePermission(context, model, 'create');
+	const prepared: Array<{ payload: Item; split: SplitPayload }> = [];
+	for (const given of payloads) {
+		checkWritableFields(model, permission, given);
+		let payload: Item = permission.presets ? { ...permission.presets, ...given } : given;
+		if (permission.validation) validatePayload(model.collection, permission.validation, payload);
+		payload = await filterEvent(context, model, 'create', payload, { payload });
+		const split = splitPayload(model, payload);
+		for (const { relation, value } of split.relatedOne) split.row[relation.field] = await saveRelatedOne(context, relation, value);
+		for (const { relation, value } of split.relatedAny) split.row[relation.field] = await saveRelatedAny(context, relation, value, payload[relation.collectionField]);
+		await completeRow(context, model, split.row, 'create');
+		prepared.push({ payload, split });
+	}
+	const rows = prepared.map(({ split }) => split.row);
+	const autoIncrement = Boolean(model.fields.get(model.primary)!.schema?.has_auto_increment);
+	const inserted = await statement(model, rows.length === 1 ? prepared[0]!.payload : prepared.map(({ payload }) => payload), () =>
+		insertRows(context.knex, context.dialect, model.table, model.primary, rows, autoIncrement));
+	const keys = readKeys(context, model, inserted);
+	for (const [index, { split }] of prepared.entries()) {
+		for (const { relation, value } of split.relatedMany) await saveRelatedMany(context, relation, keys[index]!, value, 'create');
+	}
+	await recordChanges(context, model, prepared.map(({ payload }, index) => ({
+		action: 'create',
+		key: keys[index]!,
+		data: { ...payload, [model.primary]: keys[index] },
+		delta: payload,
+	})));
+	prepared.forEach(({ payload }, index) => actionEvent(context, model, 'create', { key: keys[index], payload }));
+	return keys;
+}

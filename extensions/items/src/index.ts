@@ -1,0 +1,18 @@
+import { createError, defineEndpoint, itemsRoutes } from '@mantle/extensions-sdk';
+
+/**
+ * `/items/:collection`: every user collection, Directus-compatible. System collections have
+ * their own endpoints (`/users`, `/files`, ...) and are refused here, as clients expect.
+ */
+export default defineEndpoint({
+	id: 'items',
+	handler(router, { items }) {
+		if (!items) throw createError('INTERNAL', 'The items extension needs the items capability.');
+		const collectionOf = ({ params }: { params: Record<string, string> }) => {
+			const collection = params.collection!;
+			if (collection.startsWith('directus_')) throw createError('FORBIDDEN', `You don't have permission to access collection "${collection}" or it does not exist.`);
+			return collection;
+		};
+		itemsRoutes(router, items, { prefix: '/:collection', collection: collectionOf, singletons: true });
+	},
+});

@@ -1,0 +1,32 @@
+import { createError, defineEndpoint, itemsRoutes } from '@mantle/extensions-sdk';
+
+/**
+ * `/permissions`: collection × action rules of each policy, and `/permissions/me`, what the
+ * caller may do, per collection and action, as the Studio needs to know.
+ */
+export default defineEndpoint({
+	id: 'permissions',
+	handler(router, { items }) {
+		if (!items) throw createError('INTERNAL', 'The permissions extension needs the items capability.');
+		router.get('/me', async ({ accountability }) => {
+			const rows = await items('directus_permissions').readByQuery({ filter: { policy: { _in: accountability.policies } }, limit: -1 });
+			const summary: Record<string, Record<string, { access: 'full' | 'partial'; fields: string[] }>> = {};
+			for (const row of rows) {
+				const collection = String(row.collection);
+				const action = String(row.action);
+				const fields = String(row.fields ?? '').split(',').filter(Boolean);
+				const previous = summary[collection]?.[action];
+				const partial = row.permissions !== null && Object.keys((row.permissions as object) ?? {}).length > 0;
+				summary[collection] = {
+					...summary[collection],
+					[action]: {
+						access: previous?.access === 'full' || !partial ? 'full' : 'partial',
+						fields: [...new Set([...(previous?.fields ?? []), ...fields])],
+					},
+				};
+			}
+			return { body: { data: accountability.admin ? { '*': 'admin' } : summary } };
+		});
+		itemsRoutes(router, items, { collection: 'directus_permissions' });
+	},
+});

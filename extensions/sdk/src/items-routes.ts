@@ -1,0 +1,110 @@
+import type { EndpointRequest, EndpointResponse, Router } from './endpoint.js';
+import { createError } from './errors.js';
+import type { ItemsCapability, ItemsService, PrimaryKey, QueryInput } from './items.js';
+
+export interface ItemsRoutesOptions {
+	/** The collection of every route, or a function reading it from the request (`/items/:collection`). */
+	collection: string | ((request: EndpointRequest) => string);
+	/** Only reads (`/activity`, `/revisions`). */
+	readOnly?: boolean;
+	/** Collections marked singleton read and write their one item without a key. */
+	singletons?: boolean;
+	/** Path prefix of the routes inside the extension, e.g. `/:collection` for `/items`. */
+	prefix?: string;
+}
+
+/**
+ * The Directus-style routes of a collection — list, SEARCH, read one, create one or many,
+ * update one, many or by query, delete — over the `items` capability, with the caller's
+ * permissions. Writes answer with the written items as the request's `fields` ask, or 204 when
+ * the caller may write but not read them.
+ */
+export function itemsRoutes(router: Router, items: ItemsCapability, options: ItemsRoutesOptions): void {
+	const prefix = options.prefix ?? '';
+	const root = prefix || '/';
+	const serviceOf = (request: EndpointRequest): ItemsService => {
+		const collection = typeof options.collection === 'string' ? options.collection : options.collection(request);
+		return items(collection, { accountability: request.accountability });
+	};
+	const isSingleton = async (request: EndpointRequest) => Boolean(options.singletons) && (await serviceOf(request).info()).singleton;
+
+	const list = async (request: EndpointRequest, query: QueryInput): Promise<EndpointResponse> => {
+		const service = serviceOf(request);
+		if (await isSingleton(request)) return { body: { data: await service.readSingleton(query) } };
+		if ((query as { export?: unknown }).export) {
+			const file = await service.export(query);
+			return { headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.filename}"` }, body: file.stream };
+		}
+		const data = await service.readByQuery(query);
+		const metaKeys = metaOf(query);
+		return { body: metaKeys.length > 0 ? { data, meta: await service.meta(query, metaKeys) } : { data } };
+	};
+
+	router.get(root, (request) => list(request, request.query));
+	router.search(root, (request) => list(request, queryOfBody(request.body)));
+	router.get(`${prefix}/:pk`, async (request) => ({ body: { data: await serviceOf(request).readOne(request.params.pk!, request.query) } }));
+	if (options.readOnly) return;
+
+	router.post(root, async (request) => {
+		const service = serviceOf(request);
+		if (Array.isArray(request.body)) return written(service, await service.createMany(request.body as object[] as never), request, true);
+		if (!isObject(request.body)) throw createError('INVALID_PAYLOAD', 'The body must be an item or a list of items.');
+		return written(service, [await service.createOne(request.body)], request, false);
+	});
+	router.patch(root, async (request) => {
+		const service = serviceOf(request);
+		const body = request.body;
+		if (await isSingleton(request)) {
+			if (!isObject(body)) throw createError('INVALID_PAYLOAD', 'The body must be an object of changes.');
+			await service.upsertSingleton(body);
+			return { body: { data: await service.readSingleton(request.query) } };
+		}
+		if (Array.isArray(body)) return written(service, await service.updateBatch(body as never), request, true);
+		if (isObject(body) && Array.isArray(body.keys) && isObject(body.data)) return written(service, await service.updateMany(body.keys as PrimaryKey[], body.data), request, true);
+		if (isObject(body) && isObject(body.query) && isObject(body.data)) return written(service, await service.updateByQuery(body.query, body.data), request, true);
+		throw createError('INVALID_PAYLOAD', 'Send a list of items with their keys, { keys, data } or { query, data }.');
+	});
+	router.patch(`${prefix}/:pk`, async (request) => {
+		if (!isObject(request.body)) throw createError('INVALID_PAYLOAD', 'The body must be an object of changes.');
+		const service = serviceOf(request);
+		return written(service, [await service.updateOne(request.params.pk!, request.body)], request, false);
+	});
+	router.delete(root, async (request) => {
+		const service = serviceOf(request);
+		const body = request.body;
+		if (Array.isArray(body)) await service.deleteMany(body as PrimaryKey[]);
+		else if (isObject(body) && Array.isArray(body.keys)) await service.deleteMany(body.keys as PrimaryKey[]);
+		else if (isObject(body) && isObject(body.query)) await service.deleteByQuery(body.query);
+		else throw createError('INVALID_PAYLOAD', 'Send a list of keys, { keys } or { query }.');
+		return { status: 204 };
+	});
+	router.delete(`${prefix}/:pk`, async (request) => {
+		await serviceOf(request).deleteOne(request.params.pk!);
+		return { status: 204 };
+	});
+}
+
+async function written(service: ItemsService, keys: PrimaryKey[], request: EndpointRequest, many: boolean): Promise<EndpointResponse> {
+	try {
+		const data = many ? await service.readMany(keys, request.query) : await service.readOne(keys[0]!, request.query);
+		return { body: { data } };
+	} catch (error) {
+		if ((error as { code?: string }).code === 'FORBIDDEN') return { status: 204 };
+		throw error;
+	}
+}
+
+function metaOf(query: QueryInput): Array<'total_count' | 'filter_count'> {
+	const raw = (query as { meta?: unknown }).meta;
+	const list = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',') : [];
+	return list.includes('*') ? ['total_count', 'filter_count'] : (list.filter((key) => key === 'total_count' || key === 'filter_count') as Array<'total_count' | 'filter_count'>);
+}
+
+function queryOfBody(body: unknown): QueryInput {
+	if (!isObject(body) || !isObject(body.query)) throw createError('INVALID_QUERY', 'SEARCH needs a body of the form { "query": { ... } }.');
+	return body.query;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

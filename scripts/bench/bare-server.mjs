@@ -1,0 +1,101 @@
+// The floor the items benchmark compares Mantle with: `node:http` and the database driver alone,
+// answering the two reads Mantle is measured on ("list 100" and "one by id") with the same JSON.
+// Started by items.mjs with BARE_CLIENT (sqlite | postgres | mysql), BARE_CONNECTION (the
+// driver's connection options as JSON), BARE_FIELDS (the keys of an article as Mantle returns
+// them, in order), BARE_DATETIME (the dateTime columns) and BARE_M2M (`field:junction:fk`, an
+// M2M alias that Mantle returns as the junction rows' keys). Prints `{"port":N}` once listening.
+import http from 'node:http';
+
+const client = process.env.BARE_CLIENT;
+const connection = JSON.parse(process.env.BARE_CONNECTION);
+const fields = process.env.BARE_FIELDS.split(',');
+const dateTimes = new Set((process.env.BARE_DATETIME ?? '').split(',').filter(Boolean));
+const [m2mField, junction, foreignKey] = (process.env.BARE_M2M ?? '').split(':');
+const columns = fields.filter((field) => field !== m2mField);
+const columnList = columns.map((column) => `"${column}"`).join(', ');
+
+/** `query(sql, params)` resolving to rows, `?` placeholders, identifiers in double quotes. */
+async function connect() {
+	if (client === 'sqlite') {
+		const { default: Database } = await import('better-sqlite3');
+		const db = new Database(connection.filename, { fileMustExist: true });
+		db.pragma('busy_timeout = 5000');
+		const statements = new Map();
+		return async (sql, params) => {
+			let statement = statements.get(sql);
+			if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+			return statement.all(...params);
+		};
+	}
+	if (client === 'postgres') {
+		const { default: pg } = await import('pg');
+		// Zone-free timestamps as the stored text, as Mantle's connections read them.
+		const types = { getTypeParser: (oid, format) => (oid === 1114 || oid === 1082 ? (value) => value : pg.types.getTypeParser(oid, format)) };
+		const pool = new pg.Pool({ ...connection, max: 10, types });
+		return async (sql, params) => {
+			let n = 0;
+			return (await pool.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows;
+		};
+	}
+	const { default: mysql } = await import('mysql2/promise');
+	const pool = mysql.createPool({ ...connection, connectionLimit: 10, dateStrings: true });
+	return async (sql, params) => (await pool.query(sql, params))[0];
+}
+
+const query = await connect();
+// MySQL quotes names with backticks unless ANSI_QUOTES is on.
+const quote = client === 'mysql' ? (sql) => sql.replace(/"/g, '`') : (sql) => sql;
+
+/** `YYYY-MM-DDTHH:MM:SS`, Mantle's form of a dateTime, from stored text or epoch milliseconds. */
+function dateTimeText(raw) {
+	if (typeof raw === 'number') return new Date(raw).toISOString().slice(0, 19);
+	if (raw instanceof Date) return new Date(raw.getTime() - raw.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+	return `${raw.slice(0, 10)}T${raw.slice(11, 19)}`;
+}
+
+async function shape(rows) {
+	let related;
+	if (m2mField && rows.length) {
+		related = new Map(rows.map((row) => [row.id, []]));
+		const ids = rows.map((row) => row.id);
+		const links = await query(quote(`select "id", "${foreignKey}" from "${junction}" where "${foreignKey}" in (${ids.map(() => '?').join(', ')}) order by "id"`), ids);
+		for (const link of links) related.get(link[foreignKey])?.push(link.id);
+	}
+	return rows.map((row) => {
+		const item = {};
+		for (const field of fields) {
+			if (field === m2mField) item[field] = related.get(row.id);
+			else item[field] = dateTimes.has(field) && row[field] !== null ? dateTimeText(row[field]) : row[field];
+		}
+		return item;
+	});
+}
+
+const listSql = quote(`select ${columnList} from "articles" order by "id" limit 100`);
+const byIdSql = quote(`select ${columnList} from "articles" where "id" = ?`);
+
+function send(response, status, payload) {
+	const body = JSON.stringify(payload);
+	response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+	response.end(body);
+}
+
+const server = http.createServer(async (request, response) => {
+	try {
+		const { pathname } = new URL(request.url, 'http://localhost');
+		if (pathname === '/items/articles') return send(response, 200, { data: await shape(await query(listSql, [])) });
+		const match = /^\/items\/articles\/(\d+)$/.exec(pathname);
+		if (match) {
+			const [item] = await shape(await query(byIdSql, [Number(match[1])]));
+			return item ? send(response, 200, { data: item }) : send(response, 403, { errors: [{ message: 'Forbidden', extensions: { code: 'FORBIDDEN' } }] });
+		}
+		send(response, 404, { errors: [{ message: 'Route not found', extensions: { code: 'ROUTE_NOT_FOUND' } }] });
+	} catch (error) {
+		send(response, 500, { errors: [{ message: error.message, extensions: { code: 'INTERNAL' } }] });
+	}
+});
+server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));
+process.once('SIGTERM', () => {
+	server.close(() => process.exit(0));
+	server.closeAllConnections();
+});

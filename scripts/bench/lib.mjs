@@ -1,0 +1,269 @@
+// Shared by the HTTP benchmarks: child processes that are always reaped, scratch databases that
+// are always dropped, Mantle started on them, one autocannon measurement, and the result table.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const cli = path.join(root, 'core/dist/cli/main.js');
+
+const children = new Set();
+const cleanups = [];
+
+/** Runs on the way out whatever happened; the latest registered runs first (children before their data). */
+export function onCleanup(task) {
+	cleanups.push(task);
+}
+
+export async function cleanUp() {
+	while (cleanups.length) {
+		try {
+			await cleanups.pop()();
+		} catch (error) {
+			console.error(`cleanup: ${error.message}`);
+		}
+	}
+}
+
+// A process that dies on a signal or an uncaught error skips `finally`: children must not outlive it.
+process.once('exit', () => {
+	for (const child of children) child.kill('SIGKILL');
+});
+let interrupted = false;
+/** True once a signal arrived: the errors that follow are the children going away, not findings. */
+export const wasInterrupted = () => interrupted;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.once(signal, () => {
+		interrupted = true;
+		console.error(`\n${signal}: stopping`);
+		cleanUp().finally(() => process.exit(130));
+	});
+}
+
+export function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export function tempFolder(prefix) {
+	const folder = mkdtempSync(path.join(os.tmpdir(), prefix));
+	onCleanup(() => rmSync(folder, { recursive: true, force: true }));
+	return folder;
+}
+
+/**
+ * A child process whose output is kept (the last 64 kB) to explain a failure, and which is
+ * terminated at cleanup: SIGTERM, then SIGKILL if it has not exited within 5 s.
+ */
+export function spawnChild(args, { cwd, env, onLine } = {}) {
+	const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+	children.add(child);
+	let output = '';
+	let partial = '';
+	const keep = (chunk) => {
+		output = (output + chunk).slice(-65_536);
+	};
+	child.stdout.setEncoding('utf8').on('data', (chunk) => {
+		keep(chunk);
+		if (!onLine) return;
+		const lines = (partial + chunk).split('\n');
+		partial = lines.pop();
+		for (const line of lines) onLine(line);
+	});
+	child.stderr.setEncoding('utf8').on('data', keep);
+	const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+	exited.then(() => children.delete(child));
+	const stop = async () => {
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+		await exited;
+		clearTimeout(timer);
+	};
+	onCleanup(stop);
+	return { child, exited, stop, output: () => output };
+}
+
+/** Resolves when `check` answers true, or fails with the child's output once it exits or `ms` pass. */
+export async function waitFor(check, { child, ms = 60_000, what }) {
+	const started = performance.now();
+	for (;;) {
+		if (child && (child.child.exitCode !== null || child.child.signalCode !== null)) throw new Error(`${what}: the process exited\n${child.output()}`);
+		try {
+			if (await check()) return;
+		} catch {
+			// not answering yet
+		}
+		if (performance.now() - started > ms) throw new Error(`${what}: not ready within ${ms / 1000} s\n${child?.output() ?? ''}`);
+		await new Promise((resolve) => setTimeout(resolve, 25));
+	}
+}
+
+/**
+ * A fresh, empty database for one run, dropped at cleanup: a SQLite file in a temp folder, or a
+ * scratch database on the local PostgreSQL or MariaDB. `env` is what Mantle reads; `connection`
+ * is what the bare server and direct inserts use.
+ */
+export async function scratchDatabase(kind, folder) {
+	if (kind === 'sqlite') {
+		const filename = path.join(folder, 'mantle.db');
+		return { kind, env: { DB_CLIENT: 'sqlite3', DB_FILENAME: filename }, connection: { filename } };
+	}
+	const name = `mantle_bench_${Date.now().toString(36)}_${process.pid}`;
+	if (kind === 'postgres') {
+		const { default: pg } = await import('pg');
+		const connection = { host: '127.0.0.1', port: 5432, user: 'postgres', database: name };
+		const admin = async (sql) => {
+			const client = new pg.Client({ ...connection, database: 'postgres' });
+			await client.connect();
+			try {
+				await client.query(sql);
+			} finally {
+				await client.end();
+			}
+		};
+		await admin(`create database "${name}"`);
+		onCleanup(() => admin(`drop database if exists "${name}" with (force)`));
+		return { kind, env: { DB_CLIENT: 'pg', DB_HOST: '127.0.0.1', DB_PORT: '5432', DB_USER: 'postgres', DB_DATABASE: name }, connection };
+	}
+	if (kind === 'mysql') {
+		const { default: mysql } = await import('mysql2/promise');
+		const connection = { host: '127.0.0.1', port: 3306, user: 'root', password: '', database: name };
+		const admin = async (sql) => {
+			const client = await mysql.createConnection({ ...connection, database: undefined });
+			try {
+				await client.query(sql);
+			} finally {
+				await client.end();
+			}
+		};
+		await admin(`create database \`${name}\``);
+		onCleanup(() => admin(`drop database if exists \`${name}\``));
+		return { kind, env: { DB_CLIENT: 'mysql', DB_HOST: '127.0.0.1', DB_PORT: '3306', DB_USER: 'root', DB_PASSWORD: '', DB_DATABASE: name }, connection };
+	}
+	throw new Error(`unknown database "${kind}": use sqlite, postgres or mysql`);
+}
+
+/** Runs one statement with parameters on the scratch database, outside Mantle. */
+export async function execute(database, sql, params) {
+	if (database.kind === 'sqlite') {
+		const { default: Database } = await import('better-sqlite3');
+		const db = new Database(database.connection.filename, { fileMustExist: true });
+		try {
+			db.pragma('busy_timeout = 5000');
+			db.prepare(sql).run(...params);
+		} finally {
+			db.close();
+		}
+	} else if (database.kind === 'postgres') {
+		const { default: pg } = await import('pg');
+		const client = new pg.Client(database.connection);
+		await client.connect();
+		let n = 0;
+		try {
+			await client.query(sql.replace(/\?/g, () => `$${++n}`), params);
+		} finally {
+			await client.end();
+		}
+	} else {
+		const { default: mysql } = await import('mysql2/promise');
+		const client = await mysql.createConnection(database.connection);
+		try {
+			await client.execute(sql, params);
+		} finally {
+			await client.end();
+		}
+	}
+}
+
+export const adminToken = 'bench-admin-static-token-0123456789';
+
+/** `mantle start` on the scratch database, in its own folder, answering `pong`. */
+export async function startMantle(database, folder) {
+	const port = await freePort();
+	const env = {
+		PATH: process.env.PATH,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		LOG_LEVEL: 'warn',
+		SECRET: 'bench-secret-0123456789abcdef',
+		ADMIN_EMAIL: 'admin@example.com',
+		ADMIN_PASSWORD: 'bench-password',
+		ADMIN_TOKEN: adminToken,
+		...database.env,
+	};
+	const child = spawnChild([cli, 'start'], { cwd: folder, env });
+	const url = `http://127.0.0.1:${port}`;
+	await waitFor(async () => (await (await fetch(`${url}/server/ping`)).text()) === 'pong', { child, what: 'mantle start' });
+	return { url, child };
+}
+
+/** One JSON call; throws with the response unless `allowFailure`. */
+export async function api(url, method, route, payload, { token = adminToken, allowFailure = false } = {}) {
+	const headers = { authorization: `Bearer ${token}` };
+	if (payload !== undefined) headers['content-type'] = 'application/json';
+	const response = await fetch(`${url}${route}`, { method, headers, body: payload === undefined ? undefined : JSON.stringify(payload) });
+	const text = await response.text();
+	let body;
+	try {
+		body = text ? JSON.parse(text) : undefined;
+	} catch {
+		body = text;
+	}
+	if (!allowFailure && !response.ok) throw new Error(`${method} ${route}: ${response.status} ${text.slice(0, 500)}`);
+	return { status: response.status, body, text };
+}
+
+/**
+ * A 2 s warm-up, then the measured run, with the same settings. `next` (optional) makes each
+ * request: called per request, it returns `{ path, body? }`, so ids can rotate.
+ */
+export async function measure({ url, path: route, method = 'GET', token, body, next, connections, duration, warmup = 2 }) {
+	const headers = {};
+	if (token) headers.authorization = `Bearer ${token}`;
+	if (body !== undefined || next) headers['content-type'] = 'application/json';
+	const options = { url: `${url}${route ?? '/'}`, method, headers, connections, body: body === undefined ? undefined : JSON.stringify(body) };
+	if (next) {
+		options.requests = [{
+			method,
+			setupRequest: (request) => {
+				const made = next();
+				return { ...request, path: made.path, body: made.body === undefined ? undefined : JSON.stringify(made.body) };
+			},
+		}];
+	}
+	await autocannon({ ...options, duration: warmup });
+	const result = await autocannon({ ...options, duration });
+	const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)]));
+	return {
+		rps: result.requests.average,
+		total: result.requests.total,
+		p50: result.latency.p50,
+		p99: result.latency.p99,
+		non2xx: result.non2xx,
+		errors: result.errors,
+		timeouts: result.timeouts,
+		statusCodes,
+	};
+}
+
+const pad = (value, width, left = false) => (left ? String(value).padEnd(width) : String(value).padStart(width));
+
+/** Rows of `{ name, rps, p50, p99, non2xx, errors }` as a fixed-width table. */
+export function table(rows) {
+	const width = Math.max(8, ...rows.map((row) => row.name.length));
+	const lines = [`${pad('scenario', width, true)}  ${pad('req/s', 9)}  ${pad('p50 ms', 7)}  ${pad('p99 ms', 7)}  ${pad('non-2xx', 7)}  ${pad('errors', 6)}`];
+	lines.push('-'.repeat(lines[0].length));
+	for (const row of rows) {
+		lines.push(`${pad(row.name, width, true)}  ${pad(row.rps.toFixed(0), 9)}  ${pad(row.p50, 7)}  ${pad(row.p99, 7)}  ${pad(row.non2xx, 7)}  ${pad(row.errors + row.timeouts, 6)}`);
+	}
+	return lines.join('\n');
+}
