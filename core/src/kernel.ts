@@ -90,7 +90,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		schema: createSchemaCapability({ knex: database.knex, dialect: database.dialect, store: schema, bus }),
 		items: createItemsCapability(engine),
 		files: createFilesCapability({ engine, storage, config }),
-		auth: createAuthCapability({ knex: database.knex, config, authenticator, mailer, attempts, logger }),
+		auth: createAuthCapability({ knex: database.knex, config, authenticator, mailer, attempts, logger, bus }),
 	};
 	const extensions = new ExtensionHost({
 		extensionsPath: config.extensions.path,
@@ -130,9 +130,11 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		async start() {
 			await server.start();
 			await extensions.init('app.after');
+			bus.action('server.start', { port: server.info.port }, null);
 		},
 		stop() {
 			stopping ??= (async () => {
+				bus.action('server.stop', {}, null);
 				await server.stop({ timeout: config.shutdownTimeoutMs });
 				await extensions.stop();
 				mailer.close();

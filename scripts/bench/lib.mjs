@@ -200,7 +200,9 @@ export async function startMantle(database, folder) {
 		ADMIN_TOKEN: adminToken,
 		...database.env,
 	};
-	const child = spawnChild([cli, 'start'], { cwd: folder, env });
+	// BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server under load.
+	const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
+	const child = spawnChild([...nodeArgs, cli, 'start'], { cwd: folder, env });
 	const url = `http://127.0.0.1:${port}`;
 	await waitFor(async () => (await (await fetch(`${url}/server/ping`)).text()) === 'pong', { child, what: 'mantle start' });
 	return { url, child };

@@ -42,7 +42,19 @@ export function createAuthCapability(deps: AuthDeps): AuthCapability {
 			// Lax, whatever the refresh cookie says: it must come back on the provider's top-level redirect.
 			ssoState: { ...cookieSettings(auth.refreshCookie, stateTtlMs), name: stateCookieName, sameSite: 'lax' },
 		},
-		login: (credentials, context, { session }) => login(deps, credentials, context, session),
+		// `auth.login`: filters may change or refuse the credentials; actions hear of every outcome.
+		async login(credentials, context, { session }) {
+			const payload = deps.bus ? await deps.bus.filter('auth.login', credentials, { provider: 'default' }, null) : credentials;
+			const meta = { payload: { email: (payload as { email?: unknown }).email }, provider: 'default', ip: context.ip };
+			try {
+				const tokens = await login(deps, payload, context, session);
+				deps.bus?.action('auth.login', { ...meta, status: 'success' }, null);
+				return tokens;
+			} catch (error) {
+				deps.bus?.action('auth.login', { ...meta, status: 'fail', reason: (error as { code?: string }).code }, null);
+				throw error;
+			}
+		},
 		async refresh(presented, context, { session }) {
 			const rotated = await rotateSession(deps.knex, await sessionKey(deps, presented), auth.refreshTokenTtlMs);
 			const identity = await deps.authenticator.resolveUser(rotated.user);

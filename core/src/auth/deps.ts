@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { createError } from '../errors/index.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { EventBus } from '../events/bus.js';
 import type { Authenticator } from './accountability.js';
 import type { LoginAttempts } from './login-attempts.js';
 
@@ -14,6 +15,8 @@ export interface AuthDeps {
 	mailer: Mailer;
 	attempts: LoginAttempts;
 	logger: Logger;
+	/** `auth.login` filter and action hooks. */
+	bus?: EventBus;
 }
 
 /** A value from a request body that must be a non-empty string; INVALID_PAYLOAD names it otherwise. */

@@ -7,6 +7,7 @@ import type { ExtensionContext } from '@mantle/extensions-sdk';
 import { SandboxSupervisor, type GrantedScopes, type SandboxLimits } from '@mantle/sandbox';
 import type { EventBus } from '../events/bus.js';
 import { createError } from '../errors/index.js';
+import { scopedItems } from './scoped-items.js';
 import { checkHostRange, parseManifest, type ExtensionManifest, type ExtensionType } from './manifest.js';
 import { firstPartyCandidates, localCandidates, type ExtensionCandidate, type ExtensionOrigin } from './discover.js';
 import { ensureSdkResolution } from './sdk-resolution.js';
@@ -155,11 +156,13 @@ export class ExtensionHost {
 	 */
 	private contextFor(name: string, firstParty: boolean, manifest: ExtensionManifest): ExtensionContext {
 		const envKeys = (manifest.sandbox?.requestedScopes.env as { keys?: string[] } | undefined)?.keys;
+		const itemsScope = manifest.sandbox?.requestedScopes.items as Parameters<typeof scopedItems>[1] | undefined;
 		const env = this.options.sandbox.env;
 		return {
 			log: extensionLogger(this.options.logger, name),
 			sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
 			...(envKeys ? { env: Object.freeze(pickEnv(env, envKeys)) } : {}),
+			...(itemsScope && this.options.trustedCapabilities.items ? { items: scopedItems(this.options.trustedCapabilities.items, itemsScope) } : {}),
 			...(firstParty ? this.options.trustedCapabilities : {}),
 		};
 	}

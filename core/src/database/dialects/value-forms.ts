@@ -35,6 +35,7 @@ export interface DateParts {
 }
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const storedDateTime = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}$/;
 const timePattern = /^(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?$/;
 const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -205,6 +206,8 @@ export const read = {
 	},
 	/** The wall clock as `YYYY-MM-DDTHH:MM:SS`; a zone written in stored text is ignored, as on write. */
 	dateTime(raw: unknown, dates: 'utc' | 'local' = 'utc'): unknown {
+		// The stored form written by Mantle itself: only the separator changes (lists read it per row).
+		if (typeof raw === 'string' && raw.length === 19 && storedDateTime.test(raw)) return `${raw.slice(0, 10)}T${raw.slice(11)}`;
 		let parts: DateParts | undefined;
 		const ms = epoch(raw);
 		if (raw instanceof Date) parts = Number.isNaN(raw.getTime()) ? undefined : partsOfDate(raw, dates);
