@@ -32,5 +32,5 @@ export function scopedItems(items: ItemsCapability, scope: { collections: string
 				};
 			},
 		});
-	}) as ItemsCapability;
+	}) as unknown as ItemsCapability;
 }

@@ -15,7 +15,9 @@ export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate,
 	return {
 		method: '*',
 		path: '/{path*}',
-		options: { payload: { output: 'stream', parse: false } },
+		// Hapi's own 1 MB Content-Length check would refuse uploads before any route sees them: parsed
+		// bodies are bounded by MAX_PAYLOAD_SIZE in readBody, streamed ones by their route (FILES_MAX_UPLOAD_SIZE).
+		options: { payload: { output: 'stream', parse: false, maxBytes: Number.MAX_SAFE_INTEGER } },
 		handler: (request, h) => requestContext.run({ requestId: request.info.id }, async () => {
 			const match = host.routes.match(request.method, request.path);
 			if (!match) throw createError('ROUTE_NOT_FOUND', `Route ${request.path} doesn't exist.`);

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Accountability, HealthCheck, HealthReport, HealthStatus, ServerCapability, ServerInfo } from '@mantle/extensions-sdk';
 import type { Config } from '../config/index.js';
 import type { Dialect } from '../database/dialects/index.js';
+import type { Storage } from '../storage/index.js';
 import { checkCache, checkDatabase, checkStorage } from '../health/checks.js';
 
 export interface ServerCapabilityDeps {
@@ -11,6 +12,8 @@ export interface ServerCapabilityDeps {
 	knex: Knex;
 	dialect: Dialect;
 	redis?: Redis;
+	/** The kernel's own drivers, so the probe uses the clients requests use. */
+	storage?: Storage;
 	version: string;
 	serviceId: string;
 }
@@ -52,7 +55,7 @@ export function createServerCapability(deps: ServerCapabilityDeps): ServerCapabi
 			const results = await Promise.all([
 				checkDatabase(deps.knex, deps.dialect.vendor, limits),
 				...(deps.redis ? [checkCache(deps.redis, limits)] : []),
-				...deps.config.storage.locations.map((location) => checkStorage(location, limits)),
+				...deps.config.storage.locations.map((location) => checkStorage(location, limits, deps.storage?.location(location.name))),
 			]);
 			const checks: Record<string, HealthCheck[]> = {};
 			for (const [name, check] of results) checks[name] = [check];
