@@ -11,7 +11,7 @@ import { finishProviderLogin, startProviderLogin, stateCookieName, stateTtlMs } 
 import { ProviderRegistry } from './sso/providers.js';
 import { disableTfa, enableTfa, generateTfa } from './tfa.js';
 import { tokensFor } from './tokens.js';
-import { acceptInvite, invite, me, register } from './users.js';
+import { acceptInvite, invite, register } from './users.js';
 
 function cookieSettings(cookie: CookieConfig, maxAgeMs: number): AuthCookieSettings {
 	return { name: cookie.name, secure: cookie.secure, sameSite: cookie.sameSite, domain: cookie.domain, maxAgeMs };
@@ -74,7 +74,6 @@ export function createAuthCapability(deps: AuthDeps): AuthCapability {
 		startProviderLogin: (provider, query) => startProviderLogin(deps, registry, provider, query),
 		finishProviderLogin: (provider, query, state, context) => finishProviderLogin(deps, registry, provider, query, state, context),
 		users: {
-			me: (accountability) => me(deps, accountability),
 			register: (body) => register(deps, body),
 			invite: (accountability, body) => invite(deps, accountability, body),
 			acceptInvite: (body) => acceptInvite(deps, body),

@@ -7,8 +7,6 @@ import { signToken, verifyScopedToken } from './jwt.js';
 import { hashPassword } from './passwords.js';
 import { urlAllowed } from './password-reset.js';
 
-/** Columns never shown, not even to their owner. */
-const secretColumns = new Set(['password', 'tfa_secret', 'token']);
 const inviteTtlMs = 7 * 24 * 60 * 60 * 1000;
 
 function body(value: unknown): Record<string, unknown> {
@@ -33,13 +31,6 @@ async function emailTaken(deps: AuthDeps, address: string): Promise<boolean> {
 }
 
 /** The caller's own row without its secrets. Public callers are FORBIDDEN, as Directus answers. */
-export async function me(deps: AuthDeps, accountability: Accountability): Promise<Record<string, unknown>> {
-	if (!accountability.user) throw createError('FORBIDDEN');
-	const row: Record<string, unknown> | undefined = await deps.knex('mantle_users').where({ id: accountability.user }).first();
-	if (!row) throw createError('FORBIDDEN');
-	return Object.fromEntries(Object.entries(row).filter(([column]) => !secretColumns.has(column)));
-}
-
 /**
  * Self-registration, when the project allows it: the new user gets the registration role. An
  * address already in use answers as a success would, so registration tells no one who has an

@@ -51,7 +51,18 @@ export interface CollectionModel {
 	sortField: string | null;
 	/** Fields filled on write: `date-created`, `user-updated`, ... keyed by special. */
 	specials: Map<string, string[]>;
+	/** Secrets: read as a mask, never filtered, sorted or searched on. */
+	concealed: Set<string>;
 }
+
+/** System fields whose meaning the system tables' metadata doesn't carry. */
+const systemSpecials: Record<string, Record<string, string[]>> = {
+	directus_users: { password: ['hash', 'conceal'], token: ['conceal'], tfa_secret: ['conceal'], auth_data: ['conceal'] },
+	directus_shares: { password: ['hash', 'conceal'] },
+};
+
+/** What a concealed value reads as, and what a client sends back to leave it unchanged. */
+export const concealedMask = '**********';
 
 const indexes = new WeakMap<SchemaOverview, Map<string, CollectionModel>>();
 
@@ -72,8 +83,11 @@ function buildIndex(schema: SchemaOverview): Map<string, CollectionModel> {
 	for (const info of schema.collections.values()) {
 		if (!info.schema || !info.primary) continue;
 		const specials = new Map<string, string[]>();
+		const builtIn = systemSpecials[info.collection] ?? {};
 		for (const field of info.fields) {
-			for (const special of field.meta?.special ?? []) specials.set(special, [...(specials.get(special) ?? []), field.field]);
+			for (const special of new Set([...(field.meta?.special ?? []), ...(builtIn[field.field] ?? [])])) {
+				specials.set(special, [...(specials.get(special) ?? []), field.field]);
+			}
 		}
 		const meta: Record<string, unknown> = info.meta ?? {};
 		index.set(info.collection, {
@@ -88,6 +102,7 @@ function buildIndex(schema: SchemaOverview): Map<string, CollectionModel> {
 			accountability: meta.accountability === undefined ? 'all' : (meta.accountability as CollectionModel['accountability']),
 			sortField: typeof meta.sort_field === 'string' ? meta.sort_field : null,
 			specials,
+			concealed: new Set([...(specials.get('conceal') ?? []), ...(specials.get('hash') ?? [])]),
 		});
 	}
 	for (const relation of schema.relations) addRelation(index, relation);

@@ -80,8 +80,6 @@ export interface AuthCapability {
 	/** `callbackQuery` is the query the provider redirected back with; `state` the state cookie's value. */
 	finishProviderLogin(provider: string, callbackQuery: Record<string, unknown>, state: string | undefined, context: AuthRequestContext): Promise<ProviderLoginResult>;
 	users: {
-		/** The caller's own user, without secrets; FORBIDDEN for the public. */
-		me(accountability: Accountability): Promise<Json>;
 		register(body: unknown): Promise<void>;
 		invite(accountability: Accountability, body: unknown): Promise<void>;
 		acceptInvite(body: unknown): Promise<void>;

@@ -13,8 +13,6 @@ function bodyOf(request: EndpointRequest): Record<string, unknown> {
 export function registerAccountRoutes(router: Router, auth: AuthCapability | undefined): void {
 	if (!auth) throw createError('INTERNAL', 'The users extension needs the auth capability.');
 
-	router.get('/me', async ({ accountability }) => ({ body: { data: await auth.users.me(accountability) } }));
-
 	router.post('/me/tfa/generate', async (request) => ({ body: { data: await auth.tfa.generate(request.accountability, bodyOf(request).password) } }));
 
 	router.post('/me/tfa/enable', async (request) => {

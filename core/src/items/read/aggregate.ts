@@ -56,7 +56,7 @@ export async function runAggregate(context: EngineContext, collection: string, q
 		const fn = parseFunctionField(path);
 		const fieldName = fn?.field ?? path;
 		const info = model.fields.get(fieldName);
-		if (!info?.schema || !canRead(permission, fieldName)) throw forbiddenField(collection, fieldName);
+		if (!info?.schema || !canRead(permission, fieldName) || model.concealed.has(fieldName)) throw forbiddenField(collection, fieldName);
 		const target = fn ? { kind: 'function' as const, fn: fn.fn as Exclude<typeof fn.fn, 'count'>, column: fieldName } : { kind: 'column' as const, column: fieldName };
 		if (fn?.fn === 'count') throw createError('INVALID_QUERY', `Can't group by "${path}".`);
 		const sql = targetSql(target, alias, scope, model.primary).sql;
@@ -95,7 +95,7 @@ function measuresOf(model: CollectionModel, permission: Awaited<ReturnType<typeo
 				continue;
 			}
 			const info = model.fields.get(field);
-			if (!info?.schema || !canRead(permission, field)) throw forbiddenField(model.collection, field);
+			if (!info?.schema || !canRead(permission, field) || model.concealed.has(field)) throw forbiddenField(model.collection, field);
 			if (numericOnly.has(fn) && !numericTypes.has(info.type)) throw createError('INVALID_QUERY', `"${fn}" needs a numeric field; "${field}" is ${info.type}.`);
 			measures.push({ fn, field, alias: `${fn}__${measures.length}`, info });
 		}

@@ -89,7 +89,7 @@ async function compileSort(context: EngineContext, root: CollectionModel, node: 
 	const fn = parseFunctionField(last);
 	const fieldName = fn?.field ?? last;
 	const field = model.fields.get(fieldName);
-	if (!field || (checkFields && !canRead(permission, fieldName))) throw forbiddenField(model.collection, fieldName);
+	if (!field || (checkFields && (!canRead(permission, fieldName) || model.concealed.has(fieldName)))) throw forbiddenField(model.collection, fieldName);
 	if (fn?.fn === 'count') return { steps, target: await countTarget(context, model, fieldName, variables), descending, nullable: false };
 	if (!field.schema) throw createError('INVALID_QUERY', `Can't sort on "${path}": it has no value of its own.`);
 	const target: Target = fn ? { kind: 'function', fn: fn.fn, column: fieldName } : { kind: 'column', column: fieldName };

@@ -1,6 +1,7 @@
 import type { Item } from '@mantle/extensions-sdk';
 import type { OutputEntry, ReadNode } from '../ast/types.js';
 import type { EngineContext } from '../context.js';
+import { concealedMask } from '../schema-index.js';
 import { SqlScope } from '../sql/apply-condition.js';
 import type { DynamicVariables } from '../sql/dynamic-variables.js';
 import { rowReader } from '../values/cache.js';
@@ -47,7 +48,7 @@ async function runLevel(context: EngineContext, prepared: PreparedRead, variable
 	const read = rowReader(node.model, fields, context.dialect);
 	for (const row of raw) read(row);
 
-	const items = raw.map((row) => shape(node.entries, row));
+	const items = raw.map((row) => shape(node.entries, row, node.model.concealed));
 	for (const entry of node.entries) {
 		if (entry.kind === 'm2o') await attachManyToOne(context, entry, raw, items, variables);
 		else if (entry.kind === 'o2m') await attachOneToMany(context, node, entry, raw, items, variables);
@@ -56,10 +57,10 @@ async function runLevel(context: EngineContext, prepared: PreparedRead, variable
 	return { rows: raw, items };
 }
 
-function shape(entries: OutputEntry[], row: Item): Item {
+function shape(entries: OutputEntry[], row: Item, concealed: Set<string>): Item {
 	const item: Item = {};
 	for (const entry of entries) {
-		if (entry.kind === 'column') item[entry.key] = row[entry.column];
+		if (entry.kind === 'column') item[entry.key] = concealed.has(entry.column) && row[entry.column] !== null ? concealedMask : row[entry.column];
 		else if (entry.kind === 'function') item[entry.key] = row[entry.key] === null || row[entry.key] === undefined ? null : Number(row[entry.key]);
 		else item[entry.key] = null;
 	}

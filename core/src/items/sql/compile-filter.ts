@@ -42,7 +42,7 @@ async function compileField(context: EngineContext, model: CollectionModel, key:
 	const fn = parseFunctionField(key);
 	const fieldName = fn?.field ?? key;
 	const field = model.fields.get(fieldName);
-	if (!field || (options.checkFields && permission && !canRead(permission, fieldName))) throw forbiddenField(model.collection, fieldName);
+	if (!field || (options.checkFields && ((permission && !canRead(permission, fieldName)) || model.concealed.has(fieldName)))) throw forbiddenField(model.collection, fieldName);
 	const relational = model.relational.get(fieldName);
 	const ruleKeys = Object.keys(rule ?? {});
 	const isOperatorRule = ruleKeys.length > 0 && ruleKeys.every((name) => operators.has(name));

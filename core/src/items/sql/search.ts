@@ -17,7 +17,7 @@ export function searchCondition(_context: EngineContext, model: CollectionModel,
 	const items: Condition[] = [];
 	const numeric = term.trim() !== '' && Number.isFinite(Number(term));
 	for (const field of model.columns) {
-		if (!canRead(permission, field.field)) continue;
+		if (!canRead(permission, field.field) || model.concealed.has(field.field)) continue;
 		const target = { kind: 'column' as const, column: field.field };
 		if (textTypes.has(field.type)) items.push({ kind: 'operator', target, operator: '_icontains', value: term, stringType: true });
 		else if (numeric && numericTypes.has(field.type)) {

@@ -5,7 +5,7 @@ import { hashPassword } from '../../auth/passwords.js';
 import type { CollectionPermission } from '../../permissions/types.js';
 import type { FieldInfo } from '../../schema/types.js';
 import type { EngineContext } from '../context.js';
-import type { CollectionModel, ManyToAny, ManyToOne, OneToMany } from '../schema-index.js';
+import { concealedMask, type CollectionModel, type ManyToAny, type ManyToOne, type OneToMany } from '../schema-index.js';
 import { fieldWriter } from '../values/cache.js';
 
 /** A payload taken apart: its own columns, and the relational values written around it. */
@@ -69,6 +69,8 @@ export async function completeRow(context: EngineContext, model: CollectionModel
 		fill('date-updated', now);
 		fill('user-updated', user);
 	}
+	// A concealed value sent back as read (the mask) means "leave it as it is".
+	for (const field of model.concealed) if (row[field] === concealedMask) delete row[field];
 	for (const field of model.specials.get('hash') ?? []) {
 		if (typeof row[field] === 'string' && row[field] !== '') row[field] = await hashPassword(row[field] as string);
 	}
