@@ -30,7 +30,9 @@ async function insertBatches(knex: Knex, dialect: Dialect, table: string, primar
 	const groups = new Map<string, number[]>();
 	rows.forEach((row, index) => {
 		const signature = Object.keys(row).join('\u0000');
-		groups.set(signature, [...(groups.get(signature) ?? []), index]);
+		const group = groups.get(signature);
+		if (group) group.push(index);
+		else groups.set(signature, [index]);
 	});
 	for (const indexes of groups.values()) {
 		const width = Math.max(1, Object.keys(rows[indexes[0]!]!).length);
