@@ -1,6 +1,7 @@
 // `npm run bench -- <name>`: runs one benchmark and prints its figures. Run by hand, never in CI.
 const benches = {
 	'cold-start': () => import('./cold-start.mjs'),
+	files: () => import('./files.mjs'),
 	introspect: () => import('./introspect.mjs'),
 	items: () => import('./items.mjs'),
 	sandbox: () => import('./sandbox.mjs'),

@@ -48,7 +48,7 @@ export interface Config {
 	assets: {
 		/** How long clients may cache an asset (`Cache-Control: max-age`), in seconds. */
 		cacheTtlSeconds: number;
-		/** Image transformations running at once; further requests wait. */
+		/** Image transformations running at once; a request for another one is refused with 503 until one ends. */
 		transformMaxConcurrent: number;
 		/** Widest or tallest image, source or requested, that is transformed, in pixels. */
 		maxDimension: number;
