@@ -1,24 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import test from 'ava';
 import { createTestDatabase } from './helpers/databases.js';
 import { startKernel, type RunningKernel } from './helpers/kernel.js';
 import { api, errorCode } from './helpers/http.js';
-import { repositoryRoot, runNode } from './helpers/cli.js';
+import { buildExtension } from './helpers/extensions.js';
 import { createCatalog, seedCatalog, articles } from './helpers/catalog.js';
 
 type Mode = 'trusted' | 'sandboxed';
-const sdkCli = path.join(repositoryRoot, 'extensions/sdk/dist/cli/main.js');
-
-/** Builds an extension with the SDK CLI into EXTENSIONS_PATH, sandboxed or (as an admin-trusted one would run) in-process. */
-async function place(running: RunningKernel, name: string, type: 'endpoint' | 'hook', code: string, mode: Mode, requestedScopes: Record<string, unknown>) {
-	const folder = path.join(running.kernel.config.extensions.path, name);
-	mkdirSync(path.join(folder, 'src'), { recursive: true });
-	const manifest = { type, host: '^0.1.0', source: 'dist/index.js', sandbox: { enabled: mode === 'sandboxed', requestedScopes } };
-	writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name, type: 'module', 'mantle:extension': manifest }));
-	writeFileSync(path.join(folder, 'src/index.js'), code);
-	const built = await runNode(sdkCli, ['build'], { cwd: folder, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
-	if (built.code !== 0) throw new Error(`build failed for ${name}:\n${built.stdout}${built.stderr}`);
+/** Sandboxed, or in-process as an extension an admin marked trusted runs, with the same scopes. */
+function place(running: RunningKernel, name: string, type: 'endpoint' | 'hook', code: string, mode: Mode, requestedScopes: Record<string, unknown>): Promise<void> {
+	return buildExtension(running, name, type, code, { enabled: mode === 'sandboxed', requestedScopes });
 }
 
 async function withCatalog(run: (running: RunningKernel) => Promise<void>) {

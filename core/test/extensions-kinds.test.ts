@@ -1,27 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import test from 'ava';
 import { createTestDatabase } from './helpers/databases.js';
 import { startKernel, type RunningKernel } from './helpers/kernel.js';
 import { api, errorCode } from './helpers/http.js';
-import { repositoryRoot, runNode } from './helpers/cli.js';
+import { buildExtension } from './helpers/extensions.js';
 
 type Mode = 'trusted' | 'sandboxed';
 
-const sdkCli = path.join(repositoryRoot, 'extensions/sdk/dist/cli/main.js');
-
-/**
- * Writes one extension's source into the kernel's EXTENSIONS_PATH and builds it with the SDK's
- * `mantle-extension build`, as an author would; it then runs in-process or in the sandbox.
- */
-async function place(running: RunningKernel, name: string, type: 'endpoint' | 'hook' | 'operation', code: string, mode: Mode): Promise<void> {
-	const folder = path.join(running.kernel.config.extensions.path, name);
-	mkdirSync(path.join(folder, 'src'), { recursive: true });
-	const sandbox = mode === 'sandboxed' ? { sandbox: { enabled: true, requestedScopes: { log: {}, sleep: {} } } } : {};
-	writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name, type: 'module', 'mantle:extension': { type, host: '^0.1.0', source: 'dist/index.js', ...sandbox } }));
-	writeFileSync(path.join(folder, 'src/index.js'), code);
-	const built = await runNode(sdkCli, ['build'], { cwd: folder, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
-	if (built.code !== 0) throw new Error(`mantle-extension build failed for ${name}:\n${built.stdout}${built.stderr}`);
+/** Builds the extension with the SDK CLI; it then runs in-process or in the sandbox. */
+function place(running: RunningKernel, name: string, type: 'endpoint' | 'hook' | 'operation', code: string, mode: Mode): Promise<void> {
+	return buildExtension(running, name, type, code, mode === 'sandboxed' ? { enabled: true, requestedScopes: { log: {}, sleep: {} } } : undefined);
 }
 
 async function withKernel(run: (running: RunningKernel) => Promise<void>): Promise<void> {

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from './helpers/databases.js';
 import { api, errorCode } from './helpers/http.js';
 import { adminToken, type RunningKernel } from './helpers/kernel.js';
 import { getAsset, keysOf, photo, sha256, startFilesKernel, upload } from './helpers/files.js';
-import { objectStoreTargets, type ObjectStore, type StoreKind } from './helpers/object-stores.js';
+import { objectStoreTargets, registerPerStore, type ObjectStore, type StoreKind } from './helpers/object-stores.js';
 
 /*
  * Upload, metadata, download, ranges, validators and transformations, against every storage
@@ -45,17 +45,7 @@ test.after.always(async () => {
 });
 
 function driverTest(title: string, body: (t: ExecutionContext, setup: Setup) => Promise<void>, serial = false): void {
-	for (const target of targets) {
-		const name = `[${target.kind}] ${title}`;
-		if (target.skip) {
-			test.skip(name, () => {});
-			continue;
-		}
-		(serial ? test.serial : test)(name, async (t) => {
-			if (!target.store) throw target.failure;
-			await body(t, await setUp(target.kind, target.store));
-		});
-	}
+	registerPerStore(targets, title, async (t, store, kind) => body(t, await setUp(kind, store)), serial);
 }
 
 driverTest('an uploaded image is stored in its location with type, size, dimensions and EXIF recorded', async (t, { kernel, location }) => {

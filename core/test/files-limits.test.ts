@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from './helpers/databases.js';
 import { adminToken } from './helpers/kernel.js';
 import { api, errorCode } from './helpers/http.js';
 import { getAsset, keysOf, MB, photo, serveOnLoopback, sha256, startFilesKernel, upload, uploadGenerated, userWith } from './helpers/files.js';
-import { objectStoreTargets, startLocalFolder, type ObjectStore, type StoreKind } from './helpers/object-stores.js';
+import { objectStoreTargets, registerPerStore, startLocalFolder, type ObjectStore, type StoreKind } from './helpers/object-stores.js';
 
 /*
  * Limits and boundaries of files and assets, against every storage driver: upload size and type,
@@ -21,22 +21,14 @@ v8.setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
 function driverTest(title: string, body: (t: ExecutionContext, store: ObjectStore, db: TestDatabase, kind: StoreKind) => Promise<void>, serial = false): void {
-	for (const target of targets) {
-		const name = `[${target.kind}] ${title}`;
-		if (target.skip) {
-			test.skip(name, () => {});
-			continue;
+	registerPerStore(targets, title, async (t, store, kind) => {
+		const db = await createTestDatabase('sqlite');
+		try {
+			await body(t, store, db, kind);
+		} finally {
+			await db.drop();
 		}
-		(serial ? test.serial : test)(name, async (t) => {
-			if (!target.store) throw target.failure;
-			const db = await createTestDatabase('sqlite');
-			try {
-				await body(t, target.store, db, target.kind);
-			} finally {
-				await db.drop();
-			}
-		});
-	}
+	}, serial);
 }
 
 /** A location name no other test uses, so that listing it shows only this test's objects. */

@@ -12,7 +12,7 @@ import { MantleError } from '../src/errors/index.js';
 import { checkStorage } from '../src/health/checks.js';
 import { createStorage, isObjectNotFound, type StorageDriver } from '../src/storage/index.js';
 import { createTestDatabase } from './helpers/databases.js';
-import { azuriteAccount, objectStoreTargets, type ObjectStore } from './helpers/object-stores.js';
+import { azuriteAccount, objectStoreTargets, registerPerStore, type ObjectStore } from './helpers/object-stores.js';
 
 const targets = await objectStoreTargets(['local', 'azure', 's3']);
 test.after.always(() => Promise.all(targets.map((target) => target.store?.stop())));
@@ -68,18 +68,10 @@ async function collect(iterable: AsyncIterable<string>): Promise<string[]> {
 
 /** Registers a test per store, titled `[kind] title`; a store that failed to start fails it (REQUIRE_SERVICES=1) or skips it. */
 function storeTest(title: string, body: (t: ExecutionContext, driver: StorageDriver, location: StorageLocationConfig) => Promise<void>, serial = false): void {
-	for (const target of targets) {
-		const name = `[${target.kind}] ${title}`;
-		if (target.skip) {
-			test.skip(name, () => {});
-			continue;
-		}
-		(serial ? test.serial : test)(name, async (t) => {
-			if (!target.store) throw target.failure;
-			const { driver, location } = driverFor(target.store);
-			await body(t, driver, location);
-		});
-	}
+	registerPerStore(targets, title, async (t, store) => {
+		const { driver, location } = driverFor(store);
+		await body(t, driver, location);
+	}, serial);
 }
 
 // Measured first and one at a time, so that no other test's buffers count against the limit.

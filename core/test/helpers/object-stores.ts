@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import test, { type ExecutionContext } from 'ava';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -153,4 +154,22 @@ export async function objectStoreTargets(kinds: StoreKind[]): Promise<StoreTarge
 			}
 		}),
 	);
+}
+
+/**
+ * Registers a test per store, titled `[kind] title`. A store that failed to start fails its test
+ * (REQUIRE_SERVICES=1) or, when it was skipped, skips it.
+ */
+export function registerPerStore(targets: StoreTarget[], title: string, body: (t: ExecutionContext, store: ObjectStore, kind: StoreKind) => Promise<void>, serial = false): void {
+	for (const target of targets) {
+		const name = `[${target.kind}] ${title}`;
+		if (target.skip) {
+			test.skip(name, () => {});
+			continue;
+		}
+		(serial ? test.serial : test)(name, async (t) => {
+			if (!target.store) throw target.failure;
+			await body(t, target.store, target.kind);
+		});
+	}
 }
