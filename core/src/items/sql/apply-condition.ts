@@ -3,6 +3,9 @@ import type { Dialect } from '../../database/dialects/types.js';
 import type { MatchMode } from '../../database/dialects/sql-fragments.js';
 import type { Condition, Target } from './condition.js';
 
+/** Quoted `alias.column` references per knex client: aliases and column names repeat on every request. */
+const quotedRefs = new WeakMap<object, Map<string, string>>();
+
 /** Builds one statement: hands out table aliases unique within it and quotes identifiers. */
 export class SqlScope {
 	private next = 0;
@@ -17,7 +20,12 @@ export class SqlScope {
 	}
 
 	ref(alias: string, column: string): string {
-		return this.knex.raw('??.??', [alias, column]).toQuery();
+		let quoted = quotedRefs.get(this.knex.client);
+		if (!quoted) quotedRefs.set(this.knex.client, (quoted = new Map()));
+		const key = `${alias}\u0000${column}`;
+		let ref = quoted.get(key);
+		if (ref === undefined) quoted.set(key, (ref = this.knex.raw('??.??', [alias, column]).toQuery()));
+		return ref;
 	}
 }
 

@@ -9,6 +9,28 @@ import { translateError } from './errors.js';
 
 interface SqliteConnection {
 	pragma(statement: string): unknown;
+	prepare(sql: string): unknown;
+}
+
+/** Prepared statements kept per connection: the data engine sends the same few shapes of SQL over and over. */
+const statementCacheSize = 500;
+
+/**
+ * Knex prepares every query anew, which on SQLite costs as much as running a small one. A
+ * statement is reusable (SQLite re-prepares it itself after a schema change), so the connection
+ * keeps the most recent ones by their SQL text.
+ */
+function cacheStatements(connection: SqliteConnection): void {
+	const prepare = connection.prepare.bind(connection);
+	const cache = new Map<string, unknown>();
+	connection.prepare = (sql: string) => {
+		let statement = cache.get(sql);
+		if (statement) cache.delete(sql);
+		else statement = prepare(sql);
+		cache.set(sql, statement);
+		if (cache.size > statementCacheSize) cache.delete(cache.keys().next().value!);
+		return statement;
+	};
 }
 
 export const sqlite: Dialect = {
@@ -33,6 +55,7 @@ export const sqlite: Dialect = {
 						connection.pragma('journal_mode = WAL');
 						connection.pragma('foreign_keys = ON');
 						connection.pragma(`busy_timeout = ${Math.floor(config.busyTimeout)}`);
+						cacheStatements(connection);
 						done(null, connection);
 					} catch (error) {
 						done(error as Error, connection);
