@@ -184,10 +184,15 @@ vendorTest('import streams CSV and JSON in one transaction; export returns every
 		t.deepEqual(csv.body.data, { created: 3, updated: 0 });
 		const json = await post(JSON.stringify([{ id: 1, name: 'Ada Lovelace' }, { name: 'Dana', country: 'US' }]), 'application/json');
 		t.deepEqual(json.body.data, { created: 1, updated: 1 });
+		// As the Directus SDK sends it: a form whose `file` part is the CSV.
+		const form = new FormData();
+		form.append('file', new Blob(['name,country\nEve,FR\n'], { type: 'text/csv' }), 'authors.csv');
+		const multipart = await fetch(`${url}/utils/import/authors`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` }, body: form });
+		t.deepEqual(((await multipart.json()) as any).data, { created: 1, updated: 0 });
 		const failing = await post(JSON.stringify([{ name: 'Ok' }, { name: 'Bad', country: 'TOO LONG' }]), 'application/json');
 		t.is(failing.status, 400);
 		const all = (await api(url, 'GET', '/items/authors?fields=name,country&sort=id')).body.data;
-		t.deepEqual(all, [{ name: 'Ada Lovelace', country: 'UK' }, { name: 'Brown, Bob', country: 'US' }, { name: 'Chen', country: null }, { name: 'Dana', country: 'US' }]);
+		t.deepEqual(all, [{ name: 'Ada Lovelace', country: 'UK' }, { name: 'Brown, Bob', country: 'US' }, { name: 'Chen', country: null }, { name: 'Dana', country: 'US' }, { name: 'Eve', country: 'FR' }]);
 
 		const exported = await fetch(`${url}/utils/export/authors`, {
 			method: 'POST',

@@ -6,6 +6,7 @@ import type { EngineContext } from './context.js';
 import { exportContentTypes, exportStream } from './export/format.js';
 import { importFormatFromContentType, parseImport } from './import/parse-import.js';
 import { existingKeys } from './write/guard.js';
+import { eachFilePart } from '../files/multipart.js';
 import { parseQuery } from './query/parse.js';
 import type { MetaKey, NormalizedQuery } from './query/types.js';
 import { runAggregate } from './read/aggregate.js';
@@ -155,6 +156,12 @@ export class ItemsService {
 	 * transaction: an error anywhere leaves none of them. Items whose key exists are updated.
 	 */
 	async import(stream: Readable, options: { contentType?: string; filename?: string }): Promise<{ created: number; updated: number }> {
+		// Directus clients send the file as the `file` part of a form; a bare body works too.
+		if (options.contentType?.toLowerCase().startsWith('multipart/form-data')) {
+			const [result] = await eachFilePart(stream, options.contentType, (part) => this.import(part.stream, { contentType: part.mimeType, filename: part.filename }));
+			if (!result) throw createError('INVALID_PAYLOAD', 'The form holds no file to import.');
+			return result;
+		}
 		const format = importFormatFromContentType(options.contentType, options.filename);
 		return this.write(async (context) => {
 			const counts = { created: 0, updated: 0 };
