@@ -18,6 +18,7 @@ import { SchemaStore } from './schema/schema-store.js';
 import { createSchemaCapability } from './schema/capability.js';
 import { EventBus } from './events/bus.js';
 import { DataEngine } from './items/engine.js';
+import { InvalidationBus } from './cache/invalidation-bus.js';
 import { createItemsCapability } from './items/capability.js';
 import { PolicyPermissions } from './permissions/provider.js';
 import { createExtensionsCapability, extensionSettings } from './extensions/capability.js';
@@ -40,6 +41,8 @@ export interface Kernel {
 	/** Items of every collection, through permissions, hooks and the activity log. */
 	readonly engine: DataEngine;
 	readonly permissions: PolicyPermissions;
+	/** Cache invalidations shared with the other instances on the same Redis; absent without Redis. */
+	readonly invalidations?: InvalidationBus;
 	/** The configured storage locations, files' content and transformed variants. */
 	readonly storage: Storage;
 	/** The address the server listens on, known once started. */
@@ -79,9 +82,21 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 			if (accessCollections.has(collection)) {
 				permissions.invalidate();
 				authenticator.invalidate();
+				invalidations?.publish('access');
 			}
 		},
 	});
+	// With several instances on one Redis, a cache dropped here is dropped everywhere.
+	const invalidations = redis ? new InvalidationBus(redis, logger) : undefined;
+	if (invalidations) {
+		invalidations.start();
+		schema.onInvalidate(() => invalidations.publish('schema'));
+		invalidations.on('schema', () => schema.invalidate(false));
+		invalidations.on('access', () => {
+			permissions.invalidate();
+			authenticator.invalidate();
+		});
+	}
 
 	// The host serves the extensions capability to the /extensions endpoint it loads, so the
 	// capability is added to the trusted set once the host exists, before anything loads.
@@ -123,6 +138,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		mailer,
 		engine,
 		permissions,
+		invalidations,
 		storage,
 		get url() {
 			return `http://${server.info.host === '0.0.0.0' ? '127.0.0.1' : server.info.host}:${server.info.port}`;
@@ -138,6 +154,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 				await server.stop({ timeout: config.shutdownTimeoutMs });
 				await extensions.stop();
 				mailer.close();
+				await invalidations?.stop();
 				await Promise.allSettled([database.close(), redis?.status === 'ready' ? redis.quit() : redis?.disconnect()]);
 			})();
 			return stopping;

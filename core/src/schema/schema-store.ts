@@ -25,10 +25,13 @@ export class SchemaStore {
 		return this.current;
 	}
 
-	/** Forgets the overview; the next read rebuilds it. Listeners (e.g. a cross-instance bus) hear of it. */
-	invalidate(): void {
+	/**
+	 * Forgets the overview; the next read rebuilds it. Listeners (a cross-instance bus) hear of it,
+	 * unless the news came from another instance in the first place.
+	 */
+	invalidate(announce = true): void {
 		this.current = undefined;
-		for (const listener of this.listeners) listener();
+		if (announce) for (const listener of this.listeners) listener();
 	}
 
 	onInvalidate(listener: () => void): () => void {
