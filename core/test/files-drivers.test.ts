@@ -89,7 +89,7 @@ driverTest('the asset downloads byte for byte with its headers, and ?download na
 	t.is(asset.headers.get('content-type'), 'image/jpeg');
 	t.is(asset.headers.get('content-length'), String(image.length));
 	t.is(asset.headers.get('accept-ranges'), 'bytes');
-	t.is(asset.headers.get('cache-control'), 'public, max-age=2592000');
+	t.is(asset.headers.get('cache-control'), 'private, max-age=2592000', 'a signed-in caller\'s file stays out of shared caches');
 	t.truthy(asset.headers.get('etag'));
 	t.true(Math.abs(Date.parse(asset.headers.get('last-modified')!) - Date.now()) < 120_000);
 	t.is(asset.headers.get('content-disposition'), null);

@@ -72,7 +72,8 @@ export class AssetsService {
 			'accept-ranges': 'bytes',
 			etag: tag,
 			'last-modified': modified.toUTCString(),
-			'cache-control': `public, max-age=${this.deps.assets.cacheTtlSeconds}`,
+			// What a signed-in caller may read is theirs alone: shared caches must not keep it for others.
+			'cache-control': `${request.accountability?.user ? 'private' : 'public'}, max-age=${this.deps.assets.cacheTtlSeconds}`,
 		});
 		if (request.query.download !== undefined) headers['content-disposition'] = attachment(row.filename_download);
 		// The tag names the content, so a client holding it needs neither the bytes nor a transformation.
