@@ -207,7 +207,8 @@ storeTest('keys that are not plain relative paths are refused with INVALID_PAYLO
 });
 
 storeTest('the health probe passes through the driver and leaves nothing behind', async (t, driver, location) => {
-	const [name, check] = await checkStorage(location, { thresholdMs: 10_000, timeoutMs: 30_000 }, driver);
+	// Generous limits: this is about the probe's round trip, not its speed on a busy CI machine.
+	const [name, check] = await checkStorage(location, { thresholdMs: 120_000, timeoutMs: 120_000 }, driver);
 	t.is(name, `storage:${location.name}:responseTime`);
 	t.is(check.status, 'ok', check.output);
 	t.is(check.componentType, 'objectstore');
