@@ -2,7 +2,7 @@ import test from 'ava';
 import { createTestDatabase } from './helpers/databases.js';
 import { startKernel, type RunningKernel } from './helpers/kernel.js';
 import { api, errorCode } from './helpers/http.js';
-import { buildExtension } from './helpers/extensions.js';
+import { buildExtension, until } from './helpers/extensions.js';
 
 type Mode = 'trusted' | 'sandboxed';
 
@@ -21,12 +21,6 @@ async function withKernel(run: (running: RunningKernel) => Promise<void>): Promi
 		await db.drop();
 	}
 }
-
-const until = async (condition: () => boolean, ms: number) => {
-	const deadline = Date.now() + ms;
-	while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-	return condition();
-};
 
 const hookCode = `import { createError, defineHook } from '@mantle/extensions-sdk';
 export default defineHook(({ filter, action, schedule }, { log }) => {

@@ -18,3 +18,10 @@ export async function buildExtension(running: RunningKernel, name: string, type:
 	const built = await runNode(sdkCli, ['build'], { cwd: folder, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
 	if (built.code !== 0) throw new Error(`mantle-extension build failed for ${name}:\n${built.stdout}${built.stderr}`);
 }
+
+/** Polls until `condition` holds or `ms` pass; answers whether it held (for action hooks and schedules, which run later). */
+export async function until(condition: () => boolean, ms: number): Promise<boolean> {
+	const deadline = Date.now() + ms;
+	while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+	return condition();
+}
