@@ -1,5 +1,6 @@
 import type { AuthCapability } from './auth.js';
 import type { FilesCapability } from './files.js';
+import type { FlowsCapability, MailCapability, ScriptsCapability } from './flows.js';
 import type { ItemsCapability } from './items.js';
 import type { RequestCapability } from './request.js';
 import type { ExtensionsCapability } from './extensions-capability.js';
@@ -30,4 +31,7 @@ export interface ExtensionContext {
 	extensions?: ExtensionsCapability;
 	auth?: AuthCapability;
 	files?: FilesCapability;
+	flows?: FlowsCapability;
+	mail?: MailCapability;
+	scripts?: ScriptsCapability;
 }
