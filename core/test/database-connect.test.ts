@@ -57,3 +57,11 @@ test('network vendors connect to the configured host, port and database', (t) =>
 	t.like(dialectFor('oracledb').knexConfig(configFor({ ...base, DB_CLIENT: 'oracledb' })), { connection: { connectString: 'db.internal:6000/app', user: 'app' } });
 	t.is(dialectFor('pg').knexConfig(configFor({ DB_CLIENT: 'pg', DB_CONNECTION_STRING: 'postgres://u@h:1/d' })).connection, 'postgres://u@h:1/d');
 });
+
+test('DB_CLIENT=mssql and DB_CLIENT=oracledb stop the start with a message saying they are not supported yet', (t) => {
+	const network = { DB_HOST: 'db.internal', DB_DATABASE: 'app', DB_USER: 'app', DB_PASSWORD: 'pw' };
+	for (const client of ['mssql', 'oracledb']) {
+		const error = t.throws(() => connectDatabase(configFor({ ...network, DB_CLIENT: client })), { name: 'ConfigError' });
+		t.regex(error!.message, new RegExp(`DB_CLIENT=${client} is not supported yet .*system tables do not install`), client);
+	}
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import test from 'ava';
 import { buildSchema as buildMssql, type MssqlCatalog } from '../src/database/dialects/mssql/introspect.js';
 import { buildSchema as buildOracle, type OracleCatalog } from '../src/database/dialects/oracle/introspect.js';
-import { fieldTypeOf } from '../src/database/introspection/field-types.js';
+import { fieldTypeOf } from '../src/database/dialects/index.js';
 import type { RawColumn, RawSchema } from '../src/database/introspection/types.js';
 
 // Catalog rows as SQL Server 2022 and Oracle 23ai return them for the blog schema (no live server here).

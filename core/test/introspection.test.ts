@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { dialectFor } from '../src/database/dialects/index.js';
-import { fieldTypeOf, type FieldType } from '../src/database/introspection/field-types.js';
+import { dialectFor, fieldTypeOf } from '../src/database/dialects/index.js';
+import type { FieldType } from '../src/database/introspection/field-types.js';
 import type { RawColumn, RawSchema } from '../src/database/introspection/types.js';
 import type { TestVendor } from './helpers/databases.js';
 import { snapshotRows } from './helpers/snapshot.js';

@@ -1,5 +1,5 @@
 import createKnex, { type Knex } from 'knex';
-import type { DatabaseConfig } from '../config/index.js';
+import { ConfigError, type DatabaseConfig } from '../config/index.js';
 import { dialectFor, type Dialect } from './dialects/index.js';
 
 export interface Database {
@@ -10,10 +10,14 @@ export interface Database {
 
 /**
  * Opens the pool for the configured vendor. Drivers load lazily inside knex, so an install
- * only needs the driver of the database it talks to.
+ * only needs the driver of the database it talks to. A vendor Mantle cannot install on stops
+ * the start here, before anything half-starts.
  */
 export function connectDatabase(config: DatabaseConfig): Database {
 	const dialect = dialectFor(config.client);
+	if (dialect.notSupported) {
+		throw new ConfigError('DB_CLIENT', `Invalid configuration: DB_CLIENT=${config.client} is not supported yet (${dialect.notSupported}); use sqlite3, pg or mysql.`);
+	}
 	const knex = createKnex(dialect.knexConfig(config));
 	return { knex, dialect, close: () => knex.destroy() };
 }

@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import type { Redis } from 'ioredis';
 import type { HealthCheck } from '@mantle/extensions-sdk';
 import type { StorageLocationConfig } from '../config/index.js';
-import type { Vendor } from '../database/dialects/index.js';
+import { dialectOfVendor, type Vendor } from '../database/dialects/index.js';
 import { createStorage, type StorageDriver } from '../storage/index.js';
 
 /** How slow is slow (`warn`) and how slow is down (`error`), in milliseconds. */
@@ -35,7 +35,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 export function checkDatabase(knex: Knex, vendor: Vendor, limits: CheckLimits): Promise<[string, HealthCheck]> {
-	return timed('datastore', limits, () => knex.raw(vendor === 'oracle' ? 'select 1 from dual' : 'select 1')).then((check) => [`${vendor}:responseTime`, check]);
+	return timed('datastore', limits, () => knex.raw(dialectOfVendor(vendor).sql.ping)).then((check) => [`${vendor}:responseTime`, check]);
 }
 
 export function checkCache(redis: Redis, limits: CheckLimits): Promise<[string, HealthCheck]> {

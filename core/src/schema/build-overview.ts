@@ -1,8 +1,10 @@
 import type { Vendor } from '../database/dialects/types.js';
-import { fieldTypeOf } from '../database/introspection/field-types.js';
+import { fieldTypeOf } from '../database/dialects/index.js';
 import type { RawColumn, RawSchema } from '../database/introspection/types.js';
 import { collectionMeta, fieldMeta, relationMeta } from './metadata-rows.js';
 import { collectionOfTable, isHiddenTable } from './system-collections.js';
+import { systemFieldRows, systemRelationRows } from './system-metadata.js';
+import { parseTypeName } from '../database/introspection/type-name.js';
 import type { ApiFieldType, CollectionInfo, FieldInfo, FieldMeta, RelationInfo, SchemaOverview } from './types.js';
 
 export interface MetadataRows {
@@ -30,7 +32,7 @@ function apiType(column: RawColumn, vendor: Vendor, meta: FieldMeta | null): Api
  * longer exists is ignored, unless it describes an alias field, which has no column by nature.
  */
 export function buildOverview(vendor: Vendor, raw: RawSchema, rows: MetadataRows): SchemaOverview {
-	const fieldMetaByKey = new Map(rows.fields.map((row) => [`${row.collection}.${row.field}`, fieldMeta(row)]));
+	const fieldMetaByKey = new Map([...systemFieldRows, ...rows.fields].map((row) => [`${row.collection}.${row.field}`, fieldMeta(row)]));
 	const collectionMetaByName = new Map(rows.collections.map((row) => [String(row.collection), collectionMeta(row)]));
 	const foreignKeyOf = new Map(raw.foreignKeys.map((fk) => [`${fk.table}.${fk.column}`, fk]));
 	const indexedColumns = new Set(raw.indexes.filter((index) => index.columns[0]).map((index) => `${index.table}.${index.columns[0]}`));
@@ -57,7 +59,8 @@ export function buildOverview(vendor: Vendor, raw: RawSchema, rows: MetadataRows
 				schema: {
 					name: column.name,
 					table: collection,
-					data_type: column.dataType,
+					// Clients read the length from `max_length`, not from the type name (`varchar`, not `varchar(120)`).
+					data_type: parseTypeName(column.dataType).base,
 					default_value: column.defaultValue,
 					max_length: column.maxLength,
 					numeric_precision: column.numericPrecision,
@@ -114,7 +117,7 @@ function byMetaSortThenPosition(fields: FieldInfo[]) {
  * (M2A, or a vendor that cannot add the key).
  */
 function mergeRelations(raw: RawSchema, rows: MetadataRows): RelationInfo[] {
-	const metas = new Map(rows.relations.map((row) => [`${row.many_collection}.${row.many_field}`, relationMeta(row)]));
+	const metas = new Map([...systemRelationRows, ...rows.relations].map((row) => [`${row.many_collection}.${row.many_field}`, relationMeta(row)]));
 	const relations: RelationInfo[] = [];
 	for (const fk of raw.foreignKeys) {
 		if (isHiddenTable(fk.table)) continue;

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/index.js';
+import { loadConfig, type DatabaseClient } from '../../config/index.js';
+import { dialectFor } from '../../database/dialects/index.js';
 import { CommandError } from '../context.js';
 import { createPrompter } from '../prompt.js';
 
@@ -61,7 +62,7 @@ export function registerInit(program: Command): void {
 			const prompter = interactive ? createPrompter() : undefined;
 			try {
 				for (const q of questions) {
-					const sqlite = ['sqlite3', 'better-sqlite3'].includes(values.DB_CLIENT ?? 'sqlite3');
+					const sqlite = dialectFor((values.DB_CLIENT ?? 'sqlite3') as DatabaseClient)?.embedded === true;
 					if ((q.networkOnly && sqlite) || (q.sqliteOnly && !sqlite)) continue;
 					const given = options[q.option] as string | undefined;
 					const value = given ?? (prompter ? await prompter.ask(q.question, q.fallback) : q.fallback);

@@ -12,6 +12,10 @@ export interface SqlFragments {
 	datePart(part: DatePart, column: string): string;
 	/** A LIKE-style match whose case sensitivity is the same on every vendor. */
 	match(column: string, mode: MatchMode, caseInsensitive: boolean, value: string): { sql: string; bindings: unknown[] };
+	/** The length of a text value in characters (`length`, SQL Server's `len`). */
+	characterLength(column: string): string;
+	/** The cheapest statement that proves the server answers (Oracle needs a table, `dual`). */
+	readonly ping: string;
 }
 
 /** Escapes LIKE wildcards so a user's `50%` matches the text `50%`, not anything starting with 50. */

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { DatabaseConfig } from '../../config/index.js';
-import type { IntrospectOptions, RawSchema } from '../introspection/types.js';
+import type { FieldType } from '../introspection/field-types.js';
+import type { IntrospectOptions, RawColumn, RawSchema } from '../introspection/types.js';
 import type { SqlFragments } from './sql-fragments.js';
 import type { DialectValues } from './value-forms.js';
 
@@ -14,12 +15,19 @@ export interface Dialect {
 	readonly vendor: Vendor;
 	/** The knex client (driver) name. */
 	readonly knexClient: string;
+	/** The database is a file this process opens: no host, port or user to configure. */
+	readonly embedded?: boolean;
 	/** Whether DDL statements take part in transactions (MySQL and Oracle commit on each one). */
 	readonly transactionalDdl: boolean;
 	/** Column types to declare instead of knex's choice, where knex's would read back as another field type. */
 	readonly columnTypes?: Readonly<Record<string, string>>;
 	/** Auto-increment keys are unsigned, so columns referencing them must be unsigned too (MySQL). */
 	readonly unsignedAutoIncrement?: boolean;
+	/**
+	 * Why Mantle cannot run on this vendor yet, when it cannot: introspection and the data engine
+	 * speak it, but the system tables do not install there. The start is refused with this reason.
+	 */
+	readonly notSupported?: string;
 	/** Knex configuration for this vendor: connection, pool and per-connection setup. */
 	knexConfig(config: DatabaseConfig): Knex.Config;
 	/** Base tables (not views) of the schemas Mantle sees. */
@@ -28,6 +36,8 @@ export interface Dialect {
 	serverVersion(knex: Knex): Promise<string>;
 	/** Reads tables, columns, keys, indexes and views from the catalog, in a fixed number of queries. */
 	introspect(knex: Knex, options?: IntrospectOptions): Promise<RawSchema>;
+	/** The API's field type for a column as this vendor's catalog describes it. */
+	fieldType(column: RawColumn): FieldType;
 	/** SQL the data engine builds queries from: date parts, case-exact matching. */
 	readonly sql: SqlFragments;
 	/** Whether a multi-row INSERT can hand back every new key (RETURNING / OUTPUT); otherwise rows go one by one. */

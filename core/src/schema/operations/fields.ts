@@ -79,7 +79,7 @@ export async function updateField(context: SchemaContext, accountability: Accoun
 		? { max_length: current.schema.max_length, numeric_precision: current.schema.numeric_precision, numeric_scale: current.schema.numeric_scale, is_nullable: current.schema.is_nullable, default_value: current.schema.default_value, is_unique: current.schema.is_unique, is_primary_key: current.schema.is_primary_key }
 		: {};
 	const after: FieldSchemaInput = { ...before, ...(input.schema ?? {}) };
-	if (alterColumn) await checkExistingData(context.knex, table, field, before, after);
+	if (alterColumn) await checkExistingData(context, table, field, before, after);
 
 	await changeSchema(context, async (trx, onFailure) => {
 		if (alterColumn) {
@@ -98,7 +98,7 @@ export async function updateField(context: SchemaContext, accountability: Accoun
 }
 
 /** Refuses a change the rows already stored would violate, naming the field. */
-async function checkExistingData(knex: Knex, table: string, field: string, before: FieldSchemaInput, after: FieldSchemaInput): Promise<void> {
+async function checkExistingData({ knex, dialect }: SchemaContext, table: string, field: string, before: FieldSchemaInput, after: FieldSchemaInput): Promise<void> {
 	if (before.is_nullable !== false && after.is_nullable === false && (await knex(table).whereNull(field).first(field)) !== undefined) {
 		throw createError('CONTAINS_NULL_VALUES', `Field "${field}" contains null values.`, { field });
 	}
@@ -107,14 +107,9 @@ async function checkExistingData(knex: Knex, table: string, field: string, befor
 		if (duplicate) throw createError('RECORD_NOT_UNIQUE', `Field "${field}" has duplicate values.`, { field });
 	}
 	if (after.max_length != null && (before.max_length == null || after.max_length < before.max_length)) {
-		const tooLong = await knex(table).whereRaw(`${lengthFunction(knex)}(??) > ?`, [field, after.max_length]).first(field);
+		const tooLong = await knex(table).whereRaw(`${dialect.sql.characterLength('??')} > ?`, [field, after.max_length]).first(field);
 		if (tooLong) throw createError('VALUE_TOO_LONG', `Field "${field}" holds values longer than ${after.max_length} characters.`, { field });
 	}
-}
-
-/** `length` everywhere knex runs, but SQL Server calls it `len`. */
-function lengthFunction(knex: Knex): string {
-	return knex.client.config.client === 'mssql' ? 'len' : 'length';
 }
 
 export async function deleteField(context: SchemaContext, accountability: Accountability | null, collection: string, field: string) {

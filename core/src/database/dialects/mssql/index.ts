@@ -2,6 +2,7 @@ import { sqlFragments } from './sql.js';
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
 import { introspect } from './introspect.js';
+import { mssqlFieldType } from './field-types.js';
 import { values } from './values.js';
 import { constraintColumns, translateError } from './errors.js';
 
@@ -9,6 +10,7 @@ export const mssql: Dialect = {
 	vendor: 'mssql',
 	knexClient: 'mssql',
 	transactionalDdl: true,
+	notSupported: "Mantle's system tables do not install on SQL Server yet",
 	knexConfig(config) {
 		return {
 			client: 'mssql',
@@ -35,6 +37,7 @@ export const mssql: Dialect = {
 		return `SQL Server ${rows[0]!.version}`;
 	},
 	introspect,
+	fieldType: mssqlFieldType,
 	sql: sqlFragments,
 	batchReturning: true,
 	values,

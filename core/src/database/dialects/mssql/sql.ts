@@ -9,4 +9,6 @@ export const sqlFragments: SqlFragments = {
 		caseInsensitive
 			? { sql: `LOWER(${column}) LIKE ? ESCAPE '\\'`, bindings: [likePattern(mode, value.toLowerCase())] }
 			: { sql: `${column} COLLATE Latin1_General_CS_AS LIKE ? ESCAPE '\\'`, bindings: [likePattern(mode, value)] },
+	characterLength: (column) => `len(${column})`,
+	ping: 'select 1',
 };

@@ -2,6 +2,7 @@ import { sqlFragments } from './sql.js';
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
 import { introspect } from './introspect.js';
+import { mysqlFieldType } from './field-types.js';
 import { values } from './values.js';
 import { constraintColumns, translateError } from './errors.js';
 
@@ -57,6 +58,7 @@ export const mysql: Dialect = {
 		return /mariadb/i.test(version) ? `MariaDB ${version.split('-')[0]}` : `MySQL ${version}`;
 	},
 	introspect,
+	fieldType: mysqlFieldType,
 	sql: sqlFragments,
 	batchReturning: false,
 	values,

@@ -19,4 +19,6 @@ export const sqlFragments: SqlFragments = {
 		caseInsensitive
 			? { sql: `LOWER(${column}) LIKE ?`, bindings: [likePattern(mode, value.toLowerCase())] }
 			: { sql: `${column} LIKE BINARY ?`, bindings: [likePattern(mode, value)] },
+	characterLength: (column) => `length(${column})`,
+	ping: 'select 1',
 };

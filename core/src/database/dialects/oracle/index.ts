@@ -2,6 +2,7 @@ import { sqlFragments } from './sql.js';
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
 import { introspect } from './introspect.js';
+import { oracleFieldType } from './field-types.js';
 import { values } from './values.js';
 import { constraintColumns, translateError } from './errors.js';
 
@@ -9,6 +10,7 @@ export const oracle: Dialect = {
 	vendor: 'oracle',
 	knexClient: 'oracledb',
 	transactionalDdl: false,
+	notSupported: "Mantle's system tables do not install on Oracle yet",
 	knexConfig(config) {
 		return {
 			client: 'oracledb',
@@ -30,6 +32,7 @@ export const oracle: Dialect = {
 		return `Oracle ${rows[0]!.VERSION}`;
 	},
 	introspect,
+	fieldType: oracleFieldType,
 	sql: sqlFragments,
 	batchReturning: false,
 	values,

@@ -2,6 +2,7 @@ import { sqlFragments } from './sql.js';
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
 import { introspect } from './introspect.js';
+import { postgresFieldType } from './field-types.js';
 import { pgTypes, values } from './values.js';
 import { constraintColumns, translateError } from './errors.js';
 
@@ -36,6 +37,7 @@ export const postgres: Dialect = {
 		return `PostgreSQL ${result.rows[0].server_version}`;
 	},
 	introspect,
+	fieldType: postgresFieldType,
 	sql: sqlFragments,
 	batchReturning: true,
 	async syncAutoIncrement(knex, table, column) {

@@ -7,4 +7,6 @@ export const sqlFragments: SqlFragments = {
 	// ILIKE folds case without building a lowered copy of every value, several times faster than LOWER() LIKE.
 	match: (column, mode, caseInsensitive, value) =>
 		caseInsensitive ? { sql: `${column} ILIKE ? ESCAPE '\\'`, bindings: [likePattern(mode, value)] } : standardMatch(column, mode, false, value),
+	characterLength: (column) => `length(${column})`,
+	ping: 'select 1',
 };

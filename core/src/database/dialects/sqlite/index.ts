@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
 import { introspect } from './introspect.js';
+import { sqliteFieldType } from './field-types.js';
 import { values } from './values.js';
 import { translateError } from './errors.js';
 
@@ -36,6 +37,7 @@ function cacheStatements(connection: SqliteConnection): void {
 export const sqlite: Dialect = {
 	vendor: 'sqlite',
 	knexClient: 'better-sqlite3',
+	embedded: true,
 	transactionalDdl: true,
 	// Knex declares timestamps as `datetime`, indistinguishable from dateTime once created.
 	columnTypes: { timestamp: 'timestamp' },
@@ -73,6 +75,7 @@ export const sqlite: Dialect = {
 		return `SQLite ${row.version}`;
 	},
 	introspect,
+	fieldType: sqliteFieldType,
 	sql: sqlFragments,
 	batchReturning: true,
 	values,

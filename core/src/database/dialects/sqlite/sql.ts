@@ -14,4 +14,6 @@ export const sqlFragments: SqlFragments = {
 	// SQLite's LIKE ignores ASCII case; GLOB is the case-sensitive match.
 	match: (column, mode, caseInsensitive, value) =>
 		caseInsensitive ? standardMatch(column, mode, true, value) : { sql: `${column} GLOB ?`, bindings: [globPattern(mode, value)] },
+	characterLength: (column) => `length(${column})`,
+	ping: 'select 1',
 };
