@@ -1,0 +1,37 @@
+/** What the client remembers of a sign-in. `expires_at` is a epoch time in milliseconds. */
+export interface AuthData {
+	access_token: string | null;
+	refresh_token: string | null;
+	expires: number | null;
+	expires_at: number | null;
+}
+
+/** Where the client keeps its sign-in: memory by default, or any store (localStorage, a file). */
+export interface AuthStorage {
+	get(): AuthData | null | Promise<AuthData | null>;
+	set(value: AuthData | null): void | Promise<void>;
+}
+
+export function memoryStorage(): AuthStorage {
+	let value: AuthData | null = null;
+	return { get: () => value, set: (next) => void (value = next) };
+}
+
+/** A Web Storage (localStorage, sessionStorage) under one key. */
+export function webStorage(store: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>, key = 'mantle_auth'): AuthStorage {
+	return {
+		get() {
+			const raw = store.getItem(key);
+			if (!raw) return null;
+			try {
+				return JSON.parse(raw) as AuthData;
+			} catch {
+				return null;
+			}
+		},
+		set(value) {
+			if (value === null) store.removeItem(key);
+			else store.setItem(key, JSON.stringify(value));
+		},
+	};
+}

@@ -1,0 +1,79 @@
+import type { UploadProgress } from './command.js';
+
+/**
+ * Encodes a FormData as one multipart Blob. Blob parts stay lazy (a file opened with
+ * `fs.openAsBlob` is read while sending), and the exact size is known up front, so progress
+ * events carry a true total.
+ */
+export function multipartBlob(form: FormData): { body: Blob; type: string } {
+	const boundary = `----mantle${Math.random().toString(16).slice(2)}${Date.now().toString(16)}`;
+	const parts: BlobPart[] = [];
+	const quote = (value: string) => value.replace(/"/g, '%22').replace(/\r|\n/g, ' ');
+	for (const [name, value] of form.entries()) {
+		if (typeof value === 'string') {
+			parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`);
+		} else {
+			const file = value as File;
+			const type = file.type || 'application/octet-stream';
+			parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"; filename="${quote(file.name || 'blob')}"\r\nContent-Type: ${type}\r\n\r\n`, file, '\r\n');
+		}
+	}
+	parts.push(`--${boundary}--\r\n`);
+	return { body: new Blob(parts), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A stream of the blob that reports how much of it has been read (i.e. handed to the socket). */
+export function progressStream(blob: Blob, onProgress: (progress: UploadProgress) => void): ReadableStream<Uint8Array> {
+	const total = blob.size;
+	let loaded = 0;
+	const reader = blob.stream().getReader();
+	return new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			const { done, value } = await reader.read();
+			if (done) {
+				controller.close();
+				return;
+			}
+			loaded += value.byteLength;
+			controller.enqueue(value);
+			onProgress({ loaded, total });
+		},
+		cancel: (reason) => reader.cancel(reason),
+	});
+}
+
+export interface XhrRequest {
+	method: string;
+	url: string;
+	headers: Record<string, string>;
+	body: Blob;
+	withCredentials: boolean;
+	signal?: AbortSignal;
+	onProgress: (progress: UploadProgress) => void;
+}
+
+/** Sends a body with XMLHttpRequest (browsers), whose upload events report real progress. */
+export function xhrRequest(request: XhrRequest): Promise<Response> {
+	return new Promise((resolve, reject) => {
+		const xhr = new XMLHttpRequest();
+		xhr.open(request.method, request.url);
+		xhr.withCredentials = request.withCredentials;
+		for (const [name, value] of Object.entries(request.headers)) xhr.setRequestHeader(name, value);
+		xhr.upload.onprogress = (event) => request.onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : request.body.size });
+		xhr.onload = () => {
+			const headers = new Headers();
+			for (const line of xhr.getAllResponseHeaders().trim().split(/\r?\n/)) {
+				const at = line.indexOf(':');
+				if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+			}
+			resolve(new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, headers }));
+		};
+		xhr.onerror = () => reject(new TypeError('Network request failed'));
+		xhr.onabort = () => reject(new DOMException('The upload was aborted', 'AbortError'));
+		if (request.signal) {
+			if (request.signal.aborted) return reject(new DOMException('The upload was aborted', 'AbortError'));
+			request.signal.addEventListener('abort', () => xhr.abort(), { once: true });
+		}
+		xhr.send(request.body);
+	});
+}

@@ -1,0 +1,54 @@
+import type { ExecutionContext } from 'ava';
+import { createTestDatabase, type TestDatabase } from '../../../core/test/helpers/databases.js';
+import { adminToken, startKernel, type RunningKernel } from '../../../core/test/helpers/kernel.js';
+import { createClient, type ClientOptions, type MantleClient } from '../src/index.js';
+
+export { adminToken };
+export const adminEmail = 'admin@example.com';
+export const adminPassword = 'correct horse battery';
+
+export interface SdkServer {
+	kernel: RunningKernel;
+	url: string;
+	db: TestDatabase;
+	/** A client signed in with the admin's static token. */
+	admin: MantleClient;
+}
+
+/** Runs `body` against a fresh kernel on a fresh SQLite database, torn down afterwards. */
+export async function withServer(t: ExecutionContext, env: Record<string, string>, body: (server: SdkServer) => Promise<void>, vendor: TestDatabase['vendor'] = 'sqlite'): Promise<void> {
+	const db = await createTestDatabase(vendor);
+	let kernel: RunningKernel | undefined;
+	try {
+		kernel = await startKernel(db, env);
+		const admin = createClient(kernel.url, { token: adminToken });
+		await body({ kernel, url: kernel.url, db, admin });
+	} finally {
+		await kernel?.stop();
+		await db.drop();
+	}
+}
+
+export function client(url: string, options: ClientOptions = {}): MantleClient {
+	return createClient(url, options);
+}
+
+/** Polls `probe` until it yields a truthy value, failing after `timeout` ms. */
+export async function until<T>(probe: () => T | Promise<T>, what: string, timeout = 15_000): Promise<T> {
+	const deadline = Date.now() + timeout;
+	for (;;) {
+		const value = await probe();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
+/** An `articles` collection with a title, a view count and an `author` many-to-one to `authors`. */
+export async function createBlogSchema(admin: MantleClient): Promise<void> {
+	const { createCollection, createField, createRelation } = await import('../src/index.js');
+	await admin.request(createCollection({ collection: 'authors', schema: {}, meta: {}, fields: [{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } }, { field: 'name', type: 'string', schema: {} }] }));
+	await admin.request(createCollection({ collection: 'articles', schema: {}, meta: {}, fields: [{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } }, { field: 'title', type: 'string', schema: { is_nullable: false } }, { field: 'views', type: 'integer', schema: {} }] }));
+	await admin.request(createField('articles', { field: 'author', type: 'integer', schema: {}, meta: { interface: 'select-dropdown-m2o' } }));
+	await admin.request(createRelation({ collection: 'articles', field: 'author', related_collection: 'authors' }));
+}
