@@ -1,7 +1,7 @@
 import type { Item, PrimaryKey } from '@mantle/extensions-sdk';
 import type { EngineContext } from './context.js';
 import { insertRows } from './write/insert.js';
-import type { CollectionModel } from './schema-index.js';
+import { concealedMask, type CollectionModel } from './schema-index.js';
 
 export interface ChangeRecord {
 	action: 'create' | 'update' | 'delete';
@@ -39,9 +39,22 @@ export async function recordChanges(context: EngineContext, model: CollectionMod
 				activity: ids[index],
 				collection: model.collection,
 				item: String(record.key),
-				data: JSON.stringify(record.data ?? null),
-				delta: JSON.stringify(record.delta ?? null),
+				data: JSON.stringify(conceal(model, record.data)),
+				delta: JSON.stringify(conceal(model, record.delta)),
 			}],
 	);
 	if (revisions.length > 0) await insertRows(context.knex, context.dialect, 'mantle_revisions', 'id', revisions);
+}
+
+/**
+ * A revision's copy of an item with every secret (hashed or concealed field) replaced by the mask:
+ * the log keeps that a secret changed, never the secret, plain or hashed.
+ */
+function conceal(model: CollectionModel, item: Item | undefined): Item | null {
+	if (!item) return null;
+	const copy: Item = { ...item };
+	for (const field of [...model.concealed, ...(model.specials.get('hash') ?? [])]) {
+		if (copy[field] !== undefined && copy[field] !== null) copy[field] = concealedMask;
+	}
+	return copy;
 }

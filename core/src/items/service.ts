@@ -15,10 +15,12 @@ import { runRead } from './read/run.js';
 import { systemReader } from './read/system-reader.js';
 import { collectionModel, type CollectionModel } from './schema-index.js';
 import { DynamicVariables } from './sql/dynamic-variables.js';
+import { authorizeCreate, authorizeDelete, authorizeUpdate } from './write/authorize.js';
 import { createItems } from './write/create.js';
 import { deleteItems } from './write/delete.js';
 import { filterEvent, inTransaction, readEvent } from './write/session.js';
 import { updateItems } from './write/update.js';
+import { writer } from './write/writer.js';
 
 export type RawQuery = Query | NormalizedQuery | Record<string, unknown>;
 
@@ -63,7 +65,7 @@ export class ItemsService {
 	/** Rejects with FORBIDDEN when the item doesn't exist or may not be read: the two are indistinguishable on purpose. */
 	async readOne(key: PrimaryKey, raw: RawQuery = {}): Promise<Item> {
 		const [item] = await this.read(this.byKeys(parseQuery(raw), [key], 1));
-		if (!item) throw createError('FORBIDDEN', `You don't have permission to access this item of collection "${this.collection}" or it does not exist.`);
+		if (!item) throw createError('FORBIDDEN');
 		return item;
 	}
 
@@ -105,7 +107,10 @@ export class ItemsService {
 
 	createMany(data: Item[]): Promise<PrimaryKey[]> {
 		if (!Array.isArray(data)) throw createError('INVALID_PAYLOAD', 'Expected a list of items.');
-		return this.write((context) => createItems(context, this.model, data), data);
+		return this.write(async (context) => {
+			await authorizeCreate(context, this.model, data);
+			return createItems(context, this.model, data);
+		}, data);
 	}
 
 	updateOne(key: PrimaryKey, data: Item): Promise<PrimaryKey> {
@@ -113,18 +118,25 @@ export class ItemsService {
 	}
 
 	updateMany(keys: PrimaryKey[], data: Item): Promise<PrimaryKey[]> {
-		return this.write((context) => updateItems(context, this.model, keys, data), data);
+		return this.write(async (context) => {
+			await authorizeUpdate(context, this.model, keys, data);
+			return updateItems(context, this.model, keys, data);
+		}, data);
 	}
 
 	/** Several items, each with its own changes and its key in the primary key field, in one transaction. */
 	updateBatch(items: Item[]): Promise<PrimaryKey[]> {
+		if (!Array.isArray(items)) throw createError('INVALID_PAYLOAD', 'Expected a list of items.');
 		return this.write(async (context) => {
-			const keys: PrimaryKey[] = [];
-			for (const item of items) {
-				const { [this.model.primary]: key, ...changes } = item;
+			const changes = items.map((item) => {
+				if (typeof item !== 'object' || item === null) throw createError('INVALID_PAYLOAD', `Each item needs its "${this.model.primary}" to be updated in a batch.`);
+				const { [this.model.primary]: key, ...rest } = item;
 				if (key === undefined || key === null) throw createError('INVALID_PAYLOAD', `Each item needs its "${this.model.primary}" to be updated in a batch.`);
-				keys.push(...(await updateItems(context, this.model, [key as PrimaryKey], changes)));
-			}
+				return { key: key as PrimaryKey, rest };
+			});
+			for (const { key, rest } of changes) await authorizeUpdate(context, this.model, [key], rest);
+			const keys: PrimaryKey[] = [];
+			for (const { key, rest } of changes) keys.push(...(await updateItems(context, this.model, [key], rest)));
 			return keys;
 		}, items);
 	}
@@ -144,7 +156,10 @@ export class ItemsService {
 	}
 
 	deleteMany(keys: PrimaryKey[]): Promise<PrimaryKey[]> {
-		return this.write((context) => deleteItems(context, this.model, keys));
+		return this.write(async (context) => {
+			await authorizeDelete(context, this.model, keys);
+			return deleteItems(context, this.model, keys);
+		});
 	}
 
 	async deleteByQuery(raw: RawQuery): Promise<PrimaryKey[]> {
@@ -173,6 +188,12 @@ export class ItemsService {
 				for (const item of batch) {
 					if (!existing.has(String(item[this.model.primary]))) continue;
 					const { [this.model.primary]: key, ...changes } = item;
+					await authorizeUpdate(context, this.model, [key as PrimaryKey], changes);
+				}
+				if (toCreate.length > 0) await authorizeCreate(context, this.model, toCreate);
+				for (const item of batch) {
+					if (!existing.has(String(item[this.model.primary]))) continue;
+					const { [this.model.primary]: key, ...changes } = item;
 					await updateItems(context, this.model, [key as PrimaryKey], changes);
 					counts.updated++;
 				}
@@ -189,7 +210,7 @@ export class ItemsService {
 	}
 
 	private async write<T>(work: Parameters<typeof inTransaction<T>>[2], payload?: unknown): Promise<T> {
-		const result = await inTransaction(this.context, this.model, work, payload);
+		const result = await inTransaction({ ...this.context, writer }, this.model, work, payload);
 		this.onChange?.(this.collection);
 		return result;
 	}

@@ -14,6 +14,13 @@ export interface CollectionPermission {
 	validation: Filter | null;
 	/** Default values merged under the payload on create. */
 	presets: Record<string, unknown> | null;
+	/**
+	 * Fields only some of the caller's policies allow, with the rows those policies allow: such a
+	 * field is visible on a row only where that rule holds (it reads as null elsewhere). Fields
+	 * not named here follow `fieldRowRuleDefault` when it is set, else `filter` alone.
+	 */
+	fieldRowRules?: ReadonlyMap<string, Filter>;
+	fieldRowRuleDefault?: Filter;
 }
 
 export interface PermissionProvider {
@@ -22,3 +29,11 @@ export interface PermissionProvider {
 }
 
 export const fullPermission: CollectionPermission = Object.freeze({ fields: '*', filter: null, validation: null, presets: null });
+
+/**
+ * The rows on which `field` may be seen, beyond the permission's own row rule: `null` when the
+ * field is visible on every row the caller may read at all.
+ */
+export function fieldRowRule(permission: CollectionPermission, field: string): Filter | null {
+	return permission.fieldRowRules?.get(field) ?? permission.fieldRowRuleDefault ?? null;
+}

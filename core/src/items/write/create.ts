@@ -6,7 +6,7 @@ import { readKeys } from './keys.js';
 import { writePermission } from './guard.js';
 import { insertRows } from './insert.js';
 import { saveRelatedAny, saveRelatedMany, saveRelatedOne } from './nested.js';
-import { checkWritableFields, completeRow, splitPayload, type SplitPayload } from './payload.js';
+import { checkWritableFields, completeRow, knownFields, splitPayload, type SplitPayload } from './payload.js';
 import { actionEvent, filterEvent, statement, type WriteContext } from './session.js';
 
 /**
@@ -17,7 +17,8 @@ import { actionEvent, filterEvent, statement, type WriteContext } from './sessio
 export async function createItems(context: WriteContext, model: CollectionModel, payloads: Item[]): Promise<PrimaryKey[]> {
 	const permission = await writePermission(context, model, 'create');
 	const prepared: Array<{ payload: Item; split: SplitPayload }> = [];
-	for (const given of payloads) {
+	for (const sent of payloads) {
+		const given = knownFields(model, sent);
 		checkWritableFields(model, permission, given);
 		let payload: Item = permission.presets ? { ...permission.presets, ...given } : given;
 		if (permission.validation) validatePayload(model.collection, permission.validation, payload);

@@ -1,6 +1,6 @@
 import type { PrimaryKey } from '@mantle/extensions-sdk';
 import { createError } from '../../errors/index.js';
-import type { CollectionPermission, PermissionAction } from '../../permissions/types.js';
+import { fieldRowRule, type CollectionPermission, type PermissionAction } from '../../permissions/types.js';
 import type { EngineContext } from '../context.js';
 import type { CollectionModel } from '../schema-index.js';
 import { applyCondition, SqlScope } from '../sql/apply-condition.js';
@@ -23,6 +23,21 @@ export async function assertAllowedKeys(context: EngineContext, model: Collectio
 	const found = await existingKeys(context, model, keys, permission);
 	if (found.size < new Set(keys.map(String)).size) {
 		throw createError('FORBIDDEN', `You don't have permission to access this item of collection "${model.collection}" or it does not exist.`);
+	}
+}
+
+/**
+ * A field only some of the caller's policies allow may be written only on the rows those policies
+ * allow: each such field is checked against its own rule, over every key.
+ */
+export async function assertFieldRows(context: EngineContext, model: CollectionModel, keys: PrimaryKey[], permission: CollectionPermission, fields: string[]): Promise<void> {
+	const rules = new Map<string, NonNullable<ReturnType<typeof fieldRowRule>>>();
+	for (const field of fields) {
+		const rule = fieldRowRule(permission, field);
+		if (rule) rules.set(JSON.stringify(rule), rule);
+	}
+	for (const rule of rules.values()) {
+		await assertAllowedKeys(context, model, keys, { ...permission, filter: permission.filter ? { _and: [permission.filter, rule] } : rule });
 	}
 }
 

@@ -1,14 +1,16 @@
 import type { Item, PrimaryKey } from '@mantle/extensions-sdk';
 import { createError } from '../../errors/index.js';
 import { collectionModel, type CollectionModel, type ManyToAny, type ManyToOne, type OneToMany } from '../schema-index.js';
-import { createItems } from './create.js';
-import { deleteItems } from './delete.js';
 import { existingKeys } from './guard.js';
 import { isObject } from './payload.js';
 import type { WriteContext } from './session.js';
-import { updateItems } from './update.js';
 
-/** A nested object on a many-to-one field: updates the related item when its key exists, creates it otherwise. */
+/**
+ * A nested object on a many-to-one field: updates the related item when its key exists, creates
+ * it otherwise. Either way it is the caller's own write on the related collection, with all its
+ * checks (fields, row rule, validation, presets): nothing here writes around them. Reaches the
+ * writes through `context.writer`, so this module stays a leaf.
+ */
 export async function saveRelatedOne(context: WriteContext, relation: ManyToOne, value: Item): Promise<PrimaryKey> {
 	return upsert(context, collectionModel(context.schema, relation.related), value);
 }
@@ -24,10 +26,10 @@ async function upsert(context: WriteContext, model: CollectionModel, value: Item
 	const key = value[model.primary] as PrimaryKey | undefined;
 	if (key !== undefined && key !== null && (await existingKeys(context, model, [key])).size > 0) {
 		const { [model.primary]: _key, ...changes } = value;
-		if (Object.keys(changes).length > 0) await updateItems(context, model, [key], changes);
+		if (Object.keys(changes).length > 0) await context.writer.update(context, model, [key], changes);
 		return key;
 	}
-	const [created] = await createItems(context, model, [value]);
+	const [created] = await context.writer.create(context, model, [value]);
 	return created!;
 }
 
@@ -48,11 +50,11 @@ export async function saveRelatedMany(context: WriteContext, relation: OneToMany
 	if (!isObject(value)) throw createError('INVALID_PAYLOAD', `"${relation.field}" must be a list of items or keys, or { create, update, delete }.`);
 	const { create = [], update = [], delete: remove = [] } = value as { create?: Item[]; update?: Item[]; delete?: PrimaryKey[] };
 	if (![create, update, remove].every(Array.isArray)) throw createError('INVALID_PAYLOAD', `"${relation.field}.create", ".update" and ".delete" must be lists.`);
-	if (create.length > 0) await createItems(context, related, create.map((item) => ({ ...item, [link]: parentKey })));
+	if (create.length > 0) await context.writer.create(context, related, create.map((item) => ({ ...item, [link]: parentKey })));
 	for (const item of update) {
 		const { [related.primary]: key, ...changes } = item;
 		if (key === undefined) throw createError('INVALID_PAYLOAD', `Each item in "${relation.field}.update" needs its "${related.primary}".`);
-		await updateItems(context, related, [key as PrimaryKey], { ...changes, [link]: parentKey });
+		await context.writer.update(context, related, [key as PrimaryKey], { ...changes, [link]: parentKey });
 	}
 	if (remove.length > 0) {
 		const removed = new Set(remove.map(String));
@@ -67,18 +69,18 @@ async function saveList(context: WriteContext, related: CollectionModel, link: s
 	const toCreate: Item[] = [];
 	for (const entry of entries) {
 		if (!isObject(entry)) {
-			await updateItems(context, related, [entry as PrimaryKey], { [link]: parentKey });
+			await context.writer.update(context, related, [entry as PrimaryKey], { [link]: parentKey });
 			keep.add(String(entry));
 			continue;
 		}
 		const key = entry[related.primary] as PrimaryKey | undefined;
 		if (key !== undefined && key !== null && existing.has(String(key))) {
 			const { [related.primary]: _key, ...changes } = entry;
-			await updateItems(context, related, [key], { ...changes, [link]: parentKey });
+			await context.writer.update(context, related, [key], { ...changes, [link]: parentKey });
 			keep.add(String(key));
 		} else toCreate.push({ ...entry, [link]: parentKey });
 	}
-	if (toCreate.length > 0) for (const key of await createItems(context, related, toCreate)) keep.add(String(key));
+	if (toCreate.length > 0) for (const key of await context.writer.create(context, related, toCreate)) keep.add(String(key));
 	return keep;
 }
 
@@ -86,6 +88,6 @@ async function deselect(context: WriteContext, relation: OneToMany, related: Col
 	const rows: Item[] = await context.knex(related.table).select(related.primary).where(relation.relatedField, parentKey as string);
 	const keys = rows.map((row) => row[related.primary] as PrimaryKey).filter(remove);
 	if (keys.length === 0) return;
-	if (relation.deselectAction === 'delete') await deleteItems(context, related, keys);
-	else await updateItems(context, related, keys, { [relation.relatedField]: null });
+	if (relation.deselectAction === 'delete') await context.writer.remove(context, related, keys);
+	else await context.writer.update(context, related, keys, { [relation.relatedField]: null });
 }

@@ -18,11 +18,22 @@ export interface SplitPayload {
 	relatedAny: Array<{ relation: ManyToAny; value: Item }>;
 }
 
-/** Refuses fields the caller may not write, with the same FORBIDDEN whether or not they exist. */
+/**
+ * The payload without keys that name no field of the collection: clients send display-only and
+ * alias keys of their own, which Directus ignores, and so do we.
+ */
+export function knownFields(model: CollectionModel, payload: Item): Item {
+	if (!isObject(payload)) return payload;
+	const known: Item = {};
+	for (const [key, value] of Object.entries(payload)) if (model.fields.has(key)) known[key] = value;
+	return known;
+}
+
+/** Refuses fields of the collection the caller may not write. */
 export function checkWritableFields(model: CollectionModel, permission: CollectionPermission, payload: Item): void {
 	if (permission.fields === '*') return;
 	for (const key of Object.keys(payload)) {
-		if (!permission.fields.has(key)) {
+		if (model.fields.has(key) && !permission.fields.has(key)) {
 			throw createError('FORBIDDEN', `You don't have permission to access field "${key}" in collection "${model.collection}" or it does not exist.`);
 		}
 	}
@@ -35,7 +46,7 @@ export function splitPayload(model: CollectionModel, payload: Item): SplitPayloa
 	const split: SplitPayload = { row: {}, relatedOne: [], relatedMany: [], relatedAny: [] };
 	for (const [key, value] of Object.entries(payload)) {
 		const field = model.fields.get(key);
-		if (!field) throw createError('INVALID_PAYLOAD', `Field "${key}" doesn't exist in collection "${model.collection}".`, { collection: model.collection, field: key });
+		if (!field) continue;
 		const relational = model.relational.get(key);
 		if (relational?.kind === 'o2m') split.relatedMany.push({ relation: relational, value });
 		else if (relational?.kind === 'm2o' && isObject(value)) split.relatedOne.push({ relation: relational, value });
@@ -95,6 +106,14 @@ function checkRequired(model: CollectionModel, field: FieldInfo, row: Record<str
 			collection: model.collection,
 			field: field.field,
 			type: 'required',
+		});
+	}
+	// An explicit null for a NOT NULL column is the client's mistake, named as Directus names it.
+	if (value === null && !schema.is_nullable && !schema.has_auto_increment && !schema.is_generated) {
+		throw createError('FAILED_VALIDATION', `Validation failed for field "${field.field}" in collection "${model.collection}": the value can't be null.`, {
+			collection: model.collection,
+			field: field.field,
+			type: 'nnull',
 		});
 	}
 }

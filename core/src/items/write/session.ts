@@ -1,4 +1,4 @@
-import type { HookMeta } from '@mantle/extensions-sdk';
+import type { HookMeta, Item, PrimaryKey } from '@mantle/extensions-sdk';
 import type { EngineContext } from '../context.js';
 import { toConstraintError } from '../values/constraint-errors.js';
 import type { CollectionModel } from '../schema-index.js';
@@ -6,9 +6,20 @@ import { activeTransaction } from '../transaction-context.js';
 
 export type WriteAction = 'create' | 'update' | 'delete';
 
+/**
+ * The three writes, handed to the modules that write related items: nested writes reach create,
+ * update and delete through this instead of importing them, so no module imports its caller.
+ */
+export interface Writer {
+	create(context: WriteContext, model: CollectionModel, payloads: Item[]): Promise<PrimaryKey[]>;
+	update(context: WriteContext, model: CollectionModel, keys: PrimaryKey[], data: Item): Promise<PrimaryKey[]>;
+	remove(context: WriteContext, model: CollectionModel, keys: PrimaryKey[]): Promise<PrimaryKey[]>;
+}
+
 /** A write context: inside a transaction, with the actions to emit once it commits. */
 export interface WriteContext extends EngineContext {
 	afterCommit: Array<() => void>;
+	writer: Writer;
 }
 
 /**
@@ -17,7 +28,7 @@ export interface WriteContext extends EngineContext {
  * Action events go out only after the commit; vendor constraint errors come back as the
  * catalogue's errors naming the field.
  */
-export async function inTransaction<T>(context: EngineContext | WriteContext, model: CollectionModel, work: (context: WriteContext) => Promise<T>, payload?: unknown): Promise<T> {
+export async function inTransaction<T>(context: EngineContext & { writer: Writer }, model: CollectionModel, work: (context: WriteContext) => Promise<T>, payload?: unknown): Promise<T> {
 	const outer = activeTransaction.getStore();
 	if (outer) return work({ ...context, knex: outer.trx, afterCommit: outer.afterCommit });
 	const afterCommit: Array<() => void> = [];

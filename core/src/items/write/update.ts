@@ -3,17 +3,30 @@ import { recordChanges } from '../activity.js';
 import type { CollectionModel } from '../schema-index.js';
 import { rowReader } from '../values/cache.js';
 import { validatePayload } from '../../permissions/validate-payload.js';
-import { assertAllowedKeys, writePermission } from './guard.js';
+import { isUnrestricted } from '../context.js';
+import { assertAllowedKeys, assertFieldRows, existingKeys, writePermission } from './guard.js';
 import { saveRelatedAny, saveRelatedMany, saveRelatedOne } from './nested.js';
-import { checkWritableFields, completeRow, splitPayload } from './payload.js';
+import { checkWritableFields, completeRow, knownFields, splitPayload } from './payload.js';
 import { actionEvent, filterEvent, statement, type WriteContext } from './session.js';
 
-/** Applies one payload to every key, in the caller's transaction; a key the caller may not update fails the whole call. */
-export async function updateItems(context: WriteContext, model: CollectionModel, keys: PrimaryKey[], data: Item): Promise<PrimaryKey[]> {
+/**
+ * Applies one payload to every key, in the caller's transaction; a key the caller may not update
+ * fails the whole call. For the unrestricted (admins, the system) a key that names no item is
+ * passed over, as Directus does: nothing is created.
+ */
+export async function updateItems(context: WriteContext, model: CollectionModel, keys: PrimaryKey[], sent: Item): Promise<PrimaryKey[]> {
 	const permission = await writePermission(context, model, 'update');
+	const data = knownFields(model, sent);
 	checkWritableFields(model, permission, data);
 	if (permission.validation) validatePayload(model.collection, permission.validation, data);
-	await assertAllowedKeys(context, model, keys, permission);
+	if (isUnrestricted(context)) {
+		const found = await existingKeys(context, model, keys);
+		keys = keys.filter((key) => found.has(String(key)));
+	} else {
+		await assertAllowedKeys(context, model, keys, permission);
+		await assertFieldRows(context, model, keys, permission, Object.keys(data));
+	}
+	if (keys.length === 0) return keys;
 	const payload = await filterEvent(context, model, 'update', data, { keys, payload: data });
 	const split = splitPayload(model, payload);
 	for (const { relation, value } of split.relatedOne) split.row[relation.field] = await saveRelatedOne(context, relation, value);
