@@ -10,6 +10,8 @@ export interface QueryLimits {
 	defaultLimit: number;
 	/** The most rows one query may ask for; `-1` means no cap. */
 	maxLimit: number;
+	/** The most conditions and operators one filter may hold (QUERY_FILTER_MAX_NODES). */
+	filterMaxNodes?: number;
 }
 
 /**

@@ -2,8 +2,8 @@ import Hapi from '@hapi/hapi';
 import Boom from '@hapi/boom';
 import hapiPino from 'hapi-pino';
 import type { Logger } from 'pino';
-import { toErrorBody, toMantleError } from '../errors/index.js';
-import { redactedPaths } from '../logger.js';
+import { createError, toErrorBody, toMantleError } from '../errors/index.js';
+import { redactedPaths, serializeError } from '../logger.js';
 
 export interface ServerOptions {
 	host: string;
@@ -29,7 +29,7 @@ export async function createHttpServer({ host, port, logger }: ServerOptions): P
 			logRequestStart: false,
 			logRequestComplete: true,
 			ignorePaths: ['/server/ping'],
-			serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }) },
+			serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }), err: (error: unknown) => serializeError(error) },
 		},
 	});
 
@@ -41,10 +41,34 @@ export async function createHttpServer({ host, port, logger }: ServerOptions): P
 		return h.response(toErrorBody(error)).code(error.status);
 	});
 
+	answerMalformedRequests(server, logger);
 	return server;
 }
 
-/** Query-string tokens must not reach the logs either. */
+/** The longest request URL a log line repeats. */
+const maxLoggedUrl = 1000;
+
+/** Query-string tokens must not reach the logs either; a long URL is cut short. */
 function redactUrl(url: string): string {
-	return url.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]');
+	const redacted = url.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]');
+	return redacted.length > maxLoggedUrl ? `${redacted.slice(0, maxLoggedUrl)}…` : redacted;
+}
+
+/**
+ * Requests Node's HTTP parser refuses never reach Hapi's routes, and Hapi answers them with a bare
+ * 400. They get the API's error shape instead: a request line and headers past Node's 16 KB
+ * (`--max-http-header-size`) say so, and point to the SEARCH body for long queries.
+ */
+function answerMalformedRequests(server: Hapi.Server, logger: Logger): void {
+	server.listener.removeAllListeners('clientError');
+	server.listener.on('clientError', (error: NodeJS.ErrnoException, socket: import('node:net').Socket) => {
+		logger.debug({ err: error }, 'malformed request');
+		if (!socket.writable || (error.code === 'ECONNRESET' && !socket.readable)) return void socket.destroy();
+		const overflow = error.code === 'HPE_HEADER_OVERFLOW';
+		const refusal = overflow
+			? createError('INVALID_QUERY', 'The request line and headers are longer than 16 KB. Send a long query as the JSON body of a SEARCH request.')
+			: createError('INVALID_PAYLOAD', 'The request could not be read as HTTP.');
+		const body = JSON.stringify(toErrorBody(refusal));
+		socket.end(`HTTP/1.1 ${refusal.status} Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+	});
 }

@@ -27,8 +27,7 @@ export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate,
 				method: request.method.toUpperCase() as HttpMethod,
 				path: match.subpath,
 				params: match.params,
-				// Bracket syntax (`filter[status][_eq]=x`) is the API's query language, so qs, not Hapi's flat parser.
-				query: qs.parse(request.url.search.replace(/^\?/, ''), { depth: 10, arrayLimit: 200 }),
+				query: parseQueryString(request.url.search),
 				headers: request.headers,
 				body,
 				accountability,
@@ -36,6 +35,22 @@ export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate,
 			return toHapiResponse(h, result ?? {});
 		}),
 	};
+}
+
+/**
+ * Bracket syntax (`filter[status][_eq]=x`) is the API's query language, so qs, not Hapi's flat
+ * parser. Keys are the caller's: objects without a prototype let `constructor` or `toString` be
+ * ordinary keys instead of being dropped; qs drops `__proto__` whatever its options, so a query
+ * naming it is refused rather than silently read as something else.
+ */
+function parseQueryString(search: string): Record<string, unknown> {
+	const text = search.replace(/^\?/, '');
+	if (/proto/i.test(text)) {
+		for (const key of new URLSearchParams(text).keys()) {
+			if (/(?:^|\[)__proto__(?:\]|$)/.test(key)) throw createError('INVALID_QUERY', `Query parameter "${key.slice(0, 80)}" names "__proto__", which is not allowed.`);
+		}
+	}
+	return qs.parse(text, { depth: 10, arrayLimit: 200, plainObjects: true, allowPrototypes: true });
 }
 
 function toHapiResponse(h: ResponseToolkit, result: EndpointResponse) {

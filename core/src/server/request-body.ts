@@ -19,7 +19,8 @@ export async function readBody(request: Request, maxBytes: number): Promise<unkn
 		multipart: false,
 		allow: ['application/json', 'application/x-www-form-urlencoded', 'text/plain'],
 		defaultContentType: 'application/json',
-		protoAction: 'remove',
+		// A `__proto__` key is refused (400) rather than silently dropped: the caller learns it was not read.
+		protoAction: 'error',
 	});
 	return payload === null ? undefined : payload;
 }

@@ -1,4 +1,4 @@
-import { pipeline, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { parse as csvParser } from 'csv-parse';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
 import verifier from 'stream-json/utils/verifier.js';
@@ -78,7 +78,9 @@ async function* jsonItems(input: Readable): AsyncGenerator<Record<string, unknow
 			yield value as Record<string, unknown>;
 		}
 	};
-	for await (const chunk of input) yield* items(chunk);
+	// Stopping early must leave the request stream alone: a destroyed request body keeps Hapi from
+	// ever sending the error response (it waits for the body's end), so the client would hang.
+	for await (const chunk of input.iterator({ destroyOnReturn: false })) yield* items(chunk);
 	yield* items(flush);
 }
 
@@ -90,7 +92,9 @@ async function* jsonItems(input: Readable): AsyncGenerator<Record<string, unknow
  */
 async function* csvItems(input: Readable): AsyncGenerator<Record<string, unknown>> {
 	const parser = csvParser({ bom: true, relax_column_count_less: true, skip_empty_lines: true });
-	pipeline(input, parser, () => undefined);
+	// Piped rather than `pipeline`d: a parse error must not destroy the request stream (see jsonItems).
+	input.pipe(parser);
+	input.once('error', (error) => parser.destroy(error));
 	let header: string[][] | undefined;
 	try {
 		for await (const record of parser as AsyncIterable<string[]>) {
@@ -109,6 +113,8 @@ async function* csvItems(input: Readable): AsyncGenerator<Record<string, unknown
 		}
 		if (code?.startsWith('CSV_')) throw invalidPayload(`Invalid CSV: ${(error as Error).message}`);
 		throw error;
+	} finally {
+		input.unpipe(parser);
 	}
 }
 

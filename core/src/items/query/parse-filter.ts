@@ -1,7 +1,7 @@
 import type { Filter } from '@mantle/extensions-sdk';
 import { filterOperators, type FilterOperator } from './types.js';
 import { checkFunctionCall } from './parse-fields.js';
-import { asArray, checkKey, invalid, isPlainObject, isScalar, readBoolean, readObject, shown } from './parse-values.js';
+import { asArray, checkKey, dictionary, invalid, isPlainObject, isScalar, readBoolean, readObject, shown } from './parse-values.js';
 
 const operators = new Set<string>(filterOperators);
 const listOperators = new Set<string>(['_in', '_nin']);
@@ -11,34 +11,42 @@ const logical = new Set(['_and', '_or']);
 const quantifiers = new Set(['_some', '_none']);
 
 /**
+ * How deep objects may nest in one filter (logical groups and relations alike). The parser
+ * recurses once per level, so the bound is what keeps a filter nested thousands deep from
+ * overflowing the stack; it sits well above what any real filter needs.
+ */
+export const filterMaxDepth = 64;
+
+/**
  * Validates a filter and gives it one shape: logical groups as arrays, list and range operands
  * as arrays, null/empty checks as booleans. Other operands stay as sent (a URL gives strings),
  * including dynamic variables such as `$NOW(-1 year)`: the engine coerces and resolves them
  * against the field's type. Error messages name the path, e.g. `filter._and[0].views`.
  */
 export function parseFilter(value: unknown, name: string): Filter {
-	return filterObject(readObject(value, name), name);
+	return filterObject(readObject(value, name), name, 1);
 }
 
-function filterObject(filter: Record<string, unknown>, path: string): Filter {
-	const result: Filter = {};
+function filterObject(filter: Record<string, unknown>, path: string, depth: number): Filter {
+	if (depth > filterMaxDepth) throw invalid(`The filter at ${path.length > 80 ? `${path.slice(0, 77)}...` : path} nests deeper than ${filterMaxDepth} levels`);
+	const result: Filter = dictionary();
 	for (const [key, value] of Object.entries(filter)) {
 		checkKey(key, path);
-		if (logical.has(key)) result[key] = logicalGroup(value, `${path}.${key}`);
+		if (logical.has(key)) result[key] = logicalGroup(value, `${path}.${key}`, depth + 1);
 		else if (operators.has(key)) throw invalid(`Filter operator "${key}" at ${path} must be applied to a field, as in {"status":{"${key}":...}}`);
 		else if (quantifiers.has(key)) throw invalid(`"${key}" at ${path} must be applied to a one-to-many field, as in {"tags":{"${key}":{...}}}`);
 		else if (key.startsWith('_')) throw invalid(`Unknown filter operator "${key}" at ${path}`);
-		else result[key] = fieldRule(key, value, `${path}.${key}`);
+		else result[key] = fieldRule(key, value, `${path}.${key}`, depth + 1);
 	}
 	return result;
 }
 
-function logicalGroup(value: unknown, path: string): Filter[] {
+function logicalGroup(value: unknown, path: string, depth: number): Filter[] {
 	const parts = asArray(value);
 	if (!parts) throw invalid(`"${path}" must be an array of filters, got ${shown(value)}`);
 	return parts.map((part, index) => {
 		if (!isPlainObject(part)) throw invalid(`"${path}[${index}]" must be a filter object, got ${shown(part)}`);
-		return filterObject(part, `${path}[${index}]`);
+		return filterObject(part, `${path}[${index}]`, depth);
 	});
 }
 
@@ -46,7 +54,7 @@ function logicalGroup(value: unknown, path: string): Filter[] {
  * What follows a field name: operators (`{ _eq: 'x' }`), a quantified filter on a one-to-many
  * field (`{ _some: {...} }`), or the filter of a related collection (`{ name: {...} }`).
  */
-function fieldRule(key: string, value: unknown, path: string): Filter {
+function fieldRule(key: string, value: unknown, path: string, depth: number): Filter {
 	if (key.includes('(') || key.includes(')')) checkFunctionCall(key, `filter key at ${path}`);
 	else if (key.includes('.')) throw invalid(`Filter key "${key}" at ${path} can't be a dotted path: nest it, as in {"author":{"name":{"_eq":...}}}`);
 	if (!isPlainObject(value)) throw invalid(`Filter at ${path} must be an object of operators (as in {"_eq":...}) or a nested filter, got ${shown(value)}`);
@@ -59,7 +67,7 @@ function fieldRule(key: string, value: unknown, path: string): Filter {
 			if (other.startsWith('_') && !logical.has(other) && !quantifiers.has(other)) throw invalid(`Unknown filter operator "${other}" at ${path}`);
 			throw invalid(`Filter at ${path} mixes operators with "${other}"`);
 		}
-		const rule: Filter = {};
+		const rule: Filter = dictionary();
 		for (const operator of operatorKeys) rule[operator] = operand(operator as FilterOperator, value[operator], `${path}.${operator}`);
 		return rule;
 	}
@@ -69,9 +77,11 @@ function fieldRule(key: string, value: unknown, path: string): Filter {
 		if (keys.length > 1) throw invalid(`"${quantifier}" at ${path} must be the only key beside the field`);
 		const inner = value[quantifier];
 		if (!isPlainObject(inner)) throw invalid(`"${path}.${quantifier}" must be a filter object, got ${shown(inner)}`);
-		return { [quantifier]: filterObject(inner, `${path}.${quantifier}`) };
+		const quantified: Filter = dictionary();
+		quantified[quantifier] = filterObject(inner, `${path}.${quantifier}`, depth + 1);
+		return quantified;
 	}
-	return filterObject(value, path);
+	return filterObject(value, path, depth);
 }
 
 function operand(operator: FilterOperator, value: unknown, path: string): unknown {

@@ -16,6 +16,14 @@ export function shown(value: unknown): string {
 	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+/**
+ * An object for keys that come from the caller. Without a prototype, a key named `constructor` or
+ * `toString` is just a key: a lookup never finds Object's builtins and a write never reaches them.
+ */
+export function dictionary<T>(): Record<string, T> {
+	return Object.create(null) as Record<string, T>;
+}
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 import { aggregateFunctions, exportFormats, metaKeys, type AggregateFunction, type ExportFormat, type MetaKey, type NormalizedQuery } from './types.js';
 import { checkFieldPath } from './parse-fields.js';
 import { parseFilter } from './parse-filter.js';
-import { checkKey, invalid, isBlank, isPlainObject, readInteger, readList, readObject, shown } from './parse-values.js';
+import { checkKey, dictionary, invalid, isBlank, isPlainObject, readInteger, readList, readObject, shown } from './parse-values.js';
 
 export { parseFunctionField } from './parse-fields.js';
 
@@ -77,7 +77,7 @@ function readSearch(value: unknown, name: string): string {
 }
 
 function readAggregate(value: unknown, name: string): Partial<Record<AggregateFunction, string[]>> {
-	const aggregate: Partial<Record<AggregateFunction, string[]>> = {};
+	const aggregate: Partial<Record<AggregateFunction, string[]>> = dictionary();
 	for (const [fn, fields] of Object.entries(readObject(value, name))) {
 		checkKey(fn, name);
 		if (!aggregateSet.has(fn)) throw invalid(`Unknown aggregate function "${fn}" in "${name}" (known: ${aggregateFunctions.join(', ')})`);
@@ -89,7 +89,7 @@ function readAggregate(value: unknown, name: string): Partial<Record<AggregateFu
 }
 
 function readAlias(value: unknown, name: string): Record<string, string> {
-	const alias: Record<string, string> = {};
+	const alias = dictionary<string>();
 	for (const [key, target] of Object.entries(readObject(value, name))) {
 		checkKey(key, name);
 		if (!aliasName.test(key)) throw invalid(`Alias "${key}" in "${name}" must be a simple name (letters, digits, "_" and "-"), without "."`);
@@ -122,7 +122,7 @@ function readFormat(value: unknown, name: string): ExportFormat {
  * query's parameters, other keys are deeper relations, whose queries nest under `.deep`.
  */
 function readDeep(entries: Record<string, unknown>, path: string): Record<string, NormalizedQuery> {
-	const deep: Record<string, NormalizedQuery> = {};
+	const deep = dictionary<NormalizedQuery>();
 	for (const [field, entry] of Object.entries(entries)) {
 		checkKey(field, path);
 		if (field.startsWith('_')) throw invalid(`Unknown key "${field}" at ${path}: query parameters belong under a relational field, as in {"tags":{"${field}":...}}`);
@@ -134,8 +134,8 @@ function readDeep(entries: Record<string, unknown>, path: string): Record<string
 }
 
 function readDeepQuery(entry: Record<string, unknown>, path: string): NormalizedQuery {
-	const parameters: Record<string, unknown> = {};
-	const nested: Record<string, unknown> = {};
+	const parameters = dictionary<unknown>();
+	const nested = dictionary<unknown>();
 	for (const [key, value] of Object.entries(entry)) {
 		checkKey(key, path);
 		if (!key.startsWith('_')) nested[key] = value;

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Dialect } from '../../database/dialects/types.js';
 import type { MatchMode } from '../../database/dialects/sql-fragments.js';
+import { createError } from '../../errors/index.js';
 import type { Condition, Target } from './condition.js';
 
 /** Quoted `alias.column` references per knex client: aliases and column names repeat on every request. */
@@ -37,6 +38,30 @@ for (const mode of ['contains', 'starts_with', 'ends_with'] as const) {
 	textModes[`_ni${mode}`] = { mode, insensitive: true, negate: true };
 }
 const comparisons: Record<string, string> = { _lt: '<', _lte: '<=', _gt: '>', _gte: '>=' };
+
+/** Values per `IN (...)`: Oracle refuses more in one list. */
+const inChunk = 1000;
+/** Placeholders one list may take: SQLite refuses a statement with more than 32,766 in all. */
+const maxBoundList = 30_000;
+
+/**
+ * `x IN (...)` for a list of any length, in chunks of `inChunk` joined by OR (AND NOT for `_nin`).
+ * Numbers are written into the SQL as digits, since a finite JS number prints as nothing but a
+ * numeric literal: a list of 33,000 keys then binds nothing. Other values stay bound, up to
+ * `maxBoundList` of them.
+ */
+function inList(target: { sql: string; bindings: unknown[] }, list: unknown[], negate: boolean): { text: string; values: unknown[] } {
+	const literal = list.length > inChunk && list.every((entry) => typeof entry === 'number' && Number.isFinite(entry));
+	if (!literal && list.length > maxBoundList) throw createError('INVALID_QUERY', `A list filter holds at most ${maxBoundList} values that are not numbers, got ${list.length}.`);
+	const parts: string[] = [];
+	const values: unknown[] = [];
+	for (let start = 0; start < list.length; start += inChunk) {
+		const chunk = list.slice(start, start + inChunk);
+		parts.push(`${target.sql} ${negate ? 'NOT IN' : 'IN'} (${chunk.map((entry) => (literal ? String(entry) : '?')).join(', ')})`);
+		values.push(...target.bindings, ...(literal ? [] : chunk));
+	}
+	return { text: parts.length === 1 ? parts[0]! : `(${parts.join(negate ? ' AND ' : ' OR ')})`, values };
+}
 
 /** Adds a compiled condition to a query on the collection whose rows are aliased `alias`. */
 export function applyCondition(builder: Knex.QueryBuilder, condition: Condition, alias: string, scope: SqlScope, primary: string): void {
@@ -102,7 +127,8 @@ function applyOperator(builder: Knex.QueryBuilder, target: { sql: string; bindin
 	if (operator === '_in' || operator === '_nin') {
 		const list = value as unknown[];
 		if (list.length === 0) return void (operator === '_in' ? builder.whereRaw('1 = 0') : undefined);
-		return void raw(`${sql} ${operator === '_in' ? 'IN' : 'NOT IN'} (${list.map(() => '?').join(', ')})`, list);
+		const { text, values } = inList(target, list, operator === '_nin');
+		return void builder.whereRaw(text, values as Knex.RawBinding[]);
 	}
 	if (operator === '_between' || operator === '_nbetween') {
 		return void raw(`${sql} ${operator === '_between' ? 'BETWEEN' : 'NOT BETWEEN'} ? AND ?`, value as unknown[]);

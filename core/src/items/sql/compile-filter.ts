@@ -9,9 +9,13 @@ import type { CollectionPermission } from '../../permissions/types.js';
 import { and, type Condition, type Target } from './condition.js';
 import { coerceFilterValue } from './filter-values.js';
 import { DynamicVariables } from './dynamic-variables.js';
+import { checkOperatorType, filterSize } from './operator-types.js';
 
 const operators = new Set<string>(filterOperators);
 const stringTypes = new Set(['string', 'text', 'uuid', 'hash', 'csv']);
+
+/** What a filter may cost when QUERY_FILTER_MAX_NODES does not say. */
+export const defaultFilterMaxNodes = 1000;
 
 export interface CompileOptions {
 	/** Check each field against the caller's read permission (off for the permission rules themselves). */
@@ -25,11 +29,21 @@ export interface CompileOptions {
  * read rule, so filtering through a relation can't reveal rows of it the caller can't read.
  */
 export async function compileFilter(context: EngineContext, model: CollectionModel, filter: Filter | null | undefined, options: CompileOptions, permission?: CollectionPermission): Promise<Condition> {
+	// The caller's filters are bounded (permission rules are the administrator's own).
+	if (filter && options.checkFields) {
+		const limit = context.limits.filterMaxNodes ?? defaultFilterMaxNodes;
+		const size = filterSize(filter);
+		if (size > limit) throw createError('INVALID_QUERY', `The filter has ${size} conditions and operators, more than the ${limit} allowed (QUERY_FILTER_MAX_NODES).`);
+	}
+	return compileNode(context, model, filter, options, permission);
+}
+
+async function compileNode(context: EngineContext, model: CollectionModel, filter: Filter | null | undefined, options: CompileOptions, permission?: CollectionPermission): Promise<Condition> {
 	if (!filter) return and();
 	const items: Condition[] = [];
 	for (const [key, value] of Object.entries(filter)) {
 		if (key === '_and' || key === '_or') {
-			const parts = await Promise.all((value as Filter[]).map((part) => compileFilter(context, model, part, options, permission)));
+			const parts = await Promise.all((value as Filter[]).map((part) => compileNode(context, model, part, options, permission)));
 			items.push(key === '_and' ? and(...parts) : { kind: 'or', items: parts });
 			continue;
 		}
@@ -74,11 +88,16 @@ async function compileField(context: EngineContext, model: CollectionModel, key:
 }
 
 async function relatedCondition(context: EngineContext, related: CollectionModel, filter: Filter, options: CompileOptions): Promise<Condition> {
-	if (!options.checkFields) return compileFilter(context, related, filter, options);
+	if (!options.checkFields) return compileNode(context, related, filter, options);
 	const permission = await context.permissions.get(context.accountability, related.collection, 'read');
 	if (!permission) throw createError('FORBIDDEN', `You don't have permission to access collection "${related.collection}" or it does not exist.`);
-	const rule = permission.filter ? await compileFilter(context, related, permission.filter, { ...options, checkFields: false }) : null;
-	return and(rule, await compileFilter(context, related, filter, options, permission));
+	const rule = permission.filter ? await compileNode(context, related, permission.filter, { ...options, checkFields: false }) : null;
+	return and(rule, await compileNode(context, related, filter, options, permission));
+}
+
+function describeTarget(target: Target): string {
+	if (target.kind === 'count') return `count(${target.relation.field})`;
+	return target.kind === 'function' ? `${target.fn}(${target.column})` : target.column;
 }
 
 async function operatorConditions(
@@ -93,6 +112,7 @@ async function operatorConditions(
 	const items: Condition[] = [];
 	for (const [operator, raw] of Object.entries(rule ?? {})) {
 		if (!operators.has(operator)) throw createError('INVALID_QUERY', `Unknown filter operator "${operator}".`);
+		checkOperatorType(operator as FilterOperator, type, fieldName ?? describeTarget(target));
 		const resolved = await options.variables.resolve(raw);
 		const field = model && fieldName ? model.fields.get(fieldName)! : null;
 		const value = coerceFilterValue(context, field, type, operator as FilterOperator, resolved);

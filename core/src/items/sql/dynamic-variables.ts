@@ -48,6 +48,8 @@ export class DynamicVariables {
 		if (unit === 'month') date.setUTCMonth(date.getUTCMonth() + amount);
 		else if (unit === 'year') date.setUTCFullYear(date.getUTCFullYear() + amount);
 		else date.setTime(date.getTime() + amount * units[unit]!);
+		// Past year 9999 (or before year 0) no vendor stores the date, and Date itself gives up.
+		if (!(Math.abs(date.getUTCFullYear() - 5000) <= 5000)) throw createError('INVALID_QUERY', `"${value}" lies outside the years 0 to 9999.`);
 		return date;
 	}
 
