@@ -1,30 +1,32 @@
+import type { ErrorCode } from '@mantle/extensions-sdk';
+
 /**
- * The codes the sandbox itself raises, with the HTTP status a host should answer with. Codes an
- * extension throws (`createError('FORBIDDEN')`) pass through unchanged; the kernel's catalogue
- * decides their status.
+ * The codes the sandbox itself raises, each with the catalogue code a host answers with (and so
+ * its status): the one table both sides read. Codes an extension throws
+ * (`createError('FORBIDDEN')`) pass through unchanged.
  */
 export const sandboxErrorCodes = {
 	/** A capability was used outside its granted scope, or is not granted. */
-	FORBIDDEN: 403,
+	FORBIDDEN: 'FORBIDDEN',
 	/** An extension passed a capability arguments it cannot take. */
-	INVALID_PAYLOAD: 400,
+	INVALID_PAYLOAD: 'INVALID_PAYLOAD',
 	/** The extension's code or definition cannot be loaded. */
-	INVALID_EXTENSION: 500,
+	INVALID_EXTENSION: 'INTERNAL',
 	/** The extension threw something without a code. */
-	INTERNAL: 500,
-	/** A request the extension made failed on the network. */
-	REQUEST_FAILED: 502,
+	INTERNAL: 'INTERNAL',
+	/** A request the extension made failed on the network: the extension could not answer. */
+	REQUEST_FAILED: 'SERVICE_UNAVAILABLE',
 	/** A call ran past `timeoutMs` (a loop, or a promise that never settles). */
-	EXTENSION_TIMEOUT: 503,
+	EXTENSION_TIMEOUT: 'SERVICE_UNAVAILABLE',
 	/** The extension's isolate ran out of memory. */
-	EXTENSION_OUT_OF_MEMORY: 503,
+	EXTENSION_OUT_OF_MEMORY: 'SERVICE_UNAVAILABLE',
 	/** The sandbox process stopped during the call. */
-	SANDBOX_CRASHED: 503,
+	SANDBOX_CRASHED: 'SERVICE_UNAVAILABLE',
 	/** The extension crashed the sandbox process too often and is no longer run. */
-	EXTENSION_FAILED: 503,
+	EXTENSION_FAILED: 'SERVICE_UNAVAILABLE',
 	/** The supervisor was stopped, or the extension is not loaded. */
-	SANDBOX_UNAVAILABLE: 503,
-} as const;
+	SANDBOX_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+} as const satisfies Record<string, ErrorCode>;
 
 export type SandboxErrorCode = keyof typeof sandboxErrorCodes;
 
@@ -47,9 +49,9 @@ export class SandboxError extends Error {
 		this.extensions = extensions;
 	}
 
-	/** HTTP status for the sandbox's own codes; `undefined` for codes the extension chose. */
-	get status(): number | undefined {
-		return (sandboxErrorCodes as Record<string, number>)[this.code];
+	/** The catalogue code a host answers with for the sandbox's own codes; `undefined` for codes the extension chose. */
+	get hostCode(): ErrorCode | undefined {
+		return Object.hasOwn(sandboxErrorCodes, this.code) ? sandboxErrorCodes[this.code as SandboxErrorCode] : undefined;
 	}
 
 	static fromWire(wire: WireError): SandboxError {

@@ -31,7 +31,7 @@ interface FileRow {
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const forbidden = () => createError('FORBIDDEN', "You don't have permission to access this.");
+const forbidden = () => createError('FORBIDDEN');
 
 /**
  * `/assets/:id`: the caller's read permission on `directus_files` decides, the content streams

@@ -1,4 +1,4 @@
-import { errorCatalogue, isErrorCode, type ErrorCode } from './catalogue.js';
+import { errorCatalogue, errorMessage, isErrorCode, type ErrorCode, type ErrorValues } from './catalogue.js';
 
 /** Extra detail a client may read, e.g. `{ field: 'title' }`; never a stack or a secret. */
 export type ErrorExtensions = Record<string, unknown>;
@@ -18,7 +18,15 @@ export class MantleError extends Error {
 	}
 }
 
-export function createError(code: ErrorCode, message?: string, extensions?: ErrorExtensions): MantleError {
+/**
+ * An error from the catalogue: `createError('VALUE_TOO_LONG', { field, max })` fills the code's
+ * template. The form with a message of its own (`createError(code, 'text')`) is kept while call
+ * sites move to templates; new code passes values.
+ */
+export function createError<C extends ErrorCode>(code: C, values?: ErrorValues<C>, extensions?: ErrorExtensions): MantleError;
+export function createError(code: ErrorCode, message?: string, extensions?: ErrorExtensions): MantleError;
+export function createError(code: ErrorCode, detail?: string | Record<string, string | number>, extensions?: ErrorExtensions): MantleError {
+	const message = typeof detail === 'object' ? errorMessage(code, detail as never) : detail;
 	return new MantleError(code, message, extensions);
 }
 

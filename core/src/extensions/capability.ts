@@ -40,7 +40,7 @@ export function createExtensionsCapability(host: ExtensionHost, knex: Knex): Ext
 			assertAdmin(accountability);
 			const record = host.list().find((candidate) => candidate.name === name);
 			if (!record) throw createError('FORBIDDEN');
-			if (record.origin === 'first-party') throw createError('INVALID_PAYLOAD', `Invalid payload. ${name} is part of Mantle; its settings cannot change.`);
+			if (record.origin === 'first-party') throw createError('INVALID_PAYLOAD', { reason: `${name} is part of Mantle; its settings cannot change.` });
 			const where = { source: record.origin, folder: name };
 			const updated = await knex('mantle_extensions').where(where).update(settings);
 			if (updated === 0) await knex('mantle_extensions').insert({ id: randomUUID(), ...where, enabled: true, trusted: false, ...settings, version: record.version });

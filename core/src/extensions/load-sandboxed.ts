@@ -1,17 +1,18 @@
 import type { Accountability, HttpMethod } from '@mantle/extensions-sdk';
-import type { GrantedScopes, SandboxedExtension, SandboxSupervisor } from '@mantle/sandbox';
+import { sandboxErrorCodes, type GrantedScopes, type SandboxedExtension, type SandboxErrorCode, type SandboxSupervisor } from '@mantle/sandbox';
 import { createError, fromCodedError, type MantleError } from '../errors/index.js';
 import type { ExtensionRuntime } from './runtime.js';
 
-/** Sandbox failures that say "the extension could not answer": 503, keeping the sandbox's message. */
-const unavailableCodes = new Set(['EXTENSION_TIMEOUT', 'EXTENSION_OUT_OF_MEMORY', 'SANDBOX_CRASHED', 'EXTENSION_FAILED', 'SANDBOX_UNAVAILABLE', 'REQUEST_FAILED']);
 
 /** Errors crossing back from the sandbox carry a code and a message; they become catalogue errors. */
 export function fromSandboxError(error: unknown): MantleError {
 	const coded = fromCodedError(error);
 	if (coded) return coded;
 	const { code, message } = (error ?? {}) as { code?: string; message?: string };
-	if (code && unavailableCodes.has(code)) return createError('SERVICE_UNAVAILABLE', message, { reason: code });
+	// "The extension could not answer" (timeout, crash, a failed request): 503, keeping the sandbox's message.
+	if (code && Object.hasOwn(sandboxErrorCodes, code) && sandboxErrorCodes[code as SandboxErrorCode] === 'SERVICE_UNAVAILABLE') {
+		return createError('SERVICE_UNAVAILABLE', message, { reason: code });
+	}
 	return createError('INTERNAL');
 }
 

@@ -113,7 +113,7 @@ export class FilesService {
 	 */
 	private async replace(key: PrimaryKey, stream: Readable, declaredType: string, filename: string, data: Item, accountability: Accountability | null): Promise<PrimaryKey> {
 		const [existing] = await this.rowsOf([key]);
-		if (!existing) throw createError('FORBIDDEN', "You don't have permission to access this.");
+		if (!existing) throw createError('FORBIDDEN');
 		const id = String(existing.id);
 		const location = existing.storage;
 		const staging = `${id}.upload-${randomBytes(6).toString('hex')}`;

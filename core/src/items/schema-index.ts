@@ -74,7 +74,7 @@ export function collectionModel(schema: SchemaOverview, collection: string): Col
 		indexes.set(schema, index);
 	}
 	const model = index.get(collection);
-	if (!model) throw createError('FORBIDDEN', `You don't have permission to access collection "${collection}" or it does not exist.`);
+	if (!model) throw createError('FORBIDDEN');
 	return model;
 }
 

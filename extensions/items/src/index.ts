@@ -10,7 +10,7 @@ export default defineEndpoint({
 		if (!items) throw createError('INTERNAL', 'The items extension needs the items capability.');
 		const collectionOf = ({ params }: { params: Record<string, string> }) => {
 			const collection = params.collection!;
-			if (collection.startsWith('directus_')) throw createError('FORBIDDEN', `You don't have permission to access collection "${collection}" or it does not exist.`);
+			if (collection.startsWith('directus_')) throw createError('FORBIDDEN');
 			return collection;
 		};
 		itemsRoutes(router, items, { prefix: '/:collection', collection: collectionOf, singletons: true });

@@ -4,6 +4,7 @@ export type { ExtensionContext, ExtensionLogger } from './context.js';
 export { defineDisplay, type DisplayDefinition, type DisplayProps } from './display.js';
 export { defineEndpoint, type EndpointDefinition, type EndpointRequest, type EndpointResponse, type HttpMethod, type RouteHandler, type RouteOptions, type Router } from './endpoint.js';
 export { ExtensionError, createError } from './errors.js';
+export { errorCodes, isErrorCode, type ErrorCode } from './error-codes.js';
 export { defineHook, type ActionHandler, type FilterHandler, type HookDefinition, type HookEventContext, type HookMeta, type HookRegister, type InitHandler, type ScheduleHandler } from './hook.js';
 export { defineInterface, type InterfaceDefinition, type InterfaceProps } from './interface.js';
 export type { Filter, Item, ItemsCapability, ItemsOptions, ItemsService, PrimaryKey, Query, QueryInput } from './items.js';

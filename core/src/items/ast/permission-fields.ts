@@ -4,7 +4,7 @@ import type { EngineContext } from '../context.js';
 
 export async function readPermission(context: EngineContext, collection: string): Promise<CollectionPermission> {
 	const permission = await context.permissions.get(context.accountability, collection, 'read');
-	if (!permission) throw createError('FORBIDDEN', `You don't have permission to access collection "${collection}" or it does not exist.`);
+	if (!permission) throw createError('FORBIDDEN');
 	return permission;
 }
 
@@ -14,5 +14,5 @@ export function canRead(permission: CollectionPermission, field: string): boolea
 
 /** The same answer for a field that is missing and one that is hidden, so neither is revealed. */
 export function forbiddenField(collection: string, field: string): MantleError {
-	return createError('FORBIDDEN', `You don't have permission to access field "${field}" in collection "${collection}" or it does not exist.`);
+	return createError('FORBIDDEN');
 }
