@@ -14,7 +14,7 @@ export default defineEndpoint({
 			for (const row of rows) {
 				const collection = String(row.collection);
 				const action = String(row.action);
-				const fields = String(row.fields ?? '').split(',').filter(Boolean);
+				const fields = Array.isArray(row.fields) ? row.fields.map(String) : [];
 				const previous = summary[collection]?.[action];
 				const partial = row.permissions !== null && Object.keys((row.permissions as object) ?? {}).length > 0;
 				summary[collection] = {

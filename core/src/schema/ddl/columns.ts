@@ -16,8 +16,12 @@ export interface FieldSchemaInput {
 	unsigned?: boolean;
 }
 
-/** `hash` and `csv` are stored in ordinary columns; their special tells readers what they hold. */
-export const storedTypeSpecial: Partial<Record<FieldType, string>> = { hash: 'hash', csv: 'cast-csv' };
+/**
+ * `hash` and `csv` are stored in ordinary columns; their special tells readers what they hold.
+ * `json` is marked too, whatever the vendor's column, since clients read `meta.special` to choose
+ * how to edit a value.
+ */
+export const storedTypeSpecial: Partial<Record<FieldType, string>> = { hash: 'hash', csv: 'cast-csv', json: 'cast-json' };
 
 /**
  * Adds (or, with `alter`, redefines) one column from an API field definition. Knex writes the
