@@ -24,6 +24,7 @@ import { PolicyPermissions } from './permissions/provider.js';
 import { createExtensionsCapability, extensionSettings } from './extensions/capability.js';
 import { createStorage, type Storage } from './storage/index.js';
 import { createFilesCapability } from './files/index.js';
+import { createGraphqlCapability } from './graphql/capability.js';
 
 export interface Kernel {
 	readonly config: Config;
@@ -82,6 +83,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 			if (accessCollections.has(collection)) {
 				permissions.invalidate();
 				authenticator.invalidate();
+				graphql.changed();
 				invalidations?.publish('access');
 			}
 		},
@@ -98,6 +100,8 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		});
 	}
 
+	const graphql = createGraphqlCapability({ schema, permissions, invalidations, config: config.graphql, defaultLimit: config.query.defaultLimit });
+
 	// The host serves the extensions capability to the /extensions endpoint it loads, so the
 	// capability is added to the trusted set once the host exists, before anything loads.
 	const trustedCapabilities: ConstructorParameters<typeof ExtensionHost>[0]['trustedCapabilities'] = {
@@ -105,6 +109,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		schema: createSchemaCapability({ knex: database.knex, dialect: database.dialect, store: schema, bus }),
 		items: createItemsCapability(engine),
 		files: createFilesCapability({ engine, storage, config }),
+		graphql,
 		auth: createAuthCapability({ knex: database.knex, config, authenticator, mailer, attempts, logger, bus }),
 	};
 	const extensions = new ExtensionHost({

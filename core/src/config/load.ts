@@ -5,6 +5,7 @@ import dotenv from 'dotenv';
 import { environmentSchema, isSecretVariable } from './schema.js';
 import type { Config, DatabaseClient, StorageLocationConfig } from './types.js';
 import { authConfig, emailConfig, rateLimiterConfig } from './auth.js';
+import { graphqlConfig } from './graphql.js';
 
 /** A configuration that cannot start Mantle. Its message names the variable and what it expects. */
 export class ConfigError extends Error {
@@ -96,6 +97,7 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 		auth: authConfig(v, raw, parseDuration, configFailure),
 		email: emailConfig(v),
 		rateLimiter: rateLimiterConfig(v, configFailure),
+		graphql: graphqlConfig(v),
 	};
 }
 

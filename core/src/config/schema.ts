@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { graphqlVariables } from './graphql.js';
 
 /** Accepted `DB_CLIENT` values, Directus spellings first; each maps to one dialect. */
 export const databaseClients = ['sqlite3', 'better-sqlite3', 'pg', 'postgres', 'mysql', 'mysql2', 'mariadb', 'mssql', 'oracledb'] as const;
@@ -120,6 +121,7 @@ export const environmentSchema = Joi.object({
 	SHUTDOWN_TIMEOUT: count(0).default(10_000),
 	HEALTHCHECK_THRESHOLD: count(0).default(150),
 	HEALTHCHECK_TIMEOUT: count(1).default(5000),
+	...graphqlVariables,
 }).unknown(true);
 
 /** Values never echoed back in a configuration error or a log line. */

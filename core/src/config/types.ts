@@ -1,3 +1,4 @@
+import type { GraphqlConfig } from './graphql.js';
 import type { databaseClients } from './schema.js';
 
 export type DatabaseClient = (typeof databaseClients)[number];
@@ -76,6 +77,7 @@ export interface Config {
 	auth: AuthConfig;
 	email: EmailConfig;
 	rateLimiter: RateLimiterConfig;
+	graphql: GraphqlConfig;
 }
 
 export interface CookieConfig {

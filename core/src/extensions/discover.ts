@@ -31,6 +31,7 @@ export const firstPartyExtensions = [
 	'@mantle/extension-files',
 	'@mantle/extension-folders',
 	'@mantle/extension-assets',
+	'@mantle/extension-graphql',
 ] as const;
 
 const require = createRequire(import.meta.url);

@@ -1,5 +1,6 @@
 import type { AuthCapability } from './auth.js';
 import type { FilesCapability } from './files.js';
+import type { GraphqlCapability } from './graphql.js';
 import type { FlowsCapability, MailCapability, ScriptsCapability } from './flows.js';
 import type { ItemsCapability } from './items.js';
 import type { RequestCapability } from './request.js';
@@ -31,6 +32,7 @@ export interface ExtensionContext {
 	extensions?: ExtensionsCapability;
 	auth?: AuthCapability;
 	files?: FilesCapability;
+	graphql?: GraphqlCapability;
 	flows?: FlowsCapability;
 	mail?: MailCapability;
 	scripts?: ScriptsCapability;

@@ -39,3 +39,4 @@ export type { AuthCapability, AuthCookieSettings, AuthMode, AuthProviderInfo, Au
 export { itemsRoutes, type ItemsRoutesOptions } from './items-routes.js';
 export type { AssetRequest, AssetResponse, FilesBody, FilesCallOptions, FilesCapability } from './files.js';
 export type { FlowIteration, FlowPermissions, FlowRunOptions, FlowRunRecord, FlowRunStep, FlowsCapability, FlowTriggerRequest, FlowTriggerResult, MailCapability, ScriptsCapability } from './flows.js';
+export type { CallerModel, GraphqlCapability, GraphqlScope, GraphqlSettings, ModelCollection, ModelField, ModelRelation } from './graphql.js';

@@ -1,4 +1,5 @@
 import { createError, defineEndpoint } from '@mantle/extensions-sdk';
+import { registerGraphqlSpecs } from './specs-graphql.js';
 
 /**
  * `/server/*`: liveness, instance information and health. Runs trusted, so the kernel hands it
@@ -6,8 +7,9 @@ import { createError, defineEndpoint } from '@mantle/extensions-sdk';
  */
 export default defineEndpoint({
 	id: 'server',
-	handler(router, { server }) {
+	handler(router, { server, graphql }) {
 		if (!server) throw createError('INTERNAL', 'The server extension needs the server capability.');
+		registerGraphqlSpecs(router, graphql);
 
 		router.get('/ping', () => ({ headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'pong' }));
 
