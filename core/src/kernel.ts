@@ -24,6 +24,12 @@ import { PolicyPermissions } from './permissions/provider.js';
 import { createExtensionsCapability, extensionSettings } from './extensions/capability.js';
 import { createStorage, type Storage } from './storage/index.js';
 import { createFilesCapability } from './files/index.js';
+import { createHashCapability } from './hash/capability.js';
+import { createMetrics } from './metrics/index.js';
+import { allowMetricsTokens } from './metrics/authenticate.js';
+import { ShareAwarePermissions } from './shares/permissions.js';
+import { allowShareTokens } from './shares/authenticate.js';
+import { createSharesCapability } from './shares/capability.js';
 import { createGraphqlCapability } from './graphql/capability.js';
 
 export interface Kernel {
@@ -71,7 +77,8 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	const mailer = createMailer(config.email, logger);
 	const attempts = createLoginAttempts(config.auth.loginAttempts, redis);
 
-	const permissions = new PolicyPermissions(database.knex);
+	const permissions: PolicyPermissions = new ShareAwarePermissions(database.knex);
+	const metrics = createMetrics(config.metrics, database.knex);
 	const engine = new DataEngine({
 		knex: database.knex,
 		dialect: database.dialect,
@@ -111,6 +118,9 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		files: createFilesCapability({ engine, storage, config }),
 		graphql,
 		auth: createAuthCapability({ knex: database.knex, config, authenticator, mailer, attempts, logger, bus }),
+		hash: createHashCapability(),
+		metrics: metrics.capability,
+		shares: createSharesCapability({ knex: database.knex, secret: config.secret, accessTokenTtlMs: config.auth.accessTokenTtlMs }),
 	};
 	const extensions = new ExtensionHost({
 		extensionsPath: config.extensions.path,
@@ -128,7 +138,10 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	trustedCapabilities.extensions = createExtensionsCapability(extensions, database.knex);
 	await extensions.loadAll();
 	await extensions.init('app.before');
-	server.route(dispatcherRoute(extensions, authenticator.authenticate, config.maxPayloadBytes));
+	metrics.observe(server, (method, path) => extensions.routes.match(method, path)?.route.path);
+	const primaryOf = async (collection: string) => (await (await engine.service(collection, null)).info()).primary;
+	const authenticate = allowShareTokens(allowMetricsTokens(authenticator.authenticate, metrics.capability), { knex: database.knex, secret: config.secret, primaryOf });
+	server.route(dispatcherRoute(extensions, authenticate, config.maxPayloadBytes));
 
 	let stopping: Promise<void> | undefined;
 	return {

@@ -5,6 +5,7 @@ import dotenv from 'dotenv';
 import { environmentSchema, isSecretVariable } from './schema.js';
 import type { Config, DatabaseClient, StorageLocationConfig } from './types.js';
 import { authConfig, emailConfig, rateLimiterConfig } from './auth.js';
+import { metricsConfig } from './metrics.js';
 import { graphqlConfig } from './graphql.js';
 
 /** A configuration that cannot start Mantle. Its message names the variable and what it expects. */
@@ -97,6 +98,7 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 		auth: authConfig(v, raw, parseDuration, configFailure),
 		email: emailConfig(v),
 		rateLimiter: rateLimiterConfig(v, configFailure),
+		metrics: metricsConfig(v),
 		graphql: graphqlConfig(v),
 	};
 }

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { metricsVariables } from './metrics.js';
 import { graphqlVariables } from './graphql.js';
 
 /** Accepted `DB_CLIENT` values, Directus spellings first; each maps to one dialect. */
@@ -122,6 +123,7 @@ export const environmentSchema = Joi.object({
 	HEALTHCHECK_THRESHOLD: count(0).default(150),
 	HEALTHCHECK_TIMEOUT: count(1).default(5000),
 	...graphqlVariables,
+	...metricsVariables,
 }).unknown(true);
 
 /** Values never echoed back in a configuration error or a log line. */

@@ -1,3 +1,4 @@
+import type { MetricsConfig } from './metrics.js';
 import type { GraphqlConfig } from './graphql.js';
 import type { databaseClients } from './schema.js';
 
@@ -77,6 +78,7 @@ export interface Config {
 	auth: AuthConfig;
 	email: EmailConfig;
 	rateLimiter: RateLimiterConfig;
+	metrics: MetricsConfig;
 	graphql: GraphqlConfig;
 }
 

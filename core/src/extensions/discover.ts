@@ -31,6 +31,16 @@ export const firstPartyExtensions = [
 	'@mantle/extension-files',
 	'@mantle/extension-folders',
 	'@mantle/extension-assets',
+	'@mantle/extension-settings',
+	'@mantle/extension-presets',
+	'@mantle/extension-notifications',
+	'@mantle/extension-comments',
+	'@mantle/extension-shares',
+	'@mantle/extension-translations',
+	'@mantle/extension-dashboards',
+	'@mantle/extension-panels',
+	'@mantle/extension-versions',
+	'@mantle/extension-metrics',
 	'@mantle/extension-graphql',
 ] as const;
 

@@ -38,7 +38,7 @@ export interface ExtensionHostOptions {
 	logger: Logger;
 	bus: EventBus;
 	/** Capabilities only trusted extensions receive. */
-	trustedCapabilities: Pick<ExtensionContext, 'server' | 'schema' | 'extensions' | 'auth' | 'items' | 'files' | 'graphql'>;
+	trustedCapabilities: Pick<ExtensionContext, 'server' | 'schema' | 'extensions' | 'auth' | 'items' | 'files' | 'hash' | 'metrics' | 'shares' | 'graphql'>;
 	/** What admins decided (disabled, trusted); read at every (re)load. */
 	settings: () => Promise<{ disabled: Set<string>; trusted: Set<string> }>;
 	sandbox: { limits: SandboxLimits; allowPrivateNetwork: boolean; env: Readonly<Record<string, string>> };

@@ -7,6 +7,9 @@ import type { RequestCapability } from './request.js';
 import type { ExtensionsCapability } from './extensions-capability.js';
 import type { SchemaCapability } from './schema.js';
 import type { ServerCapability } from './server.js';
+import type { HashCapability } from './hash.js';
+import type { MetricsCapability } from './metrics.js';
+import type { SharesCapability } from './shares.js';
 
 export interface ExtensionLogger {
 	debug(message: string, data?: Record<string, unknown>): void;
@@ -36,4 +39,7 @@ export interface ExtensionContext {
 	flows?: FlowsCapability;
 	mail?: MailCapability;
 	scripts?: ScriptsCapability;
+	hash?: HashCapability;
+	metrics?: MetricsCapability;
+	shares?: SharesCapability;
 }

@@ -37,6 +37,10 @@ export type { SchemaApplyStep, SchemaCapability, SchemaDiffResult } from './sche
 export type { ExtensionInfo, ExtensionsCapability } from './extensions-capability.js';
 export type { AuthCapability, AuthCookieSettings, AuthMode, AuthProviderInfo, AuthRequestContext, AuthTokens, PresentedSession, ProviderLoginResult, ProviderLoginStart } from './auth.js';
 export { itemsRoutes, type ItemsRoutesOptions } from './items-routes.js';
+export { ownedRoutes, plainQuery, withFilter, type OwnedRoutesOptions } from './owned-routes.js';
 export type { AssetRequest, AssetResponse, FilesBody, FilesCallOptions, FilesCapability } from './files.js';
 export type { FlowIteration, FlowPermissions, FlowRunOptions, FlowRunRecord, FlowRunStep, FlowsCapability, FlowTriggerRequest, FlowTriggerResult, MailCapability, ScriptsCapability } from './flows.js';
 export type { CallerModel, GraphqlCapability, GraphqlScope, GraphqlSettings, ModelCollection, ModelField, ModelRelation } from './graphql.js';
+export type { HashCapability } from './hash.js';
+export type { MetricsCapability } from './metrics.js';
+export type { SharesCapability, ShareTokens } from './shares.js';

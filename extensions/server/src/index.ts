@@ -1,5 +1,6 @@
 import { createError, defineEndpoint } from '@mantle/extensions-sdk';
 import { registerGraphqlSpecs } from './specs-graphql.js';
+import { registerOasRoute } from './oas.js';
 
 /**
  * `/server/*`: liveness, instance information and health. Runs trusted, so the kernel hands it
@@ -7,8 +8,10 @@ import { registerGraphqlSpecs } from './specs-graphql.js';
  */
 export default defineEndpoint({
 	id: 'server',
-	handler(router, { server, graphql }) {
+	handler(router, { server, schema, items, graphql }) {
 		if (!server) throw createError('INTERNAL', 'The server extension needs the server capability.');
+		registerOasRoute(router, schema, items);
+
 		registerGraphqlSpecs(router, graphql);
 
 		router.get('/ping', () => ({ headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'pong' }));

@@ -1,0 +1,29 @@
+import { createError, defineEndpoint, type EndpointRequest } from '@mantle/extensions-sdk';
+
+/**
+ * `/metrics`: the kernel's Prometheus metrics (requests by route and status, their durations,
+ * the database pool, the process), for admins and for scrapers holding one of METRICS_TOKENS.
+ * With METRICS_ENABLED off the route does not exist.
+ */
+export default defineEndpoint({
+	id: 'metrics',
+	handler(router, { metrics }) {
+		if (!metrics) throw createError('INTERNAL', 'The metrics extension needs the metrics capability.');
+
+		router.get('/', async (request) => {
+			if (!metrics.enabled) throw createError('ROUTE_NOT_FOUND', 'Route /metrics doesn\'t exist.');
+			if (!request.accountability.admin && !metrics.tokenAllowed(bearerOf(request))) {
+				throw createError(request.accountability.user ? 'FORBIDDEN' : 'INVALID_CREDENTIALS', request.accountability.user ? "You don't have permission to access this." : 'Sign in as an admin or present a metrics token.');
+			}
+			const { contentType, body } = await metrics.render();
+			return { headers: { 'content-type': contentType, 'cache-control': 'no-store' }, body };
+		});
+	},
+});
+
+function bearerOf(request: EndpointRequest): string | undefined {
+	const header = request.headers.authorization;
+	const match = typeof header === 'string' ? /^bearer\s+(\S+)$/i.exec(header) : null;
+	if (match) return match[1];
+	return typeof request.query.access_token === 'string' ? request.query.access_token : undefined;
+}
