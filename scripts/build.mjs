@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, renameSync, rmSync, existsSync } from 'node:
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { appExtensionPackages, buildBrowser } from '../studio/app/build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quiet = process.argv.includes('--quiet');
@@ -21,6 +22,8 @@ const folders = workspaces.flatMap((entry) =>
 		: [entry],
 );
 for (const workspace of folders) {
+	// The Studio and its app extensions are bundled for the browser below, not transpiled for Node.
+	if (workspace === 'studio/app' || appExtensionPackages.includes(workspace)) continue;
 	const src = path.join(root, workspace, 'src');
 	if (!existsSync(src)) continue;
 	const entryPoints = readdirSync(src, { recursive: true, encoding: 'utf8' })
@@ -48,4 +51,5 @@ for (const workspace of folders) {
 	rmSync(retired, { recursive: true, force: true });
 	files += entryPoints.length;
 }
+await buildBrowser();
 if (!quiet) console.log(`built ${files} files in ${Math.round(performance.now() - started)} ms`);

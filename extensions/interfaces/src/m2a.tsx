@@ -1,0 +1,84 @@
+import { defineInterface } from '@mantle/extensions-sdk';
+import { useState } from 'preact/hooks';
+import { CreateForm, describe, ItemPicker, ListRow, primaryKeyOf, useAsync, type Key, type Row } from './relational.js';
+import { moved, useEntries, type Entry } from './list.js';
+import type { StudioInterfaceProps } from './shared.js';
+
+/** Many-to-any: a list of items from several collections (page blocks), built one by one. */
+function ManyToAny(props: StudioInterfaceProps<unknown>) {
+	const info = useAsync(() => describe(props.api, props.collection, props.field), [props.collection, props.field]);
+	const junctionKey = useAsync(async () => (info?.junction ? primaryKeyOf(props.api, info.junction) : undefined), [info]);
+	const itemField = info?.junctionField ?? 'item';
+	const collectionField = info?.collectionField ?? 'collection';
+	const { entries, update } = useEntries(props.api, props.value, info?.junction, () => [collectionField, itemField], info?.junction);
+	const [adding, setAdding] = useState<{ collection: string; mode: 'link' | 'create' } | null>(null);
+	if (!info || info.kind !== 'm2a' || !entries || !junctionKey) return <p class="muted">Loading…</p>;
+	const allowed = info.allowed ?? [];
+	const sortField = info.sortField;
+	const toPayload = (list: Entry[]) =>
+		list.map((entry, index) => {
+			const sort = sortField ? { [sortField]: index + 1 } : {};
+			if (entry.payload) return { ...entry.payload, ...sort };
+			return sortField ? { [junctionKey]: entry.key, ...sort } : entry.key;
+		});
+	const change = (next: Entry[]) => update(next, toPayload, props.onInput as (value: unknown) => void);
+	const titleOf = (entry: Entry) => {
+		const source = entry.payload ?? entry.row ?? {};
+		const item = source[itemField];
+		const described = item && typeof item === 'object' ? Object.values(item as Row).find((value) => typeof value === 'string') : item;
+		return `${source[collectionField] ?? '?'} · ${described ?? 'new'}`;
+	};
+	return (
+		<div class="relational-list" id={props.id} role="group" aria-label={props.label}>
+			<ul>
+				{entries.length === 0 && <li class="muted">No items.</li>}
+				{entries.map((entry, index) => (
+					<ListRow key={String(entry.key ?? `new-${index}`)} title={titleOf(entry)} index={index} count={entries.length} disabled={props.disabled} sortable={Boolean(sortField)} onMove={(to) => change(moved(entries, index, to))} onRemove={() => change(entries.filter((_, at) => at !== index))} removeLabel="Remove" />
+				))}
+			</ul>
+			<div class="row">
+				{allowed.map((collection) => (
+					<span key={collection} class="row">
+						<button type="button" disabled={props.disabled} onClick={() => setAdding({ collection, mode: 'create' })}>
+							New {collection}
+						</button>
+						<button type="button" disabled={props.disabled} onClick={() => setAdding({ collection, mode: 'link' })}>
+							Existing {collection}
+						</button>
+					</span>
+				))}
+			</div>
+			{adding?.mode === 'link' && (
+				<ItemPicker
+					api={props.api}
+					collection={adding.collection}
+					onClose={() => setAdding(null)}
+					onPick={(picked: Key) => {
+						change([...entries, { payload: { [collectionField]: adding.collection, [itemField]: String(picked) } }]);
+						setAdding(null);
+					}}
+				/>
+			)}
+			{adding?.mode === 'create' && (
+				<CreateForm
+					api={props.api}
+					collection={adding.collection}
+					onClose={() => setAdding(null)}
+					onCreate={(item: Row) => {
+						change([...entries, { payload: { [collectionField]: adding.collection, [itemField]: item } }]);
+						setAdding(null);
+					}}
+				/>
+			)}
+		</div>
+	);
+}
+
+export default defineInterface<unknown>({
+	id: 'list-m2a',
+	name: 'Builder (many to any)',
+	icon: 'widgets',
+	group: 'relational',
+	types: ['alias'],
+	component: ManyToAny,
+});

@@ -1,0 +1,84 @@
+import { defineInterface } from '@mantle/extensions-sdk';
+import { useState } from 'preact/hooks';
+import { CreateForm, describe, ItemPicker, ListRow, primaryKeyOf, useAsync, type Key, type Row } from './relational.js';
+import { moved, useEntries, type Entry } from './list.js';
+import type { StudioInterfaceProps } from './shared.js';
+
+/** Many-to-many through a junction collection: link, create, unlink and reorder related items. */
+function ManyToMany(props: StudioInterfaceProps<unknown>) {
+	const info = useAsync(() => describe(props.api, props.collection, props.field), [props.collection, props.field]);
+	const junctionKey = useAsync(async () => (info?.junction ? primaryKeyOf(props.api, info.junction) : undefined), [info]);
+	const relatedKey = useAsync(async () => (info?.related ? primaryKeyOf(props.api, info.related) : undefined), [info]);
+	const through = info?.junctionField ?? '';
+	const { entries, titler, update } = useEntries(props.api, props.value, info?.junction, (named) => named.fields.map((field) => `${through}.${field}`), info?.related);
+	const [mode, setMode] = useState<'link' | 'create' | null>(null);
+	if (!info || info.kind !== 'm2m' || !entries || !titler || !junctionKey || !relatedKey) return <p class="muted">Loading…</p>;
+	const sortField = info.sortField;
+	const toPayload = (list: Entry[]) =>
+		list.map((entry, index) => {
+			const sort = sortField ? { [sortField]: index + 1 } : {};
+			if (entry.payload) return { ...entry.payload, ...sort };
+			return sortField ? { [junctionKey]: entry.key, ...sort } : entry.key;
+		});
+	const change = (next: Entry[]) => update(next, toPayload, props.onInput as (value: unknown) => void);
+	const linked = entries.map((entry) => (entry.row?.[through] as Row | undefined)?.[relatedKey] ?? entry.payload?.[through]).filter((value) => value !== undefined && typeof value !== 'object') as Key[];
+	return (
+		<div class="relational-list" id={props.id} role="group" aria-label={props.label}>
+			<ul>
+				{entries.length === 0 && <li class="muted">No items.</li>}
+				{entries.map((entry, index) => (
+					<ListRow
+						key={String(entry.key ?? `new-${index}`)}
+						title={titler.title((entry.row?.[through] ?? entry.payload?.[through]) as Row) || 'New item'}
+						index={index}
+						count={entries.length}
+						disabled={props.disabled}
+						sortable={Boolean(sortField)}
+						onMove={(to) => change(moved(entries, index, to))}
+						onRemove={() => change(entries.filter((_, at) => at !== index))}
+					/>
+				))}
+			</ul>
+			<div class="row">
+				<button type="button" disabled={props.disabled} onClick={() => setMode('create')}>
+					Create new
+				</button>
+				<button type="button" disabled={props.disabled} onClick={() => setMode('link')}>
+					Add existing
+				</button>
+			</div>
+			{mode === 'link' && (
+				<ItemPicker
+					api={props.api}
+					collection={info.related}
+					exclude={linked}
+					onClose={() => setMode(null)}
+					onPick={(picked: Key, row: Row) => {
+						change([...entries, { payload: { [through]: picked }, row: { [through]: row } }]);
+						setMode(null);
+					}}
+				/>
+			)}
+			{mode === 'create' && (
+				<CreateForm
+					api={props.api}
+					collection={info.related}
+					onClose={() => setMode(null)}
+					onCreate={(item) => {
+						change([...entries, { payload: { [through]: item }, row: { [through]: item } }]);
+						setMode(null);
+					}}
+				/>
+			)}
+		</div>
+	);
+}
+
+export default defineInterface<unknown>({
+	id: 'list-m2m',
+	name: 'Many to many',
+	icon: 'hub',
+	group: 'relational',
+	types: ['alias'],
+	component: ManyToMany,
+});

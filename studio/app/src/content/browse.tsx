@@ -1,0 +1,308 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { api } from '../lib/api.js';
+import { asComponent, registry } from '../lib/extensions.js';
+import { base, navigate, useLocation } from '../lib/router.js';
+import { collectionOf, fieldsOf, primaryKeyOf, schema } from '../lib/schema.js';
+import { useStore } from '../lib/store.js';
+import { notify, reportError } from '../lib/toasts.js';
+import { createBookmark, listBookmarks, loadPreset, savePreset, type Preset } from '../lib/presets.js';
+import { studioApi } from '../lib/api.js';
+import { ExtensionBoundary } from '../shell/boundary.js';
+import { humanize } from '../shell/navigation.js';
+import { FilterBuilder, fieldPaths, rulesToFilter, type Rule } from './filter.js';
+import { BulkEdit } from './bulk-edit.js';
+import { ValueDisplay } from './value-display.js';
+
+const pageSizes = [25, 50, 100, 250, 500, 1000];
+
+interface State {
+	layout: string;
+	fields: string[];
+	sort: string[];
+	limit: number;
+	page: number;
+	search: string;
+	rules: Rule[];
+	options: Record<string, Record<string, unknown>>;
+}
+
+function defaultFields(collection: string): string[] {
+	const visible = fieldsOf(collection).filter((field) => !field.meta?.hidden && field.type !== 'alias' && !field.meta?.special?.includes('o2m'));
+	return visible.slice(0, 5).map((field) => field.field);
+}
+
+/** A collection's items through a layout, with search, filter, sort, paging and bulk actions. */
+export function Browse({ collection, base: moduleBase = `/content/${encodeURIComponent(collection)}` }: { collection: string; base?: string }) {
+	const model = useStore(schema);
+	const extensions = useStore(registry);
+	const location = useLocation();
+	const primaryKey = primaryKeyOf(collection, model);
+	const hasImage = fieldsOf(collection, model).some((field) => field.meta?.special?.includes('file') || field.meta?.interface === 'image');
+	const [state, setState] = useState<State | null>(null);
+	const [preset, setPreset] = useState<Preset | null>(null);
+	const [items, setItems] = useState<Record<string, any>[]>([]);
+	const [counts, setCounts] = useState<{ total: number | null; filtered: number | null }>({ total: null, filtered: null });
+	const [loading, setLoading] = useState(true);
+	const [selection, setSelection] = useState<Array<string | number>>([]);
+	const [panel, setPanel] = useState<'filter' | 'columns' | 'bulk' | null>(null);
+	const [bookmarks, setBookmarks] = useState<Preset[]>([]);
+	const loaded = useRef(0);
+
+	useEffect(() => {
+		loadPreset(collection).then((found) => {
+			setPreset(found);
+			const layout = found?.layout ?? 'table';
+			const query = found?.layout_query?.[layout] ?? {};
+			const rules = ((found?.layout_options as Record<string, unknown> | undefined)?.rules as Rule[] | undefined) ?? (found?.rules as Rule[] | undefined) ?? [];
+			setState({
+				layout,
+				fields: query.fields?.length ? query.fields : defaultFields(collection),
+				sort: query.sort ?? [],
+				limit: query.limit ?? 25,
+				page: Number(location.search.get('page') ?? 1) || 1,
+				search: found?.search ?? '',
+				rules,
+				options: found?.layout_options ?? {},
+			});
+		});
+		listBookmarks(collection).then(setBookmarks);
+	}, [collection]);
+
+	const filter = useMemo(() => (state ? rulesToFilter(state.rules) : undefined), [state?.rules]);
+
+	useEffect(() => {
+		if (!state) return;
+		const ticket = ++loaded.current;
+		setLoading(true);
+		const fields = [...new Set([primaryKey, ...state.fields, ...(state.layout === 'cards' ? cardFields(collection) : [])])];
+		api
+			.envelope<Record<string, any>[]>(`/items/${encodeURIComponent(collection)}`, {
+				fields,
+				sort: state.sort.length ? state.sort : undefined,
+				limit: state.limit,
+				page: state.page,
+				search: state.search || undefined,
+				filter,
+				meta: '*',
+			})
+			.then(
+				(answer) => {
+					if (ticket !== loaded.current) return;
+					setItems(answer.data);
+					setCounts({ total: answer.meta?.total_count ?? null, filtered: answer.meta?.filter_count ?? null });
+				},
+				(error) => ticket === loaded.current && reportError(error),
+			)
+			.finally(() => ticket === loaded.current && setLoading(false));
+	}, [state?.fields.join(), state?.sort.join(), state?.limit, state?.page, state?.search, filter, state?.layout]);
+
+	function change(patch: Partial<State>, persist = true) {
+		setState((current) => {
+			const next = { ...current!, ...patch };
+			if (persist) {
+				const layoutQuery = { ...(preset?.layout_query ?? {}), [next.layout]: { fields: next.fields, sort: next.sort, limit: next.limit } };
+				void savePreset({ ...(preset ?? {}), collection, layout: next.layout, layout_query: layoutQuery, layout_options: next.options, search: next.search || null, filter: rulesToFilter(next.rules) ?? null, rules: next.rules }).then(setPreset);
+			}
+			return next;
+		});
+	}
+
+	if (!state) return <p class="muted" aria-busy="true">Loading…</p>;
+	const layout = extensions.layouts.get(state.layout) ?? extensions.layouts.get('table');
+	const LayoutComponent = asComponent(layout?.component);
+	const title = humanize(collection);
+	const count = counts.filtered ?? counts.total;
+	const pages = count === null ? null : Math.max(1, Math.ceil(count / state.limit));
+	const itemHref = (key: string | number) => `${base}${moduleBase}/${encodeURIComponent(String(key))}`;
+
+	async function deleteSelected() {
+		if (!confirm(`Delete ${selection.length} item${selection.length === 1 ? '' : 's'}? This can't be undone.`)) return;
+		try {
+			await api.delete(`/items/${encodeURIComponent(collection)}`, selection);
+			notify(`Deleted ${selection.length} item${selection.length === 1 ? '' : 's'}.`, 'success');
+			setSelection([]);
+			change({ page: state!.page }, false);
+		} catch (error) {
+			reportError(error);
+		}
+	}
+
+	const exportHref = `/items/${encodeURIComponent(collection)}?${new URLSearchParams({ export: 'csv', fields: state.fields.join(','), ...(state.sort.length ? { sort: state.sort.join(',') } : {}), ...(filter ? { filter: JSON.stringify(filter) } : {}), ...(state.search ? { search: state.search } : {}), limit: '-1' })}`;
+
+	return (
+		<section class="browse" aria-labelledby="browse-title">
+			<header class="page-header">
+				<h1 id="browse-title">{title}</h1>
+				<span class="count" aria-live="polite">
+					{count === null ? '' : `${count.toLocaleString()} item${count === 1 ? '' : 's'}`}
+				</span>
+				<form
+					role="search"
+					onSubmit={(event) => {
+						event.preventDefault();
+						const value = (new FormData(event.currentTarget).get('search') as string) ?? '';
+						change({ search: value, page: 1 });
+					}}
+				>
+					<label>
+						<span class="visually-hidden">Search {title}</span>
+						<input type="search" name="search" placeholder="Search…" defaultValue={state.search} />
+					</label>
+				</form>
+				<div class="actions">
+					<button type="button" aria-expanded={panel === 'filter'} onClick={() => setPanel(panel === 'filter' ? null : 'filter')}>
+						Filter{state.rules.length ? ` (${state.rules.length})` : ''}
+					</button>
+					<button type="button" aria-expanded={panel === 'columns'} onClick={() => setPanel(panel === 'columns' ? null : 'columns')}>
+						Layout
+					</button>
+					{selection.length > 0 && (
+						<>
+							<button type="button" onClick={() => setPanel('bulk')}>
+								Edit {selection.length}
+							</button>
+							<button type="button" class="danger" onClick={deleteSelected}>
+								Delete {selection.length}
+							</button>
+						</>
+					)}
+					<a class="button" href={exportHref} download={`${collection}.csv`}>
+						Export
+					</a>
+					<a class="button primary" href={itemHref('+')}>
+						Create item
+					</a>
+				</div>
+			</header>
+			{panel === 'filter' && <FilterBuilder collection={collection} rules={state.rules} onChange={(rules) => change({ rules, page: 1 })} />}
+			{panel === 'columns' && (
+				<LayoutOptions
+					collection={collection}
+					state={state}
+					hasImage={hasImage}
+					layouts={[...extensions.layouts.values()].map((definition) => ({ id: definition.id, name: definition.name }))}
+					bookmarks={bookmarks}
+					onChange={change}
+					onBookmark={async (name) => {
+						try {
+							const created = await createBookmark({ ...(preset ?? ({} as Preset)), collection, layout: state.layout, layout_query: { [state.layout]: { fields: state.fields, sort: state.sort, limit: state.limit } }, layout_options: state.options, search: state.search || null, filter: filter ?? null, rules: state.rules }, name);
+							setBookmarks([...bookmarks, created]);
+							notify(`Bookmark “${name}” saved.`, 'success');
+						} catch (error) {
+							reportError(error);
+						}
+					}}
+				/>
+			)}
+			{panel === 'bulk' && <BulkEdit collection={collection} keys={selection} onClose={() => setPanel(null)} onSaved={() => change({ page: state.page }, false)} />}
+			<div class="layout" aria-busy={loading}>
+				{layout ? (
+					<ExtensionBoundary label={`Layout “${layout.name}”`}>
+						<LayoutComponent
+							collection={collection}
+							items={items}
+							totalCount={count}
+							loading={loading}
+							fields={state.fields}
+							query={{ fields: state.fields, sort: state.sort, limit: state.limit, page: state.page } as never}
+							setQuery={(query: { sort?: string[]; page?: number; limit?: number }) => change({ ...(query.sort ? { sort: query.sort } : {}), ...(query.page ? { page: query.page } : {}), ...(query.limit ? { limit: query.limit } : {}) }, query.page === undefined)}
+							options={state.options[state.layout] ?? {}}
+							setOptions={(options: Record<string, unknown>) => change({ options: { ...state.options, [state.layout]: options } })}
+							selection={selection}
+							setSelection={setSelection}
+							openItem={(key: string | number) => navigate(itemHref(key))}
+							api={studioApi}
+							primaryKey={primaryKey}
+							itemHref={itemHref}
+							setFields={(fields: string[]) => change({ fields })}
+							renderValue={(item: Record<string, unknown>, path: string) => <ValueDisplay collection={collection} path={path} item={item} />}
+						/>
+					</ExtensionBoundary>
+				) : (
+					<p class="muted">No layout is available.</p>
+				)}
+			</div>
+			<footer class="pagination" aria-label="Pagination">
+				<label>
+					Per page
+					<select value={state.limit} onChange={(e) => change({ limit: Number(e.currentTarget.value), page: 1 })}>
+						{pageSizes.map((size) => (
+							<option key={size} value={size}>
+								{size}
+							</option>
+						))}
+					</select>
+				</label>
+				<button type="button" disabled={state.page <= 1} onClick={() => change({ page: state.page - 1 }, false)} aria-label="Previous page">
+					‹
+				</button>
+				<span>
+					Page {state.page}
+					{pages ? ` of ${pages}` : ''}
+				</span>
+				<button type="button" disabled={pages !== null && state.page >= pages} onClick={() => change({ page: state.page + 1 }, false)} aria-label="Next page">
+					›
+				</button>
+			</footer>
+		</section>
+	);
+}
+
+function cardFields(collection: string): string[] {
+	const image = fieldsOf(collection).find((field) => field.meta?.special?.includes('file') || field.meta?.interface === 'image');
+	return image ? [`${image.field}.id`, `${image.field}.type`, `${image.field}.title`] : [];
+}
+
+function LayoutOptions(props: { collection: string; state: State; hasImage: boolean; layouts: Array<{ id: string; name: string }>; bookmarks: Preset[]; onChange: (patch: Partial<State>) => void; onBookmark: (name: string) => void }) {
+	const { collection, state, onChange } = props;
+	const paths = fieldPaths(collection);
+	const [bookmark, setBookmark] = useState('');
+	return (
+		<div class="layout-options">
+			<label>
+				Layout
+				<select value={state.layout} onChange={(e) => onChange({ layout: e.currentTarget.value, page: 1 })}>
+					{props.layouts.filter((layout) => layout.id !== 'cards' || props.hasImage).map((layout) => (
+						<option key={layout.id} value={layout.id}>
+							{layout.name}
+						</option>
+					))}
+				</select>
+			</label>
+			<fieldset class="column-picker">
+				<legend>Columns</legend>
+				{paths.map((path) => (
+					<label key={path} class="check">
+						<input type="checkbox" checked={state.fields.includes(path)} onChange={(e) => onChange({ fields: e.currentTarget.checked ? [...state.fields, path] : state.fields.filter((field) => field !== path) })} />
+						{path}
+					</label>
+				))}
+			</fieldset>
+			<form
+				class="row"
+				onSubmit={(event) => {
+					event.preventDefault();
+					if (bookmark.trim()) props.onBookmark(bookmark.trim());
+					setBookmark('');
+				}}
+			>
+				<label>
+					Bookmark name
+					<input value={bookmark} onInput={(e) => setBookmark(e.currentTarget.value)} />
+				</label>
+				<button type="submit">Save as bookmark</button>
+			</form>
+			{props.bookmarks.length > 0 && (
+				<ul class="bookmarks" aria-label="Bookmarks">
+					{props.bookmarks.map((saved) => (
+						<li key={saved.id}>
+							<button type="button" class="link" onClick={() => onChange({ layout: saved.layout, ...(saved.layout_query?.[saved.layout] ?? {}), search: saved.search ?? '', rules: ((saved.layout_options as Record<string, unknown>)?.rules as Rule[]) ?? [], page: 1 } as Partial<State>)}>
+								{saved.bookmark}
+							</button>
+						</li>
+					))}
+				</ul>
+			)}
+		</div>
+	);
+}

@@ -1,0 +1,178 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../lib/api.js';
+import { base, match, navigate } from '../lib/router.js';
+import { notify, reportError } from '../lib/toasts.js';
+import { FileDetail } from './file-detail.js';
+import { Uploads, uploadFiles, type Upload } from './uploads.js';
+
+export interface FileRow {
+	id: string;
+	title: string | null;
+	type: string | null;
+	filesize: number | string | null;
+	filename_download: string;
+	folder: string | null;
+	uploaded_on?: string | null;
+	description?: string | null;
+	tags?: string[] | null;
+	width?: number | null;
+	height?: number | null;
+}
+
+interface Folder {
+	id: string;
+	name: string;
+	parent: string | null;
+}
+
+export const thumbnail = (id: string) => `/assets/${encodeURIComponent(id)}?width=240&height=240&fit=cover`;
+export const isImage = (type: string | null | undefined) => Boolean(type?.startsWith('image/') && !type.includes('svg'));
+
+/** The file library: folders, a grid or list of files, drag-and-drop uploads, and each file's page. */
+export function Files({ path }: { path: string }) {
+	const detail = match('/files/:id', path);
+	const inFolder = match('/files/folders/:folder', path);
+	if (detail && detail.id !== 'folders') return <FileDetail key={detail.id} id={detail.id!} />;
+	return <Library folder={inFolder?.folder ?? null} />;
+}
+
+function Library({ folder }: { folder: string | null }) {
+	const [files, setFiles] = useState<FileRow[] | null>(null);
+	const [folders, setFolders] = useState<Folder[]>([]);
+	const [view, setView] = useState<'grid' | 'list'>((localStorage.getItem('mantle_files_view') as 'grid' | 'list' | null) ?? 'grid');
+	const [uploads, setUploads] = useState<Upload[]>([]);
+	const [dragging, setDragging] = useState(false);
+
+	async function load() {
+		try {
+			const [fileList, folderList] = await Promise.all([
+				api.get<FileRow[]>('/files', { fields: ['id', 'title', 'type', 'filesize', 'filename_download', 'folder', 'uploaded_on'], filter: folder ? { folder: { _eq: folder } } : { folder: { _null: true } }, sort: ['-uploaded_on'], limit: 200 }),
+				api.get<Folder[]>('/folders', { limit: -1 }).catch(() => [] as Folder[]),
+			]);
+			setFiles(fileList);
+			setFolders(folderList);
+		} catch (error) {
+			reportError(error);
+			setFiles([]);
+		}
+	}
+	useEffect(() => {
+		void load();
+	}, [folder]);
+
+	function upload(list: FileList | File[]) {
+		void uploadFiles([...list], folder, setUploads).then(load);
+	}
+
+	async function createFolder() {
+		const name = prompt('Folder name');
+		if (!name?.trim()) return;
+		try {
+			await api.post('/folders', { name: name.trim(), parent: folder });
+			notify(`Folder “${name.trim()}” created.`, 'success');
+			await load();
+		} catch (error) {
+			reportError(error);
+		}
+	}
+
+	const current = folders.find((candidate) => candidate.id === folder);
+	const children = folders.filter((candidate) => (candidate.parent ?? null) === folder);
+	return (
+		<section
+			class={`files${dragging ? ' dragging' : ''}`}
+			aria-labelledby="files-title"
+			onDragOver={(event) => {
+				event.preventDefault();
+				setDragging(true);
+			}}
+			onDragLeave={() => setDragging(false)}
+			onDrop={(event) => {
+				event.preventDefault();
+				setDragging(false);
+				if (event.dataTransfer?.files.length) upload(event.dataTransfer.files);
+			}}
+		>
+			<header class="page-header">
+				{folder && (
+					<a class="button ghost" href={`${base}/files${current?.parent ? `/folders/${current.parent}` : ''}`} aria-label="Up one folder">
+						‹
+					</a>
+				)}
+				<h1 id="files-title">{current?.name ?? 'File Library'}</h1>
+				<div class="actions">
+					<label class="check">
+						<input type="checkbox" checked={view === 'list'} onChange={(e) => {
+							const next = e.currentTarget.checked ? 'list' : 'grid';
+							localStorage.setItem('mantle_files_view', next);
+							setView(next);
+						}} />
+						List view
+					</label>
+					<button type="button" onClick={createFolder}>
+						New folder
+					</button>
+					<label class="button primary">
+						Upload files
+						<input type="file" multiple class="visually-hidden" onChange={(e) => e.currentTarget.files && upload(e.currentTarget.files)} />
+					</label>
+				</div>
+			</header>
+			<p class="muted drop-hint">Drop files anywhere here to upload them{current ? ` into “${current.name}”` : ''}.</p>
+			<Uploads uploads={uploads} />
+			{children.length > 0 && (
+				<ul class="folders" aria-label="Folders">
+					{children.map((child) => (
+						<li key={child.id}>
+							<a href={`${base}/files/folders/${child.id}`}>▤ {child.name}</a>
+						</li>
+					))}
+				</ul>
+			)}
+			{files === null && <p class="muted">Loading…</p>}
+			{files?.length === 0 && <p class="empty">No files here yet.</p>}
+			{view === 'grid' ? (
+				<ul class="file-grid" aria-label="Files">
+					{files?.map((file) => (
+						<li key={file.id}>
+							<a href={`${base}/files/${file.id}`} class="file-card">
+								{isImage(file.type) ? <img src={thumbnail(file.id)} alt="" loading="lazy" /> : <span class="file-type">{(file.type ?? 'file').split('/')[1] ?? 'file'}</span>}
+								<span class="file-title">{file.title ?? file.filename_download}</span>
+							</a>
+						</li>
+					))}
+				</ul>
+			) : (
+				<table class="table">
+					<thead>
+						<tr>
+							<th scope="col">Title</th>
+							<th scope="col">Type</th>
+							<th scope="col">Size</th>
+							<th scope="col">Uploaded</th>
+						</tr>
+					</thead>
+					<tbody>
+						{files?.map((file) => (
+							<tr key={file.id} onClick={() => navigate(`/files/${file.id}`)}>
+								<td>
+									<a href={`${base}/files/${file.id}`}>{file.title ?? file.filename_download}</a>
+								</td>
+								<td>{file.type}</td>
+								<td>{formatSize(file.filesize)}</td>
+								<td>{file.uploaded_on ? new Date(file.uploaded_on).toLocaleString() : ''}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			)}
+		</section>
+	);
+}
+
+export function formatSize(size: number | string | null): string {
+	const bytes = Number(size ?? 0);
+	if (bytes < 1024) return `${bytes} B`;
+	if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
+	return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+}

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** A value the whole app shares; components that read it with `useStore` redraw when it changes. */
+export interface Store<T> {
+	get(): T;
+	set(next: T | ((current: T) => T)): void;
+	subscribe(listener: (value: T) => void): () => void;
+}
+
+export function createStore<T>(initial: T): Store<T> {
+	let value = initial;
+	const listeners = new Set<(value: T) => void>();
+	return {
+		get: () => value,
+		set(next) {
+			value = typeof next === 'function' ? (next as (current: T) => T)(value) : next;
+			for (const listener of listeners) listener(value);
+		},
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+	};
+}
+
+export function useStore<T>(store: Store<T>): T {
+	const [value, setValue] = useState(store.get());
+	useEffect(() => {
+		setValue(store.get());
+		return store.subscribe(setValue);
+	}, [store]);
+	return value;
+}

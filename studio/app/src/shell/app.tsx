@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'preact/hooks';
+import { loadExtensions } from '../lib/extensions.js';
+import { match, navigate, useLocation } from '../lib/router.js';
+import { collectionOf, loadSchema, schema } from '../lib/schema.js';
+import { loadMe, loadProject, me } from '../lib/session.js';
+import { useStore } from '../lib/store.js';
+import { reportError } from '../lib/toasts.js';
+import { Browse } from '../content/browse.js';
+import { Editor } from '../content/editor.js';
+import { Files } from '../files/files.js';
+import { Settings } from './settings.js';
+import { Login } from './login.js';
+import { ModuleBar } from './module-bar.js';
+import { Navigation } from './navigation.js';
+import { Toasts } from './toasts.js';
+
+/** Everything a signed-in page needs before it draws: data model, extensions, project. */
+async function loadWorkspace(): Promise<void> {
+	await Promise.all([loadSchema(), loadExtensions(), loadProject()]);
+}
+
+export function App() {
+	const location = useLocation();
+	const user = useStore(me);
+	const [ready, setReady] = useState<'booting' | 'in' | 'out'>('booting');
+
+	useEffect(() => {
+		loadProject();
+		loadMe().then(async (found) => {
+			if (!found) return setReady('out');
+			await loadWorkspace().catch(reportError);
+			setReady('in');
+		});
+	}, []);
+
+	useEffect(() => {
+		if (ready === 'out' && location.path !== '/login') {
+			const redirect = location.path === '/' ? '' : `?redirect=${encodeURIComponent('/admin' + location.path + (location.search.size ? `?${location.search}` : ''))}`;
+			navigate(`/login${redirect}`, { replace: true });
+		}
+		if (ready === 'in' && (location.path === '/' || location.path === '/login')) navigate('/content', { replace: true });
+	}, [ready, location.path]);
+
+	useEffect(() => {
+		if (ready === 'in' && !user) setReady('out');
+	}, [user]);
+
+	if (ready === 'booting') return <div class="boot" aria-busy="true" aria-label="Loading" />;
+	if (ready === 'out' || !user) {
+		return (
+			<>
+				<Login
+					onSignedIn={async () => {
+						await loadWorkspace();
+						setReady('in');
+					}}
+				/>
+				<Toasts />
+			</>
+		);
+	}
+	return (
+		<div class="shell">
+			<a class="skip-link" href="#main">
+				Skip to content
+			</a>
+			<ModuleBar path={location.path} />
+			<Routes path={location.path} />
+			<Toasts />
+		</div>
+	);
+}
+
+function Routes({ path }: { path: string }) {
+	const model = useStore(schema);
+	let params: Record<string, string> | null;
+	if ((params = match('/content/:collection/:id', path))) {
+		return <Page nav={<Navigation active={params.collection!} />}><Editor key={`${params.collection}/${params.id}`} collection={params.collection!} id={params.id!} /></Page>;
+	}
+	if ((params = match('/content/:collection', path))) {
+		const singleton = collectionOf(params.collection!, model)?.meta?.singleton;
+		return (
+			<Page nav={<Navigation active={params.collection!} />}>
+				{singleton ? <Editor key={params.collection} collection={params.collection!} id="" singleton /> : <Browse key={params.collection} collection={params.collection!} />}
+			</Page>
+		);
+	}
+	if (match('/content', path)) return <Page nav={<Navigation />}><Empty text="Pick a collection on the left." /></Page>;
+	if ((params = match('/users/:id', path))) return <Page><Editor key={params.id} collection="directus_users" id={params.id!} /></Page>;
+	if (match('/users', path)) return <Page><Browse key="users" collection="directus_users" base="/users" /></Page>;
+	if (match('/files/*', path) || match('/files', path)) return <Page><Files path={path} /></Page>;
+	if (match('/settings/*', path) || match('/settings', path)) return <Page><Settings path={path} /></Page>;
+	return <Page><Empty text="There is no page here." /></Page>;
+}
+
+function Page({ nav, children }: { nav?: preact.ComponentChildren; children: preact.ComponentChildren }) {
+	return (
+		<>
+			{nav}
+			<main id="main" class="page" tabIndex={-1}>
+				{children}
+			</main>
+		</>
+	);
+}
+
+function Empty({ text }: { text: string }) {
+	return <p class="empty">{text}</p>;
+}
