@@ -24,6 +24,7 @@ import { PolicyPermissions } from './permissions/provider.js';
 import { createExtensionsCapability, extensionSettings } from './extensions/capability.js';
 import { createStorage, type Storage } from './storage/index.js';
 import { createFilesCapability } from './files/index.js';
+import { registerStudio } from './studio/serve.js';
 import { createHashCapability } from './hash/capability.js';
 import { createMetrics } from './metrics/index.js';
 import { allowMetricsTokens } from './metrics/authenticate.js';
@@ -142,6 +143,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	const primaryOf = async (collection: string) => (await (await engine.service(collection, null)).info()).primary;
 	const authenticate = allowShareTokens(allowMetricsTokens(authenticator.authenticate, metrics.capability), { knex: database.knex, secret: config.secret, primaryOf });
 	server.route(dispatcherRoute(extensions, authenticate, config.maxPayloadBytes));
+	registerStudio(server, extensions);
 
 	let stopping: Promise<void> | undefined;
 	return {
