@@ -7,7 +7,6 @@ export interface Me {
 	first_name: string | null;
 	last_name: string | null;
 	tfa_secret?: string | null;
-	theme?: string | null;
 	role?: { id: string; name: string; admin_access?: boolean } | string | null;
 	admin_access?: boolean;
 }
@@ -37,7 +36,7 @@ export function applyTheme(): void {
 
 export async function loadMe(): Promise<Me | null> {
 	try {
-		const user = await api.get<Me>('/users/me', { fields: ['id', 'email', 'first_name', 'last_name', 'theme', 'tfa_secret', 'role.id', 'role.name'] });
+		const user = await api.get<Me>('/users/me', { fields: ['id', 'email', 'first_name', 'last_name', 'tfa_secret', 'role.id', 'role.name'] });
 		me.set(user);
 		return user;
 	} catch {
