@@ -1,7 +1,5 @@
 import type { Accountability } from './accountability.js';
 
-type Json = Record<string, unknown>;
-
 /** How a login hands over its tokens: in the body, the refresh token in a cookie, or a session cookie. */
 export type AuthMode = 'json' | 'cookie' | 'session';
 

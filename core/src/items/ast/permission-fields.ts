@@ -13,6 +13,6 @@ export function canRead(permission: CollectionPermission, field: string): boolea
 }
 
 /** The same answer for a field that is missing and one that is hidden, so neither is revealed. */
-export function forbiddenField(collection: string, field: string): MantleError {
+export function forbiddenField(_collection: string, _field: string): MantleError {
 	return createError('FORBIDDEN');
 }
