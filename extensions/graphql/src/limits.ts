@@ -58,18 +58,46 @@ export function checkLimits(schema: GraphQLSchema, document: DocumentNode, varia
 	for (const definition of document.definitions) if ('selectionSet' in definition) countAliases(definition.selectionSet);
 	if (aliases > limits.aliases) return refusal(`The query uses ${aliases} aliases; at most ${limits.aliases} are allowed (GRAPHQL_QUERY_ALIAS_MAX).`);
 
+	const depth = deepest(document, fragments);
+	if (depth > limits.depth) return refusal(`The query is nested ${depth} levels deep; at most ${limits.depth} are allowed (GRAPHQL_QUERY_DEPTH_MAX).`);
+
 	const walk: Walk = { schema, fragments, variables, limits, cost: 0 };
 	try {
 		for (const definition of document.definitions) {
 			if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
 			const root = definition.operation === 'mutation' ? schema.getMutationType() : definition.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
-			if (root) visit(walk, root, definition.selectionSet, { depth: 0, rows: 1, introspection: 0, fragments: new Set() });
+			if (!root) return refusal(`This schema has no ${definition.operation} operations.`);
+			visit(walk, root, definition.selectionSet, { depth: 0, rows: 1, introspection: 0, fragments: new Set() });
 		}
 	} catch (error) {
 		if (error instanceof LimitExceeded) return refusal(error.message);
 		throw error;
 	}
 	return undefined;
+}
+
+/** The deepest nesting of fields below an operation, outside introspection; each fragment is measured once. */
+function deepest(document: DocumentNode, fragments: Map<string, FragmentDefinitionNode>): number {
+	const measured = new Map<string, number>();
+	const depthOf = (set: SelectionSetNode, path: Set<string>): number => {
+		let max = 0;
+		for (const selection of set.selections) {
+			if (selection.kind === Kind.FIELD) {
+				if (selection.selectionSet && !selection.name.value.startsWith('__')) max = Math.max(max, 1 + depthOf(selection.selectionSet, path));
+			} else if (selection.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, depthOf(selection.selectionSet, path));
+			else {
+				const name = selection.name.value;
+				const fragment = fragments.get(name);
+				if (!fragment || path.has(name)) continue;
+				if (!measured.has(name)) measured.set(name, depthOf(fragment.selectionSet, new Set([...path, name])));
+				max = Math.max(max, measured.get(name)!);
+			}
+		}
+		return max;
+	};
+	let max = 0;
+	for (const definition of document.definitions) if (definition.kind === Kind.OPERATION_DEFINITION) max = Math.max(max, depthOf(definition.selectionSet, new Set()));
+	return max;
 }
 
 function refusal(message: string): GraphQLError {

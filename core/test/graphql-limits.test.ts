@@ -1,0 +1,121 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import test from 'ava';
+import { createCatalog, seedCatalog } from './helpers/catalog.js';
+import { createTestDatabase } from './helpers/databases.js';
+import { gql } from './helpers/graphql.js';
+import { api } from './helpers/http.js';
+import { startKernel } from './helpers/kernel.js';
+import { vendorTest } from './helpers/vendor-test.js';
+
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc') as () => void;
+
+function heapUsed(): number {
+	collectGarbage();
+	collectGarbage();
+	return process.memoryUsage().heapUsed;
+}
+
+vendorTest('hostile documents are refused with a clear error, never a 500 or a hang', async (t, db) => {
+	const running = await startKernel(db, { GRAPHQL_QUERY_DEPTH_MAX: '6', GRAPHQL_QUERY_ALIAS_MAX: '20', GRAPHQL_QUERY_COST_MAX: '20000' });
+	try {
+		const { url } = running;
+		await createCatalog(url);
+		await seedCatalog(url);
+		const refused = async (query: string, words: RegExp, options: Parameters<typeof gql>[2] = {}) => {
+			const response = await gql(url, query, options);
+			t.is(response.status, 400, JSON.stringify(response.body));
+			t.is(response.body.errors[0].extensions.code, 'GRAPHQL_VALIDATION');
+			t.regex(response.body.errors[0].message, words);
+		};
+		// Deep nesting through the relations, both ways.
+		let deep = 'id';
+		for (let level = 0; level < 8; level++) deep = level % 2 === 0 ? `author { articles { ${deep} } }` : `tags { articles_id { ${deep} } }`;
+		await refused(`{ articles { ${deep} } }`, /GRAPHQL_QUERY_DEPTH_MAX/);
+		// An alias bomb, and the same bomb hidden in a fragment spread many times.
+		await refused(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: articles { id }`).join(' ')} }`, /GRAPHQL_QUERY_ALIAS_MAX/);
+		await refused(`{ articles { ${'id '.repeat(50_000)} } }`, /tokens/);
+		const bomb = `fragment F0 on articles { id title }\n${Array.from({ length: 30 }, (_, i) => `fragment F${i + 1} on articles { ...F${i} ...F${i} }`).join('\n')}\n{ articles { ...F30 } }`;
+		await refused(bomb, /GRAPHQL_QUERY_COST_MAX/);
+		// A huge cost: many rows times many related rows.
+		await refused('{ articles(limit: 100000) { tags(limit: 100000) { tags_id { name } } } }', /GRAPHQL_QUERY_COST_MAX/);
+		await refused('query($n: Int) { articles(limit: $n) { id title tags { id } } }', /GRAPHQL_QUERY_COST_MAX/, { variables: { n: 1_000_000 } });
+		// Introspection nested into itself.
+		await refused('{ __schema { types { fields { type { fields { type { fields { type { fields { type { fields { name } } } } } } } } } } } }', /introspection/);
+		// Nonsense gets GRAPHQL_VALIDATION; a bad body or an unknown operation never a 500.
+		for (const query of ['{ articles {', 'query { articles(limit: "x") { id } }', 'subscription { articles { id } }', 'fragment A on articles { ...A } { articles { ...A } }', '']) {
+			const response = await gql(url, query);
+			t.true(response.status >= 400 && response.status < 500, `${query}: ${response.status}`);
+			t.truthy(response.body.errors[0].extensions.code);
+		}
+		const mutationOverGet = await gql(url, 'mutation { create_tags_item(data: { name: "x" }) { id } }', { method: 'GET' });
+		t.true(mutationOverGet.status >= 400 && mutationOverGet.status < 500);
+		t.is((await api(url, 'GET', '/items/tags?filter[name][_eq]=x')).body.data.length, 0);
+		// An ordinary query still runs under the limits.
+		t.is((await gql(url, '{ articles(limit: 25) { id title author { name } tags { tags_id { name } } } }')).status, 200);
+	} finally {
+		await running.stop();
+	}
+});
+
+test('GRAPHQL_INTROSPECTION=false refuses introspection but serves queries', async (t) => {
+	const db = await createTestDatabase('sqlite');
+	const running = await startKernel(db, { GRAPHQL_INTROSPECTION: 'false' });
+	try {
+		const introspection = await gql(running.url, '{ __schema { types { name } } }');
+		t.is(introspection.status, 400);
+		t.is(introspection.body.errors[0].extensions.code, 'GRAPHQL_VALIDATION');
+		const query = await gql(running.url, '{ users_me { email } }', { path: '/graphql/system' });
+		t.deepEqual(query.body, { data: { users_me: { email: 'admin@example.com' } } });
+	} finally {
+		await running.stop();
+		await db.drop();
+	}
+});
+
+test('200 distinct permission sets keep the schema cache within its bound', async (t) => {
+	const capacity = 20;
+	const db = await createTestDatabase('sqlite');
+	const running = await startKernel(db, { GRAPHQL_SCHEMA_CACHE_CAPACITY: String(capacity), LOG_LEVEL: 'warn' });
+	try {
+		const { url } = running;
+		await createCatalog(url);
+		await seedCatalog(url);
+		const fields = ['id', 'title', 'body', 'status', 'published_on', 'views', 'rating', 'featured'];
+		// 200 roles, each reading a different subset of the articles' fields: 200 different schemas.
+		const tokens: string[] = [];
+		for (let n = 0; n < 200; n++) {
+			const allowed = fields.filter((_, index) => index === 0 || ((n + 1) >> (index - 1)) & 1);
+			const role = (await api(url, 'POST', '/roles', { name: `Role ${n}` })).body.data.id;
+			const policy = (await api(url, 'POST', '/policies', { name: `Policy ${n}`, app_access: false, admin_access: false })).body.data.id;
+			await api(url, 'POST', '/access', { role, policy });
+			await api(url, 'POST', '/permissions', { policy, collection: 'articles', action: 'read', fields: allowed.join(',') });
+			await api(url, 'POST', '/permissions', { policy, collection: 'authors', action: 'read', fields: n % 2 === 0 ? '*' : 'id', permissions: {} });
+			const token = `graphql-cache-token-${String(n).padStart(4, '0')}-0123456789`;
+			const user = await api(url, 'POST', '/users', { email: `user${n}@example.com`, status: 'active', role, token });
+			if (user.status >= 300) throw new Error(JSON.stringify(user.body));
+			tokens.push(token);
+		}
+		const ask = async (token: string) => {
+			const response = await gql(url, '{ __schema { types { name } } articles(limit: 1, sort: ["id"]) { id } }', { token });
+			t.is(response.status, 200, JSON.stringify(response.body));
+			t.deepEqual(response.body.data.articles, [{ id: '1' }]);
+		};
+		// Fill the cache, then measure while 180 more sets pass through it.
+		for (const token of tokens.slice(0, capacity)) await ask(token);
+		const filled = heapUsed();
+		for (const token of tokens.slice(capacity)) await ask(token);
+		const after = heapUsed();
+		const perSchema = Math.max(1, filled / capacity);
+		t.log(`heap with ${capacity} schemas: ${Math.round(filled / 1e6)} MB; after 200 permission sets: ${Math.round(after / 1e6)} MB`);
+		// Unbounded, 180 more schemas would add far more than the cache's own bound of `capacity` schemas.
+		t.true(after - filled < 10 * 1024 * 1024, `heap grew by ${Math.round((after - filled) / 1e6)} MB (about ${Math.round((after - filled) / perSchema)} schemas' worth)`);
+		// Each role still gets exactly its own fields.
+		const schema = await gql(url, '{ __type(name: "articles") { fields { name } } }', { token: tokens[0] });
+		t.deepEqual(schema.body.data.__type.fields.map((field: any) => field.name).sort(), ['id', 'title']);
+	} finally {
+		await running.stop();
+		await db.drop();
+	}
+});
