@@ -52,3 +52,31 @@ export async function createBlogSchema(admin: MantleClient): Promise<void> {
 	await admin.request(createField('articles', { field: 'author', type: 'integer', schema: {}, meta: { interface: 'select-dropdown-m2o' } }));
 	await admin.request(createRelation({ collection: 'articles', field: 'author', related_collection: 'authors' }));
 }
+
+export interface SharedServer extends SdkServer {
+	/** Whether the server has a route (anything but 404 ROUTE_NOT_FOUND answers it). */
+	has(path: string): Promise<boolean>;
+	stop(): Promise<void>;
+}
+
+/** One kernel for a whole test file, for tests that each work in their own collections. */
+export async function sharedServer(env: Record<string, string> = {}): Promise<SharedServer> {
+	const db = await createTestDatabase('sqlite');
+	const kernel = await startKernel(db, env);
+	const admin = createClient(kernel.url, { token: adminToken });
+	return {
+		kernel,
+		url: kernel.url,
+		db,
+		admin,
+		async has(path) {
+			const response = await fetch(`${kernel.url}${path}`, { headers: { authorization: `Bearer ${adminToken}` } });
+			const body = await response.json().catch(() => null);
+			return !(response.status === 404 && body?.errors?.[0]?.extensions?.code === 'ROUTE_NOT_FOUND');
+		},
+		async stop() {
+			await kernel.stop();
+			await db.drop();
+		},
+	};
+}

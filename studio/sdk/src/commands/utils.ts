@@ -9,7 +9,7 @@ export const verifyHash = (string: string, hash: string) => command<boolean>({ m
 export const utilitySort = (collection: string, item: string | number, to: string | number) => command<void>({ method: 'POST', path: `/utils/sort/${segment(collection)}`, body: { item, to } });
 /** Imports a CSV, JSON or XML file into a collection (a FormData with one `file` part). */
 export const utilsImport = (collection: string, form: FormData) => command<void>({ method: 'POST', path: `/utils/import/${segment(collection)}`, body: form });
-/** Exports a query's items as a file into the file library. */
+/** Exports a query's items as CSV, JSON, XML or YAML; resolves to the `Response` carrying the file. */
 export const utilsExport = (collection: string, format: 'csv' | 'json' | 'xml' | 'yaml', query: Query = {}, file: Record<string, unknown> = {}) =>
-	command<void>({ method: 'POST', path: `/utils/export/${segment(collection)}`, body: { format, query, file } });
+	command<Response>({ method: 'POST', path: `/utils/export/${segment(collection)}`, body: { format, query, file }, raw: true });
 export const revertRevision = (revision: string | number) => command<void>({ method: 'POST', path: `/utils/revert/${segment(revision)}` });
