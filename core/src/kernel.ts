@@ -11,7 +11,8 @@ import { createAuthenticator, type Authenticator } from './auth/accountability.j
 import { createAuthCapability } from './auth/capability.js';
 import { createLoginAttempts } from './auth/login-attempts.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
-import { registerRateLimiter } from './server/rate-limit.js';
+import { registerAuthRateLimiter, registerRateLimiter } from './server/rate-limit.js';
+import { endSessionsOnPasswordChange } from './auth/sessions.js';
 import { ExtensionHost } from './extensions/host.js';
 import { kernelVersion } from './version.js';
 import { SchemaStore } from './schema/schema-store.js';
@@ -72,11 +73,13 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	const redis = config.redis ? await connectRedis(config.redis, logger) : undefined;
 	const server = await createHttpServer({ host: config.host, port: config.port, logger });
 	registerRateLimiter(server, config.rateLimiter, redis);
+	registerAuthRateLimiter(server, { ...config.abuse.authRateLimiter, keyPrefix: config.rateLimiter.keyPrefix }, redis);
 	const bus = new EventBus(logger);
+	endSessionsOnPasswordChange(bus, database.knex);
 	const schema = new SchemaStore(database.knex, database.dialect, config.database.searchPath);
 	const authenticator = createAuthenticator({ knex: database.knex, secret: config.secret, sessionCookieName: config.auth.sessionCookie.name });
 	const mailer = createMailer(config.email, logger);
-	const attempts = createLoginAttempts(config.auth.loginAttempts, redis);
+	const attempts = createLoginAttempts(config.abuse.login, redis);
 
 	const permissions: PolicyPermissions = new ShareAwarePermissions(database.knex);
 	const metrics = createMetrics(config.metrics, database.knex);
@@ -86,7 +89,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		schema,
 		bus,
 		permissions,
-		limits: config.query,
+		limits: { ...config.query, filterMaxNodes: config.abuse.filterMaxNodes },
 		onChange: (collection) => {
 			if (accessCollections.has(collection)) {
 				permissions.invalidate();

@@ -1,32 +1,58 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { AbuseConfig } from '../config/abuse.js';
 import { createLimiter } from '../server/rate-limit.js';
 
 export interface LoginAttempts {
-	/** Counts one failure; true when it reached the limit (the user must be suspended). */
-	fail(user: string): Promise<boolean>;
-	reset(user: string): Promise<void>;
+	/** Whether logins as this account, or from this address, are cooling down after too many failures. */
+	locked(user: string | null, address: string | null): Promise<boolean>;
+	/** Counts one failure against the account (when known) and the address. */
+	fail(user: string | null, address: string | null): Promise<void>;
+	/** A success clears the account's count; the address keeps its own, so a caller can't clear it with an account of theirs. */
+	succeed(user: string): Promise<void>;
 }
 
+type LoginLimits = AbuseConfig['login'];
+
+/** Failures are counted over an hour (or the cool-down, if longer); a success clears the account's count. */
+const countWindowSeconds = 3600;
+
 /**
- * Failed logins in a row, per user, in this process or in Redis (shared by every instance).
- * The counts never expire on their own: only a successful login resets them.
+ * Failed logins per account and per client address, in this process or in Redis (shared by every
+ * instance). A count that reaches its limit locks the account or address for `lockoutSeconds`,
+ * after which it starts again: a cool-down, never a suspension, so no stranger can shut an
+ * administrator out for good by guessing wrong on purpose.
  */
-export function createLoginAttempts(limit: number, redis: Redis | undefined): LoginAttempts {
-	if (limit <= 0) return { fail: async () => false, reset: async () => undefined };
-	const limiter = createLimiter({ store: redis ? 'redis' : 'memory', redis, points: limit, durationSeconds: 0, keyPrefix: 'mantle-login-attempts' });
+export function createLoginAttempts(limits: LoginLimits, redis: Redis | undefined): LoginAttempts {
+	const durationSeconds = Math.max(limits.lockoutSeconds, countWindowSeconds);
+	const counter = (points: number, keyPrefix: string) =>
+		points > 0 ? { points, limiter: createLimiter({ store: redis ? 'redis' : 'memory', redis, points, durationSeconds, keyPrefix }) } : undefined;
+	const accounts = counter(limits.attemptsPerAccount, 'mantle-login-account');
+	const addresses = counter(limits.attemptsPerAddress, 'mantle-login-address');
+
+	const isLocked = async (count: { points: number; limiter: RateLimiterAbstract } | undefined, key: string | null) => {
+		if (!count || key === null) return false;
+		const state = await count.limiter.get(key);
+		return state !== null && state.consumedPoints >= count.points;
+	};
+	const count = async (target: { points: number; limiter: RateLimiterAbstract } | undefined, key: string | null) => {
+		if (!target || key === null) return;
+		// Past the limit, consuming rejects (with the state); either way the key is then locked for the cool-down.
+		const state = await target.limiter.consume(key, 1).catch((rejection: unknown) => rejection as { consumedPoints?: number });
+		if ((state.consumedPoints ?? 0) >= target.points) await target.limiter.block(key, limits.lockoutSeconds);
+	};
+
 	return {
-		async fail(user) {
-			try {
-				const result = await limiter.consume(user, 1);
-				return result.remainingPoints <= 0;
-			} catch (rejection) {
-				if (rejection instanceof RateLimiterRes) return true;
-				throw rejection;
-			}
+		// Should the store fail (Redis away), logins go on uncounted: an outage of the counter must not become one of logins.
+		async locked(user, address) {
+			const [account, place] = await Promise.all([isLocked(accounts, user), isLocked(addresses, address)]).catch(() => [false, false]);
+			return account || place;
 		},
-		async reset(user) {
-			await limiter.delete(user);
+		async fail(user, address) {
+			await Promise.all([count(accounts, user), count(addresses, address)]).catch(() => undefined);
+		},
+		async succeed(user) {
+			await accounts?.limiter.delete(user).catch(() => undefined);
 		},
 	};
 }

@@ -17,10 +17,16 @@ interface UserRow {
 /** Verified against when there is no user, so that an unknown email costs what a wrong password does. */
 let dummyHash: Promise<string> | undefined;
 
+/** One argon2 verification that can only fail: the work a real check does, for answers that must take as long. */
+async function spendVerification(password: string): Promise<void> {
+	await verifyPassword(await (dummyHash ??= hashPassword('mantle-dummy-password')), password).catch(() => false);
+}
+
 /**
- * Email and password (and OTP once two-factor is on) for a new session. An unknown email and a
- * wrong password answer alike and take alike; failures in a row are counted and suspend the
- * user at LOGIN_ATTEMPTS.
+ * Email and password (and OTP once two-factor is on) for a new session. An unknown email, a
+ * suspended or otherwise inactive account, a cooling-down account or address and a wrong password
+ * all answer alike (INVALID_CREDENTIALS) and take alike (one argon2 verification each), so the
+ * answer reveals nothing about the account. Failures count per account and per address.
  */
 export async function login(deps: AuthDeps, credentials: { email?: unknown; password?: unknown; otp?: unknown }, context: AuthRequestContext, sessionMode: boolean): Promise<AuthTokens> {
 	const email = requiredString(credentials.email, 'email');
@@ -29,34 +35,34 @@ export async function login(deps: AuthDeps, credentials: { email?: unknown; pass
 		.select('id', 'email', 'password', 'status', 'tfa_secret')
 		.whereRaw('lower(email) = ?', [email.toLowerCase()])
 		.first();
+	const address = context.ip ?? null;
 
-	if (!user || user.status !== 'active' || !user.password) {
-		await verifyPassword(await (dummyHash ??= hashPassword('mantle-dummy-password')), password).catch(() => false);
-		if (user?.status === 'suspended') throw createError('USER_SUSPENDED');
+	if (await deps.attempts.locked(user?.id ?? null, address)) {
+		await spendVerification(password);
 		throw createError('INVALID_CREDENTIALS');
 	}
-	if (!(await verifyPassword(user.password, password).catch(() => false))) return failed(deps, user.id, createError('INVALID_CREDENTIALS'));
+	if (!user || user.status !== 'active' || !user.password) {
+		await spendVerification(password);
+		return failed(deps, user?.id ?? null, address, createError('INVALID_CREDENTIALS'));
+	}
+	if (!(await verifyPassword(user.password, password).catch(() => false))) return failed(deps, user.id, address, createError('INVALID_CREDENTIALS'));
 
 	if (user.tfa_secret) {
 		if (credentials.otp === undefined || credentials.otp === null || credentials.otp === '') {
 			throw createError('INVALID_OTP', 'User has two-factor authentication enabled, but no OTP was provided.');
 		}
-		if (!otpMatches(user.tfa_secret, credentials.otp)) return failed(deps, user.id, createError('INVALID_OTP'));
+		if (!otpMatches(user.tfa_secret, credentials.otp)) return failed(deps, user.id, address, createError('INVALID_OTP'));
 	}
 
 	const identity = await deps.authenticator.resolveUser(user.id);
 	if (!identity) throw createError('INVALID_CREDENTIALS');
 	deps.authenticator.checkIp(identity, context.ip);
-	await deps.attempts.reset(user.id);
+	await deps.attempts.succeed(user.id);
 	return issueTokens(deps, identity as ResolvedIdentity & { user: string }, context, sessionMode);
 }
 
-async function failed(deps: AuthDeps, user: string, error: Error): Promise<never> {
-	if (await deps.attempts.fail(user)) {
-		await deps.knex('mantle_users').where({ id: user }).update({ status: 'suspended' });
-		deps.authenticator.invalidate();
-		deps.logger.warn({ user }, 'user suspended after too many failed logins');
-	}
+async function failed(deps: AuthDeps, user: string | null, address: string | null, error: Error): Promise<never> {
+	await deps.attempts.fail(user, address);
 	throw error;
 }
 

@@ -5,6 +5,7 @@ import dotenv from 'dotenv';
 import { environmentSchema, isSecretVariable } from './schema.js';
 import type { Config, DatabaseClient, StorageLocationConfig } from './types.js';
 import { authConfig, emailConfig, rateLimiterConfig } from './auth.js';
+import { abuseConfig } from './abuse.js';
 import { metricsConfig } from './metrics.js';
 import { graphqlConfig } from './graphql.js';
 
@@ -98,6 +99,7 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 		auth: authConfig(v, raw, parseDuration, configFailure),
 		email: emailConfig(v),
 		rateLimiter: rateLimiterConfig(v, configFailure),
+		abuse: abuseConfig(v),
 		metrics: metricsConfig(v),
 		graphql: graphqlConfig(v),
 	};

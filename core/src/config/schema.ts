@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { abuseVariables } from './abuse.js';
 import { metricsVariables } from './metrics.js';
 import { graphqlVariables } from './graphql.js';
 
@@ -122,6 +123,7 @@ export const environmentSchema = Joi.object({
 	SHUTDOWN_TIMEOUT: count(0).default(10_000),
 	HEALTHCHECK_THRESHOLD: count(0).default(150),
 	HEALTHCHECK_TIMEOUT: count(1).default(5000),
+	...abuseVariables,
 	...graphqlVariables,
 	...metricsVariables,
 }).unknown(true);

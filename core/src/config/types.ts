@@ -1,5 +1,6 @@
 import type { MetricsConfig } from './metrics.js';
 import type { GraphqlConfig } from './graphql.js';
+import type { AbuseConfig } from './abuse.js';
 import type { databaseClients } from './schema.js';
 
 export type DatabaseClient = (typeof databaseClients)[number];
@@ -78,6 +79,8 @@ export interface Config {
 	auth: AuthConfig;
 	email: EmailConfig;
 	rateLimiter: RateLimiterConfig;
+	/** Filter cost, login lockout and the `/auth/*` request budget. */
+	abuse: AbuseConfig;
 	metrics: MetricsConfig;
 	graphql: GraphqlConfig;
 }

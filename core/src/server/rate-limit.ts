@@ -33,7 +33,23 @@ export function createLimiter({ store, redis, points, durationSeconds, keyPrefix
 export function registerRateLimiter(server: Server, config: RateLimiterConfig, redis: Redis | undefined): void {
 	if (!config.enabled) return;
 	const limiter = createLimiter({ store: config.store, redis, points: config.points, durationSeconds: config.durationSeconds, keyPrefix: config.keyPrefix });
+	limitRequests(server, limiter, config.points, () => true);
+}
+
+/**
+ * `/auth/*` (logins, password resets, refreshes, SSO) has a budget of its own per client address,
+ * on by default and stricter than the global one: guessing passwords is the cheapest attack there
+ * is. It counts in Redis when there is one, so every instance shares it.
+ */
+export function registerAuthRateLimiter(server: Server, config: { enabled: boolean; points: number; durationSeconds: number; keyPrefix: string }, redis: Redis | undefined): void {
+	if (!config.enabled) return;
+	const limiter = createLimiter({ store: redis ? 'redis' : 'memory', redis, points: config.points, durationSeconds: config.durationSeconds, keyPrefix: `${config.keyPrefix}-auth` });
+	limitRequests(server, limiter, config.points, (path) => path === '/auth' || path.startsWith('/auth/'));
+}
+
+function limitRequests(server: Server, limiter: RateLimiterAbstract, points: number, applies: (path: string) => boolean): void {
 	server.ext('onRequest', async (request, h) => {
+		if (!applies(request.path)) return h.continue;
 		try {
 			await limiter.consume(request.info.remoteAddress ?? 'unknown', 1);
 			return h.continue;
@@ -43,7 +59,7 @@ export function registerRateLimiter(server: Server, config: RateLimiterConfig, r
 				return h.continue;
 			}
 			const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-			const error = createError('REQUESTS_EXCEEDED', undefined, { limit: config.points, reset: new Date(Date.now() + rejection.msBeforeNext).toISOString() });
+			const error = createError('REQUESTS_EXCEEDED', undefined, { limit: points, reset: new Date(Date.now() + rejection.msBeforeNext).toISOString() });
 			return h.response(toErrorBody(error)).code(error.status).header('Retry-After', String(retryAfter)).takeover();
 		}
 	});
