@@ -49,13 +49,17 @@ export const systemPresets: Preset[] = [
 
 /**
  * sharp operations a `transforms` list may name: they change pixels, not the canvas beyond a
- * rotation's corners, so the output limits hold. Anything else (`resize`, `extend`, `composite`,
- * output or input options) is refused.
+ * rotation's corners, so the output limits hold. `resize` is allowed too (Directus clients send
+ * `[["resize", { "width": 8 }]]`), with its size checked against the same limit as `width`.
+ * Anything else (`extend`, `composite`, output or input options) is refused.
  */
 export const allowedOperations = new Set([
 	'autoOrient', 'rotate', 'flip', 'flop', 'blur', 'sharpen', 'median', 'flatten', 'gamma', 'negate',
 	'normalise', 'normalize', 'clahe', 'threshold', 'modulate', 'tint', 'greyscale', 'grayscale', 'trim', 'linear', 'extract',
+	'resize',
 ]);
+
+const resizeOptions = new Set(['width', 'height', 'fit', 'position', 'withoutEnlargement', 'withoutReduction', 'background', 'kernel']);
 
 const fits = new Set<Fit>(['cover', 'contain', 'inside', 'outside']);
 const formats = new Set(['jpg', 'jpeg', 'png', 'webp', 'avif', 'tiff', 'auto']);
@@ -75,7 +79,22 @@ function flag(value: unknown): boolean | undefined {
 	return value === true || value === '' || value === 'true' || value === '1';
 }
 
-function operations(value: unknown): Operation[] | undefined {
+/** `["resize", 300]`, `["resize", 300, 200]` or `["resize", { width, height, fit, ... }]`, within the size limit. */
+function resize(args: unknown[], maxDimension: number): Operation {
+	const [first, second, third] = args;
+	const options = (typeof first === 'object' && first !== null ? first : typeof third === 'object' && third !== null ? third : {}) as Record<string, unknown>;
+	if (Array.isArray(options)) throw invalid('The transform "resize" takes a width, a height and an options object.');
+	for (const key of Object.keys(options)) {
+		if (!resizeOptions.has(key)) throw invalid(`The transform "resize" has no option "${key}"; allowed: ${[...resizeOptions].join(', ')}.`);
+	}
+	const width = integer(typeof first === 'object' ? options.width : (first ?? undefined), 'resize width', 1, maxDimension);
+	const height = integer(typeof first === 'object' ? options.height : (second ?? undefined), 'resize height', 1, maxDimension);
+	if (width === undefined && height === undefined) throw invalid('The transform "resize" needs a width or a height.');
+	if (options.fit !== undefined && !fits.has(options.fit as Fit) && options.fit !== 'fill') throw invalid(`"resize" fit must be one of ${[...fits, 'fill'].join(', ')}.`);
+	return ['resize', { ...options, width, height }] as Operation;
+}
+
+function operations(value: unknown, maxDimension: number): Operation[] | undefined {
 	if (value === undefined || value === '') return undefined;
 	let list = value;
 	if (typeof value === 'string') {
@@ -89,6 +108,7 @@ function operations(value: unknown): Operation[] | undefined {
 	return list.map((entry) => {
 		if (!Array.isArray(entry) || typeof entry[0] !== 'string') throw invalid('Each transform is an array: the operation name, then its arguments.');
 		if (!allowedOperations.has(entry[0])) throw invalid(`The transform "${entry[0]}" is not allowed; allowed: ${[...allowedOperations].join(', ')}.`);
+		if (entry[0] === 'resize') return resize(entry.slice(1), maxDimension);
 		return entry as Operation;
 	});
 }
@@ -113,7 +133,7 @@ export function parseParameters(input: Record<string, unknown>, maxDimension: nu
 		withoutEnlargement: flag(input.withoutEnlargement),
 		focalPointX: integer(input.focal_point_x, 'focal_point_x', 0),
 		focalPointY: integer(input.focal_point_y, 'focal_point_y', 0),
-		transforms: operations(input.transforms),
+		transforms: operations(input.transforms, maxDimension),
 	};
 	return Object.fromEntries(Object.entries(result).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)));
 }

@@ -1,8 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import { createError } from '../errors/index.js';
-import type { EventBus } from '../events/bus.js';
-import { currentKnex } from '../items/transaction-context.js';
 
 /**
  * Sessions, one row per refresh token, keyed by the token's SHA-256: a copy of the table gives
@@ -43,35 +41,71 @@ export async function createSession(knex: Knex, user: string, ttlMs: number, con
 	return { refreshToken, key, user };
 }
 
+/** How a just-rotated refresh token may be presented again: within `graceMs`, it yields the same new token. */
+export interface ReuseGrace {
+	graceMs: number;
+	/** Keys the derivation of a session's successor token, so every instance derives the same one. */
+	secret: string;
+}
+
+/**
+ * With a grace window, a session's successor token is derived from its key rather than drawn at
+ * random: two browser tabs refreshing with the same token at once both get the one new token,
+ * and nothing but the hash of either is stored. Without the secret it cannot be derived.
+ */
+function successorToken(key: string, reuse: ReuseGrace | undefined): string {
+	return reuse && reuse.graceMs > 0 ? createHmac('sha256', reuse.secret).update(`refresh:${key}`).digest('base64url') : newRefreshToken();
+}
+
+type SessionRow = { token: string; user: string | null; expires: unknown; next_token: string | null; ip: string | null; user_agent: string | null; origin: string | null };
+
 /**
  * Replaces the session `key` by a new one. A key that was already replaced means the token
- * was used twice: the chain it started is deleted, so the newer token stops working too.
+ * was used twice: the chain it started is deleted, so the newer token stops working too, unless
+ * the replacement happened within the reuse grace window (two tabs refreshing at the same
+ * moment), in which case the same new token is handed out again.
  */
-export async function rotateSession(knex: Knex, key: string, ttlMs: number): Promise<IssuedSession> {
-	const row: { token: string; user: string | null; expires: unknown; next_token: string | null; ip: string | null; user_agent: string | null; origin: string | null } | undefined = await knex('mantle_sessions').where({ token: key }).first();
+export async function rotateSession(knex: Knex, key: string, ttlMs: number, reuse?: ReuseGrace): Promise<IssuedSession> {
+	const row: SessionRow | undefined = await knex('mantle_sessions').where({ token: key }).first();
 	if (!row || !row.user) throw createError('INVALID_CREDENTIALS');
-	if (row.next_token !== null) {
-		await revokeChain(knex, key);
-		throw createError('INVALID_CREDENTIALS');
-	}
+	if (row.next_token !== null) return reissue(knex, row, ttlMs, reuse);
 	if (expiryTime(row.expires) <= Date.now()) {
 		await knex('mantle_sessions').where({ token: key }).delete();
 		throw createError('INVALID_CREDENTIALS');
 	}
-	const refreshToken = newRefreshToken();
+	const refreshToken = successorToken(key, reuse);
 	const next = hashToken(refreshToken);
 	const claimed = await knex.transaction(async (trx) => {
-		await trx('mantle_sessions').insert({ token: next, user: row.user, expires: new Date(Date.now() + ttlMs), ip: row.ip, user_agent: row.user_agent, origin: row.origin });
-		// Only one of two concurrent refreshes with the same token may win.
+		// Only one of two concurrent refreshes with the same token may win; the other is a reuse.
 		const updated = await trx('mantle_sessions').where({ token: key }).whereNull('next_token').update({ next_token: next });
-		if (updated !== 1) throw createError('INVALID_CREDENTIALS');
+		if (updated !== 1) return false;
+		await trx('mantle_sessions').insert({ token: next, user: row.user, expires: new Date(Date.now() + ttlMs), ip: row.ip, user_agent: row.user_agent, origin: row.origin });
 		return true;
 	}).catch(async (error: unknown) => {
 		await revokeChain(knex, key);
 		throw error;
 	});
-	if (!claimed) throw createError('INVALID_CREDENTIALS');
+	if (!claimed) {
+		const rotated: SessionRow | undefined = await knex('mantle_sessions').where({ token: key }).first();
+		if (!rotated?.user || rotated.next_token === null) throw createError('INVALID_CREDENTIALS');
+		return reissue(knex, rotated, ttlMs, reuse);
+	}
 	return { refreshToken, key: next, user: row.user };
+}
+
+/**
+ * A rotated token presented again: the same successor while it is still the live session and was
+ * issued less than the grace window ago (its expiry, less the TTL, dates it); otherwise theft.
+ */
+async function reissue(knex: Knex, row: SessionRow, ttlMs: number, reuse: ReuseGrace | undefined): Promise<IssuedSession> {
+	if (reuse && reuse.graceMs > 0 && row.user) {
+		const refreshToken = successorToken(row.token, reuse);
+		const successor: SessionRow | undefined = hashToken(refreshToken) === row.next_token ? await knex('mantle_sessions').where({ token: row.next_token }).first() : undefined;
+		const issuedAt = successor ? expiryTime(successor.expires) - ttlMs : Number.NEGATIVE_INFINITY;
+		if (successor && successor.next_token === null && Date.now() - issuedAt <= reuse.graceMs) return { refreshToken, key: successor.token, user: row.user };
+	}
+	await revokeChain(knex, row.token);
+	throw createError('INVALID_CREDENTIALS');
 }
 
 export async function revokeChain(knex: Knex, key: string): Promise<void> {
@@ -94,18 +128,3 @@ export async function sessionIsLive(knex: Knex, key: string, user: string): Prom
 	return row !== undefined && row.next_token === null && expiryTime(row.expires) > Date.now();
 }
 
-/**
- * A new password ends the sessions opened with the old one: whoever learnt it (or stole a refresh
- * token) is out once the owner, or an administrator, changes it. Runs as a filter of the update,
- * inside its transaction, so the sessions end exactly when the change commits. Access tokens
- * already issued live out their short lifetime.
- */
-export function endSessionsOnPasswordChange(bus: EventBus, knex: Knex): void {
-	bus.onFilter('directus_users.items.update', 'kernel', async (payload, meta) => {
-		const changes = payload as Record<string, unknown> | null;
-		const keys = (meta as { keys?: unknown }).keys;
-		if (typeof changes !== 'object' || changes === null || !Object.hasOwn(changes, 'password') || !Array.isArray(keys) || keys.length === 0) return payload;
-		await currentKnex(knex)('mantle_sessions').whereIn('user', keys.map(String)).delete();
-		return payload;
-	});
-}

@@ -10,6 +10,7 @@ export function authConfig(v: Values, raw: Record<string, string>, parseDuration
 	return {
 		accessTokenTtlMs: parseDuration(String(v.ACCESS_TOKEN_TTL)),
 		refreshTokenTtlMs: parseDuration(String(v.REFRESH_TOKEN_TTL)),
+		refreshReuseGraceMs: parseDuration(String(v.REFRESH_TOKEN_REUSE_GRACE)),
 		refreshCookie: {
 			name: String(v.REFRESH_TOKEN_COOKIE_NAME),
 			secure: Boolean(v.REFRESH_TOKEN_COOKIE_SECURE),

@@ -84,6 +84,7 @@ export const environmentSchema = Joi.object({
 
 	ACCESS_TOKEN_TTL: duration.default('15m'),
 	REFRESH_TOKEN_TTL: duration.default('7d'),
+	REFRESH_TOKEN_REUSE_GRACE: duration.default('10s'),
 	REFRESH_TOKEN_COOKIE_NAME: Joi.string().token().default('directus_refresh_token'),
 	REFRESH_TOKEN_COOKIE_SECURE: flag.default(false),
 	REFRESH_TOKEN_COOKIE_SAME_SITE: Joi.string().valid('lax', 'strict', 'none').insensitive().default('lax'),

@@ -120,6 +120,8 @@ export interface AuthProviderConfig {
 export interface AuthConfig {
 	accessTokenTtlMs: number;
 	refreshTokenTtlMs: number;
+	/** How long a just-rotated refresh token still yields its successor (two tabs refreshing at once); 0 turns it off. */
+	refreshReuseGraceMs: number;
 	refreshCookie: CookieConfig;
 	sessionCookie: CookieConfig & { ttlMs: number };
 	/** Failed logins in a row that suspend a user; 0 never suspends. */

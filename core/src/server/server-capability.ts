@@ -47,6 +47,8 @@ export function createServerCapability(deps: ServerCapabilityDeps): ServerCapabi
 				node: { version: process.versions.node, uptime: Math.round(process.uptime()) },
 				os: { type: os.type(), version: os.release(), uptime: Math.round(os.uptime()), totalmem: os.totalmem() },
 				database: { vendor: deps.dialect.vendor, version: await deps.dialect.serverVersion(deps.knex) },
+				// As Directus reports them: -1 for no cap.
+				queryLimit: { default: deps.config.query.defaultLimit, max: deps.config.query.maxLimit },
 			};
 		},
 
