@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../lib/api.js';
 import { asComponent, registry } from '../lib/extensions.js';
 import { base, navigate, useLocation } from '../lib/router.js';
-import { collectionOf, fieldsOf, primaryKeyOf, schema } from '../lib/schema.js';
+import { fieldsOf, primaryKeyOf, relatedCollection, resolvePath, schema, titleFields, type Schema } from '../lib/schema.js';
 import { useStore } from '../lib/store.js';
 import { notify, reportError } from '../lib/toasts.js';
 import { createBookmark, listBookmarks, loadPreset, savePreset, type Preset } from '../lib/presets.js';
@@ -74,7 +74,7 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 		if (!state) return;
 		const ticket = ++loaded.current;
 		setLoading(true);
-		const fields = [...new Set([primaryKey, ...state.fields, ...(state.layout === 'cards' ? cardFields(collection) : [])])];
+		const fields = [...new Set([primaryKey, ...queryFields(collection, state.fields, model), ...(state.layout === 'cards' ? cardFields(collection) : [])])];
 		api
 			.envelope<Record<string, any>[]>(`/items/${encodeURIComponent(collection)}`, {
 				fields,
@@ -246,6 +246,20 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 			</footer>
 		</section>
 	);
+}
+
+/**
+ * The paths to read for the chosen columns: a column that is itself a relation (`author`) reads
+ * the related item's title fields, so it shows a name rather than a key.
+ */
+export function queryFields(collection: string, columns: string[], model: Schema): string[] {
+	return columns.flatMap((path) => {
+		const field = resolvePath(collection, path, model);
+		const special = field?.meta?.special ?? [];
+		if (!field || !special.some((kind) => ['m2o', 'file', 'o2m'].includes(kind))) return [path];
+		const related = relatedCollection(field.collection, field.field, model);
+		return related ? titleFields(related, model).filter((inner) => inner !== '*').map((inner) => `${path}.${inner}`).concat(titleFields(related, model).includes('*') ? [`${path}.*`] : []) : [path];
+	});
 }
 
 function cardFields(collection: string): string[] {

@@ -38,7 +38,11 @@ export function App() {
 			const redirect = location.path === '/' ? '' : `?redirect=${encodeURIComponent('/admin' + location.path + (location.search.size ? `?${location.search}` : ''))}`;
 			navigate(`/login${redirect}`, { replace: true });
 		}
-		if (ready === 'in' && (location.path === '/' || location.path === '/login')) navigate('/content', { replace: true });
+		if (ready === 'in' && (location.path === '/' || location.path === '/login')) {
+			// Back to the deep link that sent the user to sign in; only ever a Studio path.
+			const redirect = location.search.get('redirect');
+			navigate(redirect && redirect.startsWith('/admin/') && !redirect.startsWith('/admin//') ? redirect : '/content', { replace: true });
+		}
 	}, [ready, location.path]);
 
 	useEffect(() => {

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, client, isMantleError, messageOf } from '../lib/api.js';
-import { navigate } from '../lib/router.js';
 import { loadMe, project } from '../lib/session.js';
 import { useStore } from '../lib/store.js';
 
@@ -33,8 +32,6 @@ export function Login({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
 			await client.login({ email, password, ...(otp ? { otp } : {}) }, { mode: 'session' });
 			await loadMe();
 			await onSignedIn();
-			const next = new URLSearchParams(location.search).get('redirect');
-			navigate(next && next.startsWith('/admin/') ? next : '/content', { replace: true });
 		} catch (failure) {
 			if (isMantleError(failure) && failure.code === 'INVALID_OTP') setNeedsOtp(true);
 			setError(messageOf(failure));
