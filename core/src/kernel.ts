@@ -25,14 +25,15 @@ import { PolicyPermissions } from './permissions/provider.js';
 import { createExtensionsCapability, extensionSettings } from './extensions/capability.js';
 import { createStorage, type Storage } from './storage/index.js';
 import { createFilesCapability } from './files/index.js';
-import { registerStudio } from './studio/serve.js';
 import { createHashCapability } from './hash/capability.js';
 import { createMetrics } from './metrics/index.js';
 import { allowMetricsTokens } from './metrics/authenticate.js';
 import { ShareAwarePermissions } from './shares/permissions.js';
 import { allowShareTokens } from './shares/authenticate.js';
 import { createSharesCapability } from './shares/capability.js';
+import { createFlows, type FlowsRuntime } from './flows/index.js';
 import { createGraphqlCapability } from './graphql/capability.js';
+import { registerStudio } from './studio/serve.js';
 
 export interface Kernel {
 	readonly config: Config;
@@ -54,6 +55,8 @@ export interface Kernel {
 	readonly invalidations?: InvalidationBus;
 	/** The configured storage locations, files' content and transformed variants. */
 	readonly storage: Storage;
+	/** Flows: their triggers, queue and runs. */
+	readonly flows: FlowsRuntime;
 	/** The address the server listens on, known once started. */
 	readonly url: string;
 	start(): Promise<void>;
@@ -91,6 +94,10 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		permissions,
 		limits: { ...config.query, filterMaxNodes: config.abuse.filterMaxNodes },
 		onChange: (collection) => {
+			if (flowCollections.has(collection)) {
+				reloadFlows();
+				invalidations?.publish('flows');
+			}
 			if (accessCollections.has(collection)) {
 				permissions.invalidate();
 				authenticator.invalidate();
@@ -113,14 +120,32 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 
 	const graphql = createGraphqlCapability({ schema, permissions, invalidations, config: config.graphql, defaultLimit: config.query.defaultLimit });
 
+	const flows = createFlows({
+		knex: database.knex,
+		dialect: database.dialect,
+		bus,
+		logger,
+		config: config.flows,
+		env: config.env,
+		redisUrl: config.redis,
+		engine,
+		authenticator,
+		mailer,
+		sandbox: () => extensions.sandboxProcess(),
+		operations: () => extensions.operations,
+	});
+	const reloadFlows = () => void flows.runtime.reload().catch((error: unknown) => logger.warn({ err: error }, 'could not reload flows'));
+	invalidations?.on('flows', reloadFlows);
+
 	// The host serves the extensions capability to the /extensions endpoint it loads, so the
 	// capability is added to the trusted set once the host exists, before anything loads.
 	const trustedCapabilities: ConstructorParameters<typeof ExtensionHost>[0]['trustedCapabilities'] = {
 		server: createServerCapability({ config, knex: database.knex, dialect: database.dialect, redis, storage, version: kernelVersion, serviceId: randomUUID() }),
-		schema: createSchemaCapability({ knex: database.knex, dialect: database.dialect, store: schema, bus }),
+		schema: createSchemaCapability({ knex: database.knex, dialect: database.dialect, store: schema, bus }, permissions),
 		items: createItemsCapability(engine),
 		files: createFilesCapability({ engine, storage, config }),
 		graphql,
+		...flows.capabilities,
 		auth: createAuthCapability({ knex: database.knex, config, authenticator, mailer, attempts, logger, bus }),
 		hash: createHashCapability(),
 		metrics: metrics.capability,
@@ -141,6 +166,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	});
 	trustedCapabilities.extensions = createExtensionsCapability(extensions, database.knex);
 	await extensions.loadAll();
+	await flows.runtime.start();
 	await extensions.init('app.before');
 	metrics.observe(server, (method, path) => extensions.routes.match(method, path)?.route.path);
 	const primaryOf = async (collection: string) => (await (await engine.service(collection, null)).info()).primary;
@@ -163,6 +189,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		permissions,
 		invalidations,
 		storage,
+		flows: flows.runtime,
 		get url() {
 			return `http://${server.info.host === '0.0.0.0' ? '127.0.0.1' : server.info.host}:${server.info.port}`;
 		},
@@ -175,6 +202,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 			stopping ??= (async () => {
 				bus.action('server.stop', {}, null);
 				await server.stop({ timeout: config.shutdownTimeoutMs });
+				await flows.runtime.stop();
 				await extensions.stop();
 				mailer.close();
 				await invalidations?.stop();
@@ -184,6 +212,9 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		},
 	};
 }
+
+/** Changes to these change which flows run and how. */
+const flowCollections = new Set(['directus_flows', 'directus_operations']);
 
 /** Changes to these alter who may do what: cached permissions and accountabilities are dropped. */
 const accessCollections = new Set(['directus_permissions', 'directus_policies', 'directus_access', 'directus_roles', 'directus_users']);

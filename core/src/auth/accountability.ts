@@ -28,6 +28,8 @@ export interface Authenticator {
 	resolveUser(id: string): Promise<ResolvedIdentity | undefined>;
 	/** Refuses (INVALID_IP) a caller outside the identity's policies' `ip_access`. */
 	checkIp(identity: ResolvedIdentity, ip: string | null): void;
+	/** Who acts with the public policies, or with a role's (flows run their item operations as either). */
+	accountabilityOf(subject: { public: true } | { role: string }): Promise<Accountability>;
 }
 
 export interface AuthenticatorOptions {
@@ -125,7 +127,12 @@ export function createAuthenticator({ knex, secret, sessionCookieName }: Authent
 		return toAccountability(identity, base);
 	};
 
-	return { authenticate, invalidate: forget, resolveUser, checkIp };
+	const accountabilityOf: Authenticator['accountabilityOf'] = async (subject) => {
+		const identity = 'role' in subject ? await loadRole(knex, subject.role) : await loadPublic(knex);
+		return toAccountability(identity, { ip: null });
+	};
+
+	return { authenticate, invalidate: forget, resolveUser, checkIp, accountabilityOf };
 }
 
 function toAccountability(identity: ResolvedIdentity, base: { ip: string | null; userAgent?: string }): Accountability {
@@ -147,6 +154,12 @@ async function loadUser(knex: Knex, id: string): Promise<ResolvedIdentity | unde
 		if (roles.length > 0) where.orWhereIn('mantle_access.role', roles);
 	});
 	return identityOf(user.id, user.role, roles, policies);
+}
+
+async function loadRole(knex: Knex, role: string): Promise<ResolvedIdentity> {
+	const roles = await roleChain(knex, role);
+	const policies: PolicyRow[] = roles.length > 0 ? await policyQuery(knex).whereIn('mantle_access.role', roles) : [];
+	return identityOf(null, role, roles, policies);
 }
 
 /** The role and its ancestors through `parent`, nearest first; a cycle ends the walk. */

@@ -6,8 +6,9 @@ import { environmentSchema, isSecretVariable } from './schema.js';
 import type { Config, DatabaseClient, StorageLocationConfig } from './types.js';
 import { authConfig, emailConfig, rateLimiterConfig } from './auth.js';
 import { abuseConfig } from './abuse.js';
-import { metricsConfig } from './metrics.js';
+import { flowsConfig } from './flows.js';
 import { graphqlConfig } from './graphql.js';
+import { metricsConfig } from './metrics.js';
 
 /** A configuration that cannot start Mantle. Its message names the variable and what it expects. */
 export class ConfigError extends Error {
@@ -89,7 +90,7 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 			},
 		},
 		admin: { email: v.ADMIN_EMAIL, password: v.ADMIN_PASSWORD, token: v.ADMIN_TOKEN },
-		query: { defaultLimit: v.QUERY_LIMIT_DEFAULT, maxLimit: v.QUERY_LIMIT_MAX },
+		query: { defaultLimit: v.QUERY_LIMIT_DEFAULT, maxLimit: v.QUERY_LIMIT_MAX, maxDepth: v.QUERY_MAX_DEPTH },
 		logLevel: v.LOG_LEVEL,
 		maxPayloadBytes: parseByteSize(String(v.MAX_PAYLOAD_SIZE)),
 		shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT,
@@ -100,8 +101,9 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 		email: emailConfig(v),
 		rateLimiter: rateLimiterConfig(v, configFailure),
 		abuse: abuseConfig(v),
-		metrics: metricsConfig(v),
+		flows: flowsConfig(v),
 		graphql: graphqlConfig(v),
+		metrics: metricsConfig(v),
 	};
 }
 

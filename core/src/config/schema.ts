@@ -1,7 +1,8 @@
 import Joi from 'joi';
 import { abuseVariables } from './abuse.js';
-import { metricsVariables } from './metrics.js';
+import { flowsVariables } from './flows.js';
 import { graphqlVariables } from './graphql.js';
+import { metricsVariables } from './metrics.js';
 
 /** Accepted `DB_CLIENT` values, Directus spellings first; each maps to one dialect. */
 export const databaseClients = ['sqlite3', 'better-sqlite3', 'pg', 'postgres', 'mysql', 'mysql2', 'mariadb', 'mssql', 'oracledb'] as const;
@@ -118,6 +119,8 @@ export const environmentSchema = Joi.object({
 
 	QUERY_LIMIT_DEFAULT: count(1).default(100),
 	QUERY_LIMIT_MAX: Joi.number().integer().min(-1).invalid(0).default(-1).messages({ 'number.base': '{{#label}} must be a whole number, or -1 for no cap', 'any.invalid': '{{#label}} must be at least 1, or -1 for no cap' }),
+	/** Relations one query may go through (`fields`, `deep`, `filter`, `sort` paths); deeper answers INVALID_QUERY. */
+	QUERY_MAX_DEPTH: count(1).default(8),
 
 	LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
 	MAX_PAYLOAD_SIZE: byteSize.default('1mb'),
@@ -125,6 +128,7 @@ export const environmentSchema = Joi.object({
 	HEALTHCHECK_THRESHOLD: count(0).default(150),
 	HEALTHCHECK_TIMEOUT: count(1).default(5000),
 	...abuseVariables,
+	...flowsVariables,
 	...graphqlVariables,
 	...metricsVariables,
 }).unknown(true);

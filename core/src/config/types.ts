@@ -1,5 +1,6 @@
-import type { MetricsConfig } from './metrics.js';
+import type { FlowsConfig } from './flows.js';
 import type { GraphqlConfig } from './graphql.js';
+import type { MetricsConfig } from './metrics.js';
 import type { AbuseConfig } from './abuse.js';
 import type { databaseClients } from './schema.js';
 
@@ -66,7 +67,7 @@ export interface Config {
 	};
 	admin: { email?: string; password?: string; token?: string };
 	/** Rows a list answers with by default, and the most one query may ask for (`-1`: no cap). */
-	query: { defaultLimit: number; maxLimit: number };
+	query: { defaultLimit: number; maxLimit: number; maxDepth: number };
 	logLevel: string;
 	maxPayloadBytes: number;
 	shutdownTimeoutMs: number;
@@ -81,8 +82,9 @@ export interface Config {
 	rateLimiter: RateLimiterConfig;
 	/** Filter cost, login lockout and the `/auth/*` request budget. */
 	abuse: AbuseConfig;
-	metrics: MetricsConfig;
+	flows: FlowsConfig;
 	graphql: GraphqlConfig;
+	metrics: MetricsConfig;
 }
 
 export interface CookieConfig {

@@ -42,6 +42,23 @@ export const firstPartyExtensions = [
 	'@mantle/extension-versions',
 	'@mantle/extension-metrics',
 	'@mantle/extension-graphql',
+	'@mantle/extension-flows',
+	'@mantle/extension-operations',
+	'@mantle/extension-operation-condition',
+	'@mantle/extension-operation-exec',
+	'@mantle/extension-operation-request',
+	'@mantle/extension-operation-mail',
+	'@mantle/extension-operation-item-create',
+	'@mantle/extension-operation-item-read',
+	'@mantle/extension-operation-item-update',
+	'@mantle/extension-operation-item-delete',
+	'@mantle/extension-operation-log',
+	'@mantle/extension-operation-transform',
+	'@mantle/extension-operation-trigger',
+	'@mantle/extension-operation-sleep',
+	'@mantle/extension-operation-notification',
+	'@mantle/extension-operation-throw-error',
+	'@mantle/extension-operation-json-web-token',
 ] as const;
 
 const require = createRequire(import.meta.url);

@@ -38,7 +38,7 @@ export interface ExtensionHostOptions {
 	logger: Logger;
 	bus: EventBus;
 	/** Capabilities only trusted extensions receive. */
-	trustedCapabilities: Pick<ExtensionContext, 'server' | 'schema' | 'extensions' | 'auth' | 'items' | 'files' | 'hash' | 'metrics' | 'shares' | 'graphql'>;
+	trustedCapabilities: Pick<ExtensionContext, 'server' | 'schema' | 'extensions' | 'auth' | 'items' | 'files' | 'graphql' | 'hash' | 'metrics' | 'shares' | 'flows' | 'mail' | 'scripts' | 'request'>;
 	/** What admins decided (disabled, trusted); read at every (re)load. */
 	settings: () => Promise<{ disabled: Set<string>; trusted: Set<string> }>;
 	sandbox: { limits: SandboxLimits; allowPrivateNetwork: boolean; env: Readonly<Record<string, string>> };
@@ -62,6 +62,7 @@ export class ExtensionHost {
 	private records: ExtensionRecord[] = [];
 	private generation = 0;
 	private supervisor: SandboxSupervisor | undefined;
+	private supervisorStarting: Promise<SandboxSupervisor> | undefined;
 	private sandboxedNames = new Set<string>();
 
 	constructor(private readonly options: ExtensionHostOptions) {}
@@ -105,6 +106,11 @@ export class ExtensionHost {
 	/** Runs the `init` hooks registered for one point of the kernel's start. */
 	init(event: string): Promise<void> {
 		return this.runtime.init(event, this.options.logger);
+	}
+
+	/** The sandbox process, started on first use: flows run users' scripts in it. */
+	sandboxProcess(): Promise<SandboxSupervisor> {
+		return this.sandboxSupervisor();
 	}
 
 	/** The sandbox process: its PID, restarts and memory, for operators and tests. */
@@ -167,8 +173,16 @@ export class ExtensionHost {
 		};
 	}
 
-	private async sandboxSupervisor(): Promise<SandboxSupervisor> {
-		if (this.supervisor) return this.supervisor;
+	/** One sandbox process however many callers ask at once (flows run scripts in parallel). */
+	private sandboxSupervisor(): Promise<SandboxSupervisor> {
+		if (this.supervisor) return Promise.resolve(this.supervisor);
+		this.supervisorStarting ??= this.startSupervisor().finally(() => {
+			this.supervisorStarting = undefined;
+		});
+		return this.supervisorStarting;
+	}
+
+	private async startSupervisor(): Promise<SandboxSupervisor> {
 		const { logger, sandbox } = this.options;
 		const supervisor = new SandboxSupervisor({
 			limits: sandbox.limits,

@@ -1,0 +1,85 @@
+import type { Redis } from 'ioredis';
+import type { Job, Queue, Worker } from 'bullmq';
+import { scheduleTrigger, type FlowQueue, type JobHandler, type QueueOptions, type ScheduleEntry } from './queue.js';
+import type { FlowJob } from './types.js';
+
+const schedulePrefix = 'schedule:';
+
+/**
+ * Runs as BullMQ jobs on the shared Redis: any instance's worker takes a run, a run whose worker
+ * died is taken over once its lock lapses, and a cron schedule is one job scheduler per flow,
+ * so a tick fires once however many instances there are.
+ */
+export class BullFlowQueue implements FlowQueue {
+	private queue: Queue | undefined;
+	private worker: Worker | undefined;
+	private readonly connections: Redis[] = [];
+
+	constructor(
+		private readonly redisUrl: string,
+		private readonly options: QueueOptions & { lockDurationMs: number; queueName: string },
+	) {}
+
+	async start(handler: JobHandler): Promise<void> {
+		const { Queue, Worker } = await import('bullmq');
+		this.queue = new Queue(this.options.queueName, { connection: await this.connection() });
+		this.worker = new Worker(
+			this.options.queueName,
+			async (job: Job) => {
+				const data = job.data as FlowJob;
+				// A scheduler's job carries no tick of its own: it fires at its creation plus its delay.
+				const trigger = job.name === 'schedule' ? scheduleTrigger(job.timestamp + (job.opts.delay ?? 0)) : data.trigger;
+				await handler({ ...data, trigger });
+			},
+			{
+				connection: await this.connection(),
+				concurrency: this.options.concurrency,
+				lockDuration: this.options.lockDurationMs,
+				stalledInterval: Math.max(250, Math.floor(this.options.lockDurationMs / 2)),
+				maxStalledCount: 2,
+			},
+		);
+		this.worker.on('failed', (job, error) => this.options.logger.warn({ err: error, flow: (job?.data as FlowJob | undefined)?.flowId }, 'flow run failed'));
+		this.worker.on('error', (error) => this.options.logger.debug({ err: error }, 'flow queue error'));
+	}
+
+	async add(job: FlowJob): Promise<void> {
+		await this.queue!.add('run', job, {
+			attempts: this.options.attempts,
+			backoff: { type: 'exponential', delay: this.options.backoffMs },
+			removeOnComplete: 1000,
+			removeOnFail: 1000,
+		});
+	}
+
+	async setSchedules(schedules: ScheduleEntry[]): Promise<void> {
+		const queue = this.queue!;
+		const wanted = new Set(schedules.map(({ flowId }) => schedulePrefix + flowId));
+		for (const existing of await queue.getJobSchedulers()) {
+			const id = existing.key;
+			if (id.startsWith(schedulePrefix) && !wanted.has(id)) await queue.removeJobScheduler(id);
+		}
+		for (const { flowId, cron } of schedules) {
+			await queue.upsertJobScheduler(schedulePrefix + flowId, { pattern: cron }, {
+				name: 'schedule',
+				data: { flowId, trigger: null, accountability: null, depth: 0 } satisfies FlowJob,
+				opts: { removeOnComplete: 1000, removeOnFail: 1000 },
+			});
+		}
+	}
+
+	async stop(): Promise<void> {
+		await this.worker?.close();
+		await this.queue?.close();
+		await Promise.allSettled(this.connections.map((connection) => connection.quit()));
+	}
+
+	private async connection(): Promise<Redis> {
+		const { Redis } = await import('ioredis');
+		// BullMQ's blocking commands must wait as long as they need.
+		const connection = new Redis(this.redisUrl, { maxRetriesPerRequest: null });
+		connection.on('error', (error: Error) => this.options.logger.debug({ err: error }, 'flow queue redis error'));
+		this.connections.push(connection);
+		return connection;
+	}
+}

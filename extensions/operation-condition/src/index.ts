@@ -1,0 +1,16 @@
+import { createError, defineOperation } from '@mantle/extensions-sdk';
+import { failures } from './match.js';
+
+/** Resolves when the filter rules hold for the data chain, rejects with the rules that did not. */
+export default defineOperation<{ filter?: unknown }>({
+	id: 'condition',
+	name: 'Condition',
+	handler({ filter }, { data }) {
+		if (filter === undefined || filter === null) return null;
+		const failed = failures(filter, data);
+		if (failed.length > 0) {
+			throw createError('FAILED_VALIDATION', `The condition did not hold: ${failed.map(({ path, operator }) => `${path || '(data)'} ${operator}`).join(', ')}.`, { failures: failed });
+		}
+		return null;
+	},
+});

@@ -1,0 +1,22 @@
+import { createError, defineOperation, type FlowPermissions, type PrimaryKey, type QueryInput } from '@mantle/extensions-sdk';
+
+/** Reads items by key, or by query, with the permissions the flow chose. */
+export default defineOperation<{ collection?: unknown; permissions?: FlowPermissions; key?: unknown; query?: unknown }>({
+	id: 'item-read',
+	name: 'Read Data',
+	async handler({ collection, permissions, key, query }, { items, flows, accountability }) {
+		if (!items || !flows) throw createError('INTERNAL', 'The read-data operation needs the items and flows capabilities.');
+		if (typeof collection !== 'string' || collection === '') throw createError('INVALID_PAYLOAD', 'The read-data operation needs its "collection".');
+		const service = items(collection, { accountability: await flows.accountabilityFor(permissions, accountability) });
+		const keys = keyList(key);
+		const parsed = (query && typeof query === 'object' ? query : {}) as QueryInput;
+		if (keys.length === 1 && !Array.isArray(key)) return service.readOne(keys[0]!, parsed);
+		if (keys.length > 0) return service.readMany(keys, parsed);
+		return service.readByQuery(parsed);
+	},
+});
+
+function keyList(key: unknown): PrimaryKey[] {
+	const list = Array.isArray(key) ? key : key === undefined || key === null || key === '' ? [] : [key];
+	return list.filter((entry): entry is PrimaryKey => typeof entry === 'string' || typeof entry === 'number');
+}

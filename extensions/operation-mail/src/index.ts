@@ -1,0 +1,47 @@
+import { Liquid } from 'liquidjs';
+import { marked } from 'marked';
+import { createError, defineOperation } from '@mantle/extensions-sdk';
+
+interface MailOptions {
+	to?: unknown;
+	subject?: unknown;
+	body?: unknown;
+	/** `markdown` (default): the body is Markdown; `wysiwyg`: HTML; `template`: a Liquid template rendered with `data`. */
+	type?: unknown;
+	data?: unknown;
+}
+
+// Templates are written by admins; Liquid still runs them without access to anything but `data`.
+const liquid = new Liquid({ strictFilters: true, ownPropertyOnly: true });
+
+/** Sends mail through the kernel's transport to one address or a list. */
+export default defineOperation<MailOptions>({
+	id: 'mail',
+	name: 'Send Email',
+	async handler(options, { mail }) {
+		if (!mail) throw createError('INTERNAL', 'The mail operation needs the mail capability.');
+		const to = recipients(options.to);
+		if (to.length === 0) throw createError('INVALID_PAYLOAD', 'The mail operation needs at least one address in "to".');
+		if (typeof options.subject !== 'string' || options.subject.trim() === '') throw createError('INVALID_PAYLOAD', 'The mail operation needs a "subject".');
+		const body = typeof options.body === 'string' ? options.body : '';
+		const html = await render(String(options.type ?? 'markdown'), body, options.data);
+		await mail.send({ to, subject: options.subject, html, text: stripTags(html) });
+		return { to, subject: options.subject };
+	},
+});
+
+async function render(type: string, body: string, data: unknown): Promise<string> {
+	if (type === 'wysiwyg') return body;
+	if (type === 'template') return liquid.parseAndRender(body, (data ?? {}) as object);
+	if (type === 'markdown') return marked.parse(body, { async: false });
+	throw createError('INVALID_PAYLOAD', `"${type}" is not a mail type: use markdown, wysiwyg or template.`);
+}
+
+function recipients(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+	return list.map((entry) => String(entry).trim()).filter(Boolean);
+}
+
+function stripTags(html: string): string {
+	return html.replace(/<[^>]*>/g, '').replace(/\n{3,}/g, '\n\n').trim();
+}

@@ -1,0 +1,34 @@
+import { createError, defineOperation, type FlowPermissions } from '@mantle/extensions-sdk';
+
+interface NotificationOptions {
+	recipient?: unknown;
+	subject?: unknown;
+	message?: unknown;
+	collection?: unknown;
+	item?: unknown;
+	permissions?: FlowPermissions;
+}
+
+/** Leaves a notification in each recipient's inbox (`directus_notifications`); answers their keys. */
+export default defineOperation<NotificationOptions>({
+	id: 'notification',
+	name: 'Send Notification',
+	async handler(options, { items, flows, accountability }) {
+		if (!items || !flows) throw createError('INTERNAL', 'The notification operation needs the items and flows capabilities.');
+		const recipients = (Array.isArray(options.recipient) ? options.recipient : typeof options.recipient === 'string' ? options.recipient.split(',') : [])
+			.map((entry) => String(entry).trim())
+			.filter(Boolean);
+		if (recipients.length === 0) throw createError('INVALID_PAYLOAD', 'The notification operation needs at least one "recipient".');
+		if (typeof options.subject !== 'string' || options.subject === '') throw createError('INVALID_PAYLOAD', 'The notification operation needs a "subject".');
+		const actor = await flows.accountabilityFor(options.permissions, accountability);
+		const service = items('directus_notifications', { accountability: actor });
+		return service.createMany(recipients.map((recipient) => ({
+			recipient,
+			sender: actor?.user ?? null,
+			subject: options.subject,
+			message: typeof options.message === 'string' ? options.message : null,
+			collection: typeof options.collection === 'string' ? options.collection : null,
+			item: options.item === undefined || options.item === null ? null : String(options.item),
+		})));
+	},
+});

@@ -1,0 +1,15 @@
+import { createError, defineOperation } from '@mantle/extensions-sdk';
+
+/** Puts the given JSON (rendered from the data chain) into the chain as this operation's result. */
+export default defineOperation<{ json?: unknown }>({
+	id: 'transform',
+	name: 'Transform Payload',
+	handler({ json }) {
+		if (typeof json !== 'string') return json ?? null;
+		try {
+			return JSON.parse(json);
+		} catch {
+			throw createError('INVALID_PAYLOAD', 'The transform operation\'s "json" is not valid JSON.');
+		}
+	},
+});

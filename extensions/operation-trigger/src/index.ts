@@ -1,0 +1,27 @@
+import { createError, defineOperation, type FlowIteration } from '@mantle/extensions-sdk';
+
+const modes = new Set<FlowIteration>(['serial', 'batch', 'parallel']);
+
+/**
+ * Runs another flow (one whose trigger is "another flow") and answers what it returns. Given a
+ * list, it runs the flow once per entry: one after another, in batches, or all at once.
+ */
+export default defineOperation<{ flow?: unknown; payload?: unknown; iterationMode?: unknown; batchSize?: unknown }>({
+	id: 'trigger',
+	name: 'Trigger Flow',
+	async handler({ flow, payload, iterationMode, batchSize }, { flows, accountability }) {
+		if (!flows) throw createError('INTERNAL', 'The trigger-flow operation needs the flows capability.');
+		if (typeof flow !== 'string' || flow === '') throw createError('INVALID_PAYLOAD', 'The trigger-flow operation needs the "flow" to run.');
+		const given = typeof payload === 'string' ? parseMaybe(payload) : payload;
+		const mode = modes.has(iterationMode as FlowIteration) ? (iterationMode as FlowIteration) : undefined;
+		return flows.run(flow, given ?? null, { accountability, ...(Array.isArray(given) ? { iteration: mode ?? 'serial' } : {}), batchSize: Number(batchSize ?? 10) });
+	},
+});
+
+function parseMaybe(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
