@@ -3,6 +3,7 @@ const benches = {
 	'cold-start': () => import('./cold-start.mjs'),
 	files: () => import('./files.mjs'),
 	graphql: () => import('./graphql.mjs'),
+	graphql: () => import('./graphql.mjs'),
 	flows: () => import('./flows.mjs'),
 	introspect: () => import('./introspect.mjs'),
 	items: () => import('./items.mjs'),
