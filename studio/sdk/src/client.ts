@@ -146,7 +146,7 @@ export function createClient<Schema = any>(url: string, options: ClientOptions =
 				if (typeof XMLHttpRequest !== 'undefined' && !options.fetch) {
 					response = await xhrRequest({ method: init.method ?? 'POST', url: base + path, headers: init.headers, body: init.body, withCredentials: init.credentials === 'include', signal: init.signal ?? undefined, onProgress });
 				} else {
-					const body = progressStream(init.body, onProgress);
+					const body = progressStream(init.body, onProgress, init.signal ?? undefined);
 					response = await fetcher(base + path, { ...init, body, duplex: 'half' } as RequestInit);
 				}
 			} else {

@@ -23,12 +23,18 @@ export function multipartBlob(form: FormData): { body: Blob; type: string } {
 }
 
 /** A stream of the blob that reports how much of it has been read (i.e. handed to the socket). */
-export function progressStream(blob: Blob, onProgress: (progress: UploadProgress) => void): ReadableStream<Uint8Array> {
+export function progressStream(blob: Blob, onProgress: (progress: UploadProgress) => void, signal?: AbortSignal): ReadableStream<Uint8Array> {
 	const total = blob.size;
 	let loaded = 0;
 	const reader = blob.stream().getReader();
 	return new ReadableStream<Uint8Array>({
 		async pull(controller) {
+			// fetch may keep pulling buffered body after an abort; stop reading the source at once.
+			if (signal?.aborted) {
+				await reader.cancel(signal.reason);
+				controller.error(signal.reason);
+				return;
+			}
 			const { done, value } = await reader.read();
 			if (done) {
 				controller.close();
