@@ -18,6 +18,7 @@ export function connectDatabase(config: DatabaseConfig): Database {
 	if (dialect.notSupported) {
 		throw new ConfigError('DB_CLIENT', `Invalid configuration: DB_CLIENT=${config.client} is not supported yet (${dialect.notSupported}); use sqlite3, pg or mysql.`);
 	}
-	const knex = createKnex(dialect.knexConfig(config));
+	// A failing statement's message names its SQL with `?` placeholders, never with the values filled in.
+	const knex = createKnex({ ...dialect.knexConfig(config), compileSqlOnError: false });
 	return { knex, dialect, close: () => knex.destroy() };
 }

@@ -22,7 +22,9 @@ export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate,
 			const match = host.routes.match(request.method, request.path);
 			if (!match) throw createError('ROUTE_NOT_FOUND', `Route ${request.path} doesn't exist.`);
 			const accountability = await authenticate(request);
-			const body = match.route.options.body === 'stream' ? request.raw.req : await readBody(request, maxPayloadBytes);
+			const streamed = match.route.options.body === 'stream';
+			const body = streamed ? request.raw.req : await readBody(request, maxPayloadBytes);
+			if (!streamed && holdsNul(body)) throw createError('INVALID_PAYLOAD', 'Text in the payload can\'t contain the NUL character (\\u0000).');
 			const result = await match.route.handler({
 				method: request.method.toUpperCase() as HttpMethod,
 				path: match.subpath,
@@ -50,7 +52,29 @@ function parseQueryString(search: string): Record<string, unknown> {
 			if (/(?:^|\[)__proto__(?:\]|$)/.test(key)) throw createError('INVALID_QUERY', `Query parameter "${key.slice(0, 80)}" names "__proto__", which is not allowed.`);
 		}
 	}
-	return qs.parse(text, { depth: 10, arrayLimit: 200, plainObjects: true, allowPrototypes: true });
+	const query = qs.parse(text, { depth: 10, arrayLimit: 200, plainObjects: true, allowPrototypes: true });
+	if (holdsNul(query)) throw createError('INVALID_QUERY', 'Query parameters can\'t contain the NUL character (%00).');
+	return query;
+}
+
+/**
+ * Whether any text in a parsed query or body holds U+0000. PostgreSQL can store no such text and
+ * fails the whole statement, so it is refused at the door, the same on every vendor.
+ */
+function holdsNul(value: unknown): boolean {
+	const pending: unknown[] = [value];
+	while (pending.length > 0) {
+		const current = pending.pop();
+		if (typeof current === 'string') {
+			if (current.includes('\u0000')) return true;
+		} else if (typeof current === 'object' && current !== null && !(current instanceof Buffer)) {
+			for (const [key, entry] of Object.entries(current)) {
+				if (key.includes('\u0000')) return true;
+				pending.push(entry);
+			}
+		}
+	}
+	return false;
 }
 
 function toHapiResponse(h: ResponseToolkit, result: EndpointResponse) {

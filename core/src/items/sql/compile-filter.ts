@@ -5,7 +5,7 @@ import type { EngineContext } from '../context.js';
 import { parseFunctionField } from '../query/parse.js';
 import { filterOperators, type FilterOperator } from '../query/types.js';
 import { collectionModel, type CollectionModel } from '../schema-index.js';
-import type { CollectionPermission } from '../../permissions/types.js';
+import { fieldRowRule, type CollectionPermission } from '../../permissions/types.js';
 import { and, type Condition, type Target } from './condition.js';
 import { coerceFilterValue } from './filter-values.js';
 import { DynamicVariables } from './dynamic-variables.js';
@@ -57,6 +57,12 @@ async function compileField(context: EngineContext, model: CollectionModel, key:
 	const fieldName = fn?.field ?? key;
 	const field = model.fields.get(fieldName);
 	if (!field || (options.checkFields && ((permission && !canRead(permission, fieldName)) || model.concealed.has(fieldName)))) throw forbiddenField(model.collection, fieldName);
+	// A field some policies allow only on their own rows can match only there: elsewhere it reads as null.
+	const hiddenOn = options.checkFields && permission && fieldName !== model.primary ? fieldRowRule(permission, fieldName) : null;
+	if (hiddenOn) {
+		const visible = await compileFilter(context, model, hiddenOn, { ...options, checkFields: false });
+		return and(visible, await compileField(context, model, key, rule, options, { ...permission!, fieldRowRules: undefined, fieldRowRuleDefault: undefined }));
+	}
 	const relational = model.relational.get(fieldName);
 	const ruleKeys = Object.keys(rule ?? {});
 	const isOperatorRule = ruleKeys.length > 0 && ruleKeys.every((name) => operators.has(name));

@@ -30,13 +30,27 @@ export function coerceFilterValue(context: EngineContext, field: FieldInfo | nul
 	return coerceScalar(context, field, type, value);
 }
 
+/** The integer range of each integer type on every vendor (`integer` is 32-bit on PostgreSQL and MySQL). */
+const integerRanges: Record<string, [bigint, bigint]> = {
+	integer: [-(2n ** 31n), 2n ** 31n - 1n],
+	bigInteger: [-(2n ** 63n), 2n ** 63n - 1n],
+};
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function coerceScalar(context: EngineContext, field: FieldInfo | null, type: string, value: unknown): unknown {
 	if (value === null || value === undefined) return null;
 	if (numericTypes.has(type)) {
 		const number = typeof value === 'number' ? value : Number(String(value).trim());
 		if (String(value).trim() === '' || !Number.isFinite(number)) throw invalid(field, value, 'a number');
+		const range = integerRanges[type];
+		if (range) {
+			// Compared as the column's own type, a fraction or an out-of-range number is a database error on some vendors.
+			const text = typeof value === 'number' ? (Number.isInteger(value) ? BigInt(value).toString() : '') : String(value).trim();
+			if (!/^-?\d+$/.test(text) || BigInt(text) < range[0] || BigInt(text) > range[1]) throw invalid(field, value, `a whole number from ${range[0]} to ${range[1]}`);
+		}
 		return type === 'bigInteger' || type === 'decimal' ? String(value).trim() : number;
 	}
+	if (type === 'uuid' && !uuidPattern.test(String(value))) throw invalid(field, value, 'a UUID');
 	if (type === 'boolean') {
 		if (value === true || value === 'true' || value === '1' || value === 1) return true;
 		if (value === false || value === 'false' || value === '0' || value === 0) return false;
@@ -55,5 +69,6 @@ function coerceScalar(context: EngineContext, field: FieldInfo | null, type: str
 
 function invalid(field: FieldInfo | null, value: unknown, expected: string) {
 	const name = field ? `field "${field.field}"` : 'a function';
-	return createError('INVALID_QUERY', `Invalid filter value "${String(value)}" for ${name}: expected ${expected}.`);
+	const text = String(value);
+	return createError('INVALID_QUERY', `Invalid filter value "${text.length > 80 ? `${text.slice(0, 77)}...` : text}" for ${name}: expected ${expected}.`);
 }

@@ -1,4 +1,4 @@
-import type { CollectionPermission } from '../../permissions/types.js';
+import { fieldRowRule, type CollectionPermission } from '../../permissions/types.js';
 import { canRead } from '../ast/permission-fields.js';
 import type { EngineContext } from '../context.js';
 import type { CollectionModel } from '../schema-index.js';
@@ -17,7 +17,8 @@ export function searchCondition(_context: EngineContext, model: CollectionModel,
 	const items: Condition[] = [];
 	const numeric = term.trim() !== '' && Number.isFinite(Number(term));
 	for (const field of model.columns) {
-		if (!canRead(permission, field.field) || model.concealed.has(field.field)) continue;
+		// Fields visible only on some rows (several policies) are not searched: a match could reveal them elsewhere.
+		if (!canRead(permission, field.field) || model.concealed.has(field.field) || (field.field !== model.primary && fieldRowRule(permission, field.field))) continue;
 		const target = { kind: 'column' as const, column: field.field };
 		if (textTypes.has(field.type)) items.push({ kind: 'operator', target, operator: '_icontains', value: term, stringType: true });
 		else if (numeric && numericTypes.has(field.type)) {
