@@ -12,6 +12,8 @@ export interface QueryLimits {
 	maxLimit: number;
 	/** The most conditions and operators one filter may hold (QUERY_FILTER_MAX_NODES). */
 	filterMaxNodes?: number;
+	/** The most relations one query may go through (QUERY_MAX_DEPTH); 8 when not set. */
+	maxDepth?: number;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Accountability, Item, PrimaryKey, Query } from '@mantle/extensions-sdk';
 import { createError } from '../errors/index.js';
 import { buildReadNode } from './ast/build.js';
+import { assertQueryDepth } from './ast/depth.js';
 import type { EngineContext } from './context.js';
 import { exportContentTypes, exportStream } from './export/format.js';
 import { importFormatFromContentType, parseImport } from './import/parse-import.js';
@@ -53,7 +54,9 @@ export class ItemsService {
 	}
 
 	private async read(given: NormalizedQuery): Promise<Item[]> {
+		assertQueryDepth(given, this.context.limits.maxDepth);
 		const query = await filterEvent(this.context, this.model, 'query', given, {});
+		assertQueryDepth(query, this.context.limits.maxDepth);
 		const variables = this.variables();
 		if (query.aggregate) return runAggregate(this.context, this.collection, query, variables);
 		const node = await buildReadNode(this.context, this.collection, query);
@@ -86,6 +89,7 @@ export class ItemsService {
 
 	async meta(raw: RawQuery, keys: MetaKey[]): Promise<Partial<Record<MetaKey, number>>> {
 		const query = { ...parseQuery(raw), meta: keys };
+		assertQueryDepth(query, this.context.limits.maxDepth);
 		return readMeta(this.context, this.collection, query, this.variables());
 	}
 

@@ -3,6 +3,8 @@ import type { EngineContext } from '../context.js';
 import { parseFunctionField } from '../query/parse.js';
 import type { NormalizedQuery } from '../query/types.js';
 import { collectionModel, type CollectionModel } from '../schema-index.js';
+import { isUnrestricted } from '../context.js';
+import { logCollections } from './log-collections.js';
 import { canRead, forbiddenField, readPermission } from './permission-fields.js';
 import type { OutputEntry, ReadNode } from './types.js';
 
@@ -27,6 +29,8 @@ export async function buildReadNode(context: EngineContext, collection: string, 
 	const model = collectionModel(context.schema, collection);
 	const permission = await readPermission(context, collection);
 	const node: ReadNode = { model, columns: new Set([model.primary]), entries: [], query, permission };
+	// A log row is shown only to who may read the item it is about, so that item is always read.
+	if (logCollections.has(collection) && !isUnrestricted(context)) for (const column of ['collection', 'item']) node.columns.add(column);
 	const aliases = query.alias ?? {};
 
 	for (const group of groupFields(model, fields, permission, aliases)) {

@@ -13,6 +13,8 @@ import type { DynamicVariables } from '../sql/dynamic-variables.js';
 import { searchCondition } from '../sql/search.js';
 import type { FieldInfo } from '../../schema/types.js';
 import { rowReader } from '../values/cache.js';
+import { fieldRowRule } from '../../permissions/types.js';
+import { visibleValueSql } from './visibility.js';
 
 const sqlOf: Record<AggregateFunction, (column: string) => string> = {
 	count: (c) => `COUNT(${c})`,
@@ -48,10 +50,16 @@ export async function runAggregate(context: EngineContext, collection: string, q
 	const builder = context.knex.from({ [alias]: model.table });
 
 	const measures = measuresOf(model, permission, query);
-	measures.forEach((measure) => {
-		const column = measure.field === '*' ? '*' : scope.ref(alias, measure.field);
-		builder.select(context.knex.raw(`${sqlOf[measure.fn](column)} as ??`, [measure.alias]));
-	});
+	// A field visible only on some rows (several policies) counts only there, as null elsewhere.
+	const visible = async (field: string, value: { sql: string; bindings: unknown[] }) => {
+		const hiddenOn = field === model.primary ? null : fieldRowRule(permission, field);
+		if (!hiddenOn) return value;
+		return visibleValueSql(scope, model, alias, await compileFilter(context, model, hiddenOn, { checkFields: false, variables }), value);
+	};
+	for (const measure of measures) {
+		const column = measure.field === '*' ? { sql: '*', bindings: [] } : await visible(measure.field, { sql: scope.ref(alias, measure.field), bindings: [] });
+		builder.select(context.knex.raw(`${sqlOf[measure.fn](column.sql)} as ??`, [...column.bindings, measure.alias] as Knex.RawBinding[]));
+	}
 	const groups = (query.groupBy ?? []).map((path, index) => {
 		const fn = parseFunctionField(path);
 		const fieldName = fn?.field ?? path;
@@ -59,10 +67,15 @@ export async function runAggregate(context: EngineContext, collection: string, q
 		if (!info?.schema || !canRead(permission, fieldName) || model.concealed.has(fieldName)) throw forbiddenField(collection, fieldName);
 		const target = fn ? { kind: 'function' as const, fn: fn.fn as Exclude<typeof fn.fn, 'count'>, column: fieldName } : { kind: 'column' as const, column: fieldName };
 		if (fn?.fn === 'count') throw createError('INVALID_QUERY', `Can't group by "${path}".`);
-		const sql = targetSql(target, alias, scope, model.primary).sql;
-		return { key: fn ? `${fieldName}_${fn.fn}` : fieldName, sql, alias: `group_${index}`, info: fn ? null : info };
+		return { key: fn ? `${fieldName}_${fn.fn}` : fieldName, field: fieldName, target, alias: `group_${index}`, info: fn ? null : info };
 	});
-	for (const group of groups) builder.select(context.knex.raw(`${group.sql} as ??`, [group.alias])).groupByRaw(group.sql);
+	for (const group of groups) {
+		const value = await visible(group.field, targetSql(group.target, alias, scope, model.primary));
+		builder.select(context.knex.raw(`${value.sql} as ??`, [...value.bindings, group.alias] as Knex.RawBinding[]));
+		// An expression with bound values is grouped by its output name, which every vendor matches exactly.
+		if (value.bindings.length > 0) builder.groupBy(group.alias);
+		else builder.groupByRaw(value.sql);
+	}
 
 	const rule = permission.filter ? await compileFilter(context, model, permission.filter, { checkFields: false, variables }) : null;
 	const filter = await compileFilter(context, model, query.filter, { checkFields: true, variables }, permission);

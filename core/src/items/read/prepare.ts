@@ -9,6 +9,8 @@ import { and, type Condition, type Target } from '../sql/condition.js';
 import { compileFilter } from '../sql/compile-filter.js';
 import type { DynamicVariables } from '../sql/dynamic-variables.js';
 import { searchCondition } from '../sql/search.js';
+import { fieldRowRule } from '../../permissions/types.js';
+import { visibilityGroups, type VisibilityGroup } from './visibility.js';
 
 /** One step of a sort through a many-to-one: the related row, as far as the caller may see it. */
 export interface SortStep {
@@ -23,6 +25,8 @@ export interface SortSpec {
 	descending: boolean;
 	/** Whether the value can be null, so null placement must be made the same on every vendor. */
 	nullable: boolean;
+	/** The rows on which the sorted field may be seen: elsewhere it sorts as null, revealing nothing. */
+	visible?: Condition;
 }
 
 /** A read node with its conditions checked and its paging decided, ready to become SQL. */
@@ -35,6 +39,8 @@ export interface PreparedRead {
 	/** `null`: every row. */
 	limit: number | null;
 	offset: number;
+	/** Fields visible only on some rows (several policies), read as null elsewhere. */
+	visibility: VisibilityGroup[];
 }
 
 /**
@@ -56,7 +62,9 @@ export async function prepareRead(context: EngineContext, node: ReadNode, variab
 	for (const entry of node.entries) {
 		if (entry.kind === 'function' && entry.fn === 'count') counts.set(entry.key, await countTarget(context, model, entry.field, variables));
 	}
-	return { node, where: and(rule, filter, search), sort, counts, limit, offset };
+	const aliasFields = node.entries.flatMap((entry) => (entry.kind === 'o2m' ? [entry.relation.field] : []));
+	const visibility = await visibilityGroups(context, model, permission, [...node.columns, ...aliasFields], variables);
+	return { node, where: and(rule, filter, search), sort, counts, limit, offset, visibility };
 }
 
 function paging(context: EngineContext, query: NormalizedQuery, defaultLimit: number | null): { limit: number | null; offset: number } {
@@ -93,7 +101,9 @@ async function compileSort(context: EngineContext, root: CollectionModel, node: 
 	if (fn?.fn === 'count') return { steps, target: await countTarget(context, model, fieldName, variables), descending, nullable: false };
 	if (!field.schema) throw createError('INVALID_QUERY', `Can't sort on "${path}": it has no value of its own.`);
 	const target: Target = fn ? { kind: 'function', fn: fn.fn, column: fieldName } : { kind: 'column', column: fieldName };
-	return { steps, target, descending, nullable: steps.length > 0 || field.schema.is_nullable };
+	const hiddenOn = checkFields && fieldName !== model.primary ? fieldRowRule(permission, fieldName) : null;
+	const visible = hiddenOn ? await compileFilter(context, model, hiddenOn, { checkFields: false, variables }) : undefined;
+	return { steps, target, descending, nullable: steps.length > 0 || field.schema.is_nullable || Boolean(visible), visible };
 }
 
 /** `count(field)` of a one-to-many field: counts only the related rows the caller may read. */

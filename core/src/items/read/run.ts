@@ -1,4 +1,5 @@
 import type { Item } from '@mantle/extensions-sdk';
+import { createError } from '../../errors/index.js';
 import type { OutputEntry, ReadNode } from '../ast/types.js';
 import type { EngineContext } from '../context.js';
 import { concealedMask } from '../schema-index.js';
@@ -6,10 +7,63 @@ import { SqlScope } from '../sql/apply-condition.js';
 import type { DynamicVariables } from '../sql/dynamic-variables.js';
 import { rowReader } from '../values/cache.js';
 import { prepareRead, type PreparedRead } from './prepare.js';
+import { guardLogRows } from './log-guard.js';
 import { buildSelect, type SelectOptions } from './select.js';
+import { applyVisibility } from './visibility.js';
 
 /** Keys per IN list: well under every vendor's bound-parameter limit (MS SQL allows 2100). */
 const chunkSize = 1000;
+
+/**
+ * Objects a response may hold beyond the rows read: a related item shown under many parents is
+ * copied for each (no subtree is shared, so the output is what it looks like), and the copies are
+ * counted. A query whose output would blow up (`author.articles.author.articles...` over many
+ * rows) is refused before the copies are made.
+ */
+const maxCopiedObjects = 1_000_000;
+
+/** The copies one read has made so far, and the size of each subtree, counted once. */
+class OutputBudget {
+	private left = maxCopiedObjects;
+	private readonly sizes = new WeakMap<object, number>();
+	private readonly placed = new WeakSet<object>();
+
+	/** The item itself the first time it is placed, a copy of it every later time. */
+	place(item: Item): Item {
+		if (!this.placed.has(item)) {
+			this.placed.add(item);
+			return item;
+		}
+		this.left -= this.size(item);
+		if (this.left < 0) throw createError('INVALID_QUERY', 'The response would be too large: ask for fewer nested relations or fewer rows.');
+		return copy(item) as Item;
+	}
+
+	private size(value: unknown): number {
+		if (typeof value !== 'object' || value === null || !(Array.isArray(value) || isPlain(value))) return 0;
+		const known = this.sizes.get(value);
+		if (known !== undefined) return known;
+		let size = 1;
+		for (const child of Array.isArray(value) ? value : Object.values(value)) size += this.size(child);
+		this.sizes.set(value, size);
+		return size;
+	}
+}
+
+function isPlain(value: object): boolean {
+	const prototype = Object.getPrototypeOf(value);
+	return prototype === Object.prototype || prototype === null;
+}
+
+function copy(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(copy);
+	if (typeof value === 'object' && value !== null && isPlain(value)) {
+		const result: Record<string, unknown> = {};
+		for (const [key, child] of Object.entries(value)) result[key] = copy(child);
+		return result;
+	}
+	return value;
+}
 
 interface LevelResult {
 	/** Rows as read, values normalised: the keys children are matched on. */
@@ -25,14 +79,14 @@ interface LevelResult {
 export async function runRead(context: EngineContext, node: ReadNode, variables: DynamicVariables, options: { restrict?: SelectOptions['restrict']; root?: boolean } = {}): Promise<Item[]> {
 	const defaults = { limit: options.root === false ? null : context.limits.defaultLimit, sort: defaultSort(node) };
 	const prepared = await prepareRead(context, node, variables, defaults);
-	return (await runLevel(context, prepared, variables, { restrict: options.restrict })).items;
+	return (await runLevel(context, prepared, variables, { restrict: options.restrict }, new OutputBudget())).items;
 }
 
 function defaultSort(node: ReadNode, relationSort?: string | null): string[] {
 	return [relationSort ?? node.model.sortField ?? node.model.primary];
 }
 
-async function runLevel(context: EngineContext, prepared: PreparedRead, variables: DynamicVariables, options: SelectOptions): Promise<LevelResult> {
+async function runLevel(context: EngineContext, prepared: PreparedRead, variables: DynamicVariables, options: SelectOptions, budget: OutputBudget): Promise<LevelResult> {
 	const { node } = prepared;
 	let raw: Item[];
 	if (options.restrict && options.restrict.values.length > chunkSize) {
@@ -47,12 +101,14 @@ async function runLevel(context: EngineContext, prepared: PreparedRead, variable
 	const fields = [...node.columns].map((column) => node.model.fields.get(column)!);
 	const read = rowReader(node.model, fields, context.dialect);
 	for (const row of raw) read(row);
+	applyVisibility(raw, prepared.visibility);
+	raw = await guardLogRows(context, node, raw, variables);
 
 	const items = raw.map((row) => shape(node.entries, row, node.model.concealed));
 	for (const entry of node.entries) {
-		if (entry.kind === 'm2o') await attachManyToOne(context, entry, raw, items, variables);
-		else if (entry.kind === 'o2m') await attachOneToMany(context, node, entry, raw, items, variables);
-		else if (entry.kind === 'm2a') await attachManyToAny(context, entry, raw, items, variables);
+		if (entry.kind === 'm2o') await attachManyToOne(context, entry, raw, items, variables, budget);
+		else if (entry.kind === 'o2m') await attachOneToMany(context, node, entry, raw, items, variables, budget);
+		else if (entry.kind === 'm2a') await attachManyToAny(context, entry, raw, items, variables, budget);
 	}
 	return { rows: raw, items };
 }
@@ -76,47 +132,52 @@ function distinctKeys(rows: Item[], column: string): unknown[] {
 	return [...seen.values()];
 }
 
-async function childLevel(context: EngineContext, node: ReadNode, variables: DynamicVariables, restrict: { column: string; values: unknown[] }, sort: string | null, partitionBy?: string): Promise<LevelResult> {
+async function childLevel(context: EngineContext, node: ReadNode, variables: DynamicVariables, budget: OutputBudget, restrict: { column: string; values: unknown[] }, sort: string | null, partitionBy?: string): Promise<LevelResult> {
 	if (restrict.values.length === 0) return { rows: [], items: [] };
 	const prepared = await prepareRead(context, node, variables, { limit: null, sort: defaultSort(node, sort) });
-	return runLevel(context, prepared, variables, { restrict, partitionBy });
+	return runLevel(context, prepared, variables, { restrict, partitionBy }, budget);
 }
 
-async function attachManyToOne(context: EngineContext, entry: Extract<OutputEntry, { kind: 'm2o' }>, rows: Item[], items: Item[], variables: DynamicVariables) {
+async function attachManyToOne(context: EngineContext, entry: Extract<OutputEntry, { kind: 'm2o' }>, rows: Item[], items: Item[], variables: DynamicVariables, budget: OutputBudget) {
 	const related = entry.node.model;
-	const child = await childLevel(context, entry.node, variables, { column: related.primary, values: distinctKeys(rows, entry.relation.field) }, null);
+	const child = await childLevel(context, entry.node, variables, budget, { column: related.primary, values: distinctKeys(rows, entry.relation.field) }, null);
 	const byKey = new Map(child.rows.map((row, index) => [String(row[related.primary]), child.items[index]!]));
 	rows.forEach((row, index) => {
 		const key = row[entry.relation.field];
-		items[index]![entry.key] = key === null || key === undefined ? null : (byKey.get(String(key)) ?? null);
+		const found = key === null || key === undefined ? undefined : byKey.get(String(key));
+		items[index]![entry.key] = found ? budget.place(found) : null;
 	});
 }
 
-async function attachOneToMany(context: EngineContext, parent: ReadNode, entry: Extract<OutputEntry, { kind: 'o2m' }>, rows: Item[], items: Item[], variables: DynamicVariables) {
+async function attachOneToMany(context: EngineContext, parent: ReadNode, entry: Extract<OutputEntry, { kind: 'o2m' }>, rows: Item[], items: Item[], variables: DynamicVariables, budget: OutputBudget) {
 	const { relatedField, sortField } = entry.relation;
-	const child = await childLevel(context, entry.node, variables, { column: relatedField, values: distinctKeys(rows, parent.model.primary) }, sortField, relatedField);
+	const child = await childLevel(context, entry.node, variables, budget, { column: relatedField, values: distinctKeys(rows, parent.model.primary) }, sortField, relatedField);
 	const primary = entry.node.model.primary;
 	const byParent = new Map<string, unknown[]>();
 	child.rows.forEach((row, index) => {
 		const key = String(row[relatedField]);
 		const list = byParent.get(key) ?? [];
-		list.push(entry.keysOnly ? row[primary] : child.items[index]);
+		list.push(entry.keysOnly ? row[primary] : budget.place(child.items[index]!));
 		byParent.set(key, list);
 	});
 	rows.forEach((row, index) => {
-		items[index]![entry.key] = byParent.get(String(row[parent.model.primary])) ?? [];
+		// A list the caller may not see on this row (several policies) reads as null, like any hidden field.
+		const hidden = Object.hasOwn(row, entry.relation.field) && row[entry.relation.field] === null;
+		items[index]![entry.key] = hidden ? null : (byParent.get(String(row[parent.model.primary])) ?? []);
 	});
 }
 
-async function attachManyToAny(context: EngineContext, entry: Extract<OutputEntry, { kind: 'm2a' }>, rows: Item[], items: Item[], variables: DynamicVariables) {
+async function attachManyToAny(context: EngineContext, entry: Extract<OutputEntry, { kind: 'm2a' }>, rows: Item[], items: Item[], variables: DynamicVariables, budget: OutputBudget) {
 	const { field, collectionField } = entry.relation;
 	rows.forEach((row, index) => (items[index]![entry.key] = row[field] ?? null));
 	for (const [collection, node] of entry.nodes) {
 		const targets = rows.filter((row) => row[collectionField] === collection);
-		const child = await childLevel(context, node, variables, { column: node.model.primary, values: distinctKeys(targets, field) }, null);
+		const child = await childLevel(context, node, variables, budget, { column: node.model.primary, values: distinctKeys(targets, field) }, null);
 		const byKey = new Map(child.rows.map((row, index) => [String(row[node.model.primary]), child.items[index]!]));
 		rows.forEach((row, index) => {
-			if (row[collectionField] === collection && row[field] !== null) items[index]![entry.key] = byKey.get(String(row[field])) ?? null;
+			if (row[collectionField] !== collection || row[field] === null) return;
+			const found = byKey.get(String(row[field]));
+			items[index]![entry.key] = found ? budget.place(found) : null;
 		});
 	}
 }

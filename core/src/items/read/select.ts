@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
+import type { CollectionModel } from '../schema-index.js';
 import { applyCondition, targetSql, type SqlScope } from '../sql/apply-condition.js';
 import type { PreparedRead, SortSpec } from './prepare.js';
+import { selectVisibility, visibleValueSql } from './visibility.js';
 
 export interface SelectOptions {
 	/** Only rows whose `column` is one of `values` (the keys of the parent rows). */
@@ -30,9 +32,10 @@ export function buildSelect(scope: SqlScope, prepared: PreparedRead, options: Se
 			: targetSql({ kind: 'function', fn: entry.fn, column: entry.field }, alias, scope, node.model.primary);
 		builder.select(scope.knex.raw(`${target.sql} as ??`, [...target.bindings, entry.key] as Knex.RawBinding[]));
 	}
+	selectVisibility(builder, scope, node.model, alias, prepared.visibility);
 	applyCondition(builder, prepared.where, alias, scope, node.model.primary);
 	if (options.restrict) builder.whereIn(`${alias}.${options.restrict.column}`, options.restrict.values as Knex.Value[]);
-	const order = orderSql(scope, prepared.sort, alias, node.model.primary);
+	const order = orderSql(scope, prepared.sort, alias, node.model.primary, node.model);
 
 	if (options.partitionBy && (prepared.limit !== null || prepared.offset > 0)) {
 		builder.select(scope.knex.raw(`ROW_NUMBER() OVER (PARTITION BY ?? ORDER BY ${order.sql}) as ??`, [`${alias}.${options.partitionBy}`, ...order.bindings, '__rank'] as Knex.RawBinding[]));
@@ -50,11 +53,11 @@ export function buildSelect(scope: SqlScope, prepared: PreparedRead, options: Se
  * ORDER BY of the sort specs. Nulls sort first ascending and last descending on every vendor
  * (PostgreSQL's default is the opposite), stated only where a value can be null.
  */
-export function orderSql(scope: SqlScope, sort: SortSpec[], alias: string, primary: string): { sql: string; bindings: unknown[] } {
+export function orderSql(scope: SqlScope, sort: SortSpec[], alias: string, primary: string, model?: CollectionModel): { sql: string; bindings: unknown[] } {
 	const parts: string[] = [];
 	const bindings: unknown[] = [];
 	for (const spec of sort) {
-		const value = sortValueSql(scope, spec, alias, primary);
+		const value = sortValueSql(scope, spec, alias, primary, model);
 		if (spec.nullable) parts.push(`CASE WHEN ${value.sql} IS NULL THEN 0 ELSE 1 END ${spec.descending ? 'DESC' : 'ASC'}`), bindings.push(...value.bindings);
 		parts.push(`${value.sql} ${spec.descending ? 'DESC' : 'ASC'}`);
 		bindings.push(...value.bindings);
@@ -62,11 +65,14 @@ export function orderSql(scope: SqlScope, sort: SortSpec[], alias: string, prima
 	return { sql: parts.join(', '), bindings };
 }
 
-function sortValueSql(scope: SqlScope, spec: SortSpec, alias: string, primary: string): { sql: string; bindings: unknown[] } {
-	if (spec.steps.length === 0) return targetSql(spec.target, alias, scope, primary);
+function sortValueSql(scope: SqlScope, spec: SortSpec, alias: string, primary: string, model?: CollectionModel): { sql: string; bindings: unknown[] } {
+	if (spec.steps.length === 0) {
+		const value = targetSql(spec.target, alias, scope, primary);
+		return spec.visible && model ? visibleValueSql(scope, model, alias, spec.visible, value) : value;
+	}
 	const [step, ...rest] = spec.steps;
 	const inner = scope.alias();
-	const value = sortValueSql(scope, { ...spec, steps: rest }, inner, step!.related.primary);
+	const value = sortValueSql(scope, { ...spec, steps: rest }, inner, step!.related.primary, step!.related);
 	const sub = scope.knex
 		.from({ [inner]: step!.related.table })
 		.select(scope.knex.raw(value.sql, value.bindings as Knex.RawBinding[]))
