@@ -2,6 +2,7 @@ import test from 'ava';
 import { createTestDatabase } from './helpers/databases.js';
 import { startKernel } from './helpers/kernel.js';
 import { api, errorCode } from './helpers/http.js';
+import { eventually } from './helpers/wait.js';
 
 test('auth.login filters may refuse a login and actions hear of every outcome; server.stop is announced', async (t) => {
 	const db = await createTestDatabase('sqlite');
@@ -20,12 +21,12 @@ test('auth.login filters may refuse a login and actions hear of every outcome; s
 		const blocked = await api(running.url, 'POST', '/auth/login', { email: 'blocked@example.com', password: 'whatever' }, null);
 		t.is(errorCode(blocked), 'FORBIDDEN');
 		t.is(blocked.body.errors[0].message, 'Blocked by policy.');
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		t.true(await eventually(() => heard.length >= 2), 'both login actions were heard');
 		t.deepEqual(heard, [{ status: 'success', email: 'admin@example.com' }, { status: 'fail', email: 'admin@example.com' }]);
 	} finally {
 		await running.stop();
 		await db.drop();
 	}
-	await new Promise((resolve) => setTimeout(resolve, 50));
+	t.true(await eventually(() => heard.length >= 3), 'server.stop was heard');
 	t.deepEqual(heard.at(-1), { stopped: true });
 });

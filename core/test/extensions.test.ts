@@ -49,7 +49,7 @@ test('errors thrown by an extension: known codes keep their status, anything els
 		t.is(JSON.parse(text).errors[0].extensions.code, 'INTERNAL');
 
 		t.is((await fetch(`${url}/server/ping`)).status, 200, 'the server keeps serving');
-		t.truthy(kernel);
+		t.is(kernel.extensions.list().find((record) => record.name === 'echo')?.status, 'loaded', 'the extension that threw stays loaded');
 	});
 });
 

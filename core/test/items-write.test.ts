@@ -2,6 +2,7 @@ import { vendorTest } from './helpers/vendor-test.js';
 import { adminToken, startKernel } from './helpers/kernel.js';
 import { api, errorCode } from './helpers/http.js';
 import { articles, createCatalog, seedCatalog } from './helpers/catalog.js';
+import { eventually } from './helpers/wait.js';
 
 const count = async (db: { knex: any }, table: string) => Number(Object.values((await db.knex(table).count({ n: '*' }))[0] as object)[0]);
 
@@ -141,7 +142,7 @@ vendorTest('filter hooks rewrite or cancel a write inside its transaction; actio
 		const created = await api(url, 'POST', '/items/articles?fields=id,title', { title: 'quiet' });
 		// Filters run generic-first: the generic hook saw 'quiet', the collection's hook upper-cased it.
 		t.deepEqual(created.body.data, { id: 1, title: 'QUIET' });
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		t.true(await eventually(() => seen.length >= 1), 'the create action was heard');
 		t.deepEqual(seen, [1]);
 
 		kernel.bus.onFilter('articles.items.update', 'test', (payload: any) => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { vendorTest } from './helpers/vendor-test.js';
 import { exited, freePort, startCli } from './helpers/cli.js';
+import { eventually } from './helpers/wait.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/extensions');
 
@@ -11,7 +12,7 @@ vendorTest('mantle start bootstraps, prints the admin login and URL, and SIGTERM
 	const cwd = mkdtempSync(path.join(os.tmpdir(), 'mantle-start-'));
 	cpSync(path.join(fixtures, 'echo'), path.join(cwd, 'data/extensions/echo'), { recursive: true });
 	const port = await freePort();
-	const { child, url, output } = await startCli({ cwd, env: { ...db.env, PORT: String(port), HOST: '127.0.0.1' } });
+	const { child, url, output } = await startCli({ cwd, env: { ...db.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' } });
 	try {
 		t.is(url, `http://localhost:${port}`);
 		t.regex(output(), /Created the first admin: admin@example\.com/);
@@ -19,7 +20,7 @@ vendorTest('mantle start bootstraps, prints the admin login and URL, and SIGTERM
 		t.is(await (await fetch(`http://127.0.0.1:${port}/server/ping`)).text(), 'pong');
 
 		const slow = fetch(`http://127.0.0.1:${port}/echo/slow?ms=1500`);
-		await new Promise((resolve) => setTimeout(resolve, 300));
+		t.true(await eventually(() => output().includes('echo is sleeping')), 'the slow request reached its handler');
 		child.kill('SIGTERM');
 		const response = await slow;
 		t.is(response.status, 200);
