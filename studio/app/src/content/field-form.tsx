@@ -93,7 +93,7 @@ function FormField({ field, children, ...props }: FormProps & { field: Field; ch
 				{state.required && <span aria-label="required"> *</span>}
 			</label>
 			{/* The label reaches the interface's control through the field's id, given as `id` below. */}
-			<div class="field-control" role="group" aria-labelledby={`${inputId}-label`} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${inputId}-error` : undefined}>
+			<div class="field-control">
 				{definition ? (
 					<ExtensionBoundary label={`Interface “${definition.name}”`}>
 						<Interface

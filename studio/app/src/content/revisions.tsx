@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api.js';
 import { fieldsOf } from '../lib/schema.js';
+import { me } from '../lib/session.js';
 import { notify, reportError } from '../lib/toasts.js';
 import { plain } from './value-display.js';
 
@@ -8,7 +9,7 @@ interface Revision {
 	id: number;
 	data: Record<string, unknown> | null;
 	delta: Record<string, unknown> | null;
-	activity?: { action?: string; timestamp?: string; user?: { email?: string | null } | string | null } | null;
+	activity?: { action?: string; timestamp?: string; user?: string | null } | null;
 }
 
 /** The item's revisions, newest first; one opens as a diff against now and can be restored. */
@@ -17,7 +18,7 @@ export function Revisions({ collection, id, current, onReverted }: { collection:
 	const [open, setOpen] = useState<Revision | null>(null);
 	useEffect(() => {
 		api
-			.get<Revision[]>('/revisions', { filter: { collection: { _eq: collection }, item: { _eq: id } }, sort: ['-id'], fields: ['id', 'data', 'delta', 'activity.action', 'activity.timestamp', 'activity.user.email'], limit: 100 })
+			.get<Revision[]>('/revisions', { filter: { collection: { _eq: collection }, item: { _eq: id } }, sort: ['-id'], fields: ['id', 'data', 'delta', 'activity.action', 'activity.timestamp', 'activity.user'], limit: 100 })
 			.then(setList, (error) => {
 				reportError(error);
 				setList([]);
@@ -45,7 +46,7 @@ export function Revisions({ collection, id, current, onReverted }: { collection:
 			{list?.length === 0 && <p class="muted">No revisions yet.</p>}
 			<ol class="revisions">
 				{list?.map((revision) => {
-					const who = typeof revision.activity?.user === 'object' ? revision.activity?.user?.email : null;
+					const who = me.get()?.id === revision.activity?.user ? 'you' : null;
 					return (
 						<li key={revision.id}>
 							<button type="button" class="link" aria-expanded={open?.id === revision.id} onClick={() => setOpen(open?.id === revision.id ? null : revision)}>
