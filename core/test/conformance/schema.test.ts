@@ -86,7 +86,7 @@ vendorTest('schema snapshot, diff and apply through the SDK bring a changed mode
 		await client.request(deleteField('notes', 'body'));
 		const diff = await client.request(schemaDiff(snapshot));
 		t.truthy(diff);
-		t.true(diff.diff.fields.some((change) => change.collection === 'notes' && change.field === 'body'));
+		t.true(diff.diff.fields.some((change: { collection: string; field: string }) => change.collection === 'notes' && change.field === 'body'));
 		await client.request(schemaApply(diff));
 		t.like(await client.request(readField('notes', 'body')), { type: 'text' });
 		// Nothing left to do: an empty diff answers 204, which the SDK hands back as the bare response.

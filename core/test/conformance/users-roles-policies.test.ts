@@ -53,7 +53,7 @@ vendorTest('users, roles, policies, permissions and access rows through the SDK,
 
 		const anaClient = sessionClient(server.url);
 		await anaClient.login('ana@example.com', 'ana password 1');
-		t.deepEqual((await anaClient.request(readRolesMe({ fields: ['name'] } as never))).map((role: { name: string }) => role.name), ['Team']);
+		t.deepEqual((await anaClient.request(readRolesMe({ fields: ['name'] } as never))).map((role) => role.name), ['Team']);
 		t.deepEqual(await anaClient.request(readPolicyGlobals()), { app_access: true, admin_access: false, enforce_tfa: false });
 		const mine = await anaClient.request(readUserPermissions()) as Record<string, Record<string, { fields: string[] }>>;
 		t.deepEqual(mine.directus_users?.read?.fields, ['id', 'email', 'role', 'first_name']);
