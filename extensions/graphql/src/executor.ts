@@ -1,5 +1,11 @@
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+	ApolloServerPluginCacheControlDisabled,
+	ApolloServerPluginInlineTraceDisabled,
+	ApolloServerPluginLandingPageDisabled,
+	ApolloServerPluginSchemaReportingDisabled,
+	ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { parse, printSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
@@ -10,6 +16,7 @@ import { checkLimits, type QueryLimits } from './limits.js';
 import { buildSchema } from './schema.js';
 
 interface Entry {
+	key: string;
 	schema: GraphQLSchema;
 	apollo: ApolloServer<RequestContext>;
 }
@@ -34,6 +41,8 @@ export class Executor {
 	// One store of parsed documents for every server, so the total stays bounded too.
 	private readonly documents = new InMemoryLRUCache<DocumentNode>({ maxSize: 8 * 1024 * 1024 });
 	private readonly limits: QueryLimits;
+	/** Documents already found within the limits, by schema and text: most clients send the same few documents again and again. */
+	private readonly checked = new LRUCache<string, true>({ maxSize: 4 * 1024 * 1024, sizeCalculation: (_value, key) => key.length });
 
 	constructor(
 		private readonly graphql: GraphqlCapability,
@@ -60,8 +69,8 @@ export class Executor {
 	}
 
 	async execute(scope: GraphqlScope, request: HTTPGraphQLRequest, context: RequestContext): Promise<GraphqlAnswer> {
-		const { schema, apollo } = await this.entry(context.accountability, scope);
-		const refused = this.refuse(schema, request);
+		const { key, schema, apollo } = await this.entry(context.accountability, scope);
+		const refused = this.refuse(schema, key, request);
 		if (refused) return json(400, { errors: [{ message: refused.message, extensions: refused.extensions }] });
 		const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context });
 		const headers: Record<string, string> = {};
@@ -73,15 +82,12 @@ export class Executor {
 	}
 
 	/** The limits, checked on the document before Apollo validates it: validation itself is what a hostile document attacks. */
-	private refuse(schema: GraphQLSchema, request: HTTPGraphQLRequest) {
+	private refuse(schema: GraphQLSchema, schemaKey: string, request: HTTPGraphQLRequest) {
 		const params = request.method === 'GET' ? Object.fromEntries(new URLSearchParams(request.search)) : ((request.body ?? {}) as Record<string, unknown>);
 		if (typeof params.query !== 'string') return undefined;
-		let document: DocumentNode;
-		try {
-			document = parse(params.query, { maxTokens, noLocation: true });
-		} catch {
-			return undefined; // Apollo reports the syntax error with its location
-		}
+		// Variables can set a list's limit, so a document sent with any is checked with their values each time.
+		const key = params.variables === undefined || params.variables === null || params.variables === '' ? `${schemaKey}\n${params.query}` : undefined;
+		if (key !== undefined && this.checked.has(key)) return undefined;
 		let variables: Record<string, unknown> = {};
 		try {
 			const raw = typeof params.variables === 'string' ? (JSON.parse(params.variables) as unknown) : params.variables;
@@ -89,7 +95,15 @@ export class Executor {
 		} catch {
 			return undefined;
 		}
-		return checkLimits(schema, document, variables, this.limits);
+		let document: DocumentNode;
+		try {
+			document = parse(params.query, { maxTokens, noLocation: true });
+		} catch {
+			return undefined; // Apollo reports the syntax error with its location
+		}
+		const refused = checkLimits(schema, document, variables, this.limits);
+		if (!refused && key !== undefined) this.checked.set(key, true);
+		return refused;
 	}
 
 	private async entry(accountability: Accountability, scope: GraphqlScope): Promise<Entry> {
@@ -97,14 +111,14 @@ export class Executor {
 		const key = `${scope}:${model.key}`;
 		let entry = this.entries.get(key);
 		if (!entry) {
-			entry = this.build(buildSchema(model, scope));
+			entry = this.build(key, buildSchema(model, scope));
 			entry.catch(() => this.entries.delete(key));
 			this.entries.set(key, entry);
 		}
 		return entry;
 	}
 
-	private async build(schema: GraphQLSchema): Promise<Entry> {
+	private async build(key: string, schema: GraphQLSchema): Promise<Entry> {
 		const apollo = new ApolloServer<RequestContext>({
 			schema,
 			introspection: this.graphql.settings.introspection,
@@ -117,11 +131,18 @@ export class Executor {
 			includeStacktraceInErrorResponses: false,
 			stopOnTerminationSignals: false,
 			formatError: formatError(this.log),
-			plugins: [ApolloServerPluginLandingPageDisabled()],
+			// Cache hints and traces would wrap every field resolver; nothing here reads them, and no request leaves for Apollo's cloud.
+			plugins: [
+				ApolloServerPluginLandingPageDisabled(),
+				ApolloServerPluginCacheControlDisabled(),
+				ApolloServerPluginInlineTraceDisabled(),
+				ApolloServerPluginSchemaReportingDisabled(),
+				ApolloServerPluginUsageReportingDisabled(),
+			],
 			logger: { debug: () => undefined, info: () => undefined, warn: (message) => this.log.warn(String(message)), error: (message) => this.log.error(String(message)) },
 		});
 		await apollo.start();
-		return { schema, apollo };
+		return { key, schema, apollo };
 	}
 }
 
