@@ -36,7 +36,7 @@ function queryOf(values: Record<string, string | boolean | undefined>): Query {
 	return query;
 }
 
-export const itemsUsage = `mantle-client items list COLLECTION [--fields a,b.c] [--filter JSON] [--search S] [--sort -a,b] [--limit N] [--offset N] [--page N]
+export const itemsUsage = `mantle-client items list COLLECTION [--fields a,b.c] [--filter JSON] [--search S] [--sort=-a,b] [--limit N] [--offset N] [--page N]
 mantle-client items get COLLECTION ID [--fields a,b]
 mantle-client items create COLLECTION [--data JSON | < file.json]
 mantle-client items update COLLECTION ID [--data JSON | < file.json]
