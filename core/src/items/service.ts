@@ -3,7 +3,8 @@ import type { Accountability, Item, PrimaryKey, Query } from '@mantle/extensions
 import { createError } from '../errors/index.js';
 import { buildReadNode } from './ast/build.js';
 import { assertQueryDepth } from './ast/depth.js';
-import type { EngineContext } from './context.js';
+import { logCollections } from './ast/log-collections.js';
+import { isUnrestricted, type EngineContext } from './context.js';
 import { exportContentTypes, exportStream } from './export/format.js';
 import { importFormatFromContentType, parseImport } from './import/parse-import.js';
 import { existingKeys } from './write/guard.js';
@@ -90,7 +91,19 @@ export class ItemsService {
 	async meta(raw: RawQuery, keys: MetaKey[]): Promise<Partial<Record<MetaKey, number>>> {
 		const query = { ...parseQuery(raw), meta: keys };
 		assertQueryDepth(query, this.context.limits.maxDepth);
+		if (logCollections.has(this.collection) && !isUnrestricted(this.context)) return this.logMeta(query, keys);
 		return readMeta(this.context, this.collection, query, this.variables());
+	}
+
+	/** Log rows count only where their item may be read, which SQL alone can't tell: they are counted as read. */
+	private async logMeta(query: NormalizedQuery, keys: MetaKey[]): Promise<Partial<Record<MetaKey, number>>> {
+		const meta: Partial<Record<MetaKey, number>> = {};
+		const base = { fields: [this.model.primary], limit: -1, offset: undefined, page: undefined, meta: undefined };
+		for (const key of keys) {
+			const counted = key === 'filter_count' ? { ...query, ...base } : { ...base, filter: undefined, search: undefined };
+			meta[key] = (await this.read(counted as NormalizedQuery)).length;
+		}
+		return meta;
 	}
 
 	/** The query's rows as a file in one of the export formats, streamed. */

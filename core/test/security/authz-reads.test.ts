@@ -109,6 +109,8 @@ vendorTest('revisions and activity show only items the caller may read, and only
 			for (const part of [revision.data, revision.delta]) t.deepEqual(Object.keys(part ?? {}).filter((key) => !['id', 'title'].includes(key)), []);
 		}
 		t.false(JSON.stringify(revisions.body).includes('secret draft'));
+		const counted = await api(url, 'GET', '/revisions?meta=*&limit=1', undefined, token);
+		t.deepEqual(counted.body.meta, { total_count: revisions.body.data.length, filter_count: revisions.body.data.length }, 'counts reveal no hidden revision');
 
 		const activity = await api(url, 'GET', '/activity?fields=user,collection,item&limit=-1', undefined, token);
 		t.is(activity.status, 200, JSON.stringify(activity.body));
