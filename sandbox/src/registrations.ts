@@ -1,4 +1,4 @@
-import { CronExpressionParser } from 'cron-parser';
+import { Cron } from 'croner';
 import { SandboxError } from './errors.js';
 import type { HookRegistration, HttpMethod, Registrations, RouteInfo, SandboxedType } from './types.js';
 
@@ -40,7 +40,8 @@ export function checkRegistrations(type: SandboxedType, value: unknown): Registr
 function checkHook(hook: HookRegistration): HookRegistration {
 	if (hook.kind === 'schedule') {
 		try {
-			CronExpressionParser.parse(hook.cron);
+			// The kernel schedules with croner: the same grammar accepts or refuses the expression here.
+			new Cron(hook.cron, { paused: true }).stop();
 		} catch (error) {
 			throw invalid(`The schedule ${JSON.stringify(hook.cron)} is not a valid cron expression: ${(error as Error).message}`);
 		}

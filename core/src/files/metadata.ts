@@ -38,8 +38,8 @@ export async function readContentMetadata(driver: StorageDriver, key: string, ty
 		const turned = (info.orientation ?? 1) >= 5;
 		const width = info.width ?? null;
 		const height = info.pageHeight ?? info.height ?? null;
-		const exif = parseExif(info.exif);
-		const iptc = parseIptc(info.iptc);
+		const exif = await parseExif(info.exif);
+		const iptc = info.iptc ? await parseIptc(head) : undefined;
 		const metadata: Record<string, unknown> = {};
 		if (exif) metadata.exif = exif;
 		if (iptc) metadata.iptc = iptc;

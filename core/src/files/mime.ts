@@ -1,38 +1,18 @@
-/**
- * The few media types Mantle needs to name: the extension of a stored object (`<id>.<ext>`), the
- * type of an upload sent as `application/octet-stream`, and the allow-list check.
- */
-const extensions: Record<string, string> = {
-	'image/jpeg': 'jpg',
-	'image/png': 'png',
-	'image/gif': 'gif',
-	'image/webp': 'webp',
-	'image/avif': 'avif',
-	'image/tiff': 'tiff',
-	'image/svg+xml': 'svg',
-	'image/heic': 'heic',
-	'application/pdf': 'pdf',
-	'application/json': 'json',
-	'application/zip': 'zip',
-	'text/plain': 'txt',
-	'text/csv': 'csv',
-	'text/html': 'html',
-	'video/mp4': 'mp4',
-	'video/webm': 'webm',
-	'audio/mpeg': 'mp3',
-	'audio/wav': 'wav',
-};
-
-const byExtension = new Map<string, string>([...Object.entries(extensions).map(([type, ext]) => [ext, type] as [string, string]), ['jpeg', 'image/jpeg'], ['tif', 'image/tiff'], ['htm', 'text/html']]);
+import mime from 'mime-types';
 
 export const fallbackType = 'application/octet-stream';
 
-/** The extension a stored object gets: the type's own, else the uploaded name's, else `bin`. */
+const nameExtension = (filename?: string) => filename?.match(/\.([A-Za-z0-9]{1,10})$/)?.[1]?.toLowerCase();
+
+/**
+ * The extension a stored object gets (`<id>.<ext>`): the uploaded name's when it is one the type
+ * is known by (`photo.jpg` stays `.jpg`), else the type's own, else the name's, else `bin`.
+ */
 export function extensionOf(type: string, filename?: string): string {
-	const known = extensions[type];
-	if (known) return known;
-	const fromName = filename?.match(/\.([A-Za-z0-9]{1,10})$/)?.[1]?.toLowerCase();
-	return fromName ?? 'bin';
+	const fromName = nameExtension(filename);
+	const known = mime.extensions[type];
+	if (fromName && known?.includes(fromName)) return fromName;
+	return known?.[0] ?? fromName ?? 'bin';
 }
 
 /** Signatures of the formats whose type a browser may not send (or sends as octet-stream). */
@@ -56,8 +36,8 @@ export function resolveType(declared: string | undefined, head: Buffer, filename
 	if (type && type !== fallbackType) return type;
 	const sniffed = signatures.find((signature) => signature.test(head))?.type;
 	if (sniffed) return sniffed;
-	const ext = filename?.match(/\.([A-Za-z0-9]{1,10})$/)?.[1]?.toLowerCase();
-	return (ext && byExtension.get(ext)) ?? fallbackType;
+	const ext = nameExtension(filename);
+	return (ext && mime.lookup(ext)) || fallbackType;
 }
 
 /** `FILES_MIME_TYPE_ALLOW_LIST` patterns: `*\/*`, `image/*` or an exact type. */

@@ -7,7 +7,7 @@ export { ExtensionError, createError } from './errors.js';
 export { errorCodes, isErrorCode, type ErrorCode } from './error-codes.js';
 export { defineHook, type ActionHandler, type FilterHandler, type HookDefinition, type HookEventContext, type HookMeta, type HookRegister, type InitHandler, type ScheduleHandler } from './hook.js';
 export { defineInterface, type InterfaceDefinition, type InterfaceProps } from './interface.js';
-export type { Filter, Item, ItemsCapability, ItemsOptions, ItemsService, PrimaryKey, Query, QueryInput } from './items.js';
+export { aggregateFunctions, type AggregateFunction, type Filter, type Item, type ItemsCapability, type ItemsOptions, type ItemsService, type PrimaryKey, type Query, type QueryInput } from './items.js';
 export { defineLayout, type LayoutDefinition, type LayoutProps } from './layout.js';
 export {
 	appExtensionTypes,

@@ -3,6 +3,10 @@ import type { Accountability } from './accountability.js';
 
 export type PrimaryKey = string | number;
 
+/** The aggregate functions of the `aggregate` query parameter; the data engine reads this list too. */
+export const aggregateFunctions = ['count', 'countDistinct', 'countAll', 'sum', 'sumDistinct', 'avg', 'avgDistinct', 'min', 'max'] as const;
+export type AggregateFunction = (typeof aggregateFunctions)[number];
+
 export type Item = Record<string, unknown>;
 
 /** Filter rules as the REST API takes them: `{ status: { _eq: 'draft' } }`, `_and`, `_or`, ... */
@@ -20,7 +24,7 @@ export interface Query {
 	limit?: number;
 	offset?: number;
 	page?: number;
-	aggregate?: Partial<Record<'count' | 'countDistinct' | 'countAll' | 'sum' | 'sumDistinct' | 'avg' | 'avgDistinct' | 'min' | 'max', string[]>>;
+	aggregate?: Partial<Record<AggregateFunction, string[]>>;
 	groupBy?: string[];
 	deep?: Record<string, Query>;
 	alias?: Record<string, string>;

@@ -4,8 +4,10 @@ import type { Filter } from '@mantle/extensions-sdk';
 export const fieldFunctions = ['year', 'month', 'week', 'day', 'weekday', 'hour', 'minute', 'second', 'count'] as const;
 export type FieldFunction = (typeof fieldFunctions)[number];
 
-export const aggregateFunctions = ['count', 'countDistinct', 'countAll', 'sum', 'sumDistinct', 'avg', 'avgDistinct', 'min', 'max'] as const;
-export type AggregateFunction = (typeof aggregateFunctions)[number];
+import { aggregateFunctions, type AggregateFunction } from '@mantle/extensions-sdk';
+
+/** One list of aggregate functions, the SDK's: extensions' `Query` and the engine cannot disagree. */
+export { aggregateFunctions, type AggregateFunction };
 
 export const exportFormats = ['json', 'csv', 'xml', 'yaml'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
