@@ -7,7 +7,7 @@ import { adminClient, anonymousClient } from './sdk-clients.js';
 
 async function validate(spec: unknown): Promise<{ valid: boolean; errors: unknown }> {
 	const validator = new Validator();
-	const result = await validator.validate(spec as object);
+	const result = await validator.validate(spec as Parameters<Validator["validate"]>[0]);
 	return { valid: result.valid, errors: result.errors };
 }
 
