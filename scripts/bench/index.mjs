@@ -3,11 +3,12 @@ const benches = {
 	'cold-start': () => import('./cold-start.mjs'),
 	files: () => import('./files.mjs'),
 	graphql: () => import('./graphql.mjs'),
-	graphql: () => import('./graphql.mjs'),
 	flows: () => import('./flows.mjs'),
 	introspect: () => import('./introspect.mjs'),
 	items: () => import('./items.mjs'),
 	sandbox: () => import('./sandbox.mjs'),
+	sdk: () => import('./sdk.mjs'),
+	studio: () => import('./studio.mjs'),
 };
 
 const name = process.argv[2];
