@@ -57,6 +57,8 @@ interface FormProps {
 /** Fields of an item laid out by their metadata: order, width, groups, conditions. */
 export function FieldForm(props: FormProps) {
 	const model = useStore(schema);
+	const { loaded } = useStore(registry);
+	if (!loaded.has('interface')) return <p class="muted" aria-busy="true">Loading…</p>;
 	const fields = fieldsOf(props.collection, model).filter((field) => !field.meta?.hidden && (!props.only || props.only.includes(field.field)));
 	const groupFields = (group: string | null) => fields.filter((field) => (field.meta?.group ?? null) === group || (props.only && group === null && !fields.some((candidate) => candidate.field === field.meta?.group)));
 	return <div class="form-grid">{groupFields(null).map((field) => <FormField key={field.field} field={field} {...props} children={groupFields(field.field)} />)}</div>;

@@ -11,9 +11,11 @@ export interface Registry {
 	layouts: Map<string, LayoutDefinition<any>>;
 	/** Modules that failed to import, with the reason, for the settings page. */
 	failures: Array<{ url: string; message: string }>;
+	/** The extension types whose modules have all been tried. */
+	loaded: Set<string>;
 }
 
-export const registry = createStore<Registry>({ interfaces: new Map(), displays: new Map(), layouts: new Map(), failures: [] });
+export const registry = createStore<Registry>({ interfaces: new Map(), displays: new Map(), layouts: new Map(), failures: [], loaded: new Set() });
 
 interface SourceModule {
 	extension: string;
@@ -22,14 +24,17 @@ interface SourceModule {
 	url: string;
 }
 
+let sources: Promise<SourceModule[]> | undefined;
+
 /**
- * Imports every app extension the kernel lists, each on its own: one that fails to load is
- * recorded and the rest work. Extensions installed later appear at the next page load.
+ * Imports the app extensions of the given types the kernel lists, each on its own: one that fails
+ * to load is recorded and the rest work. Extensions installed later appear at the next page load.
+ * Layouts and displays are needed to browse; interfaces only once an item opens, so they load after.
  */
-export async function loadExtensions(): Promise<void> {
-	const response = await fetch('/extensions/sources/index.json', { credentials: 'same-origin' });
-	const { data } = (await response.json()) as { data: SourceModule[] };
-	const next: Registry = { interfaces: new Map(), displays: new Map(), layouts: new Map(), failures: [] };
+export async function loadExtensions(types: Array<SourceModule['type']>): Promise<void> {
+	sources ??= fetch('/extensions/sources/index.json', { credentials: 'same-origin' }).then(async (response) => ((await response.json()) as { data: SourceModule[] }).data);
+	const data = (await sources).filter((source) => types.includes(source.type));
+	const next = registry.get();
 	await Promise.all(
 		data.map(async (source) => {
 			try {
@@ -44,5 +49,5 @@ export async function loadExtensions(): Promise<void> {
 			}
 		}),
 	);
-	registry.set(next);
+	registry.set({ ...next, loaded: new Set([...next.loaded, ...types]) });
 }

@@ -58,7 +58,9 @@ export const schema = createStore<Schema>({ collections: [], fields: [], relatio
 
 /** What the signed-in user may see of the data model; the API leaves out what they may not. */
 export async function loadSchema(): Promise<void> {
-	const [collections, fields, relations] = await Promise.all([api.get<Collection[]>('/collections'), api.get<Field[]>('/fields'), api.get<Relation[]>('/relations')]);
+	// A role that may not read one of these still gets a Studio with what it may read.
+	const read = <T>(path: string) => api.get<T[]>(path).catch(() => [] as T[]);
+	const [collections, fields, relations] = await Promise.all([read<Collection>('/collections'), read<Field>('/fields'), read<Relation>('/relations')]);
 	schema.set({ collections, fields, relations });
 }
 

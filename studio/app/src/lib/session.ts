@@ -1,4 +1,4 @@
-import { api, client } from './api.js';
+import { api, client, isMantleError } from './api.js';
 import { createStore } from './store.js';
 
 export interface Me {
@@ -34,15 +34,29 @@ export function applyTheme(): void {
 	else document.documentElement.dataset.theme = value;
 }
 
+/**
+ * Who is signed in, or null when nobody is. A role may hide some of the user's own fields, or
+ * the whole record: fewer fields are asked for then, and a 403 still means signed in.
+ */
 export async function loadMe(): Promise<Me | null> {
-	try {
-		const user = await api.get<Me>('/users/me', { fields: ['id', 'email', 'first_name', 'last_name', 'tfa_secret', 'role.id', 'role.name'] });
-		me.set(user);
-		return user;
-	} catch {
-		me.set(null);
-		return null;
+	const attempts = [['id', 'email', 'first_name', 'last_name', 'tfa_secret', 'role.id', 'role.name'], ['id', 'email', 'first_name', 'last_name'], ['id']];
+	for (const fields of attempts) {
+		try {
+			const user = await api.get<Me>('/users/me', { fields });
+			me.set(user);
+			return user;
+		} catch (error) {
+			if (!isMantleError(error) || error.status !== 403) break;
+			// Nobody signed in is a 401; a 403 on the plainest read is a role that can't read itself.
+			if (fields.length === 1) {
+				const self: Me = { id: '', email: null, first_name: null, last_name: null };
+				me.set(self);
+				return self;
+			}
+		}
 	}
+	me.set(null);
+	return null;
 }
 
 /** The project's name and colour, from `/settings`; the defaults when it cannot be read. */

@@ -16,7 +16,8 @@ import { Toasts } from './toasts.js';
 
 /** Everything a signed-in page needs before it draws: data model, extensions, project. */
 async function loadWorkspace(): Promise<void> {
-	await Promise.all([loadSchema(), loadExtensions(), loadProject()]);
+	await Promise.all([loadSchema(), loadExtensions(['layout', 'display']), loadProject()]);
+	void loadExtensions(['interface', 'panel']);
 }
 
 export function App() {

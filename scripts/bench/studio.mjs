@@ -1,0 +1,125 @@
+// The Studio in Chromium: Mantle on a scratch SQLite database with 1,000 articles, each with an
+// author and a category (two many-to-one relations), the admin's preset set to a 250-row table
+// showing both. Measures the JavaScript the first page loads (gzip), navigation to the rendered
+// table, and page-to-page. `--runs` (default 7) navigations and page turns each; the median is
+// reported with the fastest and slowest. Needs `node scripts/build.mjs` and Debian's chromium.
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { api, cleanUp, scratchDatabase, startMantle, tempFolder, wasInterrupted } from './lib.mjs';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const rows = 250;
+
+async function seed(url) {
+	const collection = (name, fields, meta = {}) => api(url, 'POST', '/collections', { collection: name, schema: {}, meta, fields: [{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true }, meta: { hidden: true } }, ...fields] });
+	await collection('authors', [{ field: 'name', type: 'string' }], { display_template: '{{name}}' });
+	await collection('categories', [{ field: 'name', type: 'string' }], { display_template: '{{name}}' });
+	await collection('articles', [
+		{ field: 'title', type: 'string' },
+		{ field: 'author', type: 'integer', meta: { special: ['m2o'], interface: 'select-dropdown-m2o' } },
+		{ field: 'category', type: 'integer', meta: { special: ['m2o'], interface: 'select-dropdown-m2o' } },
+		{ field: 'views', type: 'integer' },
+		{ field: 'published', type: 'boolean' },
+	]);
+	await api(url, 'POST', '/relations', { collection: 'articles', field: 'author', related_collection: 'authors' });
+	await api(url, 'POST', '/relations', { collection: 'articles', field: 'category', related_collection: 'categories' });
+	await api(url, 'POST', '/items/authors', Array.from({ length: 50 }, (_, index) => ({ name: `Author ${index + 1}` })));
+	await api(url, 'POST', '/items/categories', Array.from({ length: 12 }, (_, index) => ({ name: `Category ${index + 1}` })));
+	await api(url, 'POST', '/items/articles', Array.from({ length: 1000 }, (_, index) => ({ title: `Article ${index + 1}`, author: (index % 50) + 1, category: (index % 12) + 1, views: index * 7, published: index % 2 === 0 })));
+	const me = (await api(url, 'GET', '/users/me?fields=id')).body.data;
+	await api(url, 'POST', '/presets', { user: me.id, collection: 'articles', layout: 'table', layout_query: { table: { fields: ['title', 'author', 'category', 'views', 'published'], sort: ['id'], limit: rows } }, layout_options: {} });
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const summary = (values) => `${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}, n=${values.length})`;
+
+/** Resolves in the page once the table shows `rows` rows whose relational cells are filled, starting at `first`. */
+const tableReady = ({ rows, first }) => {
+	const body = document.querySelectorAll('table tbody tr');
+	if (body.length !== rows) return false;
+	const cell = body[0].querySelector('td[data-field="title"]')?.textContent;
+	const author = body[0].querySelector('td[data-field="author"]')?.textContent;
+	const category = body[rows - 1].querySelector('td[data-field="category"]')?.textContent;
+	return cell === first && Boolean(author) && Boolean(category);
+};
+
+export async function run(argv) {
+	const { values } = parseArgs({ args: argv, options: { runs: { type: 'string', default: '7' } } });
+	const runs = Number(values.runs);
+	if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: apt-get install -y chromium`);
+	const { chromium } = await import('playwright-core');
+	try {
+		const folder = tempFolder('mantle-bench-studio-');
+		const database = await scratchDatabase('sqlite', folder);
+		const { url } = await startMantle(database, folder);
+		await seed(url);
+		const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+
+		// Initial JavaScript: every script the login page loads, as it travels gzip-compressed.
+		const scripts = new Map();
+		page.on('response', async (response) => {
+			if (!/javascript/.test(response.headers()['content-type'] ?? '')) return;
+			scripts.set(response.url(), await response.body().catch(() => Buffer.alloc(0)));
+		});
+		await page.goto(`${url}/admin/login`);
+		await page.getByLabel('Email').waitFor();
+		const shell = [...scripts.values()].reduce((sum, body) => sum + gzipSync(body).length, 0);
+		const shellFiles = scripts.size;
+		await page.getByLabel('Email').fill('admin@example.com');
+		await page.getByLabel('Password').fill('bench-password');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.getByRole('navigation', { name: 'Modules' }).waitFor();
+		const withExtensions = [...scripts.values()].reduce((sum, body) => sum + gzipSync(body).length, 0);
+
+		// Navigation: a fresh page load of the collection until 250 rows with both relations show.
+		const navigation = [];
+		for (let index = 0; index < runs; index += 1) {
+			await page.goto(`${url}/admin/content/articles`);
+			await page.waitForFunction(tableReady, { rows, first: 'Article 1' }, { timeout: 60_000, polling: 'raf' });
+			navigation.push(await page.evaluate(() => performance.now()));
+		}
+
+		// Page to page: the click until the next 250 rows are drawn, forward to the last page and back.
+		const turns = [];
+		const pages = Math.ceil(1000 / rows);
+		let current = 1;
+		let step = 1;
+		for (let index = 0; index < runs; index += 1) {
+			if (current + step < 1 || current + step > pages) step = -step;
+			current += step;
+			const elapsed = await page.evaluate(
+				async ({ rows, label, first }) => {
+					const button = document.querySelector(`button[aria-label="${label}"]`);
+					const started = performance.now();
+					button.click();
+					await new Promise((resolve) => {
+						const check = () => {
+							const body = document.querySelectorAll('table tbody tr');
+							const ready = body.length === rows && body[0].querySelector('td[data-field="title"]')?.textContent === first && body[rows - 1].querySelector('td[data-field="category"]')?.textContent;
+							if (ready) resolve();
+							else requestAnimationFrame(check);
+						};
+						check();
+					});
+					return performance.now() - started;
+				},
+				{ rows, label: step > 0 ? 'Next page' : 'Previous page', first: `Article ${(current - 1) * rows + 1}` },
+			);
+			turns.push(elapsed);
+		}
+		await browser.close();
+
+		console.log(`Studio in Chromium, ${rows}-row table with two many-to-one columns (author, category), SQLite`);
+		console.log(`initial JavaScript, gzip:            ${(shell / 1024).toFixed(1)} KB in ${shellFiles} files (target < 120 KB)`);
+		console.log(`  with the first-party app extensions: ${(withExtensions / 1024).toFixed(1)} KB in ${scripts.size} files`);
+		console.log(`navigation to the rendered table:     ${summary(navigation)} (target < 400 ms)`);
+		console.log(`page to page:                         ${summary(turns)} (target < 150 ms)`);
+	} catch (error) {
+		if (!wasInterrupted()) throw error;
+	} finally {
+		await cleanUp();
+	}
+}
