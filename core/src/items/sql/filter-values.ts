@@ -67,6 +67,25 @@ function coerceScalar(context: EngineContext, field: FieldInfo | null, type: str
 	return value;
 }
 
+/**
+ * The keys, of those given, that the collection's primary key could hold: a key of another type
+ * (text for an integer key, a malformed UUID) names no item, and comparing it would be a database
+ * error on some vendors. Callers treat the keys left out as items that don't exist.
+ */
+export function possibleKeys(context: EngineContext, model: { primary: string; fields: Map<string, FieldInfo> }, keys: unknown[]): unknown[] {
+	const field = model.fields.get(model.primary);
+	if (!field) return keys;
+	return keys.filter((key) => {
+		if (key === null || key === undefined || typeof key === 'object' || typeof key === 'boolean') return false;
+		try {
+			coerceScalar(context, field, field.type, key);
+			return true;
+		} catch {
+			return false;
+		}
+	});
+}
+
 function invalid(field: FieldInfo | null, value: unknown, expected: string) {
 	const name = field ? `field "${field.field}"` : 'a function';
 	const text = String(value);
