@@ -6,3 +6,4 @@ export { bootstrap, type BootstrapResult } from './database/bootstrap.js';
 export { migrateLatest, migrateDown, migrateRollbackAll } from './database/migrate.js';
 export { MantleError, createError, errorCatalogue, type ErrorCode } from './errors/index.js';
 export { kernelVersion } from './version.js';
+export { createStorage, isObjectNotFound, type Storage, type StorageDriver } from './storage/index.js';
