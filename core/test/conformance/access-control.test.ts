@@ -1,6 +1,6 @@
 import {
 	createCollection, createItems, createItem, createPermission, createPolicy, createRole, createUser, deletePolicy, deleteRole,
-	readItems, readPermissions, readPolicy, readRole, readUser, readMe, updateItem, updatePermission, updateRole, updateUser, readItem,
+	readItemPermissions, readItems, readPermissions, readPolicy, readRole, readUser, readMe, updateItem, updatePermission, updateRole, updateUser, readItem,
 } from '@directus/sdk';
 import { startKernel } from '../helpers/kernel.js';
 import { vendorTest } from '../helpers/vendor-test.js';
@@ -80,6 +80,13 @@ vendorTest('a non-admin role with field and row rules is created, used and revok
 		// Widening a permission through the SDK takes effect for the signed-in editor.
 		await admin.request(updatePermission(permissions[0]!.id, { fields: ['*'] } as never));
 		t.deepEqual(await editor.request(readItems('articles', { fields: ['secret'], filter: { id: { _eq: 1 } } })), [{ secret: 's1' }]);
+
+		// What the Studio asks before offering "save" on one item: a row rule decides per item.
+		await admin.request(createPermission({ policy: policy.id, collection: 'articles', action: 'update', fields: ['title'], permissions: { status: { _eq: 'published' } } } as never));
+		t.like(await editor.request(readItemPermissions('articles', '1')), { update: { access: true, fields: ['title'] }, delete: { access: false }, share: { access: false } });
+		t.like(await editor.request(readItemPermissions('articles', '2')), { update: { access: false }, delete: { access: false } });
+		t.like(await editor.request(updateItem('articles', 1, { title: 'Out now!' }, { fields: ['title'] })), { title: 'Out now!' });
+		t.like(await sdkError(editor.request(readItemPermissions('nowhere', '1'))), { status: 403, code: 'FORBIDDEN' });
 
 		// The user's own view: policies through the user, as clients read them.
 		const me = await editor.request(readMe({ fields: ['email', 'role'] }));

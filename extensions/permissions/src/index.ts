@@ -1,8 +1,10 @@
 import { createError, defineEndpoint, itemsRoutes } from '@mantle/extensions-sdk';
+import { registerItemPermissions } from './item-permissions.js';
 
 /**
- * `/permissions`: collection × action rules of each policy, and `/permissions/me`, what the
- * caller may do, per collection and action, as the Studio needs to know.
+ * `/permissions`: collection × action rules of each policy, `/permissions/me`, what the caller
+ * may do, per collection and action, and `/permissions/me/:collection/:item`, for one item, as
+ * the Studio needs to know.
  */
 export default defineEndpoint({
 	id: 'permissions',
@@ -27,6 +29,7 @@ export default defineEndpoint({
 			}
 			return { body: { data: accountability.admin ? { '*': 'admin' } : summary } };
 		});
+		registerItemPermissions(router, items);
 		itemsRoutes(router, items, { collection: 'directus_permissions' });
 	},
 });
