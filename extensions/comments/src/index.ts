@@ -1,4 +1,4 @@
-import { createError, defineEndpoint, plainQuery, withFilter, type Accountability, type EndpointRequest, type Item, type ItemsCapability, type PrimaryKey, type QueryInput } from '@mantle/extensions-sdk';
+import { createError, defineEndpoint, inKeyOrder, plainQuery, withFilter, type Accountability, type EndpointRequest, type Item, type ItemsCapability, type PrimaryKey, type QueryInput } from '@mantle/extensions-sdk';
 
 const collection = 'directus_comments';
 const forbidden = () => createError('FORBIDDEN');
@@ -9,10 +9,9 @@ const forbidden = () => createError('FORBIDDEN');
  * their own; admins manage all. Who wrote or changed a comment, and when, is recorded here and
  * cannot be sent.
  */
-export default defineEndpoint({
+export default defineEndpoint<'items'>({
 	id: 'comments',
 	handler(router, { items }) {
-		if (!items) throw createError('INTERNAL', 'The comments extension needs the items capability.');
 		const service = (request: EndpointRequest) => items(collection, { accountability: { ...request.accountability, admin: true } });
 
 		const read = async (request: EndpointRequest, raw: QueryInput): Promise<Item[]> => {
@@ -61,7 +60,7 @@ export default defineEndpoint({
 
 		const answer = async (request: EndpointRequest, keys: PrimaryKey[], many: boolean) => {
 			const rows = await read(request, withFilter({ ...request.query, limit: -1 }, { id: { _in: keys } }));
-			return many ? { body: { data: rows } } : rows[0] ? { body: { data: rows[0] } } : { status: 204 };
+			return many ? { body: { data: inKeyOrder(rows, keys, 'id') } } : rows[0] ? { body: { data: rows[0] } } : { status: 204 };
 		};
 
 		router.get('/', async (request) => ({ body: { data: await read(request, request.query) } }));

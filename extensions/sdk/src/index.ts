@@ -36,7 +36,7 @@ export type { HealthCheck, HealthReport, HealthStatus, ServerCapability, ServerI
 export type { SchemaApplyStep, SchemaCapability, SchemaDiffResult } from './schema.js';
 export type { ExtensionInfo, ExtensionsCapability } from './extensions-capability.js';
 export type { AuthCapability, AuthCookieSettings, AuthMode, AuthProviderInfo, AuthRequestContext, AuthTokens, PresentedSession, ProviderLoginResult, ProviderLoginStart } from './auth.js';
-export { itemsRoutes, type ItemsRoutesOptions } from './items-routes.js';
+export { inKeyOrder, itemsRoutes, type ItemsRoutesOptions } from './items-routes.js';
 export { ownedRoutes, plainQuery, withFilter, type OwnedRoutesOptions } from './owned-routes.js';
 export type { AssetRequest, AssetResponse, FilesBody, FilesCallOptions, FilesCapability } from './files.js';
 export type { FlowIteration, FlowPermissions, FlowRunOptions, FlowRunRecord, FlowRunStep, FlowsCapability, FlowTriggerRequest, FlowTriggerResult, MailCapability, ScriptsCapability } from './flows.js';

@@ -86,12 +86,19 @@ export function itemsRoutes(router: Router, items: ItemsCapability, options: Ite
 
 async function written(service: ItemsService, keys: PrimaryKey[], request: EndpointRequest, many: boolean): Promise<EndpointResponse> {
 	try {
-		const data = many ? await service.readMany(keys, request.query) : await service.readOne(keys[0]!, request.query);
+		const data = many ? inKeyOrder(await service.readMany(keys, request.query), keys, (await service.info()).primary) : await service.readOne(keys[0]!, request.query);
 		return { body: { data } };
 	} catch (error) {
 		if ((error as { code?: string }).code === 'FORBIDDEN') return { status: 204 };
 		throw error;
 	}
+}
+
+/** Items in the order of `keys`, as clients pair what they sent with what comes back; unchanged when the key was not asked for. */
+export function inKeyOrder<T extends Record<string, unknown>>(rows: T[], keys: PrimaryKey[], primary: string): T[] {
+	if (!rows.every((row) => row[primary] !== undefined)) return rows;
+	const position = new Map(keys.map((key, index) => [String(key), index]));
+	return [...rows].sort((a, b) => (position.get(String(a[primary])) ?? 0) - (position.get(String(b[primary])) ?? 0));
 }
 
 function metaOf(query: QueryInput): Array<'total_count' | 'filter_count'> {

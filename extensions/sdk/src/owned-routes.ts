@@ -1,6 +1,7 @@
 import type { Accountability } from './accountability.js';
 import type { EndpointRequest, EndpointResponse, Router } from './endpoint.js';
 import { createError } from './errors.js';
+import { inKeyOrder } from './items-routes.js';
 import type { Filter, Item, ItemsCapability, ItemsService, PrimaryKey, QueryInput } from './items.js';
 
 export interface OwnedRoutesOptions {
@@ -66,9 +67,9 @@ export function ownedRoutes(router: Router, items: ItemsCapability, options: Own
 	};
 
 	const answer = async (request: EndpointRequest, keys: PrimaryKey[], many: boolean): Promise<EndpointResponse> => {
-		const { data } = await read(request, { ...request.query, limit: -1 }, keys);
+		const { data, service } = await read(request, { ...request.query, limit: -1 }, keys);
 		if (!many) return data[0] ? { body: { data: data[0] } } : { status: 204 };
-		return { body: { data } };
+		return { body: { data: inKeyOrder(data, keys, (await service.info()).primary) } };
 	};
 
 	/** The keys among `keys` the caller may touch under `rule`; any other key is FORBIDDEN, as Directus answers. */
