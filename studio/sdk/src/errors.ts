@@ -1,7 +1,24 @@
+/**
+ * The codes a Mantle server answers with (Directus's). Kept as a type only, so it costs no bytes;
+ * `test/error-codes.test.ts` holds it equal to the host's list.
+ */
+export type ApiErrorCode =
+	| 'FORBIDDEN' | 'INVALID_PAYLOAD' | 'INVALID_QUERY' | 'GRAPHQL_VALIDATION' | 'FAILED_VALIDATION' | 'INVALID_CREDENTIALS' | 'INVALID_TOKEN'
+	| 'TOKEN_EXPIRED' | 'INVALID_OTP' | 'INVALID_IP' | 'USER_SUSPENDED' | 'INVALID_PROVIDER' | 'INVALID_PROVIDER_CONFIG' | 'ROUTE_NOT_FOUND'
+	| 'METHOD_NOT_ALLOWED' | 'RECORD_NOT_UNIQUE' | 'CONTAINS_NULL_VALUES' | 'NOT_NULL_VIOLATION' | 'VALUE_TOO_LONG' | 'VALUE_OUT_OF_RANGE'
+	| 'INVALID_FOREIGN_KEY' | 'ILLEGAL_ASSET_TRANSFORMATION' | 'LIMIT_EXCEEDED' | 'CONTENT_TOO_LARGE' | 'RANGE_NOT_SATISFIABLE'
+	| 'UNSUPPORTED_MEDIA_TYPE' | 'UNPROCESSABLE_CONTENT' | 'REQUESTS_EXCEEDED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL';
+
+/** What the client itself reports: no answer, an abort, or an answer without a code. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'ABORTED' | 'UNKNOWN';
+
+/** A code to compare against; any other string a newer or extended server sends is kept as is. */
+export type ErrorCode = ApiErrorCode | ClientErrorCode | (string & {});
+
 /** One error of an API answer, as the server sends it. */
 export interface ApiErrorEntry {
 	message: string;
-	extensions?: { code?: string; field?: string; [key: string]: unknown };
+	extensions?: { code?: ErrorCode; field?: string; [key: string]: unknown };
 }
 
 /**
@@ -10,7 +27,7 @@ export interface ApiErrorEntry {
  * came (network failure), and `code` is then `NETWORK_ERROR`, or `ABORTED` when the caller aborted.
  */
 export class MantleError extends Error {
-	readonly code: string;
+	readonly code: ErrorCode;
 	readonly status: number;
 	readonly field: string | undefined;
 	readonly errors: ApiErrorEntry[];

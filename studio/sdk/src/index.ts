@@ -1,6 +1,6 @@
 export { createClient, type AuthMode, type ClientOptions, type Envelope, type LoginCredentials, type MantleClient, type RequestOptions, type RetryOptions } from './client.js';
 export { command, type HttpMethod, type RestCommand, type UploadProgress } from './command.js';
-export { MantleError, isMantleError, type ApiErrorEntry } from './errors.js';
+export { MantleError, isMantleError, type ApiErrorCode, type ApiErrorEntry, type ClientErrorCode, type ErrorCode } from './errors.js';
 export { memoryStorage, webStorage, type AuthData, type AuthStorage } from './storage.js';
 export { queryParams } from './query.js';
 export type { AggregateFunction, ApplyFields, CollectionName, FieldPath, Filter, FilterOperators, ItemOf, Query, QueryOutput, SortField } from './schema.js';

@@ -1,13 +1,13 @@
-import test from 'ava';
+import { vendorTest } from '../../../core/test/helpers/vendor-test.js';
 import { createClient, createItem, createItems, deleteItem, MantleError, readItem, readItems, readMe, serverInfo, serverPing, updateItem } from '../src/index.js';
-import { adminEmail, adminPassword, client, createBlogSchema, withServer } from './helpers.js';
+import { adminEmail, adminPassword, client, createBlogSchema, withKernelOn } from './helpers.js';
 
 interface Author { id: number; name: string }
 interface Article { id: number; title: string; views: number | null; author: number | Author | null }
 interface Blog { articles: Article[]; authors: Author[] }
 
-test('a json login reads the signed-in user and items with nested fields, and errors carry code, status and field', async (t) => {
-	await withServer(t, {}, async ({ url, admin }) => {
+vendorTest('a json login reads the signed-in user and items with nested fields, and errors carry code, status and field', async (t, db) => {
+	await withKernelOn(db, {}, async ({ url, admin }) => {
 		await createBlogSchema(admin);
 		const sdk = createClient<Blog>(url);
 		const auth = await sdk.login({ email: adminEmail, password: adminPassword });

@@ -29,6 +29,16 @@ export async function withServer(t: ExecutionContext, env: Record<string, string
 	}
 }
 
+/** Runs `body` against a kernel on a database the caller owns (a `vendorTest`'s). */
+export async function withKernelOn(db: TestDatabase, env: Record<string, string>, body: (server: SdkServer) => Promise<void>): Promise<void> {
+	const kernel = await startKernel(db, env);
+	try {
+		await body({ kernel, url: kernel.url, db, admin: createClient(kernel.url, { token: adminToken }) });
+	} finally {
+		await kernel.stop();
+	}
+}
+
 export function client(url: string, options: ClientOptions = {}): MantleClient {
 	return createClient(url, options);
 }
