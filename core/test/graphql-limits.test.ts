@@ -66,6 +66,8 @@ test('GRAPHQL_INTROSPECTION=false refuses introspection but serves queries', asy
 		const introspection = await gql(running.url, '{ __schema { types { name } } }');
 		t.is(introspection.status, 400);
 		t.is(introspection.body.errors[0].extensions.code, 'GRAPHQL_VALIDATION');
+		const sdl = await fetch(`${running.url}/server/specs/graphql`, { headers: { authorization: 'Bearer test-admin-static-token-0123456789' } });
+		t.is(sdl.status, 403, 'the SDL tells what introspection would');
 		const query = await gql(running.url, '{ users_me { email } }', { path: '/graphql/system' });
 		t.deepEqual(query.body, { data: { users_me: { email: 'admin@example.com' } } });
 	} finally {
@@ -84,19 +86,22 @@ test('200 distinct permission sets keep the schema cache within its bound', asyn
 		await seedCatalog(url);
 		const fields = ['id', 'title', 'body', 'status', 'published_on', 'views', 'rating', 'featured'];
 		// 200 roles, each reading a different subset of the articles' fields: 200 different schemas.
-		const tokens: string[] = [];
-		for (let n = 0; n < 200; n++) {
-			const allowed = fields.filter((_, index) => index === 0 || ((n + 1) >> (index - 1)) & 1);
-			const role = (await api(url, 'POST', '/roles', { name: `Role ${n}` })).body.data.id;
-			const policy = (await api(url, 'POST', '/policies', { name: `Policy ${n}`, app_access: false, admin_access: false })).body.data.id;
-			await api(url, 'POST', '/access', { role, policy });
-			await api(url, 'POST', '/permissions', { policy, collection: 'articles', action: 'read', fields: allowed.join(',') });
-			await api(url, 'POST', '/permissions', { policy, collection: 'authors', action: 'read', fields: n % 2 === 0 ? '*' : 'id', permissions: {} });
-			const token = `graphql-cache-token-${String(n).padStart(4, '0')}-0123456789`;
-			const user = await api(url, 'POST', '/users', { email: `user${n}@example.com`, status: 'active', role, token });
-			if (user.status >= 300) throw new Error(JSON.stringify(user.body));
-			tokens.push(token);
-		}
+		t.timeout(10 * 60_000);
+		const created = async (path: string, rows: unknown[]) => {
+			const response = await api(url, 'POST', path, rows);
+			if (response.status >= 300) throw new Error(`${path}: ${JSON.stringify(response.body)}`);
+			return (response.body.data as Array<{ id: string }>).map((row) => row.id);
+		};
+		const n200 = Array.from({ length: 200 }, (_, n) => n);
+		const roles = await created('/roles', n200.map((n) => ({ name: `Role ${n}` })));
+		const policies = await created('/policies', n200.map((n) => ({ name: `Policy ${n}`, app_access: false, admin_access: false })));
+		await created('/access', n200.map((n) => ({ role: roles[n], policy: policies[n] })));
+		await created('/permissions', n200.flatMap((n) => [
+			{ policy: policies[n], collection: 'articles', action: 'read', fields: fields.filter((_, index) => index === 0 || ((n + 1) >> (index - 1)) & 1).join(',') },
+			{ policy: policies[n], collection: 'authors', action: 'read', fields: n % 2 === 0 ? '*' : 'id' },
+		]));
+		const tokens = n200.map((n) => `graphql-cache-token-${String(n).padStart(4, '0')}-0123456789`);
+		await created('/users', n200.map((n) => ({ email: `user${n}@example.com`, status: 'active', role: roles[n], token: tokens[n] })));
 		const ask = async (token: string) => {
 			const response = await gql(url, '{ __schema { types { name } } articles(limit: 1, sort: ["id"]) { id } }', { token });
 			t.is(response.status, 200, JSON.stringify(response.body));

@@ -42,7 +42,7 @@ export function createGraphqlCapability(options: Options): GraphqlCapability & {
 		provideSdl(provider) {
 			sdlProvider = provider;
 		},
-		sdl(accountability, scope) {
+		async sdl(accountability, scope) {
 			if (!sdlProvider) throw createError('SERVICE_UNAVAILABLE', 'GraphQL is not available on this instance.');
 			return sdlProvider(accountability, scope);
 		},

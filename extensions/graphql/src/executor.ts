@@ -9,7 +9,7 @@ import {
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { parse, printSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import type { Accountability, ExtensionLogger, GraphqlCapability, GraphqlScope } from '@mantle/extensions-sdk';
+import { createError, type Accountability, type ExtensionLogger, type GraphqlCapability, type GraphqlScope } from '@mantle/extensions-sdk';
 import type { RequestContext } from './context.js';
 import { formatError } from './errors.js';
 import { checkLimits, type QueryLimits } from './limits.js';
@@ -64,7 +64,9 @@ export class Executor {
 		return this.entries.size;
 	}
 
+	/** The caller's schema as SDL; refused like introspection when GRAPHQL_INTROSPECTION is off, since it tells the same. */
 	async sdl(accountability: Accountability, scope: GraphqlScope): Promise<string> {
+		if (!this.graphql.settings.introspection) throw createError('FORBIDDEN', 'GraphQL introspection is disabled on this instance.');
 		return printSchema((await this.entry(accountability, scope)).schema);
 	}
 
