@@ -21,7 +21,7 @@ studioTest('a user with a limited role sees only the collections, items and fiel
 	await login('reader@example.com', 'reader password 1');
 	const nav = page.getByRole('navigation', { name: 'Collections' });
 	await nav.getByRole('link', { name: 'Articles' }).waitFor();
-	t.deepEqual(await nav.getByRole('link').allInnerTexts().then((names) => names.map((name) => name.trim())), ['Articles'], 'no authors, tags, notes or site');
+	t.is(await nav.getByRole('link').count(), 1, 'no authors, tags, notes or site');
 	await open('/content/articles');
 	const table = page.getByRole('table', { name: 'Articles items' });
 	await table.locator('tbody tr').first().waitFor();

@@ -26,10 +26,11 @@ export function App() {
 	const [ready, setReady] = useState<'booting' | 'in' | 'out'>('booting');
 
 	useEffect(() => {
-		loadProject();
+		// Asked together: a signed-in user (the usual case) waits for one round of requests, not two.
+		const workspace = loadWorkspace();
 		loadMe().then(async (found) => {
 			if (!found) return setReady('out');
-			await loadWorkspace().catch(reportError);
+			await workspace.catch(reportError);
 			setReady('in');
 		});
 	}, []);

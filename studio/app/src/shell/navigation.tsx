@@ -8,7 +8,10 @@ export function Navigation({ active }: { active?: string }) {
 	const { collections } = useStore(schema);
 	const visible = collections.filter((collection) => !collection.collection.startsWith('directus_') && !collection.meta?.hidden);
 	const bySort = (a: Collection, b: Collection) => (a.meta?.sort ?? 999) - (b.meta?.sort ?? 999) || a.collection.localeCompare(b.collection);
-	const childrenOf = (group: string | null) => visible.filter((collection) => (collection.meta?.group ?? null) === group).sort(bySort);
+	// A collection whose group the user can't see is shown at the top level rather than lost.
+	const names = new Set(visible.map((collection) => collection.collection));
+	const groupOf = (collection: Collection) => (collection.meta?.group && names.has(collection.meta.group) ? collection.meta.group : null);
+	const childrenOf = (group: string | null) => visible.filter((collection) => groupOf(collection) === group).sort(bySort);
 
 	function tree(group: string | null, depth: number): preact.JSX.Element | null {
 		const items = childrenOf(group);
