@@ -1,4 +1,4 @@
-import { createPreset, createPresets, deletePreset, readPreset, readPresets, updatePreset } from '@directus/sdk';
+import { createPreset, createPresets, deletePreset, deletePresets, readPreset, readPresets, updatePreset, updatePresets, updatePresetsBatch } from '@directus/sdk';
 import { vendorTest } from '../helpers/vendor-test.js';
 import { startKernel } from '../helpers/kernel.js';
 import { addPerson } from './groups-fixture.js';
@@ -31,6 +31,16 @@ vendorTest('presets: a user saves, reads, changes and deletes their own bookmark
 		t.is((counted as unknown[]).length, 1);
 		await ann.client.request(deletePreset(saved.id as number));
 		t.is(await db.knex('mantle_presets').where({ id: saved.id }).first(), undefined);
+
+		// Several at once, in the order sent: create, change by keys, change as a batch, delete.
+		const [one, two] = (await ann.client.request(createPresets([{ bookmark: 'One', collection: 'articles' }, { bookmark: 'Two', collection: 'articles' }] as never))) as Array<{ id: number; bookmark: string }>;
+		t.deepEqual([one!.bookmark, two!.bookmark], ['One', 'Two']);
+		t.deepEqual(((await ann.client.request(updatePresets([one!.id, two!.id], { color: '#ff0000' }))) as Array<{ color: string }>).map((row) => row.color), ['#ff0000', '#ff0000']);
+		t.deepEqual(((await ann.client.request(updatePresetsBatch([{ id: two!.id, bookmark: 'Second' }, { id: one!.id, bookmark: 'First' }] as never))) as Array<{ bookmark: string }>).map((row) => row.bookmark), ['Second', 'First']);
+		t.like(await sdkError(ann.client.request(updatePresetsBatch([{ id: one!.id, bookmark: 'Mine' }, { id: globalDefault!.id, bookmark: 'Also mine' }] as never))), { status: 403, code: 'FORBIDDEN' }, 'a default in the batch spoils it');
+		t.like(await db.knex('mantle_presets').where({ id: one!.id }).first(), { bookmark: 'First' });
+		await ann.client.request(deletePresets([one!.id, two!.id]));
+		t.is(Number((await db.knex('mantle_presets').where({ user: ann.id }).count({ n: '*' }).first())!.n), 0);
 	} finally {
 		await running.stop();
 	}
