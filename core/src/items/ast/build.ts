@@ -8,6 +8,9 @@ import { logCollections } from './log-collections.js';
 import { canRead, forbiddenField, readPermission } from './permission-fields.js';
 import type { OutputEntry, ReadNode } from './types.js';
 
+/** Levels one read may plan: far beyond any named query, short of a wildcard explosion. */
+const maxReadNodes = 500;
+
 interface FieldGroup {
 	/** The key in the output (an alias, or the field name). */
 	key: string;
@@ -25,7 +28,9 @@ interface FieldGroup {
  * field that does not exist or may not be read is refused with FORBIDDEN, never silently dropped;
  * `*` expands to the readable fields only.
  */
-export async function buildReadNode(context: EngineContext, collection: string, query: NormalizedQuery, fields = query.fields ?? ['*']): Promise<ReadNode> {
+export async function buildReadNode(context: EngineContext, collection: string, query: NormalizedQuery, fields = query.fields ?? ['*'], budget = { nodes: 0 }): Promise<ReadNode> {
+	// Wildcards (`*.*.*...`) multiply per level even within the depth bound; each node is a query.
+	if (++budget.nodes > maxReadNodes) throw createError('INVALID_QUERY', `The query reads more than ${maxReadNodes} nested relations: name the fields instead of wildcards.`);
 	const model = collectionModel(context.schema, collection);
 	const permission = await readPermission(context, collection);
 	const node: ReadNode = { model, columns: new Set([model.primary]), entries: [], query, permission };
@@ -58,13 +63,13 @@ export async function buildReadNode(context: EngineContext, collection: string, 
 		if (relational.kind === 'm2o') {
 			node.columns.add(fieldName);
 			if (group.children.length === 0) node.entries.push({ kind: 'column', key: group.key, column: fieldName });
-			else node.entries.push({ kind: 'm2o', key: group.key, relation: relational, node: await buildReadNode(context, relational.related, deep, deep.fields ?? group.children) });
+			else node.entries.push({ kind: 'm2o', key: group.key, relation: relational, node: await buildReadNode(context, relational.related, deep, deep.fields ?? group.children, budget) });
 			continue;
 		}
 		if (relational.kind === 'o2m') {
 			const related = collectionModel(context.schema, relational.related);
 			const keysOnly = group.children.length === 0 && !deep.fields;
-			const child = await buildReadNode(context, relational.related, deep, keysOnly ? [related.primary] : (deep.fields ?? group.children));
+			const child = await buildReadNode(context, relational.related, deep, keysOnly ? [related.primary] : (deep.fields ?? group.children), budget);
 			// The child's key to its parent is needed to hand rows back, whether or not it was asked for.
 			child.columns.add(relational.relatedField);
 			node.entries.push({ kind: 'o2m', key: group.key, relation: relational, node: child, keysOnly });
@@ -80,7 +85,7 @@ export async function buildReadNode(context: EngineContext, collection: string, 
 		for (const target of relational.allowed) {
 			const subfields = group.anyChildren.get(target) ?? group.children;
 			if (subfields.length === 0) continue;
-			nodes.set(target, await buildReadNode(context, target, deep, subfields));
+			nodes.set(target, await buildReadNode(context, target, deep, subfields, budget));
 		}
 		node.entries.push({ kind: 'm2a', key: group.key, relation: relational, nodes });
 	}
