@@ -4,6 +4,7 @@ import { createError } from '../../errors/index.js';
 import { canRead, forbiddenField, readPermission } from '../ast/permission-fields.js';
 import type { EngineContext } from '../context.js';
 import { parseFunctionField } from '../query/parse.js';
+import { checkDateFunction, checkExtremeAggregate } from '../sql/operator-types.js';
 import type { AggregateFunction, NormalizedQuery } from '../query/types.js';
 import { collectionModel, type CollectionModel } from '../schema-index.js';
 import { applyCondition, SqlScope, targetSql } from '../sql/apply-condition.js';
@@ -67,6 +68,7 @@ export async function runAggregate(context: EngineContext, collection: string, q
 		if (!info?.schema || !canRead(permission, fieldName) || model.concealed.has(fieldName)) throw forbiddenField(collection, fieldName);
 		const target = fn ? { kind: 'function' as const, fn: fn.fn as Exclude<typeof fn.fn, 'count'>, column: fieldName } : { kind: 'column' as const, column: fieldName };
 		if (fn?.fn === 'count') throw createError('INVALID_QUERY', `Can't group by "${path}".`);
+		if (fn) checkDateFunction(fn.fn, fieldName, info.type);
 		return { key: fn ? `${fieldName}_${fn.fn}` : fieldName, field: fieldName, target, alias: `group_${index}`, info: fn ? null : info };
 	});
 	for (const group of groups) {
@@ -110,6 +112,7 @@ function measuresOf(model: CollectionModel, permission: Awaited<ReturnType<typeo
 			const info = model.fields.get(field);
 			if (!info?.schema || !canRead(permission, field) || model.concealed.has(field)) throw forbiddenField(model.collection, field);
 			if (numericOnly.has(fn) && !numericTypes.has(info.type)) throw createError('INVALID_QUERY', `"${fn}" needs a numeric field; "${field}" is ${info.type}.`);
+			checkExtremeAggregate(fn, field, info.type);
 			measures.push({ fn, field, alias: `${fn}__${measures.length}`, info });
 		}
 	}

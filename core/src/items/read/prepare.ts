@@ -7,6 +7,7 @@ import type { NormalizedQuery } from '../query/types.js';
 import { collectionModel, type CollectionModel } from '../schema-index.js';
 import { and, type Condition, type Target } from '../sql/condition.js';
 import { compileFilter } from '../sql/compile-filter.js';
+import { checkDateFunction } from '../sql/operator-types.js';
 import type { DynamicVariables } from '../sql/dynamic-variables.js';
 import { searchCondition } from '../sql/search.js';
 import { fieldRowRule } from '../../permissions/types.js';
@@ -99,6 +100,7 @@ async function compileSort(context: EngineContext, root: CollectionModel, node: 
 	const field = model.fields.get(fieldName);
 	if (!field || (checkFields && (!canRead(permission, fieldName) || model.concealed.has(fieldName)))) throw forbiddenField(model.collection, fieldName);
 	if (fn?.fn === 'count') return { steps, target: await countTarget(context, model, fieldName, variables), descending, nullable: false };
+	if (fn) checkDateFunction(fn.fn, fieldName, field.type);
 	if (!field.schema) throw createError('INVALID_QUERY', `Can't sort on "${path}": it has no value of its own.`);
 	const target: Target = fn ? { kind: 'function', fn: fn.fn, column: fieldName } : { kind: 'column', column: fieldName };
 	const hiddenOn = checkFields && fieldName !== model.primary ? fieldRowRule(permission, fieldName) : null;

@@ -44,3 +44,20 @@ export function filterSize(filter: unknown): number {
 	}
 	return size;
 }
+
+const dateTypes = new Set(['date', 'dateTime', 'timestamp', 'time']);
+
+/**
+ * Refuses a date function (`year(...)`, `hour(...)`) on a field that holds no date, wherever a
+ * function field appears (filter, sort, fields, groupBy): vendors fail on it, or answer nonsense.
+ */
+export function checkDateFunction(fn: string, field: string, type: string): void {
+	if (fn !== 'count' && !dateTypes.has(type)) throw createError('INVALID_QUERY', `Function "${fn}" can't be used on field "${field}" of type ${type}.`);
+}
+
+const extremeTypes = new Set(['string', 'text', 'integer', 'bigInteger', 'float', 'decimal', 'date', 'time', 'dateTime', 'timestamp']);
+
+/** `min` and `max` need values every vendor can order (PostgreSQL has no `max` of a boolean or UUID). */
+export function checkExtremeAggregate(fn: string, field: string, type: string): void {
+	if ((fn === 'min' || fn === 'max') && !extremeTypes.has(type)) throw createError('INVALID_QUERY', `"${fn}" needs a field that can be ordered; "${field}" is ${type}.`);
+}

@@ -6,6 +6,16 @@ import type { Condition } from './condition.js';
 
 const textTypes = new Set(['string', 'text']);
 const numericTypes = new Set(['integer', 'bigInteger', 'float', 'decimal']);
+/** Whether the term can be compared with a column of the type: integers only within the column's range. */
+function fitsNumericType(type: string, term: string): boolean {
+	if (type !== 'integer' && type !== 'bigInteger') return true;
+	const text = term.trim();
+	if (!/^-?\d+$/.test(text)) return false;
+	const value = BigInt(text);
+	const bits = type === 'integer' ? 31n : 63n;
+	return value >= -(2n ** bits) && value < 2n ** bits;
+}
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -21,7 +31,7 @@ export function searchCondition(_context: EngineContext, model: CollectionModel,
 		if (!canRead(permission, field.field) || model.concealed.has(field.field) || (field.field !== model.primary && fieldRowRule(permission, field.field))) continue;
 		const target = { kind: 'column' as const, column: field.field };
 		if (textTypes.has(field.type)) items.push({ kind: 'operator', target, operator: '_icontains', value: term, stringType: true });
-		else if (numeric && numericTypes.has(field.type)) {
+		else if (numeric && numericTypes.has(field.type) && fitsNumericType(field.type, term)) {
 			items.push({ kind: 'operator', target, operator: '_eq', value: field.type === 'integer' || field.type === 'float' ? Number(term) : term.trim(), stringType: false });
 		} else if (field.type === 'uuid' && uuidPattern.test(term)) items.push({ kind: 'operator', target, operator: '_eq', value: term.toLowerCase(), stringType: true });
 	}

@@ -5,6 +5,7 @@ import type { EngineContext } from '../context.js';
 import type { CollectionModel } from '../schema-index.js';
 import { applyCondition, SqlScope } from '../sql/apply-condition.js';
 import { compileFilter } from '../sql/compile-filter.js';
+import { possibleKeys } from '../sql/filter-values.js';
 import { DynamicVariables } from '../sql/dynamic-variables.js';
 import { systemReader } from '../read/system-reader.js';
 
@@ -42,7 +43,8 @@ export async function assertFieldRows(context: EngineContext, model: CollectionM
 }
 
 /** Which of the keys exist (and, given a permission, satisfy its row rule), as strings. */
-export async function existingKeys(context: EngineContext, model: CollectionModel, keys: unknown[], permission?: CollectionPermission): Promise<Set<string>> {
+export async function existingKeys(context: EngineContext, model: CollectionModel, given: unknown[], permission?: CollectionPermission): Promise<Set<string>> {
+	const keys = possibleKeys(context, model, given);
 	const found = new Set<string>();
 	const scope = new SqlScope(context.knex, context.dialect);
 	const rule = permission?.filter
