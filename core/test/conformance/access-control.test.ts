@@ -1,5 +1,5 @@
 import {
-	createCollection, createItems, createItem, createPermission, createPolicy, createRole, createUser, deletePolicy, deleteRole,
+	createCollection, createItems, createItem, createPermission, createPolicy, createRole, createUser, deletePolicy, deleteRole, readPolicies, updateMe,
 	readItemPermissions, readItems, readPermissions, readPolicy, readRole, readUser, readMe, updateItem, updatePermission, updateRole, updateUser, readItem,
 } from '@directus/sdk';
 import { startKernel } from '../helpers/kernel.js';
@@ -145,6 +145,43 @@ vendorTest('a role, policy and user expose their access aliases as keys with fie
 		t.deepEqual(accesses.map((access) => [access.role, access.user, access.policy]).sort(), [[null, user.id, policy.id], [role.id, null, policy.id]].sort());
 		const userRead = await admin.request(readUser(user.id, { fields: ['policies.policy.name'] as never }));
 		t.deepEqual(userRead, { policies: [{ policy: { name: 'P' } }] });
+	} finally {
+		await server.stop();
+	}
+});
+
+vendorTest('a user who may edit their own account cannot grant themselves a policy through the new aliases', async (t, db) => {
+	const server = await startKernel(db);
+	try {
+		const admin = adminClient(server.url);
+		const [adminPolicy] = await admin.request(readPolicies({ filter: { admin_access: { _eq: true } }, fields: ['id'] }));
+		const selfService = await admin.request(createPolicy({
+			name: 'Self service',
+			app_access: true,
+			admin_access: false,
+			permissions: [
+				{ collection: 'directus_users', action: 'read', fields: ['*'], permissions: { id: { _eq: '$CURRENT_USER' } } },
+				{ collection: 'directus_users', action: 'update', fields: ['*'], permissions: { id: { _eq: '$CURRENT_USER' } } },
+				{ collection: 'directus_roles', action: 'update', fields: ['*'], permissions: { id: { _eq: '$CURRENT_ROLE' } } },
+			],
+		} as never));
+		const role = await admin.request(createRole({ name: 'Staff', policies: [selfService.id] } as never));
+		const user = await admin.request(createUser({ email: 'mallory@example.com', password: 'mallory password', role: role.id }));
+		const mallory = sessionClient(server.url);
+		await mallory.login('mallory@example.com', 'mallory password');
+
+		t.like(await mallory.request(updateMe({ title: 'Staff' }, { fields: ['title'] })), { title: 'Staff' });
+		for (const attempt of [
+			() => mallory.request(updateMe({ policies: [{ policy: adminPolicy!.id }] } as never)),
+			() => mallory.request(updateMe({ policies: { create: [{ policy: adminPolicy!.id }] } } as never)),
+			() => mallory.request(updateRole(role.id, { policies: [adminPolicy!.id] } as never)),
+			() => mallory.request(updateRole(role.id, { policies: { create: [{ policy: adminPolicy!.id }], delete: [] } } as never)),
+		]) {
+			t.like(await sdkError(attempt()), { status: 403, code: 'FORBIDDEN' });
+		}
+		const accessRows = await db.knex('mantle_access').where({ policy: adminPolicy!.id });
+		t.false(accessRows.some((row) => row.user === user.id || row.role === role.id));
+		t.like(await sdkError(mallory.request(readPolicies())), { status: 403, code: 'FORBIDDEN' });
 	} finally {
 		await server.stop();
 	}
