@@ -33,6 +33,8 @@ export interface OwnedRoutesOptions {
 export function ownedRoutes(router: Router, items: ItemsCapability, options: OwnedRoutesOptions): void {
 	const { collection } = options;
 	const adminService = (request: EndpointRequest) => items(collection, { accountability: request.accountability });
+	// Own rows are read and written for the caller, rule in place of permissions; the caller stays
+	// named, so activity and revisions record who acted.
 	const ownService = (request: EndpointRequest) => items(collection, { accountability: { ...request.accountability, admin: true } });
 
 	const read = async (request: EndpointRequest, raw: QueryInput, keys?: PrimaryKey[]): Promise<{ data: Item[]; service: ItemsService; query: QueryInput }> => {

@@ -3,8 +3,8 @@ import { registerGraphqlSpecs } from './specs-graphql.js';
 import { registerOasRoute } from './oas.js';
 
 /**
- * `/server/*`: liveness, instance information and health. Runs trusted, so the kernel hands it
- * the `server` capability; it reaches nothing else.
+ * `/server/*`: liveness, instance information, health and the OpenAPI document. Runs trusted, so
+ * the kernel hands it the `server` capability, and `schema` and `items` for the document.
  */
 export default defineEndpoint({
 	id: 'server',
