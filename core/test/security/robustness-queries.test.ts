@@ -55,7 +55,7 @@ vendorTest('oversized, overdeep and mistyped filters answer 400 INVALID_QUERY wh
 	}
 });
 
-vendorTest('an _in list of 33,000 keys is answered correctly, and a longer-than-URL query is refused in the error shape', async (t, db) => {
+vendorTest('_in lists of 33,000 keys or titles are answered correctly, and a longer-than-URL query is refused in the error shape', async (t, db) => {
 	const running = await startKernel(db);
 	try {
 		await createCatalog(running.url);
@@ -69,6 +69,12 @@ vendorTest('an _in list of 33,000 keys is answered correctly, and a longer-than-
 		t.deepEqual(inList.body.data.map((row: { id: number }) => row.id), publishedIds);
 		const notIn = await search(url, 'articles', { filter: { id: { _nin: keys.map((key) => key + 2) } }, fields: ['id'], sort: ['id'] }, adminToken);
 		t.deepEqual(notIn.body.data.map((row: { id: number }) => row.id), [1, 2]);
+		const titles = [...Array.from({ length: 33_000 }, (_, i) => `title ${i}`), 'Hello World', 'Science weekly'];
+		const textList = await search(url, 'articles', { filter: { title: { _in: titles } }, fields: ['id'], sort: ['id'] }, restrictedToken);
+		t.is(textList.status, 200, JSON.stringify(textList.body).slice(0, 300));
+		t.deepEqual(textList.body.data.map((row: { id: number }) => row.id), [1, 6]);
+		const textNotIn = await search(url, 'articles', { filter: { title: { _nin: titles } }, fields: ['id'], sort: ['id'] }, adminToken);
+		t.deepEqual(textNotIn.body.data.map((row: { id: number }) => row.id), [2, 3, 4, 5, 7, 8]);
 
 		const longUrl = await fetch(`${url}/items/articles?filter=${encodeURIComponent(JSON.stringify({ id: { _in: keys.slice(0, 5000) } }))}`, { headers: { authorization: `Bearer ${restrictedToken}` } });
 		t.true(longUrl.status === 400 || longUrl.status === 414, `status ${longUrl.status}`);

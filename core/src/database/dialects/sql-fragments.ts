@@ -16,6 +16,11 @@ export interface SqlFragments {
 	characterLength(column: string): string;
 	/** The cheapest statement that proves the server answers (Oracle needs a table, `dual`). */
 	readonly ping: string;
+	/**
+	 * `column IN (values)` as one parameter, on vendors that cap the placeholders of a statement
+	 * below what a long `_in` list needs (SQLite: 32,766). Absent elsewhere: the values are bound one by one.
+	 */
+	valueList?(column: string, values: unknown[], negate: boolean): { sql: string; bindings: unknown[] };
 }
 
 /** Escapes LIKE wildcards so a user's `50%` matches the text `50%`, not anything starting with 50. */

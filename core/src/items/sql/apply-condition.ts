@@ -41,17 +41,22 @@ const comparisons: Record<string, string> = { _lt: '<', _lte: '<=', _gt: '>', _g
 
 /** Values per `IN (...)`: Oracle refuses more in one list. */
 const inChunk = 1000;
-/** Placeholders one list may take: SQLite refuses a statement with more than 32,766 in all. */
-const maxBoundList = 30_000;
+/** Placeholders one list may take where the vendor binds each value (PostgreSQL caps a statement at 65,535). */
+const maxBoundList = 60_000;
 
 /**
- * `x IN (...)` for a list of any length, in chunks of `inChunk` joined by OR (AND NOT for `_nin`).
- * Numbers are written into the SQL as digits, since a finite JS number prints as nothing but a
- * numeric literal: a list of 33,000 keys then binds nothing. Other values stay bound, up to
- * `maxBoundList` of them.
+ * `x IN (...)` for a list of any length. Numbers are written into the SQL as digits, since a
+ * finite JS number prints as nothing but a numeric literal; other long lists go as one parameter
+ * where the vendor caps placeholders (`valueList`), else bound in chunks of `inChunk` joined by
+ * OR (AND for `_nin`).
  */
-function inList(target: { sql: string; bindings: unknown[] }, list: unknown[], negate: boolean): { text: string; values: unknown[] } {
+function inList(target: { sql: string; bindings: unknown[] }, list: unknown[], negate: boolean, scope: SqlScope): { text: string; values: unknown[] } {
 	const literal = list.length > inChunk && list.every((entry) => typeof entry === 'number' && Number.isFinite(entry));
+	const asOne = scope.dialect.sql.valueList;
+	if (!literal && list.length > inChunk && asOne) {
+		const one = asOne(target.sql, list, negate);
+		return { text: one.sql, values: [...target.bindings, ...one.bindings] };
+	}
 	if (!literal && list.length > maxBoundList) throw createError('INVALID_QUERY', `A list filter holds at most ${maxBoundList} values that are not numbers, got ${list.length}.`);
 	const parts: string[] = [];
 	const values: unknown[] = [];
@@ -127,7 +132,7 @@ function applyOperator(builder: Knex.QueryBuilder, target: { sql: string; bindin
 	if (operator === '_in' || operator === '_nin') {
 		const list = value as unknown[];
 		if (list.length === 0) return void (operator === '_in' ? builder.whereRaw('1 = 0') : undefined);
-		const { text, values } = inList(target, list, operator === '_nin');
+		const { text, values } = inList(target, list, operator === '_nin', scope);
 		return void builder.whereRaw(text, values as Knex.RawBinding[]);
 	}
 	if (operator === '_between' || operator === '_nbetween') {
