@@ -32,6 +32,7 @@ import { ShareAwarePermissions } from './shares/permissions.js';
 import { allowShareTokens } from './shares/authenticate.js';
 import { createSharesCapability } from './shares/capability.js';
 import { createFlows, type FlowsRuntime } from './flows/index.js';
+import { RegistryInstaller } from './extensions/install/installer.js';
 import { createGraphqlCapability } from './graphql/capability.js';
 import { registerStudio } from './studio/serve.js';
 
@@ -164,8 +165,22 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		trustedCapabilities,
 		settings: () => extensionSettings(database.knex),
 	});
-	trustedCapabilities.extensions = createExtensionsCapability(extensions, database.knex);
-	await extensions.loadAll();
+	const registryUrl = config.registry.url;
+	const installer = registryUrl
+		? new RegistryInstaller({
+				config: { ...config.registry, url: registryUrl },
+				extensionsPath: config.extensions.path,
+				knex: database.knex,
+				kernelVersion,
+				logger,
+				reload: () => extensions.loadAll(),
+				announce: invalidations ? () => invalidations.publish('extensions') : undefined,
+			})
+		: undefined;
+	trustedCapabilities.extensions = createExtensionsCapability(extensions, database.knex, installer);
+	// An instance joining late fetches (and verifies) what the others installed from the registry.
+	await (installer ? installer.sync() : extensions.loadAll());
+	invalidations?.on('extensions', () => void (installer ? installer.sync() : extensions.loadAll()).catch((error: unknown) => logger.warn({ err: error }, 'could not reload extensions')));
 	await flows.runtime.start();
 	await extensions.init('app.before');
 	metrics.observe(server, (method, path) => extensions.routes.match(method, path)?.route.path);

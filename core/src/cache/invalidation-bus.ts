@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
 
 /** What another instance must forget: the schema overview, or who may do what. */
-export type InvalidationTopic = 'schema' | 'access' | 'flows';
+export type InvalidationTopic = 'schema' | 'access' | 'flows' | 'extensions';
 
 const channel = 'mantle:invalidate';
 

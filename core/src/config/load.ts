@@ -7,6 +7,7 @@ import type { Config, DatabaseClient, StorageLocationConfig } from './types.js';
 import { authConfig, emailConfig, rateLimiterConfig } from './auth.js';
 import { abuseConfig } from './abuse.js';
 import { flowsConfig } from './flows.js';
+import { registryClientConfig } from './registry.js';
 import { graphqlConfig } from './graphql.js';
 import { metricsConfig } from './metrics.js';
 
@@ -102,6 +103,7 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 		rateLimiter: rateLimiterConfig(v, configFailure),
 		abuse: abuseConfig(v),
 		flows: flowsConfig(v),
+		registry: registryClientConfig(v),
 		graphql: graphqlConfig(v),
 		metrics: metricsConfig(v),
 	};

@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import { abuseVariables } from './abuse.js';
 import { flowsVariables } from './flows.js';
+import { registryVariables } from './registry.js';
 import { graphqlVariables } from './graphql.js';
 import { metricsVariables } from './metrics.js';
 
@@ -129,6 +130,7 @@ export const environmentSchema = Joi.object({
 	HEALTHCHECK_TIMEOUT: count(1).default(5000),
 	...abuseVariables,
 	...flowsVariables,
+	...registryVariables,
 	...graphqlVariables,
 	...metricsVariables,
 }).unknown(true);

@@ -1,4 +1,5 @@
 import type { FlowsConfig } from './flows.js';
+import type { RegistryClientConfig } from './registry.js';
 import type { GraphqlConfig } from './graphql.js';
 import type { MetricsConfig } from './metrics.js';
 import type { AbuseConfig } from './abuse.js';
@@ -83,6 +84,8 @@ export interface Config {
 	/** Filter cost, login lockout and the `/auth/*` request budget. */
 	abuse: AbuseConfig;
 	flows: FlowsConfig;
+	/** Where registry installs come from, and whose signatures they need. */
+	registry: RegistryClientConfig;
 	graphql: GraphqlConfig;
 	metrics: MetricsConfig;
 }

@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Accountability, ExtensionInfo, ExtensionsCapability } from '@mantle/extensions-sdk';
 import { createError } from '../errors/index.js';
-import type { ExtensionHost, ExtensionRecord } from './host.js';
-
-function info(record: ExtensionRecord): ExtensionInfo {
-	const { name, version, type, origin, status, enabled, trusted, sandboxed, error } = record;
-	return { name, version, type, origin, status, enabled, trusted, sandboxed, ...(error ? { error } : {}) };
-}
+import type { ExtensionHost } from './host.js';
+import { info } from './extension-info.js';
+import { createRegistryCapability } from './install/capability.js';
+import type { RegistryInstaller } from './install/installer.js';
 
 function assertAdmin(accountability: Accountability): void {
 	if (!accountability.admin) throw createError('FORBIDDEN');
@@ -21,17 +19,29 @@ export interface ExtensionSettings {
 }
 
 /** What admins decided about extensions, as `mantle_extensions` records it. */
-export async function extensionSettings(knex: Knex): Promise<ExtensionSettings> {
-	const rows: Array<{ folder: string; enabled: boolean | number; trusted: boolean | number }> = await knex('mantle_extensions').select('folder', 'enabled', 'trusted');
+export async function extensionSettings(knex: Knex): Promise<ExtensionSettings & { registry: Map<string, Record<string, unknown> | null> }> {
+	const rows: Array<{ folder: string; source: string; enabled: boolean | number; trusted: boolean | number; granted_scopes: unknown }> = await knex('mantle_extensions').select('folder', 'source', 'enabled', 'trusted', 'granted_scopes');
 	return {
 		disabled: new Set(rows.filter((row) => !row.enabled).map((row) => row.folder)),
 		trusted: new Set(rows.filter((row) => Boolean(row.trusted)).map((row) => row.folder)),
+		registry: new Map(rows.filter((row) => row.source === 'registry').map((row) => [row.folder, parseGranted(row.granted_scopes)])),
 	};
 }
 
+function parseGranted(value: unknown): Record<string, unknown> | null {
+	if (value === null || value === undefined) return null;
+	if (typeof value !== 'string') return value as Record<string, unknown>;
+	try {
+		return JSON.parse(value) as Record<string, unknown>;
+	} catch {
+		return null;
+	}
+}
+
 /** The extension host as the SDK's `extensions` capability, for the first-party `/extensions` endpoint. */
-export function createExtensionsCapability(host: ExtensionHost, knex: Knex): ExtensionsCapability {
+export function createExtensionsCapability(host: ExtensionHost, knex: Knex, installer?: RegistryInstaller): ExtensionsCapability {
 	return {
+		...(installer ? { registry: createRegistryCapability(host, installer) } : {}),
 		async list(accountability) {
 			if (!accountability.admin && !accountability.app) throw createError('FORBIDDEN');
 			return host.list().map(info);

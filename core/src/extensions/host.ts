@@ -8,6 +8,7 @@ import { SandboxSupervisor, type GrantedScopes, type SandboxLimits } from '@mant
 import type { EventBus } from '../events/bus.js';
 import { createError } from '../errors/index.js';
 import { scopedItems } from './scoped-items.js';
+import { grantedCapabilities } from './declared-capabilities.js';
 import { checkHostRange, parseManifest, type ExtensionManifest, type ExtensionType } from './manifest.js';
 import { firstPartyCandidates, localCandidates, type ExtensionCandidate, type ExtensionOrigin } from './discover.js';
 import { ensureSdkResolution } from './sdk-resolution.js';
@@ -15,8 +16,9 @@ import { extensionLogger } from './logger.js';
 import { ExtensionRuntime } from './runtime.js';
 import { loadTrusted } from './load-trusted.js';
 import { loadSandboxed } from './load-sandboxed.js';
+import { covers } from './install/scopes.js';
 
-export type ExtensionStatus = 'loaded' | 'failed' | 'disabled';
+export type ExtensionStatus = 'loaded' | 'failed' | 'disabled' | 'awaiting-grant';
 
 /** What `/extensions` reports about one extension. */
 export interface ExtensionRecord {
@@ -30,6 +32,16 @@ export interface ExtensionRecord {
 	enabled: boolean;
 	status: ExtensionStatus;
 	error?: string;
+	/** Registry installs: what the manifest asks for, and what an admin granted (null: nothing yet). */
+	requestedScopes?: Record<string, unknown>;
+	grantedScopes?: Record<string, unknown> | null;
+}
+
+/** What admins decided: switched off, trusted, and for registry installs the scopes they granted. */
+export interface HostSettings {
+	disabled: Set<string>;
+	trusted: Set<string>;
+	registry?: Map<string, Record<string, unknown> | null>;
 }
 
 export interface ExtensionHostOptions {
@@ -40,7 +52,7 @@ export interface ExtensionHostOptions {
 	/** Capabilities only trusted extensions receive. */
 	trustedCapabilities: Pick<ExtensionContext, 'server' | 'schema' | 'extensions' | 'auth' | 'items' | 'files' | 'graphql' | 'hash' | 'metrics' | 'shares' | 'flows' | 'mail' | 'scripts' | 'request'>;
 	/** What admins decided (disabled, trusted); read at every (re)load. */
-	settings: () => Promise<{ disabled: Set<string>; trusted: Set<string> }>;
+	settings: () => Promise<HostSettings>;
 	sandbox: { limits: SandboxLimits; allowPrivateNetwork: boolean; env: Readonly<Record<string, string>> };
 }
 
@@ -123,17 +135,27 @@ export class ExtensionHost {
 		await this.supervisor?.stop();
 	}
 
-	private async loadOne(candidate: ExtensionCandidate, runtime: ExtensionRuntime, sandboxed: Set<string>, settings: { disabled: Set<string>; trusted: Set<string> }): Promise<ExtensionRecord> {
+	private async loadOne(candidate: ExtensionCandidate, runtime: ExtensionRuntime, sandboxed: Set<string>, settings: HostSettings): Promise<ExtensionRecord> {
 		const name = candidate.packageJson.name ?? path.basename(candidate.folder);
 		const firstParty = candidate.origin === 'first-party';
 		const trusted = firstParty || settings.trusted.has(name);
 		const enabled = firstParty || !settings.disabled.has(name);
-		const base = { name, folder: candidate.folder, origin: candidate.origin, version: candidate.packageJson.version ?? null, trusted, sandboxed: false, enabled };
+		const fromRegistry = !firstParty && (settings.registry?.has(name) ?? false);
+		const base = { name, folder: candidate.folder, origin: fromRegistry ? ('registry' as const) : candidate.origin, version: candidate.packageJson.version ?? null, trusted, sandboxed: false, enabled };
 		let manifest: ExtensionManifest | undefined;
 		try {
 			manifest = parseManifest(name, candidate.packageJson['mantle:extension']);
 			if (!enabled) return { ...base, type: manifest.type, sandboxed: manifest.sandbox?.enabled === true, status: 'disabled' };
 			checkHostRange(name, manifest, this.options.kernelVersion);
+			// A registry install runs only as far as an admin allowed: in the sandbox with granted scopes, or trusted.
+			if (fromRegistry && !trusted) {
+				const granted = settings.registry!.get(name) ?? null;
+				const requested = (manifest.sandbox?.enabled ? manifest.sandbox.requestedScopes : {}) as Record<string, unknown>;
+				const waiting = { ...base, type: manifest.type, sandboxed: manifest.sandbox?.enabled === true, status: 'awaiting-grant' as const, requestedScopes: requested, grantedScopes: granted };
+				if (serverTypes.has(manifest.type) && !manifest.sandbox?.enabled) return { ...waiting, error: `${name} comes from a registry and does not run in the sandbox: it runs once an admin marks it trusted.` };
+				if (!covers(granted, requested)) return { ...waiting, error: `${name} waits for an admin to grant the scopes it requests.` };
+			}
+			const capabilities = grantedCapabilities(name, firstParty, manifest.capabilities, this.options.trustedCapabilities);
 			const source = path.join(candidate.folder, manifest.source);
 			if (manifest.type === 'bundle') throw new Error(`${name} is a bundle, which this kernel cannot load yet.`);
 			if (!existsSync(source)) throw new Error(`${name}: its source ${manifest.source} does not exist (was it built?).`);
@@ -149,7 +171,7 @@ export class ExtensionHost {
 			}
 			// The generation in the URL makes a reload import the file afresh instead of from cache.
 			const module = (await import(`${pathToFileURL(source).href}?generation=${this.generation}`)) as { default?: unknown };
-			await loadTrusted(runtime, name, type, module.default, this.contextFor(name, firstParty, manifest));
+			await loadTrusted(runtime, name, type, module.default, this.contextFor(name, manifest, capabilities));
 			return { ...base, type, status: 'loaded' };
 		} catch (error) {
 			return this.failed({ ...base, type: manifest?.type ?? null }, error);
@@ -157,10 +179,11 @@ export class ExtensionHost {
 	}
 
 	/**
-	 * In-process context. Kernel capabilities are for first-party extensions only; an extension an
-	 * admin marked trusted runs in-process for speed, but its `env` stays the keys it requested.
+	 * In-process context. Kernel capabilities are for first-party extensions only, and only those
+	 * they declare; an extension an admin marked trusted runs in-process for speed, but its `env`
+	 * stays the keys it requested.
 	 */
-	private contextFor(name: string, firstParty: boolean, manifest: ExtensionManifest): ExtensionContext {
+	private contextFor(name: string, manifest: ExtensionManifest, capabilities: Partial<ExtensionContext>): ExtensionContext {
 		const envKeys = (manifest.sandbox?.requestedScopes.env as { keys?: string[] } | undefined)?.keys;
 		const itemsScope = manifest.sandbox?.requestedScopes.items as Parameters<typeof scopedItems>[1] | undefined;
 		const env = this.options.sandbox.env;
@@ -169,7 +192,7 @@ export class ExtensionHost {
 			sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
 			...(envKeys ? { env: Object.freeze(pickEnv(env, envKeys)) } : {}),
 			...(itemsScope && this.options.trustedCapabilities.items ? { items: scopedItems(this.options.trustedCapabilities.items, itemsScope) } : {}),
-			...(firstParty ? this.options.trustedCapabilities : {}),
+			...capabilities,
 		};
 	}
 

@@ -1,12 +1,13 @@
 import { createError, defineEndpoint } from '@mantle/extensions-sdk';
+import { registerRegistryRoutes } from './registry.js';
 
-/** `/extensions`: what is installed, its state, and switching extensions on and off. */
-export default defineEndpoint({
+/** `/extensions`: what is installed, its state, switching extensions on and off, and installing from the registry. */
+export default defineEndpoint<'extensions'>({
 	id: 'extensions',
 	handler(router, { extensions }) {
-		if (!extensions) throw createError('INTERNAL', 'The extensions extension needs the extensions capability.');
 
 		router.get('/', async ({ accountability }) => ({ body: { data: await extensions.list(accountability) } }));
+		registerRegistryRoutes(router, extensions);
 		router.post('/reload', async ({ accountability }) => ({ body: { data: await extensions.reload(accountability) } }));
 		router.patch('/:name', async ({ accountability, params, body }) => {
 			const meta = (body as { meta?: Record<string, unknown> } | undefined)?.meta ?? {};

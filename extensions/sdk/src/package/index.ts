@@ -1,4 +1,4 @@
 // Node-only helpers for packaged extensions (reading tarballs, the signed manifest), kept out of
 // the SDK's main entry so that it still runs in the browser and the sandbox.
 export { packagePath, readTarball, type TarballContents } from './tarball.js';
-export { manifestPayload, type DistSignature, type SignedManifest } from './signing.js';
+export { keyIdOf, manifestPayload, verifyManifestSignature, type DistSignature, type SignedManifest } from './signing.js';

@@ -20,3 +20,20 @@ export interface DistSignature {
 	keyid: string;
 	sig: string;
 }
+
+/** `SHA256:` and the base64 digest of the public key's DER bytes, as npm names its keys. */
+export async function keyIdOf(publicKeyBase64: string): Promise<string> {
+	const { createHash } = await import('node:crypto');
+	return `SHA256:${createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('base64')}`;
+}
+
+/** Whether `signature` (base64 ed25519) over the manifest's payload was made by the key (base64 SPKI DER). */
+export async function verifyManifestSignature(manifest: SignedManifest, signature: string, publicKeyBase64: string): Promise<boolean> {
+	const { createPublicKey, verify } = await import('node:crypto');
+	try {
+		const key = createPublicKey({ key: Buffer.from(publicKeyBase64, 'base64'), format: 'der', type: 'spki' });
+		return verify(null, Buffer.from(manifestPayload(manifest)), key, Buffer.from(signature, 'base64'));
+	} catch {
+		return false;
+	}
+}

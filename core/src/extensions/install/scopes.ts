@@ -1,0 +1,14 @@
+/** Whether the granted scopes cover every scope requested (and, for lists, every entry). */
+export function covers(granted: Record<string, unknown> | null | undefined, requested: Record<string, unknown>): boolean {
+	if (!granted) return Object.keys(requested).length === 0;
+	return Object.entries(requested).every(([scope, wanted]) => {
+		if (!(scope in granted)) return false;
+		const given = granted[scope] as Record<string, unknown> | undefined;
+		if (!wanted || typeof wanted !== 'object') return true;
+		return Object.entries(wanted as Record<string, unknown>).every(([key, value]) => {
+			if (!Array.isArray(value)) return true;
+			const allowed = Array.isArray(given?.[key]) ? (given![key] as unknown[]) : [];
+			return value.every((entry) => allowed.includes(entry));
+		});
+	});
+}
