@@ -38,6 +38,25 @@ const newLevel = (): Level => ({ alias: {}, args: {}, children: new Map() });
  * plans the REST request: one query per relation level, whatever the number of rows.
  */
 export function queryOfSelection(info: GraphQLResolveInfo, collections: Collections, collection: string): Query {
+	// Parsed documents are cached and reused, so the same field node with the same variables asks the same query.
+	if (info.fieldNodes.length !== 1) return translate(info, collections, collection);
+	let byNode = translated.get(collections);
+	if (!byNode) translated.set(collections, (byNode = new WeakMap()));
+	let byVariables = byNode.get(info.fieldNodes[0]!);
+	if (!byVariables) byNode.set(info.fieldNodes[0]!, (byVariables = new Map()));
+	const key = `${collection}\n${JSON.stringify(info.variableValues)}`;
+	let query = byVariables.get(key);
+	if (!query) {
+		query = translate(info, collections, collection);
+		if (byVariables.size >= 50) byVariables.clear();
+		byVariables.set(key, query);
+	}
+	return structuredClone(query);
+}
+
+const translated = new WeakMap<Collections, WeakMap<FieldNode, Map<string, Query>>>();
+
+function translate(info: GraphQLResolveInfo, collections: Collections, collection: string): Query {
 	const walk: Walk = { collections, fragments: info.fragments, variables: info.variableValues, schema: info.schema };
 	const type = getNamedType(info.returnType);
 	const model = collections.get(collection);
