@@ -1,3 +1,4 @@
+import { api } from '../../../core/test/helpers/http.js';
 import { studioTest } from './helpers/studio.js';
 import { seedBlog } from './helpers/seed.js';
 
@@ -42,7 +43,7 @@ studioTest('browsing a collection: relational columns, sort by a header, search,
 	t.is(await page.getByText('Page 1 of 1').count(), 1);
 }, { seed });
 
-studioTest('columns are picked, and the choice is kept for the next visit', async ({ t, page, login, open }) => {
+studioTest('columns are picked and kept as a preset; selected rows are edited and deleted together', async ({ t, page, login, open, url }) => {
 	await login();
 	await open('/content/articles');
 	await page.getByRole('button', { name: 'Layout' }).click();
@@ -55,4 +56,19 @@ studioTest('columns are picked, and the choice is kept for the next visit', asyn
 	await table.getByRole('button', { name: 'Featured' }).waitFor();
 	t.is(await table.getByRole('button', { name: 'Rating' }).count(), 0, 'the preset brought the same columns back');
 	t.regex(await table.locator('tbody tr').first().locator('td[data-field="featured"]').innerText(), /Yes/);
+	const presets = (await api(url, 'GET', '/presets?filter[collection][_eq]=articles')).body.data;
+	t.true(presets.some((preset: any) => preset.layout_query?.table?.fields?.includes('featured')), 'kept as a preset through /presets');
+
+	page.on('dialog', (dialog) => void dialog.accept());
+	await table.getByRole('checkbox', { name: 'Select item 1', exact: true }).check();
+	await table.getByRole('checkbox', { name: 'Select item 2', exact: true }).check();
+	await page.getByRole('button', { name: 'Edit 2' }).click();
+	await page.getByRole('dialog', { name: 'Edit 2 items' }).getByLabel('Views').fill('999');
+	await page.getByRole('button', { name: 'Save 2 items' }).click();
+	await page.getByText('Updated 2 items.').waitFor();
+	t.deepEqual((await api(url, 'GET', '/items/articles?filter[views][_eq]=999&fields=id&sort=id')).body.data.map((row: any) => row.id), [1, 2]);
+	await page.getByRole('button', { name: 'Delete 2' }).click();
+	await page.getByText('Deleted 2 items.').waitFor();
+	await page.getByText('58 items').waitFor();
+	t.is((await api(url, 'GET', '/items/articles?filter[id][_in]=1,2')).body.data.length, 0, 'both deleted');
 }, { seed });

@@ -84,6 +84,16 @@ studioTest('a save the API refuses shows its message on the field that caused it
 	t.is(await page.locator('.field.invalid').getAttribute('data-field'), 'title', 'only that field is marked');
 	t.is(await page.getByLabel('Views').inputValue(), '5', 'what the user typed is still there');
 	t.true(await page.getByRole('alert').filter({ hasText: /required/ }).first().isVisible(), 'and the global toast carries the API message');
+
+	let asked = '';
+	page.once('dialog', (dialog) => {
+		asked = dialog.message();
+		void dialog.dismiss();
+	});
+	await page.getByRole('navigation', { name: 'Collections' }).getByRole('link', { name: 'Authors' }).click();
+	t.regex(asked, /unsaved changes/, 'leaving with unsaved changes asks first');
+	t.regex(page.url(), /\/content\/articles\/\+$/, 'and staying keeps the page');
+	t.is(await page.getByLabel('Views').inputValue(), '5');
 }, { seed });
 
 studioTest('a revision is compared with the item and reverted', async ({ t, page, login, open, url }) => {

@@ -11,7 +11,7 @@ import { ExtensionBoundary } from '../shell/boundary.js';
 import { humanize } from '../shell/navigation.js';
 import { FilterBuilder, fieldPaths, rulesToFilter, type Rule } from './filter.js';
 import { BulkEdit } from './bulk-edit.js';
-import { ValueDisplay } from './value-display.js';
+import { cellRenderer, type CellRenderer } from './value-display.js';
 
 const pageSizes = [25, 50, 100, 250, 500, 1000];
 
@@ -69,6 +69,8 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 	}, [collection]);
 
 	const filter = useMemo(() => (state ? rulesToFilter(state.rules) : undefined), [state?.rules]);
+	const renderers = useMemo(() => new Map<string, CellRenderer>((state?.fields ?? []).map((path) => [path, cellRenderer(collection, path, model, extensions)])), [state?.fields.join(), model, extensions]);
+	const renderValue = useMemo(() => (item: Record<string, unknown>, path: string) => (renderers.get(path) ?? cellRenderer(collection, path, model, extensions))(item), [renderers]);
 
 	useEffect(() => {
 		if (!state) return;
@@ -88,12 +90,17 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 			.then(
 				(answer) => {
 					if (ticket !== loaded.current) return;
+					// Set together, so the new page draws once.
 					setItems(answer.data);
 					setCounts({ total: answer.meta?.total_count ?? null, filtered: answer.meta?.filter_count ?? null });
+					setLoading(false);
 				},
-				(error) => ticket === loaded.current && reportError(error),
-			)
-			.finally(() => ticket === loaded.current && setLoading(false));
+				(error) => {
+					if (ticket !== loaded.current) return;
+					reportError(error);
+					setLoading(false);
+				},
+			);
 	}, [state?.fields.join(), state?.sort.join(), state?.limit, state?.page, state?.search, filter, state?.layout]);
 
 	function change(patch: Partial<State>, persist = true) {
@@ -215,7 +222,7 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 							primaryKey={primaryKey}
 							itemHref={itemHref}
 							setFields={(fields: string[]) => change({ fields })}
-							renderValue={(item: Record<string, unknown>, path: string) => <ValueDisplay collection={collection} path={path} item={item} />}
+							renderValue={renderValue}
 						/>
 					</ExtensionBoundary>
 				) : (

@@ -5,6 +5,7 @@ import { collectionOf, loadSchema, schema } from '../lib/schema.js';
 import { loadMe, loadProject, me } from '../lib/session.js';
 import { useStore } from '../lib/store.js';
 import { reportError } from '../lib/toasts.js';
+import { prefetchPreset } from '../lib/presets.js';
 import { Browse } from '../content/browse.js';
 import { Editor } from '../content/editor.js';
 import { Files } from '../files/files.js';
@@ -30,6 +31,8 @@ export function App() {
 		const workspace = loadWorkspace();
 		loadMe().then(async (found) => {
 			if (!found) return setReady('out');
+			const deepLink = match('/content/:collection', location.path);
+			if (deepLink) prefetchPreset(deepLink.collection!);
 			await workspace.catch(reportError);
 			setReady('in');
 		});
