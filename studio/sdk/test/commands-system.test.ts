@@ -65,8 +65,10 @@ when(routes.policyGlobals)('policies: the signed-in user\'s combined access flag
 	t.like(await admin().request(readPolicyGlobals()), { admin_access: true, app_access: true });
 });
 
-when(routes.registry)('extensions registry: the marketplace list answers', async (t) => {
-	t.true(Array.isArray(await admin().request(readRegistryExtensions())));
+when(routes.registry)('extensions registry: with no registry configured, the marketplace answers 503 SERVICE_UNAVAILABLE', async (t) => {
+	const error = await t.throwsAsync(admin().request(readRegistryExtensions()), { instanceOf: MantleError });
+	t.is(error?.status, 503);
+	t.is(error?.code, 'SERVICE_UNAVAILABLE');
 });
 
 when(routes.settings)('settings: read and update the project settings', async (t) => {

@@ -33,3 +33,5 @@ export const readRegistryExtension = (id: string) => command<SystemItem>({ metho
 export const installExtension = (extension: string, version?: string) => command<SystemItem>({ method: 'POST', path: '/extensions/registry/install', body: { extension, ...(version ? { version } : {}) } });
 export const reinstallExtension = (extension: string) => command<SystemItem>({ method: 'POST', path: '/extensions/registry/reinstall', body: { extension } });
 export const uninstallExtension = (id: string) => command<void>({ method: 'DELETE', path: `/extensions/registry/uninstall/${segment(id)}` });
+/** Grants an installed sandboxed extension the scopes it requests, so it starts running. */
+export const grantExtensionScopes = (extension: string) => command<SystemItem>({ method: 'POST', path: '/extensions/registry/grant', body: { extension } });
