@@ -10,9 +10,10 @@ import { registerMigrate } from './commands/migrate.js';
 import { registerUsers } from './commands/users.js';
 import { registerUninstall } from './commands/uninstall.js';
 import { registerSchema } from './commands/schema.js';
+import { registerExtensions } from './commands/extensions.js';
 
 const program = new Command('mantle').version(kernelVersion).description('The Mantle server CLI.').exitOverride();
-for (const register of [registerInit, registerBootstrap, registerStart, registerMigrate, registerUsers, registerSchema, registerUninstall]) register(program);
+for (const register of [registerInit, registerBootstrap, registerStart, registerMigrate, registerUsers, registerSchema, registerExtensions, registerUninstall]) register(program);
 
 try {
 	await program.parseAsync(process.argv);

@@ -21,6 +21,8 @@ export interface InstallerOptions {
 	reload: () => Promise<void>;
 	/** Tells the other instances to sync (absent without Redis). */
 	announce?: () => void;
+	/** Download progress of a tarball, for the command line's progress bar. */
+	onProgress?: (name: string, received: number, total: number | undefined) => void;
 }
 
 interface RegistryRow {
@@ -126,13 +128,18 @@ export class RegistryInstaller {
 		});
 	}
 
+	/** Every extension installed from the registry, as recorded. */
+	rows(): Promise<RegistryRow[]> {
+		return this.options.knex('mantle_extensions').where({ source: 'registry' }).orderBy('folder').select('id', 'folder', 'version', 'granted_scopes');
+	}
+
 	/** Whether a folder holds an extension that came from the registry (uninstall leaves local ones alone). */
 	async row(name: string): Promise<RegistryRow | undefined> {
 		return this.options.knex('mantle_extensions').where({ source: 'registry', folder: name }).first('id', 'folder', 'version', 'granted_scopes');
 	}
 
 	private async fetchAndPlace(document: VersionDocument): Promise<Record<string, unknown>> {
-		const tarball = await this.client.tarball(document.dist.tarball);
+		const tarball = await this.client.tarball(document.dist.tarball, (received, total) => this.options.onProgress?.(document.name, received, total));
 		const manifest = await verifyPackage(document, tarball, this.options.config, this.options.kernelVersion);
 		await placePackage(this.options.extensionsPath, document.name, tarball);
 		return (manifest.sandbox?.enabled ? manifest.sandbox.requestedScopes : {}) as Record<string, unknown>;
