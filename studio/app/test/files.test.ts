@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { api } from '../../../core/test/helpers/http.js';
 import { studioTest } from './helpers/studio.js';
+import { seedBlog } from './helpers/seed.js';
 
 async function images(): Promise<string[]> {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'studio-upload-'));
@@ -37,4 +38,20 @@ studioTest('uploading several images shows progress per file, then their thumbna
 	const files = (await api(url, 'GET', '/files?fields=title,type')).body.data;
 	t.deepEqual(files.map((file: any) => file.title).sort(), ['A red square', 'Blue']);
 	t.true(files.every((file: any) => file.type === 'image/png'));
-});
+
+	const red = (await api(url, 'GET', '/files?filter[title][_eq]=A red square&fields=id')).body.data[0].id;
+	t.is((await api(url, 'PATCH', '/items/articles/1', { cover: red })).status, 200);
+	await open('/content/articles');
+	await page.getByRole('button', { name: 'Layout' }).click();
+	await page.getByLabel('Layout', { exact: true }).selectOption('cards');
+	await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('ul.cards img')].some((image) => image.complete && image.naturalWidth > 0));
+	t.is(await page.locator('ul.cards > li').count(), 3, 'a card per article, the one with a cover showing it');
+
+	await open('/content/articles/2');
+	const cover = page.locator('.field[data-field="cover"]');
+	await cover.locator('input[type=file]').setInputFiles((await images())[1]!);
+	await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.field[data-field="cover"] img')].some((image) => image.complete && image.naturalWidth > 0));
+	await page.getByRole('button', { name: 'Save and stay' }).click();
+	await page.getByText('Saved.').waitFor();
+	t.truthy((await api(url, 'GET', '/items/articles/2?fields=cover.type')).body.data.cover?.type, 'the image interface uploaded and linked the file');
+}, { seed: (url) => seedBlog(url, { articles: 3 }) });
