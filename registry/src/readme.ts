@@ -10,7 +10,7 @@ export function renderReadme(markdown: string | undefined | null): string {
 	const html = marked.parse(markdown, { async: false });
 	return sanitizeHtml(html, {
 		allowedTags: sanitizeHtml.defaults.allowedTags.concat(['img', 'h1', 'h2']),
-		allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'title'], code: ['class'] },
+		allowedAttributes: { a: ['href', 'title', 'rel'], img: ['src', 'alt', 'title'], code: ['class'] },
 		allowedSchemes: ['http', 'https', 'mailto'],
 		transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }) },
 	});
