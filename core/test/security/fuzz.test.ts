@@ -24,6 +24,8 @@ const requestTimeoutMs = Number(process.env.FUZZ_REQUEST_TIMEOUT ?? 20_000);
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 const vendors = (process.env.FUZZ_DB ?? 'sqlite').split(',').map((vendor) => vendor.trim()).filter(Boolean) as TestVendor[];
 const tokens = [adminToken, restrictedToken, null];
+/** FUZZ_REPORT=1 also logs the most frequent refusals, to see which parts of the grammar reach the engine. */
+const reportRefusals = process.env.FUZZ_REPORT === '1';
 
 interface Answer {
 	status: number;
@@ -89,6 +91,20 @@ for (const vendor of vendors) {
 			await addRestrictedUser(db.knex);
 			let checksum = await catalogueChecksum(db.knex);
 			const counts = { cases: 0, reads: 0, writes: 0, refusedWrites: 0, statuses: new Map<number, number>() };
+			const refusals = new Map<string, number>();
+			const tally = (answer: Answer) => {
+				counts.statuses.set(answer.status, (counts.statuses.get(answer.status) ?? 0) + 1);
+				if (reportRefusals && answer.status >= 400) {
+					let message = answer.body;
+					try {
+						message = String((JSON.parse(answer.body) as { errors: Array<{ message: string }> }).errors[0]!.message);
+					} catch {
+						// Not the error shape: checkAnswer says so.
+					}
+					message = `${answer.status} ${message.replace(/"[^"]*"/g, '"…"').slice(0, 100)}`;
+					refusals.set(message, (refusals.get(message) ?? 0) + 1);
+				}
+			};
 
 			const property = fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: readCase }, { weight: 1, arbitrary: writeCase }), async (sample: ReadCase | WriteCase) => {
 				counts.cases += 1;
@@ -97,7 +113,7 @@ for (const vendor of vendors) {
 				if (sample.kind === 'write') {
 					counts.writes += 1;
 					const answer = await send(running.url, sample.method, sample.path, sample.body, token, what);
-					counts.statuses.set(answer.status, (counts.statuses.get(answer.status) ?? 0) + 1);
+					tally(answer);
 					checkAnswer(answer, what);
 					const after = await catalogueChecksum(db.knex);
 					if (answer.status >= 400) {
@@ -110,7 +126,7 @@ for (const vendor of vendors) {
 					if (!request) return;
 					counts.reads += 1;
 					const answer = await send(running.url, request.method, request.path, request.body, token, what);
-					counts.statuses.set(answer.status, (counts.statuses.get(answer.status) ?? 0) + 1);
+					tally(answer);
 					checkAnswer(answer, what);
 				}
 				if (counts.cases % 10 === 0) {
@@ -125,6 +141,7 @@ for (const vendor of vendors) {
 			const ping = await send(running.url, 'GET', '/server/ping', undefined, null, 'final ping');
 			t.is(ping.status, 200);
 			t.true(counts.cases >= Math.min(runs, 1), 'cases were tried');
+			if (reportRefusals) t.log([...refusals].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([message, count]) => `${count} × ${message}`).join('\n'));
 			t.log(`${vendor}: ${counts.cases} cases (${counts.reads} reads, ${counts.writes} writes of which ${counts.refusedWrites} refused); statuses ${JSON.stringify(Object.fromEntries(counts.statuses))}`);
 		} finally {
 			await running.stop();
