@@ -1,8 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createCollection, createItems } from '@directus/sdk';
+import { Agent, setGlobalDispatcher } from 'undici';
 import type { RunningKernel } from '../helpers/kernel.js';
 import type { TestDatabase } from '../helpers/databases.js';
 import { adminClient, tokenClient } from './sdk-clients.js';
+
+// The kernel under test runs in this process, so a busy moment stalls client and server alike:
+// a pooled connection the client still thinks fresh can meet the server's keep-alive timeout
+// (5 s) and fail as "fetch failed". Idle connections are dropped well before that instead.
+setGlobalDispatcher(new Agent({ keepAliveTimeout: 1000, keepAliveMaxTimeout: 1000 }));
 
 /** One permission row as an admin would set it up. */
 export interface Grant {
