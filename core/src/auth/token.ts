@@ -1,5 +1,4 @@
 import type { Request } from '@hapi/hapi';
-import { parseCookies } from './cookies.js';
 
 export interface PresentedToken {
 	token: string;
@@ -22,6 +21,7 @@ export function extractToken(request: Request): string | null {
 export function presentedToken(request: Request, sessionCookieName: string): PresentedToken | null {
 	const explicit = extractToken(request);
 	if (explicit) return { token: explicit, source: typeof request.headers.authorization === 'string' ? 'bearer' : 'query' };
-	const cookie = parseCookies(request.headers.cookie)[sessionCookieName];
-	return cookie ? { token: cookie, source: 'cookie' } : null;
+	const value = (request.state as Record<string, unknown> | null)?.[sessionCookieName];
+	const cookie = Array.isArray(value) ? value[0] : value;
+	return typeof cookie === 'string' && cookie !== '' ? { token: cookie, source: 'cookie' } : null;
 }

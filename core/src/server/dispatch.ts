@@ -31,6 +31,7 @@ export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate,
 				params: match.params,
 				query: parseQueryString(request.url.search),
 				headers: request.headers,
+				cookies: cookiesOf(request.state),
 				body,
 				accountability,
 			});
@@ -85,4 +86,14 @@ function toHapiResponse(h: ResponseToolkit, result: EndpointResponse) {
 		else response.header(name, value);
 	}
 	return response;
+}
+
+/** Hapi's parsed cookies, one value per name: a repeated name keeps its first value. */
+function cookiesOf(state: Record<string, unknown> | null | undefined): Record<string, string> {
+	const cookies: Record<string, string> = {};
+	for (const [name, value] of Object.entries(state ?? {})) {
+		const first = Array.isArray(value) ? value[0] : value;
+		if (typeof first === 'string') cookies[name] = first;
+	}
+	return cookies;
 }

@@ -1,13 +1,12 @@
-import { createError, defineEndpoint, type EndpointRequest } from '@mantle/extensions-sdk';
+import { defineEndpoint, type EndpointRequest } from '@mantle/extensions-sdk';
 
 /**
  * `/assets/:id` and `/assets/:id/:filename` (the name is for the browser's sake and ignored):
  * file content with ranges, validators and caching, transformed on request.
  */
-export default defineEndpoint({
+export default defineEndpoint<'files'>({
 	id: 'assets',
 	handler(router, { files }) {
-		if (!files) throw createError('INTERNAL', 'The assets extension needs the files capability.');
 		const serve = async (request: EndpointRequest) => {
 			const asset = await files.asset(request.params.id!, { query: request.query, headers: request.headers, accountability: request.accountability });
 			return { status: asset.status, headers: asset.headers, body: asset.body };

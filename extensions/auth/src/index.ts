@@ -1,5 +1,4 @@
-import { createError, defineEndpoint, type AuthCapability, type AuthMode, type AuthRequestContext, type AuthTokens, type EndpointRequest, type EndpointResponse, type PresentedSession } from '@mantle/extensions-sdk';
-import { readCookies, setCookie } from './cookies.js';
+import { createError, defineEndpoint, setCookie, type AuthCapability, type AuthMode, type AuthRequestContext, type AuthTokens, type EndpointRequest, type EndpointResponse, type PresentedSession } from '@mantle/extensions-sdk';
 
 const modes = new Set<AuthMode>(['json', 'cookie', 'session']);
 
@@ -33,7 +32,7 @@ function tokensResponse(auth: AuthCapability, tokens: AuthTokens, mode: AuthMode
 /** The session a refresh or logout names: the body's refresh token, else the mode's cookie. */
 function presentedSession(auth: AuthCapability, request: EndpointRequest, mode: AuthMode | undefined): PresentedSession {
 	const body = bodyOf(request);
-	const cookies = readCookies(request.headers.cookie);
+	const cookies = request.cookies ?? {};
 	if (typeof body.refresh_token === 'string' && body.refresh_token !== '') return { refreshToken: body.refresh_token };
 	if (mode === 'session') return { sessionToken: cookies[auth.cookies.session.name] };
 	if (mode === 'cookie') return { refreshToken: cookies[auth.cookies.refresh.name] };
@@ -41,10 +40,9 @@ function presentedSession(auth: AuthCapability, request: EndpointRequest, mode: 
 }
 
 /** `/auth`: logins and sessions, password resets and SSO providers, Directus-compatible. */
-export default defineEndpoint({
+export default defineEndpoint<'auth'>({
 	id: 'auth',
 	handler(router, { auth }) {
-		if (!auth) throw createError('INTERNAL', 'The auth extension needs the auth capability.');
 
 		router.get('/', () => ({ body: { data: auth.providers(), disableDefault: false } }));
 
@@ -87,7 +85,7 @@ export default defineEndpoint({
 		});
 
 		router.get('/login/:provider/callback', async (request): Promise<EndpointResponse> => {
-			const state = readCookies(request.headers.cookie)[auth.cookies.ssoState.name];
+			const state = request.cookies?.[auth.cookies.ssoState.name];
 			const result = await auth.finishProviderLogin(request.params.provider!, request.query, state, contextOf(request));
 			const clearState = setCookie(auth.cookies.ssoState, null);
 			if (!result.redirect) {

@@ -1,10 +1,9 @@
-import { createError, defineEndpoint } from '@mantle/extensions-sdk';
+import { defineEndpoint } from '@mantle/extensions-sdk';
 
 /** `/collections`: the data model's collections, Directus-compatible. */
-export default defineEndpoint({
+export default defineEndpoint<'schema'>({
 	id: 'collections',
 	handler(router, { schema }) {
-		if (!schema) throw createError('INTERNAL', 'The collections extension needs the schema capability.');
 
 		router.get('/', async ({ accountability }) => ({ body: { data: await schema.collections.list(accountability) } }));
 		router.get('/:collection', async ({ accountability, params }) => ({ body: { data: await schema.collections.read(accountability, params.collection!) } }));

@@ -1,10 +1,9 @@
-import { createError, defineEndpoint } from '@mantle/extensions-sdk';
+import { defineEndpoint } from '@mantle/extensions-sdk';
 
 /** `/fields`: the fields of every collection, Directus-compatible. */
-export default defineEndpoint({
+export default defineEndpoint<'schema'>({
 	id: 'fields',
 	handler(router, { schema }) {
-		if (!schema) throw createError('INTERNAL', 'The fields extension needs the schema capability.');
 
 		router.get('/', async ({ accountability }) => ({ body: { data: await schema.fields.list(accountability) } }));
 		router.get('/:collection', async ({ accountability, params }) => ({ body: { data: await schema.fields.list(accountability, params.collection!) } }));

@@ -6,10 +6,9 @@ import { createError, defineEndpoint, itemsRoutes, type EndpointRequest, type En
  * imports by URL, content replacement and deletion through the `files` capability, which keeps
  * rows and stored content together.
  */
-export default defineEndpoint({
+export default defineEndpoint<'items' | 'files'>({
 	id: 'files',
 	handler(router, { items, files }) {
-		if (!items || !files) throw createError('INTERNAL', 'The files extension needs the items and files capabilities.');
 		const service = (request: EndpointRequest) => items('directus_files', { accountability: request.accountability });
 		const contentType = (request: EndpointRequest) => (typeof request.headers['content-type'] === 'string' ? request.headers['content-type'] : undefined);
 

@@ -4,10 +4,9 @@ import { createError, defineEndpoint, itemsRoutes, type EndpointRequest, type Fl
  * `/flows`: the flows themselves (as items of `directus_flows`), their webhook and manual
  * triggers at `/flows/trigger/:id`, and each flow's logged runs at `/flows/:id/runs`.
  */
-export default defineEndpoint({
+export default defineEndpoint<'items' | 'flows'>({
 	id: 'flows',
 	handler(router, { items, flows }) {
-		if (!items || !flows) throw createError('INTERNAL', 'The flows extension needs the items and flows capabilities.');
 		const trigger = (request: EndpointRequest) => triggerFlow(flows, request);
 		router.get('/trigger/:id', trigger);
 		router.post('/trigger/:id', trigger);

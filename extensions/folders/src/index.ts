@@ -1,10 +1,9 @@
-import { createError, defineEndpoint, itemsRoutes } from '@mantle/extensions-sdk';
+import { defineEndpoint, itemsRoutes } from '@mantle/extensions-sdk';
 
 /** `/folders`: the folders files are filed in, as plain Directus-style items routes. */
-export default defineEndpoint({
+export default defineEndpoint<'items'>({
 	id: 'folders',
 	handler(router, { items }) {
-		if (!items) throw createError('INTERNAL', 'The folders extension needs the items capability.');
 		itemsRoutes(router, items, { collection: 'directus_folders' });
 	},
 });

@@ -1,6 +1,5 @@
 import { createError, defineEndpoint, type EndpointRequest, type GraphqlScope } from '@mantle/extensions-sdk';
 import type { RequestContext } from './context.js';
-import { readCookies } from './cookies.js';
 import { Executor, apolloRequest } from './executor.js';
 
 const header = (request: EndpointRequest, name: string) => {
@@ -26,7 +25,7 @@ export default defineEndpoint({
 				accountability: request.accountability,
 				items,
 				capabilities,
-				request: { ip: request.accountability.ip, userAgent: header(request, 'user-agent'), origin: header(request, 'origin'), cookies: readCookies(request.headers.cookie) },
+				request: { ip: request.accountability.ip, userAgent: header(request, 'user-agent'), origin: header(request, 'origin'), cookies: request.cookies ?? {} },
 				responseHeaders: {},
 			};
 			const answer = await executor.execute(scope, apolloRequest(request.method, request.query, request.body), context);

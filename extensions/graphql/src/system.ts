@@ -1,7 +1,6 @@
 import { GraphQLBoolean, GraphQLEnumType, GraphQLNonNull, GraphQLObjectType, GraphQLString, type GraphQLFieldConfigMap } from 'graphql';
-import { createError, type AuthCapability, type AuthMode, type AuthTokens, type Item } from '@mantle/extensions-sdk';
+import { createError, setCookie, type AuthCapability, type AuthMode, type AuthTokens, type Item } from '@mantle/extensions-sdk';
 import type { RequestContext } from './context.js';
-import { setCookie } from './cookies.js';
 import { BigIntScalar, JsonScalar } from './scalars.js';
 import { queryOfSelection } from './selection.js';
 import type { ModelTypes } from './types.js';

@@ -4,10 +4,9 @@ import { createError, defineEndpoint, itemsRoutes } from '@mantle/extensions-sdk
  * `/items/:collection`: every user collection, Directus-compatible. System collections have
  * their own endpoints (`/users`, `/files`, ...) and are refused here, as clients expect.
  */
-export default defineEndpoint({
+export default defineEndpoint<'items'>({
 	id: 'items',
 	handler(router, { items }) {
-		if (!items) throw createError('INTERNAL', 'The items extension needs the items capability.');
 		const collectionOf = ({ params }: { params: Record<string, string> }) => {
 			const collection = params.collection!;
 			if (collection.startsWith('directus_')) throw createError('FORBIDDEN');

@@ -5,10 +5,9 @@ import { createError, defineEndpoint, type EndpointRequest } from '@mantle/exten
  * the database pool, the process), for admins and for scrapers holding one of METRICS_TOKENS.
  * With METRICS_ENABLED off the route does not exist.
  */
-export default defineEndpoint({
+export default defineEndpoint<'metrics'>({
 	id: 'metrics',
 	handler(router, { metrics }) {
-		if (!metrics) throw createError('INTERNAL', 'The metrics extension needs the metrics capability.');
 
 		router.get('/', async (request) => {
 			if (!metrics.enabled) throw createError('ROUTE_NOT_FOUND', 'Route /metrics doesn\'t exist.');

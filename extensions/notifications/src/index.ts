@@ -1,14 +1,13 @@
-import { createError, defineEndpoint, ownedRoutes } from '@mantle/extensions-sdk';
+import { defineEndpoint, ownedRoutes } from '@mantle/extensions-sdk';
 
 /**
  * `/notifications`: each user reads their own and moves them between inbox and archive (the
  * `status`); sending and deleting take a permission (admins, flows). A notification records
  * who sent it.
  */
-export default defineEndpoint({
+export default defineEndpoint<'items'>({
 	id: 'notifications',
 	handler(router, { items }) {
-		if (!items) throw createError('INTERNAL', 'The notifications extension needs the items capability.');
 		const own = ({ user }: { user: string }) => ({ recipient: { _eq: user } });
 		ownedRoutes(router, items, {
 			collection: 'directus_notifications',

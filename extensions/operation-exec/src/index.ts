@@ -5,11 +5,10 @@ import { createError, defineOperation } from '@mantle/extensions-sdk';
  * receives the data chain and its result becomes the operation's. An endless loop or a heap
  * blown past the sandbox's limits rejects, and the flow takes its reject path.
  */
-export default defineOperation<{ code?: unknown }>({
+export default defineOperation<{ code?: unknown }, unknown, 'scripts'>({
 	id: 'exec',
 	name: 'Run Script',
 	async handler({ code }, { data, scripts }) {
-		if (!scripts) throw createError('INTERNAL', 'The run-script operation needs the scripts capability.');
 		if (typeof code !== 'string') throw createError('INVALID_PAYLOAD', 'The run-script operation needs its "code".');
 		return scripts.run(code, data);
 	},

@@ -1,11 +1,10 @@
 import { createError, defineOperation, type FlowPermissions, type Item } from '@mantle/extensions-sdk';
 
 /** Creates one item or a list of them with the permissions the flow chose; answers their keys. */
-export default defineOperation<{ collection?: unknown; permissions?: FlowPermissions; payload?: unknown }>({
+export default defineOperation<{ collection?: unknown; permissions?: FlowPermissions; payload?: unknown }, unknown, 'items' | 'flows'>({
 	id: 'item-create',
 	name: 'Create Data',
 	async handler({ collection, permissions, payload }, { items, flows, accountability }) {
-		if (!items || !flows) throw createError('INTERNAL', 'The create-data operation needs the items and flows capabilities.');
 		if (typeof collection !== 'string' || collection === '') throw createError('INVALID_PAYLOAD', 'The create-data operation needs its "collection".');
 		const service = items(collection, { accountability: await flows.accountabilityFor(permissions, accountability) });
 		const given = typeof payload === 'string' ? parse(payload) : payload;

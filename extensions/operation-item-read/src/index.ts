@@ -1,11 +1,10 @@
 import { createError, defineOperation, type FlowPermissions, type PrimaryKey, type QueryInput } from '@mantle/extensions-sdk';
 
 /** Reads items by key, or by query, with the permissions the flow chose. */
-export default defineOperation<{ collection?: unknown; permissions?: FlowPermissions; key?: unknown; query?: unknown }>({
+export default defineOperation<{ collection?: unknown; permissions?: FlowPermissions; key?: unknown; query?: unknown }, unknown, 'items' | 'flows'>({
 	id: 'item-read',
 	name: 'Read Data',
 	async handler({ collection, permissions, key, query }, { items, flows, accountability }) {
-		if (!items || !flows) throw createError('INTERNAL', 'The read-data operation needs the items and flows capabilities.');
 		if (typeof collection !== 'string' || collection === '') throw createError('INVALID_PAYLOAD', 'The read-data operation needs its "collection".');
 		const service = items(collection, { accountability: await flows.accountabilityFor(permissions, accountability) });
 		const keys = keyList(key);

@@ -1,11 +1,10 @@
 import { createError, defineOperation, type FlowPermissions, type Item, type PrimaryKey, type QueryInput } from '@mantle/extensions-sdk';
 
 /** Updates items by key, or those a query finds, with the permissions the flow chose; answers their keys. */
-export default defineOperation<{ collection?: unknown; permissions?: FlowPermissions; key?: unknown; query?: unknown; payload?: unknown }>({
+export default defineOperation<{ collection?: unknown; permissions?: FlowPermissions; key?: unknown; query?: unknown; payload?: unknown }, unknown, 'items' | 'flows'>({
 	id: 'item-update',
 	name: 'Update Data',
 	async handler({ collection, permissions, key, query, payload }, { items, flows, accountability }) {
-		if (!items || !flows) throw createError('INTERNAL', 'The update-data operation needs the items and flows capabilities.');
 		if (typeof collection !== 'string' || collection === '') throw createError('INVALID_PAYLOAD', 'The update-data operation needs its "collection".');
 		const changes = typeof payload === 'string' ? JSON.parse(payload) : payload;
 		if (changes === null || typeof changes !== 'object' || Array.isArray(changes)) throw createError('INVALID_PAYLOAD', 'The update-data operation needs a "payload" object.');

@@ -15,11 +15,10 @@ interface MailOptions {
 const liquid = new Liquid({ strictFilters: true, ownPropertyOnly: true });
 
 /** Sends mail through the kernel's transport to one address or a list. */
-export default defineOperation<MailOptions>({
+export default defineOperation<MailOptions, unknown, 'mail'>({
 	id: 'mail',
 	name: 'Send Email',
 	async handler(options, { mail }) {
-		if (!mail) throw createError('INTERNAL', 'The mail operation needs the mail capability.');
 		const to = recipients(options.to);
 		if (to.length === 0) throw createError('INVALID_PAYLOAD', 'The mail operation needs at least one address in "to".');
 		if (typeof options.subject !== 'string' || options.subject.trim() === '') throw createError('INVALID_PAYLOAD', 'The mail operation needs a "subject".');

@@ -10,11 +10,10 @@ interface NotificationOptions {
 }
 
 /** Leaves a notification in each recipient's inbox (`directus_notifications`); answers their keys. */
-export default defineOperation<NotificationOptions>({
+export default defineOperation<NotificationOptions, unknown, 'items' | 'flows'>({
 	id: 'notification',
 	name: 'Send Notification',
 	async handler(options, { items, flows, accountability }) {
-		if (!items || !flows) throw createError('INTERNAL', 'The notification operation needs the items and flows capabilities.');
 		const recipients = (Array.isArray(options.recipient) ? options.recipient : typeof options.recipient === 'string' ? options.recipient.split(',') : [])
 			.map((entry) => String(entry).trim())
 			.filter(Boolean);

@@ -13,11 +13,10 @@ const methods = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIO
  * Calls a URL and answers `{ status, headers, data }`; a response of 400 or more rejects with it.
  * Private and loopback addresses are refused unless FLOWS_REQUEST_ALLOW_PRIVATE_NETWORK is set.
  */
-export default defineOperation<RequestOperationOptions>({
+export default defineOperation<RequestOperationOptions, unknown, 'request'>({
 	id: 'request',
 	name: 'Webhook / Request URL',
 	async handler(options, { request }) {
-		if (!request) throw createError('INTERNAL', 'The request operation needs the request capability.');
 		if (typeof options.url !== 'string' || options.url === '') throw createError('INVALID_PAYLOAD', 'The request operation needs its "url".');
 		const method = String(options.method ?? 'GET').toUpperCase();
 		if (!methods.has(method)) throw createError('INVALID_PAYLOAD', `"${method}" is not an HTTP method the request operation sends.`);

@@ -6,11 +6,10 @@ const modes = new Set<FlowIteration>(['serial', 'batch', 'parallel']);
  * Runs another flow (one whose trigger is "another flow") and answers what it returns. Given a
  * list, it runs the flow once per entry: one after another, in batches, or all at once.
  */
-export default defineOperation<{ flow?: unknown; payload?: unknown; iterationMode?: unknown; batchSize?: unknown }>({
+export default defineOperation<{ flow?: unknown; payload?: unknown; iterationMode?: unknown; batchSize?: unknown }, unknown, 'flows'>({
 	id: 'trigger',
 	name: 'Trigger Flow',
 	async handler({ flow, payload, iterationMode, batchSize }, { flows, accountability }) {
-		if (!flows) throw createError('INTERNAL', 'The trigger-flow operation needs the flows capability.');
 		if (typeof flow !== 'string' || flow === '') throw createError('INVALID_PAYLOAD', 'The trigger-flow operation needs the "flow" to run.');
 		const given = typeof payload === 'string' ? parseMaybe(payload) : payload;
 		const mode = modes.has(iterationMode as FlowIteration) ? (iterationMode as FlowIteration) : undefined;

@@ -1,14 +1,13 @@
-import { createError, defineEndpoint, itemsRoutes } from '@mantle/extensions-sdk';
+import { defineEndpoint, itemsRoutes } from '@mantle/extensions-sdk';
 import { withJunctionKeys } from './junction-keys.js';
 
 /**
  * `/policies`: sets of permissions with their admin, app, IP and two-factor flags, attached to
  * roles through `directus_access` (`roles`) and holding their `permissions`.
  */
-export default defineEndpoint({
+export default defineEndpoint<'items'>({
 	id: 'policies',
 	handler(router, { items }) {
-		if (!items) throw createError('INTERNAL', 'The policies extension needs the items capability.');
 		// What the caller's policies add up to, as the Studio asks before showing anything. These are
 		// flags of the caller's own policies, so they are read without the caller's read permissions.
 		router.get('/me/globals', async ({ accountability }) => {

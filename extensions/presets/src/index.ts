@@ -1,14 +1,13 @@
-import { createError, defineEndpoint, ownedRoutes } from '@mantle/extensions-sdk';
+import { defineEndpoint, ownedRoutes } from '@mantle/extensions-sdk';
 
 /**
  * `/presets`: bookmarks and saved layouts. A preset with a user is that user's; with a role and
  * no user, the role's default; with neither, everyone's default. Every signed-in user reads the
  * presets that apply to them and manages their own; admins manage all.
  */
-export default defineEndpoint({
+export default defineEndpoint<'items'>({
 	id: 'presets',
 	handler(router, { items }) {
-		if (!items) throw createError('INTERNAL', 'The presets extension needs the items capability.');
 		const own = ({ user }: { user: string }) => ({ user: { _eq: user } });
 		ownedRoutes(router, items, {
 			collection: 'directus_presets',

@@ -1,10 +1,9 @@
-import { createError, defineEndpoint } from '@mantle/extensions-sdk';
+import { defineEndpoint } from '@mantle/extensions-sdk';
 
 /** `/relations`: M2O, O2M, M2M and M2A relations between collections, Directus-compatible. */
-export default defineEndpoint({
+export default defineEndpoint<'schema'>({
 	id: 'relations',
 	handler(router, { schema }) {
-		if (!schema) throw createError('INTERNAL', 'The relations extension needs the schema capability.');
 
 		router.get('/', async ({ accountability }) => ({ body: { data: await schema.relations.list(accountability) } }));
 		router.get('/:collection', async ({ accountability, params }) => ({ body: { data: await schema.relations.list(accountability, params.collection!) } }));

@@ -1,11 +1,10 @@
-import { createError, defineEndpoint, itemsRoutes } from '@mantle/extensions-sdk';
+import { defineEndpoint, itemsRoutes } from '@mantle/extensions-sdk';
 import { withJunctionKeys } from './junction-keys.js';
 
 /** `/roles`: roles, nestable through `parent`, holding policies through `directus_access` (`policies`). */
-export default defineEndpoint({
+export default defineEndpoint<'items'>({
 	id: 'roles',
 	handler(router, { items }) {
-		if (!items) throw createError('INTERNAL', 'The roles extension needs the items capability.');
 		// The caller's own roles (their role and the ones it is nested in), read with their permissions.
 		router.get('/me', async ({ accountability, query }) => {
 			if (accountability.roles.length === 0) return { body: { data: [] } };

@@ -17,10 +17,9 @@ function readSnapshot(body: unknown): unknown {
 }
 
 /** `/schema`: snapshot, diff and apply the data model, as Directus does. */
-export default defineEndpoint({
+export default defineEndpoint<'schema'>({
 	id: 'schema',
 	handler(router, { schema }) {
-		if (!schema) throw createError('INTERNAL', 'The schema extension needs the schema capability.');
 
 		router.get('/snapshot', async ({ accountability, query }) => {
 			const snapshot = await schema.snapshot(accountability);

@@ -43,3 +43,12 @@ export interface ExtensionContext {
 	metrics?: MetricsCapability;
 	shares?: SharesCapability;
 }
+
+/** The kernel capabilities a first-party extension's manifest may name in `capabilities`. */
+export type CapabilityName = Exclude<keyof ExtensionContext, 'log' | 'sleep' | 'env'>;
+
+/**
+ * The context of an extension whose manifest declares capabilities `C`: the host refuses to load
+ * it without them, so its code can use them without checking.
+ */
+export type ContextWith<C extends CapabilityName = never> = ExtensionContext & Required<Pick<ExtensionContext, C>>;

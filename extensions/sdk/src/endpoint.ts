@@ -1,5 +1,5 @@
 import type { Accountability } from './accountability.js';
-import type { ExtensionContext } from './context.js';
+import type { CapabilityName, ContextWith } from './context.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'SEARCH';
 
@@ -11,6 +11,11 @@ export interface EndpointRequest {
 	params: Record<string, string>;
 	query: Record<string, unknown>;
 	headers: Record<string, string | string[] | undefined>;
+	/**
+	 * The request's cookies by name, as the server parsed the `Cookie` header (quotes stripped;
+	 * the first wins when a name repeats). The host always sets it.
+	 */
+	cookies?: Record<string, string>;
 	/** The parsed body (JSON, form or text); `undefined` when there is none. */
 	body: unknown;
 	accountability: Accountability;
@@ -49,13 +54,14 @@ export interface Router {
 	search(path: string, handler: RouteHandler, options?: RouteOptions): void;
 }
 
-export interface EndpointDefinition {
+/** `C`: the capabilities the manifest declares (`defineEndpoint<'items'>(…)`), which the handler may use unchecked. */
+export interface EndpointDefinition<C extends CapabilityName = never> {
 	/** The route prefix: the extension answers under `/<id>`. */
 	id: string;
-	handler(router: Router, context: ExtensionContext): void | Promise<void>;
+	handler(router: Router, context: ContextWith<C>): void | Promise<void>;
 }
 
 /** Returns its argument: the same definition runs trusted in-process or in a sandbox. */
-export function defineEndpoint(definition: EndpointDefinition): EndpointDefinition {
+export function defineEndpoint<C extends CapabilityName = never>(definition: EndpointDefinition<C>): EndpointDefinition<C> {
 	return definition;
 }

@@ -1,5 +1,5 @@
 import type { Accountability } from './accountability.js';
-import type { ExtensionContext } from './context.js';
+import type { CapabilityName, ContextWith, ExtensionContext } from './context.js';
 import type { Item, PrimaryKey } from './items.js';
 
 /** What the event is about; which fields are set depends on the event. */
@@ -37,9 +37,10 @@ export interface HookRegister {
 	schedule(cron: string, handler: ScheduleHandler): void;
 }
 
-export type HookDefinition = (register: HookRegister, context: ExtensionContext) => void | Promise<void>;
+/** `C`: the capabilities the manifest declares (`defineHook<'items'>(…)`), which the hook may use unchecked. */
+export type HookDefinition<C extends CapabilityName = never> = (register: HookRegister, context: ContextWith<C>) => void | Promise<void>;
 
 /** Returns its argument: the same function runs trusted in-process or in a sandbox. */
-export function defineHook(definition: HookDefinition): HookDefinition {
+export function defineHook<C extends CapabilityName = never>(definition: HookDefinition<C>): HookDefinition<C> {
 	return definition;
 }

@@ -34,6 +34,11 @@ export interface ExtensionManifest {
 	/** The built module, relative to the extension's folder; for a bundle, the folder its entries are built into. */
 	source: string;
 	sandbox?: SandboxManifest;
+	/**
+	 * The kernel capabilities the extension needs (`["items", "auth"]`), hapi's `dependencies`: the
+	 * host refuses to load it when one is missing and hands it only these.
+	 */
+	capabilities?: string[];
 	/** Only for `bundle`: the extensions it holds. */
 	entries?: BundleEntry[];
 }
@@ -98,6 +103,14 @@ const manifestSchema = Joi.object<ExtensionManifest>({
 		is: 'bundle',
 		then: Joi.forbidden().messages({ 'any.unknown': '{{#label}} is not allowed on a bundle: each server entry declares its own' }),
 		otherwise: sandboxForServerTypesOnly,
+	}),
+	capabilities: Joi.when('type', {
+		is: Joi.valid(...serverExtensionTypes),
+		then: Joi.array()
+			.items(Joi.string().pattern(/^[a-z][a-zA-Z]*$/).messages({ 'string.pattern.base': '{{#label}} must be a capability name such as "items"' }))
+			.unique()
+			.messages({ 'array.unique': '{{#label}} names a capability twice' }),
+		otherwise: Joi.forbidden().messages({ 'any.unknown': '{{#label}} is only allowed on endpoint, hook and operation extensions' }),
 	}),
 	entries: Joi.when('type', {
 		is: 'bundle',

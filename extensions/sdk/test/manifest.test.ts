@@ -46,3 +46,15 @@ test('each requested scope has the shape the sandbox enforces, and a bad one is 
 	t.throws(() => parseManifest('op', withScopes({ env: { variables: ['X'] } })), { message: /\.env\.keys: is required/ });
 	t.throws(() => parseManifest('op', withScopes({ log: { level: 'debug' } })), { message: /\.log\.level: is not allowed/ });
 });
+
+test('a server extension declares the kernel capabilities it needs; the list is checked for shape', (t) => {
+	const endpoint = { type: 'endpoint', host: '^0.1.0', source: 'dist/index.js' };
+	t.deepEqual(parseManifest('roles', { ...endpoint, capabilities: ['items', 'auth'] }).capabilities, ['items', 'auth']);
+	t.is(parseManifest('roles', endpoint).capabilities, undefined);
+	t.throws(() => parseManifest('roles', { ...endpoint, capabilities: 'items' }), { message: 'roles: invalid "mantle:extension".capabilities: must be an array.' });
+	t.throws(() => parseManifest('roles', { ...endpoint, capabilities: ['items', 'items'] }), { message: /\.capabilities\.1: names a capability twice/ });
+	t.throws(() => parseManifest('roles', { ...endpoint, capabilities: ['Items!'] }), { message: /\.capabilities\.0: must be a capability name such as "items"/ });
+	t.throws(() => parseManifest('chart', { type: 'panel', host: '^0.1.0', source: 'dist/index.js', capabilities: ['items'] }), {
+		message: /\.capabilities: is only allowed on endpoint, hook and operation extensions/,
+	});
+});

@@ -13,10 +13,9 @@ const publicFields = [
  * Studio still read it whole, as the Studio needs, and anyone else reads the public fields the
  * sign-in page shows; neither may follow its relations.
  */
-export default defineEndpoint({
+export default defineEndpoint<'items'>({
 	id: 'settings',
 	handler(router, { items }) {
-		if (!items) throw createError('INTERNAL', 'The settings extension needs the items capability.');
 
 		router.get('/', async (request) => ({ body: { data: await readSettings(items, request, request.query) } }));
 

@@ -1,4 +1,4 @@
-import { createError, defineEndpoint, itemsRoutes, type Router } from '@mantle/extensions-sdk';
+import { defineEndpoint, itemsRoutes, type Router } from '@mantle/extensions-sdk';
 import { versionRoutes } from './content.js';
 
 /**
@@ -6,10 +6,9 @@ import { versionRoutes } from './content.js';
  * go through the caller's permissions on `directus_versions`; creating one needs read access to
  * its item, and promoting one writes the item through the caller's own permissions.
  */
-export default defineEndpoint({
+export default defineEndpoint<'items'>({
 	id: 'versions',
 	handler(router, { items }) {
-		if (!items) throw createError('INTERNAL', 'The versions extension needs the items capability.');
 		versionRoutes(router, items);
 		itemsRoutes(withoutCreate(router), items, { collection: 'directus_versions' });
 	},
