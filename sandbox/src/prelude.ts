@@ -2,24 +2,6 @@
 // the intrinsics it relies on and holds the host references in closures the extension cannot
 // reach: a reference in the extension's hands would let it walk to the host's `Function`.
 
-/** The `@mantle/extensions-sdk` module as sandboxed code sees it. */
-export const sdkModuleSource = `
-export class ExtensionError extends Error {
-	constructor(code, message, extensions = {}) {
-		super(message ?? code);
-		this.name = 'ExtensionError';
-		this.code = code;
-		this.extensions = extensions;
-	}
-}
-export function createError(code, message, extensions) {
-	return new ExtensionError(code, message, extensions);
-}
-export function defineEndpoint(definition) { return definition; }
-export function defineHook(definition) { return definition; }
-export function defineOperation(definition) { return definition; }
-`;
-
 /**
  * A function expression: `(sdk, kind, log, sleep, request, items, envJson) => dispatch`, where the
  * middle four are references to host functions (or undefined when not granted) and `dispatch(op,

@@ -6,6 +6,8 @@ export interface ChildConfig {
 	memoryMb: number;
 	timeoutMs: number;
 	allowPrivateNetwork: boolean;
+	/** The SDK module every isolate imports, bundled once by the supervisor (see sdk-module.ts). */
+	sdkModule: string;
 }
 
 export interface LoadPayload extends ExtensionSource {

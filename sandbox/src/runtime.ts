@@ -1,7 +1,7 @@
 import ivm from 'isolated-vm';
 import { SandboxError, toWire, type WireError } from './errors.js';
 import type { ChildConfig, Invocation, LoadPayload } from './protocol.js';
-import { runtimeSource, sdkModuleSource } from './prelude.js';
+import { runtimeSource } from './prelude.js';
 import { hostCapabilities, type CapabilityHost } from './capabilities/index.js';
 import { checkRegistrations } from './registrations.js';
 import type { Registrations } from './types.js';
@@ -65,7 +65,7 @@ export class ExtensionRuntime {
 			return await this.deadline(
 				(async () => {
 					const context = await isolate.createContext();
-					const sdk = await isolate.compileModule(sdkModuleSource, { filename: 'mantle:extensions-sdk' });
+					const sdk = await isolate.compileModule(this.config.sdkModule, { filename: 'mantle:extensions-sdk' });
 					await sdk.instantiate(context, () => {
 						throw new SandboxError('INVALID_EXTENSION', 'The SDK imports nothing.');
 					});

@@ -6,6 +6,7 @@ import { checkItemsCall } from './capabilities/items.js';
 import { SandboxError, toWire } from './errors.js';
 import { createHandle, type Invoke, type SandboxedExtension } from './handles.js';
 import type { ChildConfig, ChildMessage, ChildStats, Invocation, ItemsRequest, SupervisorMessage } from './protocol.js';
+import { sdkModuleSource } from './sdk-module.js';
 import {
 	publicAccountability,
 	type Accountability,
@@ -198,6 +199,7 @@ export class SandboxSupervisor {
 			memoryMb: this.options.limits.memoryMb,
 			timeoutMs: this.options.limits.timeoutMs,
 			allowPrivateNetwork: this.options.allowPrivateNetwork ?? false,
+			sdkModule: sdkModuleSource(),
 		};
 		// An empty environment: the kernel's secrets have no business in the process running untrusted code.
 		const child = fork(childEntry, [JSON.stringify(config)], { execArgv: ['--no-node-snapshot'], env: {}, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'json' });
