@@ -31,7 +31,11 @@ studioTest('uploading several images shows progress per file, then their thumbna
 
 	await page.getByRole('link', { name: 'Red', exact: true }).click();
 	await page.getByRole('heading', { name: 'Red', exact: true }).waitFor();
-	t.true(await page.locator('.preview img').evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0), 'the preview shows');
+	await page.waitForFunction(() => {
+		const image = document.querySelector<HTMLImageElement>('.preview img');
+		return Boolean(image?.complete && image.naturalWidth > 0);
+	});
+	t.regex((await page.locator('.preview img').getAttribute('src')) ?? '', /^\/assets\/[0-9a-f-]+\?width=800/, 'the preview shows');
 	await page.getByLabel('Title').fill('A red square');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await page.getByRole('heading', { name: 'A red square' }).waitFor();

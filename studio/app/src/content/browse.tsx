@@ -47,6 +47,8 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 	const [panel, setPanel] = useState<'filter' | 'columns' | 'bulk' | null>(null);
 	const [bookmarks, setBookmarks] = useState<Preset[]>([]);
 	const loaded = useRef(0);
+	/** Bumped to read the page again after a bulk change. */
+	const [version, setVersion] = useState(0);
 
 	useEffect(() => {
 		loadPreset(collection).then((found) => {
@@ -101,7 +103,7 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 					setLoading(false);
 				},
 			);
-	}, [state?.fields.join(), state?.sort.join(), state?.limit, state?.page, state?.search, filter, state?.layout]);
+	}, [state?.fields.join(), state?.sort.join(), state?.limit, state?.page, state?.search, filter, state?.layout, version]);
 
 	function change(patch: Partial<State>, persist = true) {
 		setState((current) => {
@@ -128,7 +130,7 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 			await api.delete(`/items/${encodeURIComponent(collection)}`, selection);
 			notify(`Deleted ${selection.length} item${selection.length === 1 ? '' : 's'}.`, 'success');
 			setSelection([]);
-			change({ page: state!.page }, false);
+			setVersion(version + 1);
 		} catch (error) {
 			reportError(error);
 		}
@@ -201,7 +203,7 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 					}}
 				/>
 			)}
-			{panel === 'bulk' && <BulkEdit collection={collection} keys={selection} onClose={() => setPanel(null)} onSaved={() => change({ page: state.page }, false)} />}
+			{panel === 'bulk' && <BulkEdit collection={collection} keys={selection} onClose={() => setPanel(null)} onSaved={() => setVersion(version + 1)} />}
 			<div class="layout" aria-busy={loading}>
 				{layout ? (
 					<ExtensionBoundary label={`Layout “${layout.name}”`}>
