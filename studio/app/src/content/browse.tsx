@@ -284,7 +284,7 @@ function LayoutOptions(props: { collection: string; state: State; hasImage: bool
 		<div class="layout-options">
 			<label>
 				Layout
-				<select value={state.layout} onChange={(e) => onChange({ layout: e.currentTarget.value, page: 1 })}>
+				<select aria-label="Layout" value={state.layout} onChange={(e) => onChange({ layout: e.currentTarget.value, page: 1 })}>
 					{props.layouts.filter((layout) => layout.id !== 'cards' || props.hasImage).map((layout) => (
 						<option key={layout.id} value={layout.id}>
 							{layout.name}
