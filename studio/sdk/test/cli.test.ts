@@ -84,7 +84,7 @@ test('login keeps the tokens in a 0600 file, items commands work with tables and
 });
 
 test('an expired access token is refreshed on the next command and the new one saved, still 0600', async (t) => {
-	await withServer(t, { ACCESS_TOKEN_TTL: '2s' }, async ({ url }) => {
+	await withServer(t, { ACCESS_TOKEN_TTL: '10s' }, async ({ url }) => {
 		const cli = scratch();
 		try {
 			await ok(t, cli.run(['login', url, '--email', adminEmail, '--password', adminPassword]));
