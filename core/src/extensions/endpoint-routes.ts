@@ -1,5 +1,6 @@
 import Call from '@hapi/call';
 import type { HttpMethod, RouteHandler, RouteOptions, Router } from '@mantle/extensions-sdk';
+import { withValidation } from './validate-route.js';
 
 export interface EndpointRoute {
 	extensionId: string;
@@ -34,7 +35,7 @@ export class EndpointRouteTable {
 		const register = (method: HttpMethod) => (path: string, handler: RouteHandler, options: RouteOptions = {}) => {
 			if (typeof path !== 'string' || !path.startsWith('/')) throw new TypeError(`Route paths must start with "/" (got ${JSON.stringify(path)}).`);
 			if (typeof handler !== 'function') throw new TypeError(`The handler for ${method} ${path} is not a function.`);
-			pending.push({ extensionId, method, path: joinPath(`/${extensionId}`, path), handler, options });
+			pending.push({ extensionId, method, path: joinPath(`/${extensionId}`, path), handler: withValidation(handler, options.validate), options });
 		};
 		const router = Object.fromEntries(methods.map((method) => [method.toLowerCase(), register(method)])) as unknown as Router;
 		// Routes enter the table only once the extension's handler has finished without error,

@@ -1,4 +1,5 @@
 import { createError, defineEndpoint } from '@mantle/extensions-sdk';
+import Joi from 'joi';
 import { parse, stringify } from 'yaml';
 
 const exportTypes = {
@@ -20,15 +21,19 @@ function readSnapshot(body: unknown): unknown {
 export default defineEndpoint<'schema'>({
 	id: 'schema',
 	handler(router, { schema }) {
-
-		router.get('/snapshot', async ({ accountability, query }) => {
-			const snapshot = await schema.snapshot(accountability);
-			if (query.export === undefined) return { body: { data: snapshot } };
-			const format = exportTypes[String(query.export) as keyof typeof exportTypes];
-			if (!format) throw createError('INVALID_QUERY', `Invalid query. "export" must be "json" or "yaml" (got "${String(query.export)}").`);
-			const filename = `snapshot-${new Date().toISOString().replace(/[:.]/g, '-')}.${query.export}`;
-			return { headers: { 'content-type': format.contentType, 'content-disposition': `attachment; filename="${filename}"` }, body: format.write(snapshot) };
-		});
+		// `?export=json|yaml` downloads the snapshot as a file instead of answering it as data.
+		const snapshotQuery = Joi.object({ export: Joi.string().valid(...Object.keys(exportTypes)) }).unknown(true);
+		router.get(
+			'/snapshot',
+			async ({ accountability, query }) => {
+				const snapshot = await schema.snapshot(accountability);
+				if (query.export === undefined) return { body: { data: snapshot } };
+				const format = exportTypes[query.export as keyof typeof exportTypes];
+				const filename = `snapshot-${new Date().toISOString().replace(/[:.]/g, '-')}.${query.export}`;
+				return { headers: { 'content-type': format.contentType, 'content-disposition': `attachment; filename="${filename}"` }, body: format.write(snapshot) };
+			},
+			{ validate: { query: snapshotQuery } },
+		);
 
 		router.post('/diff', async ({ accountability, query, body }) => {
 			const result = await schema.diff(accountability, readSnapshot(body), { force: query.force === 'true' });

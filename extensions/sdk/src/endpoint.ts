@@ -1,3 +1,4 @@
+import type { Schema } from 'joi';
 import type { Accountability } from './accountability.js';
 import type { CapabilityName, ContextWith } from './context.js';
 
@@ -39,6 +40,13 @@ export interface RouteOptions {
 	 * Trusted (in-process) extensions only.
 	 */
 	body?: 'parsed' | 'stream';
+	/**
+	 * Joi schemas the host checks the request against before the handler runs, as hapi routes'
+	 * `validate`: a failure answers 400 naming the field (`INVALID_QUERY` for params and query,
+	 * `INVALID_PAYLOAD` for the body), and the handler receives the validated values (defaults
+	 * applied, strings converted). Trusted (in-process) extensions only.
+	 */
+	validate?: { params?: Schema; query?: Schema; payload?: Schema };
 }
 
 /**
