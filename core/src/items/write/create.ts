@@ -3,7 +3,7 @@ import { recordChanges } from '../activity.js';
 import type { CollectionModel } from '../schema-index.js';
 import { validatePayload } from '../../permissions/validate-payload.js';
 import { readKeys } from './keys.js';
-import { writePermission } from './guard.js';
+import { assertAllowedKeys, writePermission } from './guard.js';
 import { insertRows } from './insert.js';
 import { saveRelatedAny, saveRelatedMany, saveRelatedOne } from './nested.js';
 import { checkWritableFields, completeRow, knownFields, splitPayload, type SplitPayload } from './payload.js';
@@ -37,6 +37,9 @@ export async function createItems(context: WriteContext, model: CollectionModel,
 	for (const [index, { split }] of prepared.entries()) {
 		for (const { relation, value } of split.relatedMany) await saveRelatedMany(context, relation, keys[index]!, value, 'create');
 	}
+	// A create permission's row rule holds for what was created (as a WITH CHECK would): an item
+	// outside it is refused and, the transaction rolling back, never stored.
+	if (permission.filter) await assertAllowedKeys(context, model, keys, permission);
 	await recordChanges(context, model, prepared.map(({ payload }, index) => ({
 		action: 'create',
 		key: keys[index]!,
