@@ -5,7 +5,11 @@ import test from 'ava';
 import type { ExtensionContext } from '@mantle/extensions-sdk';
 import { grantedCapabilities } from '../src/extensions/declared-capabilities.js';
 
-const offered = { items: (() => undefined) as unknown as ExtensionContext['items'], auth: {} as ExtensionContext['auth'], schema: {} as ExtensionContext['schema'] };
+const offered = {
+	items: (() => undefined) as unknown as ExtensionContext['items'],
+	auth: {} as ExtensionContext['auth'],
+	schema: {} as ExtensionContext['schema'],
+};
 
 test('a first-party extension receives exactly the capabilities its manifest declares', (t) => {
 	t.deepEqual(Object.keys(grantedCapabilities('@mantle/extension-roles', true, ['items'], offered)), ['items']);
@@ -24,7 +28,9 @@ test('a declared capability the kernel does not offer refuses the load, naming i
 
 test('an extension of another origin receives no kernel capability, and declaring one refuses it', (t) => {
 	t.deepEqual(grantedCapabilities('acme-widgets', false, undefined, offered), {});
-	t.throws(() => grantedCapabilities('acme-widgets', false, ['items'], offered), { message: "acme-widgets declares the kernel capabilities items, which only Mantle's own extensions receive." });
+	t.throws(() => grantedCapabilities('acme-widgets', false, ['items'], offered), {
+		message: "acme-widgets declares the kernel capabilities items, which only Mantle's own extensions receive.",
+	});
 });
 
 test('no first-party extension guards a capability in code that its manifest could declare instead', (t) => {

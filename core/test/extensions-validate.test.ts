@@ -11,7 +11,15 @@ const request = (overrides: Partial<EndpointRequest> = {}): EndpointRequest => (
 	query: {},
 	headers: {},
 	body: undefined,
-	accountability: { user: null, role: null, roles: [], policies: [], admin: false, app: false, ip: '127.0.0.1' } as unknown as EndpointRequest['accountability'],
+	accountability: {
+		user: null,
+		role: null,
+		roles: [],
+		policies: [],
+		admin: false,
+		app: false,
+		ip: '127.0.0.1',
+	} as unknown as EndpointRequest['accountability'],
 	...overrides,
 });
 
@@ -32,7 +40,10 @@ test('a bad body answers INVALID_PAYLOAD naming the field; a bad param or query 
 	t.like(payload, { code: 'INVALID_PAYLOAD', status: 400, message: 'Invalid payload. "title" is required.', extensions: { field: 'title' } });
 	const nested = await t.throwsAsync(async () => echo(request({ params: { id: '7' }, body: { title: 'x', tags: [1] } })));
 	t.like(nested, { code: 'INVALID_PAYLOAD', extensions: { field: 'tags.0' } });
-	t.like(await t.throwsAsync(async () => echo(request({ params: { id: 'seven' }, body: { title: 'x' } }))), { code: 'INVALID_QUERY', extensions: { field: 'id' } });
+	t.like(await t.throwsAsync(async () => echo(request({ params: { id: 'seven' }, body: { title: 'x' } }))), {
+		code: 'INVALID_QUERY',
+		extensions: { field: 'id' },
+	});
 	t.like(await t.throwsAsync(async () => echo(request({ params: { id: '7' }, query: { limit: '0' }, body: { title: 'x' } }))), {
 		code: 'INVALID_QUERY',
 		message: 'Invalid query. "limit" must be greater than or equal to 1.',

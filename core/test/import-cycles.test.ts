@@ -35,7 +35,7 @@ const acyclic = {
 	'core/src/index.ts': "export { dialect } from './dialect.js';\n",
 	'core/src/dialect.ts': "import type { FieldType } from './field-type.js';\nexport const dialect = (type: FieldType) => type;\n",
 	'core/src/field-type.ts': "export type FieldType = 'string' | 'integer';\n",
-	'extensions/items/src/index.ts': "export const items = 1;\n",
+	'extensions/items/src/index.ts': 'export const items = 1;\n',
 };
 
 test('the cycle check passes a tree without import cycles', async (t) => {
@@ -47,9 +47,15 @@ test('the cycle check passes a tree without import cycles', async (t) => {
 });
 
 test('the cycle check fails once a module imports back, even for types only, and names the cycle', async (t) => {
-	const root = scratchTree({ ...acyclic, 'core/src/field-type.ts': "import type { dialect } from './dialect.js';\nexport type FieldType = ReturnType<typeof dialect> | 'string';\n" });
+	const root = scratchTree({
+		...acyclic,
+		'core/src/field-type.ts': "import type { dialect } from './dialect.js';\nexport type FieldType = ReturnType<typeof dialect> | 'string';\n",
+	});
 	t.teardown(() => rmSync(root, { recursive: true, force: true }));
 	const { code, output } = await check(root);
 	t.is(code, 1, output);
-	t.regex(output, /core\/src\/dialect\.ts -> core\/src\/field-type\.ts -> core\/src\/dialect\.ts|core\/src\/field-type\.ts -> core\/src\/dialect\.ts -> core\/src\/field-type\.ts/);
+	t.regex(
+		output,
+		/core\/src\/dialect\.ts -> core\/src\/field-type\.ts -> core\/src\/dialect\.ts|core\/src\/field-type\.ts -> core\/src\/dialect\.ts -> core\/src\/field-type\.ts/,
+	);
 });

@@ -36,7 +36,16 @@ test('no code outside database/dialects compares a vendor or client name', (t) =
 });
 
 test('the vendor check recognises a comparison, a switch case and a list lookup', (t) => {
-	const lines = [`if (client === 'pg') x();`, `if ('mssql' !== vendor) y();`, `\tcase 'oracledb':`, `const lite = ['sqlite3', 'better-sqlite3'].includes(client);`];
-	for (const line of lines) t.true(comparisons.some((pattern) => pattern.test(line)), line);
+	const lines = [
+		`if (client === 'pg') x();`,
+		`if ('mssql' !== vendor) y();`,
+		`\tcase 'oracledb':`,
+		`const lite = ['sqlite3', 'better-sqlite3'].includes(client);`,
+	];
+	for (const line of lines)
+		t.true(
+			comparisons.some((pattern) => pattern.test(line)),
+			line,
+		);
 	t.false(comparisons.some((pattern) => pattern.test(`const clients = ['sqlite3', 'pg'] as const;`)));
 });

@@ -11,7 +11,16 @@ let built: string | undefined;
 export function sdkModuleSource(): string {
 	if (built === undefined) {
 		const entry = createRequire(import.meta.url).resolve('@mantle/extensions-sdk/runtime');
-		const result = buildSync({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', write: false, logLevel: 'silent', legalComments: 'none' });
+		const result = buildSync({
+			entryPoints: [entry],
+			bundle: true,
+			format: 'esm',
+			platform: 'neutral',
+			target: 'es2022',
+			write: false,
+			logLevel: 'silent',
+			legalComments: 'none',
+		});
 		built = result.outputFiles[0]!.text;
 	}
 	return built;

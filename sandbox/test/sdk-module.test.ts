@@ -2,7 +2,17 @@ import test from 'ava';
 import { request, startSandbox } from './helpers/sandbox.js';
 
 /** The SDK's manifest tooling (Joi, semver): for builds and hosts, never called by extension code. */
-const toolingExports = ['ManifestError', 'appExtensionTypes', 'builtModules', 'checkHostRange', 'extensionTypes', 'isServerExtension', 'parseManifest', 'scopeNames', 'serverExtensionTypes'];
+const toolingExports = [
+	'ManifestError',
+	'appExtensionTypes',
+	'builtModules',
+	'checkHostRange',
+	'extensionTypes',
+	'isServerExtension',
+	'parseManifest',
+	'scopeNames',
+	'serverExtensionTypes',
+];
 
 const reportExports = `
 import * as sdk from '@mantle/extensions-sdk';
@@ -19,7 +29,9 @@ test('a sandboxed extension imports exactly the run-time exports a trusted one d
 	const inSandbox = (await extension.invoke(0, request())).body as string[];
 
 	const runtime = Object.keys(await import('@mantle/extensions-sdk/runtime')).sort();
-	const trusted = Object.keys(await import('@mantle/extensions-sdk')).filter((name) => !toolingExports.includes(name)).sort();
+	const trusted = Object.keys(await import('@mantle/extensions-sdk'))
+		.filter((name) => !toolingExports.includes(name))
+		.sort();
 	t.deepEqual(inSandbox, runtime);
 	t.deepEqual(trusted, runtime, 'the main entry adds only the manifest tooling to the run-time exports');
 	t.true(inSandbox.includes('itemsRoutes'));

@@ -14,7 +14,13 @@ const sources = ['core', 'sandbox', 'registry', 'studio/app', 'studio/sdk', 'ext
 const previous = process.cwd();
 process.chdir(root);
 try {
-	const tree = await parseDependencyTree(sources, { context: root, transform: false, skipDynamicImports: true, exclude: /node_modules|\/dist\//, tsconfig: undefined });
+	const tree = await parseDependencyTree(sources, {
+		context: root,
+		transform: false,
+		skipDynamicImports: true,
+		exclude: /node_modules|\/dist\//,
+		tsconfig: undefined,
+	});
 	const cycles = parseCircular(tree, true);
 	if (cycles.length > 0) {
 		console.error(`${cycles.length} import cycle(s):`);

@@ -54,7 +54,9 @@ export const errorCatalogue = {
 type Placeholders<T extends string> = T extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
 
 /** The values a code's template names, e.g. `{ field: string; max: number | string }`. */
-export type ErrorValues<C extends ErrorCode> = (typeof errorCatalogue)[C] extends { template: infer T extends string } ? Record<Placeholders<T>, string | number> : Record<string, never>;
+export type ErrorValues<C extends ErrorCode> = (typeof errorCatalogue)[C] extends { template: infer T extends string }
+	? Record<Placeholders<T>, string | number>
+	: Record<string, never>;
 
 /** Fills a code's template; a code without one answers its fixed message. */
 export function errorMessage<C extends ErrorCode>(code: C, values?: ErrorValues<C>): string {

@@ -14,7 +14,8 @@ export function grantedCapabilities(
 	offered: Partial<Pick<ExtensionContext, CapabilityName>>,
 ): Partial<Pick<ExtensionContext, CapabilityName>> {
 	if (!firstParty) {
-		if (declared?.length) throw new ManifestError(`${name} declares the kernel capabilities ${declared.join(', ')}, which only Mantle's own extensions receive.`);
+		if (declared?.length)
+			throw new ManifestError(`${name} declares the kernel capabilities ${declared.join(', ')}, which only Mantle's own extensions receive.`);
 		return {};
 	}
 	if (!declared) return offered;
@@ -22,7 +23,9 @@ export function grantedCapabilities(
 	const missing = declared.filter((capability) => !available.includes(capability));
 	if (missing.length > 0) {
 		const names = missing.map((capability) => `"${capability}"`).join(', ');
-		throw new ManifestError(`${name} needs the ${names} ${missing.length === 1 ? 'capability' : 'capabilities'}, which this kernel does not offer (it offers ${available.sort().join(', ')}).`);
+		throw new ManifestError(
+			`${name} needs the ${names} ${missing.length === 1 ? 'capability' : 'capabilities'}, which this kernel does not offer (it offers ${available.sort().join(', ')}).`,
+		);
 	}
 	return Object.fromEntries(declared.map((capability) => [capability, offered[capability as CapabilityName]]));
 }

@@ -5,7 +5,22 @@ import exifr from 'exifr';
  * malformed data yields nothing rather than an error: metadata is a courtesy, never a reason to
  * refuse an upload.
  */
-const exifTags = ['ImageDescription', 'Make', 'Model', 'Orientation', 'Software', 'ModifyDate', 'Artist', 'Copyright', 'ExposureTime', 'FNumber', 'ISO', 'DateTimeOriginal', 'FocalLength', 'LensModel'];
+const exifTags = [
+	'ImageDescription',
+	'Make',
+	'Model',
+	'Orientation',
+	'Software',
+	'ModifyDate',
+	'Artist',
+	'Copyright',
+	'ExposureTime',
+	'FNumber',
+	'ISO',
+	'DateTimeOriginal',
+	'FocalLength',
+	'LensModel',
+];
 const iptcTags = ['ObjectName', 'Keywords', 'Byline', 'City', 'Country', 'Headline', 'Credit', 'CopyrightNotice', 'Caption'];
 
 /** Values as the file holds them: no dates revived, no codes turned into words. */
@@ -37,7 +52,10 @@ export async function parseExif(block: Buffer | undefined): Promise<Record<strin
 /** IPTC-IIM records, read from the file's own header (sharp hands them out only inside Photoshop's block). */
 export async function parseIptc(head: Buffer): Promise<Record<string, unknown> | undefined> {
 	try {
-		const values = picked(await exifr.parse(head, { ...raw, tiff: false, exif: false, gps: false, xmp: false, icc: false, jfif: false, ihdr: false, iptc: true }), iptcTags);
+		const values = picked(
+			await exifr.parse(head, { ...raw, tiff: false, exif: false, gps: false, xmp: false, icc: false, jfif: false, ihdr: false, iptc: true }),
+			iptcTags,
+		);
 		if (values && typeof values.Keywords === 'string') values.Keywords = [values.Keywords];
 		return values;
 	} catch {
