@@ -20,8 +20,4 @@ export async function buildExtension(running: RunningKernel, name: string, type:
 }
 
 /** Polls until `condition` holds or `ms` pass; answers whether it held (for action hooks and schedules, which run later). */
-export async function until(condition: () => boolean, ms: number): Promise<boolean> {
-	const deadline = Date.now() + ms;
-	while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-	return condition();
-}
+export { eventually as until } from './wait.js';

@@ -39,11 +39,4 @@ export async function createFlow(url: string, flow: Record<string, unknown>, ope
 }
 
 /** Polls an async check until it holds or `ms` pass; answers whether it held. */
-export async function eventually(check: () => Promise<boolean>, ms = 10_000): Promise<boolean> {
-	const deadline = Date.now() + ms;
-	while (Date.now() < deadline) {
-		if (await check()) return true;
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
-	return check();
-}
+export { eventually } from './wait.js';
