@@ -16,12 +16,13 @@ const methods: Method[] = [
  * the system for trusted first-party code, the extension's own scope for sandboxed code.
  */
 export function createItemsCapability(engine: DataEngine, fallback: Accountability | null = null): ItemsCapability {
-	return ((collection: string, options?: { accountability?: Accountability | null }) => {
+	return ((collection: string, options?: { accountability?: Accountability | null; plainWrites?: boolean }) => {
 		const accountability = options && 'accountability' in options ? (options.accountability ?? null) : fallback;
+		const plainWrites = options?.plainWrites === true;
 		const service = {} as Record<Method, (...args: unknown[]) => Promise<unknown>>;
 		for (const method of methods) {
 			service[method] = async (...args: unknown[]) => {
-				const target = await engine.service(collection, accountability);
+				const target = await engine.service(collection, accountability, { plainWrites });
 				return (target[method as keyof ItemsService] as (...a: unknown[]) => Promise<unknown>).apply(target, args);
 			};
 		}

@@ -32,6 +32,8 @@ export interface EngineContext {
 	limits: QueryLimits;
 	/** Events are not emitted (imports of system data, reverts replaying a state). */
 	emitEvents?: boolean;
+	/** Writes may not carry nested related items (see the SDK's `ItemsOptions.plainWrites`). */
+	plainWrites?: boolean;
 }
 
 export function isUnrestricted(context: EngineContext): boolean {

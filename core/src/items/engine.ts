@@ -24,9 +24,9 @@ export class DataEngine {
 	constructor(private readonly options: DataEngineOptions) {}
 
 	/** `accountability: null` is the system itself, bound by no permission. */
-	async service(collection: string, accountability: Accountability | null): Promise<ItemsService> {
+	async service(collection: string, accountability: Accountability | null, options: { plainWrites?: boolean } = {}): Promise<ItemsService> {
 		const { knex, dialect, bus, permissions, limits, onChange } = this.options;
 		const schema = await this.options.schema.get();
-		return new ItemsService({ knex: currentKnex(knex), dialect, schema, accountability, permissions, bus, limits }, collection, onChange);
+		return new ItemsService({ knex: currentKnex(knex), dialect, schema, accountability, permissions, bus, limits, ...(options.plainWrites ? { plainWrites: true } : {}) }, collection, onChange);
 	}
 }

@@ -70,6 +70,12 @@ export interface ItemsService<T extends Item = Item> {
 export interface ItemsOptions {
 	/** Whose permissions apply: pass the request's accountability. `null` is the system (trusted code only). */
 	accountability?: Accountability | null;
+	/**
+	 * Writes touch this collection only: a relational value must be a key, and a nested item or a
+	 * list of related items is refused with FORBIDDEN. For code that writes on a caller's behalf
+	 * with wider rights than theirs (own-row routes), so the payload cannot reach other collections.
+	 */
+	plainWrites?: boolean;
 }
 
 export type ItemsCapability = <T extends Item = Item>(collection: string, options?: ItemsOptions) => ItemsService<T>;

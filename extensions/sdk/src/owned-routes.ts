@@ -35,7 +35,7 @@ export function ownedRoutes(router: Router, items: ItemsCapability, options: Own
 	const adminService = (request: EndpointRequest) => items(collection, { accountability: request.accountability });
 	// Own rows are read and written for the caller, rule in place of permissions; the caller stays
 	// named, so activity and revisions record who acted.
-	const ownService = (request: EndpointRequest) => items(collection, { accountability: { ...request.accountability, admin: true } });
+	const ownService = (request: EndpointRequest) => items(collection, { accountability: { ...request.accountability, admin: true }, plainWrites: true });
 
 	const read = async (request: EndpointRequest, raw: QueryInput, keys?: PrimaryKey[]): Promise<{ data: Item[]; service: ItemsService; query: QueryInput }> => {
 		if (request.accountability.admin) {

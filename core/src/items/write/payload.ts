@@ -56,6 +56,13 @@ export function splitPayload(model: CollectionModel, payload: Item): SplitPayloa
 	return split;
 }
 
+/** With `plainWrites`, related items may only be named by key: nothing nested is written through this call. */
+export function assertPlainWrite(context: EngineContext, model: CollectionModel, split: SplitPayload): void {
+	if (!context.plainWrites) return;
+	const nested = [...split.relatedOne, ...split.relatedMany, ...split.relatedAny].map(({ relation }) => relation.field);
+	if (nested.length > 0) throw createError('FORBIDDEN', `Related items can't be written through "${model.collection}" here: give "${nested[0]}" as a key.`);
+}
+
 export function isObject(value: unknown): value is Item {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -6,7 +6,7 @@ import { validatePayload } from '../../permissions/validate-payload.js';
 import { isUnrestricted } from '../context.js';
 import { assertAllowedKeys, assertFieldRows, existingKeys, writePermission } from './guard.js';
 import { saveRelatedAny, saveRelatedMany, saveRelatedOne } from './nested.js';
-import { checkWritableFields, completeRow, knownFields, splitPayload } from './payload.js';
+import { assertPlainWrite, checkWritableFields, completeRow, knownFields, splitPayload } from './payload.js';
 import { actionEvent, filterEvent, statement, type WriteContext } from './session.js';
 
 /**
@@ -29,6 +29,7 @@ export async function updateItems(context: WriteContext, model: CollectionModel,
 	if (keys.length === 0) return keys;
 	const payload = await filterEvent(context, model, 'update', data, { keys, payload: data });
 	const split = splitPayload(model, payload);
+	assertPlainWrite(context, model, split);
 	for (const { relation, value } of split.relatedOne) split.row[relation.field] = await saveRelatedOne(context, relation, value);
 	for (const { relation, value } of split.relatedAny) split.row[relation.field] = await saveRelatedAny(context, relation, value, payload[relation.collectionField]);
 	await completeRow(context, model, split.row, 'update');
