@@ -45,9 +45,10 @@ vendorTest('login in json mode returns tokens that identify the user; the static
 		const viaQuery = await fetch(`${running.url}/users/me?access_token=${login.body.data.access_token}`);
 		t.is(viaQuery.status, 200);
 
+		// Directus clients expect 401 here (issue #12), not the 403 of a missing permission.
 		const anonymous = await api(running.url, 'GET', '/users/me', undefined, null);
-		t.is(anonymous.status, 403);
-		t.is(errorCode(anonymous), 'FORBIDDEN');
+		t.is(anonymous.status, 401);
+		t.is(errorCode(anonymous), 'INVALID_CREDENTIALS');
 
 		const stored = await db.knex('mantle_sessions').select('token');
 		t.is(stored.length, 1);
