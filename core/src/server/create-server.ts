@@ -41,6 +41,11 @@ export async function createHttpServer({ host, port, logger }: ServerOptions): P
 		return h.response(toErrorBody(error)).code(error.status);
 	});
 
+	// An idle keep-alive connection is left for the client to close: clients (fetch, browsers,
+	// load balancers) give up on idle sockets after a few seconds, and a server closing first races
+	// with a request sent on the same socket at that moment, which the client sees as a failure.
+	server.listener.keepAliveTimeout = 65_000;
+	server.listener.headersTimeout = 66_000;
 	answerMalformedRequests(server, logger);
 	return server;
 }
