@@ -1,6 +1,8 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import { createError } from '../errors/index.js';
+import type { EventBus } from '../events/bus.js';
+import { currentKnex } from '../items/transaction-context.js';
 
 /**
  * Sessions, one row per refresh token, keyed by the token's SHA-256: a copy of the table gives
@@ -128,3 +130,19 @@ export async function sessionIsLive(knex: Knex, key: string, user: string): Prom
 	return row !== undefined && row.next_token === null && expiryTime(row.expires) > Date.now();
 }
 
+
+/**
+ * A new password ends the sessions opened with the old one: whoever learnt it (or stole a refresh
+ * token) is out once the owner, or an administrator, changes it. Runs as a filter of the update,
+ * inside its transaction, so the sessions end exactly when the change commits. Access tokens
+ * already issued live out their short lifetime.
+ */
+export function endSessionsOnPasswordChange(bus: EventBus, knex: Knex): void {
+	bus.onFilter('directus_users.items.update', 'kernel', async (payload, meta) => {
+		const changes = payload as Record<string, unknown> | null;
+		const keys = (meta as { keys?: unknown }).keys;
+		if (typeof changes !== 'object' || changes === null || !Object.hasOwn(changes, 'password') || !Array.isArray(keys) || keys.length === 0) return payload;
+		await currentKnex(knex)('mantle_sessions').whereIn('user', keys.map(String)).delete();
+		return payload;
+	});
+}
