@@ -68,6 +68,8 @@ ava.on('close', (code) => {
 		rmSync(reports, { recursive: true, force: true });
 	}
 	console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+	// ava's TAP reporter can stop on a timed-out file before reporting the rest: say so, not just the counts.
+	if (code !== 0 && counts.failed === 0) console.error(`ava exited with code ${code} although no test reported a failure: a file timed out or crashed.`);
 	const ranNothing = counts.passed + counts.failed === 0;
 	if (ranNothing) console.error('No test ran.');
 	process.exit(code !== 0 || counts.failed > 0 || ranNothing ? 1 : 0);
