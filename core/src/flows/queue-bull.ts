@@ -22,7 +22,9 @@ export class BullFlowQueue implements FlowQueue {
 
 	async start(handler: JobHandler): Promise<void> {
 		const { Queue, Worker } = await import('bullmq');
-		this.queue = new Queue(this.options.queueName, { connection: await this.connection() });
+		// The producer side fails fast while Redis is away (the start and requests must not wait on
+		// it); the worker's blocking commands wait as long as they need.
+		this.queue = new Queue(this.options.queueName, { connection: await this.connection(1) });
 		this.worker = new Worker(
 			this.options.queueName,
 			async (job: Job) => {
@@ -32,7 +34,7 @@ export class BullFlowQueue implements FlowQueue {
 				await handler({ ...data, trigger });
 			},
 			{
-				connection: await this.connection(),
+				connection: await this.connection(null),
 				concurrency: this.options.concurrency,
 				lockDuration: this.options.lockDurationMs,
 				stalledInterval: Math.max(250, Math.floor(this.options.lockDurationMs / 2)),
@@ -71,13 +73,13 @@ export class BullFlowQueue implements FlowQueue {
 	async stop(): Promise<void> {
 		await this.worker?.close();
 		await this.queue?.close();
-		await Promise.allSettled(this.connections.map((connection) => connection.quit()));
+		// A connection that never came up is dropped: QUIT would wait for it forever.
+		await Promise.allSettled(this.connections.map((connection) => (connection.status === 'ready' ? connection.quit() : connection.disconnect())));
 	}
 
-	private async connection(): Promise<Redis> {
+	private async connection(maxRetriesPerRequest: number | null): Promise<Redis> {
 		const { Redis } = await import('ioredis');
-		// BullMQ's blocking commands must wait as long as they need.
-		const connection = new Redis(this.redisUrl, { maxRetriesPerRequest: null });
+		const connection = new Redis(this.redisUrl, { maxRetriesPerRequest });
 		connection.on('error', (error: Error) => this.options.logger.debug({ err: error }, 'flow queue redis error'));
 		this.connections.push(connection);
 		return connection;

@@ -56,6 +56,7 @@ export class FlowsRuntime {
 		await this.options.queue.stop();
 	}
 
+	/** Loads the flows and subscribes their events; schedules go to the queue without holding this up. */
 	async reload(): Promise<void> {
 		const flows = await loadFlows(this.options.knex);
 		this.flows = flows;
@@ -71,7 +72,8 @@ export class FlowsRuntime {
 				else this.options.logger.warn({ flow: flow.id, cron }, 'flow has no valid cron schedule; it will not run');
 			}
 		}
-		await this.options.queue.setSchedules(schedules);
+		// A Redis that is away must not hold up the start or a reload; the next reload sets them again.
+		this.options.queue.setSchedules(schedules).catch((error: unknown) => this.options.logger.warn({ err: error }, 'could not set the flows\' schedules'));
 	}
 
 	get(flowId: string): LoadedFlow | undefined {

@@ -1,14 +1,14 @@
-import { createError, defineOperation } from '@mantle/extensions-sdk';
+import { createError, defineOperation, isErrorCode } from '@mantle/extensions-sdk';
 
 /**
  * Ends the run with an error: in a filter flow it cancels the change, in a webhook flow it is
- * the answer. The code is one of the API's error codes (INVALID_PAYLOAD when none is given).
+ * the answer. The code is one of the API's error codes (INVALID_PAYLOAD when none, or no such code, is given).
  */
 export default defineOperation<{ code?: unknown; message?: unknown }>({
 	id: 'throw-error',
 	name: 'Throw Error',
 	handler({ code, message }) {
-		const chosen = typeof code === 'string' && /^[A-Z][A-Z_]*$/.test(code) ? code : 'INVALID_PAYLOAD';
+		const chosen = isErrorCode(code) ? code : 'INVALID_PAYLOAD';
 		throw createError(chosen, typeof message === 'string' && message !== '' ? message : 'The flow threw an error.');
 	},
 });

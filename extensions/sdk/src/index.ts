@@ -7,7 +7,7 @@ export type { AppComponentProps, AppExtensionBase, Component, FieldType, OptionF
 export type { CapabilityName, ContextWith, ExtensionContext, ExtensionLogger } from './context.js';
 export type { DisplayDefinition, DisplayProps } from './display.js';
 export type { EndpointDefinition, EndpointRequest, EndpointResponse, HttpMethod, RouteHandler, RouteOptions, Router } from './endpoint.js';
-export type { ErrorCode } from './error-codes.js';
+export { isErrorCode, type ErrorCode } from './error-codes.js';
 export type { ActionHandler, FilterHandler, HookDefinition, HookEventContext, HookMeta, HookRegister, InitHandler, ScheduleHandler } from './hook.js';
 export type { InterfaceDefinition, InterfaceProps } from './interface.js';
 export type { AggregateFunction, Filter, Item, ItemsCapability, ItemsOptions, ItemsService, PrimaryKey, Query, QueryInput } from './items.js';
