@@ -14,10 +14,12 @@ export default tseslint.config(
 		linterOptions: { reportUnusedDisableDirectives: 'warn' },
 		rules: {
 			// Long string and template literals (messages, SQL) read better whole than cut in pieces.
-			'max-len': ['error', { code: 160, tabWidth: 4, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true }],
+			'max-len': ['error', { code: 160, tabWidth: 2, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true }],
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
 			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
 			'no-undef': 'off',
+			// Kept visible, not failing: a few casts at library edges still need it.
+			'@typescript-eslint/no-explicit-any': 'warn',
 		},
 	},
 	{

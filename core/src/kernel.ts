@@ -21,7 +21,7 @@ import { EventBus } from './events/bus.js';
 import { DataEngine } from './items/engine.js';
 import { InvalidationBus } from './cache/invalidation-bus.js';
 import { createItemsCapability } from './items/capability.js';
-import { PolicyPermissions } from './permissions/provider.js';
+import { type PolicyPermissions } from './permissions/provider.js';
 import { createExtensionsCapability, extensionSettings } from './extensions/capability.js';
 import { createStorage, type Storage } from './storage/index.js';
 import { createFilesCapability } from './files/index.js';
@@ -180,12 +180,19 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	trustedCapabilities.extensions = createExtensionsCapability(extensions, database.knex, installer);
 	// An instance joining late fetches (and verifies) what the others installed from the registry.
 	await (installer ? installer.sync() : extensions.loadAll());
-	invalidations?.on('extensions', () => void (installer ? installer.sync() : extensions.loadAll()).catch((error: unknown) => logger.warn({ err: error }, 'could not reload extensions')));
+	invalidations?.on(
+		'extensions',
+		() => void (installer ? installer.sync() : extensions.loadAll()).catch((error: unknown) => logger.warn({ err: error }, 'could not reload extensions')),
+	);
 	await flows.runtime.start();
 	await extensions.init('app.before');
 	metrics.observe(server, (method, path) => extensions.routes.match(method, path)?.route.path);
 	const primaryOf = async (collection: string) => (await (await engine.service(collection, null)).info()).primary;
-	const authenticate = allowShareTokens(allowMetricsTokens(authenticator.authenticate, metrics.capability), { knex: database.knex, secret: config.secret, primaryOf });
+	const authenticate = allowShareTokens(allowMetricsTokens(authenticator.authenticate, metrics.capability), {
+		knex: database.knex,
+		secret: config.secret,
+		primaryOf,
+	});
 	server.route(dispatcherRoute(extensions, authenticate, config.maxPayloadBytes));
 	registerStudio(server, extensions);
 

@@ -30,7 +30,10 @@ function cut(text: string, max = maxErrorText): string {
 export function serializeError(error: unknown, depth = 0): unknown {
 	if (!(error instanceof Error)) return typeof error === 'string' ? cut(error) : error;
 	const { code, errno, statusCode } = error as { code?: unknown; errno?: unknown; statusCode?: unknown };
-	const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 15);
+	const frames = (error.stack ?? '')
+		.split('\n')
+		.filter((line) => line.trimStart().startsWith('at '))
+		.slice(0, 15);
 	return {
 		type: error.name,
 		message: cut(error.message),

@@ -25,7 +25,10 @@ test('presets from settings apply by key; the all/presets/none switch limits wha
 	await withKernel({}, async (url, db) => {
 		const id = (await upload(url, [{ filename: 'photo.jpg', type: 'image/jpeg', content: image }])).body.data.id;
 		await db.knex('mantle_settings').del();
-		await db.knex('mantle_settings').insert({ storage_asset_transform: 'presets', storage_asset_presets: JSON.stringify([{ key: 'card', width: 120, height: 90, fit: 'cover', format: 'png' }]) });
+		await db.knex('mantle_settings').insert({
+			storage_asset_transform: 'presets',
+			storage_asset_presets: JSON.stringify([{ key: 'card', width: 120, height: 90, fit: 'cover', format: 'png' }]),
+		});
 
 		const card = await getAsset(url, `/assets/${id}?key=card`);
 		t.is(card.status, 200);

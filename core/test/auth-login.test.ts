@@ -19,7 +19,12 @@ function cookieValue(cookies: string[], name: string): string | undefined {
 }
 
 function sign(payload: Record<string, unknown>, key: string, expiresAt: number) {
-	return new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).setIssuer('mantle').setIssuedAt().setExpirationTime(expiresAt).sign(new TextEncoder().encode(key));
+	return new SignJWT(payload)
+		.setProtectedHeader({ alg: 'HS256' })
+		.setIssuer('mantle')
+		.setIssuedAt()
+		.setExpirationTime(expiresAt)
+		.sign(new TextEncoder().encode(key));
 }
 
 vendorTest('login in json mode returns tokens that identify the user; the static token still works', async (t, db) => {

@@ -6,7 +6,15 @@ import { startSmtpServer } from './helpers/smtp.js';
 const admin = { email: 'admin@example.com', password: 'correct horse battery' };
 
 function mailEnv(port: number): Record<string, string> {
-	return { EMAIL_TRANSPORT: 'smtp', EMAIL_SMTP_HOST: '127.0.0.1', EMAIL_SMTP_PORT: String(port), EMAIL_SMTP_IGNORE_TLS: 'true', EMAIL_FROM: 'mantle@example.com', PUBLIC_URL: 'http://mantle.test', PASSWORD_RESET_URL_ALLOW_LIST: 'https://app.example.com/reset' };
+	return {
+		EMAIL_TRANSPORT: 'smtp',
+		EMAIL_SMTP_HOST: '127.0.0.1',
+		EMAIL_SMTP_PORT: String(port),
+		EMAIL_SMTP_IGNORE_TLS: 'true',
+		EMAIL_FROM: 'mantle@example.com',
+		PUBLIC_URL: 'http://mantle.test',
+		PASSWORD_RESET_URL_ALLOW_LIST: 'https://app.example.com/reset',
+	};
 }
 
 vendorTest('a mailed reset link sets a new password once; the old password stops working', async (t, db) => {

@@ -37,7 +37,10 @@ test('the rate limiter answers the request over the limit with 429 REQUESTS_EXCE
 	const running = await startKernel(db, { RATE_LIMITER_ENABLED: 'true', RATE_LIMITER_POINTS: '5', RATE_LIMITER_DURATION: '30' });
 	try {
 		const responses = await hammer(running.url, 6);
-		t.deepEqual(responses.slice(0, 5).map((r) => r.status), [200, 200, 200, 200, 200]);
+		t.deepEqual(
+			responses.slice(0, 5).map((r) => r.status),
+			[200, 200, 200, 200, 200],
+		);
 		const over = responses[5]!;
 		t.is(over.status, 429);
 		t.true(Number(over.headers.get('retry-after')) >= 1);
@@ -54,7 +57,14 @@ const redisSkip = await serviceSkipReason(6379, 'Redis at 127.0.0.1:6379');
 	const db = await createTestDatabase('sqlite');
 	const prefix = `mantle-test-rl-${randomUUID()}`;
 	const redis = new Redis('redis://127.0.0.1:6379');
-	const running = await startKernel(db, { REDIS: 'redis://127.0.0.1:6379', RATE_LIMITER_ENABLED: 'true', RATE_LIMITER_STORE: 'redis', RATE_LIMITER_POINTS: '5', RATE_LIMITER_DURATION: '30', RATE_LIMITER_KEY_PREFIX: prefix });
+	const running = await startKernel(db, {
+		REDIS: 'redis://127.0.0.1:6379',
+		RATE_LIMITER_ENABLED: 'true',
+		RATE_LIMITER_STORE: 'redis',
+		RATE_LIMITER_POINTS: '5',
+		RATE_LIMITER_DURATION: '30',
+		RATE_LIMITER_KEY_PREFIX: prefix,
+	});
 	try {
 		const responses = await hammer(running.url, 6);
 		t.is(responses[5]!.status, 429);
@@ -99,7 +109,13 @@ vendorTest('two-factor authentication: generate, enable with a code, then logins
 		t.regex(generated.body.data.otpauth_url, /^otpauth:\/\/totp\//);
 		const totp = new TOTP({ secret: Secret.fromBase32(generated.body.data.secret), digits: 6, period: 30 });
 
-		const badEnable = await api(running.url, 'POST', '/users/me/tfa/enable', { secret: generated.body.data.secret, otp: '000000' === totp.generate() ? '111111' : '000000' }, token);
+		const badEnable = await api(
+			running.url,
+			'POST',
+			'/users/me/tfa/enable',
+			{ secret: generated.body.data.secret, otp: '000000' === totp.generate() ? '111111' : '000000' },
+			token,
+		);
 		t.is(errorCode(badEnable), 'INVALID_OTP');
 		const enabled = await api(running.url, 'POST', '/users/me/tfa/enable', { secret: generated.body.data.secret, otp: totp.generate() }, token);
 		t.is(enabled.status, 204);

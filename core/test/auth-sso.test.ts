@@ -84,7 +84,11 @@ vendorTest('SSO through a real OpenID provider creates the user once, with the d
 		t.is(users[0].external_identifier, account.email);
 		t.is(users[0].first_name, 'Ada');
 
-		const refreshed = await fetch(`${mantleUrl}/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `directus_refresh_token=${refreshToken}` }, body: '{"mode":"json"}' });
+		const refreshed = await fetch(`${mantleUrl}/auth/refresh`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie: `directus_refresh_token=${refreshToken}` },
+			body: '{"mode":"json"}',
+		});
 		t.is(refreshed.status, 200, 'the cookie opens a working session');
 		const { data } = (await refreshed.json()) as { data: { access_token: string } };
 		const me = await api(mantleUrl, 'GET', '/users/me', undefined, data.access_token);

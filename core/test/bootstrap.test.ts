@@ -6,9 +6,32 @@ import { vendorTest } from './helpers/vendor-test.js';
 import { listTables, snapshotRows } from './helpers/snapshot.js';
 
 const systemTables = [
-	'access', 'activity', 'collections', 'comments', 'dashboards', 'extensions', 'fields', 'files', 'flows', 'folders', 'migrations',
-	'notifications', 'operations', 'panels', 'permissions', 'policies', 'presets', 'relations', 'revisions', 'roles', 'sessions',
-	'settings', 'shares', 'translations', 'users', 'versions',
+	'access',
+	'activity',
+	'collections',
+	'comments',
+	'dashboards',
+	'extensions',
+	'fields',
+	'files',
+	'flows',
+	'folders',
+	'migrations',
+	'notifications',
+	'operations',
+	'panels',
+	'permissions',
+	'policies',
+	'presets',
+	'relations',
+	'revisions',
+	'roles',
+	'sessions',
+	'settings',
+	'shares',
+	'translations',
+	'users',
+	'versions',
 ].map((name) => `mantle_${name}`);
 
 vendorTest('bootstrap creates every system table, the first admin with an argon2 hash, and touches no other table', async (t, db) => {
@@ -22,13 +45,23 @@ vendorTest('bootstrap creates every system table, the first admin with an argon2
 
 	const tables = await listTables(db);
 	for (const table of systemTables) t.true(tables.includes(table), `${table} exists`);
-	t.deepEqual(tables.filter((table) => !table.startsWith('mantle_')), ['articles']);
+	t.deepEqual(
+		tables.filter((table) => !table.startsWith('mantle_')),
+		['articles'],
+	);
 
 	const user = await db.knex('mantle_users').where({ email: 'ada@example.com' }).first();
 	t.regex(user.password, /^\$argon2id\$/);
 	t.true(await verifyPassword(user.password, 'difference engine'));
-	const policies = await db.knex('mantle_policies').join('mantle_access', 'mantle_access.policy', 'mantle_policies.id').where('mantle_access.role', user.role).select('admin_access');
-	t.deepEqual(policies.map((p) => Boolean(p.admin_access)), [true]);
+	const policies = await db
+		.knex('mantle_policies')
+		.join('mantle_access', 'mantle_access.policy', 'mantle_policies.id')
+		.where('mantle_access.role', user.role)
+		.select('admin_access');
+	t.deepEqual(
+		policies.map((p) => Boolean(p.admin_access)),
+		[true],
+	);
 	const publicAccess = await db.knex('mantle_access').whereNull('role').whereNull('user');
 	t.is(publicAccess.length, 1, 'a Public policy exists for anonymous callers');
 });
@@ -54,7 +87,13 @@ vendorTest('migrate down undoes the system tables and latest brings them back; t
 	t.deepEqual(await migrateLatest(db.knex), [], 'a second run applies nothing');
 	t.deepEqual(await migrateDown(db.knex), ['0001-system-tables']);
 	const remaining = await listTables(db);
-	t.deepEqual(remaining.filter((table) => !/^mantle_migrations(_lock)?$/.test(table)), ['notes']);
+	t.deepEqual(
+		remaining.filter((table) => !/^mantle_migrations(_lock)?$/.test(table)),
+		['notes'],
+	);
 	t.deepEqual(await migrateLatest(db.knex), ['0001-system-tables']);
-	t.deepEqual((await db.knex('notes').select('body')).map((row) => row.body), ['keep me']);
+	t.deepEqual(
+		(await db.knex('notes').select('body')).map((row) => row.body),
+		['keep me'],
+	);
 });

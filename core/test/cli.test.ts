@@ -15,7 +15,10 @@ vendorTest('uninstall drops every mantle_ table and leaves a table that was ther
 		table.decimal('balance', 10, 2).defaultTo(0);
 		table.index(['name']);
 	});
-	await db.knex('customers').insert([{ name: 'Grace', balance: 12.5 }, { name: 'Linus', balance: 0 }]);
+	await db.knex('customers').insert([
+		{ name: 'Grace', balance: 12.5 },
+		{ name: 'Linus', balance: 0 },
+	]);
 	const columnsBefore = await db.knex('customers').columnInfo();
 	const rowsBefore = await snapshotRows(db.knex, ['customers']);
 
@@ -39,7 +42,10 @@ vendorTest('uninstall drops every mantle_ table and leaves a table that was ther
 vendorTest('users create adds a user with a role by name, and refuses a duplicate e-mail', async (t, db) => {
 	const cwd = workdir();
 	t.is((await runCli(['bootstrap'], { cwd, env: db.env })).code, 0);
-	const created = await runCli(['users', 'create', '--email', 'lin@example.com', '--password', 'long enough pw', '--role', 'Administrator'], { cwd, env: db.env });
+	const created = await runCli(['users', 'create', '--email', 'lin@example.com', '--password', 'long enough pw', '--role', 'Administrator'], {
+		cwd,
+		env: db.env,
+	});
 	t.is(created.code, 0, created.stderr);
 	const user = await db.knex('mantle_users').where({ id: created.stdout.trim() }).first();
 	t.is(user.email, 'lin@example.com');
@@ -109,7 +115,16 @@ test('init asks each question in turn, taking the default on an empty answer', a
 	t.is(result.code, 0, result.stderr);
 	t.regex(result.stdout, /Database client \(sqlite3, pg, mysql, mssql, oracledb\) \(sqlite3\): /);
 	const written = readFileSync(path.join(cwd, '.env'), 'utf8');
-	for (const line of ['DB_CLIENT="pg"', 'DB_HOST="127.0.0.1"', 'DB_PORT="5433"', 'DB_DATABASE="shop"', 'DB_USER="shopkeeper"', 'DB_PASSWORD="hunter2hunter2"', 'PORT="8055"', 'ADMIN_EMAIL="owner@example.com"']) {
+	for (const line of [
+		'DB_CLIENT="pg"',
+		'DB_HOST="127.0.0.1"',
+		'DB_PORT="5433"',
+		'DB_DATABASE="shop"',
+		'DB_USER="shopkeeper"',
+		'DB_PASSWORD="hunter2hunter2"',
+		'PORT="8055"',
+		'ADMIN_EMAIL="owner@example.com"',
+	]) {
 		t.true(written.includes(line), line);
 	}
 	t.false(written.includes('DB_FILENAME'), 'SQLite questions are skipped for a network database');

@@ -30,7 +30,9 @@ test('an unknown DB_CLIENT names the variable and the accepted clients', (t) => 
 });
 
 test('a network database without DB_HOST or a connection string is refused, naming DB_HOST', (t) => {
-	t.throws(() => loadConfig({ env: { DB_CLIENT: 'pg', DB_DATABASE: 'x' }, cwd: emptyDir() }), { message: /DB_HOST is required when DB_CLIENT is a network database/ });
+	t.throws(() => loadConfig({ env: { DB_CLIENT: 'pg', DB_DATABASE: 'x' }, cwd: emptyDir() }), {
+		message: /DB_HOST is required when DB_CLIENT is a network database/,
+	});
 	t.notThrows(() => loadConfig({ env: { DB_CLIENT: 'pg', DB_CONNECTION_STRING: 'postgres://u@h/d' }, cwd: emptyDir() }));
 });
 
@@ -76,11 +78,20 @@ test('a cloud storage location gets its STORAGE_<NAME>_* variables as camel-case
 		},
 		cwd: emptyDir(),
 	});
-	t.deepEqual(config.storage.locations.map((location) => location.name), ['local', 'azure']);
+	t.deepEqual(
+		config.storage.locations.map((location) => location.name),
+		['local', 'azure'],
+	);
 	t.deepEqual(config.storage.locations[1], {
 		name: 'azure',
 		driver: 'azure',
-		options: { containerName: 'uploads', accountName: 'devstoreaccount1', accountKey: 'a2V5', endpoint: 'http://127.0.0.1:10000/devstoreaccount1', root: 'mantle' },
+		options: {
+			containerName: 'uploads',
+			accountName: 'devstoreaccount1',
+			accountKey: 'a2V5',
+			endpoint: 'http://127.0.0.1:10000/devstoreaccount1',
+			root: 'mantle',
+		},
 	});
 });
 

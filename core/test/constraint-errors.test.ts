@@ -134,9 +134,23 @@ vendorTest('errors that are no constraint violation are left to the caller', asy
 
 function column(name: string, schema: Partial<FieldSchema>): FieldInfo {
 	const base: FieldSchema = {
-		name, table: 'articles', data_type: 'varchar', default_value: null, max_length: null, numeric_precision: null, numeric_scale: null,
-		is_nullable: true, is_unique: false, is_indexed: false, is_primary_key: false, is_generated: false, generation_expression: null,
-		has_auto_increment: false, foreign_key_table: null, foreign_key_column: null, comment: null,
+		name,
+		table: 'articles',
+		data_type: 'varchar',
+		default_value: null,
+		max_length: null,
+		numeric_precision: null,
+		numeric_scale: null,
+		is_nullable: true,
+		is_unique: false,
+		is_indexed: false,
+		is_primary_key: false,
+		is_generated: false,
+		generation_expression: null,
+		has_auto_increment: false,
+		foreign_key_table: null,
+		foreign_key_column: null,
+		comment: null,
 	};
 	const type = schema.data_type === 'smallint' || schema.data_type === 'int' ? 'integer' : 'string';
 	return { collection: 'articles', field: name, type, meta: null, schema: { ...base, ...schema } };
@@ -145,38 +159,89 @@ function column(name: string, schema: Partial<FieldSchema>): FieldInfo {
 const overview: SchemaOverview = {
 	vendor: 'mssql',
 	relations: [],
-	collections: new Map([[
-		'articles',
-		{
-			collection: 'articles', primary: 'id', meta: null, schema: { name: 'articles', comment: null },
-			fields: [
-				column('id', { data_type: 'int', is_primary_key: true, has_auto_increment: true, is_nullable: false }),
-				column('slug', { max_length: 20, is_unique: true }),
-				column('title', { max_length: 10, is_nullable: false }),
-				column('rating', { data_type: 'smallint' }),
-				column('author', { data_type: 'int', foreign_key_table: 'authors', foreign_key_column: 'id' }),
-			],
-		},
-	]]),
+	collections: new Map([
+		[
+			'articles',
+			{
+				collection: 'articles',
+				primary: 'id',
+				meta: null,
+				schema: { name: 'articles', comment: null },
+				fields: [
+					column('id', { data_type: 'int', is_primary_key: true, has_auto_increment: true, is_nullable: false }),
+					column('slug', { max_length: 20, is_unique: true }),
+					column('title', { max_length: 10, is_nullable: false }),
+					column('rating', { data_type: 'smallint' }),
+					column('author', { data_type: 'int', foreign_key_table: 'authors', foreign_key_column: 'id' }),
+				],
+			},
+		],
+	]),
 };
 
 /** A knex whose catalog lookups fail: constraint names then resolve by knex's naming convention. */
-const offline = { raw: async () => { throw new Error('offline'); } } as unknown as Knex;
+const offline = {
+	raw: async () => {
+		throw new Error('offline');
+	},
+} as unknown as Knex;
 
 async function translate(dialect: Dialect, error: Error, payload?: Record<string, unknown>) {
 	return toConstraintError(error, { dialect, knex: offline, collection: 'articles', schema: overview, payload });
 }
 
 const sql = 'insert into [articles] ([slug], [title]) values (@p0, @p1) - ';
-const mssqlError = (number: number, message: string) => Object.assign(new Error(sql + message), { name: 'RequestError', code: 'EREQUEST', number, state: 1, class: 14 });
+const mssqlError = (number: number, message: string) =>
+	Object.assign(new Error(sql + message), { name: 'RequestError', code: 'EREQUEST', number, state: 1, class: 14 });
 const mssqlCases: Array<[string, Error, Record<string, unknown> | undefined, string]> = [
-	['unique constraint', mssqlError(2627, "Violation of UNIQUE KEY constraint 'articles_slug_unique'. Cannot insert duplicate key in object 'dbo.articles'. The duplicate key value is (taken)."), undefined, 'Value "taken" for field "slug" in collection "articles" has to be unique.'],
-	['unique index', mssqlError(2601, "Cannot insert duplicate key row in object 'dbo.articles' with unique index 'articles_slug_unique'. The duplicate key value is (taken)."), undefined, 'Value "taken" for field "slug" in collection "articles" has to be unique.'],
-	['null', mssqlError(515, "Cannot insert the value NULL into column 'title', table 'app.dbo.articles'; column does not allow nulls. INSERT fails."), undefined, `Value for field "title" in collection "articles" can't be null.`],
-	['truncation (2019+)', mssqlError(2628, "String or binary data would be truncated in table 'app.dbo.articles', column 'title'. Truncated value: 'Much longe'."), undefined, 'Value for field "title" in collection "articles" is too long.'],
-	['truncation (older)', mssqlError(8152, 'String or binary data would be truncated.'), { title: 'Much longer than ten' }, 'Value for field "title" in collection "articles" is too long.'],
-	['overflow', mssqlError(220, 'Arithmetic overflow error for data type smallint, value = 40000.'), { title: 'Rated', rating: 40000 }, 'Value for field "rating" in collection "articles" is out of range.'],
-	['foreign key', mssqlError(547, 'The INSERT statement conflicted with the FOREIGN KEY constraint "articles_author_foreign". The conflict occurred in database "app", table "dbo.authors", column \'id\'.'), { title: 'Orphan', author: 99 }, 'Invalid foreign key "99" for field "author" in collection "articles".'],
+	[
+		'unique constraint',
+		mssqlError(
+			2627,
+			"Violation of UNIQUE KEY constraint 'articles_slug_unique'. Cannot insert duplicate key in object 'dbo.articles'. The duplicate key value is (taken).",
+		),
+		undefined,
+		'Value "taken" for field "slug" in collection "articles" has to be unique.',
+	],
+	[
+		'unique index',
+		mssqlError(2601, "Cannot insert duplicate key row in object 'dbo.articles' with unique index 'articles_slug_unique'. The duplicate key value is (taken)."),
+		undefined,
+		'Value "taken" for field "slug" in collection "articles" has to be unique.',
+	],
+	[
+		'null',
+		mssqlError(515, "Cannot insert the value NULL into column 'title', table 'app.dbo.articles'; column does not allow nulls. INSERT fails."),
+		undefined,
+		`Value for field "title" in collection "articles" can't be null.`,
+	],
+	[
+		'truncation (2019+)',
+		mssqlError(2628, "String or binary data would be truncated in table 'app.dbo.articles', column 'title'. Truncated value: 'Much longe'."),
+		undefined,
+		'Value for field "title" in collection "articles" is too long.',
+	],
+	[
+		'truncation (older)',
+		mssqlError(8152, 'String or binary data would be truncated.'),
+		{ title: 'Much longer than ten' },
+		'Value for field "title" in collection "articles" is too long.',
+	],
+	[
+		'overflow',
+		mssqlError(220, 'Arithmetic overflow error for data type smallint, value = 40000.'),
+		{ title: 'Rated', rating: 40000 },
+		'Value for field "rating" in collection "articles" is out of range.',
+	],
+	[
+		'foreign key',
+		mssqlError(
+			547,
+			'The INSERT statement conflicted with the FOREIGN KEY constraint "articles_author_foreign". The conflict occurred in database "app", table "dbo.authors", column \'id\'.',
+		),
+		{ title: 'Orphan', author: 99 },
+		'Invalid foreign key "99" for field "author" in collection "articles".',
+	],
 ];
 
 for (const [title, error, payload, message] of mssqlCases) {
@@ -186,17 +251,50 @@ for (const [title, error, payload, message] of mssqlCases) {
 }
 
 test('a SQL Server CHECK constraint conflict (547) is no constraint error of ours', async (t) => {
-	const error = mssqlError(547, 'The INSERT statement conflicted with the CHECK constraint "ck_rating". The conflict occurred in database "app", table "dbo.articles", column \'rating\'.');
+	const error = mssqlError(
+		547,
+		'The INSERT statement conflicted with the CHECK constraint "ck_rating". The conflict occurred in database "app", table "dbo.articles", column \'rating\'.',
+	);
 	t.is(await translate(mssql, error), undefined);
 });
 
-const oracleError = (errorNum: number, message: string) => Object.assign(new Error(`insert into "articles" ("slug") values (:1) - ${message}`), { errorNum, code: `ORA-${String(errorNum).padStart(5, '0')}`, offset: 0 });
+const oracleError = (errorNum: number, message: string) =>
+	Object.assign(new Error(`insert into "articles" ("slug") values (:1) - ${message}`), {
+		errorNum,
+		code: `ORA-${String(errorNum).padStart(5, '0')}`,
+		offset: 0,
+	});
 const oracleCases: Array<[string, Error, Record<string, unknown> | undefined, string]> = [
-	['ORA-00001', oracleError(1, 'ORA-00001: unique constraint (APP.ARTICLES_SLUG_UNIQUE) violated'), { slug: 'taken' }, 'Value "taken" for field "slug" in collection "articles" has to be unique.'],
-	['ORA-01400', oracleError(1400, 'ORA-01400: cannot insert NULL into ("APP"."articles"."title")'), undefined, `Value for field "title" in collection "articles" can't be null.`],
-	['ORA-12899', oracleError(12899, 'ORA-12899: value too large for column "APP"."articles"."title" (actual: 20, maximum: 10)'), undefined, 'Value for field "title" in collection "articles" is too long.'],
-	['ORA-01438', oracleError(1438, 'ORA-01438: value larger than specified precision allowed for this column'), { rating: 40000 }, 'Value for field "rating" in collection "articles" is out of range.'],
-	['ORA-02291', oracleError(2291, 'ORA-02291: integrity constraint (APP.ARTICLES_AUTHOR_FOREIGN) violated - parent key not found'), { author: 99 }, 'Invalid foreign key "99" for field "author" in collection "articles".'],
+	[
+		'ORA-00001',
+		oracleError(1, 'ORA-00001: unique constraint (APP.ARTICLES_SLUG_UNIQUE) violated'),
+		{ slug: 'taken' },
+		'Value "taken" for field "slug" in collection "articles" has to be unique.',
+	],
+	[
+		'ORA-01400',
+		oracleError(1400, 'ORA-01400: cannot insert NULL into ("APP"."articles"."title")'),
+		undefined,
+		`Value for field "title" in collection "articles" can't be null.`,
+	],
+	[
+		'ORA-12899',
+		oracleError(12899, 'ORA-12899: value too large for column "APP"."articles"."title" (actual: 20, maximum: 10)'),
+		undefined,
+		'Value for field "title" in collection "articles" is too long.',
+	],
+	[
+		'ORA-01438',
+		oracleError(1438, 'ORA-01438: value larger than specified precision allowed for this column'),
+		{ rating: 40000 },
+		'Value for field "rating" in collection "articles" is out of range.',
+	],
+	[
+		'ORA-02291',
+		oracleError(2291, 'ORA-02291: integrity constraint (APP.ARTICLES_AUTHOR_FOREIGN) violated - parent key not found'),
+		{ author: 99 },
+		'Invalid foreign key "99" for field "author" in collection "articles".',
+	],
 ];
 
 for (const [title, error, payload, message] of oracleCases) {

@@ -74,7 +74,7 @@ vendorTest('an existing database appears as collections, fields and inferred rel
 	t.deepEqual(await snapshotRows(db.knex, tables), rowsBefore);
 });
 
-vendorTest('a table created behind Mantle\'s back appears after /utils/cache/clear, not before', async (t, db) => {
+vendorTest("a table created behind Mantle's back appears after /utils/cache/clear, not before", async (t, db) => {
 	const { url, stop } = await startKernel(db);
 	try {
 		t.is((await api(url, 'GET', '/collections')).status, 200);
@@ -93,17 +93,21 @@ vendorTest('a table created behind Mantle\'s back appears after /utils/cache/cle
 	}
 });
 
-
 (postgresTarget && !postgresTarget.skip ? test : test.skip)('[postgres] every schema in DB_SEARCH_PATH is read, with relations across schemas', async (t) => {
 	const db = await createTestDatabase('postgres');
 	try {
 		await db.knex.raw('create table customers (id serial primary key, name text not null)');
 		await db.knex.raw('create schema sales');
-		await db.knex.raw('create table sales.orders (id serial primary key, customer integer references public.customers(id) on delete cascade, total numeric(8,2))');
+		await db.knex.raw(
+			'create table sales.orders (id serial primary key, customer integer references public.customers(id) on delete cascade, total numeric(8,2))',
+		);
 		const { url, stop } = await startKernel(db, { DB_SEARCH_PATH: 'public,sales' });
 		try {
 			const collections = (await api(url, 'GET', '/collections')).body.data;
-			t.like(collections.find((c: any) => c.collection === 'orders'), { schema: { name: 'orders', schema: 'sales' } });
+			t.like(
+				collections.find((c: any) => c.collection === 'orders'),
+				{ schema: { name: 'orders', schema: 'sales' } },
+			);
 			t.truthy(collections.find((c: any) => c.collection === 'customers'));
 			const relation = (await api(url, 'GET', '/relations/orders')).body.data[0];
 			t.like(relation, { field: 'customer', related_collection: 'customers', schema: { on_delete: 'CASCADE' } });

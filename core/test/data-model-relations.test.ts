@@ -11,16 +11,34 @@ vendorTest('M2O and O2M: a real foreign key with its ON DELETE, and the alias on
 	const { url, stop } = await startKernel(db);
 	try {
 		await collection(url, 'authors', [{ field: 'name', type: 'string' }]);
-		await collection(url, 'articles', [{ field: 'title', type: 'string' }, { field: 'author', type: 'integer', meta: { interface: 'select-dropdown-m2o', special: ['m2o'] } }]);
-		const created = await api(url, 'POST', '/relations', { collection: 'articles', field: 'author', related_collection: 'authors', schema: { on_delete: 'SET NULL' }, meta: { one_field: 'articles' } });
+		await collection(url, 'articles', [
+			{ field: 'title', type: 'string' },
+			{ field: 'author', type: 'integer', meta: { interface: 'select-dropdown-m2o', special: ['m2o'] } },
+		]);
+		const created = await api(url, 'POST', '/relations', {
+			collection: 'articles',
+			field: 'author',
+			related_collection: 'authors',
+			schema: { on_delete: 'SET NULL' },
+			meta: { one_field: 'articles' },
+		});
 		t.is(created.status, 200, JSON.stringify(created.body));
-		t.like(created.body.data, { collection: 'articles', field: 'author', related_collection: 'authors', schema: { on_delete: 'SET NULL', foreign_key_table: 'authors', foreign_key_column: 'id' }, meta: { one_field: 'articles' } });
+		t.like(created.body.data, {
+			collection: 'articles',
+			field: 'author',
+			related_collection: 'authors',
+			schema: { on_delete: 'SET NULL', foreign_key_table: 'authors', foreign_key_column: 'id' },
+			meta: { one_field: 'articles' },
+		});
 		t.like((await api(url, 'GET', '/fields/authors/articles')).body.data, { type: 'alias', meta: { special: ['o2m'] } });
 		t.like((await api(url, 'GET', '/fields/articles/author')).body.data.schema, { foreign_key_table: 'authors', foreign_key_column: 'id' });
 
 		// The key is real: a dangling reference is refused, and ON DELETE SET NULL does its work.
 		await t.throwsAsync(db.knex('articles').insert({ title: 'orphan', author: 999 }), { any: true });
-		const [authorId] = await db.knex('authors').insert({ name: 'Ada' }, ['id']).then((rows) => rows.map((row: any) => (typeof row === 'object' ? row.id : row)));
+		const [authorId] = await db
+			.knex('authors')
+			.insert({ name: 'Ada' }, ['id'])
+			.then((rows) => rows.map((row: any) => (typeof row === 'object' ? row.id : row)));
 		await db.knex('articles').insert({ title: 'Notes', author: authorId });
 		await db.knex('authors').where({ id: authorId }).delete();
 		t.is((await db.knex('articles').first('author')).author, null);
@@ -38,11 +56,29 @@ vendorTest('M2O and O2M: a real foreign key with its ON DELETE, and the alias on
 vendorTest('M2M through a junction collection, and M2A as metadata naming the allowed collections', async (t, db) => {
 	const { url, stop } = await startKernel(db);
 	try {
-		await collection(url, 'posts', [{ field: 'title', type: 'string' }, { field: 'tags', type: 'alias', meta: { special: ['m2m'], interface: 'list-m2m' } }]);
+		await collection(url, 'posts', [
+			{ field: 'title', type: 'string' },
+			{ field: 'tags', type: 'alias', meta: { special: ['m2m'], interface: 'list-m2m' } },
+		]);
 		await collection(url, 'tags', [{ field: 'name', type: 'string' }]);
-		await collection(url, 'posts_tags', [{ field: 'posts_id', type: 'integer' }, { field: 'tags_id', type: 'integer' }]);
-		const left = await api(url, 'POST', '/relations', { collection: 'posts_tags', field: 'posts_id', related_collection: 'posts', meta: { one_field: 'tags', junction_field: 'tags_id' }, schema: { on_delete: 'CASCADE' } });
-		const right = await api(url, 'POST', '/relations', { collection: 'posts_tags', field: 'tags_id', related_collection: 'tags', meta: { junction_field: 'posts_id' }, schema: { on_delete: 'CASCADE' } });
+		await collection(url, 'posts_tags', [
+			{ field: 'posts_id', type: 'integer' },
+			{ field: 'tags_id', type: 'integer' },
+		]);
+		const left = await api(url, 'POST', '/relations', {
+			collection: 'posts_tags',
+			field: 'posts_id',
+			related_collection: 'posts',
+			meta: { one_field: 'tags', junction_field: 'tags_id' },
+			schema: { on_delete: 'CASCADE' },
+		});
+		const right = await api(url, 'POST', '/relations', {
+			collection: 'posts_tags',
+			field: 'tags_id',
+			related_collection: 'tags',
+			meta: { junction_field: 'posts_id' },
+			schema: { on_delete: 'CASCADE' },
+		});
 		t.is(left.status, 200, JSON.stringify(left.body));
 		t.is(right.status, 200, JSON.stringify(right.body));
 		const junction = (await api(url, 'GET', '/relations/posts_tags')).body.data;
@@ -53,9 +89,28 @@ vendorTest('M2M through a junction collection, and M2A as metadata naming the al
 		t.like((await api(url, 'GET', '/fields/posts/tags')).body.data, { type: 'alias', meta: { special: ['m2m'] } });
 
 		await collection(url, 'pages', [{ field: 'blocks', type: 'alias', meta: { special: ['m2a'] } }]);
-		await collection(url, 'pages_blocks', [{ field: 'pages_id', type: 'integer' }, { field: 'item', type: 'string' }, { field: 'collection', type: 'string' }]);
-		t.is((await api(url, 'POST', '/relations', { collection: 'pages_blocks', field: 'pages_id', related_collection: 'pages', meta: { one_field: 'blocks', junction_field: 'item' } })).status, 200);
-		const m2a = await api(url, 'POST', '/relations', { collection: 'pages_blocks', field: 'item', related_collection: null, meta: { one_allowed_collections: ['posts', 'tags'], one_collection_field: 'collection', junction_field: 'pages_id' } });
+		await collection(url, 'pages_blocks', [
+			{ field: 'pages_id', type: 'integer' },
+			{ field: 'item', type: 'string' },
+			{ field: 'collection', type: 'string' },
+		]);
+		t.is(
+			(
+				await api(url, 'POST', '/relations', {
+					collection: 'pages_blocks',
+					field: 'pages_id',
+					related_collection: 'pages',
+					meta: { one_field: 'blocks', junction_field: 'item' },
+				})
+			).status,
+			200,
+		);
+		const m2a = await api(url, 'POST', '/relations', {
+			collection: 'pages_blocks',
+			field: 'item',
+			related_collection: null,
+			meta: { one_allowed_collections: ['posts', 'tags'], one_collection_field: 'collection', junction_field: 'pages_id' },
+		});
 		t.is(m2a.status, 200, JSON.stringify(m2a.body));
 		t.like(m2a.body.data, { related_collection: null, schema: null, meta: { one_allowed_collections: ['posts', 'tags'], one_collection_field: 'collection' } });
 	} finally {
@@ -68,10 +123,19 @@ vendorTest('relations between fields that do not exist, or twice on one field, a
 	try {
 		await collection(url, 'a', [{ field: 'b_id', type: 'integer' }]);
 		await collection(url, 'b');
-		t.regex((await api(url, 'POST', '/relations', { collection: 'a', field: 'nope', related_collection: 'b' })).body.errors[0].message, /Field "a.nope" does not exist/);
-		t.regex((await api(url, 'POST', '/relations', { collection: 'a', field: 'b_id', related_collection: 'zzz' })).body.errors[0].message, /Collection "zzz" does not exist/);
+		t.regex(
+			(await api(url, 'POST', '/relations', { collection: 'a', field: 'nope', related_collection: 'b' })).body.errors[0].message,
+			/Field "a.nope" does not exist/,
+		);
+		t.regex(
+			(await api(url, 'POST', '/relations', { collection: 'a', field: 'b_id', related_collection: 'zzz' })).body.errors[0].message,
+			/Collection "zzz" does not exist/,
+		);
 		t.is((await api(url, 'POST', '/relations', { collection: 'a', field: 'b_id', related_collection: 'b' })).status, 200);
-		t.regex((await api(url, 'POST', '/relations', { collection: 'a', field: 'b_id', related_collection: 'b' })).body.errors[0].message, /already has a relation/);
+		t.regex(
+			(await api(url, 'POST', '/relations', { collection: 'a', field: 'b_id', related_collection: 'b' })).body.errors[0].message,
+			/already has a relation/,
+		);
 	} finally {
 		await stop();
 	}

@@ -43,9 +43,22 @@ vendorTest('every field type can be created, altered and deleted, and reads back
 	try {
 		t.is((await api(url, 'POST', '/collections', { collection: 'things', schema: {}, meta: {} })).status, 200);
 		const types: Array<[string, Record<string, unknown>]> = [
-			['string', { max_length: 80 }], ['text', {}], ['integer', {}], ['bigInteger', {}], ['float', {}],
-			['decimal', { numeric_precision: 10, numeric_scale: 2 }], ['boolean', {}], ['date', {}], ['time', {}], ['dateTime', {}],
-			['timestamp', {}], ['json', {}], ['uuid', {}], ['hash', {}], ['csv', {}], ['binary', {}],
+			['string', { max_length: 80 }],
+			['text', {}],
+			['integer', {}],
+			['bigInteger', {}],
+			['float', {}],
+			['decimal', { numeric_precision: 10, numeric_scale: 2 }],
+			['boolean', {}],
+			['date', {}],
+			['time', {}],
+			['dateTime', {}],
+			['timestamp', {}],
+			['json', {}],
+			['uuid', {}],
+			['hash', {}],
+			['csv', {}],
+			['binary', {}],
 		];
 		for (const [type, schema] of types) {
 			const field = `f_${type.toLowerCase()}`;
@@ -57,7 +70,10 @@ vendorTest('every field type can be created, altered and deleted, and reads back
 		const decimal = await api(url, 'GET', '/fields/things/f_decimal');
 		t.like(decimal.body.data.schema, { numeric_precision: 10, numeric_scale: 2 });
 
-		const altered = await api(url, 'PATCH', '/fields/things/f_string', { schema: { max_length: 200, is_nullable: false, default_value: 'untitled' }, meta: { note: 'longer' } });
+		const altered = await api(url, 'PATCH', '/fields/things/f_string', {
+			schema: { max_length: 200, is_nullable: false, default_value: 'untitled' },
+			meta: { note: 'longer' },
+		});
 		t.is(altered.status, 200, JSON.stringify(altered.body));
 		t.like(altered.body.data, { type: 'string', schema: { max_length: 200, is_nullable: false, default_value: 'untitled' }, meta: { note: 'longer' } });
 
@@ -69,7 +85,10 @@ vendorTest('every field type can be created, altered and deleted, and reads back
 
 		for (const [type] of types) t.is((await api(url, 'DELETE', `/fields/things/f_${type.toLowerCase()}`)).status, 204, type);
 		const remaining = await api(url, 'GET', '/fields/things');
-		t.deepEqual(remaining.body.data.map((f: any) => f.field), ['id']);
+		t.deepEqual(
+			remaining.body.data.map((f: any) => f.field),
+			['id'],
+		);
 	} finally {
 		await stop();
 	}
@@ -96,8 +115,14 @@ vendorTest('invalid data-model requests answer INVALID_PAYLOAD naming the proble
 			t.regex(response.body.errors[0].message, message);
 		}
 		const fields = await api(url, 'GET', '/fields/posts');
-		t.deepEqual(fields.body.data.map((f: any) => f.field), ['id', 'title']);
-		t.deepEqual((await listTables(db)).filter((name) => !name.startsWith('mantle_')), ['posts']);
+		t.deepEqual(
+			fields.body.data.map((f: any) => f.field),
+			['id', 'title'],
+		);
+		t.deepEqual(
+			(await listTables(db)).filter((name) => !name.startsWith('mantle_')),
+			['posts'],
+		);
 	} finally {
 		await stop();
 	}
@@ -106,8 +131,19 @@ vendorTest('invalid data-model requests answer INVALID_PAYLOAD naming the proble
 vendorTest('changes that stored rows would violate are refused with the matching code', async (t, db) => {
 	const { url, stop } = await startKernel(db);
 	try {
-		await api(url, 'POST', '/collections', { collection: 'people', schema: {}, meta: {}, fields: [{ field: 'name', type: 'string', schema: { max_length: 100 } }, { field: 'nick', type: 'string' }] });
-		await db.knex('people').insert([{ name: 'Ada Lovelace', nick: null }, { name: 'Ada Lovelace', nick: 'ada' }]);
+		await api(url, 'POST', '/collections', {
+			collection: 'people',
+			schema: {},
+			meta: {},
+			fields: [
+				{ field: 'name', type: 'string', schema: { max_length: 100 } },
+				{ field: 'nick', type: 'string' },
+			],
+		});
+		await db.knex('people').insert([
+			{ name: 'Ada Lovelace', nick: null },
+			{ name: 'Ada Lovelace', nick: 'ada' },
+		]);
 		t.is(errorCode(await api(url, 'PATCH', '/fields/people/nick', { schema: { is_nullable: false } })), 'CONTAINS_NULL_VALUES');
 		t.is(errorCode(await api(url, 'PATCH', '/fields/people/name', { schema: { is_unique: true } })), 'RECORD_NOT_UNIQUE');
 		t.is(errorCode(await api(url, 'PATCH', '/fields/people/name', { schema: { max_length: 5 } })), 'VALUE_TOO_LONG');
@@ -137,15 +173,30 @@ vendorTest('deleting a collection drops its table, its metadata and the keys poi
 	const { url, stop } = await startKernel(db);
 	try {
 		await api(url, 'POST', '/collections', { collection: 'authors', schema: {}, meta: {}, fields: [{ field: 'name', type: 'string' }] });
-		await api(url, 'POST', '/collections', { collection: 'books', schema: {}, meta: {}, fields: [{ field: 'title', type: 'string' }, { field: 'author', type: 'integer' }] });
-		t.is((await api(url, 'POST', '/relations', { collection: 'books', field: 'author', related_collection: 'authors', meta: { one_field: 'books' } })).status, 200);
+		await api(url, 'POST', '/collections', {
+			collection: 'books',
+			schema: {},
+			meta: {},
+			fields: [
+				{ field: 'title', type: 'string' },
+				{ field: 'author', type: 'integer' },
+			],
+		});
+		t.is(
+			(await api(url, 'POST', '/relations', { collection: 'books', field: 'author', related_collection: 'authors', meta: { one_field: 'books' } })).status,
+			200,
+		);
 		t.is((await api(url, 'GET', '/fields/authors/books')).body.data.type, 'alias', 'the O2M side appears as an alias field');
 
 		t.is((await api(url, 'DELETE', '/collections/authors')).status, 204);
 		t.false((await listTables(db)).includes('authors'));
 		t.is(errorCode(await api(url, 'GET', '/collections/authors')), 'FORBIDDEN');
 		const books = await api(url, 'GET', '/fields/books');
-		t.deepEqual(books.body.data.map((f: any) => f.field), ['id', 'title', 'author'], 'the column stays, the key is gone');
+		t.deepEqual(
+			books.body.data.map((f: any) => f.field),
+			['id', 'title', 'author'],
+			'the column stays, the key is gone',
+		);
 		t.deepEqual((await api(url, 'GET', '/relations/books')).body.data, []);
 		t.is(errorCode(await api(url, 'DELETE', '/collections/directus_users')), 'INVALID_PAYLOAD');
 	} finally {

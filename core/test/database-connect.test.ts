@@ -52,9 +52,13 @@ test('network vendors connect to the configured host, port and database', (t) =>
 		connection: { host: 'db.internal', port: 6000, database: 'app', user: 'app' },
 		searchPath: ['app', 'public'],
 	});
-	t.like(dialectFor('mysql').knexConfig(configFor({ ...base, DB_CLIENT: 'mysql' })), { connection: { host: 'db.internal', port: 6000, database: 'app', charset: 'utf8mb4' } });
+	t.like(dialectFor('mysql').knexConfig(configFor({ ...base, DB_CLIENT: 'mysql' })), {
+		connection: { host: 'db.internal', port: 6000, database: 'app', charset: 'utf8mb4' },
+	});
 	t.like(dialectFor('mssql').knexConfig(configFor({ ...base, DB_CLIENT: 'mssql' })), { connection: { server: 'db.internal', port: 6000, database: 'app' } });
-	t.like(dialectFor('oracledb').knexConfig(configFor({ ...base, DB_CLIENT: 'oracledb' })), { connection: { connectString: 'db.internal:6000/app', user: 'app' } });
+	t.like(dialectFor('oracledb').knexConfig(configFor({ ...base, DB_CLIENT: 'oracledb' })), {
+		connection: { connectString: 'db.internal:6000/app', user: 'app' },
+	});
 	t.is(dialectFor('pg').knexConfig(configFor({ DB_CLIENT: 'pg', DB_CONNECTION_STRING: 'postgres://u@h:1/d' })).connection, 'postgres://u@h:1/d');
 });
 

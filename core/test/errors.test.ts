@@ -39,7 +39,7 @@ test('the SDK lists exactly the codes of the catalogue', (t) => {
 	t.deepEqual([...errorCodes].sort(), Object.keys(errorCatalogue).sort());
 });
 
-test('createError fills the code\'s message template with the values given, and keeps the fixed message without them', (t) => {
+test("createError fills the code's message template with the values given, and keeps the fixed message without them", (t) => {
 	const tooLarge = createError('CONTENT_TOO_LARGE', { part: 'file', limit: 1024, variable: 'FILES_MAX_UPLOAD_SIZE' });
 	t.is(tooLarge.message, 'The file is larger than the 1024 bytes allowed (FILES_MAX_UPLOAD_SIZE).');
 	t.is(tooLarge.status, 413);

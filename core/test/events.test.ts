@@ -22,7 +22,10 @@ test('auth.login filters may refuse a login and actions hear of every outcome; s
 		t.is(errorCode(blocked), 'FORBIDDEN');
 		t.is(blocked.body.errors[0].message, 'Blocked by policy.');
 		t.true(await eventually(() => heard.length >= 2), 'both login actions were heard');
-		t.deepEqual(heard, [{ status: 'success', email: 'admin@example.com' }, { status: 'fail', email: 'admin@example.com' }]);
+		t.deepEqual(heard, [
+			{ status: 'success', email: 'admin@example.com' },
+			{ status: 'fail', email: 'admin@example.com' },
+		]);
 	} finally {
 		await running.stop();
 		await db.drop();

@@ -68,8 +68,30 @@ test('CSV export flattens nested objects into dotted columns and writes arrays a
 	const csv = await text(exportStream('csv', itemsOf(rows)));
 	t.is(csv.split('\n')[0], 'id,title,body,tags,author.name,author.age,published,rating,deleted_at,note');
 	t.deepEqual(parseCsv(csv, { columns: true }), [
-		{ id: '1', title: 'Hello, "world"', body: 'line one\nline two\r\nthree', tags: '["a","b,c"]', 'author.name': 'Zoë <&> ]]>', 'author.age': '42', published: 'true', rating: '4.5', deleted_at: '', note: '' },
-		{ id: '2', title: 'ünïcødé 😀 — ok', body: '  padded  ', tags: '[]', 'author.name': "O'Brien; =SUM(A1)", 'author.age': '0', published: 'false', rating: '-1', deleted_at: '', note: 'true' },
+		{
+			id: '1',
+			title: 'Hello, "world"',
+			body: 'line one\nline two\r\nthree',
+			tags: '["a","b,c"]',
+			'author.name': 'Zoë <&> ]]>',
+			'author.age': '42',
+			published: 'true',
+			rating: '4.5',
+			deleted_at: '',
+			note: '',
+		},
+		{
+			id: '2',
+			title: 'ünïcødé 😀 — ok',
+			body: '  padded  ',
+			tags: '[]',
+			'author.name': "O'Brien; =SUM(A1)",
+			'author.age': '0',
+			published: 'false',
+			rating: '-1',
+			deleted_at: '',
+			note: 'true',
+		},
 	]);
 });
 
@@ -93,7 +115,15 @@ test('CSV export writes null as an empty cell and an empty string as a quoted on
 });
 
 test('CSV columns come from the first row: later keys are left out, later objects fill their column as JSON', async (t) => {
-	const csv = await text(exportStream('csv', itemsOf([{ id: 1, author: null, meta: {} }, { id: 2, author: { name: 'Ann' }, meta: { a: 1 }, extra: 'x' }])));
+	const csv = await text(
+		exportStream(
+			'csv',
+			itemsOf([
+				{ id: 1, author: null, meta: {} },
+				{ id: 2, author: { name: 'Ann' }, meta: { a: 1 }, extra: 'x' },
+			]),
+		),
+	);
 	t.deepEqual(parseCsv(csv, { columns: true }), [
 		{ id: '1', author: '', meta: '{}' },
 		{ id: '2', author: '{"name":"Ann"}', meta: '{"a":1}' },
@@ -107,13 +137,35 @@ test('XML export escapes text, nests objects and repeats item elements for array
 	t.true(document.includes('<tags><item>a</item><item>b,c</item></tags>'));
 	t.true(document.includes('<name>Zoë &lt;&amp;&gt; ]]&gt;</name>'));
 	t.deepEqual(parseXml(document).data.item, [
-		{ id: '1', title: 'Hello, "world"', body: 'line one\nline two\r\nthree', tags: { item: ['a', 'b,c'] }, author: { name: 'Zoë <&> ]]>', age: '42' }, published: 'true', rating: '4.5', deleted_at: '', note: '' },
-		{ id: '2', title: 'ünïcødé 😀 — ok', body: '  padded  ', tags: '', author: { name: "O'Brien; =SUM(A1)", age: '0' }, published: 'false', rating: '-1', deleted_at: '', note: 'true' },
+		{
+			id: '1',
+			title: 'Hello, "world"',
+			body: 'line one\nline two\r\nthree',
+			tags: { item: ['a', 'b,c'] },
+			author: { name: 'Zoë <&> ]]>', age: '42' },
+			published: 'true',
+			rating: '4.5',
+			deleted_at: '',
+			note: '',
+		},
+		{
+			id: '2',
+			title: 'ünïcødé 😀 — ok',
+			body: '  padded  ',
+			tags: '',
+			author: { name: "O'Brien; =SUM(A1)", age: '0' },
+			published: 'false',
+			rating: '-1',
+			deleted_at: '',
+			note: 'true',
+		},
 	]);
 });
 
 test('XML export writes keys that are not element names as named field elements and drops characters XML cannot hold', async (t) => {
-	const document = await text(exportStream('xml', itemsOf([{ 'year(published_on)': 2024, '1st place': 'a"b', bell: 'ding\u0007dong', matrix: [[1, 2], [3]], título: 'sí' }])));
+	const document = await text(
+		exportStream('xml', itemsOf([{ 'year(published_on)': 2024, '1st place': 'a"b', bell: 'ding\u0007dong', matrix: [[1, 2], [3]], título: 'sí' }])),
+	);
 	t.true(document.includes('<field name="year(published_on)">2024</field><field name="1st place">a"b</field>'));
 	const [item] = parseXml(document).data.item!;
 	t.deepEqual(item.field, [
@@ -142,7 +194,10 @@ test('an empty export is still a valid document', async (t) => {
 
 const manyRows = 200_000;
 
-async function* generated(count: number, progress: { pulled: number; closed: boolean } = { pulled: 0, closed: false }): AsyncGenerator<Record<string, unknown>> {
+async function* generated(
+	count: number,
+	progress: { pulled: number; closed: boolean } = { pulled: 0, closed: false },
+): AsyncGenerator<Record<string, unknown>> {
 	try {
 		for (let id = 1; id <= count; id++) {
 			progress.pulled = id;

@@ -9,7 +9,14 @@ test('mantle extensions: search, install, list, outdated, update and remove agai
 	t.timeout(300_000);
 	const registry = await startRegistry();
 	const folder = mkdtempSync(path.join(os.tmpdir(), 'mantle-ext-cli-'));
-	const env = { ...registryEnv(registry), DB_CLIENT: 'sqlite3', DB_FILENAME: path.join(folder, 'mantle.db'), EXTENSIONS_PATH: path.join(folder, 'extensions'), ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'correct horse battery' };
+	const env = {
+		...registryEnv(registry),
+		DB_CLIENT: 'sqlite3',
+		DB_FILENAME: path.join(folder, 'mantle.db'),
+		EXTENSIONS_PATH: path.join(folder, 'extensions'),
+		ADMIN_EMAIL: 'admin@example.com',
+		ADMIN_PASSWORD: 'correct horse battery',
+	};
 	const mantle = async (...args: string[]) => {
 		const result = await runCli(args, { cwd: folder, env });
 		t.is(result.code, 0, `mantle ${args.join(' ')}: ${result.stderr}`);
@@ -19,7 +26,10 @@ test('mantle extensions: search, install, list, outdated, update and remove agai
 		await publishExtension(registry, { name: 'mantle-extension-greet', version: '1.0.0', answer: 'one', requestedScopes: { log: {} } });
 		await mantle('bootstrap');
 		const found = JSON.parse(await mantle('extensions', 'search', 'greet', '--json'));
-		t.deepEqual(found.map((item: { name: string }) => item.name), ['mantle-extension-greet']);
+		t.deepEqual(
+			found.map((item: { name: string }) => item.name),
+			['mantle-extension-greet'],
+		);
 		t.regex(await mantle('extensions', 'install', 'mantle-extension-greet'), /installed mantle-extension-greet@1\.0\.0\n.*requests log/);
 		t.true(existsSync(path.join(folder, 'extensions/mantle-extension-greet/dist/index.js')));
 		t.like(JSON.parse(await mantle('extensions', 'list', '--json'))[0], { folder: 'mantle-extension-greet', version: '1.0.0', granted_scopes: null });

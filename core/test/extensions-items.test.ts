@@ -7,7 +7,14 @@ import { createCatalog, seedCatalog, articles } from './helpers/catalog.js';
 
 type Mode = 'trusted' | 'sandboxed';
 /** Sandboxed, or in-process as an extension an admin marked trusted runs, with the same scopes. */
-function place(running: RunningKernel, name: string, type: 'endpoint' | 'hook', code: string, mode: Mode, requestedScopes: Record<string, unknown>): Promise<void> {
+function place(
+	running: RunningKernel,
+	name: string,
+	type: 'endpoint' | 'hook',
+	code: string,
+	mode: Mode,
+	requestedScopes: Record<string, unknown>,
+): Promise<void> {
 	return buildExtension(running, name, type, code, { enabled: mode === 'sandboxed', requestedScopes });
 }
 
@@ -53,7 +60,10 @@ for (const mode of ['trusted', 'sandboxed'] as const) {
 			t.is(errorCode(refused), 'INVALID_PAYLOAD');
 			t.is(refused.body.errors[0].message, 'No spam here.');
 			const titles = (await running.kernel.database.knex('articles').select('title')).map((row: any) => row.title);
-			t.false(titles.some((title: string) => title.startsWith('first of two')), 'the batch left nothing behind');
+			t.false(
+				titles.some((title: string) => title.startsWith('first of two')),
+				'the batch left nothing behind',
+			);
 			const activityAfter = await running.kernel.database.knex('mantle_activity').count({ n: '*' });
 			t.is(Number(Object.values(activityAfter[0]!)[0]), Number(Object.values(activityBefore[0]!)[0]) + 1, 'only the accepted create was logged');
 			t.true(await until(() => running.logs.some((line) => line.msg === 'article created' && line.created === articles.length + 1), 5000));
@@ -64,9 +74,15 @@ for (const mode of ['trusted', 'sandboxed'] as const) {
 		await withCatalog(async (running) => {
 			await place(running, 'shelf', 'endpoint', shelfCode, mode, { items: { collections: ['articles'], actions: ['read'] } });
 			await running.kernel.extensions.loadAll();
-			t.like(running.kernel.extensions.list().find((e) => e.name === 'shelf'), { status: 'loaded', sandboxed: mode === 'sandboxed' });
+			t.like(
+				running.kernel.extensions.list().find((e) => e.name === 'shelf'),
+				{ status: 'loaded', sandboxed: mode === 'sandboxed' },
+			);
 			const listed = await api(running.url, 'GET', '/shelf/articles');
-			t.deepEqual(listed.body, articles.slice(0, 3).map((a) => ({ title: a.title })));
+			t.deepEqual(
+				listed.body,
+				articles.slice(0, 3).map((a) => ({ title: a.title })),
+			);
 			t.is(errorCode(await api(running.url, 'POST', '/shelf/articles')), 'FORBIDDEN', 'create is outside the granted actions');
 			t.is(errorCode(await api(running.url, 'GET', '/shelf/authors')), 'FORBIDDEN', 'authors is outside the granted collections');
 			t.is(errorCode(await api(running.url, 'GET', '/shelf/articles', undefined, null)), 'FORBIDDEN', 'the public caller may not read articles');

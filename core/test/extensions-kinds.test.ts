@@ -35,12 +35,21 @@ export default defineHook(({ filter, action, schedule }, { log }) => {
 for (const mode of ['trusted', 'sandboxed'] as const) {
 	test(`[${mode}] an endpoint extension answers under its id`, async (t) => {
 		await withKernel(async (running) => {
-			await place(running, 'greeter', 'endpoint', `import { defineEndpoint } from '@mantle/extensions-sdk';
+			await place(
+				running,
+				'greeter',
+				'endpoint',
+				`import { defineEndpoint } from '@mantle/extensions-sdk';
 export default defineEndpoint({ id: 'greet', handler: (router) => {
 	router.get('/:name', ({ params, query }) => ({ status: 200, headers: { 'x-greeting': 'yes' }, body: { hello: params.name, polite: query.polite === 'true' } }));
-} });`, mode);
+} });`,
+				mode,
+			);
 			await running.kernel.extensions.loadAll();
-			t.like(running.kernel.extensions.list().find((e) => e.name === 'greeter'), { status: 'loaded', sandboxed: mode === 'sandboxed' });
+			t.like(
+				running.kernel.extensions.list().find((e) => e.name === 'greeter'),
+				{ status: 'loaded', sandboxed: mode === 'sandboxed' },
+			);
 			const response = await fetch(`${running.url}/greet/Ada?polite=true`);
 			t.is(response.status, 200);
 			t.is(response.headers.get('x-greeting'), 'yes');
@@ -70,8 +79,14 @@ export default defineEndpoint({ id: 'greet', handler: (router) => {
 
 	test(`[${mode}] an operation is registered under its id and returns its result`, async (t) => {
 		await withKernel(async (running) => {
-			await place(running, 'doubler', 'operation', `import { defineOperation } from '@mantle/extensions-sdk';
-export default defineOperation({ id: 'double', handler: (options, { data }) => ({ doubled: options.value * 2, last: data.$last }) });`, mode);
+			await place(
+				running,
+				'doubler',
+				'operation',
+				`import { defineOperation } from '@mantle/extensions-sdk';
+export default defineOperation({ id: 'double', handler: (options, { data }) => ({ doubled: options.value * 2, last: data.$last }) });`,
+				mode,
+			);
 			await running.kernel.extensions.loadAll();
 			const operation = running.kernel.extensions.operations.get('double');
 			t.truthy(operation);
@@ -82,11 +97,17 @@ export default defineOperation({ id: 'double', handler: (options, { data }) => (
 
 test('a sandboxed endpoint that loops forever answers 503 while the API keeps serving, in the same process', async (t) => {
 	await withKernel(async (running) => {
-		await place(running, 'spinner', 'endpoint', `import { defineEndpoint } from '@mantle/extensions-sdk';
+		await place(
+			running,
+			'spinner',
+			'endpoint',
+			`import { defineEndpoint } from '@mantle/extensions-sdk';
 export default defineEndpoint({ id: 'spin', handler: (router) => {
 	router.get('/forever', () => { while (true) {} });
 	router.get('/fine', () => ({ status: 200, body: { fine: true } }));
-} });`, 'sandboxed');
+} });`,
+			'sandboxed',
+		);
 		await running.kernel.extensions.loadAll();
 		const pid = process.pid;
 		const spinning = fetch(`${running.url}/spin/forever`);

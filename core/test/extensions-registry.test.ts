@@ -32,7 +32,10 @@ test('the kernel installs from its registry after verifying it, waits for the sc
 
 		const listing = await api(url, 'GET', '/extensions/registry?type=endpoint');
 		t.is(listing.status, 200, JSON.stringify(listing.body));
-		t.deepEqual(listing.body.data.map((item: { name: string }) => item.name), [name]);
+		t.deepEqual(
+			listing.body.data.map((item: { name: string }) => item.name),
+			[name],
+		);
 		t.like((await api(url, 'GET', `/extensions/registry/extension/${name}`)).body.data, { name, requested_scopes: { log: {} }, publisher: { name: 'ada' } });
 
 		const installed = await api(url, 'POST', '/extensions/registry/install', { extension: name });
@@ -44,7 +47,10 @@ test('the kernel installs from its registry after verifying it, waits for the sc
 
 		// A later version asking for more waits for a new grant; a downgrade within the grant runs at once.
 		await publishExtension(registry, { name, version: '1.1.0', answer: 'two', requestedScopes: { log: {}, sleep: {} } });
-		t.like((await api(url, 'POST', '/extensions/registry/install', { extension: name, version: '^1.1.0' })).body.data, { version: '1.1.0', status: 'awaiting-grant' });
+		t.like((await api(url, 'POST', '/extensions/registry/install', { extension: name, version: '^1.1.0' })).body.data, {
+			version: '1.1.0',
+			status: 'awaiting-grant',
+		});
 		t.is(await answerOf(url), 'ROUTE_NOT_FOUND');
 		await api(url, 'POST', '/extensions/registry/grant', { extension: name });
 		t.is(await answerOf(url), 'two');
@@ -80,14 +86,16 @@ test('the kernel installs from its registry after verifying it, waits for the sc
 		const row = await registry.registry.knex('registry_versions').where({ name, version: '2.1.0' }).first('document');
 		const document = JSON.parse(row.document);
 		delete document.dist['mantle:signature'];
-		await registry.registry.knex('registry_versions').where({ name, version: '2.1.0' }).update({ document: JSON.stringify(document) });
+		await registry.registry
+			.knex('registry_versions')
+			.where({ name, version: '2.1.0' })
+			.update({ document: JSON.stringify(document) });
 		await refusedWith('2.1.0', /unsigned/);
 
 		await publishExtension(registry, { name, version: '2.3.0', answer: 'future', host: '^9.0.0' });
 		await refusedWith('2.3.0', /requires Mantle \^9\.0\.0/);
 		await publishExtension(registry, { name: 'mantle-extension-odd', version: '1.0.0', answer: 'odd', type: 'widget', asSystem: true });
 		await refusedWith('1.0.0', /type/, 'mantle-extension-odd');
-
 
 		// After a rotation the registry signs with a key this kernel was not given.
 		registry.registry.keys.rotate();
@@ -102,7 +110,6 @@ test('the kernel installs from its registry after verifying it, waits for the sc
 		t.false(existsSync(folder), 'no file is left');
 		t.is((await db.knex('mantle_extensions').where({ folder: name })).length, 0, 'no row is left');
 		t.is(await answerOf(url), 'ROUTE_NOT_FOUND');
-
 	} finally {
 		await kernel?.stop();
 		await db.drop();

@@ -31,7 +31,11 @@ test('an endpoint in EXTENSIONS_PATH is mounted under its id with params, query 
 		const item = (await (await fetch(`${url}/echo/items/caf%C3%A9`)).json()) as any;
 		t.deepEqual(item, { params: { name: 'café' }, path: '/items/caf%C3%A9' }, 'params are decoded, the path is as sent');
 
-		const searched = await fetch(`${url}/echo`, { method: 'SEARCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: { limit: 1 } }) });
+		const searched = await fetch(`${url}/echo`, {
+			method: 'SEARCH',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ query: { limit: 1 } }),
+		});
 		t.deepEqual(await searched.json(), { searched: { query: { limit: 1 } } });
 	});
 });
@@ -75,8 +79,14 @@ test('a reload picks up a new extension and drops a removed one without a restar
 		t.is((await fetch(`${url}/hello`)).status, 404);
 		const folder = path.join(kernel.config.extensions.path, 'hello');
 		mkdirSync(folder, { recursive: true });
-		writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: 'hello', type: 'module', 'mantle:extension': { type: 'endpoint', host: '^0.1.0', source: 'index.js' } }));
-		writeFileSync(path.join(folder, 'index.js'), `import { defineEndpoint } from '@mantle/extensions-sdk';\nexport default defineEndpoint({ id: 'hello', handler: (router) => router.get('/', ({ query }) => ({ body: { hi: query.name } })) });`);
+		writeFileSync(
+			path.join(folder, 'package.json'),
+			JSON.stringify({ name: 'hello', type: 'module', 'mantle:extension': { type: 'endpoint', host: '^0.1.0', source: 'index.js' } }),
+		);
+		writeFileSync(
+			path.join(folder, 'index.js'),
+			`import { defineEndpoint } from '@mantle/extensions-sdk';\nexport default defineEndpoint({ id: 'hello', handler: (router) => router.get('/', ({ query }) => ({ body: { hi: query.name } })) });`,
+		);
 		await kernel.extensions.loadAll();
 		t.deepEqual(await (await fetch(`${url}/hello?name=Ada`)).json(), { hi: 'Ada' });
 
@@ -90,7 +100,10 @@ test('two extensions claiming the same prefix: the second is refused, the first 
 	await withExtensions(['echo'], async ({ url, kernel }) => {
 		const twin = path.join(kernel.config.extensions.path, 'z-echo-twin');
 		cpSync(path.join(fixtures, 'echo'), twin, { recursive: true });
-		writeFileSync(path.join(twin, 'package.json'), JSON.stringify({ name: 'z-echo-twin', type: 'module', 'mantle:extension': { type: 'endpoint', host: '^0.1.0', source: 'index.js' } }));
+		writeFileSync(
+			path.join(twin, 'package.json'),
+			JSON.stringify({ name: 'z-echo-twin', type: 'module', 'mantle:extension': { type: 'endpoint', host: '^0.1.0', source: 'index.js' } }),
+		);
 		await kernel.extensions.loadAll();
 		const twinRecord = kernel.extensions.list().find((record) => record.name === 'z-echo-twin');
 		t.is(twinRecord?.status, 'failed');
@@ -138,14 +151,27 @@ test('a sandboxed extension runs in-process only once an admin marks it trusted,
 		const folder = path.join(kernel.config.extensions.path, 'where');
 		mkdirSync(folder, { recursive: true });
 		const requestedScopes = { log: {}, env: { keys: ['LOG_LEVEL'] } };
-		writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: 'where', type: 'module', 'mantle:extension': { type: 'endpoint', host: '^0.1.0', source: 'index.js', sandbox: { enabled: true, requestedScopes } } }));
+		writeFileSync(
+			path.join(folder, 'package.json'),
+			JSON.stringify({
+				name: 'where',
+				type: 'module',
+				'mantle:extension': { type: 'endpoint', host: '^0.1.0', source: 'index.js', sandbox: { enabled: true, requestedScopes } },
+			}),
+		);
 		// Inside the sandbox `process` does not exist; in-process it does: the answer tells where the code ran.
-		writeFileSync(path.join(folder, 'index.js'), `import { defineEndpoint } from '@mantle/extensions-sdk';
+		writeFileSync(
+			path.join(folder, 'index.js'),
+			`import { defineEndpoint } from '@mantle/extensions-sdk';
 export default defineEndpoint({ id: 'where', handler: (router, { env }) => {
 	router.get('/', () => ({ status: 200, body: { inProcess: typeof process !== 'undefined', env } }));
-} });`);
+} });`,
+		);
 		await kernel.extensions.loadAll();
-		t.like((await api(url, 'GET', '/extensions')).body.data.find((e: any) => e.name === 'where'), { sandboxed: true, trusted: false });
+		t.like(
+			(await api(url, 'GET', '/extensions')).body.data.find((e: any) => e.name === 'where'),
+			{ sandboxed: true, trusted: false },
+		);
 		t.deepEqual((await api(url, 'GET', '/where')).body, { inProcess: false, env: { LOG_LEVEL: 'info' } });
 
 		const marked = await api(url, 'PATCH', '/extensions/where', { meta: { trusted: true } });

@@ -138,14 +138,23 @@ vendorTest('a string longer than its max_length is VALUE_TOO_LONG before it reac
 		t.is(error?.message, 'Value for field "title" in collection "articles" is too long.');
 		t.deepEqual(error?.extensions, { collection: 'articles', field: 'title' });
 		await articles.insert({ title: 'Ten chars!' });
-		t.deepEqual((await articles.readAll()).map((row) => row.title), ['Ten chars!']);
+		t.deepEqual(
+			(await articles.readAll()).map((row) => row.title),
+			['Ten chars!'],
+		);
 	} finally {
 		await articles.close();
 	}
 });
 
 function field(type: FieldInfo['type'], schema: Partial<NonNullable<FieldInfo['schema']>> = {}): FieldInfo {
-	return { collection: 'articles', field: 'views', type, meta: null, schema: { max_length: null, numeric_precision: null, numeric_scale: null, ...schema } as FieldInfo['schema'] };
+	return {
+		collection: 'articles',
+		field: 'views',
+		type,
+		meta: null,
+		schema: { max_length: null, numeric_precision: null, numeric_scale: null, ...schema } as FieldInfo['schema'],
+	};
 }
 
 const invalid: Array<[FieldInfo['type'], unknown, string]> = [
@@ -168,13 +177,21 @@ const invalid: Array<[FieldInfo['type'], unknown, string]> = [
 	['date', '2023-02-29', 'Invalid value "2023-02-29" for field "views" in collection "articles": expected a date (YYYY-MM-DD).'],
 	['date', 'yesterday', 'Invalid value "yesterday" for field "views" in collection "articles": expected a date (YYYY-MM-DD).'],
 	['time', '25:00', 'Invalid value "25:00" for field "views" in collection "articles": expected a time (HH:MM:SS).'],
-	['dateTime', '2024-03-01T10:61:00', 'Invalid value "2024-03-01T10:61:00" for field "views" in collection "articles": expected a date and time (YYYY-MM-DDTHH:MM:SS).'],
+	[
+		'dateTime',
+		'2024-03-01T10:61:00',
+		'Invalid value "2024-03-01T10:61:00" for field "views" in collection "articles": expected a date and time (YYYY-MM-DDTHH:MM:SS).',
+	],
 	['timestamp', 'yesterday', 'Invalid value "yesterday" for field "views" in collection "articles": expected a timestamp (ISO 8601 or epoch milliseconds).'],
-	['timestamp', '2024-13-45T00:00:00Z', 'Invalid value "2024-13-45T00:00:00Z" for field "views" in collection "articles": expected a timestamp (ISO 8601 or epoch milliseconds).'],
+	[
+		'timestamp',
+		'2024-13-45T00:00:00Z',
+		'Invalid value "2024-13-45T00:00:00Z" for field "views" in collection "articles": expected a timestamp (ISO 8601 or epoch milliseconds).',
+	],
 ];
 
 for (const [type, value, message] of invalid) {
-	test(`a field of type ${type} refuses ${typeof value === 'bigint' ? `${value}n` : JSON.stringify(value) ?? String(value)} as INVALID_PAYLOAD naming the field`, (t) => {
+	test(`a field of type ${type} refuses ${typeof value === 'bigint' ? `${value}n` : (JSON.stringify(value) ?? String(value))} as INVALID_PAYLOAD naming the field`, (t) => {
 		const error = t.throws(() => createFieldWriter(field(type), sqlite)(value), { instanceOf: MantleError });
 		t.is(error?.code, 'INVALID_PAYLOAD');
 		t.is(error?.message, message);

@@ -89,7 +89,7 @@ driverTest('the asset downloads byte for byte with its headers, and ?download na
 	t.is(asset.headers.get('content-type'), 'image/jpeg');
 	t.is(asset.headers.get('content-length'), String(image.length));
 	t.is(asset.headers.get('accept-ranges'), 'bytes');
-	t.is(asset.headers.get('cache-control'), 'private, max-age=2592000', 'a signed-in caller\'s file stays out of shared caches');
+	t.is(asset.headers.get('cache-control'), 'private, max-age=2592000', "a signed-in caller's file stays out of shared caches");
 	t.truthy(asset.headers.get('etag'));
 	t.true(Math.abs(Date.parse(asset.headers.get('last-modified')!) - Date.now()) < 120_000);
 	t.is(asset.headers.get('content-disposition'), null);
@@ -133,42 +133,60 @@ driverTest('If-None-Match with the current ETag answers 304 without a body; a re
 	t.not(fresh.headers.get('etag'), etag);
 });
 
-driverTest('each output format is produced at the requested size, and the second request is served from the stored variant', async (t, { kernel, location }) => {
-	const { url } = kernel;
-	const driver = kernel.kernel.storage.location(location);
-	const id = (await upload(url, [{ filename: 'photo.jpg', type: 'image/jpeg', content: image }])).body.data.id;
-	const formats = { jpg: ['jpeg', 'image/jpeg'], png: ['png', 'image/png'], webp: ['webp', 'image/webp'], avif: ['heif', 'image/avif'], tiff: ['tiff', 'image/tiff'] } as const;
-	for (const [format, [sharpFormat, type]] of Object.entries(formats)) {
-		const before = transformCount();
-		const first = await getAsset(url, `/assets/${id}?width=300&format=${format}`);
-		t.is(first.status, 200, `${format}: ${first.body.toString().slice(0, 200)}`);
-		t.is(first.headers.get('content-type'), type);
-		t.like(await sharp(first.body).metadata(), { format: sharpFormat, width: 300, height: 225 }, format);
-		t.is(transformCount(), before + 1, `${format} was transformed once`);
-		const [variant] = (await keysOf(driver.list(`${id}__`))).filter((key) => key.endsWith(`.${format}`));
-		t.truthy(variant, `the ${format} variant is stored beside the original`);
-		const stored = await driver.head(variant!);
+driverTest(
+	'each output format is produced at the requested size, and the second request is served from the stored variant',
+	async (t, { kernel, location }) => {
+		const { url } = kernel;
+		const driver = kernel.kernel.storage.location(location);
+		const id = (await upload(url, [{ filename: 'photo.jpg', type: 'image/jpeg', content: image }])).body.data.id;
+		const formats = {
+			jpg: ['jpeg', 'image/jpeg'],
+			png: ['png', 'image/png'],
+			webp: ['webp', 'image/webp'],
+			avif: ['heif', 'image/avif'],
+			tiff: ['tiff', 'image/tiff'],
+		} as const;
+		for (const [format, [sharpFormat, type]] of Object.entries(formats)) {
+			const before = transformCount();
+			const first = await getAsset(url, `/assets/${id}?width=300&format=${format}`);
+			t.is(first.status, 200, `${format}: ${first.body.toString().slice(0, 200)}`);
+			t.is(first.headers.get('content-type'), type);
+			t.like(await sharp(first.body).metadata(), { format: sharpFormat, width: 300, height: 225 }, format);
+			t.is(transformCount(), before + 1, `${format} was transformed once`);
+			const [variant] = (await keysOf(driver.list(`${id}__`))).filter((key) => key.endsWith(`.${format}`));
+			t.truthy(variant, `the ${format} variant is stored beside the original`);
+			const stored = await driver.head(variant!);
 
-		const second = await getAsset(url, `/assets/${id}?format=${format}&width=300`);
-		t.is(transformCount(), before + 1, `${format} came from the stored variant`);
-		t.true(second.body.equals(first.body));
-		t.is(second.headers.get('etag'), first.headers.get('etag'));
-		t.deepEqual((await driver.head(variant!))?.modified, stored?.modified);
-	}
-	const cover = await getAsset(url, `/assets/${id}?width=200&height=200&fit=cover&format=webp&quality=60`);
-	t.like(await sharp(cover.body).metadata(), { width: 200, height: 200 });
-	const inside = await getAsset(url, `/assets/${id}?width=200&height=200&fit=inside&format=png`);
-	t.like(await sharp(inside.body).metadata(), { width: 200, height: 150 });
-	const rotated = await getAsset(url, `/assets/${id}?width=300&format=png&transforms=${encodeURIComponent(JSON.stringify([['rotate', 90], ['blur', 2]]))}`);
-	t.like(await sharp(rotated.body).metadata(), { width: 225, height: 300 });
-	const auto = await getAsset(url, `/assets/${id}?key=system-medium-cover`, { accept: 'image/webp,*/*' });
-	t.is(auto.headers.get('content-type'), 'image/webp');
-	t.like(await sharp(auto.body).metadata(), { format: 'webp', width: 300, height: 300 });
+			const second = await getAsset(url, `/assets/${id}?format=${format}&width=300`);
+			t.is(transformCount(), before + 1, `${format} came from the stored variant`);
+			t.true(second.body.equals(first.body));
+			t.is(second.headers.get('etag'), first.headers.get('etag'));
+			t.deepEqual((await driver.head(variant!))?.modified, stored?.modified);
+		}
+		const cover = await getAsset(url, `/assets/${id}?width=200&height=200&fit=cover&format=webp&quality=60`);
+		t.like(await sharp(cover.body).metadata(), { width: 200, height: 200 });
+		const inside = await getAsset(url, `/assets/${id}?width=200&height=200&fit=inside&format=png`);
+		t.like(await sharp(inside.body).metadata(), { width: 200, height: 150 });
+		const rotated = await getAsset(
+			url,
+			`/assets/${id}?width=300&format=png&transforms=${encodeURIComponent(
+				JSON.stringify([
+					['rotate', 90],
+					['blur', 2],
+				]),
+			)}`,
+		);
+		t.like(await sharp(rotated.body).metadata(), { width: 225, height: 300 });
+		const auto = await getAsset(url, `/assets/${id}?key=system-medium-cover`, { accept: 'image/webp,*/*' });
+		t.is(auto.headers.get('content-type'), 'image/webp');
+		t.like(await sharp(auto.body).metadata(), { format: 'webp', width: 300, height: 300 });
 
-	const refused = await getAsset(url, `/assets/${id}?transforms=${encodeURIComponent(JSON.stringify([['composite', []]]))}`);
-	t.is(refused.status, 400);
-	t.is(JSON.parse(refused.body.toString()).errors[0].extensions.code, 'INVALID_QUERY');
-}, true);
+		const refused = await getAsset(url, `/assets/${id}?transforms=${encodeURIComponent(JSON.stringify([['composite', []]]))}`);
+		t.is(refused.status, 400);
+		t.is(JSON.parse(refused.body.toString()).errors[0].extensions.code, 'INVALID_QUERY');
+	},
+	true,
+);
 
 driverTest('deleting a file removes its row, its object and its variants', async (t, { kernel, location }) => {
 	const { url } = kernel;

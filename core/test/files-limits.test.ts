@@ -21,55 +21,67 @@ v8.setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
 function driverTest(title: string, body: (t: ExecutionContext, store: ObjectStore, db: TestDatabase, kind: StoreKind) => Promise<void>, serial = false): void {
-	registerPerStore(targets, title, async (t, store, kind) => {
-		const db = await createTestDatabase('sqlite');
-		try {
-			await body(t, store, db, kind);
-		} finally {
-			await db.drop();
-		}
-	}, serial);
+	registerPerStore(
+		targets,
+		title,
+		async (t, store, kind) => {
+			const db = await createTestDatabase('sqlite');
+			try {
+				await body(t, store, db, kind);
+			} finally {
+				await db.drop();
+			}
+		},
+		serial,
+	);
 }
 
 /** A location name no other test uses, so that listing it shows only this test's objects. */
 const freshLocation = () => `l${randomUUID().slice(0, 8)}`;
 
-driverTest('a 64 MB upload streams through without the process growing by more than 48 MB', async (t, store, db) => {
-	const location = freshLocation();
-	const { kernel, url, stop } = await startFilesKernel(db, [[location, store]]);
-	try {
-		collectGarbage();
-		const baseline = process.memoryUsage().rss;
-		let peak = baseline;
-		let samples = 0;
-		const sampler = setInterval(() => {
-			peak = Math.max(peak, process.memoryUsage().rss);
-			if (++samples % 2 === 0) collectGarbage();
-		}, 20);
-		let result;
+driverTest(
+	'a 64 MB upload streams through without the process growing by more than 48 MB',
+	async (t, store, db) => {
+		const location = freshLocation();
+		const { kernel, url, stop } = await startFilesKernel(db, [[location, store]]);
 		try {
-			result = await uploadGenerated(url, 64 * MB);
+			collectGarbage();
+			const baseline = process.memoryUsage().rss;
+			let peak = baseline;
+			let samples = 0;
+			const sampler = setInterval(() => {
+				peak = Math.max(peak, process.memoryUsage().rss);
+				if (++samples % 2 === 0) collectGarbage();
+			}, 20);
+			let result;
+			try {
+				result = await uploadGenerated(url, 64 * MB);
+			} finally {
+				clearInterval(sampler);
+			}
+			peak = Math.max(peak, process.memoryUsage().rss);
+			t.is(result.status, 200, JSON.stringify(result.body));
+			t.is(Number(result.body.data.filesize), 64 * MB);
+			t.log(`RSS grew by ${Math.round((peak - baseline) / MB)} MB`);
+			t.true(peak - baseline < 48 * MB, `RSS grew by ${Math.round((peak - baseline) / MB)} MB`);
+			const response = await fetch(`${url}/assets/${result.body.data.id}`, { headers: { authorization: `Bearer ${adminToken}` } });
+			const hash = createHash('sha256');
+			for await (const chunk of response.body!) hash.update(chunk);
+			t.is(hash.digest('hex'), result.sha256, 'the download is byte-identical');
+			t.deepEqual((await kernel.storage.location(location).head(result.body.data.filename_disk))?.size, 64 * MB);
 		} finally {
-			clearInterval(sampler);
+			await stop();
 		}
-		peak = Math.max(peak, process.memoryUsage().rss);
-		t.is(result.status, 200, JSON.stringify(result.body));
-		t.is(Number(result.body.data.filesize), 64 * MB);
-		t.log(`RSS grew by ${Math.round((peak - baseline) / MB)} MB`);
-		t.true(peak - baseline < 48 * MB, `RSS grew by ${Math.round((peak - baseline) / MB)} MB`);
-		const response = await fetch(`${url}/assets/${result.body.data.id}`, { headers: { authorization: `Bearer ${adminToken}` } });
-		const hash = createHash('sha256');
-		for await (const chunk of response.body!) hash.update(chunk);
-		t.is(hash.digest('hex'), result.sha256, 'the download is byte-identical');
-		t.deepEqual((await kernel.storage.location(location).head(result.body.data.filename_disk))?.size, 64 * MB);
-	} finally {
-		await stop();
-	}
-}, true);
+	},
+	true,
+);
 
 driverTest('uploads over FILES_MAX_UPLOAD_SIZE answer 413 and types outside the allow-list 415, storing nothing', async (t, store, db) => {
 	const location = freshLocation();
-	const { kernel, url, stop } = await startFilesKernel(db, [[location, store]], { FILES_MAX_UPLOAD_SIZE: '1MB', FILES_MIME_TYPE_ALLOW_LIST: 'image/*,text/plain' });
+	const { kernel, url, stop } = await startFilesKernel(db, [[location, store]], {
+		FILES_MAX_UPLOAD_SIZE: '1MB',
+		FILES_MIME_TYPE_ALLOW_LIST: 'image/*,text/plain',
+	});
 	try {
 		const driver = kernel.storage.location(location);
 		const big = Buffer.alloc(2 * MB, 7);
@@ -83,7 +95,10 @@ driverTest('uploads over FILES_MAX_UPLOAD_SIZE answer 413 and types outside the 
 		const sniffed = await upload(url, [{ filename: 'doc.bin', type: 'application/octet-stream', content: Buffer.from('%PDF-1.4 tiny') }]);
 		t.is(sniffed.status, 415);
 		// The second part breaks the limit: the first, already stored, is removed too.
-		const mixed = await upload(url, [{ filename: 'ok.jpg', type: 'image/jpeg', content: image }, { filename: 'big.txt', type: 'text/plain', content: big }]);
+		const mixed = await upload(url, [
+			{ filename: 'ok.jpg', type: 'image/jpeg', content: image },
+			{ filename: 'big.txt', type: 'text/plain', content: big },
+		]);
 		t.is(mixed.status, 413);
 		t.deepEqual(await keysOf(driver.list()), [], 'nothing in the store');
 		t.deepEqual(await db.knex('mantle_files').select('id'), [], 'nothing in the table');
@@ -155,7 +170,9 @@ driverTest('assets follow read permission on directus_files: without it 403, wit
 driverTest('a 50-megapixel PNG is stored but refused for transformation with a 400, and the server carries on', async (t, store, db) => {
 	const { url, stop } = await startFilesKernel(db, [[freshLocation(), store]]);
 	try {
-		const bomb = await sharp({ create: { width: 7100, height: 7100, channels: 3, background: '#3366cc' } }).png({ compressionLevel: 9 }).toBuffer();
+		const bomb = await sharp({ create: { width: 7100, height: 7100, channels: 3, background: '#3366cc' } })
+			.png({ compressionLevel: 9 })
+			.toBuffer();
 		const file = await upload(url, [{ filename: 'huge.png', type: 'image/png', content: bomb }]);
 		t.is(file.status, 200, JSON.stringify(file.body));
 		t.like(file.body.data, { width: 7100, height: 7100 });
@@ -180,7 +197,10 @@ driverTest('files keep their recorded location when STORAGE_LOCATIONS changes th
 	const disk = await startLocalFolder();
 	const other = freshLocation();
 	try {
-		let running = await startFilesKernel(db, [['disk', disk], [other, store]]);
+		let running = await startFilesKernel(db, [
+			['disk', disk],
+			[other, store],
+		]);
 		let first: { id: string; storage: string };
 		let chosen: { id: string; storage: string };
 		try {
@@ -191,7 +211,10 @@ driverTest('files keep their recorded location when STORAGE_LOCATIONS changes th
 		} finally {
 			await running.stop();
 		}
-		running = await startFilesKernel(db, [[other, store], ['disk', disk]]);
+		running = await startFilesKernel(db, [
+			[other, store],
+			['disk', disk],
+		]);
 		try {
 			const second = (await upload(running.url, [{ filename: 'c.jpg', type: 'image/jpeg', content: image }])).body.data;
 			t.is(second.storage, other, `the new default (${kind})`);

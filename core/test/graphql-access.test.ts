@@ -12,7 +12,13 @@ async function createReader(url: string) {
 	const role = (await api(url, 'POST', '/roles', { name: 'Reader' })).body.data.id;
 	const policy = (await api(url, 'POST', '/policies', { name: 'Reader policy', app_access: false, admin_access: false })).body.data.id;
 	await api(url, 'POST', '/access', { role, policy });
-	await api(url, 'POST', '/permissions', { policy, collection: 'articles', action: 'read', fields: 'id,title,views', permissions: { status: { _eq: 'published' } } });
+	await api(url, 'POST', '/permissions', {
+		policy,
+		collection: 'articles',
+		action: 'read',
+		fields: 'id,title,views',
+		permissions: { status: { _eq: 'published' } },
+	});
 	const user = await api(url, 'POST', '/users', { email: 'reader@example.com', status: 'active', role, token: readerToken });
 	if (user.status >= 300) throw new Error(JSON.stringify(user.body));
 	return { role, policy };
@@ -30,9 +36,21 @@ vendorTest("a restricted role's schema holds only what it may read, and the same
 
 		const schema = (await gql(url, introspection, { token: readerToken })).body.data.__schema;
 		const types = new Map<string, any>(schema.types.map((type: any) => [type.name, type]));
-		t.deepEqual(types.get('articles').fields.map((field: any) => field.name).sort(), ['id', 'title', 'views']);
+		t.deepEqual(
+			types
+				.get('articles')
+				.fields.map((field: any) => field.name)
+				.sort(),
+			['id', 'title', 'views'],
+		);
 		for (const hidden of ['authors', 'tags', 'articles_tags', 'directus_users', 'authors_filter', 'create_articles_input']) t.false(types.has(hidden), hidden);
-		t.deepEqual(types.get('articles_filter').inputFields.map((field: any) => field.name).sort(), ['_and', '_or', 'id', 'title', 'views']);
+		t.deepEqual(
+			types
+				.get('articles_filter')
+				.inputFields.map((field: any) => field.name)
+				.sort(),
+			['_and', '_or', 'id', 'title', 'views'],
+		);
 		t.deepEqual(schema.queryType.fields.map((field: any) => field.name).sort(), ['articles', 'articles_aggregated', 'articles_by_id']);
 		t.is(schema.mutationType, null);
 		const sdl = await fetch(`${url}/server/specs/graphql`, { headers: { authorization: `Bearer ${readerToken}` } });
@@ -44,7 +62,10 @@ vendorTest("a restricted role's schema holds only what it may read, and the same
 		// The row rule applies as in REST; a hidden field is not in the schema at all.
 		const rows = await gql(url, '{ articles(sort: ["id"]) { id title } }', { token: readerToken });
 		const rest = await api(url, 'GET', '/items/articles?fields=id,title&sort=id', undefined, readerToken);
-		t.deepEqual(rows.body.data.articles.map((row: any) => Number(row.id)), rest.body.data.map((row: any) => row.id));
+		t.deepEqual(
+			rows.body.data.articles.map((row: any) => Number(row.id)),
+			rest.body.data.map((row: any) => row.id),
+		);
 		const hidden = await gql(url, '{ articles { id status } }', { token: readerToken });
 		t.is(hidden.status, 400);
 		t.is(hidden.body.errors[0].extensions.code, 'GRAPHQL_VALIDATION');
@@ -56,7 +77,10 @@ vendorTest("a restricted role's schema holds only what it may read, and the same
 		}
 		// Anonymous callers see an empty schema, not the reader's.
 		const anonymous = await gql(url, '{ __schema { queryType { fields { name } } } }', { token: null });
-		t.deepEqual(anonymous.body.data.__schema.queryType.fields.map((field: any) => field.name), ['_empty']);
+		t.deepEqual(
+			anonymous.body.data.__schema.queryType.fields.map((field: any) => field.name),
+			['_empty'],
+		);
 		const system = await gql(url, '{ __schema { types { name } } }', { token: readerToken, path: '/graphql/system' });
 		t.false(system.body.data.__schema.types.some((type: any) => type.name === 'directus_permissions'));
 	} finally {
@@ -93,8 +117,14 @@ vendorTest("@directus/sdk's graphql() client reads, writes and signs in through 
 		await createCatalog(url);
 		await seedCatalog(url);
 		const client = createDirectus(url).with(staticToken(adminToken)).with(graphql());
-		const read = await client.query<{ articles: Array<{ id: string; author: { name: string } }> }>('query($n: Int) { articles(limit: $n, sort: ["id"]) { id author { name } } }', { n: 2 });
-		t.deepEqual(read.articles, [{ id: '1', author: { name: 'Ada' } }, { id: '2', author: { name: 'Ada' } }]);
+		const read = await client.query<{ articles: Array<{ id: string; author: { name: string } }> }>(
+			'query($n: Int) { articles(limit: $n, sort: ["id"]) { id author { name } } }',
+			{ n: 2 },
+		);
+		t.deepEqual(read.articles, [
+			{ id: '1', author: { name: 'Ada' } },
+			{ id: '2', author: { name: 'Ada' } },
+		]);
 		const written = await client.query<{ create_tags_item: { name: string } }>('mutation { create_tags_item(data: { name: "sdk" }) { name } }');
 		t.deepEqual(written.create_tags_item, { name: 'sdk' });
 		const me = await client.query<{ users_me: { email: string } }>('{ users_me { email } }', undefined, 'system');
@@ -106,7 +136,10 @@ vendorTest("@directus/sdk's graphql() client reads, writes and signs in through 
 		);
 		t.true(login.auth_login.access_token.length > 20);
 		t.true(Number(login.auth_login.expires) > 0);
-		const refreshed = await gql(url, `mutation { auth_refresh(refresh_token: "${login.auth_login.refresh_token}") { access_token refresh_token } }`, { path: '/graphql/system', token: null });
+		const refreshed = await gql(url, `mutation { auth_refresh(refresh_token: "${login.auth_login.refresh_token}") { access_token refresh_token } }`, {
+			path: '/graphql/system',
+			token: null,
+		});
 		t.truthy(refreshed.body.data.auth_refresh.access_token);
 		const next = refreshed.body.data.auth_refresh.refresh_token;
 		const logout = await gql(url, `mutation { auth_logout(refresh_token: "${next}") }`, { path: '/graphql/system', token: null });
@@ -114,7 +147,10 @@ vendorTest("@directus/sdk's graphql() client reads, writes and signs in through 
 		const ended = await gql(url, `mutation { auth_refresh(refresh_token: "${next}") { access_token } }`, { path: '/graphql/system', token: null });
 		t.is(ended.body.errors?.[0]?.extensions?.code, (await api(url, 'POST', '/auth/refresh', { refresh_token: next }, null)).body.errors?.[0]?.extensions?.code);
 		t.truthy(ended.body.errors?.[0]?.extensions?.code);
-		const invalid = await client.query('{ articles { nope } }').then(() => undefined, (error: unknown) => error as any);
+		const invalid = await client.query('{ articles { nope } }').then(
+			() => undefined,
+			(error: unknown) => error as any,
+		);
 		t.is(invalid?.errors?.[0]?.extensions?.code, 'GRAPHQL_VALIDATION');
 	} finally {
 		await running.stop();

@@ -44,9 +44,18 @@ vendorTest('hostile documents are refused with a clear error, never a 500 or a h
 		await refused('{ articles(limit: 100000) { tags(limit: 100000) { tags_id { name } } } }', /GRAPHQL_QUERY_COST_MAX/);
 		await refused('query($n: Int) { articles(limit: $n) { id title tags { id } } }', /GRAPHQL_QUERY_COST_MAX/, { variables: { n: 1_000_000 } });
 		// Introspection nested into itself.
-		await refused('{ __schema { types { fields { type { fields { type { fields { type { fields { type { fields { name } } } } } } } } } } } }', /introspection/);
+		await refused(
+			'{ __schema { types { fields { type { fields { type { fields { type { fields { type { fields { name } } } } } } } } } } } }',
+			/introspection/,
+		);
 		// Nonsense gets GRAPHQL_VALIDATION; a bad body or an unknown operation never a 500.
-		for (const query of ['{ articles {', 'query { articles(limit: "x") { id } }', 'subscription { articles { id } }', 'fragment A on articles { ...A } { articles { ...A } }', '']) {
+		for (const query of [
+			'{ articles {',
+			'query { articles(limit: "x") { id } }',
+			'subscription { articles { id } }',
+			'fragment A on articles { ...A } { articles { ...A } }',
+			'',
+		]) {
 			const response = await gql(url, query);
 			t.true(response.status >= 400 && response.status < 500, `${query}: ${response.status}`);
 			t.truthy(response.body.errors[0].extensions.code);
@@ -90,7 +99,12 @@ test('200 distinct permission sets keep the schema cache within its bound', asyn
 		// Ten more collections every role reads, so that each schema has a measurable size.
 		const extra = Array.from({ length: 10 }, (_, i) => `extra_${i}`);
 		for (const name of extra) {
-			const response = await api(url, 'POST', '/collections', { collection: name, schema: {}, meta: {}, fields: Array.from({ length: 12 }, (_, f) => ({ field: `field_${f}`, type: f % 3 === 0 ? 'integer' : f % 3 === 1 ? 'string' : 'dateTime' })) });
+			const response = await api(url, 'POST', '/collections', {
+				collection: name,
+				schema: {},
+				meta: {},
+				fields: Array.from({ length: 12 }, (_, f) => ({ field: `field_${f}`, type: f % 3 === 0 ? 'integer' : f % 3 === 1 ? 'string' : 'dateTime' })),
+			});
 			if (response.status >= 300) throw new Error(JSON.stringify(response.body));
 		}
 		// 200 roles, each reading a different subset of the articles' fields: 200 different schemas.
@@ -101,16 +115,36 @@ test('200 distinct permission sets keep the schema cache within its bound', asyn
 			return (response.body.data as Array<{ id: string }>).map((row) => row.id);
 		};
 		const n200 = Array.from({ length: 200 }, (_, n) => n);
-		const roles = await created('/roles', n200.map((n) => ({ name: `Role ${n}` })));
-		const policies = await created('/policies', n200.map((n) => ({ name: `Policy ${n}`, app_access: false, admin_access: false })));
-		await created('/access', n200.map((n) => ({ role: roles[n], policy: policies[n] })));
-		await created('/permissions', n200.flatMap((n) => [
-			{ policy: policies[n], collection: 'articles', action: 'read', fields: fields.filter((_, index) => index === 0 || ((n + 1) >> (index - 1)) & 1).join(',') },
-			{ policy: policies[n], collection: 'authors', action: 'read', fields: n % 2 === 0 ? '*' : 'id' },
-			...extra.map((collection) => ({ policy: policies[n], collection, action: 'read', fields: '*' })),
-		]));
+		const roles = await created(
+			'/roles',
+			n200.map((n) => ({ name: `Role ${n}` })),
+		);
+		const policies = await created(
+			'/policies',
+			n200.map((n) => ({ name: `Policy ${n}`, app_access: false, admin_access: false })),
+		);
+		await created(
+			'/access',
+			n200.map((n) => ({ role: roles[n], policy: policies[n] })),
+		);
+		await created(
+			'/permissions',
+			n200.flatMap((n) => [
+				{
+					policy: policies[n],
+					collection: 'articles',
+					action: 'read',
+					fields: fields.filter((_, index) => index === 0 || ((n + 1) >> (index - 1)) & 1).join(','),
+				},
+				{ policy: policies[n], collection: 'authors', action: 'read', fields: n % 2 === 0 ? '*' : 'id' },
+				...extra.map((collection) => ({ policy: policies[n], collection, action: 'read', fields: '*' })),
+			]),
+		);
 		const tokens = n200.map((n) => `graphql-cache-token-${String(n).padStart(4, '0')}-0123456789`);
-		await created('/users', n200.map((n) => ({ email: `user${n}@example.com`, status: 'active', role: roles[n], token: tokens[n] })));
+		await created(
+			'/users',
+			n200.map((n) => ({ email: `user${n}@example.com`, status: 'active', role: roles[n], token: tokens[n] })),
+		);
 		const ask = async (token: string) => {
 			const response = await gql(url, '{ __schema { types { name } } articles(limit: 1, sort: ["id"]) { id } }', { token });
 			t.is(response.status, 200, JSON.stringify(response.body));
@@ -124,10 +158,15 @@ test('200 distinct permission sets keep the schema cache within its bound', asyn
 		for (const token of tokens.slice(capacity)) await ask(token);
 		const after = heapUsed();
 		const perSchema = Math.max(1, (filled - empty) / capacity);
-		t.log(`heap: ${mb(empty)} MB, ${mb(filled)} MB with ${capacity} schemas (${Math.round(perSchema / 1024)} KB each), ${mb(after)} MB after 200 permission sets`);
+		t.log(
+			`heap: ${mb(empty)} MB, ${mb(filled)} MB with ${capacity} schemas (${Math.round(perSchema / 1024)} KB each), ${mb(after)} MB after 200 permission sets`,
+		);
 		// Unbounded, the 180 further schemas add about 100 schemas' weight (measured: 44 MB here); bounded,
 		// only the per-caller bookkeeping beside the cache grows (about 7 MB). A quarter of 180 lies between.
-		t.true(after - filled < ((200 - capacity) / 4) * perSchema, `heap grew by ${mb(after - filled)} MB, about ${Math.round((after - filled) / perSchema)} schemas' worth`);
+		t.true(
+			after - filled < ((200 - capacity) / 4) * perSchema,
+			`heap grew by ${mb(after - filled)} MB, about ${Math.round((after - filled) / perSchema)} schemas' worth`,
+		);
 		// Each role still gets exactly its own fields.
 		const schema = await gql(url, '{ __type(name: "articles") { fields { name } } }', { token: tokens[0] });
 		t.deepEqual(schema.body.data.__type.fields.map((field: any) => field.name).sort(), ['id', 'title']);

@@ -24,12 +24,32 @@ vendorTest('GraphQL reads answer the same data as REST', async (t, db) => {
 		await seedCatalog(url);
 
 		// Relational fields: M2O and M2M through the junction.
-		const relational = await same(t, url, '{ articles(limit: 25, sort: ["id"]) { id title author { name } tags { tags_id { name } } } }', '/items/articles?fields=id,title,author.name,tags.tags_id.name&limit=25&sort=id');
+		const relational = await same(
+			t,
+			url,
+			'{ articles(limit: 25, sort: ["id"]) { id title author { name } tags { tags_id { name } } } }',
+			'/items/articles?fields=id,title,author.name,tags.tags_id.name&limit=25&sort=id',
+		);
 		t.true(relational.length > 0);
 		// Filters through relations, both ways.
-		await same(t, url, '{ articles(filter: { author: { name: { _eq: "Ada" } } }, sort: ["id"]) { id title } }', '/items/articles?fields=id,title&filter[author][name][_eq]=Ada&sort=id');
-		await same(t, url, '{ articles(filter: { tags: { tags_id: { name: { _eq: "travel" } } } }, sort: ["-views"]) { id views } }', '/items/articles?fields=id,views&filter[tags][tags_id][name][_eq]=travel&sort=-views');
-		await same(t, url, '{ authors(filter: { articles: { views: { _gt: 100 } } }, sort: ["name"]) { name } }', '/items/authors?fields=name&filter[articles][views][_gt]=100&sort=name');
+		await same(
+			t,
+			url,
+			'{ articles(filter: { author: { name: { _eq: "Ada" } } }, sort: ["id"]) { id title } }',
+			'/items/articles?fields=id,title&filter[author][name][_eq]=Ada&sort=id',
+		);
+		await same(
+			t,
+			url,
+			'{ articles(filter: { tags: { tags_id: { name: { _eq: "travel" } } } }, sort: ["-views"]) { id views } }',
+			'/items/articles?fields=id,views&filter[tags][tags_id][name][_eq]=travel&sort=-views',
+		);
+		await same(
+			t,
+			url,
+			'{ authors(filter: { articles: { views: { _gt: 100 } } }, sort: ["name"]) { name } }',
+			'/items/authors?fields=name&filter[articles][views][_gt]=100&sort=name',
+		);
 		// Search, offset and page.
 		await same(t, url, '{ articles(search: "hello", sort: ["id"]) { id } }', '/items/articles?fields=id&search=hello&sort=id');
 		await same(t, url, '{ articles(sort: ["id"], limit: 2, page: 2) { id } }', '/items/articles?fields=id&sort=id&limit=2&page=2');
@@ -41,7 +61,10 @@ vendorTest('GraphQL reads answer the same data as REST', async (t, db) => {
 			'{ authors(sort: ["id"]) { name articles(sort: ["-views"], limit: 1, filter: { status: { _eq: "published" } }) { title views } } }',
 			'/items/authors?fields=name,articles.title,articles.views&sort=id&deep[articles][_sort]=-views&deep[articles][_limit]=1&deep[articles][_filter][status][_eq]=published',
 		);
-		const aliased = await gql(url, '{ authors(sort: ["id"], limit: 1) { first: articles(sort: ["id"], limit: 1) { id } last: articles(sort: ["-id"], limit: 1) { id } } }');
+		const aliased = await gql(
+			url,
+			'{ authors(sort: ["id"], limit: 1) { first: articles(sort: ["id"], limit: 1) { id } last: articles(sort: ["-id"], limit: 1) { id } } }',
+		);
 		t.deepEqual(aliased.body.data.authors, [{ first: [{ id: '1' }], last: [{ id: '2' }] }]);
 		// Functions: date parts and counts of relational fields.
 		await same(
@@ -49,9 +72,19 @@ vendorTest('GraphQL reads answer the same data as REST', async (t, db) => {
 			url,
 			'{ articles(sort: ["id"]) { id published_on_func { year month day hour } tags_func { count } } }',
 			'/items/articles?fields=id,year(published_on),month(published_on),day(published_on),hour(published_on),count(tags)&sort=id',
-			(rows: any[]) => rows.map((row) => ({ id: row.id, published_on_func: { year: row.published_on_year, month: row.published_on_month, day: row.published_on_day, hour: row.published_on_hour }, tags_func: { count: row.tags_count } })),
+			(rows: any[]) =>
+				rows.map((row) => ({
+					id: row.id,
+					published_on_func: { year: row.published_on_year, month: row.published_on_month, day: row.published_on_day, hour: row.published_on_hour },
+					tags_func: { count: row.tags_count },
+				})),
 		);
-		await same(t, url, '{ articles(filter: { published_on_func: { year: { _eq: 2024 } } }, sort: ["id"]) { id } }', '/items/articles?fields=id&filter[year(published_on)][_eq]=2024&sort=id');
+		await same(
+			t,
+			url,
+			'{ articles(filter: { published_on_func: { year: { _eq: 2024 } } }, sort: ["id"]) { id } }',
+			'/items/articles?fields=id&filter[year(published_on)][_eq]=2024&sort=id',
+		);
 		// Aggregates with groupBy.
 		await same(
 			t,
@@ -61,7 +94,12 @@ vendorTest('GraphQL reads answer the same data as REST', async (t, db) => {
 			(rows: any[]) => rows.map(({ author, ...measures }) => ({ group: { author }, ...measures })),
 			new Set(),
 		);
-		await same(t, url, '{ articles_aggregated(filter: { status: { _eq: "published" } }) { countAll } }', '/items/articles?aggregate[countAll]=*&filter[status][_eq]=published');
+		await same(
+			t,
+			url,
+			'{ articles_aggregated(filter: { status: { _eq: "published" } }) { countAll } }',
+			'/items/articles?aggregate[countAll]=*&filter[status][_eq]=published',
+		);
 		// One item by key, and GET with the query in the URL.
 		await same(t, url, '{ articles_by_id(id: 4) { id title author { name } } }', '/items/articles/4?fields=id,title,author.name');
 		const viaGet = await gql(url, 'query Top($n: Int) { articles(sort: ["-views"], limit: $n) { id } }', { method: 'GET', variables: { n: 2 } });
@@ -85,13 +123,20 @@ vendorTest('every GraphQL mutation writes what the REST write would', async (t, 
 			return response.body.data;
 		};
 
-		const one = await run('mutation { create_articles_item(data: { title: "Nested", views: 7, author: { name: "Eve" }, tags: [{ tags_id: { id: 2 } }, { tags_id: { name: "fresh" } }] }) { id title author { name } tags { tags_id { name } } } }');
+		const one = await run(
+			'mutation { create_articles_item(data: { title: "Nested", views: 7, author: { name: "Eve" }, tags: [{ tags_id: { id: 2 } }, { tags_id: { name: "fresh" } }] }) { id title author { name } tags { tags_id { name } } } }',
+		);
 		const created = one.create_articles_item;
 		t.deepEqual(created, await rest(`/items/articles/${created.id}?fields=id,title,author.name,tags.tags_id.name`));
 		t.deepEqual(created.tags.map((tag: any) => tag.tags_id.name).sort(), ['fresh', 'science']);
 
-		const many = await run('mutation($data: [create_articles_input!]) { create_articles_items(data: $data, sort: ["title"]) { id title } }', { data: [{ title: 'Bulk B' }, { title: 'Bulk A' }] });
-		t.deepEqual(many.create_articles_items.map((item: any) => item.title), ['Bulk A', 'Bulk B']);
+		const many = await run('mutation($data: [create_articles_input!]) { create_articles_items(data: $data, sort: ["title"]) { id title } }', {
+			data: [{ title: 'Bulk B' }, { title: 'Bulk A' }],
+		});
+		t.deepEqual(
+			many.create_articles_items.map((item: any) => item.title),
+			['Bulk A', 'Bulk B'],
+		);
 		const [first, second] = many.create_articles_items.map((item: any) => item.id);
 
 		const updated = await run(`mutation { update_articles_item(id: ${created.id}, data: { views: 8 }) { id views } }`);

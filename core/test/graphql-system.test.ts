@@ -11,21 +11,59 @@ async function ok(response: { status: number; body: any }, what: string) {
 vendorTest('many-to-any fields are unions, singletons one object, as REST reads them', async (t, db) => {
 	const { url, stop } = await startKernel(db);
 	try {
-		const collection = (name: string, fields: unknown[], meta: Record<string, unknown> = {}) => api(url, 'POST', '/collections', { collection: name, schema: {}, meta, fields }).then((r) => ok(r, name));
+		const collection = (name: string, fields: unknown[], meta: Record<string, unknown> = {}) =>
+			api(url, 'POST', '/collections', { collection: name, schema: {}, meta, fields }).then((r) => ok(r, name));
 		await collection('headings', [{ field: 'title', type: 'string' }]);
 		await collection('quotes', [{ field: 'text', type: 'string' }]);
-		await collection('pages', [{ field: 'name', type: 'string' }, { field: 'blocks', type: 'alias', meta: { special: ['m2a'] } }]);
-		await collection('pages_blocks', [{ field: 'pages_id', type: 'integer' }, { field: 'item', type: 'string' }, { field: 'collection', type: 'string' }, { field: 'sort', type: 'integer' }]);
-		await ok(await api(url, 'POST', '/relations', { collection: 'pages_blocks', field: 'pages_id', related_collection: 'pages', meta: { one_field: 'blocks', junction_field: 'item', sort_field: 'sort' }, schema: { on_delete: 'CASCADE' } }), 'o2m');
-		await ok(await api(url, 'POST', '/relations', { collection: 'pages_blocks', field: 'item', related_collection: null, meta: { one_allowed_collections: ['headings', 'quotes'], one_collection_field: 'collection', junction_field: 'pages_id' } }), 'm2a');
-		await ok(await api(url, 'POST', '/items/pages', { name: 'Home', blocks: [{ collection: 'headings', item: { title: 'Welcome' }, sort: 1 }, { collection: 'quotes', item: { text: 'Less is more' }, sort: 2 }] }), 'page');
+		await collection('pages', [
+			{ field: 'name', type: 'string' },
+			{ field: 'blocks', type: 'alias', meta: { special: ['m2a'] } },
+		]);
+		await collection('pages_blocks', [
+			{ field: 'pages_id', type: 'integer' },
+			{ field: 'item', type: 'string' },
+			{ field: 'collection', type: 'string' },
+			{ field: 'sort', type: 'integer' },
+		]);
+		await ok(
+			await api(url, 'POST', '/relations', {
+				collection: 'pages_blocks',
+				field: 'pages_id',
+				related_collection: 'pages',
+				meta: { one_field: 'blocks', junction_field: 'item', sort_field: 'sort' },
+				schema: { on_delete: 'CASCADE' },
+			}),
+			'o2m',
+		);
+		await ok(
+			await api(url, 'POST', '/relations', {
+				collection: 'pages_blocks',
+				field: 'item',
+				related_collection: null,
+				meta: { one_allowed_collections: ['headings', 'quotes'], one_collection_field: 'collection', junction_field: 'pages_id' },
+			}),
+			'm2a',
+		);
+		await ok(
+			await api(url, 'POST', '/items/pages', {
+				name: 'Home',
+				blocks: [
+					{ collection: 'headings', item: { title: 'Welcome' }, sort: 1 },
+					{ collection: 'quotes', item: { text: 'Less is more' }, sort: 2 },
+				],
+			}),
+			'page',
+		);
 
 		const graphql = await gql(url, '{ pages { name blocks { item { __typename ... on headings { title } ... on quotes { text } } } } }');
 		t.falsy(graphql.body.errors, JSON.stringify(graphql.body.errors));
 		const rest = await api(url, 'GET', '/items/pages?fields=name,blocks.collection,blocks.item:headings.title,blocks.item:quotes.text');
 		t.deepEqual(
 			graphql.body.data.pages,
-			rest.body.data.map((page: any) => ({ name: page.name, blocks: page.blocks.map((block: any) => ({ item: { __typename: block.collection, ...block.item } })) })),
+			rest.body.data.map((page: any) => ({
+				name: page.name,
+				blocks: page.blocks.map((block: any) => ({ item: { __typename: block.collection, ...block.item } })),
+			})),
 		);
 
 		await collection('site', [{ field: 'title', type: 'string', schema: { default_value: 'Untitled' } }], { singleton: true });
@@ -62,7 +100,10 @@ vendorTest('/graphql/system serves the system collections, users_me and server s
 
 		const reset = await gql(url, 'mutation { auth_password_request(email: "nobody@example.com") }', { path: '/graphql/system', token: null });
 		t.deepEqual(reset.body, { data: { auth_password_request: true } }, 'silent for an unknown address, as REST is');
-		const login = await gql(url, 'mutation { auth_login(email: "admin@example.com", password: "wrong") { access_token } }', { path: '/graphql/system', token: null });
+		const login = await gql(url, 'mutation { auth_login(email: "admin@example.com", password: "wrong") { access_token } }', {
+			path: '/graphql/system',
+			token: null,
+		});
 		t.is(login.body.errors?.[0]?.extensions?.code, 'INVALID_CREDENTIALS');
 	} finally {
 		await stop();

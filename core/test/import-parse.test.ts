@@ -20,7 +20,10 @@ async function rejects(t: ExecutionContext, format: ImportFormat, input: Readabl
 }
 
 test('a JSON array of items is read item by item, nested values kept', async (t) => {
-	const document = JSON.stringify([{ id: 1, title: 'Zoë 😀', tags: [{ id: 3 }], author: { name: 'Ann' }, note: null }, { id: 2, price: 4.5, ok: true }]);
+	const document = JSON.stringify([
+		{ id: 1, title: 'Zoë 😀', tags: [{ id: 3 }], author: { name: 'Ann' }, note: null },
+		{ id: 2, price: 4.5, ok: true },
+	]);
 	const bytes = Buffer.from(document);
 	t.deepEqual(await collect('json', source(bytes.subarray(0, 20), bytes.subarray(20, 21), bytes.subarray(21))), JSON.parse(document));
 });
@@ -51,7 +54,8 @@ test('malformed JSON is refused with its line and column', async (t) => {
 });
 
 test('CSV cells become null when empty (quoted or not), JSON when they hold an array or object, and text otherwise', async (t) => {
-	const csv = '\uFEFFid,title,tags,author.name,author.role.name,note,price\r\n1,"Hello, ""you""","[1,2]",Ann,admin,,4.50\r\n2,"multi\nline","[{""id"":3}]",,,"",[not json\r\n';
+	const csv =
+		'\uFEFFid,title,tags,author.name,author.role.name,note,price\r\n1,"Hello, ""you""","[1,2]",Ann,admin,,4.50\r\n2,"multi\nline","[{""id"":3}]",,,"",[not json\r\n';
 	t.deepEqual(await collect('csv', source(csv)), [
 		{ id: '1', title: 'Hello, "you"', tags: [1, 2], author: { name: 'Ann', role: { name: 'admin' } }, note: null, price: '4.50' },
 		{ id: '2', title: 'multi\nline', tags: [{ id: 3 }], author: { name: null, role: { name: null } }, note: null, price: '[not json' },
@@ -59,7 +63,10 @@ test('CSV cells become null when empty (quoted or not), JSON when they hold an a
 });
 
 test('CSV rows shorter than the header leave the missing columns out, and blank lines are skipped', async (t) => {
-	t.deepEqual(await collect('csv', source('id,title,status\n1,a\n\n2,b,draft\n')), [{ id: '1', title: 'a' }, { id: '2', title: 'b', status: 'draft' }]);
+	t.deepEqual(await collect('csv', source('id,title,status\n1,a\n\n2,b,draft\n')), [
+		{ id: '1', title: 'a' },
+		{ id: '2', title: 'b', status: 'draft' },
+	]);
 	t.deepEqual(await collect('csv', source('id,title\n')), []);
 	t.deepEqual(await collect('csv', source('')), []);
 });
@@ -67,14 +74,24 @@ test('CSV rows shorter than the header leave the missing columns out, and blank 
 test('a CSV row with more cells than the header is refused naming its line', async (t) => {
 	await rejects(t, 'csv', source('id,title\n1,"two\nlines"\n2,b,extra\n'), 'Line 4 of the CSV import has 3 cells, more than its header has columns');
 	const goodRows = Array.from({ length: 50_000 }, (_, index) => `${index},Row ${index}\n`).join('');
-	await rejects(t, 'csv', source('id,title\n', goodRows.slice(0, 300_000), goodRows.slice(300_000), '7,a,b,c\n'), 'Line 50002 of the CSV import has 4 cells, more than its header has columns');
+	await rejects(
+		t,
+		'csv',
+		source('id,title\n', goodRows.slice(0, 300_000), goodRows.slice(300_000), '7,a,b,c\n'),
+		'Line 50002 of the CSV import has 4 cells, more than its header has columns',
+	);
 });
 
 test('a CSV header must name each column once, without overlapping a column and its nested keys', async (t) => {
 	await rejects(t, 'csv', source('id,,title\n1,2,3\n'), 'Column 2 of the CSV header has an empty name');
 	await rejects(t, 'csv', source('id,author.\n1,2\n'), 'Column 2 of the CSV header has an empty name ("author.")');
 	await rejects(t, 'csv', source('id,title,id\n1,2,3\n'), 'Column "id" appears twice in the CSV header');
-	await rejects(t, 'csv', source('author,author.name\n1,2\n'), 'CSV header columns "author" and "author.name" overlap: one can\'t be both a value and an object');
+	await rejects(
+		t,
+		'csv',
+		source('author,author.name\n1,2\n'),
+		'CSV header columns "author" and "author.name" overlap: one can\'t be both a value and an object',
+	);
 	await rejects(t, 'csv', source('__proto__.x\n1\n'), 'Column 1 of the CSV header can\'t be named "__proto__.x"');
 });
 
@@ -105,7 +122,10 @@ function jsonSource(count: number): Readable {
 	);
 }
 
-for (const [format, input] of [['csv', csvSource], ['json', jsonSource]] as const) {
+for (const [format, input] of [
+	['csv', csvSource],
+	['json', jsonSource],
+] as const) {
 	test(`a ${manyRows}-row ${format} import comes out whole and in order`, async (t) => {
 		let count = 0;
 		let ordered = true;

@@ -18,7 +18,11 @@ test('SQL Server catalog rows become the raw schema: types, normalised defaults,
 	const schema = buildMssql(recorded<MssqlCatalog>('mssql'));
 	const type = (table: string, name: string) => fieldTypeOf(column(schema, table, name), 'mssql');
 
-	t.deepEqual(schema.tables, [{ name: 'article_tags', schema: 'dbo' }, { name: 'articles', schema: 'dbo', comment: 'Blog posts' }, { name: 'authors', schema: 'dbo' }]);
+	t.deepEqual(schema.tables, [
+		{ name: 'article_tags', schema: 'dbo' },
+		{ name: 'articles', schema: 'dbo', comment: 'Blog posts' },
+		{ name: 'authors', schema: 'dbo' },
+	]);
 	t.deepEqual(schema.views, ['published']);
 
 	t.deepEqual(
@@ -44,10 +48,29 @@ test('SQL Server catalog rows become the raw schema: types, normalised defaults,
 	t.like(column(schema, 'article_tags', 'tag'), { isPrimaryKey: true, isUnique: false });
 
 	t.deepEqual(schema.foreignKeys, [
-		{ table: 'article_tags', column: 'article', foreignKeyTable: 'articles', foreignKeyColumn: 'id', constraintName: 'article_tags_article_foreign', onDelete: 'CASCADE', onUpdate: 'CASCADE' },
-		{ table: 'articles', column: 'author', foreignKeyTable: 'authors', foreignKeyColumn: 'id', constraintName: 'articles_author_foreign', onDelete: 'SET NULL', onUpdate: 'NO ACTION' },
+		{
+			table: 'article_tags',
+			column: 'article',
+			foreignKeyTable: 'articles',
+			foreignKeyColumn: 'id',
+			constraintName: 'article_tags_article_foreign',
+			onDelete: 'CASCADE',
+			onUpdate: 'CASCADE',
+		},
+		{
+			table: 'articles',
+			column: 'author',
+			foreignKeyTable: 'authors',
+			foreignKeyColumn: 'id',
+			constraintName: 'articles_author_foreign',
+			onDelete: 'SET NULL',
+			onUpdate: 'NO ACTION',
+		},
 	]);
-	t.deepEqual(schema.indexes.find((index) => index.name === 'article_tags_tag_position'), { table: 'article_tags', name: 'article_tags_tag_position', columns: ['tag', 'position'], unique: false, primary: false });
+	t.deepEqual(
+		schema.indexes.find((index) => index.name === 'article_tags_tag_position'),
+		{ table: 'article_tags', name: 'article_tags_tag_position', columns: ['tag', 'position'], unique: false, primary: false },
+	);
 	t.deepEqual(schema.indexes.find((index) => index.table === 'article_tags' && index.primary)?.columns, ['article', 'tag']);
 });
 
@@ -55,7 +78,10 @@ test('Oracle catalog rows become the raw schema: NUMBER precisions, RAW(16) ids,
 	const schema = buildOracle(recorded<OracleCatalog>('oracle'));
 	const type = (table: string, name: string) => fieldTypeOf(column(schema, table, name), 'oracle');
 
-	t.deepEqual(schema.tables.map((table) => table.name), ['ARTICLE_TAGS', 'ARTICLES', 'AUTHORS']);
+	t.deepEqual(
+		schema.tables.map((table) => table.name),
+		['ARTICLE_TAGS', 'ARTICLES', 'AUTHORS'],
+	);
 	t.deepEqual(schema.views, ['PUBLISHED']);
 
 	t.deepEqual(
@@ -63,7 +89,10 @@ test('Oracle catalog rows become the raw schema: NUMBER precisions, RAW(16) ids,
 		// NUMBER(10,0) can exceed a 32-bit integer: it is read as a big integer.
 		['uuid', 'string', 'bigInteger', 'decimal', 'boolean', 'timestamp', 'dateTime', 'text', 'json', 'integer', 'uuid'],
 	);
-	t.deepEqual(['ID', 'EMAIL', 'BIG', 'PHOTO'].map((name) => type('AUTHORS', name)), ['integer', 'string', 'bigInteger', 'binary']);
+	t.deepEqual(
+		['ID', 'EMAIL', 'BIG', 'PHOTO'].map((name) => type('AUTHORS', name)),
+		['integer', 'string', 'bigInteger', 'binary'],
+	);
 
 	t.like(column(schema, 'ARTICLES', 'TITLE'), { defaultValue: 'Untitled', maxLength: 200, isNullable: false, comment: 'Shown in lists' });
 	t.is(column(schema, 'ARTICLES', 'VIEWS').defaultValue, 0);
@@ -79,10 +108,32 @@ test('Oracle catalog rows become the raw schema: NUMBER precisions, RAW(16) ids,
 	t.like(column(schema, 'ARTICLE_TAGS', 'ARTICLE'), { isPrimaryKey: true, isUnique: false });
 
 	t.deepEqual(schema.foreignKeys, [
-		{ table: 'ARTICLE_TAGS', column: 'ARTICLE', foreignKeyTable: 'ARTICLES', foreignKeyColumn: 'ID', constraintName: 'ARTICLE_TAGS_ARTICLE_FOREIGN', onDelete: 'CASCADE', onUpdate: 'NO ACTION' },
-		{ table: 'ARTICLES', column: 'AUTHOR', foreignKeyTable: 'AUTHORS', foreignKeyColumn: 'ID', constraintName: 'ARTICLES_AUTHOR_FOREIGN', onDelete: 'SET NULL', onUpdate: 'NO ACTION' },
+		{
+			table: 'ARTICLE_TAGS',
+			column: 'ARTICLE',
+			foreignKeyTable: 'ARTICLES',
+			foreignKeyColumn: 'ID',
+			constraintName: 'ARTICLE_TAGS_ARTICLE_FOREIGN',
+			onDelete: 'CASCADE',
+			onUpdate: 'NO ACTION',
+		},
+		{
+			table: 'ARTICLES',
+			column: 'AUTHOR',
+			foreignKeyTable: 'AUTHORS',
+			foreignKeyColumn: 'ID',
+			constraintName: 'ARTICLES_AUTHOR_FOREIGN',
+			onDelete: 'SET NULL',
+			onUpdate: 'NO ACTION',
+		},
 	]);
-	t.deepEqual(schema.indexes.find((index) => index.name === 'ARTICLE_TAGS_TAG_POSITION'), { table: 'ARTICLE_TAGS', name: 'ARTICLE_TAGS_TAG_POSITION', columns: ['TAG', 'POSITION'], unique: false, primary: false });
+	t.deepEqual(
+		schema.indexes.find((index) => index.name === 'ARTICLE_TAGS_TAG_POSITION'),
+		{ table: 'ARTICLE_TAGS', name: 'ARTICLE_TAGS_TAG_POSITION', columns: ['TAG', 'POSITION'], unique: false, primary: false },
+	);
 	t.true(schema.indexes.find((index) => index.name === 'ARTICLE_TAGS_PKEY')?.primary);
-	t.false(schema.indexes.some((index) => index.name === 'AUTHORS_LOWER_EMAIL'), 'an index on an expression only names no column');
+	t.false(
+		schema.indexes.some((index) => index.name === 'AUTHORS_LOWER_EMAIL'),
+		'an index on an expression only names no column',
+	);
 });

@@ -83,13 +83,24 @@ vendorTest('introspection reads tables, columns, keys, indexes and views of a ha
 
 	t.deepEqual(schema.tables.map((table) => table.name).sort(), ['article_tags', 'articles', 'authors', 'tags']);
 	t.deepEqual(schema.views, ['published']);
-	t.false(schema.columns.some((c) => c.table === 'published'), 'a view has no columns among the tables');
+	t.false(
+		schema.columns.some((c) => c.table === 'published'),
+		'a view has no columns among the tables',
+	);
 
 	const expectedTypes: Array<[string, string, FieldType]> = [
-		['authors', 'id', 'integer'], ['authors', 'name', 'string'], ['authors', 'email', 'string'], ['authors', 'active', 'boolean'],
+		['authors', 'id', 'integer'],
+		['authors', 'name', 'string'],
+		['authors', 'email', 'string'],
+		['authors', 'active', 'boolean'],
 		['authors', 'created_at', db.vendor === 'sqlite' ? 'dateTime' : 'timestamp'],
-		['articles', 'id', 'uuid'], ['articles', 'title', 'string'], ['articles', 'views', 'integer'], ['articles', 'price', 'decimal'],
-		['articles', 'author', 'integer'], ['articles', 'body', 'text'], ['article_tags', 'article', 'uuid'],
+		['articles', 'id', 'uuid'],
+		['articles', 'title', 'string'],
+		['articles', 'views', 'integer'],
+		['articles', 'price', 'decimal'],
+		['articles', 'author', 'integer'],
+		['articles', 'body', 'text'],
+		['article_tags', 'article', 'uuid'],
 	];
 	for (const [table, name, expected] of expectedTypes) t.is(type(table, name), expected, `${table}.${name} is a ${expected}`);
 
@@ -124,7 +135,10 @@ vendorTest('introspection reads tables, columns, keys, indexes and views of a ha
 	const composite = schema.indexes.find((index) => index.name === 'article_tags_tag_position');
 	t.like(composite, { table: 'article_tags', columns: ['tag', 'position'], unique: false, primary: false });
 	if (db.vendor !== 'sqlite') {
-		t.like(schema.indexes.find((index) => index.table === 'article_tags' && index.primary), { columns: ['article', 'tag'], unique: true });
+		t.like(
+			schema.indexes.find((index) => index.table === 'article_tags' && index.primary),
+			{ columns: ['article', 'tag'], unique: true },
+		);
 	}
 
 	t.deepEqual({ definitions: await definitions(db.vendor, db.knex), rows: await snapshotRows(db.knex, tables) }, before);

@@ -48,7 +48,10 @@ const operatorChecks: Check[] = [
 	[{ featured: { _eq: 'false' } }, (a) => !a.featured],
 	[{ published_on: { _gte: '2024-01-01T00:00:00' } }, (a) => a.published_on !== null && a.published_on >= '2024-01-01T00:00:00'],
 	[{ _or: [{ status: { _eq: 'draft' } }, { views: { _gt: 200 } }] }, (a) => a.status === 'draft' || a.views > 200],
-	[{ _and: [{ status: { _eq: 'published' } }, { _or: [{ views: { _lt: 50 } }, { featured: { _eq: true } }] }] }, (a) => a.status === 'published' && (a.views < 50 || a.featured)],
+	[
+		{ _and: [{ status: { _eq: 'published' } }, { _or: [{ views: { _lt: 50 } }, { featured: { _eq: true } }] }] },
+		(a) => a.status === 'published' && (a.views < 50 || a.featured),
+	],
 	[{ views: { _gt: 10, _lt: 200 } }, (a) => a.views > 10 && a.views < 200],
 ];
 
@@ -99,7 +102,10 @@ vendorTest('every filter operator returns exactly the rows the seed data says', 
 		await checkAll(t, url, operatorChecks);
 		// The bracket syntax a browser sends reads the same as JSON.
 		const bracket = await api(url, 'GET', '/items/articles?fields=id&sort=-id&filter[status][_eq]=published&filter[views][_gte]=100');
-		t.deepEqual(bracket.body.data.map((a: { id: number }) => a.id), [8, 6, 1]);
+		t.deepEqual(
+			bracket.body.data.map((a: { id: number }) => a.id),
+			[8, 6, 1],
+		);
 	} finally {
 		await stop();
 	}

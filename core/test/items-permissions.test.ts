@@ -40,7 +40,10 @@ vendorTest('a reader sees only allowed fields of allowed rows, through every kin
 		await setUpReader(url, db);
 
 		const list = await as(url, 'GET', '/items/articles?sort=id&meta=*');
-		t.deepEqual(list.body.data, published.map((a) => ({ id: a.id, title: a.title })));
+		t.deepEqual(
+			list.body.data,
+			published.map((a) => ({ id: a.id, title: a.title })),
+		);
 		t.deepEqual(list.body.meta, { total_count: published.length, filter_count: published.length });
 		t.deepEqual((await as(url, 'GET', '/items/articles/1')).body.data, { id: 1, title: 'Hello World' });
 		t.is(errorCode(await as(url, 'GET', '/items/articles/3')), 'FORBIDDEN', 'a draft is as absent as a missing id');
@@ -67,13 +70,24 @@ vendorTest('a reader sees only allowed fields of allowed rows, through every kin
 
 		// Search looks only at readable fields of readable rows: "Hello from abroad" is article 8's body.
 		t.deepEqual((await as(url, 'GET', '/items/articles?search=abroad')).body.data, []);
-		t.deepEqual((await as(url, 'GET', '/items/articles?search=hello&sort=id')).body.data.map((a: any) => a.id), published.filter((a) => a.title.toLowerCase().includes('hello')).map((a) => a.id));
-		t.deepEqual((await as(url, 'GET', '/items/articles?sort=-id&fields=id')).body.data.map((a: any) => a.id), published.map((a) => a.id).reverse());
+		t.deepEqual(
+			(await as(url, 'GET', '/items/articles?search=hello&sort=id')).body.data.map((a: any) => a.id),
+			published.filter((a) => a.title.toLowerCase().includes('hello')).map((a) => a.id),
+		);
+		t.deepEqual(
+			(await as(url, 'GET', '/items/articles?sort=-id&fields=id')).body.data.map((a: any) => a.id),
+			published.map((a) => a.id).reverse(),
+		);
 		t.deepEqual((await as(url, 'GET', '/items/articles?aggregate[count]=*')).body.data, [{ count: published.length }]);
-		t.deepEqual((await as(url, 'GET', '/items/articles?aggregate[count]=*&groupBy=title&filter[title][_starts_with]=Hello')).body.data, [{ title: 'Hello World', count: 1 }]);
+		t.deepEqual((await as(url, 'GET', '/items/articles?aggregate[count]=*&groupBy=title&filter[title][_starts_with]=Hello')).body.data, [
+			{ title: 'Hello World', count: 1 },
+		]);
 
 		const exported = await fetch(`${url}/items/articles?export=json&sort=id&limit=-1`, { headers: { authorization: `Bearer ${readerToken}` } });
-		t.deepEqual(await exported.json(), published.map((a) => ({ id: a.id, title: a.title })));
+		t.deepEqual(
+			await exported.json(),
+			published.map((a) => ({ id: a.id, title: a.title })),
+		);
 	} finally {
 		await stop();
 	}
@@ -112,9 +126,18 @@ vendorTest('the public sees nothing until granted, then only what was granted', 
 		await seedCatalog(url);
 		t.is(errorCode(await api(url, 'GET', '/items/articles', undefined, null)), 'FORBIDDEN');
 		const publicPolicy = (await api(url, 'GET', '/access?filter[role][_null]=true&filter[user][_null]=true&fields=policy')).body.data[0].policy;
-		await api(url, 'POST', '/permissions', { policy: publicPolicy, collection: 'articles', action: 'read', fields: 'id', permissions: { featured: { _eq: true } } });
+		await api(url, 'POST', '/permissions', {
+			policy: publicPolicy,
+			collection: 'articles',
+			action: 'read',
+			fields: 'id',
+			permissions: { featured: { _eq: true } },
+		});
 		const anonymous = await api(url, 'GET', '/items/articles?sort=id', undefined, null);
-		t.deepEqual(anonymous.body.data, articles.filter((a) => a.featured).map((a) => ({ id: a.id })));
+		t.deepEqual(
+			anonymous.body.data,
+			articles.filter((a) => a.featured).map((a) => ({ id: a.id })),
+		);
 		t.is(errorCode(await api(url, 'GET', '/items/articles?fields=title', undefined, null)), 'FORBIDDEN');
 	} finally {
 		await stop();
@@ -139,11 +162,18 @@ vendorTest('nested relations apply their own rules; validation and presets shape
 
 		// Only Ada is British: other authors read as null, even though the article rows are visible.
 		const expanded = (await call('GET', '/items/articles?fields=id,author.name&sort=id')).body.data;
-		t.deepEqual(expanded, articles.map((a) => ({ id: a.id, author: a.author === 1 ? { name: 'Ada' } : null })));
+		t.deepEqual(
+			expanded,
+			articles.map((a) => ({ id: a.id, author: a.author === 1 ? { name: 'Ada' } : null })),
+		);
 		// `*` leaves out the tags it may not read (the junction), instead of refusing the whole read.
 		t.deepEqual(Object.keys((await call('GET', '/items/articles/1')).body.data).sort(), ['author', 'id', 'title']);
 		t.is(errorCode(await call('GET', '/items/articles?fields=tags')), 'FORBIDDEN', 'asking for it by name is refused');
-		t.deepEqual((await call('GET', '/items/articles?filter[author][name][_eq]=Brian')).body.data, [], 'a filter through the relation sees only readable authors');
+		t.deepEqual(
+			(await call('GET', '/items/articles?filter[author][name][_eq]=Brian')).body.data,
+			[],
+			'a filter through the relation sees only readable authors',
+		);
 
 		const refused = await call('POST', '/items/articles', { title: 'Too popular', views: 500 });
 		t.is(errorCode(refused), 'FAILED_VALIDATION');
@@ -154,7 +184,11 @@ vendorTest('nested relations apply their own rules; validation and presets shape
 		for (const path of ['/roles', '/policies', '/permissions', '/access', '/activity', '/revisions']) {
 			t.is(errorCode(await call('GET', path)), 'FORBIDDEN', path);
 		}
-		t.is(errorCode(await call('POST', '/permissions', { policy, collection: 'authors', action: 'create', fields: '*' })), 'FORBIDDEN', 'no raising its own rights');
+		t.is(
+			errorCode(await call('POST', '/permissions', { policy, collection: 'authors', action: 'create', fields: '*' })),
+			'FORBIDDEN',
+			'no raising its own rights',
+		);
 	} finally {
 		await stop();
 	}

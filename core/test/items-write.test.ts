@@ -19,11 +19,20 @@ vendorTest('create, read back, update one/many/by query/batch, delete; defaults 
 		t.deepEqual(patched.body.data, { views: 17, rating: '2.50' });
 
 		const many = await api(url, 'PATCH', '/items/articles?fields=id,status', { keys: [1, 2], data: { status: 'archived' } });
-		t.deepEqual(many.body.data, [{ id: 1, status: 'archived' }, { id: 2, status: 'archived' }]);
+		t.deepEqual(many.body.data, [
+			{ id: 1, status: 'archived' },
+			{ id: 2, status: 'archived' },
+		]);
 		const byQuery = await api(url, 'PATCH', '/items/articles?fields=id', { query: { filter: { status: { _eq: 'draft' } } }, data: { featured: true } });
 		t.deepEqual(byQuery.body.data.map((a: any) => a.id).sort(), [3, 7, 9]);
-		const batch = await api(url, 'PATCH', '/items/articles?fields=id,views', [{ id: 3, views: 1 }, { id: 4, views: 2 }]);
-		t.deepEqual(batch.body.data, [{ id: 3, views: 1 }, { id: 4, views: 2 }]);
+		const batch = await api(url, 'PATCH', '/items/articles?fields=id,views', [
+			{ id: 3, views: 1 },
+			{ id: 4, views: 2 },
+		]);
+		t.deepEqual(batch.body.data, [
+			{ id: 3, views: 1 },
+			{ id: 4, views: 2 },
+		]);
 
 		t.is((await api(url, 'DELETE', '/items/articles/9')).status, 204);
 		t.is((await api(url, 'DELETE', '/items/articles', [7, 8])).status, 204);
@@ -43,10 +52,7 @@ vendorTest('nested writes: M2O object, O2M list, M2M with new and existing tags,
 		await seedCatalog(url);
 		const author = await api(url, 'POST', '/items/authors?fields=name,articles.title,articles.tags.tags_id.name', {
 			name: 'Eve',
-			articles: [
-				{ title: 'Nested one', tags: [{ tags_id: 1 }, { tags_id: { name: 'brand new' } }] },
-				{ title: 'Nested two' },
-			],
+			articles: [{ title: 'Nested one', tags: [{ tags_id: 1 }, { tags_id: { name: 'brand new' } }] }, { title: 'Nested two' }],
 		});
 		t.is(author.status, 200, JSON.stringify(author.body));
 		t.deepEqual(author.body.data, {
@@ -67,7 +73,10 @@ vendorTest('nested writes: M2O object, O2M list, M2M with new and existing tags,
 
 		await api(url, 'PATCH', '/items/authors/1', { articles: { create: [{ title: 'Added' }], update: [{ id: 1, title: 'Renamed' }], delete: [3] } });
 		const ada = (await api(url, 'GET', '/items/authors/1?fields=articles.title&deep[articles][_sort]=id')).body.data;
-		t.deepEqual(ada.articles.map((a: any) => a.title), ['Renamed', 'Added']);
+		t.deepEqual(
+			ada.articles.map((a: any) => a.title),
+			['Renamed', 'Added'],
+		);
 	} finally {
 		await stop();
 	}
@@ -78,14 +87,24 @@ vendorTest('a batch failing anywhere leaves no row of it behind, nested writes i
 	try {
 		await createCatalog(url);
 		await seedCatalog(url);
-		const before = { articles: await count(db, 'articles'), authors: await count(db, 'authors'), tags: await count(db, 'tags'), activity: await count(db, 'mantle_activity') };
+		const before = {
+			articles: await count(db, 'articles'),
+			authors: await count(db, 'authors'),
+			tags: await count(db, 'tags'),
+			activity: await count(db, 'mantle_activity'),
+		};
 		const batch = await api(url, 'POST', '/items/articles', [{ title: 'ok 1' }, { title: 'ok 2' }, { title: 'x'.repeat(41) }]);
 		t.is(errorCode(batch), 'VALUE_TOO_LONG');
 		const nested = await api(url, 'POST', '/items/authors', { name: 'Ghost', articles: [{ title: 'fine', tags: [{ tags_id: { name: 'news' } }] }] });
 		t.is(errorCode(nested), 'RECORD_NOT_UNIQUE');
 		t.like(nested.body.errors[0].extensions, { code: 'RECORD_NOT_UNIQUE', collection: 'tags', field: 'name' });
 		t.deepEqual(
-			{ articles: await count(db, 'articles'), authors: await count(db, 'authors'), tags: await count(db, 'tags'), activity: await count(db, 'mantle_activity') },
+			{
+				articles: await count(db, 'articles'),
+				authors: await count(db, 'authors'),
+				tags: await count(db, 'tags'),
+				activity: await count(db, 'mantle_activity'),
+			},
 			before,
 		);
 	} finally {
@@ -165,7 +184,13 @@ vendorTest('activity and revisions record every write; revert restores an earlie
 		const id = (await api(url, 'POST', '/items/articles', { title: 'First title' })).body.data.id;
 		await api(url, 'PATCH', `/items/articles/${id}`, { title: 'Second title' });
 		const activity = (await api(url, 'GET', '/activity?filter[collection][_eq]=articles&sort=id&fields=action,item,user')).body.data;
-		t.deepEqual(activity.map((a: any) => [a.action, a.item]), [['create', String(id)], ['update', String(id)]]);
+		t.deepEqual(
+			activity.map((a: any) => [a.action, a.item]),
+			[
+				['create', String(id)],
+				['update', String(id)],
+			],
+		);
 		t.truthy(activity[0].user, 'the admin is recorded');
 		const revisions = (await api(url, 'GET', '/revisions?filter[collection][_eq]=articles&sort=id')).body.data;
 		t.is(revisions.length, 2);
@@ -185,10 +210,18 @@ vendorTest('import streams CSV and JSON in one transaction; export returns every
 	try {
 		await createCatalog(url);
 		const post = (body: string, type: string) =>
-			fetch(`${url}/utils/import/authors`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': type }, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+			fetch(`${url}/utils/import/authors`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': type }, body }).then(
+				async (r) => ({ status: r.status, body: (await r.json()) as any }),
+			);
 		const csv = await post('name,country\nAda,UK\n"Brown, Bob",US\nChen,\n', 'text/csv');
 		t.deepEqual(csv.body.data, { created: 3, updated: 0 });
-		const json = await post(JSON.stringify([{ id: 1, name: 'Ada Lovelace' }, { name: 'Dana', country: 'US' }]), 'application/json');
+		const json = await post(
+			JSON.stringify([
+				{ id: 1, name: 'Ada Lovelace' },
+				{ name: 'Dana', country: 'US' },
+			]),
+			'application/json',
+		);
 		t.deepEqual(json.body.data, { created: 1, updated: 1 });
 		// As the Directus SDK sends it: a form whose `file` part is the CSV.
 		const form = new FormData();
@@ -198,14 +231,23 @@ vendorTest('import streams CSV and JSON in one transaction; export returns every
 		const failing = await post(JSON.stringify([{ name: 'Ok' }, { name: 'Bad', country: 'TOO LONG' }]), 'application/json');
 		t.is(failing.status, 400);
 		const all = (await api(url, 'GET', '/items/authors?fields=name,country&sort=id')).body.data;
-		t.deepEqual(all, [{ name: 'Ada Lovelace', country: 'UK' }, { name: 'Brown, Bob', country: 'US' }, { name: 'Chen', country: null }, { name: 'Dana', country: 'US' }, { name: 'Eve', country: 'FR' }]);
+		t.deepEqual(all, [
+			{ name: 'Ada Lovelace', country: 'UK' },
+			{ name: 'Brown, Bob', country: 'US' },
+			{ name: 'Chen', country: null },
+			{ name: 'Dana', country: 'US' },
+			{ name: 'Eve', country: 'FR' },
+		]);
 
 		const exported = await fetch(`${url}/utils/export/authors`, {
 			method: 'POST',
 			headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
 			body: JSON.stringify({ format: 'json', query: { fields: ['name'], sort: ['id'] } }),
 		});
-		t.deepEqual(await exported.json(), all.map((a: any) => ({ name: a.name })));
+		t.deepEqual(
+			await exported.json(),
+			all.map((a: any) => ({ name: a.name })),
+		);
 	} finally {
 		await stop();
 	}

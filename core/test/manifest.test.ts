@@ -13,7 +13,9 @@ test('each bad key is named in the message', (t) => {
 	t.throws(() => parseManifest('acme-ext', { ...valid, type: 'gadget' }), { message: /acme-ext: invalid "mantle:extension"\.type: must be one of/ });
 	t.throws(() => parseManifest('acme-ext', { ...valid, host: 'whenever' }), { message: /\.host: must be a semver range/ });
 	t.throws(() => parseManifest('acme-ext', { ...valid, source: '../../etc/passwd' }), { message: /\.source: must be a path inside the extension folder/ });
-	t.throws(() => parseManifest('acme-ext', { ...valid, sandbox: { enabled: true, requestedScopes: { shell: {} } } }), { message: /sandbox\.requestedScopes\.shell/ });
+	t.throws(() => parseManifest('acme-ext', { ...valid, sandbox: { enabled: true, requestedScopes: { shell: {} } } }), {
+		message: /sandbox\.requestedScopes\.shell/,
+	});
 	t.throws(() => parseManifest('acme-ext', { ...valid, colour: 'red' }), { message: /\.colour: .*not allowed/ });
 	t.throws(() => parseManifest('acme-ext', undefined), { message: /has no "mantle:extension" block/ });
 });

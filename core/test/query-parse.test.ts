@@ -78,14 +78,28 @@ test('field lists are read from comma text, repeated brackets, JSON text and arr
 	t.deepEqual(fromUrl('fields=id, title,,author.name,'), { fields: ['id', 'title', 'author.name'] });
 	t.deepEqual(fromUrl('fields[]=id&fields[]=title,slug'), { fields: ['id', 'title', 'slug'] });
 	t.deepEqual(fromUrl(`fields=${json(['id', 'author.*'])}`), { fields: ['id', 'author.*'] });
-	t.deepEqual(fromUrl('fields=*,item:headings.title,count(tags),author.year(birthday)'), { fields: ['*', 'item:headings.title', 'count(tags)', 'author.year(birthday)'] });
+	t.deepEqual(fromUrl('fields=*,item:headings.title,count(tags),author.year(birthday)'), {
+		fields: ['*', 'item:headings.title', 'count(tags)', 'author.year(birthday)'],
+	});
 	t.deepEqual(fromUrl('fields=,'), {});
 });
 
 test('field paths with unknown or misplaced functions are refused', (t) => {
-	rejects(t, () => fromUrl('fields=bogus(x)'), 'Unknown function "bogus" in "fields" entry "bogus(x)" (known: year, month, week, day, weekday, hour, minute, second, count)');
-	rejects(t, () => fromUrl('fields=year(author.birthday)'), 'Function "year(author.birthday)" in "fields" entry "year(author.birthday)" must take one field name, as in "year(date_created)"');
-	rejects(t, () => fromUrl('fields=year(published_on).x'), 'Function "year(published_on).x" in "fields" entry "year(published_on).x" must be the last part of its field path');
+	rejects(
+		t,
+		() => fromUrl('fields=bogus(x)'),
+		'Unknown function "bogus" in "fields" entry "bogus(x)" (known: year, month, week, day, weekday, hour, minute, second, count)',
+	);
+	rejects(
+		t,
+		() => fromUrl('fields=year(author.birthday)'),
+		'Function "year(author.birthday)" in "fields" entry "year(author.birthday)" must take one field name, as in "year(date_created)"',
+	);
+	rejects(
+		t,
+		() => fromUrl('fields=year(published_on).x'),
+		'Function "year(published_on).x" in "fields" entry "year(published_on).x" must be the last part of its field path',
+	);
 	rejects(t, () => fromUrl('fields=title)'), 'Malformed function "title)" in "fields" entry "title)"');
 	rejects(t, () => fromUrl('fields=author..name'), 'Empty field name in "fields" entry "author..name"');
 	rejects(t, () => parseQuery({ fields: ['id', 3] }), '"fields" must be a comma-separated string or an array of strings, got ["id",3]');
@@ -147,17 +161,26 @@ test('logical groups become arrays, from indexes, from qs objects past its array
 });
 
 test('relational filters nest, one-to-many ones may be quantified, and function keys are checked', (t) => {
-	t.deepEqual(fromUrl('filter[author][name][_eq]=x&filter[tags][_some][name][_in]=a,b&filter[comments][_none][approved][_eq]=false&filter[year(published_on)][_eq]=2024&filter[count(tags)][_gt]=2'), {
-		filter: {
-			author: { name: { _eq: 'x' } },
-			tags: { _some: { name: { _in: ['a', 'b'] } } },
-			comments: { _none: { approved: { _eq: 'false' } } },
-			'year(published_on)': { _eq: '2024' },
-			'count(tags)': { _gt: '2' },
+	t.deepEqual(
+		fromUrl(
+			'filter[author][name][_eq]=x&filter[tags][_some][name][_in]=a,b&filter[comments][_none][approved][_eq]=false&filter[year(published_on)][_eq]=2024&filter[count(tags)][_gt]=2',
+		),
+		{
+			filter: {
+				author: { name: { _eq: 'x' } },
+				tags: { _some: { name: { _in: ['a', 'b'] } } },
+				comments: { _none: { approved: { _eq: 'false' } } },
+				'year(published_on)': { _eq: '2024' },
+				'count(tags)': { _gt: '2' },
+			},
 		},
-	});
+	);
 	t.deepEqual(parseQuery({ filter: { author: { _and: [{ name: { _null: true } }] } } }), { filter: { author: { _and: [{ name: { _null: true } }] } } });
-	rejects(t, () => fromUrl('filter[bogus(x)][_eq]=1'), 'Unknown function "bogus" in filter key at filter.bogus(x) (known: year, month, week, day, weekday, hour, minute, second, count)');
+	rejects(
+		t,
+		() => fromUrl('filter[bogus(x)][_eq]=1'),
+		'Unknown function "bogus" in filter key at filter.bogus(x) (known: year, month, week, day, weekday, hour, minute, second, count)',
+	);
 	rejects(t, () => fromUrl('filter[year(published_on)][name][_eq]=1'), 'Filter at filter.year(published_on) must be an object of operators, as in {"_eq":...}');
 });
 
@@ -170,9 +193,17 @@ test('unknown and misplaced filter operators are refused with their path', (t) =
 	rejects(t, () => fromUrl('filter[_some][id][_eq]=1'), '"_some" at filter must be applied to a one-to-many field, as in {"tags":{"_some":{...}}}');
 	rejects(t, () => fromUrl('filter[author][_eq]=1&filter[author][name][_eq]=x'), 'Filter at filter.author mixes operators with "name"');
 	rejects(t, () => fromUrl('filter[tags][_some][id][_eq]=1&filter[tags][name][_eq]=x'), '"_some" at filter.tags must be the only key beside the field');
-	rejects(t, () => fromUrl('filter[status]=published'), 'Filter at filter.status must be an object of operators (as in {"_eq":...}) or a nested filter, got "published"');
+	rejects(
+		t,
+		() => fromUrl('filter[status]=published'),
+		'Filter at filter.status must be an object of operators (as in {"_eq":...}) or a nested filter, got "published"',
+	);
 	rejects(t, () => parseQuery({ filter: { status: {} } }), 'Filter at filter.status is empty');
-	rejects(t, () => parseQuery({ filter: { 'author.name': { _eq: 'x' } } }), 'Filter key "author.name" at filter.author.name can\'t be a dotted path: nest it, as in {"author":{"name":{"_eq":...}}}');
+	rejects(
+		t,
+		() => parseQuery({ filter: { 'author.name': { _eq: 'x' } } }),
+		'Filter key "author.name" at filter.author.name can\'t be a dotted path: nest it, as in {"author":{"name":{"_eq":...}}}',
+	);
 });
 
 test('list operands come from arrays, comma text and qs index objects', (t) => {
@@ -202,17 +233,24 @@ test('null and empty checks take booleans in every spelling a client sends', (t)
 });
 
 test('single-value operators refuse lists and keep dynamic variables as text', (t) => {
-	t.deepEqual(fromUrl('filter[user_created][_eq]=$CURRENT_USER&filter[owner][role][name][_eq]=$CURRENT_USER.role.name&filter[date][_lte]=$NOW(-1 year)&filter[role][_in]=$CURRENT_ROLES&filter[policy][_eq]=$CURRENT_POLICIES&filter[team][_eq]=$CURRENT_ROLE'), {
-		filter: {
-			user_created: { _eq: '$CURRENT_USER' },
-			owner: { role: { name: { _eq: '$CURRENT_USER.role.name' } } },
-			date: { _lte: '$NOW(-1 year)' },
-			role: { _in: ['$CURRENT_ROLES'] },
-			policy: { _eq: '$CURRENT_POLICIES' },
-			team: { _eq: '$CURRENT_ROLE' },
+	t.deepEqual(
+		fromUrl(
+			'filter[user_created][_eq]=$CURRENT_USER&filter[owner][role][name][_eq]=$CURRENT_USER.role.name&filter[date][_lte]=$NOW(-1 year)&filter[role][_in]=$CURRENT_ROLES&filter[policy][_eq]=$CURRENT_POLICIES&filter[team][_eq]=$CURRENT_ROLE',
+		),
+		{
+			filter: {
+				user_created: { _eq: '$CURRENT_USER' },
+				owner: { role: { name: { _eq: '$CURRENT_USER.role.name' } } },
+				date: { _lte: '$NOW(-1 year)' },
+				role: { _in: ['$CURRENT_ROLES'] },
+				policy: { _eq: '$CURRENT_POLICIES' },
+				team: { _eq: '$CURRENT_ROLE' },
+			},
 		},
+	);
+	t.deepEqual(parseQuery({ filter: { a: { _eq: null }, b: { _neq: true }, c: { _lt: 4.5 } } }), {
+		filter: { a: { _eq: null }, b: { _neq: true }, c: { _lt: 4.5 } },
 	});
-	t.deepEqual(parseQuery({ filter: { a: { _eq: null }, b: { _neq: true }, c: { _lt: 4.5 } } }), { filter: { a: { _eq: null }, b: { _neq: true }, c: { _lt: 4.5 } } });
 	rejects(t, () => fromUrl('filter[status][_eq][]=a&filter[status][_eq][]=b'), '"filter.status._eq" takes a single value, got ["a","b"]');
 	rejects(t, () => parseQuery({ filter: { status: { _eq: { a: 1 } } } }), '"filter.status._eq" takes a single value, got {"a":1}');
 });
@@ -228,7 +266,11 @@ test('aggregates read from brackets, comma lists and JSON', (t) => {
 	});
 	t.deepEqual(fromUrl(`aggregate=${json({ avg: ['views'], max: 'price' })}`), { aggregate: { avg: ['views'], max: ['price'] } });
 	t.deepEqual(parseQuery({ aggregate: { count: '*' } }), { aggregate: { count: ['*'] } });
-	rejects(t, () => fromUrl('aggregate[median]=views'), 'Unknown aggregate function "median" in "aggregate" (known: count, countDistinct, countAll, sum, sumDistinct, avg, avgDistinct, min, max)');
+	rejects(
+		t,
+		() => fromUrl('aggregate[median]=views'),
+		'Unknown aggregate function "median" in "aggregate" (known: count, countDistinct, countAll, sum, sumDistinct, avg, avgDistinct, min, max)',
+	);
 	rejects(t, () => fromUrl('aggregate[sum]=,'), '"aggregate.sum" must name at least one field, or "*"');
 	rejects(t, () => fromUrl('aggregate=views'), '"aggregate" is not valid JSON: ' + jsonErrorOf('views'));
 });
@@ -236,34 +278,62 @@ test('aggregates read from brackets, comma lists and JSON', (t) => {
 test('groupBy takes fields and date functions', (t) => {
 	t.deepEqual(fromUrl('groupBy=status,year(published_on)'), { groupBy: ['status', 'year(published_on)'] });
 	t.deepEqual(fromUrl('groupBy[]=status&groupBy[]=month(published_on)'), { groupBy: ['status', 'month(published_on)'] });
-	rejects(t, () => fromUrl('groupBy=decade(published_on)'), 'Unknown function "decade" in "groupBy" entry "decade(published_on)" (known: year, month, week, day, weekday, hour, minute, second, count)');
+	rejects(
+		t,
+		() => fromUrl('groupBy=decade(published_on)'),
+		'Unknown function "decade" in "groupBy" entry "decade(published_on)" (known: year, month, week, day, weekday, hour, minute, second, count)',
+	);
 });
 
 test('deep entries become nested queries, with deeper relations nested under deep', (t) => {
-	t.deepEqual(fromUrl('deep[tags][_limit]=2&deep[tags][_sort]=-id&deep[author][_filter][name][_eq]=x&deep[author][books][_fields]=id,title&deep[author][books][chapters][_limit]=-1'), {
-		deep: {
-			tags: { limit: 2, sort: ['-id'] },
-			author: { filter: { name: { _eq: 'x' } }, deep: { books: { fields: ['id', 'title'], deep: { chapters: { limit: -1 } } } } },
+	t.deepEqual(
+		fromUrl(
+			'deep[tags][_limit]=2&deep[tags][_sort]=-id&deep[author][_filter][name][_eq]=x&deep[author][books][_fields]=id,title&deep[author][books][chapters][_limit]=-1',
+		),
+		{
+			deep: {
+				tags: { limit: 2, sort: ['-id'] },
+				author: { filter: { name: { _eq: 'x' } }, deep: { books: { fields: ['id', 'title'], deep: { chapters: { limit: -1 } } } } },
+			},
 		},
-	});
-	t.deepEqual(fromUrl(`deep=${json({ tags: { _sort: ['-id'], _search: 'a', _offset: 1, _page: 2, _aggregate: { count: '*' }, _groupBy: 'name', _alias: { n: 'name' } } })}`), {
-		deep: { tags: { sort: ['-id'], search: 'a', offset: 1, page: 2, aggregate: { count: ['*'] }, groupBy: ['name'], alias: { n: 'name' } } },
-	});
+	);
+	t.deepEqual(
+		fromUrl(
+			`deep=${json({ tags: { _sort: ['-id'], _search: 'a', _offset: 1, _page: 2, _aggregate: { count: '*' }, _groupBy: 'name', _alias: { n: 'name' } } })}`,
+		),
+		{
+			deep: { tags: { sort: ['-id'], search: 'a', offset: 1, page: 2, aggregate: { count: ['*'] }, groupBy: ['name'], alias: { n: 'name' } } },
+		},
+	);
 });
 
 test('deep errors name the place inside deep', (t) => {
 	rejects(t, () => fromUrl('deep[author][_limit]=abc'), '"deep.author._limit" must be an integer of at least -1, got "abc"');
 	rejects(t, () => fromUrl('deep[author][books][_filter][title][_equals]=x'), 'Unknown filter operator "_equals" at deep.author.books._filter.title');
-	rejects(t, () => fromUrl('deep[author][_meta]=total_count'), 'Unknown deep parameter "_meta" at deep.author (known: _fields, _filter, _search, _sort, _limit, _offset, _page, _aggregate, _groupBy, _alias)');
+	rejects(
+		t,
+		() => fromUrl('deep[author][_meta]=total_count'),
+		'Unknown deep parameter "_meta" at deep.author (known: _fields, _filter, _search, _sort, _limit, _offset, _page, _aggregate, _groupBy, _alias)',
+	);
 	rejects(t, () => fromUrl('deep[_limit]=1'), 'Unknown key "_limit" at deep: query parameters belong under a relational field, as in {"tags":{"_limit":...}}');
 	rejects(t, () => fromUrl('deep[tags]=2'), '"deep.tags" must be an object of _-prefixed query parameters and nested relations, got "2"');
-	rejects(t, () => fromUrl('deep[tags][_fields]=bogus(x)'), 'Unknown function "bogus" in "deep.tags._fields" entry "bogus(x)" (known: year, month, week, day, weekday, hour, minute, second, count)');
+	rejects(
+		t,
+		() => fromUrl('deep[tags][_fields]=bogus(x)'),
+		'Unknown function "bogus" in "deep.tags._fields" entry "bogus(x)" (known: year, month, week, day, weekday, hour, minute, second, count)',
+	);
 });
 
 test('aliases map simple names to field paths', (t) => {
-	t.deepEqual(fromUrl('alias[author_name]=author.name&alias[year-published]=year(published_on)'), { alias: { author_name: 'author.name', 'year-published': 'year(published_on)' } });
+	t.deepEqual(fromUrl('alias[author_name]=author.name&alias[year-published]=year(published_on)'), {
+		alias: { author_name: 'author.name', 'year-published': 'year(published_on)' },
+	});
 	t.deepEqual(fromUrl(`alias=${json({ n: 'name' })}`), { alias: { n: 'name' } });
-	rejects(t, () => fromUrl('alias[author.name]=author.name'), 'Alias "author.name" in "alias" must be a simple name (letters, digits, "_" and "-"), without "."');
+	rejects(
+		t,
+		() => fromUrl('alias[author.name]=author.name'),
+		'Alias "author.name" in "alias" must be a simple name (letters, digits, "_" and "-"), without "."',
+	);
 	rejects(t, () => fromUrl('alias[two]=id,title'), '"alias.two" must be one field path, got "id,title"');
 	rejects(t, () => parseQuery({ alias: { n: 1 } }), '"alias.n" must be one field path, got 1');
 });

@@ -37,7 +37,10 @@ const until = async (check: () => Promise<boolean>, ms = 5000) => {
 		await db.knex('mantle_users').insert({ id: randomUUID(), email: 'reader@example.com', status: 'active', role, token });
 		t.is(errorCode(await api(b.url, 'GET', '/items/notes', undefined, token)), 'FORBIDDEN', 'B caches that the reader may not read');
 		await api(a.url, 'POST', '/permissions', { policy, collection: 'notes', action: 'read', fields: '*' });
-		t.true(await until(async () => (await api(b.url, 'GET', '/items/notes', undefined, token)).status === 200), 'B drops its cached permissions when A grants one');
+		t.true(
+			await until(async () => (await api(b.url, 'GET', '/items/notes', undefined, token)).status === 200),
+			'B drops its cached permissions when A grants one',
+		);
 		t.deepEqual((await api(b.url, 'GET', '/items/notes?fields=text', undefined, token)).body.data, [{ text: 'hello' }]);
 	} finally {
 		for (const r of running) await r.stop();

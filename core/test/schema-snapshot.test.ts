@@ -21,7 +21,12 @@ async function buildModel(url: string): Promise<void> {
 		meta: { icon: 'person', note: 'Who writes', group: 'content', sort: 2, display_template: '{{name}}' },
 		schema: {},
 		fields: [
-			{ field: 'name', type: 'string', schema: { max_length: 120, is_nullable: false, default_value: 'anonymous' }, meta: { interface: 'input', width: 'half', sort: 2, required: true, options: { placeholder: 'Full name' } } },
+			{
+				field: 'name',
+				type: 'string',
+				schema: { max_length: 120, is_nullable: false, default_value: 'anonymous' },
+				meta: { interface: 'input', width: 'half', sort: 2, required: true, options: { placeholder: 'Full name' } },
+			},
 			{ field: 'email', type: 'string', schema: { is_unique: true }, meta: { interface: 'input', width: 'half', sort: 3 } },
 			{ field: 'active', type: 'boolean', schema: { default_value: true }, meta: { interface: 'boolean', special: ['cast-boolean'], sort: 4 } },
 			{ field: 'fee', type: 'decimal', schema: { numeric_precision: 10, numeric_scale: 2, default_value: 0 } },
@@ -35,12 +40,39 @@ async function buildModel(url: string): Promise<void> {
 	});
 	await call(url, 'POST', '/collections', {
 		collection: 'articles',
-		meta: { icon: 'article', note: 'Blog posts', group: 'content', sort: 1, sort_field: 'sort', archive_field: 'status', archive_value: 'archived', unarchive_value: 'draft' },
+		meta: {
+			icon: 'article',
+			note: 'Blog posts',
+			group: 'content',
+			sort: 1,
+			sort_field: 'sort',
+			archive_field: 'status',
+			archive_value: 'archived',
+			unarchive_value: 'draft',
+		},
 		schema: {},
 		fields: [
 			{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true }, meta: { hidden: true, readonly: true } },
-			{ field: 'title', type: 'string', schema: { max_length: 120, is_nullable: false, default_value: 'Untitled' }, meta: { interface: 'input', required: true, width: 'full', sort: 1 } },
-			{ field: 'status', type: 'string', schema: { default_value: 'draft' }, meta: { interface: 'select-dropdown', options: { choices: [{ text: 'Draft', value: 'draft' }, { text: 'Archived', value: 'archived' }] } } },
+			{
+				field: 'title',
+				type: 'string',
+				schema: { max_length: 120, is_nullable: false, default_value: 'Untitled' },
+				meta: { interface: 'input', required: true, width: 'full', sort: 1 },
+			},
+			{
+				field: 'status',
+				type: 'string',
+				schema: { default_value: 'draft' },
+				meta: {
+					interface: 'select-dropdown',
+					options: {
+						choices: [
+							{ text: 'Draft', value: 'draft' },
+							{ text: 'Archived', value: 'archived' },
+						],
+					},
+				},
+			},
 			{ field: 'sort', type: 'integer', meta: { hidden: true } },
 			{ field: 'price', type: 'decimal', schema: { numeric_precision: 10, numeric_scale: 2 } },
 			{ field: 'featured', type: 'boolean', schema: { default_value: false, is_nullable: false } },
@@ -53,29 +85,74 @@ async function buildModel(url: string): Promise<void> {
 			{ field: 'blocks', type: 'alias', meta: { interface: 'list-m2a', special: ['m2a'] } },
 		],
 	});
-	await call(url, 'POST', '/relations', { collection: 'articles', field: 'author', related_collection: 'authors', schema: { on_delete: 'SET NULL' }, meta: { one_field: 'articles', sort_field: null } });
-	await call(url, 'POST', '/collections', { collection: 'tags', meta: { icon: 'label' }, schema: {}, fields: [{ field: 'name', type: 'string', schema: { max_length: 40, is_unique: true, is_nullable: false } }] });
+	await call(url, 'POST', '/relations', {
+		collection: 'articles',
+		field: 'author',
+		related_collection: 'authors',
+		schema: { on_delete: 'SET NULL' },
+		meta: { one_field: 'articles', sort_field: null },
+	});
+	await call(url, 'POST', '/collections', {
+		collection: 'tags',
+		meta: { icon: 'label' },
+		schema: {},
+		fields: [{ field: 'name', type: 'string', schema: { max_length: 40, is_unique: true, is_nullable: false } }],
+	});
 	await call(url, 'POST', '/collections', {
 		collection: 'articles_tags',
 		meta: { hidden: true, icon: 'import_export' },
 		schema: {},
-		fields: [{ field: 'articles_id', type: 'integer' }, { field: 'tags_id', type: 'integer' }],
+		fields: [
+			{ field: 'articles_id', type: 'integer' },
+			{ field: 'tags_id', type: 'integer' },
+		],
 	});
-	await call(url, 'POST', '/relations', { collection: 'articles_tags', field: 'articles_id', related_collection: 'articles', schema: { on_delete: 'CASCADE' }, meta: { one_field: 'tags', junction_field: 'tags_id' } });
-	await call(url, 'POST', '/relations', { collection: 'articles_tags', field: 'tags_id', related_collection: 'tags', schema: { on_delete: 'CASCADE' }, meta: { junction_field: 'articles_id' } });
+	await call(url, 'POST', '/relations', {
+		collection: 'articles_tags',
+		field: 'articles_id',
+		related_collection: 'articles',
+		schema: { on_delete: 'CASCADE' },
+		meta: { one_field: 'tags', junction_field: 'tags_id' },
+	});
+	await call(url, 'POST', '/relations', {
+		collection: 'articles_tags',
+		field: 'tags_id',
+		related_collection: 'tags',
+		schema: { on_delete: 'CASCADE' },
+		meta: { junction_field: 'articles_id' },
+	});
 	await call(url, 'POST', '/collections', {
 		collection: 'articles_blocks',
 		meta: { hidden: true },
 		schema: {},
-		fields: [{ field: 'articles_id', type: 'integer' }, { field: 'item', type: 'string' }, { field: 'collection', type: 'string', schema: { max_length: 64 } }],
+		fields: [
+			{ field: 'articles_id', type: 'integer' },
+			{ field: 'item', type: 'string' },
+			{ field: 'collection', type: 'string', schema: { max_length: 64 } },
+		],
 	});
-	await call(url, 'POST', '/relations', { collection: 'articles_blocks', field: 'articles_id', related_collection: 'articles', schema: { on_delete: 'CASCADE' }, meta: { one_field: 'blocks', junction_field: 'item' } });
-	await call(url, 'POST', '/relations', { collection: 'articles_blocks', field: 'item', related_collection: null, meta: { one_allowed_collections: ['tags', 'authors'], one_collection_field: 'collection', junction_field: 'articles_id' } });
+	await call(url, 'POST', '/relations', {
+		collection: 'articles_blocks',
+		field: 'articles_id',
+		related_collection: 'articles',
+		schema: { on_delete: 'CASCADE' },
+		meta: { one_field: 'blocks', junction_field: 'item' },
+	});
+	await call(url, 'POST', '/relations', {
+		collection: 'articles_blocks',
+		field: 'item',
+		related_collection: null,
+		meta: { one_allowed_collections: ['tags', 'authors'], one_collection_field: 'collection', junction_field: 'articles_id' },
+	});
 	await call(url, 'POST', '/collections', {
 		collection: 'home',
 		meta: { singleton: true, icon: 'home', note: 'The front page' },
 		schema: {},
-		fields: [{ field: 'id', type: 'uuid', schema: { is_primary_key: true } }, { field: 'headline', type: 'string', schema: { max_length: 200 } }, { field: 'opens_at', type: 'time' }],
+		fields: [
+			{ field: 'id', type: 'uuid', schema: { is_primary_key: true } },
+			{ field: 'headline', type: 'string', schema: { max_length: 200 } },
+			{ field: 'opens_at', type: 'time' },
+		],
 	});
 }
 
@@ -113,7 +190,10 @@ for (const vendor of ['postgres', 'mysql'] as const) {
 			const snapshot = await call(source.url, 'GET', '/schema/snapshot');
 			t.like(snapshot, { version: 1, vendor: 'sqlite' });
 			t.regex(snapshot.mantle, /^\d+\.\d+\.\d+/);
-			t.false(snapshot.collections.some((c: any) => c.collection.startsWith('directus_')), 'system collections are not part of a snapshot');
+			t.false(
+				snapshot.collections.some((c: any) => c.collection.startsWith('directus_')),
+				'system collections are not part of a snapshot',
+			);
 
 			const diff = await api(target.url, 'POST', '/schema/diff', snapshot);
 			t.is(diff.status, 200, JSON.stringify(diff.body));
@@ -140,7 +220,11 @@ for (const vendor of ['postgres', 'mysql'] as const) {
 async function assertRealKeys(t: ExecutionContext, url: string, db: TestDatabase): Promise<void> {
 	const relations = await call(url, 'GET', '/relations');
 	const byField = Object.fromEntries(relations.map((r: any) => [`${r.collection}.${r.field}`, r]));
-	t.like(byField['articles.author'], { related_collection: 'authors', schema: { foreign_key_table: 'authors', foreign_key_column: 'id', on_delete: 'SET NULL' }, meta: { one_field: 'articles' } });
+	t.like(byField['articles.author'], {
+		related_collection: 'authors',
+		schema: { foreign_key_table: 'authors', foreign_key_column: 'id', on_delete: 'SET NULL' },
+		meta: { one_field: 'articles' },
+	});
 	t.like(byField['articles_tags.tags_id'], { related_collection: 'tags', schema: { on_delete: 'CASCADE' } });
 	t.like(byField['articles_blocks.item'], { related_collection: null, schema: null, meta: { one_allowed_collections: ['tags', 'authors'] } });
 	await t.throwsAsync(db.knex('articles').insert({ title: 'orphan', author: 999 }), { any: true }, 'the foreign key is real');
@@ -178,8 +262,19 @@ vendorTest('a diff lists exactly a changed field meta and a dropped field, and a
 		t.deepEqual(diff.diff.collections, []);
 		t.deepEqual(diff.diff.relations, []);
 		t.deepEqual(diff.diff.fields, [
-			{ collection: 'articles', field: 'title', diff: [{ kind: 'E', path: ['meta', 'note'], lhs: 'Keep it short', rhs: null }, { kind: 'E', path: ['meta', 'width'], lhs: 'half', rhs: 'full' }] },
-			{ collection: 'articles', field: 'views', diff: [{ kind: 'N', rhs: snapshot.fields.find((f: any) => f.field === 'views' && f.collection === 'articles') }] },
+			{
+				collection: 'articles',
+				field: 'title',
+				diff: [
+					{ kind: 'E', path: ['meta', 'note'], lhs: 'Keep it short', rhs: null },
+					{ kind: 'E', path: ['meta', 'width'], lhs: 'half', rhs: 'full' },
+				],
+			},
+			{
+				collection: 'articles',
+				field: 'views',
+				diff: [{ kind: 'N', rhs: snapshot.fields.find((f: any) => f.field === 'views' && f.collection === 'articles') }],
+			},
 		]);
 
 		t.is((await api(url, 'POST', '/schema/apply', diff)).status, 204);
@@ -203,7 +298,11 @@ vendorTest('a snapshot from a newer major version, or a diff against a schema th
 		t.regex(newer.body.errors[0].message, /99\.0\.0/);
 		t.regex(newer.body.errors[0].message, new RegExp(snapshot.mantle.replace(/\./g, '\\.')));
 
-		const diff = await call(url, 'POST', '/schema/diff', { ...snapshot, collections: snapshot.collections.filter((c: any) => c.collection !== 'home'), fields: snapshot.fields.filter((f: any) => f.collection !== 'home') });
+		const diff = await call(url, 'POST', '/schema/diff', {
+			...snapshot,
+			collections: snapshot.collections.filter((c: any) => c.collection !== 'home'),
+			fields: snapshot.fields.filter((f: any) => f.collection !== 'home'),
+		});
 		await call(url, 'POST', '/fields/tags', { field: 'colour', type: 'string' });
 		const before = await dumpModel(db);
 		const stale = await api(url, 'POST', '/schema/apply', diff);

@@ -52,7 +52,10 @@ vendorTest('/server/info shows the project to everyone and the versions only to 
 vendorTest('/server/health gives everyone the verdict and admins the database and storage checks', async (t, db) => {
 	const { url, stop } = await startKernel(db);
 	try {
-		const detailed = (await (await fetch(`${url}/server/health`, { headers: admin })).json()) as { status: string; checks: Record<string, Array<{ status: string; componentType: string }>> };
+		const detailed = (await (await fetch(`${url}/server/health`, { headers: admin })).json()) as {
+			status: string;
+			checks: Record<string, Array<{ status: string; componentType: string }>>;
+		};
 		t.is(detailed.status, 'ok', JSON.stringify(detailed));
 
 		const anonymous = await fetch(`${url}/server/health`);

@@ -56,7 +56,8 @@ async function sha256Of(stream: Readable): Promise<{ hash: string; size: number 
 	return { hash: hash.digest('hex'), size };
 }
 
-const put = (driver: StorageDriver, key: string, content: string | Buffer, contentType?: string) => driver.put(key, Readable.from([Buffer.from(content)]), { contentType });
+const put = (driver: StorageDriver, key: string, content: string | Buffer, contentType?: string) =>
+	driver.put(key, Readable.from([Buffer.from(content)]), { contentType });
 const read = async (driver: StorageDriver, key: string, range?: { start: number; end?: number }) => (await buffer(await driver.get(key, range))).toString();
 const folder = () => `t-${randomBytes(4).toString('hex')}`;
 
@@ -68,10 +69,15 @@ async function collect(iterable: AsyncIterable<string>): Promise<string[]> {
 
 /** Registers a test per store, titled `[kind] title`; a store that failed to start fails it (REQUIRE_SERVICES=1) or skips it. */
 function storeTest(title: string, body: (t: ExecutionContext, driver: StorageDriver, location: StorageLocationConfig) => Promise<void>, serial = false): void {
-	registerPerStore(targets, title, async (t, store) => {
-		const { driver, location } = driverFor(store);
-		await body(t, driver, location);
-	}, serial);
+	registerPerStore(
+		targets,
+		title,
+		async (t, store) => {
+			const { driver, location } = driverFor(store);
+			await body(t, driver, location);
+		},
+		serial,
+	);
 }
 
 // Measured first and one at a time, so that no other test's buffers count against the limit.
@@ -216,7 +222,11 @@ storeTest('the health probe passes through the driver and leaves nothing behind'
 });
 
 test('the health probe of an unreachable store is an error naming the failure', async (t) => {
-	const location = { name: 'azure', driver: 'azure', options: { containerName: 'mantle', accountName: azuriteAccount.name, accountKey: azuriteAccount.key, endpoint: 'http://127.0.0.1:1/devstoreaccount1' } };
+	const location = {
+		name: 'azure',
+		driver: 'azure',
+		options: { containerName: 'mantle', accountName: azuriteAccount.name, accountKey: azuriteAccount.key, endpoint: 'http://127.0.0.1:1/devstoreaccount1' },
+	};
 	const [, check] = await checkStorage(location, { thresholdMs: 10_000, timeoutMs: 2_000 });
 	t.is(check.status, 'error');
 	t.truthy(check.output);
@@ -233,12 +243,30 @@ test('createStorage names the variable a location is missing, and an unknown dri
 	t.is(unknown?.variable, 'STORAGE_AZURE_DRIVER');
 	t.regex(unknown!.message, /must be one of local, azure, s3 \(got "ftp"\)/);
 
-	const s3 = t.throws(() => createStorage(loadConfig({ env: { STORAGE_LOCATIONS: 'files', STORAGE_FILES_DRIVER: 's3', STORAGE_FILES_BUCKET: 'b', STORAGE_FILES_KEY: 'id' }, cwd: os.tmpdir() }).storage.locations), { instanceOf: ConfigError });
+	const s3 = t.throws(
+		() =>
+			createStorage(
+				loadConfig({ env: { STORAGE_LOCATIONS: 'files', STORAGE_FILES_DRIVER: 's3', STORAGE_FILES_BUCKET: 'b', STORAGE_FILES_KEY: 'id' }, cwd: os.tmpdir() })
+					.storage.locations,
+			),
+		{ instanceOf: ConfigError },
+	);
 	t.is(s3?.variable, 'STORAGE_FILES_SECRET');
 });
 
 test('createStorage lists the locations in order, the first being the default, and refuses an unknown one', (t) => {
-	const storage = createStorage(loadConfig({ env: { STORAGE_LOCATIONS: 'local,azure', STORAGE_AZURE_DRIVER: 'azure', STORAGE_AZURE_CONTAINER_NAME: 'c', STORAGE_AZURE_ACCOUNT_NAME: 'a', STORAGE_AZURE_ACCOUNT_KEY: 'a2V5' }, cwd: os.tmpdir() }).storage.locations);
+	const storage = createStorage(
+		loadConfig({
+			env: {
+				STORAGE_LOCATIONS: 'local,azure',
+				STORAGE_AZURE_DRIVER: 'azure',
+				STORAGE_AZURE_CONTAINER_NAME: 'c',
+				STORAGE_AZURE_ACCOUNT_NAME: 'a',
+				STORAGE_AZURE_ACCOUNT_KEY: 'a2V5',
+			},
+			cwd: os.tmpdir(),
+		}).storage.locations,
+	);
 	t.deepEqual(storage.names, ['local', 'azure']);
 	t.is(storage.default, 'local');
 	t.is(storage.location('azure'), storage.location('azure'));

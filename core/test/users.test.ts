@@ -4,8 +4,12 @@ import { api, errorCode } from './helpers/http.js';
 import { startSmtpServer } from './helpers/smtp.js';
 
 const mailEnv = (port: number) => ({
-	EMAIL_TRANSPORT: 'smtp', EMAIL_SMTP_HOST: '127.0.0.1', EMAIL_SMTP_PORT: String(port), EMAIL_SMTP_IGNORE_TLS: 'true',
-	EMAIL_FROM: 'mantle@example.com', PUBLIC_URL: 'http://mantle.test',
+	EMAIL_TRANSPORT: 'smtp',
+	EMAIL_SMTP_HOST: '127.0.0.1',
+	EMAIL_SMTP_PORT: String(port),
+	EMAIL_SMTP_IGNORE_TLS: 'true',
+	EMAIL_FROM: 'mantle@example.com',
+	PUBLIC_URL: 'http://mantle.test',
 });
 const login = (url: string, email: string, password: string) => api(url, 'POST', '/auth/login', { email, password }, null);
 
@@ -13,7 +17,12 @@ vendorTest('users: created through the API with a hashed password that reads as 
 	const { url, stop } = await startKernel(db);
 	try {
 		const role = (await api(url, 'POST', '/roles', { name: 'Editor' })).body.data.id;
-		const created = await api(url, 'POST', '/users?fields=id,email,password,role', { email: 'eve@example.com', password: 'eve password 1', role, status: 'active' });
+		const created = await api(url, 'POST', '/users?fields=id,email,password,role', {
+			email: 'eve@example.com',
+			password: 'eve password 1',
+			role,
+			status: 'active',
+		});
 		t.is(created.status, 200, JSON.stringify(created.body));
 		t.like(created.body.data, { email: 'eve@example.com', password: '**********', role });
 		t.regex((await db.knex('mantle_users').where({ email: 'eve@example.com' }).first('password')).password, /^\$argon2id\$/);
@@ -24,7 +33,7 @@ vendorTest('users: created through the API with a hashed password that reads as 
 		const me = await api(url, 'GET', '/users/me?fields=email,email_notifications,password', undefined, token);
 		t.deepEqual(me.body.data, { email: 'eve@example.com', email_notifications: true, password: '**********' });
 		t.like((await api(url, 'PATCH', '/users/me?fields=first_name', { first_name: 'Eve' }, token)).body.data, { first_name: 'Eve' });
-		t.is(errorCode(await api(url, 'PATCH', '/users/me', { role: null }, token)), 'FORBIDDEN', 'no changing one\'s own role');
+		t.is(errorCode(await api(url, 'PATCH', '/users/me', { role: null }, token)), 'FORBIDDEN', "no changing one's own role");
 		t.is(errorCode(await api(url, 'GET', '/users', undefined, token)), 'FORBIDDEN', 'listing users needs a permission');
 
 		// Sending the mask back, as a form that read the user would, leaves the password alone.
@@ -61,7 +70,18 @@ vendorTest('registration works only when the project allows it, with its role; i
 		t.is((await api(url, 'POST', '/users/invite/accept', { token, password: 'chosen password' }, null)).status, 204);
 		t.is((await login(url, 'new@example.com', 'chosen password')).status, 200);
 		t.not((await api(url, 'POST', '/users/invite/accept', { token, password: 'another one' }, null)).status, 204, 'the link works once');
-		t.is(errorCode(await api(url, 'POST', '/users/invite', { email: 'x@example.com', role }, (await login(url, 'new@example.com', 'chosen password')).body.data.access_token)), 'FORBIDDEN');
+		t.is(
+			errorCode(
+				await api(
+					url,
+					'POST',
+					'/users/invite',
+					{ email: 'x@example.com', role },
+					(await login(url, 'new@example.com', 'chosen password')).body.data.access_token,
+				),
+			),
+			'FORBIDDEN',
+		);
 	} finally {
 		await stop();
 		await smtp.close();

@@ -16,7 +16,11 @@ const usage = `usage: mantle-registry <command>
   keys rotate                    make a new signing key; older ones keep verifying`;
 
 async function main(argv: string[]): Promise<number> {
-	const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { verified: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+	const { positionals, values } = parseArgs({
+		args: argv,
+		allowPositionals: true,
+		options: { verified: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+	});
 	const [command, sub, name] = positionals;
 	if (values.help || !command) {
 		console.log(usage);
@@ -46,7 +50,12 @@ async function main(argv: string[]): Promise<number> {
 		const ring = new KeyRing(path.join(config.dataDir, 'keys'));
 		ring.load();
 		if (sub === 'rotate') ring.rotate();
-		console.log(`EXTENSIONS_REGISTRY_KEYS=${ring.list().map((key) => key.publicKey).join(',')}`);
+		console.log(
+			`EXTENSIONS_REGISTRY_KEYS=${ring
+				.list()
+				.map((key) => key.publicKey)
+				.join(',')}`,
+		);
 		return 0;
 	}
 	console.error(usage);

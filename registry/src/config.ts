@@ -43,7 +43,9 @@ export function loadRegistryConfig(env: NodeJS.ProcessEnv = process.env, cwd = p
 		host: v.REGISTRY_HOST,
 		dataDir,
 		publicUrl: v.REGISTRY_PUBLIC_URL?.replace(/\/+$/, ''),
-		database: v.REGISTRY_DB_CONNECTION_STRING ? { client: 'pg', connection: v.REGISTRY_DB_CONNECTION_STRING } : { client: 'better-sqlite3', filename: path.join(dataDir, 'registry.db') },
+		database: v.REGISTRY_DB_CONNECTION_STRING
+			? { client: 'pg', connection: v.REGISTRY_DB_CONNECTION_STRING }
+			: { client: 'better-sqlite3', filename: path.join(dataDir, 'registry.db') },
 		storage: { name: 'registry', driver: v.REGISTRY_STORAGE_DRIVER, options: storageOptions },
 		unpublishWindowMs: v.REGISTRY_UNPUBLISH_WINDOW_HOURS * 3_600_000,
 	};

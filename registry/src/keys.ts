@@ -26,7 +26,9 @@ export class KeyRing {
 
 	load(): void {
 		mkdirSync(this.folder, { recursive: true, mode: 0o700 });
-		const files = readdirSync(this.folder).filter((file) => file.endsWith('.pem')).sort();
+		const files = readdirSync(this.folder)
+			.filter((file) => file.endsWith('.pem'))
+			.sort();
 		this.keys = files.map((file) => {
 			const privateKey = createPrivateKey(readFileSync(path.join(this.folder, file)));
 			const der = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });

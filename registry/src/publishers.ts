@@ -51,7 +51,9 @@ export class Publishers {
 
 	async authenticate(token: string | undefined): Promise<Publisher | undefined> {
 		if (!token) return undefined;
-		const row = await this.knex('registry_tokens').where({ token_hash: tokenHash(token) }).first('publisher_id');
+		const row = await this.knex('registry_tokens')
+			.where({ token_hash: tokenHash(token) })
+			.first('publisher_id');
 		return row ? this.byId(Number(row.publisher_id)) : undefined;
 	}
 
@@ -63,7 +65,9 @@ export class Publishers {
 		if (!row.password_hash) {
 			const salt = randomBytes(16);
 			const hash = await scrypt(password, salt, 32);
-			await this.knex('registry_publishers').where({ id: publisher.id }).update({ password_hash: `scrypt$${salt.toString('base64')}$${hash.toString('base64')}` });
+			await this.knex('registry_publishers')
+				.where({ id: publisher.id })
+				.update({ password_hash: `scrypt$${salt.toString('base64')}$${hash.toString('base64')}` });
 		} else {
 			const [, salt, stored] = String(row.password_hash).split('$');
 			const hash = await scrypt(password, Buffer.from(salt!, 'base64'), 32);

@@ -26,7 +26,8 @@ export async function packWorkspace(folder: string): Promise<{ name: string; ver
 		const target = path.join(staging, 'package');
 		for (const entry of included) {
 			const source = path.join(folder, entry);
-			if (existsSync(source)) cpSync(source, path.join(target, entry), { recursive: true, filter: (file) => !file.includes(`${path.sep}test${path.sep}`) && !file.endsWith('.map') });
+			if (existsSync(source))
+				cpSync(source, path.join(target, entry), { recursive: true, filter: (file) => !file.includes(`${path.sep}test${path.sep}`) && !file.endsWith('.map') });
 		}
 		writeFileSync(path.join(target, 'package.json'), `${JSON.stringify(published, null, 2)}\n`);
 		const chunks: Buffer[] = [];
@@ -53,12 +54,17 @@ export async function publishOwnPackages(registry: Registry, log: (line: string)
 		const packed = await packWorkspace(folder);
 		if (await registry.knex('registry_versions').where({ name: packed.name, version: packed.version }).first('version')) continue;
 		const integrity = `sha512-${createHash('sha512').update(packed.tarball).digest('base64')}`;
-		await publishVersion({ knex: registry.knex, store: registry.store, keys: registry.keys }, packed.name, {
-			name: packed.name,
-			versions: { [packed.version]: { ...packed.packageJson, dist: { integrity } } },
-			'dist-tags': { latest: packed.version },
-			_attachments: { [`${packed.name}-${packed.version}.tgz`]: { data: packed.tarball.toString('base64'), length: packed.tarball.length } },
-		}, publisher);
+		await publishVersion(
+			{ knex: registry.knex, store: registry.store, keys: registry.keys },
+			packed.name,
+			{
+				name: packed.name,
+				versions: { [packed.version]: { ...packed.packageJson, dist: { integrity } } },
+				'dist-tags': { latest: packed.version },
+				_attachments: { [`${packed.name}-${packed.version}.tgz`]: { data: packed.tarball.toString('base64'), length: packed.tarball.length } },
+			},
+			publisher,
+		);
 		log(`published ${packed.name}@${packed.version}`);
 	}
 }

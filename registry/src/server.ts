@@ -71,7 +71,11 @@ export async function createRegistry(config: RegistryConfig): Promise<Registry> 
 
 	server.route([
 		{ method: 'GET', path: '/-/ping', handler: () => ({}) },
-		{ method: 'GET', path: '/-/npm/v1/keys', handler: () => ({ keys: keys.list().map((key) => ({ expires: null, keyid: key.keyid, keytype: 'ed25519', scheme: 'ed25519', key: key.publicKey })) }) },
+		{
+			method: 'GET',
+			path: '/-/npm/v1/keys',
+			handler: () => ({ keys: keys.list().map((key) => ({ expires: null, keyid: key.keyid, keytype: 'ed25519', scheme: 'ed25519', key: key.publicKey })) }),
+		},
 		{ method: 'GET', path: '/-/whoami', handler: async (request) => ({ username: (await publisherOf(request)).name }) },
 		{
 			method: 'PUT',
@@ -90,10 +94,25 @@ export async function createRegistry(config: RegistryConfig): Promise<Registry> 
 			handler: async (request) => {
 				const size = Math.min(250, Math.max(1, Number(request.query.size ?? 20) || 20));
 				const from = Math.max(0, Number(request.query.from ?? 0) || 0);
-				const { items, total } = await searchListings(knex, { search: String(request.query.text ?? ''), limit: size, offset: from, extensionsOnly: false, sort: 'downloads' });
+				const { items, total } = await searchListings(knex, {
+					search: String(request.query.text ?? ''),
+					limit: size,
+					offset: from,
+					extensionsOnly: false,
+					sort: 'downloads',
+				});
 				return {
 					objects: items.map((item) => ({
-						package: { name: item.name, version: item.version, description: item.description, keywords: item.keywords, date: item.updated_at, publisher: { username: item.publisher.name }, maintainers: [{ username: item.publisher.name }], links: {} },
+						package: {
+							name: item.name,
+							version: item.version,
+							description: item.description,
+							keywords: item.keywords,
+							date: item.updated_at,
+							publisher: { username: item.publisher.name },
+							maintainers: [{ username: item.publisher.name }],
+							links: {},
+						},
 						score: { final: 1, detail: { quality: 1, popularity: 1, maintenance: 1 } },
 						searchScore: 1,
 						downloads: { weekly: item.downloads_week },
@@ -126,11 +145,23 @@ export async function createRegistry(config: RegistryConfig): Promise<Registry> 
 				const limit = Math.min(100, Math.max(1, Number(query.limit ?? 20) || 20));
 				const offset = Math.max(0, Number(query.offset ?? 0) || 0);
 				const sort = query.sort === 'recent' || query.sort === 'name' ? query.sort : 'downloads';
-				const { items, total } = await searchListings(knex, { search: query.search, type: query.type, host: query.host, sandboxedOnly: query.sandboxed === 'true', sort, limit, offset });
+				const { items, total } = await searchListings(knex, {
+					search: query.search,
+					type: query.type,
+					host: query.host,
+					sandboxedOnly: query.sandboxed === 'true',
+					sort,
+					limit,
+					offset,
+				});
 				return { data: items, meta: { filter_count: total } };
 			},
 		},
-		{ method: 'GET', path: '/-/mantle/extensions/{rest*}', handler: async (request) => ({ data: await extensionPage(knex, splitPath(request.url.pathname, '/-/mantle/extensions').name) }) },
+		{
+			method: 'GET',
+			path: '/-/mantle/extensions/{rest*}',
+			handler: async (request) => ({ data: await extensionPage(knex, splitPath(request.url.pathname, '/-/mantle/extensions').name) }),
+		},
 		{
 			method: ['GET', 'PUT', 'DELETE'],
 			path: '/{rest*}',
@@ -143,7 +174,10 @@ export async function createRegistry(config: RegistryConfig): Promise<Registry> 
 						const row = await knex('registry_versions').where({ name, version }).first('tarball_key', 'size');
 						if (!row) throw notFound(`${name}@${version} is not in this registry.`);
 						await countDownload(knex, name);
-						return h.response(await store.get(row.tarball_key)).type('application/octet-stream').header('content-length', String(row.size));
+						return h
+							.response(await store.get(row.tarball_key))
+							.type('application/octet-stream')
+							.header('content-length', String(row.size));
 					}
 					throw notFound();
 				}

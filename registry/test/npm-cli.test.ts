@@ -43,7 +43,13 @@ test('an extension made outside the repository installs its SDK from the registr
 		const document = (await (await fetch(`${running.url}/mantle-extension-greet`)).json()) as { versions: Record<string, { dist: Record<string, any> }> };
 		const dist = document.versions['0.1.0']!.dist;
 		const key = keys.keys.find((candidate) => candidate.keyid === dist['mantle:signature'].keyid)!;
-		t.true(verifySignature(manifestPayload({ name: 'mantle-extension-greet', version: '0.1.0', integrity: dist.integrity, files: dist['mantle:files'] }), dist['mantle:signature'].sig, key.key));
+		t.true(
+			verifySignature(
+				manifestPayload({ name: 'mantle-extension-greet', version: '0.1.0', integrity: dist.integrity, files: dist['mantle:files'] }),
+				dist['mantle:signature'].sig,
+				key.key,
+			),
+		);
 		t.truthy(dist['mantle:files']['dist/index.js']);
 
 		// A second version, a tag, a deprecation.
@@ -64,10 +70,16 @@ test('an extension made outside the repository installs its SDK from the registr
 		const project = path.join(user.home, 'project');
 		mkdirSync(project);
 		writeFileSync(path.join(project, 'package.json'), '{ "name": "project", "version": "1.0.0", "private": true }');
-		const added = await npm(['install', 'mantle-extension-greet@next', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=dev', '--prefer-offline'], project);
+		const added = await npm(
+			['install', 'mantle-extension-greet@next', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=dev', '--prefer-offline'],
+			project,
+		);
 		t.is(added.code, 0, added.stderr);
 		const file = readFileSync(path.join(project, 'node_modules/mantle-extension-greet/dist/index.js'));
-		t.is(createHash('sha256').update(file).digest('hex'), (await (await fetch(`${running.url}/mantle-extension-greet`)).json() as any).versions['0.2.0'].dist['mantle:files']['dist/index.js']);
+		t.is(
+			createHash('sha256').update(file).digest('hex'),
+			((await (await fetch(`${running.url}/mantle-extension-greet`)).json()) as any).versions['0.2.0'].dist['mantle:files']['dist/index.js'],
+		);
 
 		const found = JSON.parse((await npm(['search', 'greet', '--json'])).stdout) as Array<{ name: string }>;
 		t.true(found.some((entry) => entry.name === 'mantle-extension-greet'));
@@ -86,11 +98,15 @@ test('the registry refuses what is not a valid extension, publishing over anothe
 	const ada = await publishers.issueToken(await publishers.ensure('ada'));
 	const bob = await publishers.issueToken(await publishers.ensure('bob'));
 	const user = npmUser(running.url, ada);
-	const npm = (args: string[], cwd: string, token = ada) => run('npm', [...args, '--registry', `${running.url}/`, `--//${new URL(running.url).host}/:_authToken=${token}`], { cwd, env: user.env });
+	const npm = (args: string[], cwd: string, token = ada) =>
+		run('npm', [...args, '--registry', `${running.url}/`, `--//${new URL(running.url).host}/:_authToken=${token}`], { cwd, env: user.env });
 	const make = (name: string, version: string, manifest: unknown, files: Record<string, string> = { 'dist/index.js': 'export default {};' }) => {
 		const folder = path.join(user.home, `${name}-${version}`);
 		mkdirSync(path.join(folder, 'dist'), { recursive: true });
-		writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name, version, type: 'module', ...(manifest === undefined ? {} : { 'mantle:extension': manifest }) }));
+		writeFileSync(
+			path.join(folder, 'package.json'),
+			JSON.stringify({ name, version, type: 'module', ...(manifest === undefined ? {} : { 'mantle:extension': manifest }) }),
+		);
 		for (const [file, text] of Object.entries(files)) writeFileSync(path.join(folder, file), text);
 		return folder;
 	};
@@ -109,13 +125,20 @@ test('the registry refuses what is not a valid extension, publishing over anothe
 		t.regex(stolen.stderr, /not a maintainer/);
 		const again = await npm(['publish'], make('mantle-extension-good', '1.0.0', good), ada);
 		t.regex(again.stderr, /cannot publish over/);
-		const anonymous = await fetch(`${running.url}/-/package/mantle-extension-good/dist-tags/evil`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '"1.0.0"' });
+		const anonymous = await fetch(`${running.url}/-/package/mantle-extension-good/dist-tags/evil`, {
+			method: 'PUT',
+			headers: { 'content-type': 'application/json' },
+			body: '"1.0.0"',
+		});
 		t.is(anonymous.status, 401);
 
 		// A version another package depends on stays.
 		t.is((await npm(['publish'], make('mantle-extension-user', '1.0.0', good), ada)).code, 0);
 		const dependent = make('mantle-extension-dependent', '1.0.0', good);
-		writeFileSync(path.join(dependent, 'package.json'), JSON.stringify({ name: 'mantle-extension-dependent', version: '1.0.0', dependencies: { 'mantle-extension-user': '^1.0.0' }, 'mantle:extension': good }));
+		writeFileSync(
+			path.join(dependent, 'package.json'),
+			JSON.stringify({ name: 'mantle-extension-dependent', version: '1.0.0', dependencies: { 'mantle-extension-user': '^1.0.0' }, 'mantle:extension': good }),
+		);
 		t.is((await npm(['publish'], dependent, ada)).code, 0);
 		// npm asks for --force to remove a package's only version; the registry still refuses.
 		const refused = await npm(['unpublish', 'mantle-extension-user@1.0.0', '--force'], user.home, ada);
@@ -124,8 +147,15 @@ test('the registry refuses what is not a valid extension, publishing over anothe
 		const page = (await (await fetch(`${running.url}/-/mantle/extensions/mantle-extension-good`)).json()) as { data: Record<string, any> };
 		t.like(page.data, { name: 'mantle-extension-good', type: 'endpoint', publisher: { name: 'ada', verified: false } });
 		const listing = (await (await fetch(`${running.url}/-/mantle/extensions?type=endpoint&host=0.1.5&sort=name`)).json()) as { data: Array<{ name: string }> };
-		t.deepEqual(listing.data.map((item) => item.name), ['mantle-extension-dependent', 'mantle-extension-good', 'mantle-extension-user']);
-		t.deepEqual(((await (await fetch(`${running.url}/-/mantle/extensions?host=2.0.0`)).json()) as { data: unknown[] }).data, [], 'nothing for an incompatible host');
+		t.deepEqual(
+			listing.data.map((item) => item.name),
+			['mantle-extension-dependent', 'mantle-extension-good', 'mantle-extension-user'],
+		);
+		t.deepEqual(
+			((await (await fetch(`${running.url}/-/mantle/extensions?host=2.0.0`)).json()) as { data: unknown[] }).data,
+			[],
+			'nothing for an incompatible host',
+		);
 	} finally {
 		user.cleanUp();
 		await running.stop();

@@ -4,7 +4,9 @@ import { publishExtension } from '../../core/test/helpers/registry.js';
 import { startRegistry } from './helpers.js';
 
 test('a README is rendered to HTML without scripts, handlers, styles or dangerous links', (t) => {
-	const html = renderReadme('# Greet\n\n<script>alert(1)</script>\n\n<img src="x" onerror="alert(2)">\n\n[click](javascript:alert(3)) and [docs](https://example.com)\n\n<div style="position:fixed">x</div>');
+	const html = renderReadme(
+		'# Greet\n\n<script>alert(1)</script>\n\n<img src="x" onerror="alert(2)">\n\n[click](javascript:alert(3)) and [docs](https://example.com)\n\n<div style="position:fixed">x</div>',
+	);
 	t.regex(html, /<h1>Greet<\/h1>/);
 	t.notRegex(html, /<script|onerror|javascript:|style=/);
 	t.regex(html, /<a href="https:\/\/example\.com" rel="noopener noreferrer nofollow">docs<\/a>/);

@@ -42,8 +42,7 @@ export type SupervisorMessage =
 	| { type: 'bridge-reply'; id: number; ok: true; value: unknown }
 	| { type: 'bridge-reply'; id: number; ok: false; error: WireError };
 
-export type BridgeRequest =
-	| { method: 'items'; call: ItemsRequest };
+export type BridgeRequest = { method: 'items'; call: ItemsRequest };
 
 export type ChildMessage =
 	| { type: 'ready' }

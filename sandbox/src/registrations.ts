@@ -24,7 +24,8 @@ export function checkRegistrations(type: SandboxedType, value: unknown): Registr
 		}
 		const routes = (Array.isArray(reported.routes) ? reported.routes : []) as RouteInfo[];
 		for (const route of routes) {
-			if (!methods.has(route.method) || typeof route.path !== 'string' || !route.path.startsWith('/')) throw invalid('A route was registered with a bad method or path.');
+			if (!methods.has(route.method) || typeof route.path !== 'string' || !route.path.startsWith('/'))
+				throw invalid('A route was registered with a bad method or path.');
 		}
 		return { type, endpointId, routes: routes.map((route) => ({ method: route.method as HttpMethod, path: route.path })) };
 	}

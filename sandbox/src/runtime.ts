@@ -36,9 +36,13 @@ export class ExtensionRuntime {
 	async invoke(invocation: Invocation): Promise<unknown> {
 		if (this.disposedFor === 'unload') throw new SandboxError('SANDBOX_UNAVAILABLE', `The extension ${this.extension.id} is not loaded.`);
 		const dispatch = this.dispatch && !this.isolate?.isDisposed ? this.dispatch : (await this.boot(), this.dispatch!);
-		const input = invocation.op === 'operation' ? { ...invocation.input, accountability: invocation.accountability } : { index: invocation.index, ...invocation.input };
+		const input =
+			invocation.op === 'operation' ? { ...invocation.input, accountability: invocation.accountability } : { index: invocation.index, ...invocation.input };
 		try {
-			const call = dispatch.apply(undefined, [invocation.op, JSON.stringify(input), invocation.token], { timeout: this.config.timeoutMs, result: { promise: true, copy: true } });
+			const call = dispatch.apply(undefined, [invocation.op, JSON.stringify(input), invocation.token], {
+				timeout: this.config.timeoutMs,
+				result: { promise: true, copy: true },
+			});
 			return this.unwrap(await this.deadline(call, this.config.timeoutMs));
 		} catch (error) {
 			throw this.translate(error, 'call');
@@ -74,7 +78,15 @@ export class ExtensionRuntime {
 					const capabilities = hostCapabilities(this.extension, this.config, this.host);
 					const dispatch = (await factory.apply(
 						undefined,
-						[sdk.namespace.derefInto(), this.extension.type, capabilities.log, capabilities.sleep, capabilities.request, capabilities.items, capabilities.envJson],
+						[
+							sdk.namespace.derefInto(),
+							this.extension.type,
+							capabilities.log,
+							capabilities.sleep,
+							capabilities.request,
+							capabilities.items,
+							capabilities.envJson,
+						],
 						{ result: { reference: true }, timeout },
 					)) as ivm.Reference<(op: string, input: unknown, token?: string) => Promise<string>>;
 					const module = await isolate.compileModule(this.extension.code, { filename: `extension:${this.extension.id}` });

@@ -125,7 +125,12 @@ export class SandboxSupervisor {
 			entry.error = (error as Error).message;
 			throw error;
 		}
-		return createHandle(checked.id, entry.registrations, (id, invocation) => this.invoke(id, invocation), () => this.status(checked.id));
+		return createHandle(
+			checked.id,
+			entry.registrations,
+			(id, invocation) => this.invoke(id, invocation),
+			() => this.status(checked.id),
+		);
 	}
 
 	async unload(id: string): Promise<void> {
@@ -202,7 +207,12 @@ export class SandboxSupervisor {
 			sdkModule: sdkModuleSource(),
 		};
 		// An empty environment: the kernel's secrets have no business in the process running untrusted code.
-		const child = fork(childEntry, [JSON.stringify(config)], { execArgv: ['--no-node-snapshot'], env: {}, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'json' });
+		const child = fork(childEntry, [JSON.stringify(config)], {
+			execArgv: ['--no-node-snapshot'],
+			env: {},
+			stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+			serialization: 'json',
+		});
 		this.child = child;
 		for (const stream of [child.stdout, child.stderr]) {
 			if (stream) createInterface({ input: stream }).on('line', (line) => this.logger.warn({ pid: child.pid }, `sandbox process: ${line}`));
@@ -244,7 +254,8 @@ export class SandboxSupervisor {
 		} else if (message.type === 'bridge') {
 			this.items(message.extensionId, message.request.call).then(
 				(value) => child.connected && child.send({ type: 'bridge-reply', id: message.id, ok: true, value } satisfies SupervisorMessage),
-				(error: unknown) => child.connected && child.send({ type: 'bridge-reply', id: message.id, ok: false, error: toWire(error) } satisfies SupervisorMessage),
+				(error: unknown) =>
+					child.connected && child.send({ type: 'bridge-reply', id: message.id, ok: false, error: toWire(error) } satisfies SupervisorMessage),
 			);
 		}
 	}
@@ -317,7 +328,8 @@ export class SandboxSupervisor {
 
 function checkSource(source: ExtensionSource): ExtensionSource {
 	if (typeof source?.id !== 'string' || source.id === '') throw new SandboxError('INVALID_EXTENSION', 'A sandboxed extension needs an id.');
-	if (!sandboxTypes.has(source.type)) throw new SandboxError('INVALID_EXTENSION', `${source.id}: only endpoint, hook and operation extensions run sandboxed (got ${source.type}).`);
+	if (!sandboxTypes.has(source.type))
+		throw new SandboxError('INVALID_EXTENSION', `${source.id}: only endpoint, hook and operation extensions run sandboxed (got ${source.type}).`);
 	if (typeof source.code !== 'string') throw new SandboxError('INVALID_EXTENSION', `${source.id}: the code must be a string.`);
 	// A private frozen copy: the caller changing its object later must not widen what was granted.
 	const scopes = deepFreeze(JSON.parse(JSON.stringify(source.scopes ?? {})) as GrantedScopes);

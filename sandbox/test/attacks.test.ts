@@ -32,7 +32,12 @@ for (const [title, route, code] of [
 		const { supervisor, endpoint, bystander, live } = await attacked(t);
 		const pid = process.pid;
 		const childPid = supervisor.pid;
-		const { result, ticks, answered } = await live.during(() => endpoint.invoke(route, request()).then(() => undefined, (error: SandboxError) => error));
+		const { result, ticks, answered } = await live.during(() =>
+			endpoint.invoke(route, request()).then(
+				() => undefined,
+				(error: SandboxError) => error,
+			),
+		);
 		t.is(result?.code, code);
 		t.true(ticks > 0, 'timers kept firing');
 		t.true(answered > 0, 'the HTTP server kept answering');
@@ -47,7 +52,12 @@ test('a memory bomb fails with a clear error and the extension answers again', a
 	// The heap fills in a fraction of a second of CPU; a generous wall clock keeps a busy machine from calling it a timeout.
 	const { supervisor, endpoint, bystander, live } = await attacked(t, 60_000);
 	const pid = process.pid;
-	const { result } = await live.during(() => endpoint.invoke(index.bomb, request()).then(() => undefined, (error: SandboxError) => error));
+	const { result } = await live.during(() =>
+		endpoint.invoke(index.bomb, request()).then(
+			() => undefined,
+			(error: SandboxError) => error,
+		),
+	);
 	// V8 usually disposes the isolate alone; should it take the sandbox process down instead, that is contained too.
 	t.true(['EXTENSION_OUT_OF_MEMORY', 'SANDBOX_CRASHED'].includes(result?.code ?? ''), String(result?.code));
 	t.is(process.pid, pid);
@@ -84,9 +94,19 @@ test('nothing of the host exists inside: no process, require, timers, fetch, or 
 	const endpoint = await loadEndpoint(supervisor, probe, { log: {} });
 	const { body } = await endpoint.invoke(0, request());
 	t.deepEqual(body, {
-		process: 'undefined', require: 'undefined', module: 'undefined', Buffer: 'undefined',
-		setTimeout: 'undefined', setInterval: 'undefined', setImmediate: 'undefined', queueMicrotask: 'undefined',
-		fetch: 'undefined', XMLHttpRequest: 'undefined', WebSocket: 'undefined', console: 'undefined', ivm: 'undefined',
+		process: 'undefined',
+		require: 'undefined',
+		module: 'undefined',
+		Buffer: 'undefined',
+		setTimeout: 'undefined',
+		setInterval: 'undefined',
+		setImmediate: 'undefined',
+		queueMicrotask: 'undefined',
+		fetch: 'undefined',
+		XMLHttpRequest: 'undefined',
+		WebSocket: 'undefined',
+		console: 'undefined',
+		ivm: 'undefined',
 		constructorEscape: 'threw ReferenceError',
 		functionEscape: 'undefined',
 		ctxEscape: 'threw ReferenceError',
@@ -99,9 +119,13 @@ test('nothing of the host exists inside: no process, require, timers, fetch, or 
 
 test('a refused capability call gives the extension an error with a code and no host stack', async (t) => {
 	const { supervisor } = await startSandbox(t, { limits });
-	const endpoint = await loadEndpoint(supervisor, `router.get('/', async () => {
+	const endpoint = await loadEndpoint(
+		supervisor,
+		`router.get('/', async () => {
 		try { await ctx.items('secrets').readByQuery({}); } catch (error) { return { body: { code: error.code, name: error.name, stack: String(error.stack) } }; }
-	});`, { items: { collections: ['articles'], actions: ['read'] } });
+	});`,
+		{ items: { collections: ['articles'], actions: ['read'] } },
+	);
 	const { body } = (await endpoint.invoke(0, request())) as { body: { code: string; name: string; stack: string } };
 	t.is(body.code, 'FORBIDDEN');
 	t.is(body.name, 'ExtensionError');

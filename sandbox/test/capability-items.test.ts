@@ -42,12 +42,15 @@ test('items on a collection or action outside the scope is refused without calli
 	t.deepEqual(bridge.itemsCalls, []);
 });
 
-test('an extension cannot forge a caller: without the request\'s own accountability, items run as the public role', async (t) => {
+test("an extension cannot forge a caller: without the request's own accountability, items run as the public role", async (t) => {
 	const { supervisor, bridge } = await startSandbox(t);
 	const endpoint = await loadEndpoint(supervisor, source, { items: { collections: ['articles'], actions: ['read'] } });
 	await endpoint.invoke(1, request({ accountability: { ...caller, admin: true } }));
 	await endpoint.invoke(0, call('articles', 'readOne', [1], false));
-	t.deepEqual(bridge.itemsCalls.map((entry) => entry.call.accountability), [publicAccountability, publicAccountability]);
+	t.deepEqual(
+		bridge.itemsCalls.map((entry) => entry.call.accountability),
+		[publicAccountability, publicAccountability],
+	);
 });
 
 test('items does not exist without its scope', async (t) => {

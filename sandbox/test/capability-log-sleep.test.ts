@@ -3,7 +3,12 @@ import { loadEndpoint, request, startSandbox } from './helpers/sandbox.js';
 
 test('log reaches the kernel with the extension id, level, message and data', async (t) => {
 	const { supervisor, bridge } = await startSandbox(t);
-	const endpoint = await loadEndpoint(supervisor, `router.get('/', () => { ctx.log.warn('careful', { n: 1 }); ctx.log.error('bad'); return { body: 'ok' }; });`, { log: {} }, 'logger');
+	const endpoint = await loadEndpoint(
+		supervisor,
+		`router.get('/', () => { ctx.log.warn('careful', { n: 1 }); ctx.log.error('bad'); return { body: 'ok' }; });`,
+		{ log: {} },
+		'logger',
+	);
 	await endpoint.invoke(0, request());
 	// Logging is fire-and-forget; the lines arrive shortly after the call.
 	for (let i = 0; i < 200 && bridge.logs.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 25));

@@ -15,7 +15,13 @@ test('a request outside the granted URLs or methods is refused before anything i
 	const { supervisor } = await startSandbox(t, { allowPrivateNetwork: true });
 	const server = await loopbackServer(t);
 	const endpoint = await loadEndpoint(supervisor, fetcher, { request: { urls: [`http://127.0.0.1:${server.port}/api/*`], methods: ['GET'] } });
-	const outside = [`http://127.0.0.1:${server.port}/admin`, `http://127.0.0.1:${server.port}/api/a/b`, `http://127.0.0.1:${server.port + 1}/api/a`, `http://127.0.0.1:${server.port}@evil.example/api/a`, 'file:///etc/passwd'];
+	const outside = [
+		`http://127.0.0.1:${server.port}/admin`,
+		`http://127.0.0.1:${server.port}/api/a/b`,
+		`http://127.0.0.1:${server.port + 1}/api/a`,
+		`http://127.0.0.1:${server.port}@evil.example/api/a`,
+		'file:///etc/passwd',
+	];
 	for (const url of outside) {
 		const error = await t.throwsAsync(endpoint.invoke(0, call(url)));
 		t.is((error as SandboxError).code, 'FORBIDDEN', url);

@@ -16,7 +16,10 @@ const started = (bridge: RecordingBridge) => bridge.logs.filter((line) => line.m
 async function killDuringCall(supervisor: SandboxSupervisor, bridge: RecordingBridge, invoke: () => Promise<unknown>): Promise<SandboxError> {
 	const victim = supervisor.pid!;
 	const before = started(bridge);
-	const call = invoke().then(() => undefined, (error: SandboxError) => error);
+	const call = invoke().then(
+		() => undefined,
+		(error: SandboxError) => error,
+	);
 	const deadline = Date.now() + 30_000;
 	while (started(bridge) === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
 	if (started(bridge) === before) throw new Error('the slow call never started');

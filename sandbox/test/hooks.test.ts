@@ -31,7 +31,11 @@ test('a hook reports its registrations, schedules with their cron expression', a
 
 test('a filter rewrites the payload; one that returns nothing keeps it; one that throws cancels with its code', async (t) => {
 	const { hook } = await loadHook(t);
-	t.deepEqual(await hook.run(0, { title: 'Hello World' }, { event: 'articles.items.create', accountability: caller }), { title: 'Hello World', slug: 'hello-world', by: 'user-1' });
+	t.deepEqual(await hook.run(0, { title: 'Hello World' }, { event: 'articles.items.create', accountability: caller }), {
+		title: 'Hello World',
+		slug: 'hello-world',
+		by: 'user-1',
+	});
 	t.deepEqual(await hook.run(1, { title: 'kept' }, {}), { title: 'kept' });
 	const error = await t.throwsAsync(hook.run(1, { locked: true }, {}));
 	t.is((error as SandboxError).code, 'INVALID_PAYLOAD');
@@ -45,7 +49,11 @@ test('an action and an init run with their meta, and a schedule handler runs whe
 	t.is(await hook.run(4), undefined);
 	t.deepEqual(
 		bridge.logs.map(({ message, data }) => [message, data]),
-		[['created', { key: 3, title: 'A' }], ['init', { event: 'app.before' }], ['tick', undefined]],
+		[
+			['created', { key: 3, title: 'A' }],
+			['init', { event: 'app.before' }],
+			['tick', undefined],
+		],
 	);
 });
 

@@ -14,7 +14,10 @@ test('an operation returns a value computed from its options and the data chain'
 	const operation = (await supervisor.load({ id: 'total', type: 'operation', code: source, scopes: { log: {} } })) as SandboxedOperation;
 	t.is(operation.operationId, 'total');
 	t.deepEqual(await operation.run({ factor: 1 }, { data: { $last: [1, 2, 3] }, accountability: caller }), { total: 6, user: 'user-1' });
-	t.deepEqual(bridge.logs.map((entry) => entry.message), ['adding']);
+	t.deepEqual(
+		bridge.logs.map((entry) => entry.message),
+		['adding'],
+	);
 	const error = await t.throwsAsync(operation.run({ fail: true }, { data: { $last: [] } }));
 	t.is((error as SandboxError).code, 'INVALID_PAYLOAD');
 	t.deepEqual(await operation.run({ factor: 10 }, { data: { $last: [1, 2] } }), { total: 12, user: null });

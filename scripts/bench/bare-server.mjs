@@ -34,7 +34,12 @@ async function connect() {
 		const pool = new pg.Pool({ ...connection, max: 10, types });
 		return async (sql, params) => {
 			let n = 0;
-			return (await pool.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows;
+			return (
+				await pool.query(
+					sql.replace(/\?/g, () => `$${++n}`),
+					params,
+				)
+			).rows;
 		};
 	}
 	const { default: mysql } = await import('mysql2/promise');
@@ -58,7 +63,10 @@ async function shape(rows) {
 	if (m2mField && rows.length) {
 		related = new Map(rows.map((row) => [row.id, []]));
 		const ids = rows.map((row) => row.id);
-		const links = await query(quote(`select "id", "${foreignKey}" from "${junction}" where "${foreignKey}" in (${ids.map(() => '?').join(', ')}) order by "id"`), ids);
+		const links = await query(
+			quote(`select "id", "${foreignKey}" from "${junction}" where "${foreignKey}" in (${ids.map(() => '?').join(', ')}) order by "id"`),
+			ids,
+		);
 		for (const link of links) related.get(link[foreignKey])?.push(link.id);
 	}
 	return rows.map((row) => {

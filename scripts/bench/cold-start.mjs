@@ -22,7 +22,11 @@ function freePort() {
 async function timeToPong(cwd) {
 	const port = await freePort();
 	const started = performance.now();
-	const child = spawn(process.execPath, [cli, 'start'], { cwd, env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'benchmark-password' }, stdio: 'ignore' });
+	const child = spawn(process.execPath, [cli, 'start'], {
+		cwd,
+		env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'benchmark-password' },
+		stdio: 'ignore',
+	});
 	try {
 		for (;;) {
 			try {

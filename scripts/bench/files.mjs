@@ -21,14 +21,18 @@ function options(args) {
 
 /** VmRSS of a process, in bytes. */
 function rssOf(pid) {
-	const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
+	const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+		.split('\n')
+		.find((entry) => entry.startsWith('VmRSS:'));
 	return Number(line.replace(/\D+/g, '')) * 1024;
 }
 
 /** A multipart upload of `size` random bytes, generated as it is sent. */
 function uploadGenerated(url, size) {
 	const boundary = `----bench${randomUUID()}`;
-	const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+	const head = Buffer.from(
+		`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+	);
 	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
 	const hash = createHash('sha256');
 	let sent = 0;
@@ -47,13 +51,24 @@ function uploadGenerated(url, size) {
 		},
 	});
 	return new Promise((resolve, reject) => {
-		const request = http.request(`${url}/files`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${adminToken}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + size + tail.length) },
-		}, (response) => {
-			let text = '';
-			response.setEncoding('utf8').on('data', (chunk) => (text += chunk)).on('end', () => resolve({ status: response.statusCode, body: JSON.parse(text), sha256: hash.digest('hex') }));
-		});
+		const request = http.request(
+			`${url}/files`,
+			{
+				method: 'POST',
+				headers: {
+					authorization: `Bearer ${adminToken}`,
+					'content-type': `multipart/form-data; boundary=${boundary}`,
+					'content-length': String(head.length + size + tail.length),
+				},
+			},
+			(response) => {
+				let text = '';
+				response
+					.setEncoding('utf8')
+					.on('data', (chunk) => (text += chunk))
+					.on('end', () => resolve({ status: response.statusCode, body: JSON.parse(text), sha256: hash.digest('hex') }));
+			},
+		);
 		request.once('error', reject);
 		body.pipe(request);
 	});
@@ -105,11 +120,17 @@ export async function run(args) {
 		if (uploaded.status !== 200) throw new Error(`upload: ${uploaded.status} ${JSON.stringify(uploaded.body)}`);
 		const stored = Number(uploaded.body.data.filesize);
 		const growth = (peak - baseline) / MB;
-		console.log(`\nupload of ${settings.sizeMb} MB: ${seconds.toFixed(1)} s (${(settings.sizeMb / seconds).toFixed(0)} MB/s), stored ${stored === settings.sizeMb * MB ? 'complete' : `${stored} bytes (WRONG)`}`);
-		console.log(`server RSS: ${(baseline / MB).toFixed(0)} MB before, ${(peak / MB).toFixed(0)} MB peak → growth ${growth.toFixed(1)} MB (target < 64 MB) ${growth < 64 ? 'OK' : 'OVER'}`);
+		console.log(
+			`\nupload of ${settings.sizeMb} MB: ${seconds.toFixed(1)} s (${(settings.sizeMb / seconds).toFixed(0)} MB/s), stored ${stored === settings.sizeMb * MB ? 'complete' : `${stored} bytes (WRONG)`}`,
+		);
+		console.log(
+			`server RSS: ${(baseline / MB).toFixed(0)} MB before, ${(peak / MB).toFixed(0)} MB peak → growth ${growth.toFixed(1)} MB (target < 64 MB) ${growth < 64 ? 'OK' : 'OVER'}`,
+		);
 
 		// Transformations: a photo-like JPEG, resized to about 300 px wide WebP.
-		const photo = await sharp({ create: { width: 1024, height: 768, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 85 }).toBuffer();
+		const photo = await sharp({ create: { width: 1024, height: 768, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+			.jpeg({ quality: 85 })
+			.toBuffer();
 		const id = await uploadImage(url, photo);
 		await fetchAsset(url, `/assets/${id}?width=299&format=webp`);
 		const firstStarted = performance.now();
@@ -122,8 +143,12 @@ export async function run(args) {
 		for (let n = 0; n < cachedRequests; n++) await fetchAsset(url, cachedPath);
 		const cachedSeconds = (performance.now() - cachedStarted) / 1000;
 		console.log(`\ntransform 1024×768 JPEG → ${check.width}×${check.height} WebP, one request at a time:`);
-		console.log(`  first-time transforms: ${(settings.requests / firstSeconds).toFixed(1)}/s (${settings.requests} distinct widths, ${((firstSeconds * 1000) / settings.requests).toFixed(1)} ms each)`);
-		console.log(`  cached variant serves: ${(cachedRequests / cachedSeconds).toFixed(1)}/s (${cachedRequests} requests, ${((cachedSeconds * 1000) / cachedRequests).toFixed(2)} ms each)`);
+		console.log(
+			`  first-time transforms: ${(settings.requests / firstSeconds).toFixed(1)}/s (${settings.requests} distinct widths, ${((firstSeconds * 1000) / settings.requests).toFixed(1)} ms each)`,
+		);
+		console.log(
+			`  cached variant serves: ${(cachedRequests / cachedSeconds).toFixed(1)}/s (${cachedRequests} requests, ${((cachedSeconds * 1000) / cachedRequests).toFixed(2)} ms each)`,
+		);
 		console.log(`\nload average ${loadBefore.toFixed(2)} → ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} CPUs`);
 	} catch (error) {
 		if (!wasInterrupted()) {

@@ -6,7 +6,15 @@ import { parseArgs } from 'node:util';
 import { api, cleanUp, measure, scratchDatabase, startMantle, table, tempFolder } from './lib.mjs';
 
 export async function run(argv) {
-	const { values } = parseArgs({ args: argv, options: { db: { type: 'string', default: 'sqlite' }, duration: { type: 'string', default: '8' }, rounds: { type: 'string', default: '2' }, connections: { type: 'string', default: '10' } } });
+	const { values } = parseArgs({
+		args: argv,
+		options: {
+			db: { type: 'string', default: 'sqlite' },
+			duration: { type: 'string', default: '8' },
+			rounds: { type: 'string', default: '2' },
+			connections: { type: 'string', default: '10' },
+		},
+	});
 	const duration = Number(values.duration);
 	const connections = Number(values.connections);
 	try {
@@ -14,8 +22,25 @@ export async function run(argv) {
 		const database = await scratchDatabase(values.db, folder);
 		const { url } = await startMantle(database, folder);
 		await api(url, 'POST', '/collections', { collection: 'notes', schema: {}, meta: {}, fields: [{ field: 'text', type: 'string' }] });
-		const flow = (await api(url, 'POST', '/flows', { name: 'Log creates', status: 'inactive', trigger: 'event', accountability: null, options: { type: 'action', scope: ['items.create'], collections: ['notes'] } })).body.data.id;
-		const operation = (await api(url, 'POST', '/operations', { flow, key: 'log', type: 'log', position_x: 1, position_y: 1, options: { message: 'note {{ $trigger.key }} created' } })).body.data.id;
+		const flow = (
+			await api(url, 'POST', '/flows', {
+				name: 'Log creates',
+				status: 'inactive',
+				trigger: 'event',
+				accountability: null,
+				options: { type: 'action', scope: ['items.create'], collections: ['notes'] },
+			})
+		).body.data.id;
+		const operation = (
+			await api(url, 'POST', '/operations', {
+				flow,
+				key: 'log',
+				type: 'log',
+				position_x: 1,
+				position_y: 1,
+				options: { message: 'note {{ $trigger.key }} created' },
+			})
+		).body.data.id;
 		await api(url, 'PATCH', `/flows/${flow}`, { operation });
 
 		let n = 0;

@@ -24,16 +24,47 @@ async function createSchema(url) {
 		{ field: 'author', type: 'integer', meta: { special: ['m2o'] } },
 		{ field: 'tags', type: 'alias', meta: { special: ['m2m'] } },
 	]);
-	await collection('articles_tags', [{ field: 'articles_id', type: 'integer' }, { field: 'tags_id', type: 'integer' }]);
+	await collection('articles_tags', [
+		{ field: 'articles_id', type: 'integer' },
+		{ field: 'tags_id', type: 'integer' },
+	]);
 	const relation = (body) => api(url, 'POST', '/relations', body);
-	await relation({ collection: 'articles', field: 'author', related_collection: 'authors', meta: { one_field: 'articles' }, schema: { on_delete: 'SET NULL' } });
-	await relation({ collection: 'articles_tags', field: 'articles_id', related_collection: 'articles', meta: { one_field: 'tags', junction_field: 'tags_id' }, schema: { on_delete: 'CASCADE' } });
-	await relation({ collection: 'articles_tags', field: 'tags_id', related_collection: 'tags', meta: { junction_field: 'articles_id' }, schema: { on_delete: 'CASCADE' } });
+	await relation({
+		collection: 'articles',
+		field: 'author',
+		related_collection: 'authors',
+		meta: { one_field: 'articles' },
+		schema: { on_delete: 'SET NULL' },
+	});
+	await relation({
+		collection: 'articles_tags',
+		field: 'articles_id',
+		related_collection: 'articles',
+		meta: { one_field: 'tags', junction_field: 'tags_id' },
+		schema: { on_delete: 'CASCADE' },
+	});
+	await relation({
+		collection: 'articles_tags',
+		field: 'tags_id',
+		related_collection: 'tags',
+		meta: { junction_field: 'articles_id' },
+		schema: { on_delete: 'CASCADE' },
+	});
 }
 
 async function seed(url) {
-	await api(url, 'POST', '/items/authors', Array.from({ length: counts.authors }, (_, i) => ({ name: `Author ${i + 1}` })));
-	await api(url, 'POST', '/items/tags', Array.from({ length: counts.tags }, (_, i) => ({ name: `tag-${i + 1}` })));
+	await api(
+		url,
+		'POST',
+		'/items/authors',
+		Array.from({ length: counts.authors }, (_, i) => ({ name: `Author ${i + 1}` })),
+	);
+	await api(
+		url,
+		'POST',
+		'/items/tags',
+		Array.from({ length: counts.tags }, (_, i) => ({ name: `tag-${i + 1}` })),
+	);
 	for (let start = 0; start < counts.articles; start += counts.batch) {
 		const batch = Array.from({ length: counts.batch }, (_, k) => {
 			const i = start + k;
@@ -53,7 +84,11 @@ async function sameData(url) {
 }
 
 function options(args) {
-	const { values } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' }, rounds: { type: 'string' } } });
+	const { values } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: { db: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' }, rounds: { type: 'string' } },
+	});
 	const db = values.db ?? process.env.BENCH_DB ?? 'sqlite';
 	const duration = Number(values.duration ?? process.env.BENCH_DURATION ?? 10);
 	const connections = Number(values.connections ?? process.env.BENCH_CONNECTIONS ?? 10);
@@ -71,7 +106,9 @@ export async function run(args) {
 		const folder = tempFolder('mantle-bench-graphql-');
 		const database = await scratchDatabase(settings.db, folder);
 		const { url } = await startMantle(database, folder);
-		console.log(`Mantle on ${settings.db} at ${url}; ${settings.connections} connections, ${settings.rounds} rounds of 2 s warm-up + ${settings.duration} s per scenario`);
+		console.log(
+			`Mantle on ${settings.db} at ${url}; ${settings.connections} connections, ${settings.rounds} rounds of 2 s warm-up + ${settings.duration} s per scenario`,
+		);
 		await createSchema(url);
 		await seed(url);
 		const same = await sameData(url);
@@ -86,30 +123,57 @@ export async function run(args) {
 		for (let round = 0; round < settings.rounds; round++) {
 			for (const scenario of scenarios) {
 				process.stdout.write(`  round ${round + 1}: ${scenario.name} …`);
-				const result = await measure({ url, path: scenario.path, method: scenario.method, body: scenario.body, token: adminToken, connections: settings.connections, duration: settings.duration });
+				const result = await measure({
+					url,
+					path: scenario.path,
+					method: scenario.method,
+					body: scenario.body,
+					token: adminToken,
+					connections: settings.connections,
+					duration: settings.duration,
+				});
 				runs[scenario.key].push(result);
 				process.stdout.write(` ${result.rps.toFixed(0)} req/s\n`);
 			}
 		}
 		const mean = (list, key) => list.reduce((sum, entry) => sum + entry[key], 0) / list.length;
-		const results = Object.fromEntries(scenarios.map((scenario) => {
-			const list = runs[scenario.key];
-			return [scenario.key, { name: scenario.name, rps: mean(list, 'rps'), p50: mean(list, 'p50'), p99: mean(list, 'p99'), non2xx: list.reduce((n, r) => n + r.non2xx, 0), errors: list.reduce((n, r) => n + r.errors, 0), timeouts: list.reduce((n, r) => n + r.timeouts, 0) }];
-		}));
+		const results = Object.fromEntries(
+			scenarios.map((scenario) => {
+				const list = runs[scenario.key];
+				return [
+					scenario.key,
+					{
+						name: scenario.name,
+						rps: mean(list, 'rps'),
+						p50: mean(list, 'p50'),
+						p99: mean(list, 'p99'),
+						non2xx: list.reduce((n, r) => n + r.non2xx, 0),
+						errors: list.reduce((n, r) => n + r.errors, 0),
+						timeouts: list.reduce((n, r) => n + r.timeouts, 0),
+					},
+				];
+			}),
+		);
 		const ratio = (a, b) => Number((a / b).toFixed(3));
 		const graphqlOverRest = { post: ratio(results.graphqlPost.rps, results.rest.rps), get: ratio(results.graphqlGet.rps, results.rest.rps) };
 
 		const load = { before: Number(loadBefore.toFixed(2)), after: Number(os.loadavg()[0].toFixed(2)), cpus: os.cpus().length };
 		console.log(`\ngraphql benchmark, ${settings.db}, ${settings.connections} connections; load average ${load.before} → ${load.after} on ${load.cpus} CPUs\n`);
 		console.log(table(Object.values(results)));
-		console.log(`\nGraphQL ÷ REST (req/s), relational 25: POST ${graphqlOverRest.post}, GET ${graphqlOverRest.get}  (target ≥ 0.85)${same ? '' : '  — answers differ'}`);
-		for (const r of Object.values(results)) if (r.non2xx || r.errors || r.timeouts) console.log(`NOTE: ${r.name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+		console.log(
+			`\nGraphQL ÷ REST (req/s), relational 25: POST ${graphqlOverRest.post}, GET ${graphqlOverRest.get}  (target ≥ 0.85)${same ? '' : '  — answers differ'}`,
+		);
+		for (const r of Object.values(results))
+			if (r.non2xx || r.errors || r.timeouts) console.log(`NOTE: ${r.name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
 
 		const folderOut = path.join(root, 'scripts/bench/results');
 		mkdirSync(folderOut, { recursive: true });
 		if (!existsSync(path.join(folderOut, '.gitignore'))) writeFileSync(path.join(folderOut, '.gitignore'), '*.json\n');
 		const file = path.join(folderOut, `graphql-${settings.db}.json`);
-		writeFileSync(file, `${JSON.stringify({ benchmark: 'graphql', database: settings.db, startedAt: new Date(started).toISOString(), node: process.version, load, ...settings, sameData: same, runs, results, graphqlOverRest }, null, '\t')}\n`);
+		writeFileSync(
+			file,
+			`${JSON.stringify({ benchmark: 'graphql', database: settings.db, startedAt: new Date(started).toISOString(), node: process.version, load, ...settings, sameData: same, runs, results, graphqlOverRest }, null, '\t')}\n`,
+		);
 		console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
 	} catch (error) {
 		if (wasInterrupted()) await new Promise(() => {});

@@ -27,7 +27,12 @@ async function createTables(knex, count) {
 			table.boolean('active').defaultTo(true);
 			table.timestamp('created_at').defaultTo(knex.fn.now());
 			table.integer('parent').unsigned().nullable();
-			if (i % 3 === 2) table.foreign('parent').references('id').inTable(`table_${i - 1}`).onDelete('SET NULL');
+			if (i % 3 === 2)
+				table
+					.foreign('parent')
+					.references('id')
+					.inTable(`table_${i - 1}`)
+					.onDelete('SET NULL');
 			table.index(['name', 'quantity']);
 		});
 	}
@@ -61,8 +66,10 @@ async function timeOverview(dialect, knex, rounds) {
 function reportOverview(label, { figures, overview }) {
 	const fmt = (ms) => ms.toFixed(1);
 	const fields = [...overview.collections.values()].reduce((sum, c) => sum + c.fields.length, 0);
-	console.log(`  ${label}: overview rebuild median ${fmt(median(figures))} ms (min ${fmt(Math.min(...figures))}, max ${fmt(Math.max(...figures))}); ` +
-		`${overview.collections.size} collections, ${fields} fields, ${overview.relations.length} relations`);
+	console.log(
+		`  ${label}: overview rebuild median ${fmt(median(figures))} ms (min ${fmt(Math.min(...figures))}, max ${fmt(Math.max(...figures))}); ` +
+			`${overview.collections.size} collections, ${fields} fields, ${overview.relations.length} relations`,
+	);
 }
 
 async function time(dialect, knex, rounds) {
@@ -78,8 +85,10 @@ async function time(dialect, knex, rounds) {
 
 function report(label, { figures, schema }) {
 	const fmt = (ms) => ms.toFixed(1);
-	console.log(`  ${label}: median ${fmt(median(figures))} ms (min ${fmt(Math.min(...figures))}, max ${fmt(Math.max(...figures))}); ` +
-		`${schema.tables.length} tables, ${schema.columns.length} columns, ${schema.foreignKeys.length} foreign keys, ${schema.indexes.length} indexes`);
+	console.log(
+		`  ${label}: median ${fmt(median(figures))} ms (min ${fmt(Math.min(...figures))}, max ${fmt(Math.max(...figures))}); ` +
+			`${schema.tables.length} tables, ${schema.columns.length} columns, ${schema.foreignKeys.length} foreign keys, ${schema.indexes.length} indexes`,
+	);
 }
 
 export async function run(args) {

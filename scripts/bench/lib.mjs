@@ -46,10 +46,13 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 export function freePort() {
 	return new Promise((resolve, reject) => {
-		const server = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
+		const server = net
+			.createServer()
+			.once('error', reject)
+			.listen(0, '127.0.0.1', () => {
+				const { port } = server.address();
+				server.close(() => resolve(port));
+			});
 	});
 }
 
@@ -169,7 +172,10 @@ export async function execute(database, sql, params) {
 		await client.connect();
 		let n = 0;
 		try {
-			await client.query(sql.replace(/\?/g, () => `$${++n}`), params);
+			await client.query(
+				sql.replace(/\?/g, () => `$${++n}`),
+				params,
+			);
 		} finally {
 			await client.end();
 		}
@@ -234,13 +240,15 @@ export async function measure({ url, path: route, method = 'GET', token, body, n
 	if (body !== undefined || next) headers['content-type'] = 'application/json';
 	const options = { url: `${url}${route ?? '/'}`, method, headers, connections, body: body === undefined ? undefined : JSON.stringify(body) };
 	if (next) {
-		options.requests = [{
-			method,
-			setupRequest: (request) => {
-				const made = next();
-				return { ...request, path: made.path, body: made.body === undefined ? undefined : JSON.stringify(made.body) };
+		options.requests = [
+			{
+				method,
+				setupRequest: (request) => {
+					const made = next();
+					return { ...request, path: made.path, body: made.body === undefined ? undefined : JSON.stringify(made.body) };
+				},
 			},
-		}];
+		];
 	}
 	await autocannon({ ...options, duration: warmup });
 	const result = await autocannon({ ...options, duration });
@@ -265,7 +273,9 @@ export function table(rows) {
 	const lines = [`${pad('scenario', width, true)}  ${pad('req/s', 9)}  ${pad('p50 ms', 7)}  ${pad('p99 ms', 7)}  ${pad('non-2xx', 7)}  ${pad('errors', 6)}`];
 	lines.push('-'.repeat(lines[0].length));
 	for (const row of rows) {
-		lines.push(`${pad(row.name, width, true)}  ${pad(row.rps.toFixed(0), 9)}  ${pad(row.p50, 7)}  ${pad(row.p99, 7)}  ${pad(row.non2xx, 7)}  ${pad(row.errors + row.timeouts, 6)}`);
+		lines.push(
+			`${pad(row.name, width, true)}  ${pad(row.rps.toFixed(0), 9)}  ${pad(row.p50, 7)}  ${pad(row.p99, 7)}  ${pad(row.non2xx, 7)}  ${pad(row.errors + row.timeouts, 6)}`,
+		);
 	}
 	return lines.join('\n');
 }

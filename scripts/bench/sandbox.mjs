@@ -30,7 +30,13 @@ async function measure(calls, warmup, call) {
 export async function run(args) {
 	const calls = Number(args[0] ?? 10_000);
 	const extra = Number(args[1] ?? 50);
-	const bridge = { log() {}, async items() { return null; }, env: () => ({}) };
+	const bridge = {
+		log() {},
+		async items() {
+			return null;
+		},
+		env: () => ({}),
+	};
 	const supervisor = new SandboxSupervisor({ limits: { memoryMb: 64, timeoutMs: 5000, maxCrashes: 3 }, bridge });
 	await supervisor.start();
 	try {

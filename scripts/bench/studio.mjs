@@ -10,11 +10,26 @@ import { gzipSync } from 'node:zlib';
 import { api, cleanUp, scratchDatabase, startMantle, tempFolder, wasInterrupted } from './lib.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromiumArgs = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+];
 const rows = 250;
 
 async function seed(url) {
-	const collection = (name, fields, meta = {}) => api(url, 'POST', '/collections', { collection: name, schema: {}, meta, fields: [{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true }, meta: { hidden: true } }, ...fields] });
+	const collection = (name, fields, meta = {}) =>
+		api(url, 'POST', '/collections', {
+			collection: name,
+			schema: {},
+			meta,
+			fields: [{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true }, meta: { hidden: true } }, ...fields],
+		});
 	await collection('authors', [{ field: 'name', type: 'string' }], { display_template: '{{name}}' });
 	await collection('categories', [{ field: 'name', type: 'string' }], { display_template: '{{name}}' });
 	await collection('articles', [
@@ -26,15 +41,43 @@ async function seed(url) {
 	]);
 	await api(url, 'POST', '/relations', { collection: 'articles', field: 'author', related_collection: 'authors' });
 	await api(url, 'POST', '/relations', { collection: 'articles', field: 'category', related_collection: 'categories' });
-	await api(url, 'POST', '/items/authors', Array.from({ length: 50 }, (_, index) => ({ name: `Author ${index + 1}` })));
-	await api(url, 'POST', '/items/categories', Array.from({ length: 12 }, (_, index) => ({ name: `Category ${index + 1}` })));
-	await api(url, 'POST', '/items/articles', Array.from({ length: 1000 }, (_, index) => ({ title: `Article ${index + 1}`, author: (index % 50) + 1, category: (index % 12) + 1, views: index * 7, published: index % 2 === 0 })));
+	await api(
+		url,
+		'POST',
+		'/items/authors',
+		Array.from({ length: 50 }, (_, index) => ({ name: `Author ${index + 1}` })),
+	);
+	await api(
+		url,
+		'POST',
+		'/items/categories',
+		Array.from({ length: 12 }, (_, index) => ({ name: `Category ${index + 1}` })),
+	);
+	await api(
+		url,
+		'POST',
+		'/items/articles',
+		Array.from({ length: 1000 }, (_, index) => ({
+			title: `Article ${index + 1}`,
+			author: (index % 50) + 1,
+			category: (index % 12) + 1,
+			views: index * 7,
+			published: index % 2 === 0,
+		})),
+	);
 	const me = (await api(url, 'GET', '/users/me?fields=id')).body.data;
-	await api(url, 'POST', '/presets', { user: me.id, collection: 'articles', layout: 'table', layout_query: { table: { fields: ['title', 'author', 'category', 'views', 'published'], sort: ['id'], limit: rows } }, layout_options: {} });
+	await api(url, 'POST', '/presets', {
+		user: me.id,
+		collection: 'articles',
+		layout: 'table',
+		layout_query: { table: { fields: ['title', 'author', 'category', 'views', 'published'], sort: ['id'], limit: rows } },
+		layout_options: {},
+	});
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const summary = (values) => `${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}, n=${values.length})`;
+const summary = (values) =>
+	`${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}, n=${values.length})`;
 
 /** Resolves in the page once the table shows `rows` rows whose relational cells are filled, starting at `first`. */
 const tableReady = ({ rows, first }) => {
@@ -85,7 +128,10 @@ export async function run(argv) {
 			await page.goto(`${url}/admin/content/articles`);
 			await page.waitForFunction(tableReady, { rows, first: 'Article 1' }, { timeout: 60_000, polling: 'raf' });
 			const [done, request] = await page.evaluate(() => {
-				const entry = performance.getEntriesByType('resource').filter((candidate) => candidate.name.includes('/items/articles')).pop();
+				const entry = performance
+					.getEntriesByType('resource')
+					.filter((candidate) => candidate.name.includes('/items/articles'))
+					.pop();
 				return [performance.now(), entry ? { start: entry.startTime, end: entry.responseEnd } : null];
 			});
 			navigation.push(done);
@@ -113,13 +159,19 @@ export async function run(argv) {
 					await new Promise((resolve) => {
 						const check = () => {
 							const body = document.querySelectorAll('table tbody tr');
-							const ready = body.length === rows && body[0].querySelector('td[data-field="title"]')?.textContent === first && body[rows - 1].querySelector('td[data-field="category"]')?.textContent;
+							const ready =
+								body.length === rows &&
+								body[0].querySelector('td[data-field="title"]')?.textContent === first &&
+								body[rows - 1].querySelector('td[data-field="category"]')?.textContent;
 							if (ready) resolve();
 							else requestAnimationFrame(check);
 						};
 						check();
 					});
-					const entry = performance.getEntriesByType('resource').filter((candidate) => candidate.name.includes('/items/articles')).pop();
+					const entry = performance
+						.getEntriesByType('resource')
+						.filter((candidate) => candidate.name.includes('/items/articles'))
+						.pop();
 					return { total: performance.now() - started, api: entry.responseEnd - Math.max(entry.startTime, started) };
 				},
 				{ rows, label: step > 0 ? 'Next page' : 'Previous page', first: `Article ${(current - 1) * rows + 1}` },
@@ -151,7 +203,10 @@ export async function run(argv) {
 		console.log(`initial JavaScript, gzip:            ${(shell / 1024).toFixed(1)} KB in ${shellFiles} files (target < 120 KB)`);
 		console.log(`  with the first-party app extensions: ${(withExtensions / 1024).toFixed(1)} KB in ${withExtensionsFiles} files`);
 		console.log(`navigation to the rendered table:     ${summary(navigation)} (target < 400 ms)`);
-		if (navigationParts.api.length) console.log(`  medians: start-up ${median(navigationParts.boot).toFixed(0)} ms, API ${median(navigationParts.api).toFixed(0)} ms, drawing ${median(navigationParts.draw).toFixed(0)} ms`);
+		if (navigationParts.api.length)
+			console.log(
+				`  medians: start-up ${median(navigationParts.boot).toFixed(0)} ms, API ${median(navigationParts.api).toFixed(0)} ms, drawing ${median(navigationParts.draw).toFixed(0)} ms`,
+			);
 		console.log(`page to page:                         ${summary(turns)} (target < 150 ms)`);
 		console.log(`  of which the API answering:         ${summary(turnApi)}`);
 		console.log(`floor: the same rows as static HTML:  ${summary(floor)}`);

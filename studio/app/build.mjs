@@ -53,7 +53,14 @@ async function buildStudio() {
 		// Each provided module imports the others by their bare names, so there is one preact.
 		const imports = {};
 		for (const [specifier, name] of Object.entries(provided)) {
-			const result = await build({ ...browser, entryPoints: { [name]: specifier }, outdir: assets, entryNames: '[name]-[hash]', plugins: [externalOthers], metafile: true });
+			const result = await build({
+				...browser,
+				entryPoints: { [name]: specifier },
+				outdir: assets,
+				entryNames: '[name]-[hash]',
+				plugins: [externalOthers],
+				metafile: true,
+			});
 			imports[specifier] = `/admin/assets/${path.basename(Object.keys(result.metafile.outputs)[0])}`;
 		}
 		const app = await build({
@@ -95,7 +102,9 @@ function indexHtml({ imports, script, style }) {
 <meta name="color-scheme" content="light dark">
 <title>Mantle</title>
 <script type="importmap">${JSON.stringify({ imports })}</script>
-${style ? `<link rel="stylesheet" href="/admin/assets/${style}">\n` : ''}${Object.values(imports).map((href) => `<link rel="modulepreload" href="${href}">`).join('\n')}
+${style ? `<link rel="stylesheet" href="/admin/assets/${style}">\n` : ''}${Object.values(imports)
+		.map((href) => `<link rel="modulepreload" href="${href}">`)
+		.join('\n')}
 <script type="module" src="/admin/assets/${script}"></script>
 </head>
 <body>

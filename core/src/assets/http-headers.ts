@@ -4,7 +4,10 @@ import type { ByteRange } from '../storage/index.js';
 
 /** A strong validator that changes when the file's content (or the variant asked for) does. */
 export function entityTag(parts: Array<string | number | null | undefined>): string {
-	return `"${createHash('sha256').update(parts.map((part) => String(part ?? '')).join('\0')).digest('base64url').slice(0, 27)}"`;
+	return `"${createHash('sha256')
+		.update(parts.map((part) => String(part ?? '')).join('\0'))
+		.digest('base64url')
+		.slice(0, 27)}"`;
 }
 
 /** True when `If-None-Match` lists the tag (weak comparison, as RFC 9110 asks for GET) or is `*`. */

@@ -7,7 +7,15 @@ import { isImageType } from '../files/metadata.js';
 import { variantKey } from '../files/variants.js';
 import { attachment, entityTag, matchesTag, parseRange } from './http-headers.js';
 import { Transformer } from './transform.js';
-import { requestedTransformation, resolveFormat, transformationHash, typeOfFormat, type Preset, type Transformation, type TransformMode } from './transformation.js';
+import {
+	requestedTransformation,
+	resolveFormat,
+	transformationHash,
+	typeOfFormat,
+	type Preset,
+	type Transformation,
+	type TransformMode,
+} from './transformation.js';
 
 export interface AssetsServiceDeps {
 	engine: DataEngine;
@@ -41,7 +49,11 @@ export class AssetsService {
 	private readonly transformer: Transformer;
 
 	constructor(private readonly deps: AssetsServiceDeps) {
-		this.transformer = new Transformer({ maxConcurrent: deps.assets.transformMaxConcurrent, maxDimension: deps.assets.maxDimension, timeoutMs: deps.assets.transformTimeoutMs });
+		this.transformer = new Transformer({
+			maxConcurrent: deps.assets.transformMaxConcurrent,
+			maxDimension: deps.assets.maxDimension,
+			timeoutMs: deps.assets.transformTimeoutMs,
+		});
 	}
 
 	async serve(id: string, request: AssetRequest): Promise<AssetResponse> {
@@ -81,7 +93,14 @@ export class AssetsService {
 
 		let info = await driver.head(key);
 		if (!info && transformation) {
-			await this.transformer.run(() => this.open(driver, row.filename_disk!), { width: row.width, height: row.height, focalPointX: row.focal_point_x, focalPointY: row.focal_point_y }, transformation, driver, key, contentType);
+			await this.transformer.run(
+				() => this.open(driver, row.filename_disk!),
+				{ width: row.width, height: row.height, focalPointX: row.focal_point_x, focalPointY: row.focal_point_y },
+				transformation,
+				driver,
+				key,
+				contentType,
+			);
 			info = await driver.head(key);
 		}
 		if (!info) throw forbidden();
@@ -102,7 +121,20 @@ export class AssetsService {
 		const caller = await this.deps.engine.service('directus_files', request.accountability);
 		await caller.readOne(id, { fields: ['id'] });
 		const system = await this.deps.engine.service('directus_files', null);
-		const fields = ['id', 'storage', 'filename_disk', 'filename_download', 'type', 'filesize', 'width', 'height', 'focal_point_x', 'focal_point_y', 'uploaded_on', 'modified_on'];
+		const fields = [
+			'id',
+			'storage',
+			'filename_disk',
+			'filename_download',
+			'type',
+			'filesize',
+			'width',
+			'height',
+			'focal_point_x',
+			'focal_point_y',
+			'uploaded_on',
+			'modified_on',
+		];
 		return (await system.readOne(id, { fields })) as unknown as FileRow;
 	}
 
@@ -117,7 +149,9 @@ export class AssetsService {
 	}
 
 	private async settings(): Promise<{ mode: TransformMode; presets: Preset[] }> {
-		const settings = await (await this.deps.engine.service('directus_settings', null)).readSingleton({ fields: ['storage_asset_transform', 'storage_asset_presets'] });
+		const settings = await (
+			await this.deps.engine.service('directus_settings', null)
+		).readSingleton({ fields: ['storage_asset_transform', 'storage_asset_presets'] });
 		const mode = settings.storage_asset_transform;
 		const presets = Array.isArray(settings.storage_asset_presets) ? (settings.storage_asset_presets as Preset[]) : [];
 		return { mode: mode === 'presets' || mode === 'none' ? mode : 'all', presets };

@@ -36,10 +36,18 @@ export class Transformer {
 	constructor(private readonly limits: TransformLimits) {}
 
 	/** Writes the transformed `input` to `key`; the driver keeps nothing when it fails. */
-	async run(input: () => Promise<Readable>, source: TransformSource, transformation: Transformation, driver: StorageDriver, key: string, contentType: string): Promise<void> {
+	async run(
+		input: () => Promise<Readable>,
+		source: TransformSource,
+		transformation: Transformation,
+		driver: StorageDriver,
+		key: string,
+		contentType: string,
+	): Promise<void> {
 		const maxPixels = this.limits.maxDimension ** 2;
 		if (source.width !== null && source.height !== null && source.width * source.height > maxPixels) throw tooManyPixels(this.limits.maxDimension);
-		if (this.running >= this.limits.maxConcurrent) throw createError('SERVICE_UNAVAILABLE', 'Too many image transformations are running; retry shortly (ASSETS_TRANSFORM_MAX_CONCURRENT).');
+		if (this.running >= this.limits.maxConcurrent)
+			throw createError('SERVICE_UNAVAILABLE', 'Too many image transformations are running; retry shortly (ASSETS_TRANSFORM_MAX_CONCURRENT).');
 		this.running++;
 		transformsRun++;
 		let failure: Error | undefined;
@@ -70,17 +78,31 @@ function apply(pipeline: Sharp, source: TransformSource, t: Transformation): voi
 	pipeline.autoOrient();
 	const focal = focalCrop(source, t);
 	if (focal) pipeline.resize(focal.width, focal.height).extract(focal.region);
-	else if (t.width !== undefined || t.height !== undefined) pipeline.resize({ width: t.width, height: t.height, fit: t.fit ?? 'cover', withoutEnlargement: t.withoutEnlargement ?? false });
+	else if (t.width !== undefined || t.height !== undefined)
+		pipeline.resize({ width: t.width, height: t.height, fit: t.fit ?? 'cover', withoutEnlargement: t.withoutEnlargement ?? false });
 	for (const operation of t.transforms ?? []) applyOperation(pipeline, operation);
 	const quality = t.quality === undefined ? {} : { quality: t.quality };
 	switch (t.format) {
-		case 'jpg': pipeline.jpeg(quality); break;
-		case 'png': pipeline.png(quality); break;
-		case 'webp': pipeline.webp(quality); break;
-		case 'avif': pipeline.avif(quality); break;
-		case 'tiff': pipeline.tiff(quality); break;
-		case 'gif': pipeline.gif(); break;
-		default: break;
+		case 'jpg':
+			pipeline.jpeg(quality);
+			break;
+		case 'png':
+			pipeline.png(quality);
+			break;
+		case 'webp':
+			pipeline.webp(quality);
+			break;
+		case 'avif':
+			pipeline.avif(quality);
+			break;
+		case 'tiff':
+			pipeline.tiff(quality);
+			break;
+		case 'gif':
+			pipeline.gif();
+			break;
+		default:
+			break;
 	}
 }
 
@@ -101,7 +123,8 @@ function applyOperation(pipeline: Sharp, [name, ...args]: Operation): void {
 function focalCrop(source: TransformSource, t: Transformation) {
 	const fx = t.focalPointX ?? source.focalPointX;
 	const fy = t.focalPointY ?? source.focalPointY;
-	if ((t.fit ?? 'cover') !== 'cover' || t.width === undefined || t.height === undefined || fx === null || fx === undefined || fy === null || fy === undefined) return undefined;
+	if ((t.fit ?? 'cover') !== 'cover' || t.width === undefined || t.height === undefined || fx === null || fx === undefined || fy === null || fy === undefined)
+		return undefined;
 	if (!source.width || !source.height) return undefined;
 	const scale = Math.max(t.width / source.width, t.height / source.height);
 	if (scale > 1 && t.withoutEnlargement) return undefined;
@@ -111,12 +134,20 @@ function focalCrop(source: TransformSource, t: Transformation) {
 	return {
 		width,
 		height,
-		region: { left: clamp(Math.round(fx * scale - t.width / 2), width - t.width), top: clamp(Math.round(fy * scale - t.height / 2), height - t.height), width: t.width, height: t.height },
+		region: {
+			left: clamp(Math.round(fx * scale - t.width / 2), width - t.width),
+			top: clamp(Math.round(fy * scale - t.height / 2), height - t.height),
+			width: t.width,
+			height: t.height,
+		},
 	};
 }
 
 function tooManyPixels(maxDimension: number): MantleError {
-	return createError('ILLEGAL_ASSET_TRANSFORMATION', `The image is too large to transform: more than ${maxDimension}×${maxDimension} pixels (ASSETS_TRANSFORM_IMAGE_MAX_DIMENSION).`);
+	return createError(
+		'ILLEGAL_ASSET_TRANSFORMATION',
+		`The image is too large to transform: more than ${maxDimension}×${maxDimension} pixels (ASSETS_TRANSFORM_IMAGE_MAX_DIMENSION).`,
+	);
 }
 
 /** sharp's messages become catalogue errors: the client sent an image or a transformation that cannot work. */
@@ -125,6 +156,7 @@ function explain(error: unknown, maxDimension: number): unknown {
 	const message = (error as Error)?.message ?? String(error);
 	if (/pixel limit/i.test(message)) return tooManyPixels(maxDimension);
 	if (/timeout/i.test(message)) return createError('SERVICE_UNAVAILABLE', 'The image transformation took too long (ASSETS_TRANSFORM_TIMEOUT).');
-	if (/unsupported image format|bad extract area|Input buffer|VipsJpeg|vips|Expected/i.test(message)) return createError('ILLEGAL_ASSET_TRANSFORMATION', `The image cannot be transformed: ${message}`);
+	if (/unsupported image format|bad extract area|Input buffer|VipsJpeg|vips|Expected/i.test(message))
+		return createError('ILLEGAL_ASSET_TRANSFORMATION', `The image cannot be transformed: ${message}`);
 	return error;
 }

@@ -54,8 +54,27 @@ export const systemPresets: Preset[] = [
  * Anything else (`extend`, `composite`, output or input options) is refused.
  */
 export const allowedOperations = new Set([
-	'autoOrient', 'rotate', 'flip', 'flop', 'blur', 'sharpen', 'median', 'flatten', 'gamma', 'negate',
-	'normalise', 'normalize', 'clahe', 'threshold', 'modulate', 'tint', 'greyscale', 'grayscale', 'trim', 'linear', 'extract',
+	'autoOrient',
+	'rotate',
+	'flip',
+	'flop',
+	'blur',
+	'sharpen',
+	'median',
+	'flatten',
+	'gamma',
+	'negate',
+	'normalise',
+	'normalize',
+	'clahe',
+	'threshold',
+	'modulate',
+	'tint',
+	'greyscale',
+	'grayscale',
+	'trim',
+	'linear',
+	'extract',
 	'resize',
 ]);
 
@@ -90,7 +109,8 @@ function resize(args: unknown[], maxDimension: number): Operation {
 	const width = integer(typeof first === 'object' ? options.width : (first ?? undefined), 'resize width', 1, maxDimension);
 	const height = integer(typeof first === 'object' ? options.height : (second ?? undefined), 'resize height', 1, maxDimension);
 	if (width === undefined && height === undefined) throw invalid('The transform "resize" needs a width or a height.');
-	if (options.fit !== undefined && !fits.has(options.fit as Fit) && options.fit !== 'fill') throw invalid(`"resize" fit must be one of ${[...fits, 'fill'].join(', ')}.`);
+	if (options.fit !== undefined && !fits.has(options.fit as Fit) && options.fit !== 'fill')
+		throw invalid(`"resize" fit must be one of ${[...fits, 'fill'].join(', ')}.`);
 	return ['resize', { ...options, width, height }] as Operation;
 }
 
@@ -117,8 +137,12 @@ function operations(value: unknown, maxDimension: number): Operation[] | undefin
 export function parseParameters(input: Record<string, unknown>, maxDimension: number): RequestedTransformation {
 	const width = integer(input.width, 'width', 1);
 	const height = integer(input.height, 'height', 1);
-	for (const [name, size] of [['width', width], ['height', height]] as const) {
-		if (size !== undefined && size > maxDimension) throw createError('ILLEGAL_ASSET_TRANSFORMATION', `"${name}" may not exceed ${maxDimension} pixels (ASSETS_TRANSFORM_IMAGE_MAX_DIMENSION).`);
+	for (const [name, size] of [
+		['width', width],
+		['height', height],
+	] as const) {
+		if (size !== undefined && size > maxDimension)
+			throw createError('ILLEGAL_ASSET_TRANSFORMATION', `"${name}" may not exceed ${maxDimension} pixels (ASSETS_TRANSFORM_IMAGE_MAX_DIMENSION).`);
 	}
 	const fit = input.fit === undefined || input.fit === '' ? undefined : String(input.fit);
 	if (fit !== undefined && !fits.has(fit as Fit)) throw invalid(`"fit" must be one of ${[...fits].join(', ')}.`);
@@ -144,7 +168,11 @@ const transformKeys = ['width', 'height', 'fit', 'quality', 'format', 'withoutEn
  * The transformation an asset request asks for, or `undefined` for the original. `key` names a
  * preset (system presets always allowed); the `storage_asset_transform` setting limits the rest.
  */
-export function requestedTransformation(query: Record<string, unknown>, settings: { mode: TransformMode; presets: Preset[] }, maxDimension: number): RequestedTransformation | undefined {
+export function requestedTransformation(
+	query: Record<string, unknown>,
+	settings: { mode: TransformMode; presets: Preset[] },
+	maxDimension: number,
+): RequestedTransformation | undefined {
 	const custom = transformKeys.some((key) => query[key] !== undefined && query[key] !== '');
 	if (query.key !== undefined && query.key !== '') {
 		const key = String(query.key);
@@ -156,7 +184,13 @@ export function requestedTransformation(query: Record<string, unknown>, settings
 		return parseParameters(parameters, maxDimension);
 	}
 	if (!custom) return undefined;
-	if (settings.mode !== 'all') throw createError('FORBIDDEN', settings.mode === 'none' ? 'Asset transformations are disabled (storage_asset_transform).' : 'Only transformation presets are allowed (storage_asset_transform).');
+	if (settings.mode !== 'all')
+		throw createError(
+			'FORBIDDEN',
+			settings.mode === 'none'
+				? 'Asset transformations are disabled (storage_asset_transform).'
+				: 'Only transformation presets are allowed (storage_asset_transform).',
+		);
 	return parseParameters(query, maxDimension);
 }
 
@@ -171,7 +205,14 @@ export function resolveFormat(format: OutputFormat | 'auto' | undefined, accept:
 	return formatOfType(sourceType);
 }
 
-const formatTypes: Record<OutputFormat, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', tiff: 'image/tiff', gif: 'image/gif' };
+const formatTypes: Record<OutputFormat, string> = {
+	jpg: 'image/jpeg',
+	png: 'image/png',
+	webp: 'image/webp',
+	avif: 'image/avif',
+	tiff: 'image/tiff',
+	gif: 'image/gif',
+};
 
 export function typeOfFormat(format: OutputFormat): string {
 	return formatTypes[format];
@@ -185,6 +226,8 @@ function formatOfType(type: string): OutputFormat {
 
 /** The variant's name: the same transformation always hashes the same, whatever the parameter order. */
 export function transformationHash(transformation: Transformation): string {
-	const normalised = Object.keys(transformation).sort().map((key) => [key, transformation[key as keyof Transformation]]);
+	const normalised = Object.keys(transformation)
+		.sort()
+		.map((key) => [key, transformation[key as keyof Transformation]]);
 	return createHash('sha256').update(JSON.stringify(normalised)).digest('hex').slice(0, 24);
 }

@@ -72,7 +72,10 @@ export function createAuthenticator({ knex, secret, sessionCookieName }: Authent
 			pending = loadUser(knex, id);
 			users.set(id, pending);
 			// Only found identities stay: a user who is not active yet may become so at any moment.
-			pending.then((identity) => identity ?? users.delete(id), () => users.delete(id));
+			pending.then(
+				(identity) => identity ?? users.delete(id),
+				() => users.delete(id),
+			);
 		}
 		return pending;
 	};

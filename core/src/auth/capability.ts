@@ -56,7 +56,10 @@ export function createAuthCapability(deps: AuthDeps): AuthCapability {
 			}
 		},
 		async refresh(presented, context, { session }) {
-			const rotated = await rotateSession(deps.knex, await sessionKey(deps, presented), auth.refreshTokenTtlMs, { graceMs: auth.refreshReuseGraceMs, secret: deps.config.secret });
+			const rotated = await rotateSession(deps.knex, await sessionKey(deps, presented), auth.refreshTokenTtlMs, {
+				graceMs: auth.refreshReuseGraceMs,
+				secret: deps.config.secret,
+			});
 			const identity = await deps.authenticator.resolveUser(rotated.user);
 			if (!identity) {
 				await deleteSession(deps.knex, rotated.key);

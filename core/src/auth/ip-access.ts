@@ -9,7 +9,10 @@ export type IpAllowList = Array<net.BlockList>;
 export function parseIpAccess(values: Array<string | null | undefined>): IpAllowList {
 	const lists: IpAllowList = [];
 	for (const value of values) {
-		const entries = (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+		const entries = (value ?? '')
+			.split(',')
+			.map((entry) => entry.trim())
+			.filter(Boolean);
 		if (entries.length === 0) continue;
 		const list = new net.BlockList();
 		for (const entry of entries) addEntry(list, entry);

@@ -23,13 +23,15 @@ function keyOf(secret: string): Uint8Array {
 }
 
 export function signToken(secret: string, payload: Record<string, unknown>, ttlMs: number): Promise<string> {
-	return new SignJWT(payload)
-		.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-		.setIssuer(issuer)
-		.setIssuedAt()
-		// Rounded up: a one-second lifetime must not end before the token is even used.
-		.setExpirationTime(Math.ceil((Date.now() + ttlMs) / 1000))
-		.sign(keyOf(secret));
+	return (
+		new SignJWT(payload)
+			.setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+			.setIssuer(issuer)
+			.setIssuedAt()
+			// Rounded up: a one-second lifetime must not end before the token is even used.
+			.setExpirationTime(Math.ceil((Date.now() + ttlMs) / 1000))
+			.sign(keyOf(secret))
+	);
 }
 
 /**

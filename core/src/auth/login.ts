@@ -28,10 +28,16 @@ async function spendVerification(password: string): Promise<void> {
  * all answer alike (INVALID_CREDENTIALS) and take alike (one argon2 verification each), so the
  * answer reveals nothing about the account. Failures count per account and per address.
  */
-export async function login(deps: AuthDeps, credentials: { email?: unknown; password?: unknown; otp?: unknown }, context: AuthRequestContext, sessionMode: boolean): Promise<AuthTokens> {
+export async function login(
+	deps: AuthDeps,
+	credentials: { email?: unknown; password?: unknown; otp?: unknown },
+	context: AuthRequestContext,
+	sessionMode: boolean,
+): Promise<AuthTokens> {
 	const email = requiredString(credentials.email, 'email');
 	const password = requiredString(credentials.password, 'password');
-	const user: UserRow | undefined = await deps.knex('mantle_users')
+	const user: UserRow | undefined = await deps
+		.knex('mantle_users')
 		.select('id', 'email', 'password', 'status', 'tfa_secret')
 		.whereRaw('lower(email) = ?', [email.toLowerCase()])
 		.first();

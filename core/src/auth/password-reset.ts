@@ -9,7 +9,9 @@ const resetTtlMs = 60 * 60 * 1000;
 
 /** Binds a reset token to the password it replaces: once the password changes, the token is spent. */
 function passwordFingerprint(passwordHash: string | null): string {
-	return createHash('sha256').update(passwordHash ?? '').digest('base64url');
+	return createHash('sha256')
+		.update(passwordHash ?? '')
+		.digest('base64url');
 }
 
 /** Whether `url` is one of the allow-listed URLs (compared without query or fragment). */
@@ -35,7 +37,8 @@ export async function requestPasswordReset(deps: AuthDeps, email: unknown, reset
 			throw createError('INVALID_PAYLOAD', '"reset_url" is not in PASSWORD_RESET_URL_ALLOW_LIST.');
 		}
 	}
-	const user: { id: string; email: string; password: string | null } | undefined = await deps.knex('mantle_users')
+	const user: { id: string; email: string; password: string | null } | undefined = await deps
+		.knex('mantle_users')
 		.select('id', 'email', 'password')
 		.whereRaw('lower(email) = ?', [address.toLowerCase()])
 		.where({ status: 'active' })
@@ -58,9 +61,16 @@ export async function requestPasswordReset(deps: AuthDeps, email: unknown, reset
 export async function resetPassword(deps: AuthDeps, token: unknown, password: unknown): Promise<void> {
 	const newPassword = requiredString(password, 'password');
 	const payload = await verifyScopedToken(deps.config.secret, token, 'password-reset');
-	const user: { id: string; password: string | null; status: string } | undefined = await deps.knex('mantle_users').select('id', 'password', 'status').where({ id: String(payload.id) }).first();
+	const user: { id: string; password: string | null; status: string } | undefined = await deps
+		.knex('mantle_users')
+		.select('id', 'password', 'status')
+		.where({ id: String(payload.id) })
+		.first();
 	if (!user || user.status !== 'active' || payload.hash !== passwordFingerprint(user.password)) throw createError('INVALID_TOKEN');
-	const updated = await deps.knex('mantle_users').where({ id: user.id, password: user.password }).update({ password: await hashPassword(newPassword) });
+	const updated = await deps
+		.knex('mantle_users')
+		.where({ id: user.id, password: user.password })
+		.update({ password: await hashPassword(newPassword) });
 	if (updated !== 1) throw createError('INVALID_TOKEN');
 	// Sessions opened with the old password end with it.
 	await deps.knex('mantle_sessions').where({ user: user.id }).delete();

@@ -32,14 +32,23 @@ function newRefreshToken(): string {
 }
 
 function expiryTime(value: unknown): number {
-	return value instanceof Date ? value.getTime() : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number)).getTime();
+	return value instanceof Date
+		? value.getTime()
+		: new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number)).getTime();
 }
 
 export async function createSession(knex: Knex, user: string, ttlMs: number, context: SessionContext): Promise<IssuedSession> {
 	await knex('mantle_sessions').where('expires', '<', new Date()).delete();
 	const refreshToken = newRefreshToken();
 	const key = hashToken(refreshToken);
-	await knex('mantle_sessions').insert({ token: key, user, expires: new Date(Date.now() + ttlMs), ip: context.ip, user_agent: context.userAgent ?? null, origin: context.origin ?? null });
+	await knex('mantle_sessions').insert({
+		token: key,
+		user,
+		expires: new Date(Date.now() + ttlMs),
+		ip: context.ip,
+		user_agent: context.userAgent ?? null,
+		origin: context.origin ?? null,
+	});
 	return { refreshToken, key, user };
 }
 
@@ -59,7 +68,15 @@ function successorToken(key: string, reuse: ReuseGrace | undefined): string {
 	return reuse && reuse.graceMs > 0 ? createHmac('sha256', reuse.secret).update(`refresh:${key}`).digest('base64url') : newRefreshToken();
 }
 
-type SessionRow = { token: string; user: string | null; expires: unknown; next_token: string | null; ip: string | null; user_agent: string | null; origin: string | null };
+type SessionRow = {
+	token: string;
+	user: string | null;
+	expires: unknown;
+	next_token: string | null;
+	ip: string | null;
+	user_agent: string | null;
+	origin: string | null;
+};
 
 /**
  * Replaces the session `key` by a new one. A key that was already replaced means the token
@@ -77,16 +94,25 @@ export async function rotateSession(knex: Knex, key: string, ttlMs: number, reus
 	}
 	const refreshToken = successorToken(key, reuse);
 	const next = hashToken(refreshToken);
-	const claimed = await knex.transaction(async (trx) => {
-		// Only one of two concurrent refreshes with the same token may win; the other is a reuse.
-		const updated = await trx('mantle_sessions').where({ token: key }).whereNull('next_token').update({ next_token: next });
-		if (updated !== 1) return false;
-		await trx('mantle_sessions').insert({ token: next, user: row.user, expires: new Date(Date.now() + ttlMs), ip: row.ip, user_agent: row.user_agent, origin: row.origin });
-		return true;
-	}).catch(async (error: unknown) => {
-		await revokeChain(knex, key);
-		throw error;
-	});
+	const claimed = await knex
+		.transaction(async (trx) => {
+			// Only one of two concurrent refreshes with the same token may win; the other is a reuse.
+			const updated = await trx('mantle_sessions').where({ token: key }).whereNull('next_token').update({ next_token: next });
+			if (updated !== 1) return false;
+			await trx('mantle_sessions').insert({
+				token: next,
+				user: row.user,
+				expires: new Date(Date.now() + ttlMs),
+				ip: row.ip,
+				user_agent: row.user_agent,
+				origin: row.origin,
+			});
+			return true;
+		})
+		.catch(async (error: unknown) => {
+			await revokeChain(knex, key);
+			throw error;
+		});
 	if (!claimed) {
 		const rotated: SessionRow | undefined = await knex('mantle_sessions').where({ token: key }).first();
 		if (!rotated?.user || rotated.next_token === null) throw createError('INVALID_CREDENTIALS');
@@ -102,7 +128,8 @@ export async function rotateSession(knex: Knex, key: string, ttlMs: number, reus
 async function reissue(knex: Knex, row: SessionRow, ttlMs: number, reuse: ReuseGrace | undefined): Promise<IssuedSession> {
 	if (reuse && reuse.graceMs > 0 && row.user) {
 		const refreshToken = successorToken(row.token, reuse);
-		const successor: SessionRow | undefined = hashToken(refreshToken) === row.next_token ? await knex('mantle_sessions').where({ token: row.next_token }).first() : undefined;
+		const successor: SessionRow | undefined =
+			hashToken(refreshToken) === row.next_token ? await knex('mantle_sessions').where({ token: row.next_token }).first() : undefined;
 		const issuedAt = successor ? expiryTime(successor.expires) - ttlMs : Number.NEGATIVE_INFINITY;
 		if (successor && successor.next_token === null && Date.now() - issuedAt <= reuse.graceMs) return { refreshToken, key: successor.token, user: row.user };
 	}
@@ -112,7 +139,7 @@ async function reissue(knex: Knex, row: SessionRow, ttlMs: number, reuse: ReuseG
 
 export async function revokeChain(knex: Knex, key: string): Promise<void> {
 	const seen = new Set<string>();
-	for (let current: string | null = key; current && !seen.has(current); ) {
+	for (let current: string | null = key; current && !seen.has(current);) {
 		seen.add(current);
 		const row: { next_token: string | null } | undefined = await knex('mantle_sessions').select('next_token').where({ token: current }).first();
 		await knex('mantle_sessions').where({ token: current }).delete();
@@ -126,10 +153,12 @@ export async function deleteSession(knex: Knex, key: string): Promise<void> {
 
 /** Whether a session-cookie access token still has its session: logging out ends it at once. */
 export async function sessionIsLive(knex: Knex, key: string, user: string): Promise<boolean> {
-	const row: { expires: unknown; next_token: string | null } | undefined = await knex('mantle_sessions').select('expires', 'next_token').where({ token: key, user }).first();
+	const row: { expires: unknown; next_token: string | null } | undefined = await knex('mantle_sessions')
+		.select('expires', 'next_token')
+		.where({ token: key, user })
+		.first();
 	return row !== undefined && row.next_token === null && expiryTime(row.expires) > Date.now();
 }
-
 
 /**
  * A new password ends the sessions opened with the old one: whoever learnt it (or stole a refresh

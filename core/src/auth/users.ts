@@ -40,7 +40,8 @@ export async function register(deps: AuthDeps, input: unknown): Promise<void> {
 	const values = body(input);
 	const address = email(values.email);
 	const password = requiredString(values.password, 'password');
-	const settings: { public_registration: boolean | number; public_registration_role: string | null } | undefined = await deps.knex('mantle_settings')
+	const settings: { public_registration: boolean | number; public_registration_role: string | null } | undefined = await deps
+		.knex('mantle_settings')
 		.select('public_registration', 'public_registration_role')
 		.first();
 	if (!settings || !settings.public_registration) throw createError('FORBIDDEN');
@@ -64,11 +65,17 @@ export async function invite(deps: AuthDeps, accountability: Accountability, inp
 	const addresses = (Array.isArray(values.email) ? values.email : [values.email]).map(email);
 	const role = requiredString(values.role, 'role');
 	const inviteUrl = optionalString(values.invite_url, 'invite_url');
-	if (inviteUrl !== null && !urlAllowed(inviteUrl, deps.config.auth.inviteUrlAllowList)) throw createError('INVALID_PAYLOAD', '"invite_url" is not in USER_INVITE_URL_ALLOW_LIST.');
+	if (inviteUrl !== null && !urlAllowed(inviteUrl, deps.config.auth.inviteUrlAllowList))
+		throw createError('INVALID_PAYLOAD', '"invite_url" is not in USER_INVITE_URL_ALLOW_LIST.');
 	if (!(await deps.knex('mantle_roles').select('id').where({ id: role }).first())) throw createError('INVALID_PAYLOAD', `Role "${role}" does not exist.`);
 	for (const address of addresses) {
-		const existing: { id: string; status: string } | undefined = await deps.knex('mantle_users').select('id', 'status').whereRaw('lower(email) = ?', [address.toLowerCase()]).first();
-		if (existing && existing.status !== 'invited') throw createError('RECORD_NOT_UNIQUE', `A user with the email "${address}" already exists.`, { field: 'email' });
+		const existing: { id: string; status: string } | undefined = await deps
+			.knex('mantle_users')
+			.select('id', 'status')
+			.whereRaw('lower(email) = ?', [address.toLowerCase()])
+			.first();
+		if (existing && existing.status !== 'invited')
+			throw createError('RECORD_NOT_UNIQUE', `A user with the email "${address}" already exists.`, { field: 'email' });
 		if (!existing) await deps.knex('mantle_users').insert({ id: randomUUID(), email: address, role, status: 'invited', provider: 'default' });
 		const token = await signToken(deps.config.secret, { scope: 'invite', email: address }, inviteTtlMs);
 		const link = linkWithToken(inviteUrl ?? `${deps.config.publicUrl}/admin/accept-invite`, token);
@@ -87,7 +94,8 @@ export async function acceptInvite(deps: AuthDeps, input: unknown): Promise<void
 	const values = body(input);
 	const password = requiredString(values.password, 'password');
 	const payload = await verifyScopedToken(deps.config.secret, values.token, 'invite');
-	const updated = await deps.knex('mantle_users')
+	const updated = await deps
+		.knex('mantle_users')
 		.where({ email: String(payload.email), status: 'invited' })
 		.update({ password: await hashPassword(password), status: 'active' });
 	if (updated !== 1) throw createError('INVALID_TOKEN');

@@ -13,7 +13,8 @@ import { registerSchema } from './commands/schema.js';
 import { registerExtensions } from './commands/extensions.js';
 
 const program = new Command('mantle').version(kernelVersion).description('The Mantle server CLI.').exitOverride();
-for (const register of [registerInit, registerBootstrap, registerStart, registerMigrate, registerUsers, registerSchema, registerExtensions, registerUninstall]) register(program);
+for (const register of [registerInit, registerBootstrap, registerStart, registerMigrate, registerUsers, registerSchema, registerExtensions, registerUninstall])
+	register(program);
 
 try {
 	await program.parseAsync(process.argv);

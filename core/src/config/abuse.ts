@@ -36,7 +36,15 @@ export const abuseVariables = {
 export function abuseConfig(v: Record<string, unknown>): AbuseConfig {
 	return {
 		filterMaxNodes: Number(v.QUERY_FILTER_MAX_NODES),
-		login: { attemptsPerAccount: Number(v.LOGIN_ATTEMPTS), attemptsPerAddress: Number(v.LOGIN_ATTEMPTS_PER_ADDRESS), lockoutSeconds: Number(v.LOGIN_LOCKOUT_DURATION) },
-		authRateLimiter: { enabled: Boolean(v.RATE_LIMITER_AUTH_ENABLED), points: Number(v.RATE_LIMITER_AUTH_POINTS), durationSeconds: Number(v.RATE_LIMITER_AUTH_DURATION) },
+		login: {
+			attemptsPerAccount: Number(v.LOGIN_ATTEMPTS),
+			attemptsPerAddress: Number(v.LOGIN_ATTEMPTS_PER_ADDRESS),
+			lockoutSeconds: Number(v.LOGIN_LOCKOUT_DURATION),
+		},
+		authRateLimiter: {
+			enabled: Boolean(v.RATE_LIMITER_AUTH_ENABLED),
+			points: Number(v.RATE_LIMITER_AUTH_POINTS),
+			durationSeconds: Number(v.RATE_LIMITER_AUTH_DURATION),
+		},
 	};
 }

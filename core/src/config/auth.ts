@@ -3,7 +3,11 @@ import type { AuthConfig, AuthProviderConfig, EmailConfig, RateLimiterConfig } f
 type Fail = (variable: string, message: string) => never;
 type Values = Record<string, unknown>;
 
-const list = (value: unknown) => String(value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+const list = (value: unknown) =>
+	String(value ?? '')
+		.split(',')
+		.map((item) => item.trim())
+		.filter(Boolean);
 
 /** Login, tokens, cookies and SSO providers; `AUTH_<NAME>_*` groups are read for each name in AUTH_PROVIDERS. */
 export function authConfig(v: Values, raw: Record<string, string>, parseDuration: (value: string) => number, fail: Fail): AuthConfig {
@@ -36,7 +40,8 @@ function providerConfig(name: string, raw: Record<string, string>, fail: Fail): 
 	const get = (key: string) => (raw[prefix + key] === undefined || raw[prefix + key] === '' ? undefined : raw[prefix + key]);
 	const need = (key: string, why: string) => get(key) ?? fail(prefix + key, `Invalid configuration: ${prefix}${key} is required ${why}.`);
 	const driver = need('DRIVER', `for the provider "${name}" listed in AUTH_PROVIDERS (openid or oauth2)`);
-	if (driver !== 'openid' && driver !== 'oauth2') fail(`${prefix}DRIVER`, `Invalid configuration: ${prefix}DRIVER must be openid or oauth2 (got ${JSON.stringify(driver)}).`);
+	if (driver !== 'openid' && driver !== 'oauth2')
+		fail(`${prefix}DRIVER`, `Invalid configuration: ${prefix}DRIVER must be openid or oauth2 (got ${JSON.stringify(driver)}).`);
 	const openid = driver === 'openid';
 	const flag = (key: string) => /^(1|true|yes|on)$/i.test(get(key) ?? '');
 	return {
@@ -79,7 +84,8 @@ export function emailConfig(v: Values): EmailConfig {
 
 export function rateLimiterConfig(v: Values, fail: Fail): RateLimiterConfig {
 	const store = v.RATE_LIMITER_STORE as 'memory' | 'redis';
-	if (v.RATE_LIMITER_ENABLED && store === 'redis' && !v.REDIS) fail('RATE_LIMITER_STORE', 'Invalid configuration: RATE_LIMITER_STORE=redis needs REDIS to be set.');
+	if (v.RATE_LIMITER_ENABLED && store === 'redis' && !v.REDIS)
+		fail('RATE_LIMITER_STORE', 'Invalid configuration: RATE_LIMITER_STORE=redis needs REDIS to be set.');
 	return {
 		enabled: Boolean(v.RATE_LIMITER_ENABLED),
 		points: Number(v.RATE_LIMITER_POINTS),

@@ -34,12 +34,18 @@ export const flowsVariables = {
 	FLOWS_MAX_STEPS: count(1).default(1000),
 	FLOWS_MAX_DEPTH: count(1).default(10),
 	FLOWS_REQUEST_ALLOW_PRIVATE_NETWORK: flag.default(false),
-	FLOWS_QUEUE_NAME: Joi.string().pattern(/^[\w.-]+$/).default('mantle-flows').messages({ 'string.pattern.base': '{{#label}} must be letters, digits, dots, dashes or underscores' }),
+	FLOWS_QUEUE_NAME: Joi.string()
+		.pattern(/^[\w.-]+$/)
+		.default('mantle-flows')
+		.messages({ 'string.pattern.base': '{{#label}} must be letters, digits, dots, dashes or underscores' }),
 };
 
 export function flowsConfig(v: Record<string, unknown>): FlowsConfig {
 	return {
-		envAllowList: String(v.FLOWS_ENV_ALLOW_LIST ?? '').split(',').map((key) => key.trim()).filter(Boolean),
+		envAllowList: String(v.FLOWS_ENV_ALLOW_LIST ?? '')
+			.split(',')
+			.map((key) => key.trim())
+			.filter(Boolean),
 		concurrency: Number(v.FLOWS_QUEUE_CONCURRENCY),
 		attempts: Number(v.FLOWS_QUEUE_ATTEMPTS),
 		backoffMs: Number(v.FLOWS_QUEUE_BACKOFF),

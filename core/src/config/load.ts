@@ -13,7 +13,10 @@ import { metricsConfig } from './metrics.js';
 
 /** A configuration that cannot start Mantle. Its message names the variable and what it expects. */
 export class ConfigError extends Error {
-	constructor(readonly variable: string, message: string) {
+	constructor(
+		readonly variable: string,
+		message: string,
+	) {
 		super(message);
 		this.name = 'ConfigError';
 	}
@@ -62,7 +65,11 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 			database: v.DB_DATABASE,
 			user: v.DB_USER,
 			password: v.DB_PASSWORD,
-			searchPath: v.DB_SEARCH_PATH ? String(v.DB_SEARCH_PATH).split(',').map((s) => s.trim()) : undefined,
+			searchPath: v.DB_SEARCH_PATH
+				? String(v.DB_SEARCH_PATH)
+						.split(',')
+						.map((s) => s.trim())
+				: undefined,
 			pool: { min: v.DB_POOL_MIN, max: v.DB_POOL_MAX },
 			busyTimeout: v.DB_BUSY_TIMEOUT,
 		},
@@ -71,7 +78,9 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 		storage: { locations: storageLocations(String(v.STORAGE_LOCATIONS), raw, resolve) },
 		files: {
 			maxUploadBytes: v.FILES_MAX_UPLOAD_SIZE === undefined ? undefined : parseByteSize(String(v.FILES_MAX_UPLOAD_SIZE)),
-			mimeTypeAllowList: String(v.FILES_MIME_TYPE_ALLOW_LIST).split(',').map((type) => type.trim().toLowerCase()),
+			mimeTypeAllowList: String(v.FILES_MIME_TYPE_ALLOW_LIST)
+				.split(',')
+				.map((type) => type.trim().toLowerCase()),
 			importAllowPrivateNetwork: v.FILES_IMPORT_ALLOW_PRIVATE_NETWORK,
 		},
 		assets: {
@@ -123,7 +132,10 @@ function storageLocations(list: string, raw: Record<string, string>, resolve: (p
 		}
 		const driver = options.driver ?? (trimmed === 'local' ? 'local' : undefined);
 		if (!driver) {
-			throw new ConfigError(`${prefix}DRIVER`, `Invalid configuration: ${prefix}DRIVER is required for the storage location "${trimmed}" listed in STORAGE_LOCATIONS.`);
+			throw new ConfigError(
+				`${prefix}DRIVER`,
+				`Invalid configuration: ${prefix}DRIVER is required for the storage location "${trimmed}" listed in STORAGE_LOCATIONS.`,
+			);
 		}
 		delete options.driver;
 		if (driver === 'local') options.root = resolve(options.root ?? `./data/uploads${trimmed === 'local' ? '' : `/${trimmed}`}`);

@@ -12,9 +12,13 @@ export interface RegistryClientConfig {
 
 export const registryVariables = {
 	EXTENSIONS_REGISTRY_TOKEN: Joi.string(),
-	EXTENSIONS_REGISTRY_KEYS: Joi.string().allow('').pattern(/^\s*([A-Za-z0-9+/=]+(\s*,\s*[A-Za-z0-9+/=]+)*)?\s*$/).default('').messages({
-		'string.pattern.base': '{{#label}} must be a comma-separated list of base64 public keys, as `mantle-registry keys` prints them',
-	}),
+	EXTENSIONS_REGISTRY_KEYS: Joi.string()
+		.allow('')
+		.pattern(/^\s*([A-Za-z0-9+/=]+(\s*,\s*[A-Za-z0-9+/=]+)*)?\s*$/)
+		.default('')
+		.messages({
+			'string.pattern.base': '{{#label}} must be a comma-separated list of base64 public keys, as `mantle-registry keys` prints them',
+		}),
 	EXTENSIONS_REQUIRE_SIGNATURE: Joi.boolean().truthy('1', 'yes', 'on').falsy('0', 'no', 'off', '').default(true),
 };
 
@@ -22,7 +26,10 @@ export function registryClientConfig(v: Record<string, unknown>): RegistryClient
 	return {
 		url: typeof v.EXTENSIONS_REGISTRY === 'string' ? v.EXTENSIONS_REGISTRY.replace(/\/+$/, '') : undefined,
 		token: typeof v.EXTENSIONS_REGISTRY_TOKEN === 'string' ? v.EXTENSIONS_REGISTRY_TOKEN : undefined,
-		keys: String(v.EXTENSIONS_REGISTRY_KEYS ?? '').split(',').map((key) => key.trim()).filter(Boolean),
+		keys: String(v.EXTENSIONS_REGISTRY_KEYS ?? '')
+			.split(',')
+			.map((key) => key.trim())
+			.filter(Boolean),
 		requireSignature: v.EXTENSIONS_REQUIRE_SIGNATURE !== false,
 	};
 }

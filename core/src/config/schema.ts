@@ -16,12 +16,16 @@ const port = Joi.number().integer().min(0).max(65535).messages({
 });
 const flag = Joi.boolean().truthy('1', 'yes', 'on').falsy('0', 'no', 'off', '');
 const count = (min: number) => Joi.number().integer().min(min).messages({ 'number.base': '{{#label}} must be a whole number' });
-const byteSize = Joi.string().pattern(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i).messages({
-	'string.pattern.base': '{{#label}} must be a size such as 1048576, 512kb or 10mb',
-});
-const duration = Joi.string().pattern(/^\d+(\.\d+)?\s*(ms|s|m|h|d|w)?$/i).messages({
-	'string.pattern.base': '{{#label}} must be a duration such as 7500, 7500ms, 30s, 10m, 2h or 30d',
-});
+const byteSize = Joi.string()
+	.pattern(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i)
+	.messages({
+		'string.pattern.base': '{{#label}} must be a size such as 1048576, 512kb or 10mb',
+	});
+const duration = Joi.string()
+	.pattern(/^\d+(\.\d+)?\s*(ms|s|m|h|d|w)?$/i)
+	.messages({
+		'string.pattern.base': '{{#label}} must be a duration such as 7500, 7500ms, 30s, 10m, 2h or 30d',
+	});
 const isNetworkClient = (value: unknown) => Joi.valid('pg', 'postgres', 'mysql', 'mysql2', 'mariadb', 'mssql', 'oracledb').validate(value).error === undefined;
 
 /**
@@ -34,7 +38,9 @@ export const environmentSchema = Joi.object({
 	PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }),
 	SECRET: Joi.string().min(16).messages({ 'string.min': '{{#label}} must be at least 16 characters long' }),
 
-	DB_CLIENT: Joi.string().valid(...databaseClients).default('sqlite3'),
+	DB_CLIENT: Joi.string()
+		.valid(...databaseClients)
+		.default('sqlite3'),
 	DB_FILENAME: Joi.string().default('./data/mantle.db'),
 	DB_CONNECTION_STRING: Joi.string(),
 	DB_HOST: Joi.string().when('DB_CONNECTION_STRING', {
@@ -48,9 +54,11 @@ export const environmentSchema = Joi.object({
 	DB_DATABASE: Joi.string(),
 	DB_USER: Joi.string(),
 	DB_PASSWORD: Joi.string().allow(''),
-	DB_SEARCH_PATH: Joi.string().pattern(/^[\w$]+(\s*,\s*[\w$]+)*$/).messages({
-		'string.pattern.base': '{{#label}} must be a comma-separated list of schema names',
-	}),
+	DB_SEARCH_PATH: Joi.string()
+		.pattern(/^[\w$]+(\s*,\s*[\w$]+)*$/)
+		.messages({
+			'string.pattern.base': '{{#label}} must be a comma-separated list of schema names',
+		}),
 	DB_POOL_MIN: count(0),
 	DB_POOL_MAX: count(1),
 	DB_BUSY_TIMEOUT: count(0).default(5000),
@@ -58,14 +66,20 @@ export const environmentSchema = Joi.object({
 	REDIS: Joi.string().uri({ scheme: ['redis', 'rediss'] }),
 	CACHE_ENABLED: flag.default(false),
 
-	STORAGE_LOCATIONS: Joi.string().pattern(/^[a-z][a-z0-9_]*(\s*,\s*[a-z][a-z0-9_]*)*$/i).default('local').messages({
-		'string.pattern.base': '{{#label}} must be a comma-separated list of location names',
-	}),
+	STORAGE_LOCATIONS: Joi.string()
+		.pattern(/^[a-z][a-z0-9_]*(\s*,\s*[a-z][a-z0-9_]*)*$/i)
+		.default('local')
+		.messages({
+			'string.pattern.base': '{{#label}} must be a comma-separated list of location names',
+		}),
 
 	FILES_MAX_UPLOAD_SIZE: byteSize,
-	FILES_MIME_TYPE_ALLOW_LIST: Joi.string().pattern(/^\s*[\w.+*-]+\/[\w.+*-]+(\s*,\s*[\w.+*-]+\/[\w.+*-]+)*\s*$/).default('*/*').messages({
-		'string.pattern.base': '{{#label}} must be a comma-separated list of MIME types such as image/*,application/pdf',
-	}),
+	FILES_MIME_TYPE_ALLOW_LIST: Joi.string()
+		.pattern(/^\s*[\w.+*-]+\/[\w.+*-]+(\s*,\s*[\w.+*-]+\/[\w.+*-]+)*\s*$/)
+		.default('*/*')
+		.messages({
+			'string.pattern.base': '{{#label}} must be a comma-separated list of MIME types such as image/*,application/pdf',
+		}),
 	FILES_IMPORT_ALLOW_PRIVATE_NETWORK: flag.default(false),
 
 	ASSETS_CACHE_TTL: duration.default('30d'),
@@ -99,9 +113,13 @@ export const environmentSchema = Joi.object({
 	LOGIN_ATTEMPTS: count(0).default(25),
 	PASSWORD_RESET_URL_ALLOW_LIST: Joi.string().allow('').default(''),
 	USER_INVITE_URL_ALLOW_LIST: Joi.string().allow('').default(''),
-	AUTH_PROVIDERS: Joi.string().allow('').pattern(/^\s*([a-z][a-z0-9_]*(\s*,\s*[a-z][a-z0-9_]*)*)?\s*$/i).default('').messages({
-		'string.pattern.base': '{{#label}} must be a comma-separated list of provider names',
-	}),
+	AUTH_PROVIDERS: Joi.string()
+		.allow('')
+		.pattern(/^\s*([a-z][a-z0-9_]*(\s*,\s*[a-z][a-z0-9_]*)*)?\s*$/i)
+		.default('')
+		.messages({
+			'string.pattern.base': '{{#label}} must be a comma-separated list of provider names',
+		}),
 
 	EMAIL_TRANSPORT: Joi.string().valid('smtp', 'sendmail').default('smtp'),
 	EMAIL_FROM: Joi.string().default('no-reply@example.com'),
@@ -119,7 +137,12 @@ export const environmentSchema = Joi.object({
 	RATE_LIMITER_KEY_PREFIX: Joi.string().default('mantle-rate-limit'),
 
 	QUERY_LIMIT_DEFAULT: count(1).default(100),
-	QUERY_LIMIT_MAX: Joi.number().integer().min(-1).invalid(0).default(-1).messages({ 'number.base': '{{#label}} must be a whole number, or -1 for no cap', 'any.invalid': '{{#label}} must be at least 1, or -1 for no cap' }),
+	QUERY_LIMIT_MAX: Joi.number()
+		.integer()
+		.min(-1)
+		.invalid(0)
+		.default(-1)
+		.messages({ 'number.base': '{{#label}} must be a whole number, or -1 for no cap', 'any.invalid': '{{#label}} must be at least 1, or -1 for no cap' }),
 	/** Relations one query may go through (`fields`, `deep`, `filter`, `sort` paths); deeper answers INVALID_QUERY. */
 	QUERY_MAX_DEPTH: count(1).default(8),
 

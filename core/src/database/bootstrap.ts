@@ -33,7 +33,12 @@ export async function bootstrap(knex: Knex, { admin }: BootstrapOptions): Promis
 		const adminRole = randomUUID();
 		const adminPolicy = randomUUID();
 		const publicPolicy = randomUUID();
-		await trx('mantle_roles').insert({ id: adminRole, name: 'Administrator', icon: 'verified', description: 'Initial administrative role with unrestricted access.' });
+		await trx('mantle_roles').insert({
+			id: adminRole,
+			name: 'Administrator',
+			icon: 'verified',
+			description: 'Initial administrative role with unrestricted access.',
+		});
 		await trx('mantle_policies').insert([
 			{ id: adminPolicy, name: 'Administrator', icon: 'verified', description: 'Unrestricted access.', admin_access: true, app_access: true },
 			{ id: publicPolicy, name: 'Public', icon: 'public', description: 'What anyone may do without logging in.', admin_access: false, app_access: false },
@@ -42,7 +47,16 @@ export async function bootstrap(knex: Knex, { admin }: BootstrapOptions): Promis
 			{ id: randomUUID(), role: adminRole, user: null, policy: adminPolicy },
 			{ id: randomUUID(), role: null, user: null, policy: publicPolicy },
 		]);
-		await trx('mantle_users').insert({ id: randomUUID(), email, password: passwordHash, role: adminRole, status: 'active', token: admin.token ?? null, first_name: 'Admin', last_name: 'User' });
+		await trx('mantle_users').insert({
+			id: randomUUID(),
+			email,
+			password: passwordHash,
+			role: adminRole,
+			status: 'active',
+			token: admin.token ?? null,
+			first_name: 'Admin',
+			last_name: 'User',
+		});
 	});
 	return { migrationsApplied, adminCreated: { email, generatedPassword } };
 }

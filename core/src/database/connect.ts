@@ -16,7 +16,10 @@ export interface Database {
 export function connectDatabase(config: DatabaseConfig): Database {
 	const dialect = dialectFor(config.client);
 	if (dialect.notSupported) {
-		throw new ConfigError('DB_CLIENT', `Invalid configuration: DB_CLIENT=${config.client} is not supported yet (${dialect.notSupported}); use sqlite3, pg or mysql.`);
+		throw new ConfigError(
+			'DB_CLIENT',
+			`Invalid configuration: DB_CLIENT=${config.client} is not supported yet (${dialect.notSupported}); use sqlite3, pg or mysql.`,
+		);
 	}
 	// A failing statement's message names its SQL with `?` placeholders, never with the values filled in.
 	const knex = createKnex({ ...dialect.knexConfig(config), compileSqlOnError: false });

@@ -32,7 +32,11 @@ export class EventBus {
 	/** Drops every subscription of the owners (on reload or disable). */
 	removeOwners(owners: Set<string>): void {
 		for (const map of [this.filters, this.actions] as Array<Map<string, Subscription<unknown>[]>>) {
-			for (const [event, list] of map) map.set(event, list.filter((subscription) => !owners.has(subscription.owner)));
+			for (const [event, list] of map)
+				map.set(
+					event,
+					list.filter((subscription) => !owners.has(subscription.owner)),
+				);
 		}
 	}
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Accountability, ExtensionInfo, ExtensionsCapability } from '@mantle/extensions-sdk';
+import type { Accountability, ExtensionsCapability } from '@mantle/extensions-sdk';
 import { createError } from '../errors/index.js';
 import type { ExtensionHost } from './host.js';
 import { info } from './extension-info.js';
@@ -20,7 +20,9 @@ export interface ExtensionSettings {
 
 /** What admins decided about extensions, as `mantle_extensions` records it. */
 export async function extensionSettings(knex: Knex): Promise<ExtensionSettings & { registry: Map<string, Record<string, unknown> | null> }> {
-	const rows: Array<{ folder: string; source: string; enabled: boolean | number; trusted: boolean | number; granted_scopes: unknown }> = await knex('mantle_extensions').select('folder', 'source', 'enabled', 'trusted', 'granted_scopes');
+	const rows: Array<{ folder: string; source: string; enabled: boolean | number; trusted: boolean | number; granted_scopes: unknown }> = await knex(
+		'mantle_extensions',
+	).select('folder', 'source', 'enabled', 'trusted', 'granted_scopes');
 	return {
 		disabled: new Set(rows.filter((row) => !row.enabled).map((row) => row.folder)),
 		trusted: new Set(rows.filter((row) => Boolean(row.trusted)).map((row) => row.folder)),
@@ -53,7 +55,8 @@ export function createExtensionsCapability(host: ExtensionHost, knex: Knex, inst
 			if (record.origin === 'first-party') throw createError('INVALID_PAYLOAD', { reason: `${name} is part of Mantle; its settings cannot change.` });
 			const where = { source: record.origin, folder: name };
 			const updated = await knex('mantle_extensions').where(where).update(settings);
-			if (updated === 0) await knex('mantle_extensions').insert({ id: randomUUID(), ...where, enabled: true, trusted: false, ...settings, version: record.version });
+			if (updated === 0)
+				await knex('mantle_extensions').insert({ id: randomUUID(), ...where, enabled: true, trusted: false, ...settings, version: record.version });
 			await host.loadAll();
 			return info(host.list().find((candidate) => candidate.name === name)!);
 		},

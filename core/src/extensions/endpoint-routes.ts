@@ -32,11 +32,13 @@ export class EndpointRouteTable {
 	/** The router handed to one extension: every path lands under `/<id>`. */
 	routerFor(extensionId: string): { router: Router; commit(): void } {
 		const pending: EndpointRoute[] = [];
-		const register = (method: HttpMethod) => (path: string, handler: RouteHandler, options: RouteOptions = {}) => {
-			if (typeof path !== 'string' || !path.startsWith('/')) throw new TypeError(`Route paths must start with "/" (got ${JSON.stringify(path)}).`);
-			if (typeof handler !== 'function') throw new TypeError(`The handler for ${method} ${path} is not a function.`);
-			pending.push({ extensionId, method, path: joinPath(`/${extensionId}`, path), handler: withValidation(handler, options.validate), options });
-		};
+		const register =
+			(method: HttpMethod) =>
+			(path: string, handler: RouteHandler, options: RouteOptions = {}) => {
+				if (typeof path !== 'string' || !path.startsWith('/')) throw new TypeError(`Route paths must start with "/" (got ${JSON.stringify(path)}).`);
+				if (typeof handler !== 'function') throw new TypeError(`The handler for ${method} ${path} is not a function.`);
+				pending.push({ extensionId, method, path: joinPath(`/${extensionId}`, path), handler: withValidation(handler, options.validate), options });
+			};
 		const router = Object.fromEntries(methods.map((method) => [method.toLowerCase(), register(method)])) as unknown as Router;
 		// Routes enter the table only once the extension's handler has finished without error,
 		// so a failing extension leaves nothing half-mounted.

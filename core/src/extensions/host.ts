@@ -50,7 +50,10 @@ export interface ExtensionHostOptions {
 	logger: Logger;
 	bus: EventBus;
 	/** Capabilities only trusted extensions receive. */
-	trustedCapabilities: Pick<ExtensionContext, 'server' | 'schema' | 'extensions' | 'auth' | 'items' | 'files' | 'graphql' | 'hash' | 'metrics' | 'shares' | 'flows' | 'mail' | 'scripts' | 'request'>;
+	trustedCapabilities: Pick<
+		ExtensionContext,
+		'server' | 'schema' | 'extensions' | 'auth' | 'items' | 'files' | 'graphql' | 'hash' | 'metrics' | 'shares' | 'flows' | 'mail' | 'scripts' | 'request'
+	>;
 	/** What admins decided (disabled, trusted); read at every (re)load. */
 	settings: () => Promise<HostSettings>;
 	sandbox: { limits: SandboxLimits; allowPrivateNetwork: boolean; env: Readonly<Record<string, string>> };
@@ -102,7 +105,21 @@ export class ExtensionHost {
 		const settings = await this.options.settings();
 		for (const candidate of [...firstPartyCandidates(), ...localCandidates(this.options.extensionsPath)]) {
 			if ('error' in candidate) {
-				records.push(this.failed({ name: path.basename(candidate.folder), folder: candidate.folder, origin: 'local', trusted: false, sandboxed: false, enabled: true, version: null, type: null }, candidate.error));
+				records.push(
+					this.failed(
+						{
+							name: path.basename(candidate.folder),
+							folder: candidate.folder,
+							origin: 'local',
+							trusted: false,
+							sandboxed: false,
+							enabled: true,
+							version: null,
+							type: null,
+						},
+						candidate.error,
+					),
+				);
 			} else {
 				records.push(await this.loadOne(candidate, runtime, sandboxed, settings));
 			}
@@ -141,7 +158,15 @@ export class ExtensionHost {
 		const trusted = firstParty || settings.trusted.has(name);
 		const enabled = firstParty || !settings.disabled.has(name);
 		const fromRegistry = !firstParty && (settings.registry?.has(name) ?? false);
-		const base = { name, folder: candidate.folder, origin: fromRegistry ? ('registry' as const) : candidate.origin, version: candidate.packageJson.version ?? null, trusted, sandboxed: false, enabled };
+		const base = {
+			name,
+			folder: candidate.folder,
+			origin: fromRegistry ? ('registry' as const) : candidate.origin,
+			version: candidate.packageJson.version ?? null,
+			trusted,
+			sandboxed: false,
+			enabled,
+		};
 		let manifest: ExtensionManifest | undefined;
 		try {
 			manifest = parseManifest(name, candidate.packageJson['mantle:extension']);
@@ -151,8 +176,16 @@ export class ExtensionHost {
 			if (fromRegistry && !trusted) {
 				const granted = settings.registry!.get(name) ?? null;
 				const requested = (manifest.sandbox?.enabled ? manifest.sandbox.requestedScopes : {}) as Record<string, unknown>;
-				const waiting = { ...base, type: manifest.type, sandboxed: manifest.sandbox?.enabled === true, status: 'awaiting-grant' as const, requestedScopes: requested, grantedScopes: granted };
-				if (serverTypes.has(manifest.type) && !manifest.sandbox?.enabled) return { ...waiting, error: `${name} comes from a registry and does not run in the sandbox: it runs once an admin marks it trusted.` };
+				const waiting = {
+					...base,
+					type: manifest.type,
+					sandboxed: manifest.sandbox?.enabled === true,
+					status: 'awaiting-grant' as const,
+					requestedScopes: requested,
+					grantedScopes: granted,
+				};
+				if (serverTypes.has(manifest.type) && !manifest.sandbox?.enabled)
+					return { ...waiting, error: `${name} comes from a registry and does not run in the sandbox: it runs once an admin marks it trusted.` };
 				if (!covers(granted, requested)) return { ...waiting, error: `${name} waits for an admin to grant the scopes it requests.` };
 			}
 			const capabilities = grantedCapabilities(name, firstParty, manifest.capabilities, this.options.trustedCapabilities);
@@ -218,7 +251,10 @@ export class ExtensionHost {
 				items: async (_extension, call) => {
 					const items = this.options.trustedCapabilities.items;
 					if (!items) throw createError('SERVICE_UNAVAILABLE', 'This kernel has no data engine.');
-					const service = items(call.collection, { accountability: call.accountability }) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+					const service = items(call.collection, { accountability: call.accountability }) as unknown as Record<
+						string,
+						(...args: unknown[]) => Promise<unknown>
+					>;
 					return service[call.method]!(...call.args);
 				},
 				env: (_extension, keys) => pickEnv(sandbox.env, keys),

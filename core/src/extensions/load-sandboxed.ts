@@ -3,7 +3,6 @@ import { sandboxErrorCodes, type GrantedScopes, type SandboxedExtension, type Sa
 import { createError, fromCodedError, type MantleError } from '../errors/index.js';
 import type { ExtensionRuntime } from './runtime.js';
 
-
 /** Errors crossing back from the sandbox carry a code and a message; they become catalogue errors. */
 export function fromSandboxError(error: unknown): MantleError {
 	const coded = fromCodedError(error);
@@ -55,9 +54,15 @@ export async function loadSandboxed(
 			if (registration.kind === 'schedule') {
 				registrar.schedules.push({ cron: registration.cron, handler: () => guarded(() => handle.run(index)) });
 			} else if (registration.kind === 'filter') {
-				registrar.filters.push({ event: registration.event, handler: (payload, meta, accountability) => guarded(() => handle.run(index, payload, { ...meta, accountability })) });
+				registrar.filters.push({
+					event: registration.event,
+					handler: (payload, meta, accountability) => guarded(() => handle.run(index, payload, { ...meta, accountability })),
+				});
 			} else if (registration.kind === 'action') {
-				registrar.actions.push({ event: registration.event, handler: (meta, accountability: Accountability | null) => guarded(() => handle.run(index, meta.payload, { ...meta, accountability })) });
+				registrar.actions.push({
+					event: registration.event,
+					handler: (meta, accountability: Accountability | null) => guarded(() => handle.run(index, meta.payload, { ...meta, accountability })),
+				});
 			} else {
 				registrar.inits.push({ event: registration.event, handler: (meta) => guarded(() => handle.run(index, undefined, meta)) });
 			}

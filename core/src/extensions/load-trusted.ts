@@ -7,7 +7,13 @@ const endpointIdPattern = /^[a-z0-9][a-z0-9_-]*$/;
  * Mounts a trusted (in-process) server extension from its module's default export: the same
  * definition a sandbox would run, called here with the extension's own context.
  */
-export async function loadTrusted(runtime: ExtensionRuntime, name: string, type: 'endpoint' | 'hook' | 'operation', definition: unknown, context: ExtensionContext): Promise<void> {
+export async function loadTrusted(
+	runtime: ExtensionRuntime,
+	name: string,
+	type: 'endpoint' | 'hook' | 'operation',
+	definition: unknown,
+	context: ExtensionContext,
+): Promise<void> {
 	if (type === 'endpoint') {
 		const endpoint = definition as Partial<EndpointDefinition>;
 		if (!endpoint || typeof endpoint.handler !== 'function') throw new Error('The module must export default defineEndpoint({ id, handler }).');
@@ -23,7 +29,8 @@ export async function loadTrusted(runtime: ExtensionRuntime, name: string, type:
 	if (type === 'hook') {
 		if (typeof definition !== 'function') throw new Error('The module must export default defineHook((register, context) => ...).');
 		const register: HookRegister = {
-			filter: (event, handler) => registrar.filters.push({ event, handler: (payload, meta, accountability) => handler(payload as never, meta, { ...context, accountability }) }),
+			filter: (event, handler) =>
+				registrar.filters.push({ event, handler: (payload, meta, accountability) => handler(payload as never, meta, { ...context, accountability }) }),
 			action: (event, handler) => registrar.actions.push({ event, handler: (meta, accountability) => handler(meta, { ...context, accountability }) }),
 			init: (event, handler) => registrar.inits.push({ event, handler: (meta) => handler({ event, ...meta }) }),
 			schedule: (cron, handler) => registrar.schedules.push({ cron, handler }),
@@ -31,8 +38,12 @@ export async function loadTrusted(runtime: ExtensionRuntime, name: string, type:
 		await (definition as HookDefinition)(register, context);
 	} else {
 		const operation = definition as Partial<OperationDefinition>;
-		if (!operation || typeof operation.id !== 'string' || typeof operation.handler !== 'function') throw new Error('The module must export default defineOperation({ id, handler }).');
-		registrar.operations.push({ id: operation.id, run: async (options, { data, accountability }) => operation.handler!(options, { ...context, data, accountability } as never) });
+		if (!operation || typeof operation.id !== 'string' || typeof operation.handler !== 'function')
+			throw new Error('The module must export default defineOperation({ id, handler }).');
+		registrar.operations.push({
+			id: operation.id,
+			run: async (options, { data, accountability }) => operation.handler!(options, { ...context, data, accountability } as never),
+		});
 	}
 	registrar.commit();
 }

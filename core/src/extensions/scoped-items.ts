@@ -4,10 +4,24 @@ import { createError } from '../errors/index.js';
 type Action = 'read' | 'create' | 'update' | 'delete';
 
 const actionOf: Record<string, Action> = {
-	info: 'read', readByQuery: 'read', readOne: 'read', readMany: 'read', readSingleton: 'read', meta: 'read', export: 'read',
-	createOne: 'create', createMany: 'create', import: 'create',
-	updateOne: 'update', updateMany: 'update', updateBatch: 'update', updateByQuery: 'update', upsertSingleton: 'update',
-	deleteOne: 'delete', deleteMany: 'delete', deleteByQuery: 'delete',
+	info: 'read',
+	readByQuery: 'read',
+	readOne: 'read',
+	readMany: 'read',
+	readSingleton: 'read',
+	meta: 'read',
+	export: 'read',
+	createOne: 'create',
+	createMany: 'create',
+	import: 'create',
+	updateOne: 'update',
+	updateMany: 'update',
+	updateBatch: 'update',
+	updateByQuery: 'update',
+	upsertSingleton: 'update',
+	deleteOne: 'delete',
+	deleteMany: 'delete',
+	deleteByQuery: 'delete',
 };
 
 /** The least-privileged caller: what a call runs as when the extension names none. */
@@ -27,7 +41,8 @@ export function scopedItems(items: ItemsCapability, scope: { collections: string
 				const action = actionOf[method];
 				if (!action) return undefined;
 				return (...args: unknown[]) => {
-					if (!scope.actions.includes(action)) throw createError('FORBIDDEN', `The action "${action}" on "${collection}" is outside this extension's items scope.`);
+					if (!scope.actions.includes(action))
+						throw createError('FORBIDDEN', `The action "${action}" on "${collection}" is outside this extension's items scope.`);
 					return target[method]!(...args);
 				};
 			},

@@ -46,7 +46,8 @@ function parseUrl(raw: string): URL {
 	} catch {
 		throw createError('INVALID_PAYLOAD', `"${raw}" is not a valid URL.`);
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw createError('INVALID_PAYLOAD', `Only http and https URLs can be imported (got ${url.protocol}).`);
+	if (url.protocol !== 'http:' && url.protocol !== 'https:')
+		throw createError('INVALID_PAYLOAD', `Only http and https URLs can be imported (got ${url.protocol}).`);
 	return url;
 }
 
@@ -54,8 +55,12 @@ function get(url: URL, allowPrivateNetwork: boolean): Promise<http.IncomingMessa
 	const client = url.protocol === 'https:' ? https : http;
 	return new Promise((resolve, reject) => {
 		const request = client.get(url, { agent: false, ...(allowPrivateNetwork ? {} : { lookup: guardedLookup }) }, resolve);
-		request.setTimeout(idleTimeoutMs, () => request.destroy(createError('SERVICE_UNAVAILABLE', `Couldn't fetch file from URL "${url}": it stopped answering.`)));
-		request.once('error', (error) => reject(error instanceof MantleError ? error : createError('INVALID_PAYLOAD', `Couldn't fetch file from URL "${url}": ${error.message}`)));
+		request.setTimeout(idleTimeoutMs, () =>
+			request.destroy(createError('SERVICE_UNAVAILABLE', `Couldn't fetch file from URL "${url}": it stopped answering.`)),
+		);
+		request.once('error', (error) =>
+			reject(error instanceof MantleError ? error : createError('INVALID_PAYLOAD', `Couldn't fetch file from URL "${url}": ${error.message}`)),
+		);
 	});
 }
 

@@ -20,7 +20,23 @@ export interface FilesServiceDeps {
 }
 
 /** Fields that describe the stored content: the server sets them, whatever a client sends. */
-const contentFields = ['id', 'storage', 'filename_disk', 'type', 'filesize', 'width', 'height', 'duration', 'uploaded_by', 'uploaded_on', 'modified_by', 'modified_on', 'created_on', 'tus_id', 'tus_data'];
+const contentFields = [
+	'id',
+	'storage',
+	'filename_disk',
+	'type',
+	'filesize',
+	'width',
+	'height',
+	'duration',
+	'uploaded_by',
+	'uploaded_on',
+	'modified_by',
+	'modified_on',
+	'created_on',
+	'tus_id',
+	'tus_data',
+];
 /** Form fields holding JSON, as the Studio sends them. */
 const jsonFields = new Set(['tags', 'metadata', 'location']);
 
@@ -37,7 +53,10 @@ export class FilesService {
 		const created: PrimaryKey[] = [];
 		try {
 			return await eachFilePart(body, contentType, async (part) => {
-				const key = await this.create({ stream: part.stream, declaredType: part.mimeType, filename: part.filename, data: formData(part.fields) }, accountability);
+				const key = await this.create(
+					{ stream: part.stream, declaredType: part.mimeType, filename: part.filename, data: formData(part.fields) },
+					accountability,
+				);
 				created.push(key);
 				return key;
 			});
@@ -51,7 +70,10 @@ export class FilesService {
 		if (typeof input?.url !== 'string') throw createError('INVALID_PAYLOAD', '"url" is required.');
 		const source = await fetchUrl(input.url, this.deps.files.importAllowPrivateNetwork);
 		try {
-			return await this.create({ stream: source.stream, declaredType: source.contentType, filename: source.filename, data: { ...(input.data ?? {}) } }, accountability);
+			return await this.create(
+				{ stream: source.stream, declaredType: source.contentType, filename: source.filename, data: { ...(input.data ?? {}) } },
+				accountability,
+			);
 		} finally {
 			source.stream.destroy();
 		}
@@ -60,7 +82,9 @@ export class FilesService {
 	/** A multipart body replaces the content; anything else is a JSON object of changed fields. */
 	async update(key: PrimaryKey, body: Readable, contentType: string | undefined, accountability: Accountability | null): Promise<PrimaryKey> {
 		if (contentType?.toLowerCase().startsWith('multipart/form-data')) {
-			const [updated] = await eachFilePart(body, contentType, async (part) => this.replace(key, part.stream, part.mimeType, part.filename, formData(part.fields), accountability));
+			const [updated] = await eachFilePart(body, contentType, async (part) =>
+				this.replace(key, part.stream, part.mimeType, part.filename, formData(part.fields), accountability),
+			);
 			return updated!;
 		}
 		const text = (await readSmall(body, this.deps.maxPayloadBytes)).toString('utf8');
@@ -70,7 +94,8 @@ export class FilesService {
 		} catch {
 			throw createError('INVALID_PAYLOAD', 'The body must be JSON or multipart/form-data.');
 		}
-		if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) throw createError('INVALID_PAYLOAD', 'The body must be an object of changes.');
+		if (typeof changes !== 'object' || changes === null || Array.isArray(changes))
+			throw createError('INVALID_PAYLOAD', 'The body must be an object of changes.');
 		const service = await this.deps.engine.service('directus_files', accountability);
 		return service.updateOne(key, { ...withoutContentFields(changes as Item), modified_by: accountability?.user ?? null, modified_on: new Date() });
 	}
@@ -83,10 +108,19 @@ export class FilesService {
 		await Promise.all(rows.map((row) => this.removeContent(row)));
 	}
 
-	private async create(input: { stream: Readable; declaredType?: string; filename: string; data: Item }, accountability: Accountability | null): Promise<PrimaryKey> {
+	private async create(
+		input: { stream: Readable; declaredType?: string; filename: string; data: Item },
+		accountability: Accountability | null,
+	): Promise<PrimaryKey> {
 		const id = randomUUID();
 		const location = typeof input.data.storage === 'string' && input.data.storage !== '' ? input.data.storage : this.deps.storage.default;
-		const content = await storeContent(this.deps.storage, this.deps.files, { stream: input.stream, declaredType: input.declaredType, filename: input.filename, location, keyOf: (ext) => `${id}.${ext}` });
+		const content = await storeContent(this.deps.storage, this.deps.files, {
+			stream: input.stream,
+			declaredType: input.declaredType,
+			filename: input.filename,
+			location,
+			keyOf: (ext) => `${id}.${ext}`,
+		});
 		const now = new Date();
 		const row: Item = {
 			title: titleOf(input.filename),
@@ -102,7 +136,10 @@ export class FilesService {
 			const service = await this.deps.engine.service('directus_files', accountability);
 			return await service.createOne(row);
 		} catch (error) {
-			await this.deps.storage.location(location).delete(content.key).catch(() => undefined);
+			await this.deps.storage
+				.location(location)
+				.delete(content.key)
+				.catch(() => undefined);
 			throw error;
 		}
 	}
@@ -111,7 +148,14 @@ export class FilesService {
 	 * New content under the same key: stored beside the old one first, so that a refused update
 	 * (permissions) leaves the file as it was, then moved into place once the row says so.
 	 */
-	private async replace(key: PrimaryKey, stream: Readable, declaredType: string, filename: string, data: Item, accountability: Accountability | null): Promise<PrimaryKey> {
+	private async replace(
+		key: PrimaryKey,
+		stream: Readable,
+		declaredType: string,
+		filename: string,
+		data: Item,
+		accountability: Accountability | null,
+	): Promise<PrimaryKey> {
 		const [existing] = await this.rowsOf([key]);
 		if (!existing) throw createError('FORBIDDEN');
 		const id = String(existing.id);
@@ -199,6 +243,9 @@ function formData(fields: Record<string, string>): Item {
 
 /** `summer_trip-2024.jpg` → `Summer Trip 2024`, the title a person would give it. */
 function titleOf(filename: string): string {
-	const base = filename.replace(/\.[^.]+$/, '').replace(/[-_.]+/g, ' ').trim();
+	const base = filename
+		.replace(/\.[^.]+$/, '')
+		.replace(/[-_.]+/g, ' ')
+		.trim();
 	return base.replace(/\b\p{L}/gu, (letter) => letter.toUpperCase()) || filename;
 }

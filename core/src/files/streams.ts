@@ -76,7 +76,10 @@ export async function readSmall(stream: Readable, maxBytes: number): Promise<Buf
 export function drain(stream: Readable): Promise<void> {
 	if (stream.readableEnded || stream.destroyed) return Promise.resolve();
 	return new Promise((resolve) => {
-		stream.once('end', resolve).once('close', resolve).once('error', () => resolve());
+		stream
+			.once('end', resolve)
+			.once('close', resolve)
+			.once('error', () => resolve());
 		stream.resume();
 	});
 }

@@ -75,7 +75,13 @@ export function createFlowsCapability({ runtime, engine, authenticator }: FlowsC
 			const byActivity = new Map(logged.map((revision) => [String(revision.activity), parseJson(revision.data)]));
 			return rows.map((row): FlowRunRecord => {
 				const data = (byActivity.get(String(row.id)) ?? {}) as { status?: 'resolve' | 'reject'; steps?: FlowRunRecord['steps']; data?: { $trigger?: unknown } };
-				return { id: Number(row.id), timestamp: String(row.timestamp), status: data.status ?? 'resolve', trigger: data.data?.$trigger ?? null, steps: data.steps ?? [] };
+				return {
+					id: Number(row.id),
+					timestamp: String(row.timestamp),
+					status: data.status ?? 'resolve',
+					trigger: data.data?.$trigger ?? null,
+					steps: data.steps ?? [],
+				};
 			});
 		},
 	};
@@ -83,7 +89,8 @@ export function createFlowsCapability({ runtime, engine, authenticator }: FlowsC
 
 function webhookTrigger(flow: LoadedFlow, request: FlowTriggerRequest): Record<string, unknown> {
 	const method = typeof flow.options.method === 'string' ? flow.options.method.toUpperCase() : 'GET';
-	if (request.method.toUpperCase() !== method) throw createError('METHOD_NOT_ALLOWED', `This flow is triggered with ${method}, not ${request.method.toUpperCase()}.`);
+	if (request.method.toUpperCase() !== method)
+		throw createError('METHOD_NOT_ALLOWED', `This flow is triggered with ${method}, not ${request.method.toUpperCase()}.`);
 	if (flow.options.requireAuth === true && !request.accountability.user) throw createError('FORBIDDEN');
 	return baseTrigger(request);
 }

@@ -21,7 +21,8 @@ export function createRequestCapability(allowPrivateNetwork: boolean): RequestCa
 		} catch {
 			throw createError('INVALID_PAYLOAD', `"${raw}" is not a valid URL.`);
 		}
-		if (url.protocol !== 'http:' && url.protocol !== 'https:') throw createError('INVALID_PAYLOAD', `Only http and https URLs can be requested (got ${url.protocol}).`);
+		if (url.protocol !== 'http:' && url.protocol !== 'https:')
+			throw createError('INVALID_PAYLOAD', `Only http and https URLs can be requested (got ${url.protocol}).`);
 		if (!allowPrivateNetwork) checkHost(url.hostname);
 		const headers: Record<string, string> = { ...(options.headers ?? {}) };
 		let body: string | undefined;
@@ -42,7 +43,8 @@ function send(url: URL, method: string, headers: Record<string, string>, body: s
 			let size = 0;
 			response.on('data', (chunk: Buffer) => {
 				size += chunk.length;
-				if (size > maxResponseBytes) request.destroy(createError('CONTENT_TOO_LARGE', `The response of ${url.origin} is larger than ${maxResponseBytes} bytes.`));
+				if (size > maxResponseBytes)
+					request.destroy(createError('CONTENT_TOO_LARGE', `The response of ${url.origin} is larger than ${maxResponseBytes} bytes.`));
 				else chunks.push(chunk);
 			});
 			response.once('error', reject);
@@ -57,12 +59,16 @@ function send(url: URL, method: string, headers: Record<string, string>, body: s
 						parsed = text;
 					}
 				}
-				const flatHeaders = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value ?? '')]));
+				const flatHeaders = Object.fromEntries(
+					Object.entries(response.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value ?? '')]),
+				);
 				resolve({ status: response.statusCode ?? 0, headers: flatHeaders, body: parsed });
 			});
 		});
 		request.setTimeout(timeoutMs, () => request.destroy(createError('SERVICE_UNAVAILABLE', `${url.origin} did not answer within ${timeoutMs / 1000} s.`)));
-		request.once('error', (error) => reject(error instanceof MantleError ? error : createError('SERVICE_UNAVAILABLE', `The request to ${url.origin} failed: ${error.message}`)));
+		request.once('error', (error) =>
+			reject(error instanceof MantleError ? error : createError('SERVICE_UNAVAILABLE', `The request to ${url.origin} failed: ${error.message}`)),
+		);
 		request.end(body);
 	});
 }

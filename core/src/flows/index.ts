@@ -33,14 +33,23 @@ export interface FlowsSetup {
 }
 
 /** The flows runtime and the capabilities its first-party operations and endpoint use. */
-export function createFlows(setup: FlowsSetup): { runtime: FlowsRuntime; capabilities: Required<Pick<ExtensionContext, 'flows' | 'mail' | 'scripts' | 'request'>> } {
-	const queueOptions = { concurrency: setup.config.concurrency, attempts: setup.config.attempts, backoffMs: setup.config.backoffMs, logger: setup.logger.child({ component: 'flows' }) };
+export function createFlows(setup: FlowsSetup): {
+	runtime: FlowsRuntime;
+	capabilities: Required<Pick<ExtensionContext, 'flows' | 'mail' | 'scripts' | 'request'>>;
+} {
+	const queueOptions = {
+		concurrency: setup.config.concurrency,
+		attempts: setup.config.attempts,
+		backoffMs: setup.config.backoffMs,
+		logger: setup.logger.child({ component: 'flows' }),
+	};
 	const queue: FlowQueue = setup.redisUrl
 		? new BullFlowQueue(setup.redisUrl, { ...queueOptions, lockDurationMs: setup.config.lockDurationMs, queueName: setup.config.queueName })
 		: new InProcessQueue(queueOptions);
 	const runtime = new FlowsRuntime({ ...setup, queue });
 	const mail: MailCapability = {
-		send: ({ to, subject, text, html }) => setup.mailer.send({ to: Array.isArray(to) ? to.join(', ') : to, subject, text: text ?? '', ...(html ? { html } : {}) }),
+		send: ({ to, subject, text, html }) =>
+			setup.mailer.send({ to: Array.isArray(to) ? to.join(', ') : to, subject, text: text ?? '', ...(html ? { html } : {}) }),
 	};
 	return {
 		runtime,

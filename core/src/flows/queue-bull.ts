@@ -62,11 +62,15 @@ export class BullFlowQueue implements FlowQueue {
 			if (id.startsWith(schedulePrefix) && !wanted.has(id)) await queue.removeJobScheduler(id);
 		}
 		for (const { flowId, cron } of schedules) {
-			await queue.upsertJobScheduler(schedulePrefix + flowId, { pattern: cron }, {
-				name: 'schedule',
-				data: { flowId, trigger: null, accountability: null, depth: 0 } satisfies FlowJob,
-				opts: { removeOnComplete: 1000, removeOnFail: 1000 },
-			});
+			await queue.upsertJobScheduler(
+				schedulePrefix + flowId,
+				{ pattern: cron },
+				{
+					name: 'schedule',
+					data: { flowId, trigger: null, accountability: null, depth: 0 } satisfies FlowJob,
+					opts: { removeOnComplete: 1000, removeOnFail: 1000 },
+				},
+			);
 		}
 	}
 

@@ -62,12 +62,13 @@ export class InProcessQueue implements FlowQueue {
 
 	async setSchedules(schedules: ScheduleEntry[]): Promise<void> {
 		for (const job of this.jobs) job.stop();
-		this.jobs = schedules.map(({ flowId, cron }) =>
-			// protect: a tick that comes while the last run still goes is skipped, not stacked.
-			new Cron(cron, { protect: true }, (self: Cron) => {
-				const tick = self.currentRun()?.getTime() ?? Date.now();
-				return this.add({ flowId, trigger: scheduleTrigger(tick), accountability: null, depth: 0 });
-			}),
+		this.jobs = schedules.map(
+			({ flowId, cron }) =>
+				// protect: a tick that comes while the last run still goes is skipped, not stacked.
+				new Cron(cron, { protect: true }, (self: Cron) => {
+					const tick = self.currentRun()?.getTime() ?? Date.now();
+					return this.add({ flowId, trigger: scheduleTrigger(tick), accountability: null, depth: 0 });
+				}),
 		);
 	}
 
@@ -99,11 +100,14 @@ export class InProcessQueue implements FlowQueue {
 			this.options.logger.warn({ err: error, flow: entry.job.flowId }, 'flow run failed');
 			return;
 		}
-		const timer = setTimeout(() => {
-			this.retries.delete(timer);
-			this.waiting.push({ job: entry.job, attempt: entry.attempt + 1 });
-			this.pump();
-		}, this.options.backoffMs * 2 ** (entry.attempt - 1));
+		const timer = setTimeout(
+			() => {
+				this.retries.delete(timer);
+				this.waiting.push({ job: entry.job, attempt: entry.attempt + 1 });
+				this.pump();
+			},
+			this.options.backoffMs * 2 ** (entry.attempt - 1),
+		);
 		this.retries.add(timer);
 	}
 }

@@ -21,7 +21,8 @@ export function redact(value: unknown, envValues: Set<string>, depth = 0): unkno
 	if (depth > 32 || value === null || typeof value !== 'object') return value;
 	if (Array.isArray(value)) return value.map((entry) => redact(entry, envValues, depth + 1));
 	const copy: Record<string, unknown> = {};
-	for (const [key, entry] of Object.entries(value)) copy[key] = secretKey.test(key) && entry !== null && entry !== undefined ? redacted : redact(entry, envValues, depth + 1);
+	for (const [key, entry] of Object.entries(value))
+		copy[key] = secretKey.test(key) && entry !== null && entry !== undefined ? redacted : redact(entry, envValues, depth + 1);
 	return copy;
 }
 
@@ -32,26 +33,30 @@ export function redact(value: unknown, envValues: Set<string>, depth = 0): unkno
  */
 export async function logRun(knex: Knex, dialect: Dialect, flow: FlowRecord, outcome: RunOutcome, accountability: Accountability | null): Promise<void> {
 	if (!flow.accountability) return;
-	const [activity] = await insertRows(knex, dialect, 'mantle_activity', 'id', [{
-		action: 'run',
-		user: accountability?.user ?? null,
-		ip: accountability?.ip ?? null,
-		user_agent: accountability?.userAgent ?? null,
-		collection: 'directus_flows',
-		item: flow.id,
-		origin: null,
-	}]);
+	const [activity] = await insertRows(knex, dialect, 'mantle_activity', 'id', [
+		{
+			action: 'run',
+			user: accountability?.user ?? null,
+			ip: accountability?.ip ?? null,
+			user_agent: accountability?.userAgent ?? null,
+			collection: 'directus_flows',
+			item: flow.id,
+			origin: null,
+		},
+	]);
 	if (flow.accountability !== 'all') return;
 	const env = (outcome.data.$env ?? {}) as Record<string, string>;
 	// Very short values would blank out ordinary words; they are no secrets worth the name anyway.
 	const envValues = new Set(Object.values(env).filter((value) => typeof value === 'string' && value.length >= 4));
 	const { $env: _env, ...chain } = outcome.data;
 	const data = redact({ status: outcome.status, steps: outcome.steps, data: chain }, envValues);
-	await insertRows(knex, dialect, 'mantle_revisions', 'id', [{
-		activity,
-		collection: 'directus_flows',
-		item: flow.id,
-		data: JSON.stringify(data),
-		delta: JSON.stringify({ status: outcome.status }),
-	}]);
+	await insertRows(knex, dialect, 'mantle_revisions', 'id', [
+		{
+			activity,
+			collection: 'directus_flows',
+			item: flow.id,
+			data: JSON.stringify(data),
+			delta: JSON.stringify({ status: outcome.status }),
+		},
+	]);
 }

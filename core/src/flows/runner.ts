@@ -3,7 +3,11 @@ import { createError } from '../errors/index.js';
 import { renderOptions } from './template.js';
 import type { LoadedFlow, RunOutcome, RunStep } from './types.js';
 
-export type OperationInvoker = (type: string, options: Record<string, unknown>, context: { data: Record<string, unknown>; accountability: Accountability | null }) => Promise<unknown>;
+export type OperationInvoker = (
+	type: string,
+	options: Record<string, unknown>,
+	context: { data: Record<string, unknown>; accountability: Accountability | null },
+) => Promise<unknown>;
 
 export interface RunInput {
 	trigger: unknown;

@@ -28,7 +28,10 @@ export interface FlowsRuntimeOptions {
 	env: Readonly<Record<string, string>>;
 	queue: FlowQueue;
 	/** The operation types the loaded extensions offer (they change when extensions reload). */
-	operations: () => ReadonlyMap<string, { run: (options: Record<string, unknown>, context: { data: unknown; accountability: Accountability | null }) => Promise<unknown> }>;
+	operations: () => ReadonlyMap<
+		string,
+		{ run: (options: Record<string, unknown>, context: { data: unknown; accountability: Accountability | null }) => Promise<unknown> }
+	>;
 }
 
 /**
@@ -73,7 +76,7 @@ export class FlowsRuntime {
 			}
 		}
 		// A Redis that is away must not hold up the start or a reload; the next reload sets them again.
-		this.options.queue.setSchedules(schedules).catch((error: unknown) => this.options.logger.warn({ err: error }, 'could not set the flows\' schedules'));
+		this.options.queue.setSchedules(schedules).catch((error: unknown) => this.options.logger.warn({ err: error }, "could not set the flows' schedules"));
 	}
 
 	get(flowId: string): LoadedFlow | undefined {
@@ -88,11 +91,12 @@ export class FlowsRuntime {
 	/** Runs a flow now, in this async context, and logs it. */
 	async execute(flow: LoadedFlow, trigger: unknown, accountability: Accountability | null, depth: number): Promise<RunOutcome> {
 		if (depth > this.options.config.maxDepth) {
-			throw createError('INVALID_PAYLOAD', `Flows triggered one another more than ${this.options.config.maxDepth} deep (FLOWS_MAX_DEPTH); "${flow.name}" was not run.`);
+			throw createError(
+				'INVALID_PAYLOAD',
+				`Flows triggered one another more than ${this.options.config.maxDepth} deep (FLOWS_MAX_DEPTH); "${flow.name}" was not run.`,
+			);
 		}
-		const outcome = await this.depth.run(depth, () =>
-			runChain(flow, { trigger, accountability, env: this.env }, this.invoke, this.options.config.maxSteps),
-		);
+		const outcome = await this.depth.run(depth, () => runChain(flow, { trigger, accountability, env: this.env }, this.invoke, this.options.config.maxSteps));
 		// A filter flow runs inside the change's transaction (on SQLite the only connection): its log joins it.
 		await logRun(currentKnex(this.options.knex), this.options.dialect, flow, outcome, accountability).catch((error: unknown) => {
 			this.options.logger.warn({ err: error, flow: flow.id }, 'could not log a flow run');
@@ -128,7 +132,9 @@ export class FlowsRuntime {
 		const { bus } = this.options;
 		const scopes = stringList(flow.options.scope);
 		const collections = stringList(flow.options.collections);
-		const events = scopes.flatMap((scope) => (scope.startsWith('items.') && collections.length > 0 ? collections.map((collection) => `${collection}.${scope}`) : [scope]));
+		const events = scopes.flatMap((scope) =>
+			scope.startsWith('items.') && collections.length > 0 ? collections.map((collection) => `${collection}.${scope}`) : [scope],
+		);
 		const blocking = flow.options.type === 'filter';
 		for (const event of events) {
 			if (blocking) {
@@ -148,7 +154,11 @@ export class FlowsRuntime {
 }
 
 function stringList(value: unknown): string[] {
-	if (typeof value === 'string') return value.split(',').map((entry) => entry.trim()).filter(Boolean);
+	if (typeof value === 'string')
+		return value
+			.split(',')
+			.map((entry) => entry.trim())
+			.filter(Boolean);
 	return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && entry.length > 0) : [];
 }
 

@@ -38,7 +38,10 @@ function inChain(data: Record<string, unknown>, path: string): boolean {
 
 /** Follows `a.b[0].c` through plain data; never into prototypes. */
 export function lookup(data: unknown, path: string): unknown {
-	const segments = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+	const segments = path
+		.replace(/\[(\d+)\]/g, '.$1')
+		.split('.')
+		.filter(Boolean);
 	let current: unknown = data;
 	for (const segment of segments) {
 		if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;

@@ -53,6 +53,7 @@ function allows(permission: CollectionPermission | null, field: string): boolean
 
 function relationOf(relational: RelationalField): ModelRelation {
 	if (relational.kind === 'm2o') return { kind: 'm2o', related: relational.related };
-	if (relational.kind === 'o2m') return { kind: 'o2m', related: relational.related, relatedField: relational.relatedField, junctionField: relational.junctionField };
+	if (relational.kind === 'o2m')
+		return { kind: 'o2m', related: relational.related, relatedField: relational.relatedField, junctionField: relational.junctionField };
 	return { kind: 'm2a', allowed: relational.allowed, collectionField: relational.collectionField };
 }

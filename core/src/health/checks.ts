@@ -15,7 +15,11 @@ export interface CheckLimits {
 }
 
 /** A check slower than the threshold answers `warn`: the service works, but slowly enough to notice. */
-async function timed(componentType: HealthCheck['componentType'], { thresholdMs, timeoutMs }: CheckLimits, probe: () => Promise<unknown>): Promise<HealthCheck> {
+async function timed(
+	componentType: HealthCheck['componentType'],
+	{ thresholdMs, timeoutMs }: CheckLimits,
+	probe: () => Promise<unknown>,
+): Promise<HealthCheck> {
 	const started = performance.now();
 	try {
 		await withTimeout(probe(), timeoutMs);

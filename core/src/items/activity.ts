@@ -35,13 +35,15 @@ export async function recordChanges(context: EngineContext, model: CollectionMod
 	const revisions = records.flatMap((record, index) =>
 		record.action === 'delete'
 			? []
-			: [{
-				activity: ids[index],
-				collection: model.collection,
-				item: String(record.key),
-				data: JSON.stringify(conceal(model, record.data)),
-				delta: JSON.stringify(conceal(model, record.delta)),
-			}],
+			: [
+					{
+						activity: ids[index],
+						collection: model.collection,
+						item: String(record.key),
+						data: JSON.stringify(conceal(model, record.data)),
+						delta: JSON.stringify(conceal(model, record.delta)),
+					},
+				],
 	);
 	if (revisions.length > 0) await insertRows(context.knex, context.dialect, 'mantle_revisions', 'id', revisions);
 }

@@ -5,9 +5,24 @@ import type { ItemsService } from './service.js';
 type Method = Exclude<keyof SdkItemsService, 'collection'>;
 
 const methods: Method[] = [
-	'info', 'readByQuery', 'readOne', 'readMany', 'readSingleton', 'meta', 'export',
-	'createOne', 'createMany', 'updateOne', 'updateMany', 'updateBatch', 'updateByQuery', 'upsertSingleton',
-	'deleteOne', 'deleteMany', 'deleteByQuery', 'import',
+	'info',
+	'readByQuery',
+	'readOne',
+	'readMany',
+	'readSingleton',
+	'meta',
+	'export',
+	'createOne',
+	'createMany',
+	'updateOne',
+	'updateMany',
+	'updateBatch',
+	'updateByQuery',
+	'upsertSingleton',
+	'deleteOne',
+	'deleteMany',
+	'deleteByQuery',
+	'import',
 ];
 
 /**

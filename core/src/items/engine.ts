@@ -27,6 +27,10 @@ export class DataEngine {
 	async service(collection: string, accountability: Accountability | null, options: { plainWrites?: boolean } = {}): Promise<ItemsService> {
 		const { knex, dialect, bus, permissions, limits, onChange } = this.options;
 		const schema = await this.options.schema.get();
-		return new ItemsService({ knex: currentKnex(knex), dialect, schema, accountability, permissions, bus, limits, ...(options.plainWrites ? { plainWrites: true } : {}) }, collection, onChange);
+		return new ItemsService(
+			{ knex: currentKnex(knex), dialect, schema, accountability, permissions, bus, limits, ...(options.plainWrites ? { plainWrites: true } : {}) },
+			collection,
+			onChange,
+		);
 	}
 }

@@ -146,7 +146,8 @@ export class ItemsService {
 		if (!Array.isArray(items)) throw createError('INVALID_PAYLOAD', 'Expected a list of items.');
 		return this.write(async (context) => {
 			const changes = items.map((item) => {
-				if (typeof item !== 'object' || item === null) throw createError('INVALID_PAYLOAD', `Each item needs its "${this.model.primary}" to be updated in a batch.`);
+				if (typeof item !== 'object' || item === null)
+					throw createError('INVALID_PAYLOAD', `Each item needs its "${this.model.primary}" to be updated in a batch.`);
 				const { [this.model.primary]: key, ...rest } = item;
 				if (key === undefined || key === null) throw createError('INVALID_PAYLOAD', `Each item needs its "${this.model.primary}" to be updated in a batch.`);
 				return { key: key as PrimaryKey, rest };
@@ -190,7 +191,9 @@ export class ItemsService {
 	async import(stream: Readable, options: { contentType?: string; filename?: string }): Promise<{ created: number; updated: number }> {
 		// Directus clients send the file as the `file` part of a form; a bare body works too.
 		if (options.contentType?.toLowerCase().startsWith('multipart/form-data')) {
-			const [result] = await eachFilePart(stream, options.contentType, (part) => this.import(part.stream, { contentType: part.mimeType, filename: part.filename }));
+			const [result] = await eachFilePart(stream, options.contentType, (part) =>
+				this.import(part.stream, { contentType: part.mimeType, filename: part.filename }),
+			);
 			if (!result) throw createError('INVALID_PAYLOAD', 'The form holds no file to import.');
 			return result;
 		}
@@ -200,7 +203,11 @@ export class ItemsService {
 			let batch: Item[] = [];
 			const flush = async () => {
 				const keyed = batch.filter((item) => item[this.model.primary] !== undefined && item[this.model.primary] !== null);
-				const existing = await existingKeys(context, this.model, keyed.map((item) => item[this.model.primary]));
+				const existing = await existingKeys(
+					context,
+					this.model,
+					keyed.map((item) => item[this.model.primary]),
+				);
 				const toCreate = batch.filter((item) => !existing.has(String(item[this.model.primary])));
 				for (const item of batch) {
 					if (!existing.has(String(item[this.model.primary]))) continue;

@@ -26,7 +26,12 @@ export function createMetrics(config: MetricsConfig, knex: Knex): KernelMetrics 
 	const registry = new Registry();
 	if (config.enabled) collectDefaultMetrics({ register: registry, prefix: 'mantle_' });
 	const labelNames = ['method', 'route', 'status'] as const;
-	const requests = new Counter({ name: 'mantle_http_requests_total', help: 'HTTP requests answered, by method, route and status.', labelNames, registers: [registry] });
+	const requests = new Counter({
+		name: 'mantle_http_requests_total',
+		help: 'HTTP requests answered, by method, route and status.',
+		labelNames,
+		registers: [registry],
+	});
 	const durations = new Histogram({
 		name: 'mantle_http_request_duration_seconds',
 		help: 'Time from receiving a request to answering it, by method, route and status.',

@@ -2,17 +2,9 @@ import type { Knex } from 'knex';
 import type { Accountability, Filter } from '@mantle/extensions-sdk';
 import { currentKnex } from '../items/transaction-context.js';
 import { isSelfService, selfServicePermissions } from './self-service.js';
-import { fullPermission, type CollectionPermission, type PermissionAction, type PermissionProvider } from './types.js';
+import { fullPermission, type CollectionPermission, type PermissionAction, type PermissionProvider, type PermissionRow } from './types.js';
 
-export interface PermissionRow {
-	collection: string;
-	action: string;
-	permissions: unknown;
-	validation: unknown;
-	presets: unknown;
-	fields: string | null;
-	policy: string;
-}
+export type { PermissionRow } from './types.js';
 
 type PermissionSet = Map<string, CollectionPermission>;
 
@@ -65,7 +57,10 @@ function json(value: unknown): Record<string, unknown> | null {
 }
 
 function fieldNames(row: PermissionRow): string[] {
-	return (row.fields ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+	return (row.fields ?? '')
+		.split(',')
+		.map((name) => name.trim())
+		.filter(Boolean);
 }
 
 /** The row rule of the rows allowing something, or `undefined` when that adds nothing to the merged rule. */
@@ -95,7 +90,10 @@ export function merge(rows: PermissionRow[]): CollectionPermission {
 	}
 	const fieldRowRules = new Map<string, Filter>();
 	for (const field of explicit) {
-		const rule = ruleOf(rows.filter((_row, index) => names[index]!.includes(field) || names[index]!.includes('*')), rows);
+		const rule = ruleOf(
+			rows.filter((_row, index) => names[index]!.includes(field) || names[index]!.includes('*')),
+			rows,
+		);
 		if (rule) fieldRowRules.set(field, rule);
 	}
 	const permission: CollectionPermission = {

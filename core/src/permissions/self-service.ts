@@ -1,5 +1,5 @@
 import type { Accountability } from '@mantle/extensions-sdk';
-import type { PermissionRow } from './provider.js';
+import type { PermissionRow } from './types.js';
 
 /**
  * The self-service routes call the engine with the caller's accountability marked `selfService`:
@@ -12,15 +12,50 @@ export function isSelfService(accountability: Accountability): boolean {
 
 /** What every signed-in user may read of their own user. Secrets and sign-in plumbing stay out. */
 const ownReadable = [
-	'id', 'first_name', 'last_name', 'email', 'password', 'location', 'title', 'description', 'tags', 'avatar', 'language',
-	'tfa_secret', 'status', 'role', 'last_access', 'last_page', 'provider', 'email_notifications', 'appearance',
-	'theme_dark', 'theme_light', 'theme_light_overrides', 'theme_dark_overrides', 'text_direction',
+	'id',
+	'first_name',
+	'last_name',
+	'email',
+	'password',
+	'location',
+	'title',
+	'description',
+	'tags',
+	'avatar',
+	'language',
+	'tfa_secret',
+	'status',
+	'role',
+	'last_access',
+	'last_page',
+	'provider',
+	'email_notifications',
+	'appearance',
+	'theme_dark',
+	'theme_light',
+	'theme_light_overrides',
+	'theme_dark_overrides',
+	'text_direction',
 ];
 
 /** What every signed-in user may change about themselves, whatever their policies say. */
 const ownWritable = [
-	'first_name', 'last_name', 'email', 'password', 'location', 'title', 'description', 'tags', 'avatar', 'language',
-	'appearance', 'theme_dark', 'theme_light', 'theme_light_overrides', 'theme_dark_overrides', 'email_notifications',
+	'first_name',
+	'last_name',
+	'email',
+	'password',
+	'location',
+	'title',
+	'description',
+	'tags',
+	'avatar',
+	'language',
+	'appearance',
+	'theme_dark',
+	'theme_light',
+	'theme_light_overrides',
+	'theme_dark_overrides',
+	'email_notifications',
 ];
 
 const own = { id: { _eq: '$CURRENT_USER' } };

@@ -37,3 +37,14 @@ export const fullPermission: CollectionPermission = Object.freeze({ fields: '*',
 export function fieldRowRule(permission: CollectionPermission, field: string): Filter | null {
 	return permission.fieldRowRules?.get(field) ?? permission.fieldRowRuleDefault ?? null;
 }
+
+/** A row of `mantle_permissions`, as read before it is merged per collection. */
+export interface PermissionRow {
+	collection: string;
+	action: string;
+	permissions: unknown;
+	validation: unknown;
+	presets: unknown;
+	fields: string | null;
+	policy: string;
+}

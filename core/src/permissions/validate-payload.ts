@@ -7,7 +7,8 @@ const text = (value: unknown) => (value === null || value === undefined ? '' : S
 const lower = (value: unknown) => text(value).toLowerCase();
 const list = (expected: unknown) => (Array.isArray(expected) ? expected : String(expected).split(','));
 const same = (a: unknown, b: unknown) => a === b || (a !== null && b !== null && a !== undefined && b !== undefined && String(a) === String(b));
-const compare = (a: unknown, b: unknown) => (typeof a === 'number' || typeof b === 'number' ? Number(a) - Number(b) : text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0);
+const compare = (a: unknown, b: unknown) =>
+	typeof a === 'number' || typeof b === 'number' ? Number(a) - Number(b) : text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0;
 
 const checks: Record<string, Check> = {
 	_eq: (v, e) => same(v, e),
@@ -52,11 +53,15 @@ function isTrue(value: unknown): boolean {
 export function validatePayload(collection: string, validation: Filter, payload: Item): void {
 	const failure = firstFailure(validation, payload);
 	if (failure) {
-		throw createError('FAILED_VALIDATION', `Validation failed for field "${failure.field}" in collection "${collection}": value must satisfy ${failure.operator}.`, {
-			collection,
-			field: failure.field,
-			type: failure.operator,
-		});
+		throw createError(
+			'FAILED_VALIDATION',
+			`Validation failed for field "${failure.field}" in collection "${collection}": value must satisfy ${failure.operator}.`,
+			{
+				collection,
+				field: failure.field,
+				type: failure.operator,
+			},
+		);
 	}
 }
 

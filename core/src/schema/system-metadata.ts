@@ -11,7 +11,28 @@
 type StoredRow = Record<string, unknown>;
 
 function field(collection: string, name: string, special: string, extra: StoredRow = {}): StoredRow {
-	return { collection, field: name, special, interface: null, options: null, display: null, display_options: null, readonly: false, hidden: false, sort: null, width: 'full', translations: null, note: null, conditions: null, required: false, group: null, validation: null, validation_message: null, system: true, ...extra };
+	return {
+		collection,
+		field: name,
+		special,
+		interface: null,
+		options: null,
+		display: null,
+		display_options: null,
+		readonly: false,
+		hidden: false,
+		sort: null,
+		width: 'full',
+		translations: null,
+		note: null,
+		conditions: null,
+		required: false,
+		group: null,
+		validation: null,
+		validation_message: null,
+		system: true,
+		...extra,
+	};
 }
 
 function alias(collection: string, name: string, ui: string): StoredRow {
@@ -32,7 +53,19 @@ export const systemFieldRows: readonly StoredRow[] = [
 ];
 
 function relation(many: string, manyField: string, one: string, oneField: string, extra: StoredRow = {}): StoredRow {
-	return { many_collection: many, many_field: manyField, one_collection: one, one_field: oneField, one_collection_field: null, one_allowed_collections: null, junction_field: null, sort_field: null, one_deselect_action: 'nullify', system: true, ...extra };
+	return {
+		many_collection: many,
+		many_field: manyField,
+		one_collection: one,
+		one_field: oneField,
+		one_collection_field: null,
+		one_allowed_collections: null,
+		junction_field: null,
+		sort_field: null,
+		one_deselect_action: 'nullify',
+		system: true,
+		...extra,
+	};
 }
 
 /**

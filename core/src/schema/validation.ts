@@ -29,7 +29,9 @@ const meta = Joi.object().unknown(true).allow(null);
 
 export const fieldInputSchema = Joi.object({
 	field: identifier.required(),
-	type: Joi.string().valid(...fieldTypes.filter((type) => type !== 'unknown'), 'alias').allow(null),
+	type: Joi.string()
+		.valid(...fieldTypes.filter((type) => type !== 'unknown'), 'alias')
+		.allow(null),
 	schema: fieldSchema.allow(null),
 	meta,
 	collection: Joi.string(),
@@ -40,7 +42,9 @@ export const fieldUpdateSchema = fieldInputSchema.fork(['field'], (schema) => sc
 export const collectionInputSchema = Joi.object({
 	collection: identifier.required(),
 	meta,
-	schema: Joi.object({ name: Joi.string(), comment: Joi.string().allow(null, '') }).unknown(true).allow(null),
+	schema: Joi.object({ name: Joi.string(), comment: Joi.string().allow(null, '') })
+		.unknown(true)
+		.allow(null),
 	fields: Joi.array().items(fieldInputSchema),
 }).unknown(false);
 
@@ -50,7 +54,9 @@ export const relationInputSchema = Joi.object({
 	collection: identifier.required(),
 	field: identifier.required(),
 	related_collection: identifier.allow(null),
-	schema: Joi.object({ on_delete: Joi.string().valid('CASCADE', 'SET NULL', 'NO ACTION', 'RESTRICT', 'SET DEFAULT'), on_update: Joi.any() }).unknown(true).allow(null),
+	schema: Joi.object({ on_delete: Joi.string().valid('CASCADE', 'SET NULL', 'NO ACTION', 'RESTRICT', 'SET DEFAULT'), on_update: Joi.any() })
+		.unknown(true)
+		.allow(null),
 	meta,
 }).unknown(false);
 
@@ -65,5 +71,6 @@ export function validateInput<T>(schema: Joi.Schema, input: unknown): T {
 
 /** Names clients could mistake for system collections are not for user collections. */
 export function assertNotReserved(collection: string): void {
-	if (/^(directus|mantle)_/i.test(collection)) throw createError('INVALID_PAYLOAD', `Invalid payload. Collection names starting with "directus_" or "mantle_" are reserved: "${collection}".`);
+	if (/^(directus|mantle)_/i.test(collection))
+		throw createError('INVALID_PAYLOAD', `Invalid payload. Collection names starting with "directus_" or "mantle_" are reserved: "${collection}".`);
 }

@@ -29,7 +29,10 @@ export async function createHttpServer({ host, port, logger }: ServerOptions): P
 			logRequestStart: false,
 			logRequestComplete: true,
 			ignorePaths: ['/server/ping'],
-			serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }), err: (error: unknown) => serializeError(error) },
+			serializers: {
+				req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
+				err: (error: unknown) => serializeError(error),
+			},
 		},
 	});
 
@@ -74,6 +77,8 @@ function answerMalformedRequests(server: Hapi.Server, logger: Logger): void {
 			? createError('INVALID_QUERY', 'The request line and headers are longer than 16 KB. Send a long query as the JSON body of a SEARCH request.')
 			: createError('INVALID_PAYLOAD', 'The request could not be read as HTTP.');
 		const body = JSON.stringify(toErrorBody(refusal));
-		socket.end(`HTTP/1.1 ${refusal.status} Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+		socket.end(
+			`HTTP/1.1 ${refusal.status} Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+		);
 	});
 }

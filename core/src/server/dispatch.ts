@@ -18,25 +18,26 @@ export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate,
 		// Hapi's own 1 MB Content-Length check would refuse uploads before any route sees them: parsed
 		// bodies are bounded by MAX_PAYLOAD_SIZE in readBody, streamed ones by their route (FILES_MAX_UPLOAD_SIZE).
 		options: { payload: { output: 'stream', parse: false, maxBytes: Number.MAX_SAFE_INTEGER } },
-		handler: (request, h) => requestContext.run({ requestId: request.info.id }, async () => {
-			const match = host.routes.match(request.method, request.path);
-			if (!match) throw createError('ROUTE_NOT_FOUND', `Route ${request.path} doesn't exist.`);
-			const accountability = await authenticate(request);
-			const streamed = match.route.options.body === 'stream';
-			const body = streamed ? request.raw.req : await readBody(request, maxPayloadBytes);
-			if (!streamed && holdsNul(body)) throw createError('INVALID_PAYLOAD', 'Text in the payload can\'t contain the NUL character (\\u0000).');
-			const result = await match.route.handler({
-				method: request.method.toUpperCase() as HttpMethod,
-				path: match.subpath,
-				params: match.params,
-				query: parseQueryString(request.url.search),
-				headers: request.headers,
-				cookies: cookiesOf(request.state),
-				body,
-				accountability,
-			});
-			return toHapiResponse(h, result ?? {});
-		}),
+		handler: (request, h) =>
+			requestContext.run({ requestId: request.info.id }, async () => {
+				const match = host.routes.match(request.method, request.path);
+				if (!match) throw createError('ROUTE_NOT_FOUND', `Route ${request.path} doesn't exist.`);
+				const accountability = await authenticate(request);
+				const streamed = match.route.options.body === 'stream';
+				const body = streamed ? request.raw.req : await readBody(request, maxPayloadBytes);
+				if (!streamed && holdsNul(body)) throw createError('INVALID_PAYLOAD', "Text in the payload can't contain the NUL character (\\u0000).");
+				const result = await match.route.handler({
+					method: request.method.toUpperCase() as HttpMethod,
+					path: match.subpath,
+					params: match.params,
+					query: parseQueryString(request.url.search),
+					headers: request.headers,
+					cookies: cookiesOf(request.state),
+					body,
+					accountability,
+				});
+				return toHapiResponse(h, result ?? {});
+			}),
 	};
 }
 
@@ -50,11 +51,12 @@ function parseQueryString(search: string): Record<string, unknown> {
 	const text = search.replace(/^\?/, '');
 	if (/proto/i.test(text)) {
 		for (const key of new URLSearchParams(text).keys()) {
-			if (/(?:^|\[)__proto__(?:\]|$)/.test(key)) throw createError('INVALID_QUERY', `Query parameter "${key.slice(0, 80)}" names "__proto__", which is not allowed.`);
+			if (/(?:^|\[)__proto__(?:\]|$)/.test(key))
+				throw createError('INVALID_QUERY', `Query parameter "${key.slice(0, 80)}" names "__proto__", which is not allowed.`);
 		}
 	}
 	const query = qs.parse(text, { depth: 10, arrayLimit: 200, plainObjects: true, allowPrototypes: true });
-	if (holdsNul(query)) throw createError('INVALID_QUERY', 'Query parameters can\'t contain the NUL character (%00).');
+	if (holdsNul(query)) throw createError('INVALID_QUERY', "Query parameters can't contain the NUL character (%00).");
 	return query;
 }
 

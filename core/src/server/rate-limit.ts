@@ -41,9 +41,19 @@ export function registerRateLimiter(server: Server, config: RateLimiterConfig, r
  * on by default and stricter than the global one: guessing passwords is the cheapest attack there
  * is. It counts in Redis when there is one, so every instance shares it.
  */
-export function registerAuthRateLimiter(server: Server, config: { enabled: boolean; points: number; durationSeconds: number; keyPrefix: string }, redis: Redis | undefined): void {
+export function registerAuthRateLimiter(
+	server: Server,
+	config: { enabled: boolean; points: number; durationSeconds: number; keyPrefix: string },
+	redis: Redis | undefined,
+): void {
 	if (!config.enabled) return;
-	const limiter = createLimiter({ store: redis ? 'redis' : 'memory', redis, points: config.points, durationSeconds: config.durationSeconds, keyPrefix: `${config.keyPrefix}-auth` });
+	const limiter = createLimiter({
+		store: redis ? 'redis' : 'memory',
+		redis,
+		points: config.points,
+		durationSeconds: config.durationSeconds,
+		keyPrefix: `${config.keyPrefix}-auth`,
+	});
 	limitRequests(server, limiter, config.points, (path) => path === '/auth' || path.startsWith('/auth/'));
 }
 

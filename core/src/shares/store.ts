@@ -20,10 +20,15 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** One share as the kernel judges it; undefined when there is no such share. */
 export async function loadShare(knex: Knex, id: string): Promise<ShareRecord | undefined> {
 	if (!uuid.test(id)) return undefined;
-	const row = await knex('mantle_shares').where({ id }).first('id', 'collection', 'item', 'role', 'password', 'date_start', 'date_end', 'times_used', 'max_uses');
+	const row = await knex('mantle_shares')
+		.where({ id })
+		.first('id', 'collection', 'item', 'role', 'password', 'date_start', 'date_end', 'times_used', 'max_uses');
 	if (!row) return undefined;
 	const policies: Array<{ id: string; admin_access: boolean | number }> = row.role
-		? await knex('mantle_policies').select('mantle_policies.id', 'admin_access').join('mantle_access', 'mantle_access.policy', 'mantle_policies.id').where('mantle_access.role', row.role)
+		? await knex('mantle_policies')
+				.select('mantle_policies.id', 'admin_access')
+				.join('mantle_access', 'mantle_access.policy', 'mantle_policies.id')
+				.where('mantle_access.role', row.role)
 		: [];
 	const now = Date.now();
 	const start = row.date_start ? new Date(row.date_start).getTime() : undefined;

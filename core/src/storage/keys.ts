@@ -39,12 +39,16 @@ export function isObjectNotFound(error: unknown): boolean {
 
 export function rangeNotSatisfiable(range: ByteRange, size?: number): MantleError {
 	const end = range.end === undefined ? '' : String(range.end);
-	return createError('RANGE_NOT_SATISFIABLE', `Requested range ${range.start}-${end} is not satisfiable${size === undefined ? '' : ` for a ${size}-byte file`}.`);
+	return createError(
+		'RANGE_NOT_SATISFIABLE',
+		`Requested range ${range.start}-${end} is not satisfiable${size === undefined ? '' : ` for a ${size}-byte file`}.`,
+	);
 }
 
 /** Refuses ranges no store could answer, before asking the store. */
 export function checkRange(range: ByteRange): void {
-	const valid = Number.isSafeInteger(range.start) && range.start >= 0 && (range.end === undefined || (Number.isSafeInteger(range.end) && range.end >= range.start));
+	const valid =
+		Number.isSafeInteger(range.start) && range.start >= 0 && (range.end === undefined || (Number.isSafeInteger(range.end) && range.end >= range.start));
 	if (!valid) throw rangeNotSatisfiable(range);
 }
 

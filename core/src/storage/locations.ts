@@ -25,7 +25,8 @@ const drivers: Record<string, DriverEntry> = {
 		required: ['containerName', 'accountName', 'accountKey'],
 		load: async () => {
 			const { createAzureDriver } = await import('./drivers/azure.js');
-			return (options) => createAzureDriver({ ...options, containerName: options.containerName!, accountName: options.accountName!, accountKey: options.accountKey! });
+			return (options) =>
+				createAzureDriver({ ...options, containerName: options.containerName!, accountName: options.accountName!, accountKey: options.accountKey! });
 		},
 	},
 	s3: {
@@ -44,16 +45,29 @@ const variable = (location: string, option: string) => `STORAGE_${location.toUpp
 function validate({ name, driver, options }: StorageLocationConfig): DriverEntry {
 	const entry = Object.hasOwn(drivers, driver) ? drivers[driver]! : undefined;
 	if (!entry) {
-		throw new ConfigError(variable(name, 'driver'), `Invalid configuration: ${variable(name, 'driver')} must be one of ${Object.keys(drivers).join(', ')} (got ${JSON.stringify(driver)}).`);
+		throw new ConfigError(
+			variable(name, 'driver'),
+			`Invalid configuration: ${variable(name, 'driver')} must be one of ${Object.keys(drivers).join(', ')} (got ${JSON.stringify(driver)}).`,
+		);
 	}
 	const absent = (option: string) => options[option] === undefined || options[option] === '';
 	for (const option of entry.required) {
-		if (absent(option)) throw new ConfigError(variable(name, option), `Invalid configuration: ${variable(name, option)} is required for the storage location "${name}" (driver ${driver}).`);
+		if (absent(option))
+			throw new ConfigError(
+				variable(name, option),
+				`Invalid configuration: ${variable(name, option)} is required for the storage location "${name}" (driver ${driver}).`,
+			);
 	}
 	const together = entry.together ?? [];
 	const missing = together.find(absent);
 	if (missing && together.some((option) => !absent(option))) {
-		throw new ConfigError(variable(name, missing), `Invalid configuration: ${variable(name, missing)} is required for the storage location "${name}" when ${together.filter((option) => !absent(option)).map((option) => variable(name, option)).join(' and ')} is set.`);
+		throw new ConfigError(
+			variable(name, missing),
+			`Invalid configuration: ${variable(name, missing)} is required for the storage location "${name}" when ${together
+				.filter((option) => !absent(option))
+				.map((option) => variable(name, option))
+				.join(' and ')} is set.`,
+		);
 	}
 	return entry;
 }
@@ -82,7 +96,8 @@ export function createStorage(locations: StorageLocationConfig[]): Storage {
 	if (locations.length === 0) throw new ConfigError('STORAGE_LOCATIONS', 'Invalid configuration: STORAGE_LOCATIONS must name at least one storage location.');
 	const entries = new Map<string, { config: StorageLocationConfig; entry: DriverEntry }>();
 	for (const config of locations) {
-		if (entries.has(config.name)) throw new ConfigError('STORAGE_LOCATIONS', `Invalid configuration: STORAGE_LOCATIONS names the location "${config.name}" twice.`);
+		if (entries.has(config.name))
+			throw new ConfigError('STORAGE_LOCATIONS', `Invalid configuration: STORAGE_LOCATIONS names the location "${config.name}" twice.`);
 		entries.set(config.name, { config, entry: validate(config) });
 	}
 	const built = new Map<string, StorageDriver>();

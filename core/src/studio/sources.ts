@@ -70,7 +70,10 @@ const decodeName = (segment: string) => segment.replace('+', '/');
 
 async function moduleUrl(pkg: AppPackage, source: string): Promise<string> {
 	// The file's change time in the URL: a reinstalled extension is fetched afresh, an unchanged one from cache.
-	const changed = await stat(path.join(pkg.folder, source)).then((info) => Math.round(info.mtimeMs).toString(36), () => '0');
+	const changed = await stat(path.join(pkg.folder, source)).then(
+		(info) => Math.round(info.mtimeMs).toString(36),
+		() => '0',
+	);
 	return `/extensions/sources/${encodeName(pkg.name)}/${source}?v=${changed}`;
 }
 
@@ -83,7 +86,8 @@ export function appExtensionSourceRoutes(host: ExtensionHost): ServerRoute[] {
 			handler: async (_request, h) => {
 				const modules: AppModule[] = [];
 				for (const pkg of appPackages(host)) {
-					for (const module of pkg.modules) modules.push({ extension: pkg.name, type: module.type, ...(module.name ? { name: module.name } : {}), url: await moduleUrl(pkg, module.source) });
+					for (const module of pkg.modules)
+						modules.push({ extension: pkg.name, type: module.type, ...(module.name ? { name: module.name } : {}), url: await moduleUrl(pkg, module.source) });
 				}
 				return h.response({ data: modules }).header('cache-control', 'no-cache');
 			},

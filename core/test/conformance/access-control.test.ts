@@ -1,6 +1,27 @@
 import {
-	createCollection, createItems, createItem, createPermission, createPolicy, createRole, createUser, deletePolicy, deleteRole, readPolicies, updateMe,
-	readItemPermissions, readItems, readPermissions, readPolicy, readRole, readUser, readMe, updateItem, updatePermission, updateRole, updateUser, readItem,
+	createCollection,
+	createItems,
+	createItem,
+	createPermission,
+	createPolicy,
+	createRole,
+	createUser,
+	deletePolicy,
+	deleteRole,
+	readPolicies,
+	updateMe,
+	readItemPermissions,
+	readItems,
+	readPermissions,
+	readPolicy,
+	readRole,
+	readUser,
+	readMe,
+	updateItem,
+	updatePermission,
+	updateRole,
+	updateUser,
+	readItem,
 } from '@directus/sdk';
 import { startKernel } from '../helpers/kernel.js';
 import { vendorTest } from '../helpers/vendor-test.js';
@@ -9,21 +30,25 @@ import { adminClient, sdkError, sessionClient } from './sdk-clients.js';
 /** A collection with a public and a secret field, and rows an editor may and may not see. */
 async function articles(url: string) {
 	const admin = adminClient(url);
-	await admin.request(createCollection({
-		collection: 'articles',
-		schema: {},
-		meta: { icon: 'article' },
-		fields: [
-			{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } },
-			{ field: 'title', type: 'string', schema: {} },
-			{ field: 'status', type: 'string', schema: { default_value: 'draft' } },
-			{ field: 'secret', type: 'string', schema: {} },
-		],
-	} as never));
-	await admin.request(createItems('articles', [
-		{ title: 'Out now', status: 'published', secret: 's1' },
-		{ title: 'Not yet', status: 'draft', secret: 's2' },
-	]));
+	await admin.request(
+		createCollection({
+			collection: 'articles',
+			schema: {},
+			meta: { icon: 'article' },
+			fields: [
+				{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } },
+				{ field: 'title', type: 'string', schema: {} },
+				{ field: 'status', type: 'string', schema: { default_value: 'draft' } },
+				{ field: 'secret', type: 'string', schema: {} },
+			],
+		} as never),
+	);
+	await admin.request(
+		createItems('articles', [
+			{ title: 'Out now', status: 'published', secret: 's1' },
+			{ title: 'Not yet', status: 'draft', secret: 's2' },
+		]),
+	);
 	return admin;
 }
 
@@ -33,30 +58,44 @@ vendorTest('a non-admin role with field and row rules is created, used and revok
 		const admin = await articles(server.url);
 
 		// The policy as the Studio saves it: its permissions nested, `fields` as a list.
-		const policy = await admin.request(createPolicy({
-			name: 'Editors',
-			icon: 'edit',
-			app_access: true,
-			admin_access: false,
-			permissions: [
-				{ collection: 'articles', action: 'read', fields: ['id', 'title', 'status'], permissions: { status: { _eq: 'published' } } },
-				{ collection: 'articles', action: 'create', fields: ['title', 'status'], permissions: {}, validation: { status: { _in: ['draft', 'published'] } } },
-			],
-		} as never));
+		const policy = await admin.request(
+			createPolicy({
+				name: 'Editors',
+				icon: 'edit',
+				app_access: true,
+				admin_access: false,
+				permissions: [
+					{ collection: 'articles', action: 'read', fields: ['id', 'title', 'status'], permissions: { status: { _eq: 'published' } } },
+					{ collection: 'articles', action: 'create', fields: ['title', 'status'], permissions: {}, validation: { status: { _in: ['draft', 'published'] } } },
+				],
+			} as never),
+		);
 		t.is(policy.name, 'Editors');
 		t.is((policy.permissions as unknown[]).length, 2);
 
 		const permissions = await admin.request(readPermissions({ filter: { policy: { _eq: policy.id } }, sort: ['id'] }));
-		t.deepEqual(permissions.map((p) => [p.collection, p.action, p.fields]), [['articles', 'read', ['id', 'title', 'status']], ['articles', 'create', ['title', 'status']]]);
+		t.deepEqual(
+			permissions.map((p) => [p.collection, p.action, p.fields]),
+			[
+				['articles', 'read', ['id', 'title', 'status']],
+				['articles', 'create', ['title', 'status']],
+			],
+		);
 		t.deepEqual(permissions[0]!.permissions, { status: { _eq: 'published' } });
 
 		const role = await admin.request(createRole({ name: 'Editor', policies: [policy.id] } as never));
 		const withPolicies = await admin.request(readRole(role.id, { fields: ['id', 'name', { policies: ['id', { policy: ['name'] }] }] as never }));
 		t.is(withPolicies.name, 'Editor');
-		t.deepEqual((withPolicies.policies as Array<{ policy: { name: string } }>).map((access) => access.policy.name), ['Editors']);
+		t.deepEqual(
+			(withPolicies.policies as Array<{ policy: { name: string } }>).map((access) => access.policy.name),
+			['Editors'],
+		);
 		const accessId = (withPolicies.policies as Array<{ id: string }>)[0]!.id;
 		const fromPolicy = await admin.request(readPolicy(policy.id, { fields: ['roles.role.name', 'permissions.action'] as never }));
-		t.deepEqual((fromPolicy.roles as Array<{ role: { name: string } }>).map((access) => access.role.name), ['Editor']);
+		t.deepEqual(
+			(fromPolicy.roles as Array<{ role: { name: string } }>).map((access) => access.role.name),
+			['Editor'],
+		);
 		t.deepEqual((fromPolicy.permissions as Array<{ action: string }>).map((p) => p.action).sort(), ['create', 'read']);
 
 		const user = await admin.request(createUser({ email: 'editor@example.com', password: 'editor password 1', role: role.id }));
@@ -72,7 +111,10 @@ vendorTest('a non-admin role with field and row rules is created, used and revok
 		const created = await editor.request(createItem('articles', { title: 'Mine', status: 'published' }, { fields: ['id', 'title'] }));
 		t.deepEqual(created, { id: 3, title: 'Mine' });
 		const rows = await admin.request(readItems('articles', { fields: ['title', 'status'], sort: ['id'] }));
-		t.deepEqual(rows.map((row) => row.title), ['Out now', 'Not yet', 'Mine']);
+		t.deepEqual(
+			rows.map((row) => row.title),
+			['Out now', 'Not yet', 'Mine'],
+		);
 		t.like(await sdkError(editor.request(createItem('articles', { title: 'Leak', secret: 'x' }))), { status: 403, code: 'FORBIDDEN' });
 		t.like(await sdkError(editor.request(createItem('articles', { title: 'Odd', status: 'archived' }))), { status: 400, code: 'FAILED_VALIDATION' });
 		t.like(await sdkError(editor.request(updateItem('articles', 1, { title: 'Changed' }))), { status: 403, code: 'FORBIDDEN' });
@@ -82,8 +124,20 @@ vendorTest('a non-admin role with field and row rules is created, used and revok
 		t.deepEqual(await editor.request(readItems('articles', { fields: ['secret'], filter: { id: { _eq: 1 } } })), [{ secret: 's1' }]);
 
 		// What the Studio asks before offering "save" on one item: a row rule decides per item.
-		await admin.request(createPermission({ policy: policy.id, collection: 'articles', action: 'update', fields: ['title'], permissions: { status: { _eq: 'published' } } } as never));
-		t.like(await editor.request(readItemPermissions('articles', '1')), { update: { access: true, fields: ['title'] }, delete: { access: false }, share: { access: false } });
+		await admin.request(
+			createPermission({
+				policy: policy.id,
+				collection: 'articles',
+				action: 'update',
+				fields: ['title'],
+				permissions: { status: { _eq: 'published' } },
+			} as never),
+		);
+		t.like(await editor.request(readItemPermissions('articles', '1')), {
+			update: { access: true, fields: ['title'] },
+			delete: { access: false },
+			share: { access: false },
+		});
 		t.like(await editor.request(readItemPermissions('articles', '2')), { update: { access: false }, delete: { access: false } });
 		t.like(await editor.request(updateItem('articles', 1, { title: 'Out now!' }, { fields: ['title'] })), { title: 'Out now!' });
 		t.like(await sdkError(editor.request(readItemPermissions('nowhere', '1'))), { status: 403, code: 'FORBIDDEN' });
@@ -93,7 +147,10 @@ vendorTest('a non-admin role with field and row rules is created, used and revok
 		t.deepEqual(me, { email: 'editor@example.com', role: role.id });
 		const userWithPolicies = await admin.request(readUser(user.id, { fields: ['policies', 'role.policies.policy.name'] as never }));
 		t.deepEqual(userWithPolicies.policies, []);
-		t.deepEqual((userWithPolicies.role as { policies: Array<{ policy: { name: string } }> }).policies.map((access) => access.policy.name), ['Editors']);
+		t.deepEqual(
+			(userWithPolicies.role as { policies: Array<{ policy: { name: string } }> }).policies.map((access) => access.policy.name),
+			['Editors'],
+		);
 
 		// Revoked: the access row removed in Directus's detailed shape; the editor's next call is refused.
 		await admin.request(updateRole(role.id, { policies: { delete: [accessId] } } as never));
@@ -118,11 +175,15 @@ vendorTest('permissions read and write `fields` as a list of strings, `*` includ
 	try {
 		const admin = await articles(server.url);
 		const policy = await admin.request(createPolicy({ name: 'Readers', app_access: false, admin_access: false } as never));
-		const permission = await admin.request(createPermission({ policy: policy.id, collection: 'articles', action: 'read', fields: ['id', 'title'], permissions: {} } as never));
+		const permission = await admin.request(
+			createPermission({ policy: policy.id, collection: 'articles', action: 'read', fields: ['id', 'title'], permissions: {} } as never),
+		);
 		t.deepEqual(permission.fields, ['id', 'title']);
 		const updated = await admin.request(updatePermission(permission.id, { fields: ['*'] } as never));
 		t.deepEqual(updated.fields, ['*']);
-		const invalid = await sdkError(admin.request(createPermission({ policy: policy.id, collection: 'articles', action: 'read', fields: [{ nested: true }] } as never)));
+		const invalid = await sdkError(
+			admin.request(createPermission({ policy: policy.id, collection: 'articles', action: 'read', fields: [{ nested: true }] } as never)),
+		);
 		t.like(invalid, { status: 400, code: 'INVALID_PAYLOAD' });
 		t.regex(invalid.message ?? '', /fields/);
 	} finally {
@@ -142,7 +203,13 @@ vendorTest('a role, policy and user expose their access aliases as keys with fie
 		t.deepEqual(roleRead.users, [user.id]);
 		const policyRead = await admin.request(readPolicy(policy.id, { fields: ['*.*'] as never }));
 		const accesses = policyRead.roles as Array<{ role: string | null; user: string | null; policy: string }>;
-		t.deepEqual(accesses.map((access) => [access.role, access.user, access.policy]).sort(), [[null, user.id, policy.id], [role.id, null, policy.id]].sort());
+		t.deepEqual(
+			accesses.map((access) => [access.role, access.user, access.policy]).sort(),
+			[
+				[null, user.id, policy.id],
+				[role.id, null, policy.id],
+			].sort(),
+		);
 		const userRead = await admin.request(readUser(user.id, { fields: ['policies.policy.name'] as never }));
 		t.deepEqual(userRead, { policies: [{ policy: { name: 'P' } }] });
 	} finally {
@@ -155,16 +222,18 @@ vendorTest('a user who may edit their own account cannot grant themselves a poli
 	try {
 		const admin = adminClient(server.url);
 		const [adminPolicy] = await admin.request(readPolicies({ filter: { admin_access: { _eq: true } }, fields: ['id'] }));
-		const selfService = await admin.request(createPolicy({
-			name: 'Self service',
-			app_access: true,
-			admin_access: false,
-			permissions: [
-				{ collection: 'directus_users', action: 'read', fields: ['*'], permissions: { id: { _eq: '$CURRENT_USER' } } },
-				{ collection: 'directus_users', action: 'update', fields: ['*'], permissions: { id: { _eq: '$CURRENT_USER' } } },
-				{ collection: 'directus_roles', action: 'update', fields: ['*'], permissions: { id: { _eq: '$CURRENT_ROLE' } } },
-			],
-		} as never));
+		const selfService = await admin.request(
+			createPolicy({
+				name: 'Self service',
+				app_access: true,
+				admin_access: false,
+				permissions: [
+					{ collection: 'directus_users', action: 'read', fields: ['*'], permissions: { id: { _eq: '$CURRENT_USER' } } },
+					{ collection: 'directus_users', action: 'update', fields: ['*'], permissions: { id: { _eq: '$CURRENT_USER' } } },
+					{ collection: 'directus_roles', action: 'update', fields: ['*'], permissions: { id: { _eq: '$CURRENT_ROLE' } } },
+				],
+			} as never),
+		);
 		const role = await admin.request(createRole({ name: 'Staff', policies: [selfService.id] } as never));
 		const user = await admin.request(createUser({ email: 'mallory@example.com', password: 'mallory password', role: role.id }));
 		const mallory = sessionClient(server.url);

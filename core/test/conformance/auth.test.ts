@@ -37,7 +37,10 @@ vendorTest('the SDK logs in, reads and updates itself, refreshes with a grace wi
 		// Outside the window (the successor issued a minute ago), a reused token revokes the session too.
 		const late = await sessionClient(server.url).login('ada@example.com', 'analytical engine');
 		const rotated = await rest.request(refresh('json', late.refresh_token!));
-		await db.knex('mantle_sessions').where('user', user.id).update({ expires: new Date(Date.now() + 7 * 24 * 3600_000 - 60_000) });
+		await db
+			.knex('mantle_sessions')
+			.where('user', user.id)
+			.update({ expires: new Date(Date.now() + 7 * 24 * 3600_000 - 60_000) });
 		t.like(await sdkError(rest.request(refresh('json', late.refresh_token!))), { status: 401, code: 'INVALID_CREDENTIALS' });
 		t.like(await sdkError(rest.request(refresh('json', rotated.refresh_token!))), { status: 401, code: 'INVALID_CREDENTIALS' });
 

@@ -2,8 +2,22 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import {
-	createFolder, createFolders, deleteFile, deleteFiles, deleteFolder, importFile, readAssetArrayBuffer, readAssetRaw, readFile, readFiles, readFolder,
-	readFolders, updateFile, updateFiles, updateFolder, uploadFiles,
+	createFolder,
+	createFolders,
+	deleteFile,
+	deleteFiles,
+	deleteFolder,
+	importFile,
+	readAssetArrayBuffer,
+	readAssetRaw,
+	readFile,
+	readFiles,
+	readFolder,
+	readFolders,
+	updateFile,
+	updateFiles,
+	updateFolder,
+	uploadFiles,
 } from '@directus/sdk';
 import { startKernel } from '../helpers/kernel.js';
 import { vendorTest } from '../helpers/vendor-test.js';
@@ -26,7 +40,9 @@ async function imageServer(image: Buffer): Promise<{ url: string; close(): Promi
 }
 
 vendorTest('files, folders and assets through the SDK: upload, import, read raw and transformed, update, delete', async (t, db) => {
-	const image = await sharp({ create: { width: 32, height: 16, channels: 3, background: '#3366cc' } }).png().toBuffer();
+	const image = await sharp({ create: { width: 32, height: 16, channels: 3, background: '#3366cc' } })
+		.png()
+		.toBuffer();
 	const web = await imageServer(image);
 	// The import comes from this machine, which the import guard refuses unless told otherwise.
 	const server = await startKernel(db, { FILES_IMPORT_ALLOW_PRIVATE_NETWORK: 'true' });
@@ -37,7 +53,10 @@ vendorTest('files, folders and assets through the SDK: upload, import, read raw 
 		const [child] = await client.request(createFolders([{ name: 'Logos', parent: folder.id }]));
 		t.like(await client.request(readFolder(child!.id)), { name: 'Logos', parent: folder.id });
 		t.like(await client.request(updateFolder(child!.id, { name: 'Marks' })), { name: 'Marks' });
-		t.deepEqual((await client.request(readFolders({ sort: ['name'] }))).map((f) => f.name), ['Brand', 'Marks']);
+		t.deepEqual(
+			(await client.request(readFolders({ sort: ['name'] }))).map((f) => f.name),
+			['Brand', 'Marks'],
+		);
 
 		const form = new FormData();
 		form.append('title', 'Blue banner');
@@ -60,10 +79,19 @@ vendorTest('files, folders and assets through the SDK: upload, import, read raw 
 		t.like(imported, { title: 'Imported logo', type: 'image/png', width: 32, height: 16 });
 		t.deepEqual(await bytesOf(await client.request(readAssetRaw(imported.id))), image);
 
-		t.like(await client.request(updateFile(uploaded.id, { description: 'For the homepage', tags: ['blue', 'banner'] })), { description: 'For the homepage', tags: ['blue', 'banner'] });
+		t.like(await client.request(updateFile(uploaded.id, { description: 'For the homepage', tags: ['blue', 'banner'] })), {
+			description: 'For the homepage',
+			tags: ['blue', 'banner'],
+		});
 		const moved = await client.request(updateFiles([uploaded.id, imported.id], { folder: child!.id }, { fields: ['id', 'folder'] }));
-		t.deepEqual(moved.map((file) => file.folder), [child!.id, child!.id]);
-		t.deepEqual((await client.request(readFiles({ filter: { folder: { _eq: child!.id } }, fields: ['title'], sort: ['title'] }))).map((f) => f.title), ['Blue banner', 'Imported logo']);
+		t.deepEqual(
+			moved.map((file) => file.folder),
+			[child!.id, child!.id],
+		);
+		t.deepEqual(
+			(await client.request(readFiles({ filter: { folder: { _eq: child!.id } }, fields: ['title'], sort: ['title'] }))).map((f) => f.title),
+			['Blue banner', 'Imported logo'],
+		);
 		t.like(await client.request(readFile(uploaded.id, { fields: ['title', { folder: ['name'] }] })), { title: 'Blue banner', folder: { name: 'Marks' } });
 
 		await client.request(deleteFile(uploaded.id));
@@ -72,7 +100,10 @@ vendorTest('files, folders and assets through the SDK: upload, import, read raw 
 		await client.request(deleteFiles([imported.id]));
 		t.deepEqual(await client.request(readFiles()), []);
 		await client.request(deleteFolder(child!.id));
-		t.deepEqual((await client.request(readFolders())).map((f) => f.name), ['Brand']);
+		t.deepEqual(
+			(await client.request(readFolders())).map((f) => f.name),
+			['Brand'],
+		);
 	} finally {
 		await server.stop();
 		await web.close();

@@ -55,18 +55,22 @@ export async function addPerson(running: RunningKernel, db: TestDatabase, name: 
 /** `articles` (id, title, status, sort) with `sort` as its sort field, holding the given titles. */
 export async function addArticles(url: string, titles: string[]): Promise<number[]> {
 	const admin = adminClient(url);
-	await admin.request(createCollection({
-		collection: 'articles',
-		meta: { sort_field: 'sort' },
-		schema: {},
-		fields: [
-			{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } },
-			{ field: 'title', type: 'string' },
-			{ field: 'status', type: 'string', schema: { default_value: 'draft' } },
-			{ field: 'sort', type: 'integer' },
-		],
-	} as never));
+	await admin.request(
+		createCollection({
+			collection: 'articles',
+			meta: { sort_field: 'sort' },
+			schema: {},
+			fields: [
+				{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } },
+				{ field: 'title', type: 'string' },
+				{ field: 'status', type: 'string', schema: { default_value: 'draft' } },
+				{ field: 'sort', type: 'integer' },
+			],
+		} as never),
+	);
 	if (titles.length === 0) return [];
-	const created = await admin.request(createItems('articles' as never, titles.map((title, index) => ({ title, status: 'published', sort: index + 1 })) as never, { fields: ['id'] } as never));
+	const created = await admin.request(
+		createItems('articles' as never, titles.map((title, index) => ({ title, status: 'published', sort: index + 1 })) as never, { fields: ['id'] } as never),
+	);
 	return (created as Array<{ id: number }>).map((row) => Number(row.id));
 }

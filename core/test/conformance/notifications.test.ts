@@ -1,4 +1,12 @@
-import { createNotification, createNotifications, deleteNotification, readNotification, readNotifications, updateNotification, updateNotifications } from '@directus/sdk';
+import {
+	createNotification,
+	createNotifications,
+	deleteNotification,
+	readNotification,
+	readNotifications,
+	updateNotification,
+	updateNotifications,
+} from '@directus/sdk';
 import { vendorTest } from '../helpers/vendor-test.js';
 import { startKernel } from '../helpers/kernel.js';
 import { addPerson } from './groups-fixture.js';
@@ -11,16 +19,19 @@ vendorTest('notifications: a user reads their own and archives them; sending and
 		const ann = await addPerson(running, db, 'ann');
 		const bob = await addPerson(running, db, 'bob');
 		// The SDK types notification keys as strings; Directus (and Mantle) number them.
-		const [forAnn, forBob] = (await admin.request(createNotifications([
-			{ recipient: ann.id, subject: 'Review "Spring"', message: 'Please have a look.', collection: 'articles', item: '1' },
-			{ recipient: bob.id, subject: 'Salary review', message: 'Private to Bob.' },
-		] as never))) as unknown as Array<{ id: string }>;
+		const [forAnn, forBob] = (await admin.request(
+			createNotifications([
+				{ recipient: ann.id, subject: 'Review "Spring"', message: 'Please have a look.', collection: 'articles', item: '1' },
+				{ recipient: bob.id, subject: 'Salary review', message: 'Private to Bob.' },
+			] as never),
+		)) as unknown as Array<{ id: string }>;
 		t.is(typeof forAnn!.id, 'number');
 
 		const inbox = await ann.client.request(readNotifications({ filter: { status: { _eq: 'inbox' } } } as never));
-		t.deepEqual((inbox as Array<Record<string, unknown>>).map(({ id, subject, status, recipient }) => ({ id, subject, status, recipient })), [
-			{ id: forAnn!.id as unknown, subject: 'Review "Spring"', status: 'inbox', recipient: ann.id },
-		]);
+		t.deepEqual(
+			(inbox as Array<Record<string, unknown>>).map(({ id, subject, status, recipient }) => ({ id, subject, status, recipient })),
+			[{ id: forAnn!.id as unknown, subject: 'Review "Spring"', status: 'inbox', recipient: ann.id }],
+		);
 		t.like(await ann.client.request(readNotification(forAnn!.id)), { message: 'Please have a look.', collection: 'articles', item: '1' });
 		t.like(await ann.client.request(updateNotification(forAnn!.id, { status: 'archived' })), { id: forAnn!.id, status: 'archived' });
 		t.like(await db.knex('mantle_notifications').where({ id: forAnn!.id }).first(), { status: 'archived' });
@@ -29,7 +40,11 @@ vendorTest('notifications: a user reads their own and archives them; sending and
 		// Someone else's notification does not exist for Ann.
 		t.like(await sdkError(ann.client.request(readNotification(forBob!.id))), { status: 403, code: 'FORBIDDEN' });
 		t.like(await sdkError(ann.client.request(updateNotification(forBob!.id, { status: 'archived' }))), { status: 403, code: 'FORBIDDEN' });
-		t.like(await sdkError(ann.client.request(updateNotifications([forAnn!.id, forBob!.id], { status: 'inbox' }))), { status: 403, code: 'FORBIDDEN' }, 'one foreign key spoils the batch');
+		t.like(
+			await sdkError(ann.client.request(updateNotifications([forAnn!.id, forBob!.id], { status: 'inbox' }))),
+			{ status: 403, code: 'FORBIDDEN' },
+			'one foreign key spoils the batch',
+		);
 		t.like(await db.knex('mantle_notifications').where({ id: forBob!.id }).first(), { status: 'inbox' });
 		t.like(await db.knex('mantle_notifications').where({ id: forAnn!.id }).first(), { status: 'archived' }, 'nothing of a refused batch is written');
 		// Only the status is hers to change: not the text, not who it is for.

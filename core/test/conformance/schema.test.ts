@@ -1,7 +1,24 @@
 import {
-	createCollection, createField, createRelation, deleteCollection, deleteField, deleteRelation, readCollection, readCollections, readField,
-	readFields, readFieldsByCollection, readRelation, readRelationByCollection, readRelations, schemaApply, schemaDiff, schemaSnapshot,
-	updateCollection, updateField, updateRelation,
+	createCollection,
+	createField,
+	createRelation,
+	deleteCollection,
+	deleteField,
+	deleteRelation,
+	readCollection,
+	readCollections,
+	readField,
+	readFields,
+	readFieldsByCollection,
+	readRelation,
+	readRelationByCollection,
+	readRelations,
+	schemaApply,
+	schemaDiff,
+	schemaSnapshot,
+	updateCollection,
+	updateField,
+	updateRelation,
 } from '@directus/sdk';
 import { startKernel } from '../helpers/kernel.js';
 import { vendorTest } from '../helpers/vendor-test.js';
@@ -11,15 +28,17 @@ vendorTest('collections, fields and relations through the SDK, with the field sc
 	const server = await startKernel(db);
 	try {
 		const client = adminClient(server.url);
-		const created = await client.request(createCollection({
-			collection: 'books',
-			schema: {},
-			meta: { icon: 'book', note: 'What we read' },
-			fields: [
-				{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } },
-				{ field: 'title', type: 'string', schema: { max_length: 120, is_nullable: false } },
-			],
-		} as never));
+		const created = await client.request(
+			createCollection({
+				collection: 'books',
+				schema: {},
+				meta: { icon: 'book', note: 'What we read' },
+				fields: [
+					{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } },
+					{ field: 'title', type: 'string', schema: { max_length: 120, is_nullable: false } },
+				],
+			} as never),
+		);
 		t.like(created, { collection: 'books', meta: { icon: 'book', note: 'What we read' }, schema: { name: 'books' } });
 		t.true((await client.request(readCollections())).some((info) => info.collection === 'books'));
 		t.like(await client.request(readCollection('books')), { collection: 'books', meta: { icon: 'book' } });
@@ -36,13 +55,33 @@ vendorTest('collections, fields and relations through the SDK, with the field sc
 		t.deepEqual(details.meta?.special, ['cast-json']);
 		const tags = await client.request(createField('books', { field: 'labels', type: 'csv' } as never));
 		t.deepEqual(tags.meta?.special, ['cast-csv']);
-		t.like(await client.request(updateField('books', 'details', { meta: { note: 'Free-form' } } as never)), { meta: { note: 'Free-form', special: ['cast-json'] } });
-		t.deepEqual((await client.request(readFieldsByCollection('books'))).map((field) => field.field), ['id', 'title', 'details', 'labels']);
+		t.like(await client.request(updateField('books', 'details', { meta: { note: 'Free-form' } } as never)), {
+			meta: { note: 'Free-form', special: ['cast-json'] },
+		});
+		t.deepEqual(
+			(await client.request(readFieldsByCollection('books'))).map((field) => field.field),
+			['id', 'title', 'details', 'labels'],
+		);
 		t.true((await client.request(readFields())).some((field) => field.collection === 'books' && field.field === 'details'));
 
-		await client.request(createCollection({ collection: 'shelves', schema: {}, meta: {}, fields: [{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } }] } as never));
+		await client.request(
+			createCollection({
+				collection: 'shelves',
+				schema: {},
+				meta: {},
+				fields: [{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } }],
+			} as never),
+		);
 		await client.request(createField('books', { field: 'shelf', type: 'integer', meta: { special: ['m2o'], interface: 'select-dropdown-m2o' } } as never));
-		const relation = await client.request(createRelation({ collection: 'books', field: 'shelf', related_collection: 'shelves', meta: { one_field: 'books' }, schema: { on_delete: 'SET NULL' } } as never));
+		const relation = await client.request(
+			createRelation({
+				collection: 'books',
+				field: 'shelf',
+				related_collection: 'shelves',
+				meta: { one_field: 'books' },
+				schema: { on_delete: 'SET NULL' },
+			} as never),
+		);
 		t.like(relation, { collection: 'books', field: 'shelf', related_collection: 'shelves', meta: { one_field: 'books' }, schema: { on_delete: 'SET NULL' } });
 		t.like(await client.request(readRelation('books', 'shelf')), { related_collection: 'shelves' });
 		t.true((await client.request(readRelationByCollection('books'))).some((r) => r.field === 'shelf'));
@@ -53,7 +92,10 @@ vendorTest('collections, fields and relations through the SDK, with the field sc
 		// System collections carry the aliases and list fields clients rely on.
 		t.like(await client.request(readField('directus_roles', 'policies')), { type: 'alias', meta: { special: ['o2m'] } });
 		t.like(await client.request(readField('directus_permissions', 'fields')), { type: 'csv', meta: { special: ['cast-csv'] } });
-		t.like(await client.request(readRelation('directus_access', 'policy')), { related_collection: 'directus_policies', meta: { one_field: 'roles', junction_field: 'role' } });
+		t.like(await client.request(readRelation('directus_access', 'policy')), {
+			related_collection: 'directus_policies',
+			meta: { one_field: 'roles', junction_field: 'role' },
+		});
 
 		await client.request(deleteRelation('books', 'shelf'));
 		t.like(await sdkError(client.request(readRelation('books', 'shelf'))), { status: 403, code: 'FORBIDDEN' });
@@ -71,12 +113,17 @@ vendorTest('schema snapshot, diff and apply through the SDK bring a changed mode
 	const server = await startKernel(db);
 	try {
 		const client = adminClient(server.url);
-		await client.request(createCollection({
-			collection: 'notes',
-			schema: {},
-			meta: { icon: 'note' },
-			fields: [{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } }, { field: 'body', type: 'text', schema: {} }],
-		} as never));
+		await client.request(
+			createCollection({
+				collection: 'notes',
+				schema: {},
+				meta: { icon: 'note' },
+				fields: [
+					{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } },
+					{ field: 'body', type: 'text', schema: {} },
+				],
+			} as never),
+		);
 		const snapshot = await client.request(schemaSnapshot());
 		t.true(snapshot.collections.some((info) => info.collection === 'notes'));
 		t.true(snapshot.fields.some((field) => field.collection === 'notes' && field.field === 'body'));

@@ -14,7 +14,9 @@ export function tokenClient(url: string, token: string) {
 }
 
 export function sessionClient(url: string) {
-	return createDirectus(url).with(authentication('json', { autoRefresh: false })).with(rest());
+	return createDirectus(url)
+		.with(authentication('json', { autoRefresh: false }))
+		.with(rest());
 }
 
 export function anonymousClient(url: string) {

@@ -7,11 +7,15 @@ import { adminClient, anonymousClient } from './sdk-clients.js';
 
 async function validate(spec: unknown): Promise<{ valid: boolean; errors: unknown }> {
 	const validator = new Validator();
-	const result = await validator.validate(spec as Parameters<Validator["validate"]>[0]);
+	const result = await validator.validate(spec as Parameters<Validator['validate']>[0]);
 	return { valid: result.valid, errors: result.errors };
 }
 
-type Spec = { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
+type Spec = {
+	openapi: string;
+	paths: Record<string, Record<string, unknown>>;
+	components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+};
 
 vendorTest('server specs: the OpenAPI document is valid 3.1 and lists a collection created a moment before', async (t, db) => {
 	const running = await startKernel(db);
@@ -21,7 +25,17 @@ vendorTest('server specs: the OpenAPI document is valid 3.1 and lists a collecti
 		const before = (await admin.request(readOpenApiSpec())) as unknown as Spec;
 		t.is(before.openapi, '3.1.0');
 		t.false('/items/events' in before.paths);
-		await admin.request(createCollection({ collection: 'events', schema: {}, meta: {}, fields: [{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } }, { field: 'starts_on', type: 'date' }] } as never));
+		await admin.request(
+			createCollection({
+				collection: 'events',
+				schema: {},
+				meta: {},
+				fields: [
+					{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } },
+					{ field: 'starts_on', type: 'date' },
+				],
+			} as never),
+		);
 
 		const spec = (await admin.request(readOpenApiSpec())) as unknown as Spec;
 		const result = await validate(spec);
@@ -36,7 +50,7 @@ vendorTest('server specs: the OpenAPI document is valid 3.1 and lists a collecti
 	}
 });
 
-vendorTest('server specs: a restricted caller\'s document holds only the collections, fields and operations they may use', async (t, db) => {
+vendorTest("server specs: a restricted caller's document holds only the collections, fields and operations they may use", async (t, db) => {
 	const running = await startKernel(db);
 	try {
 		await addArticles(running.url, ['Spring']);

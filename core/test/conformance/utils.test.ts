@@ -34,7 +34,7 @@ vendorTest('utils: hashes are argon2 and verify; random strings have the length 
 	}
 });
 
-vendorTest('utils: sort moves an item to another\'s place in the sort field, through the caller\'s permissions', async (t, db) => {
+vendorTest("utils: sort moves an item to another's place in the sort field, through the caller's permissions", async (t, db) => {
 	const running = await startKernel(db);
 	try {
 		const admin = adminClient(running.url);
@@ -57,7 +57,11 @@ vendorTest('utils: sort moves an item to another\'s place in the sort field, thr
 		t.deepEqual(await titlesInOrder(admin), before, 'a refused sort changes nothing');
 		t.like(await sdkError(reader.client.request(utilitySort('directus_users' as never, reader.id, 1))), { status: 403, code: 'FORBIDDEN' });
 		t.like(await sdkError(admin.request(utilitySort('articles' as never, String(a), 424242))), { status: 403, code: 'FORBIDDEN' });
-		t.like(await sdkError(admin.request(utilitySort('directus_roles' as never, 'x', 1))), { status: 400, code: 'INVALID_PAYLOAD' }, 'a collection without a sort field');
+		t.like(
+			await sdkError(admin.request(utilitySort('directus_roles' as never, 'x', 1))),
+			{ status: 400, code: 'INVALID_PAYLOAD' },
+			'a collection without a sort field',
+		);
 	} finally {
 		await running.stop();
 	}

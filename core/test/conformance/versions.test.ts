@@ -1,4 +1,13 @@
-import { compareContentVersion, createContentVersion, deleteContentVersion, promoteContentVersion, readContentVersion, readContentVersions, readItem, saveToContentVersion, updateItem } from '@directus/sdk';
+import {
+	compareContentVersion,
+	createContentVersion,
+	deleteContentVersion,
+	promoteContentVersion,
+	readContentVersions,
+	readItem,
+	saveToContentVersion,
+	updateItem,
+} from '@directus/sdk';
 import { vendorTest } from '../helpers/vendor-test.js';
 import { startKernel } from '../helpers/kernel.js';
 import { addArticles, addPerson } from './groups-fixture.js';
@@ -9,7 +18,9 @@ vendorTest('versions: a draft version is created, saved, compared and promoted o
 	try {
 		const admin = adminClient(running.url);
 		const [spring] = await addArticles(running.url, ['Spring']);
-		const version = (await admin.request(createContentVersion({ key: 'draft', name: 'Rewrite', collection: 'articles', item: String(spring) } as never))) as Record<string, unknown>;
+		const version = (await admin.request(
+			createContentVersion({ key: 'draft', name: 'Rewrite', collection: 'articles', item: String(spring) } as never),
+		)) as Record<string, unknown>;
 		t.like(version, { key: 'draft', name: 'Rewrite', collection: 'articles', item: String(spring) });
 		t.regex(String(version.id), /^[0-9a-f-]{36}$/);
 		const id = String(version.id);
@@ -25,8 +36,14 @@ vendorTest('versions: a draft version is created, saved, compared and promoted o
 		t.like(compared.main, { title: 'Spring', status: 'published' } as never);
 		t.regex(compared.mainHash, /^[0-9a-f]{64}$/);
 
-		t.like(await sdkError(admin.request(createContentVersion({ key: 'draft', collection: 'articles', item: String(spring) } as never))), { status: 400, code: 'RECORD_NOT_UNIQUE' });
-		t.like(await sdkError(admin.request(createContentVersion({ key: 'main', collection: 'articles', item: String(spring) } as never))), { status: 400, code: 'INVALID_PAYLOAD' });
+		t.like(await sdkError(admin.request(createContentVersion({ key: 'draft', collection: 'articles', item: String(spring) } as never))), {
+			status: 400,
+			code: 'RECORD_NOT_UNIQUE',
+		});
+		t.like(await sdkError(admin.request(createContentVersion({ key: 'main', collection: 'articles', item: String(spring) } as never))), {
+			status: 400,
+			code: 'INVALID_PAYLOAD',
+		});
 
 		// Only the title is promoted; the main item changed meanwhile, so the old hash is refused.
 		await admin.request(updateItem('articles' as never, spring!, { sort: 7 } as never));
@@ -36,7 +53,7 @@ vendorTest('versions: a draft version is created, saved, compared and promoted o
 		t.is(String(await admin.request(promoteContentVersion(id, fresh, ['title'] as never))), String(spring));
 		t.like(await admin.request(readItem('articles' as never, spring!)), { title: 'Spring, rewritten', status: 'published', sort: 7 });
 
-		t.deepEqual(((await admin.request(readContentVersions({ fields: ['key'] } as never))) as unknown[]), [{ key: 'draft' }]);
+		t.deepEqual((await admin.request(readContentVersions({ fields: ['key'] } as never))) as unknown[], [{ key: 'draft' }]);
 		await admin.request(deleteContentVersion(id));
 		t.is(await db.knex('mantle_versions').where({ id }).first(), undefined);
 	} finally {
@@ -44,7 +61,7 @@ vendorTest('versions: a draft version is created, saved, compared and promoted o
 	}
 });
 
-vendorTest('versions: creating needs read access to the item, and promoting writes with the caller\'s own permissions', async (t, db) => {
+vendorTest("versions: creating needs read access to the item, and promoting writes with the caller's own permissions", async (t, db) => {
 	const running = await startKernel(db);
 	try {
 		const admin = adminClient(running.url);
@@ -57,19 +74,31 @@ vendorTest('versions: creating needs read access to the item, and promoting writ
 			{ collection: 'articles', action: 'read', permissions: { status: { _eq: 'published' } } },
 			{ collection: 'articles', action: 'update', fields: 'title', permissions: { status: { _eq: 'published' } } },
 		]);
-		t.like(await sdkError(writer.client.request(createContentVersion({ key: 'peek', collection: 'articles', item: String(locked) } as never))), { status: 403, code: 'FORBIDDEN' });
-		t.like(await sdkError(writer.client.request(createContentVersion({ key: 'peek', collection: 'directus_users', item: writer.id } as never))), { status: 403, code: 'FORBIDDEN' });
+		t.like(await sdkError(writer.client.request(createContentVersion({ key: 'peek', collection: 'articles', item: String(locked) } as never))), {
+			status: 403,
+			code: 'FORBIDDEN',
+		});
+		t.like(await sdkError(writer.client.request(createContentVersion({ key: 'peek', collection: 'directus_users', item: writer.id } as never))), {
+			status: 403,
+			code: 'FORBIDDEN',
+		});
 
 		const mine = (await writer.client.request(createContentVersion({ key: 'mine', collection: 'articles', item: String(open) } as never))) as { id: string };
 		await writer.client.request(saveToContentVersion(mine.id, { title: 'Open, edited', status: 'archived' } as never));
 		const { mainHash } = await writer.client.request(compareContentVersion(mine.id));
-		t.like(await sdkError(writer.client.request(promoteContentVersion(mine.id, mainHash))), { status: 403, code: 'FORBIDDEN' }, 'the delta holds a field she may not write');
+		t.like(
+			await sdkError(writer.client.request(promoteContentVersion(mine.id, mainHash))),
+			{ status: 403, code: 'FORBIDDEN' },
+			'the delta holds a field she may not write',
+		);
 		t.like(await db.knex('articles').where({ id: open }).first(), { title: 'Open', status: 'published' }, 'nothing of a refused promotion is written');
 		t.is(String(await writer.client.request(promoteContentVersion(mine.id, mainHash, ['title'] as never))), String(open));
 		t.like(await db.knex('articles').where({ id: open }).first(), { title: 'Open, edited', status: 'published' });
 
 		// A version an admin keeps of a locked item is out of her reach.
-		const adminsVersion = (await admin.request(createContentVersion({ key: 'admin', collection: 'articles', item: String(locked) } as never))) as { id: string };
+		const adminsVersion = (await admin.request(createContentVersion({ key: 'admin', collection: 'articles', item: String(locked) } as never))) as {
+			id: string;
+		};
 		await admin.request(saveToContentVersion(adminsVersion.id, { title: 'Unlocked?' } as never));
 		t.like(await sdkError(writer.client.request(compareContentVersion(adminsVersion.id))), { status: 403, code: 'FORBIDDEN' });
 		t.like(await sdkError(writer.client.request(promoteContentVersion(adminsVersion.id, 'x'))), { status: 403, code: 'FORBIDDEN' });

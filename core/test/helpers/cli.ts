@@ -36,7 +36,13 @@ export function runNode(entry: string, args: string[], { cwd, env, input }: { cw
 }
 
 /** Starts `mantle start` and resolves once it prints that it listens; the caller stops it. */
-export function startCli({ env = {}, cwd }: { env?: Record<string, string>; cwd: string }): Promise<{ child: ChildProcess; output: () => string; url: string }> {
+export function startCli({
+	env = {},
+	cwd,
+}: {
+	env?: Record<string, string>;
+	cwd: string;
+}): Promise<{ child: ChildProcess; output: () => string; url: string }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [cliEntry, 'start'], { cwd, env: cliEnv(env) });
 		let output = '';

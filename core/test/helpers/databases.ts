@@ -22,7 +22,10 @@ const services: Record<Exclude<TestVendor, 'sqlite'>, { port: number; label: str
 };
 
 /** TEST_DB picks the databases (default: all three); REQUIRE_SERVICES=1 turns an absent one into a failure. */
-export const requestedVendors = (process.env.TEST_DB ?? 'sqlite,postgres,mysql').split(',').map((v) => v.trim()).filter(Boolean) as TestVendor[];
+export const requestedVendors = (process.env.TEST_DB ?? 'sqlite,postgres,mysql')
+	.split(',')
+	.map((v) => v.trim())
+	.filter(Boolean) as TestVendor[];
 const servicesRequired = process.env.REQUIRE_SERVICES === '1';
 
 function reachable(port: number): Promise<boolean> {
@@ -74,7 +77,10 @@ export async function createTestDatabase(vendor: TestVendor): Promise<TestDataba
 			client: 'better-sqlite3',
 			connection: { filename },
 			useNullAsDefault: true,
-			pool: { afterCreate: (connection: { pragma(sql: string): unknown }, done: (error: Error | null, connection: unknown) => void) => done(null, (connection.pragma('foreign_keys = ON'), connection)) },
+			pool: {
+				afterCreate: (connection: { pragma(sql: string): unknown }, done: (error: Error | null, connection: unknown) => void) =>
+					done(null, (connection.pragma('foreign_keys = ON'), connection)),
+			},
 		});
 		return {
 			vendor,

@@ -9,7 +9,13 @@ const sdkCli = path.join(repositoryRoot, 'extensions/sdk/dist/cli/main.js');
  * Writes one extension's source into the kernel's EXTENSIONS_PATH and builds it with the SDK's
  * `mantle-extension build`, as an author would. `sandbox` is the manifest's sandbox block, if any.
  */
-export async function buildExtension(running: RunningKernel, name: string, type: 'endpoint' | 'hook' | 'operation', code: string, sandbox?: Record<string, unknown>): Promise<void> {
+export async function buildExtension(
+	running: RunningKernel,
+	name: string,
+	type: 'endpoint' | 'hook' | 'operation',
+	code: string,
+	sandbox?: Record<string, unknown>,
+): Promise<void> {
 	const folder = path.join(running.kernel.config.extensions.path, name);
 	mkdirSync(path.join(folder, 'src'), { recursive: true });
 	const manifest = { type, host: '^0.1.0', source: 'dist/index.js', ...(sandbox ? { sandbox } : {}) };

@@ -14,7 +14,11 @@ export function sha256(data: Buffer): string {
 }
 
 /** A kernel whose locations are the given stores, in this order (the first is the default). */
-export function startFilesKernel(db: TestDatabase, locations: Array<[name: string, store: ObjectStore]>, env: Record<string, string> = {}): Promise<RunningKernel> {
+export function startFilesKernel(
+	db: TestDatabase,
+	locations: Array<[name: string, store: ObjectStore]>,
+	env: Record<string, string> = {},
+): Promise<RunningKernel> {
 	const storeEnv = Object.assign({}, ...locations.map(([name, store]) => store.env(name))) as Record<string, string>;
 	return startKernel(db, { STORAGE_LOCATIONS: locations.map(([name]) => name).join(','), ...storeEnv, ...env });
 }
@@ -34,12 +38,21 @@ export interface UploadPart {
 }
 
 /** Uploads with a FormData body as a browser sends it: fields first, then the files. */
-export async function upload(url: string, parts: UploadPart[], fields: Record<string, string> = {}, options: { method?: string; path?: string; token?: string | null } = {}) {
+export async function upload(
+	url: string,
+	parts: UploadPart[],
+	fields: Record<string, string> = {},
+	options: { method?: string; path?: string; token?: string | null } = {},
+) {
 	const form = new FormData();
 	for (const [name, value] of Object.entries(fields)) form.append(name, value);
 	for (const part of parts) form.append('file', new Blob([part.content], part.type ? { type: part.type } : {}), part.filename);
 	const token = options.token === undefined ? adminToken : options.token;
-	const response = await fetch(`${url}${options.path ?? '/files'}`, { method: options.method ?? 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
+	const response = await fetch(`${url}${options.path ?? '/files'}`, {
+		method: options.method ?? 'POST',
+		body: form,
+		headers: token ? { authorization: `Bearer ${token}` } : {},
+	});
 	const text = await response.text();
 	return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -51,7 +64,9 @@ export async function upload(url: string, parts: UploadPart[], fields: Record<st
  */
 export function uploadGenerated(url: string, size: number, filename = 'big.bin'): Promise<{ status: number; body: any; sha256: string }> {
 	const boundary = `----mantle${randomUUID()}`;
-	const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+	const head = Buffer.from(
+		`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+	);
 	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
 	const hash = createHash('sha256');
 	let sent = 0;
@@ -77,17 +92,25 @@ export function uploadGenerated(url: string, size: number, filename = 'big.bin')
 	});
 	const target = new URL('/files', url);
 	return new Promise((resolve, reject) => {
-		const request = http.request(target, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${adminToken}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(head.length + size + tail.length) },
-		}, (response) => {
-			const chunks: Buffer[] = [];
-			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('end', () => {
-				const text = Buffer.concat(chunks).toString();
-				resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, sha256: hash.digest('hex') });
-			});
-		});
+		const request = http.request(
+			target,
+			{
+				method: 'POST',
+				headers: {
+					authorization: `Bearer ${adminToken}`,
+					'content-type': `multipart/form-data; boundary=${boundary}`,
+					'content-length': String(head.length + size + tail.length),
+				},
+			},
+			(response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () => {
+					const text = Buffer.concat(chunks).toString();
+					resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, sha256: hash.digest('hex') });
+				});
+			},
+		);
 		request.once('error', reject);
 		body.pipe(request);
 	});

@@ -13,13 +13,24 @@ export interface OperationSpec {
  * Builds a flow through the API as the Studio's designer would: the flow, then its operations,
  * then the links between them and the flow's first operation (the first in the list).
  */
-export async function createFlow(url: string, flow: Record<string, unknown>, operations: OperationSpec[]): Promise<{ id: string; operations: Record<string, string> }> {
+export async function createFlow(
+	url: string,
+	flow: Record<string, unknown>,
+	operations: OperationSpec[],
+): Promise<{ id: string; operations: Record<string, string> }> {
 	const created = await api(url, 'POST', '/flows', { status: 'active', accountability: 'all', ...flow });
 	if (created.status !== 200) throw new Error(`creating flow: ${JSON.stringify(created.body)}`);
 	const id = created.body.data.id as string;
 	const ids: Record<string, string> = {};
 	for (const [index, operation] of operations.entries()) {
-		const made = await api(url, 'POST', '/operations', { flow: id, key: operation.key, type: operation.type, options: operation.options ?? {}, position_x: index * 20, position_y: 1 });
+		const made = await api(url, 'POST', '/operations', {
+			flow: id,
+			key: operation.key,
+			type: operation.type,
+			options: operation.options ?? {},
+			position_x: index * 20,
+			position_y: 1,
+		});
 		if (made.status !== 200) throw new Error(`creating operation ${operation.key}: ${JSON.stringify(made.body)}`);
 		ids[operation.key] = made.body.data.id;
 	}

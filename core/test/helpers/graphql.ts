@@ -7,7 +7,11 @@ export interface GraphqlResponse {
 }
 
 /** One GraphQL request (POST, or GET with the query in the URL), as the admin unless another token (or none) is given. */
-export async function gql(url: string, query: string, options: { variables?: Record<string, unknown>; token?: string | null; path?: string; method?: 'GET' | 'POST' } = {}): Promise<GraphqlResponse> {
+export async function gql(
+	url: string,
+	query: string,
+	options: { variables?: Record<string, unknown>; token?: string | null; path?: string; method?: 'GET' | 'POST' } = {},
+): Promise<GraphqlResponse> {
 	const token = options.token === undefined ? adminToken : options.token;
 	const headers: Record<string, string> = {};
 	if (token) headers.authorization = `Bearer ${token}`;
@@ -28,5 +32,10 @@ export async function gql(url: string, query: string, options: { variables?: Rec
 export function keysAsStrings(value: unknown, keys = new Set(['id'])): unknown {
 	if (Array.isArray(value)) return value.map((entry) => keysAsStrings(entry, keys));
 	if (value === null || typeof value !== 'object') return value;
-	return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, keys.has(key) && (typeof inner === 'number' || typeof inner === 'string') ? String(inner) : keysAsStrings(inner, keys)]));
+	return Object.fromEntries(
+		Object.entries(value).map(([key, inner]) => [
+			key,
+			keys.has(key) && (typeof inner === 'number' || typeof inner === 'string') ? String(inner) : keysAsStrings(inner, keys),
+		]),
+	);
 }

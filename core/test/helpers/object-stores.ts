@@ -160,7 +160,12 @@ export async function objectStoreTargets(kinds: StoreKind[]): Promise<StoreTarge
  * Registers a test per store, titled `[kind] title`. A store that failed to start fails its test
  * (REQUIRE_SERVICES=1) or, when it was skipped, skips it.
  */
-export function registerPerStore(targets: StoreTarget[], title: string, body: (t: ExecutionContext, store: ObjectStore, kind: StoreKind) => Promise<void>, serial = false): void {
+export function registerPerStore(
+	targets: StoreTarget[],
+	title: string,
+	body: (t: ExecutionContext, store: ObjectStore, kind: StoreKind) => Promise<void>,
+	serial = false,
+): void {
 	for (const target of targets) {
 		const name = `[${target.kind}] ${title}`;
 		if (target.skip) {

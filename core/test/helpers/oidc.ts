@@ -30,7 +30,8 @@ export async function startOidcProvider({ port, client, account }: TestOidcOptio
 		interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
 		cookies: { keys: ['test-oidc-cookie-key-0123456789'] },
 		ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
-		findAccount: async (_ctx: unknown, id: string) => (id === account.sub ? { accountId: id, claims: async () => ({ ...account, email_verified: true }) } : undefined),
+		findAccount: async (_ctx: unknown, id: string) =>
+			id === account.sub ? { accountId: id, claims: async () => ({ ...account, email_verified: true }) } : undefined,
 	});
 	const handle = provider.callback() as http.RequestListener;
 	const server = http.createServer((req, res) => {
@@ -42,7 +43,9 @@ export async function startOidcProvider({ port, client, account }: TestOidcOptio
 				await provider.interactionFinished(req, res, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
 				return;
 			}
-			const grant = details.grantId ? (await provider.Grant.find(details.grantId))! : new provider.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id as string });
+			const grant = details.grantId
+				? (await provider.Grant.find(details.grantId))!
+				: new provider.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id as string });
 			const missingScope = prompt.details.missingOIDCScope as string[] | undefined;
 			const missingClaims = prompt.details.missingOIDCClaims as string[] | undefined;
 			if (missingScope) grant.addOIDCScope(missingScope.join(' '));
@@ -67,7 +70,9 @@ export class CookieJar {
 			const index = pair!.indexOf('=');
 			const name = pair!.slice(0, index).trim();
 			const value = pair!.slice(index + 1).trim();
-			const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a)) || attributes.some((a) => /^\s*expires=/i.test(a) && new Date(a.split('=')[1]!).getTime() < Date.now());
+			const expired =
+				attributes.some((a) => /^\s*max-age=0\s*$/i.test(a)) ||
+				attributes.some((a) => /^\s*expires=/i.test(a) && new Date(a.split('=')[1]!).getTime() < Date.now());
 			if (expired || value === '') this.cookies.delete(name);
 			else this.cookies.set(name, value);
 		}

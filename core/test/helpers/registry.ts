@@ -32,12 +32,20 @@ export async function publishExtension(running: RunningRegistry, spec: Extension
 	const folder = mkdtempSync(path.join(os.tmpdir(), 'mantle-ext-src-'));
 	try {
 		const id = spec.name.replace(/^mantle-extension-/, '');
-		const manifest = { type: spec.type ?? 'endpoint', host: spec.host ?? '^0.1.0', source: 'dist/index.js', sandbox: { enabled: true, requestedScopes: spec.requestedScopes ?? {} } };
+		const manifest = {
+			type: spec.type ?? 'endpoint',
+			host: spec.host ?? '^0.1.0',
+			source: 'dist/index.js',
+			sandbox: { enabled: true, requestedScopes: spec.requestedScopes ?? {} },
+		};
 		mkdirSync(path.join(folder, 'src'));
 		writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: spec.name, version: spec.version, type: 'module', 'mantle:extension': manifest }));
 		const padding = spec.padding ? `\n// ${randomBytes(spec.padding).toString('base64')}\n` : '';
-		writeFileSync(path.join(folder, 'src/index.js'), `import { defineEndpoint } from '@mantle/extensions-sdk';${padding}
-export default defineEndpoint({ id: '${id}', handler: (router) => { router.get('/', () => ({ body: { answer: '${spec.answer}' } })); } });`);
+		writeFileSync(
+			path.join(folder, 'src/index.js'),
+			`import { defineEndpoint } from '@mantle/extensions-sdk';${padding}
+export default defineEndpoint({ id: '${id}', handler: (router) => { router.get('/', () => ({ body: { answer: '${spec.answer}' } })); } });`,
+		);
 		if ((spec.type ?? 'endpoint') === 'endpoint') {
 			const built = await runNode(sdkCli, ['build'], { cwd: folder, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
 			if (built.code !== 0) throw new Error(`mantle-extension build failed:\n${built.stdout}${built.stderr}`);
@@ -48,12 +56,17 @@ export default defineEndpoint({ id: '${id}', handler: (router) => { router.get('
 		const packed = await packWorkspace(folder);
 		const integrity = `sha512-${createHash('sha512').update(packed.tarball).digest('base64')}`;
 		const owner = await running.registry.publishers.ensure(spec.asSystem ? systemPublisher : publisher);
-		await publishVersion({ knex: running.registry.knex, store: running.registry.store, keys: running.registry.keys }, spec.name, {
-			name: spec.name,
-			versions: { [spec.version]: { ...packed.packageJson, dist: { integrity } } },
-			'dist-tags': { latest: spec.version },
-			_attachments: { [`${spec.name}-${spec.version}.tgz`]: { data: packed.tarball.toString('base64'), length: packed.tarball.length } },
-		}, owner);
+		await publishVersion(
+			{ knex: running.registry.knex, store: running.registry.store, keys: running.registry.keys },
+			spec.name,
+			{
+				name: spec.name,
+				versions: { [spec.version]: { ...packed.packageJson, dist: { integrity } } },
+				'dist-tags': { latest: spec.version },
+				_attachments: { [`${spec.name}-${spec.version}.tgz`]: { data: packed.tarball.toString('base64'), length: packed.tarball.length } },
+			},
+			owner,
+		);
 	} finally {
 		rmSync(folder, { recursive: true, force: true });
 	}
@@ -61,5 +74,11 @@ export default defineEndpoint({ id: '${id}', handler: (router) => { router.get('
 
 /** What a kernel needs to install from this registry, trusting its current keys. */
 export function registryEnv(running: RunningRegistry): Record<string, string> {
-	return { EXTENSIONS_REGISTRY: running.url, EXTENSIONS_REGISTRY_KEYS: running.registry.keys.list().map((key) => key.publicKey).join(',') };
+	return {
+		EXTENSIONS_REGISTRY: running.url,
+		EXTENSIONS_REGISTRY_KEYS: running.registry.keys
+			.list()
+			.map((key) => key.publicKey)
+			.join(','),
+	};
 }

@@ -28,7 +28,10 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
 			stream.on('end', () => {
-				const raw = Buffer.concat(chunks).toString('utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+				const raw = Buffer.concat(chunks)
+					.toString('utf8')
+					.replace(/=\r?\n/g, '')
+					.replace(/=3D/g, '=');
 				mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
 				waiters.splice(0).forEach((wake) => wake());
 				callback();

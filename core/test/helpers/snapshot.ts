@@ -5,7 +5,9 @@ import { dialectFor } from '../../src/database/dialects/index.js';
 const clientOf = { sqlite: 'sqlite3', postgres: 'pg', mysql: 'mysql' } as const;
 
 export function listTables(db: TestDatabase): Promise<string[]> {
-	return dialectFor(clientOf[db.vendor]).listTables(db.knex).then((tables) => tables.sort());
+	return dialectFor(clientOf[db.vendor])
+		.listTables(db.knex)
+		.then((tables) => tables.sort());
 }
 
 /** Every row of every listed table, in a stable order: two equal snapshots mean nothing changed. */

@@ -14,11 +14,22 @@ vendorTest('a user cannot make themselves admin or read other users through a ne
 		const adminUser = (await db.knex('mantle_users').where({ email: 'admin@example.com' }).first('id')).id;
 		const { token, user, role } = await restrictedUser(url, db, {
 			app: true,
-			policies: [[{ collection: 'directus_files', action: 'create', fields: '*' }, { collection: 'directus_files', action: 'read', fields: '*' }]],
+			policies: [
+				[
+					{ collection: 'directus_files', action: 'create', fields: '*' },
+					{ collection: 'directus_files', action: 'read', fields: '*' },
+				],
+			],
 		});
 		const filesBefore = await db.knex('mantle_files').count({ n: '*' });
 
-		const attack = await api(url, 'PATCH', '/users/me', { avatar: { storage: 'local', filename_download: 'y', uploaded_by: { id: user, role: admin } } }, token);
+		const attack = await api(
+			url,
+			'PATCH',
+			'/users/me',
+			{ avatar: { storage: 'local', filename_download: 'y', uploaded_by: { id: user, role: admin } } },
+			token,
+		);
 		t.is(errorCode(attack), 'FORBIDDEN', JSON.stringify(attack.body));
 		t.is((await db.knex('mantle_users').where({ id: user }).first('role')).role, role, 'the role is unchanged');
 		t.deepEqual(await db.knex('mantle_files').count({ n: '*' }), filesBefore, 'the nested file was not written either');
@@ -64,13 +75,15 @@ vendorTest('nested writes check the caller on every related collection at every 
 		await createCatalog(url);
 		await seedCatalog(url);
 		const { token } = await restrictedUser(url, db, {
-			policies: [[
-				{ collection: 'articles', action: 'create', fields: 'title,author,tags' },
-				{ collection: 'articles', action: 'read', fields: 'id,title' },
-				{ collection: 'authors', action: 'read', fields: '*' },
-				{ collection: 'authors', action: 'update', fields: 'country,articles', permissions: { country: { _eq: 'US' } } },
-				{ collection: 'articles_tags', action: 'create', fields: '*' },
-			]],
+			policies: [
+				[
+					{ collection: 'articles', action: 'create', fields: 'title,author,tags' },
+					{ collection: 'articles', action: 'read', fields: 'id,title' },
+					{ collection: 'authors', action: 'read', fields: '*' },
+					{ collection: 'authors', action: 'update', fields: 'country,articles', permissions: { country: { _eq: 'US' } } },
+					{ collection: 'articles_tags', action: 'create', fields: '*' },
+				],
+			],
 		});
 		const snapshot = async () => ({
 			articles: await db.knex('articles').orderBy('id').select('id', 'title', 'author'),

@@ -30,7 +30,12 @@ export async function restrictedUser(url: string, db: { knex: any }, options: { 
 	const role = (await ok(await api(url, 'POST', '/roles', { name: `Role ${randomUUID().slice(0, 8)}` }), 'role')).id as string;
 	const policies: string[] = [];
 	for (const grants of options.policies) {
-		const policy = (await ok(await api(url, 'POST', '/policies', { name: `Policy ${randomUUID().slice(0, 8)}`, app_access: options.app ?? false, admin_access: false }), 'policy')).id as string;
+		const policy = (
+			await ok(
+				await api(url, 'POST', '/policies', { name: `Policy ${randomUUID().slice(0, 8)}`, app_access: options.app ?? false, admin_access: false }),
+				'policy',
+			)
+		).id as string;
 		await ok(await api(url, 'POST', '/access', { role, policy }), 'access');
 		for (const grant of grants) await ok(await api(url, 'POST', '/permissions', { policy, ...grant }), `permission ${grant.collection}.${grant.action}`);
 		policies.push(policy);

@@ -26,7 +26,10 @@ vendorTest('own-row routes (presets, notifications) write only their own collect
 		] as const;
 		for (const [method, path, body] of attempts) {
 			const answered = await api(url, method, path, body, token);
-			t.true(['FORBIDDEN', 'INVALID_PAYLOAD'].includes(errorCode(answered) ?? ''), `${method} ${path} ${JSON.stringify(body)} → ${answered.status} ${JSON.stringify(answered.body)}`);
+			t.true(
+				['FORBIDDEN', 'INVALID_PAYLOAD'].includes(errorCode(answered) ?? ''),
+				`${method} ${path} ${JSON.stringify(body)} → ${answered.status} ${JSON.stringify(answered.body)}`,
+			);
 		}
 		t.deepEqual(await db.knex('mantle_roles').orderBy('id').select('*'), rolesBefore, 'no role was created or changed');
 		t.is((await db.knex('mantle_users').where({ id: user }).first('role')).role, role, 'the user kept their role');

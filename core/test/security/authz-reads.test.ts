@@ -11,7 +11,14 @@ vendorTest('a cyclic fields path is bounded by QUERY_MAX_DEPTH and answers at on
 	try {
 		await createCatalog(url);
 		await seedCatalog(url);
-		const { token } = await restrictedUser(url, db, { policies: [[{ collection: 'articles', action: 'read', fields: '*' }, { collection: 'authors', action: 'read', fields: '*' }]] });
+		const { token } = await restrictedUser(url, db, {
+			policies: [
+				[
+					{ collection: 'articles', action: 'read', fields: '*' },
+					{ collection: 'authors', action: 'read', fields: '*' },
+				],
+			],
+		});
 		const hops = (count: number) => Array.from({ length: count }, (_, index) => (index % 2 === 0 ? 'author' : 'articles')).join('.');
 
 		const long = api(url, 'GET', `/items/articles?fields=${hops(300)}.id`, undefined, token);
@@ -19,14 +26,39 @@ vendorTest('a cyclic fields path is bounded by QUERY_MAX_DEPTH and answers at on
 		t.is(ping.status, 200);
 		t.is(errorCode(await long), 'INVALID_QUERY');
 		t.is(errorCode(await api(url, 'GET', `/items/articles?fields=${hops(9)}.id`, undefined, token)), 'INVALID_QUERY');
-		t.is(errorCode(await api(url, 'GET', `/items/articles?fields=id&deep=${q({ author: { articles: { author: { articles: { author: { articles: { author: { articles: { author: { _limit: 1 } } } } } } } } } })}`, undefined, token)), 'INVALID_QUERY');
-		t.is(errorCode(await api(url, 'GET', `/items/articles?filter=${q({ author: { articles: { author: { articles: { author: { articles: { author: { articles: { author: { name: { _eq: 'x' } } } } } } } } } } })}`, undefined, token)), 'INVALID_QUERY');
+		t.is(
+			errorCode(
+				await api(
+					url,
+					'GET',
+					`/items/articles?fields=id&deep=${q({ author: { articles: { author: { articles: { author: { articles: { author: { articles: { author: { _limit: 1 } } } } } } } } } })}`,
+					undefined,
+					token,
+				),
+			),
+			'INVALID_QUERY',
+		);
+		t.is(
+			errorCode(
+				await api(
+					url,
+					'GET',
+					`/items/articles?filter=${q({ author: { articles: { author: { articles: { author: { articles: { author: { articles: { author: { name: { _eq: 'x' } } } } } } } } } } })}`,
+					undefined,
+					token,
+				),
+			),
+			'INVALID_QUERY',
+		);
 
 		const eight = await api(url, 'GET', `/items/articles?fields=id,${hops(8)}.id&filter=${q({ id: { _eq: 1 } })}`, undefined, token);
 		t.is(eight.status, 200, JSON.stringify(eight.body).slice(0, 300));
 		// Article 1 is Ada's; Ada wrote articles 1 and 2: each level holds both, in full.
 		const level = eight.body.data[0].author.articles;
-		t.deepEqual(level.map((article: { author: { articles: unknown[] } }) => article.author.articles.length), [2, 2]);
+		t.deepEqual(
+			level.map((article: { author: { articles: unknown[] } }) => article.author.articles.length),
+			[2, 2],
+		);
 		t.is((await fetch(`${url}/server/ping`)).status, 200);
 	} finally {
 		await stop();
@@ -36,7 +68,15 @@ vendorTest('a cyclic fields path is bounded by QUERY_MAX_DEPTH and answers at on
 vendorTest('secrets never reach revisions: hash fields are masked in data and delta', async (t, db) => {
 	const { url, stop } = await startKernel(db);
 	try {
-		const vault = await api(url, 'POST', '/collections', { collection: 'vault', schema: {}, meta: {}, fields: [{ field: 'label', type: 'string' }, { field: 'pin', type: 'hash', meta: { special: ['hash'] } }] });
+		const vault = await api(url, 'POST', '/collections', {
+			collection: 'vault',
+			schema: {},
+			meta: {},
+			fields: [
+				{ field: 'label', type: 'string' },
+				{ field: 'pin', type: 'hash', meta: { special: ['hash'] } },
+			],
+		});
 		t.is(vault.status, 200, JSON.stringify(vault.body));
 		const created = await api(url, 'POST', '/items/vault', { label: 'a', pin: 'plaintext-secret-1' });
 		t.is(created.status, 200, JSON.stringify(created.body));
@@ -71,8 +111,15 @@ vendorTest('several policies: a field is visible only on rows a policy allowing 
 		});
 		const visibleRows = articles.filter((a) => a.status === 'published' || a.author === 2);
 		const list = await api(url, 'GET', '/items/articles?fields=id,title,views&sort=id', undefined, token);
-		t.deepEqual(list.body.data, visibleRows.map((a) => ({ id: a.id, title: a.title, views: a.status === 'published' ? a.views : null })));
-		t.deepEqual((await api(url, 'GET', '/items/articles/4?fields=views', undefined, token)).body.data, { views: null }, 'article 4 (archived, 999 views) hides its views');
+		t.deepEqual(
+			list.body.data,
+			visibleRows.map((a) => ({ id: a.id, title: a.title, views: a.status === 'published' ? a.views : null })),
+		);
+		t.deepEqual(
+			(await api(url, 'GET', '/items/articles/4?fields=views', undefined, token)).body.data,
+			{ views: null },
+			'article 4 (archived, 999 views) hides its views',
+		);
 
 		const filtered = await api(url, 'GET', `/items/articles?fields=id&filter=${q({ views: { _gt: 500 } })}`, undefined, token);
 		t.deepEqual(filtered.body.data, [], 'filtering on views cannot find the hidden 999');
@@ -94,11 +141,13 @@ vendorTest('revisions and activity show only items the caller may read, and only
 		await api(url, 'PATCH', '/items/articles/3', { title: 'secret draft', views: 7 });
 		await api(url, 'PATCH', '/items/articles/1', { title: 'public change', views: 8 });
 		const { token } = await restrictedUser(url, db, {
-			policies: [[
-				{ collection: 'articles', action: 'read', fields: 'id,title', permissions: { status: { _eq: 'published' } } },
-				{ collection: 'directus_revisions', action: 'read', fields: '*', permissions: { collection: { _eq: 'articles' } } },
-				{ collection: 'directus_activity', action: 'read', fields: '*' },
-			]],
+			policies: [
+				[
+					{ collection: 'articles', action: 'read', fields: 'id,title', permissions: { status: { _eq: 'published' } } },
+					{ collection: 'directus_revisions', action: 'read', fields: '*', permissions: { collection: { _eq: 'articles' } } },
+					{ collection: 'directus_activity', action: 'read', fields: '*' },
+				],
+			],
 		});
 		const revisions = await api(url, 'GET', '/revisions?fields=item,data,delta&limit=-1', undefined, token);
 		t.is(revisions.status, 200, JSON.stringify(revisions.body));
@@ -106,7 +155,11 @@ vendorTest('revisions and activity show only items the caller may read, and only
 		t.true(revisions.body.data.length > 0);
 		for (const revision of revisions.body.data) {
 			t.true(published.has(String(revision.item)), `revision of item ${revision.item}`);
-			for (const part of [revision.data, revision.delta]) t.deepEqual(Object.keys(part ?? {}).filter((key) => !['id', 'title'].includes(key)), []);
+			for (const part of [revision.data, revision.delta])
+				t.deepEqual(
+					Object.keys(part ?? {}).filter((key) => !['id', 'title'].includes(key)),
+					[],
+				);
 		}
 		t.false(JSON.stringify(revisions.body).includes('secret draft'));
 		const counted = await api(url, 'GET', '/revisions?meta=*&limit=1', undefined, token);
@@ -115,7 +168,12 @@ vendorTest('revisions and activity show only items the caller may read, and only
 		const activity = await api(url, 'GET', '/activity?fields=user,collection,item&limit=-1', undefined, token);
 		t.is(activity.status, 200, JSON.stringify(activity.body));
 		t.true(activity.body.data.length > 0);
-		t.true(activity.body.data.every((row: { user: unknown; collection: string; item: string }) => row.user === null && (row.collection !== 'articles' || published.has(row.item))), 'no user id the caller may not read, no hidden item');
+		t.true(
+			activity.body.data.every(
+				(row: { user: unknown; collection: string; item: string }) => row.user === null && (row.collection !== 'articles' || published.has(row.item)),
+			),
+			'no user id the caller may not read, no hidden item',
+		);
 	} finally {
 		await stop();
 	}
@@ -125,9 +183,23 @@ vendorTest('schema metadata lists only the collections and fields the caller may
 	const { url, stop } = await startKernel(db);
 	try {
 		await createCatalog(url);
-		const { token } = await restrictedUser(url, db, { app: true, policies: [[{ collection: 'articles', action: 'read', fields: 'id,title,author' }, { collection: 'authors', action: 'read', fields: 'id,name' }]] });
+		const { token } = await restrictedUser(url, db, {
+			app: true,
+			policies: [
+				[
+					{ collection: 'articles', action: 'read', fields: 'id,title,author' },
+					{ collection: 'authors', action: 'read', fields: 'id,name' },
+				],
+			],
+		});
 		const fields = await api(url, 'GET', '/fields', undefined, token);
-		t.deepEqual(fields.body.data.map((f: { collection: string; field: string }) => `${f.collection}.${f.field}`).sort(), ['articles.author', 'articles.id', 'articles.title', 'authors.id', 'authors.name']);
+		t.deepEqual(fields.body.data.map((f: { collection: string; field: string }) => `${f.collection}.${f.field}`).sort(), [
+			'articles.author',
+			'articles.id',
+			'articles.title',
+			'authors.id',
+			'authors.name',
+		]);
 		t.false(JSON.stringify(fields.body).includes('tfa_secret'));
 		t.is(errorCode(await api(url, 'GET', '/fields/directus_users', undefined, token)), 'FORBIDDEN');
 		t.is(errorCode(await api(url, 'GET', '/fields/articles/views', undefined, token)), 'FORBIDDEN');
@@ -135,10 +207,16 @@ vendorTest('schema metadata lists only the collections and fields the caller may
 		t.deepEqual(collections.body.data.map((c: { collection: string }) => c.collection).sort(), ['articles', 'authors']);
 		t.is(errorCode(await api(url, 'GET', '/collections/tags', undefined, token)), 'FORBIDDEN');
 		const relations = await api(url, 'GET', '/relations', undefined, token);
-		t.deepEqual(relations.body.data.map((r: { collection: string; field: string }) => `${r.collection}.${r.field}`), ['articles.author']);
+		t.deepEqual(
+			relations.body.data.map((r: { collection: string; field: string }) => `${r.collection}.${r.field}`),
+			['articles.author'],
+		);
 
 		const all = await api(url, 'GET', '/fields');
-		t.true(all.body.data.some((f: { collection: string; field: string }) => f.collection === 'directus_users' && f.field === 'tfa_secret'), 'the admin sees everything');
+		t.true(
+			all.body.data.some((f: { collection: string; field: string }) => f.collection === 'directus_users' && f.field === 'tfa_secret'),
+			'the admin sees everything',
+		);
 	} finally {
 		await stop();
 	}

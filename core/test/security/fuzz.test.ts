@@ -22,7 +22,10 @@ const runs = Number(process.env.FUZZ_RUNS ?? 60);
 const seconds = process.env.FUZZ_SECONDS ? Number(process.env.FUZZ_SECONDS) : undefined;
 const requestTimeoutMs = Number(process.env.FUZZ_REQUEST_TIMEOUT ?? 20_000);
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
-const vendors = (process.env.FUZZ_DB ?? 'sqlite').split(',').map((vendor) => vendor.trim()).filter(Boolean) as TestVendor[];
+const vendors = (process.env.FUZZ_DB ?? 'sqlite')
+	.split(',')
+	.map((vendor) => vendor.trim())
+	.filter(Boolean) as TestVendor[];
 const tokens = [adminToken, restrictedToken, null];
 /** FUZZ_REPORT=1 also logs the most frequent refusals, to see which parts of the grammar reach the engine. */
 const reportRefusals = process.env.FUZZ_REPORT === '1';
@@ -38,7 +41,12 @@ async function send(url: string, method: string, path: string, body: unknown, to
 	if (token) headers.authorization = `Bearer ${token}`;
 	if (body !== undefined) headers['content-type'] = 'application/json';
 	try {
-		const response = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(requestTimeoutMs) });
+		const response = await fetch(`${url}${path}`, {
+			method,
+			headers,
+			body: body === undefined ? undefined : JSON.stringify(body),
+			signal: AbortSignal.timeout(requestTimeoutMs),
+		});
 		return { status: response.status, body: await response.text() };
 	} catch (error) {
 		throw new Error(`${what}: no answer within ${requestTimeoutMs} ms (${String((error as Error).cause ?? error)})`);
@@ -50,9 +58,10 @@ function readRequest(sample: ReadCase): { method: string; path: string; body?: u
 	try {
 		if (sample.kind === 'raw') return { method: 'GET', path: `/items/${sample.collection}?${encodeURI(sample.queryString)}` };
 		if (sample.encoding === 'search') return { method: 'SEARCH', path: `/items/${sample.collection}`, body: { query: sample.query } };
-		const parameters = sample.encoding === 'json'
-			? Object.fromEntries(Object.entries(sample.query).map(([key, value]) => [key, typeof value === 'object' ? JSON.stringify(value) : value]))
-			: sample.query;
+		const parameters =
+			sample.encoding === 'json'
+				? Object.fromEntries(Object.entries(sample.query).map(([key, value]) => [key, typeof value === 'object' ? JSON.stringify(value) : value]))
+				: sample.query;
 		return { method: 'GET', path: `/items/${sample.collection}?${qs.stringify(parameters, { encodeValuesOnly: false })}` };
 	} catch {
 		return undefined;
@@ -106,34 +115,37 @@ for (const vendor of vendors) {
 				}
 			};
 
-			const property = fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: readCase }, { weight: 1, arbitrary: writeCase }), async (sample: ReadCase | WriteCase) => {
-				counts.cases += 1;
-				const token = tokens[sample.token] ?? null;
-				const what = `${JSON.stringify(sample).slice(0, 600)}`;
-				if (sample.kind === 'write') {
-					counts.writes += 1;
-					const answer = await send(running.url, sample.method, sample.path, sample.body, token, what);
-					tally(answer);
-					checkAnswer(answer, what);
-					const after = await catalogueChecksum(db.knex);
-					if (answer.status >= 400) {
-						counts.refusedWrites += 1;
-						if (after !== checksum) throw new Error(`${what}: refused with ${answer.status}, yet rows changed`);
+			const property = fc.asyncProperty(
+				fc.oneof({ weight: 3, arbitrary: readCase }, { weight: 1, arbitrary: writeCase }),
+				async (sample: ReadCase | WriteCase) => {
+					counts.cases += 1;
+					const token = tokens[sample.token] ?? null;
+					const what = `${JSON.stringify(sample).slice(0, 600)}`;
+					if (sample.kind === 'write') {
+						counts.writes += 1;
+						const answer = await send(running.url, sample.method, sample.path, sample.body, token, what);
+						tally(answer);
+						checkAnswer(answer, what);
+						const after = await catalogueChecksum(db.knex);
+						if (answer.status >= 400) {
+							counts.refusedWrites += 1;
+							if (after !== checksum) throw new Error(`${what}: refused with ${answer.status}, yet rows changed`);
+						}
+						checksum = after;
+					} else {
+						const request = readRequest(sample);
+						if (!request) return;
+						counts.reads += 1;
+						const answer = await send(running.url, request.method, request.path, request.body, token, what);
+						tally(answer);
+						checkAnswer(answer, what);
 					}
-					checksum = after;
-				} else {
-					const request = readRequest(sample);
-					if (!request) return;
-					counts.reads += 1;
-					const answer = await send(running.url, request.method, request.path, request.body, token, what);
-					tally(answer);
-					checkAnswer(answer, what);
-				}
-				if (counts.cases % 10 === 0) {
-					const ping = await send(running.url, 'GET', '/server/ping', undefined, null, `ping after case ${counts.cases}`);
-					if (ping.status !== 200) throw new Error(`/server/ping answered ${ping.status} after case ${counts.cases}`);
-				}
-			});
+					if (counts.cases % 10 === 0) {
+						const ping = await send(running.url, 'GET', '/server/ping', undefined, null, `ping after case ${counts.cases}`);
+						if (ping.status !== 200) throw new Error(`/server/ping answered ${ping.status} after case ${counts.cases}`);
+					}
+				},
+			);
 			const parameters: fc.Parameters<[ReadCase | WriteCase]> = seconds
 				? { numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: seconds * 1000, markInterruptAsFailure: false }
 				: { numRuns: runs };
@@ -141,8 +153,17 @@ for (const vendor of vendors) {
 			const ping = await send(running.url, 'GET', '/server/ping', undefined, null, 'final ping');
 			t.is(ping.status, 200);
 			t.true(counts.cases >= Math.min(runs, 1), 'cases were tried');
-			if (reportRefusals) t.log([...refusals].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([message, count]) => `${count} × ${message}`).join('\n'));
-			t.log(`${vendor}: ${counts.cases} cases (${counts.reads} reads, ${counts.writes} writes of which ${counts.refusedWrites} refused); statuses ${JSON.stringify(Object.fromEntries(counts.statuses))}`);
+			if (reportRefusals)
+				t.log(
+					[...refusals]
+						.sort((a, b) => b[1] - a[1])
+						.slice(0, 12)
+						.map(([message, count]) => `${count} × ${message}`)
+						.join('\n'),
+				);
+			t.log(
+				`${vendor}: ${counts.cases} cases (${counts.reads} reads, ${counts.writes} writes of which ${counts.refusedWrites} refused); statuses ${JSON.stringify(Object.fromEntries(counts.statuses))}`,
+			);
 		} finally {
 			await running.stop();
 			await db.drop();

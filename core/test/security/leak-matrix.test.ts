@@ -31,18 +31,20 @@ async function setUp(url: string, db: { knex: any }) {
 	for (const id of hiddenTags) await api(url, 'PATCH', `/items/tags/${id}`, { name: `SECRET-TAG-${id}` });
 	return restrictedUser(url, db, {
 		app: true,
-		policies: [[
-			{ collection: 'articles', action: 'read', fields: 'id,title,author,tags', permissions: { status: { _eq: 'published' } } },
-			{ collection: 'articles', action: 'create', fields: 'title,author,tags' },
-			{ collection: 'articles', action: 'update', fields: 'title,tags', permissions: { status: { _eq: 'published' } } },
-			{ collection: 'authors', action: 'read', fields: 'id,name,articles', permissions: { country: { _eq: 'US' } } },
-			{ collection: 'authors', action: 'update', fields: 'articles', permissions: { country: { _eq: 'US' } } },
-			{ collection: 'tags', action: 'read', fields: 'id,name', permissions: { id: { _neq: 3 } } },
-			{ collection: 'articles_tags', action: 'read', fields: '*' },
-			{ collection: 'articles_tags', action: 'create', fields: '*' },
-			{ collection: 'directus_revisions', action: 'read', fields: '*' },
-			{ collection: 'directus_activity', action: 'read', fields: '*' },
-		]],
+		policies: [
+			[
+				{ collection: 'articles', action: 'read', fields: 'id,title,author,tags', permissions: { status: { _eq: 'published' } } },
+				{ collection: 'articles', action: 'create', fields: 'title,author,tags' },
+				{ collection: 'articles', action: 'update', fields: 'title,tags', permissions: { status: { _eq: 'published' } } },
+				{ collection: 'authors', action: 'read', fields: 'id,name,articles', permissions: { country: { _eq: 'US' } } },
+				{ collection: 'authors', action: 'update', fields: 'articles', permissions: { country: { _eq: 'US' } } },
+				{ collection: 'tags', action: 'read', fields: 'id,name', permissions: { id: { _neq: 3 } } },
+				{ collection: 'articles_tags', action: 'read', fields: '*' },
+				{ collection: 'articles_tags', action: 'create', fields: '*' },
+				{ collection: 'directus_revisions', action: 'read', fields: '*' },
+				{ collection: 'directus_activity', action: 'read', fields: '*' },
+			],
+		],
 	});
 }
 
@@ -119,24 +121,49 @@ function emptyReads(): string[] {
 		);
 	}
 	for (const id of hiddenAuthors) {
-		paths.push(`/items/authors?filter=${q({ id: { _eq: id } })}`, `/items/articles?filter=${q({ author: { name: { _eq: `SECRET-AUTHOR-${id}` } } })}&fields=id`);
+		paths.push(
+			`/items/authors?filter=${q({ id: { _eq: id } })}`,
+			`/items/articles?filter=${q({ author: { name: { _eq: `SECRET-AUTHOR-${id}` } } })}&fields=id`,
+		);
 	}
 	for (const id of hiddenTags) {
-		paths.push(`/items/tags?filter=${q({ id: { _eq: id } })}`, `/items/articles?filter=${q({ tags: { tags_id: { name: { _eq: `SECRET-TAG-${id}` } } } })}&fields=id`);
+		paths.push(
+			`/items/tags?filter=${q({ id: { _eq: id } })}`,
+			`/items/articles?filter=${q({ tags: { tags_id: { name: { _eq: `SECRET-TAG-${id}` } } } })}&fields=id`,
+		);
 	}
 	return paths;
 }
 
 /** Read paths that answer with data: the visible part, with nothing hidden inside. */
 const answeringReads = [
-	'/items/articles', '/items/articles?fields=*.*', '/items/articles?fields=*.*.*', '/items/articles?fields=*,author.*,author.articles.*,tags.tags_id.*',
-	'/items/authors?fields=*,articles.*,articles.tags.tags_id.*', '/items/tags?fields=*', '/items/articles_tags?fields=*,articles_id.*,tags_id.*',
-	`/items/articles/${visibleArticles[0]}?fields=*.*.*`, '/items/articles?search=SECRET', '/items/articles?search=hello&meta=*',
-	'/items/articles?aggregate[count]=*', '/items/articles?aggregate[countDistinct]=author&groupBy=author', '/items/authors?aggregate[count]=*',
+	'/items/articles',
+	'/items/articles?fields=*.*',
+	'/items/articles?fields=*.*.*',
+	'/items/articles?fields=*,author.*,author.articles.*,tags.tags_id.*',
+	'/items/authors?fields=*,articles.*,articles.tags.tags_id.*',
+	'/items/tags?fields=*',
+	'/items/articles_tags?fields=*,articles_id.*,tags_id.*',
+	`/items/articles/${visibleArticles[0]}?fields=*.*.*`,
+	'/items/articles?search=SECRET',
+	'/items/articles?search=hello&meta=*',
+	'/items/articles?aggregate[count]=*',
+	'/items/articles?aggregate[countDistinct]=author&groupBy=author',
+	'/items/authors?aggregate[count]=*',
 	`/items/articles?fields=id,tags.tags_id.name&deep=${q({ tags: { _filter: { tags_id: { id: { _in: [1, 2, 3] } } } } })}`,
-	'/items/articles?alias[heading]=title&fields=heading,id', '/items/articles?meta=*', '/items/articles?export=json&fields=*.*',
-	'/items/articles?export=csv&fields=*', '/revisions?fields=*&limit=-1', '/revisions?fields=*,activity.*&limit=-1', '/activity?fields=*&limit=-1',
-	'/users/me', '/users/me?fields=*', '/fields', '/fields/articles', '/collections', '/relations',
+	'/items/articles?alias[heading]=title&fields=heading,id',
+	'/items/articles?meta=*',
+	'/items/articles?export=json&fields=*.*',
+	'/items/articles?export=csv&fields=*',
+	'/revisions?fields=*&limit=-1',
+	'/revisions?fields=*,activity.*&limit=-1',
+	'/activity?fields=*&limit=-1',
+	'/users/me',
+	'/users/me?fields=*',
+	'/fields',
+	'/fields/articles',
+	'/collections',
+	'/relations',
 ];
 
 vendorTest('leak matrix: no read path returns a hidden field or row', async (t, db) => {
@@ -162,7 +189,11 @@ vendorTest('leak matrix: no read path returns a hidden field or row', async (t, 
 			t.is(response.status, 200, `${path} → ${text.slice(0, 200)}`);
 		}
 		const list = await api(url, 'GET', '/items/articles?fields=id&sort=id&limit=-1', undefined, token);
-		t.deepEqual(list.body.data.map((a: { id: number }) => a.id), visibleArticles, 'exactly the published articles');
+		t.deepEqual(
+			list.body.data.map((a: { id: number }) => a.id),
+			visibleArticles,
+			'exactly the published articles',
+		);
 		const meta = await api(url, 'GET', `/items/articles?meta=*&filter=${q({ title: { _contains: 'SECRET' } })}`, undefined, token);
 		t.deepEqual(meta.body.meta, { total_count: visibleArticles.length, filter_count: 0 });
 	} finally {
@@ -194,8 +225,22 @@ function writeCases(): WriteCase[] {
 		cases.push(
 			{ label: `update hidden row ${id}`, method: 'PATCH', path: `/items/articles/${id}`, body: { title: 'x' } },
 			{ label: `update keys with hidden ${id}`, method: 'PATCH', path: '/items/articles', body: { keys: [visibleArticles[0], id], data: { title: 'x' } } },
-			{ label: `batch with hidden ${id}`, method: 'PATCH', path: '/items/articles', body: [{ id: visibleArticles[0], title: 'x' }, { id, title: 'y' }] },
-			{ label: `update by query for hidden ${id}`, method: 'PATCH', path: '/items/articles', body: { query: { filter: { id: { _eq: id } } }, data: { title: 'x' } }, outcome: 'unchanged' },
+			{
+				label: `batch with hidden ${id}`,
+				method: 'PATCH',
+				path: '/items/articles',
+				body: [
+					{ id: visibleArticles[0], title: 'x' },
+					{ id, title: 'y' },
+				],
+			},
+			{
+				label: `update by query for hidden ${id}`,
+				method: 'PATCH',
+				path: '/items/articles',
+				body: { query: { filter: { id: { _eq: id } } }, data: { title: 'x' } },
+				outcome: 'unchanged',
+			},
 			{ label: `delete hidden ${id}`, method: 'DELETE', path: `/items/articles/${id}`, body: undefined },
 			{ label: `delete by query for hidden ${id}`, method: 'DELETE', path: '/items/articles', body: { query: { filter: { id: { _eq: id } } } } },
 			{ label: `nested (depth 1) link hidden ${id}`, method: 'PATCH', path: '/items/authors/4', body: { articles: [6, 8, id] } },
@@ -210,15 +255,30 @@ function writeCases(): WriteCase[] {
 		);
 	}
 	for (const id of hiddenTags) {
-		cases.push({ label: `nested (depth 2) update hidden tag ${id}`, method: 'POST', path: '/items/articles', body: { title: 'new', tags: [{ tags_id: { id, name: 'x' } }] } });
+		cases.push({
+			label: `nested (depth 2) update hidden tag ${id}`,
+			method: 'POST',
+			path: '/items/articles',
+			body: { title: 'new', tags: [{ tags_id: { id, name: 'x' } }] },
+		});
 	}
 	cases.push(
 		{ label: 'create an author', method: 'POST', path: '/items/authors', body: { name: 'new' } },
 		{ label: 'delete a visible article', method: 'DELETE', path: `/items/articles/${visibleArticles[0]}`, body: undefined },
 		{ label: 'nested (depth 1) create author', method: 'POST', path: '/items/articles', body: { title: 'new', author: { name: 'new' } } },
 		{ label: 'nested (depth 2) create tag', method: 'POST', path: '/items/articles', body: { title: 'new', tags: [{ tags_id: { name: 'new' } }] } },
-		{ label: 'nested (depth 3) create tag', method: 'PATCH', path: '/items/authors/4', body: { articles: { update: [{ id: 6, tags: { create: [{ tags_id: { name: 'new' } }] } }] } } },
-		{ label: 'nested (depth 3) rename tag', method: 'PATCH', path: '/items/authors/4', body: { articles: { update: [{ id: 8, tags: { create: [{ tags_id: { id: 1, name: 'renamed' } }] } }] } } },
+		{
+			label: 'nested (depth 3) create tag',
+			method: 'PATCH',
+			path: '/items/authors/4',
+			body: { articles: { update: [{ id: 6, tags: { create: [{ tags_id: { name: 'new' } }] } }] } },
+		},
+		{
+			label: 'nested (depth 3) rename tag',
+			method: 'PATCH',
+			path: '/items/authors/4',
+			body: { articles: { update: [{ id: 8, tags: { create: [{ tags_id: { id: 1, name: 'renamed' } }] } }] } },
+		},
 		{ label: 'nested unlink from a visible author (update of hidden link)', method: 'PATCH', path: '/items/authors/4', body: { articles: [6] } },
 	);
 	return cases;

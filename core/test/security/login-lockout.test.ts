@@ -117,7 +117,15 @@ vendorTest('a password change, by the user or by an admin, ends the other sessio
 		const bySelf = await api(running.url, 'PATCH', '/users/me', { password: 'third password' }, current.access_token);
 		t.true(bySelf.status < 300, JSON.stringify(bySelf.body));
 		t.is((await api(running.url, 'POST', '/auth/refresh', { refresh_token: other.refresh_token }, null)).status, 401, 'the other session is over');
-		t.is(await db.knex('mantle_sessions').where({ user: id }).count({ n: '*' }).first().then((row) => Number(row?.n)), 0);
+		t.is(
+			await db
+				.knex('mantle_sessions')
+				.where({ user: id })
+				.count({ n: '*' })
+				.first()
+				.then((row) => Number(row?.n)),
+			0,
+		);
 	} finally {
 		await running.stop();
 	}

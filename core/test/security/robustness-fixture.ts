@@ -24,9 +24,21 @@ export async function addRestrictedUser(knex: Knex): Promise<string> {
 	await knex('mantle_users').insert({ id: user, email: 'restricted@example.com', role, status: 'active', token: restrictedToken });
 	const rule = (filter: unknown) => JSON.stringify(filter);
 	await knex('mantle_permissions').insert([
-		{ policy, collection: 'articles', action: 'read', fields: 'id,title,status,published_on,views,rating,featured,author,tags', permissions: rule({ status: { _eq: 'published' } }) },
+		{
+			policy,
+			collection: 'articles',
+			action: 'read',
+			fields: 'id,title,status,published_on,views,rating,featured,author,tags',
+			permissions: rule({ status: { _eq: 'published' } }),
+		},
 		{ policy, collection: 'articles', action: 'create', fields: 'title,status,views', permissions: null },
-		{ policy, collection: 'articles', action: 'update', fields: 'title,views', permissions: rule({ _and: [{ user_created: { _eq: '$CURRENT_USER' } }, { status: { _eq: 'draft' } }] }) },
+		{
+			policy,
+			collection: 'articles',
+			action: 'update',
+			fields: 'title,views',
+			permissions: rule({ _and: [{ user_created: { _eq: '$CURRENT_USER' } }, { status: { _eq: 'draft' } }] }),
+		},
 		{ policy, collection: 'authors', action: 'read', fields: '*', permissions: null },
 		{ policy, collection: 'tags', action: 'read', fields: '*', permissions: null },
 		{ policy, collection: 'articles_tags', action: 'read', fields: '*', permissions: null },

@@ -32,7 +32,10 @@ vendorTest('an import that is not an array of objects answers 400 INVALID_PAYLOA
 				t.is(response.body.errors?.[0]?.extensions.code, 'INVALID_PAYLOAD');
 			}
 		}
-		const csv = await postWithin(`${running.url}/utils/import/authors`, 'name\n"unterminated\n', { 'content-type': 'text/csv', authorization: `Bearer ${adminToken}` });
+		const csv = await postWithin(`${running.url}/utils/import/authors`, 'name\n"unterminated\n', {
+			'content-type': 'text/csv',
+			authorization: `Bearer ${adminToken}`,
+		});
 		t.is(csv.status, 400);
 		const form = new FormData();
 		form.append('file', new Blob(['{}'], { type: 'application/json' }), 'authors.json');
@@ -73,7 +76,17 @@ vendorTest('importing a file from loopback written as IPv4-mapped, -compatible o
 	const running = await startKernel(db);
 	try {
 		const port = new URL(running.url).port;
-		for (const host of ['[::ffff:7f00:1]', '[::ffff:127.0.0.1]', '[0:0:0:0:0:ffff:7f00:1]', '[::127.0.0.1]', '[::7f00:1]', '[::ffff:0:7f00:1]', '[::1]', '127.1', '2130706433']) {
+		for (const host of [
+			'[::ffff:7f00:1]',
+			'[::ffff:127.0.0.1]',
+			'[0:0:0:0:0:ffff:7f00:1]',
+			'[::127.0.0.1]',
+			'[::7f00:1]',
+			'[::ffff:0:7f00:1]',
+			'[::1]',
+			'127.1',
+			'2130706433',
+		]) {
 			const response = await api(running.url, 'POST', '/files/import', { url: `http://${host}:${port}/server/ping` });
 			t.is(response.status, 403, `${host}: ${JSON.stringify(response.body)}`);
 			t.is(errorCode(response), 'FORBIDDEN');
@@ -85,9 +98,27 @@ vendorTest('importing a file from loopback written as IPv4-mapped, -compatible o
 
 test('the private-address list refuses every IPv6 notation of loopback and private IPv4, and lets public addresses through', (t) => {
 	const refused = [
-		'127.0.0.1', '10.1.2.3', '192.168.0.1', '169.254.169.254', '::1', '::',
-		'::ffff:127.0.0.1', '::ffff:7f00:1', '0:0:0:0:0:ffff:7f00:1', '::ffff:a00:1', '::ffff:c0a8:1', '::ffff:a9fe:a9fe',
-		'::127.0.0.1', '::7f00:1', '::a00:1', '::ffff:0:7f00:1', '::ffff:0:127.0.0.1', '64:ff9b::7f00:1', 'fe80::1', 'fc00::1', 'not an address',
+		'127.0.0.1',
+		'10.1.2.3',
+		'192.168.0.1',
+		'169.254.169.254',
+		'::1',
+		'::',
+		'::ffff:127.0.0.1',
+		'::ffff:7f00:1',
+		'0:0:0:0:0:ffff:7f00:1',
+		'::ffff:a00:1',
+		'::ffff:c0a8:1',
+		'::ffff:a9fe:a9fe',
+		'::127.0.0.1',
+		'::7f00:1',
+		'::a00:1',
+		'::ffff:0:7f00:1',
+		'::ffff:0:127.0.0.1',
+		'64:ff9b::7f00:1',
+		'fe80::1',
+		'fc00::1',
+		'not an address',
 	];
 	for (const address of refused) t.true(isPrivateAddress(address), address);
 	for (const address of ['8.8.8.8', '1.1.1.1', '::ffff:8.8.8.8', '::ffff:808:808', '2606:4700:4700::1111']) t.false(isPrivateAddress(address), address);

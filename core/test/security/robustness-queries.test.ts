@@ -20,7 +20,10 @@ function expectInvalidQuery(t: import('ava').ExecutionContext, response: ApiResp
 	if (message) t.regex(response.body.errors[0].message, message, what);
 }
 
-const publishedIds = articles.filter((article) => article.status === 'published').map((article) => article.id).sort((a, b) => a - b);
+const publishedIds = articles
+	.filter((article) => article.status === 'published')
+	.map((article) => article.id)
+	.sort((a, b) => a - b);
 
 vendorTest('oversized, overdeep and mistyped filters answer 400 INVALID_QUERY while the server keeps answering', async (t, db) => {
 	const running = await startKernel(db);
@@ -35,12 +38,25 @@ vendorTest('oversized, overdeep and mistyped filters answer 400 INVALID_QUERY wh
 
 		// Written out by hand: JSON.stringify itself runs out of stack on a value this deep.
 		const deep = `{"query":{"filter":${'{"_and":['.repeat(3000)}{"id":{"_eq":1}}${']}'.repeat(3000)}}}`;
-		const deepResponse = await fetch(`${url}/items/articles`, { method: 'SEARCH', headers: { authorization: `Bearer ${restrictedToken}`, 'content-type': 'application/json' }, body: deep });
+		const deepResponse = await fetch(`${url}/items/articles`, {
+			method: 'SEARCH',
+			headers: { authorization: `Bearer ${restrictedToken}`, 'content-type': 'application/json' },
+			body: deep,
+		});
 		expectInvalidQuery(t, { status: deepResponse.status, body: await deepResponse.json() }, 'a filter 3,000 deep', /deeper than/);
 		t.is((await fetch(`${url}/server/ping`)).status, 200);
 
-		expectInvalidQuery(t, await api(url, 'GET', `/items/articles?filter[published_on][_gt]=${encodeURIComponent('$NOW(99999999 year)')}`, undefined, restrictedToken), '$NOW(99999999 year)');
-		expectInvalidQuery(t, await api(url, 'GET', '/items/articles?filter[views][_contains]=1', undefined, restrictedToken), '_contains on an integer', /"_contains".*integer/);
+		expectInvalidQuery(
+			t,
+			await api(url, 'GET', `/items/articles?filter[published_on][_gt]=${encodeURIComponent('$NOW(99999999 year)')}`, undefined, restrictedToken),
+			'$NOW(99999999 year)',
+		);
+		expectInvalidQuery(
+			t,
+			await api(url, 'GET', '/items/articles?filter[views][_contains]=1', undefined, restrictedToken),
+			'_contains on an integer',
+			/"_contains".*integer/,
+		);
 		expectInvalidQuery(t, await api(url, 'GET', '/items/articles?filter[featured][_gt]=1', undefined, restrictedToken), '_gt on a boolean', /"_gt".*boolean/);
 		expectInvalidQuery(t, await api(url, 'GET', '/items/articles?filter[id][_eq]=99999999999999999999', undefined, restrictedToken), 'an integer out of range');
 		expectInvalidQuery(t, await api(url, 'GET', '/items/articles?filter[id][_eq]=1.5', undefined, restrictedToken), 'a fraction for an integer');
@@ -49,7 +65,10 @@ vendorTest('oversized, overdeep and mistyped filters answer 400 INVALID_QUERY wh
 
 		const filter = { views: { _gt: 10, _lt: 200 } };
 		const fine = await search(url, 'articles', { filter, fields: ['id'], sort: ['id'] }, restrictedToken);
-		t.deepEqual(fine.body.data.map((row: { id: number }) => row.id), articles.filter((a) => a.status === 'published' && a.views > 10 && a.views < 200).map((a) => a.id));
+		t.deepEqual(
+			fine.body.data.map((row: { id: number }) => row.id),
+			articles.filter((a) => a.status === 'published' && a.views > 10 && a.views < 200).map((a) => a.id),
+		);
 	} finally {
 		await running.stop();
 	}
@@ -66,17 +85,31 @@ vendorTest('_in lists of 33,000 keys or titles are answered correctly, and a lon
 		const keys = Array.from({ length: 33_000 }, (_, i) => i + 1);
 		const inList = await search(url, 'articles', { filter: { id: { _in: keys } }, fields: ['id'], sort: ['id'], limit: -1 }, restrictedToken);
 		t.is(inList.status, 200, JSON.stringify(inList.body).slice(0, 300));
-		t.deepEqual(inList.body.data.map((row: { id: number }) => row.id), publishedIds);
+		t.deepEqual(
+			inList.body.data.map((row: { id: number }) => row.id),
+			publishedIds,
+		);
 		const notIn = await search(url, 'articles', { filter: { id: { _nin: keys.map((key) => key + 2) } }, fields: ['id'], sort: ['id'] }, adminToken);
-		t.deepEqual(notIn.body.data.map((row: { id: number }) => row.id), [1, 2]);
+		t.deepEqual(
+			notIn.body.data.map((row: { id: number }) => row.id),
+			[1, 2],
+		);
 		const titles = [...Array.from({ length: 33_000 }, (_, i) => `title ${i}`), 'Hello World', 'Science weekly'];
 		const textList = await search(url, 'articles', { filter: { title: { _in: titles } }, fields: ['id'], sort: ['id'] }, restrictedToken);
 		t.is(textList.status, 200, JSON.stringify(textList.body).slice(0, 300));
-		t.deepEqual(textList.body.data.map((row: { id: number }) => row.id), [1, 6]);
+		t.deepEqual(
+			textList.body.data.map((row: { id: number }) => row.id),
+			[1, 6],
+		);
 		const textNotIn = await search(url, 'articles', { filter: { title: { _nin: titles } }, fields: ['id'], sort: ['id'] }, adminToken);
-		t.deepEqual(textNotIn.body.data.map((row: { id: number }) => row.id), [2, 3, 4, 5, 7, 8]);
+		t.deepEqual(
+			textNotIn.body.data.map((row: { id: number }) => row.id),
+			[2, 3, 4, 5, 7, 8],
+		);
 
-		const longUrl = await fetch(`${url}/items/articles?filter=${encodeURIComponent(JSON.stringify({ id: { _in: keys.slice(0, 5000) } }))}`, { headers: { authorization: `Bearer ${restrictedToken}` } });
+		const longUrl = await fetch(`${url}/items/articles?filter=${encodeURIComponent(JSON.stringify({ id: { _in: keys.slice(0, 5000) } }))}`, {
+			headers: { authorization: `Bearer ${restrictedToken}` },
+		});
 		t.true(longUrl.status === 400 || longUrl.status === 414, `status ${longUrl.status}`);
 		const body = (await longUrl.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
 		t.is(body.errors[0]!.extensions.code, 'INVALID_QUERY');

@@ -1,4 +1,15 @@
-import { createError, defineEndpoint, setCookie, type AuthCapability, type AuthMode, type AuthRequestContext, type AuthTokens, type EndpointRequest, type EndpointResponse, type PresentedSession } from '@mantle/extensions-sdk';
+import {
+	createError,
+	defineEndpoint,
+	setCookie,
+	type AuthCapability,
+	type AuthMode,
+	type AuthRequestContext,
+	type AuthTokens,
+	type EndpointRequest,
+	type EndpointResponse,
+	type PresentedSession,
+} from '@mantle/extensions-sdk';
 
 const modes = new Set<AuthMode>(['json', 'cookie', 'session']);
 
@@ -24,7 +35,10 @@ function tokensResponse(auth: AuthCapability, tokens: AuthTokens, mode: AuthMode
 		return { headers: { 'set-cookie': setCookie(auth.cookies.session, tokens.accessToken) }, body: { data: { expires: tokens.expires } } };
 	}
 	if (mode === 'cookie') {
-		return { headers: { 'set-cookie': setCookie(auth.cookies.refresh, tokens.refreshToken) }, body: { data: { access_token: tokens.accessToken, expires: tokens.expires } } };
+		return {
+			headers: { 'set-cookie': setCookie(auth.cookies.refresh, tokens.refreshToken) },
+			body: { data: { access_token: tokens.accessToken, expires: tokens.expires } },
+		};
 	}
 	return { body: { data: { access_token: tokens.accessToken, expires: tokens.expires, refresh_token: tokens.refreshToken } } };
 }
@@ -43,7 +57,6 @@ function presentedSession(auth: AuthCapability, request: EndpointRequest, mode: 
 export default defineEndpoint<'auth'>({
 	id: 'auth',
 	handler(router, { auth }) {
-
 		router.get('/', () => ({ body: { data: auth.providers(), disableDefault: false } }));
 
 		router.post('/login', async (request) => {
@@ -90,11 +103,16 @@ export default defineEndpoint<'auth'>({
 			const clearState = setCookie(auth.cookies.ssoState, null);
 			if (!result.redirect) {
 				const tokens = result.tokens!;
-				return { headers: { 'set-cookie': clearState }, body: { data: { access_token: tokens.accessToken, refresh_token: tokens.refreshToken, expires: tokens.expires } } };
+				return {
+					headers: { 'set-cookie': clearState },
+					body: { data: { access_token: tokens.accessToken, refresh_token: tokens.refreshToken, expires: tokens.expires } },
+				};
 			}
 			const cookies = [clearState];
 			if (result.tokens) {
-				cookies.push(result.mode === 'session' ? setCookie(auth.cookies.session, result.tokens.accessToken) : setCookie(auth.cookies.refresh, result.tokens.refreshToken));
+				cookies.push(
+					result.mode === 'session' ? setCookie(auth.cookies.session, result.tokens.accessToken) : setCookie(auth.cookies.refresh, result.tokens.refreshToken),
+				);
 			}
 			return { status: 302, headers: { location: result.redirect, 'set-cookie': cookies } };
 		});

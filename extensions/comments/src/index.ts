@@ -1,4 +1,16 @@
-import { createError, defineEndpoint, inKeyOrder, plainQuery, withFilter, type Accountability, type EndpointRequest, type Item, type ItemsCapability, type PrimaryKey, type QueryInput } from '@mantle/extensions-sdk';
+import {
+	createError,
+	defineEndpoint,
+	inKeyOrder,
+	plainQuery,
+	withFilter,
+	type Accountability,
+	type EndpointRequest,
+	type Item,
+	type ItemsCapability,
+	type PrimaryKey,
+	type QueryInput,
+} from '@mantle/extensions-sdk';
 
 const collection = 'directus_comments';
 const forbidden = () => createError('FORBIDDEN');
@@ -35,7 +47,11 @@ export default defineEndpoint<'items'>({
 		const own = async (request: EndpointRequest, keys: PrimaryKey[]): Promise<void> => {
 			if (request.accountability.admin) return;
 			const caller = signedIn(request.accountability);
-			const rows = await service(request).readByQuery({ fields: ['id'], filter: { _and: [{ id: { _in: keys } }, { user_created: { _eq: caller.user } }] }, limit: -1 });
+			const rows = await service(request).readByQuery({
+				fields: ['id'],
+				filter: { _and: [{ id: { _in: keys } }, { user_created: { _eq: caller.user } }] },
+				limit: -1,
+			});
 			if (rows.length !== new Set(keys.map(String)).size) throw forbidden();
 		};
 
@@ -64,7 +80,9 @@ export default defineEndpoint<'items'>({
 		};
 
 		router.get('/', async (request) => ({ body: { data: await read(request, request.query) } }));
-		router.search('/', async (request) => ({ body: { data: await read(request, isObject(request.body) && isObject(request.body.query) ? request.body.query : {}) } }));
+		router.search('/', async (request) => ({
+			body: { data: await read(request, isObject(request.body) && isObject(request.body.query) ? request.body.query : {}) },
+		}));
 		router.get('/:pk', async (request) => ({ body: { data: await one(request, request.params.pk!, request.query) } }));
 		router.post('/', async (request) => {
 			if (Array.isArray(request.body)) {
@@ -80,7 +98,11 @@ export default defineEndpoint<'items'>({
 		});
 		router.patch('/', async (request) => {
 			const body = isObject(request.body) ? request.body : {};
-			const keys = Array.isArray(body.keys) ? (body.keys as PrimaryKey[]) : isObject(body.query) ? (await read(request, { ...body.query, fields: ['id'], limit: -1 })).map((row) => row.id as PrimaryKey) : undefined;
+			const keys = Array.isArray(body.keys)
+				? (body.keys as PrimaryKey[])
+				: isObject(body.query)
+					? (await read(request, { ...body.query, fields: ['id'], limit: -1 })).map((row) => row.id as PrimaryKey)
+					: undefined;
 			if (!keys) throw createError('INVALID_PAYLOAD', 'Send { keys, data } or { query, data }.');
 			if (keys.length > 0) await update(request, keys, body.data);
 			return answer(request, keys, true);
@@ -92,10 +114,13 @@ export default defineEndpoint<'items'>({
 		});
 		router.delete('/', async (request) => {
 			const body = request.body;
-			const keys = Array.isArray(body) ? (body as PrimaryKey[])
-				: isObject(body) && Array.isArray(body.keys) ? (body.keys as PrimaryKey[])
-				: isObject(body) && isObject(body.query) ? (await read(request, { ...body.query, fields: ['id'], limit: -1 })).map((row) => row.id as PrimaryKey)
-				: undefined;
+			const keys = Array.isArray(body)
+				? (body as PrimaryKey[])
+				: isObject(body) && Array.isArray(body.keys)
+					? (body.keys as PrimaryKey[])
+					: isObject(body) && isObject(body.query)
+						? (await read(request, { ...body.query, fields: ['id'], limit: -1 })).map((row) => row.id as PrimaryKey)
+						: undefined;
 			if (!keys) throw createError('INVALID_PAYLOAD', 'Send a list of keys, { keys } or { query }.');
 			await own(request, keys);
 			if (keys.length > 0) await service(request).deleteMany(keys);

@@ -8,7 +8,19 @@ export default defineDisplay<unknown>({
 	component: ({ value }) =>
 		typeof value === 'string' && value ? (
 			<span class="display-color">
-				<span aria-hidden="true" style={{ display: 'inline-block', width: '14px', height: '14px', borderRadius: '50%', background: value, border: '1px solid rgb(0 0 0 / 0.2)', verticalAlign: 'middle', marginRight: '6px' }} />
+				<span
+					aria-hidden="true"
+					style={{
+						display: 'inline-block',
+						width: '14px',
+						height: '14px',
+						borderRadius: '50%',
+						background: value,
+						border: '1px solid rgb(0 0 0 / 0.2)',
+						verticalAlign: 'middle',
+						marginRight: '6px',
+					}}
+				/>
 				{value}
 			</span>
 		) : null,

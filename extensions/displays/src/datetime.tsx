@@ -26,7 +26,10 @@ function format(value: unknown, options: Options): string {
 	const date = new Date(String(value).length === 10 ? `${value}T00:00:00` : String(value));
 	if (Number.isNaN(date.getTime())) return String(value);
 	if (options.relative) return relative(date);
-	return date.toLocaleString(undefined, { dateStyle: options.format === 'long' ? 'long' : 'medium', ...(String(value).length > 10 ? { timeStyle: 'short' } : {}) });
+	return date.toLocaleString(undefined, {
+		dateStyle: options.format === 'long' ? 'long' : 'medium',
+		...(String(value).length > 10 ? { timeStyle: 'short' } : {}),
+	});
 }
 
 export default defineDisplay<unknown, Options>({
@@ -35,6 +38,11 @@ export default defineDisplay<unknown, Options>({
 	icon: 'schedule',
 	types: ['date', 'time', 'dateTime', 'timestamp'],
 	options: [{ field: 'relative', name: 'Relative (3 days ago)', type: 'boolean' }],
-	component: ({ value, options }) => (value ? <time dateTime={String(value)} title={String(value)}>{format(value, options)}</time> : null),
+	component: ({ value, options }) =>
+		value ? (
+			<time dateTime={String(value)} title={String(value)}>
+				{format(value, options)}
+			</time>
+		) : null,
 	handler: (value, options) => format(value, options),
 });

@@ -12,7 +12,13 @@ interface Options {
 function format(value: unknown, options: Options): string {
 	if (value === null || value === undefined) return '';
 	const number = typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) ? Number(value) : null;
-	const text = number !== null && options.format !== false ? number.toLocaleString(undefined, options.decimals === undefined ? {} : { minimumFractionDigits: options.decimals, maximumFractionDigits: options.decimals }) : String(value);
+	const text =
+		number !== null && options.format !== false
+			? number.toLocaleString(
+					undefined,
+					options.decimals === undefined ? {} : { minimumFractionDigits: options.decimals, maximumFractionDigits: options.decimals },
+				)
+			: String(value);
 	return `${options.prefix ?? ''}${text}${options.suffix ?? ''}`;
 }
 

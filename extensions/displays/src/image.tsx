@@ -16,7 +16,16 @@ export default defineDisplay<unknown, { circle?: boolean }>({
 	component: ({ value, options }) => {
 		const id = idOf(value);
 		if (!id) return null;
-		return <img class="display-image" src={`/assets/${encodeURIComponent(id)}?width=64&height=64&fit=cover`} alt="" width={32} height={32} style={{ borderRadius: options.circle ? '50%' : '4px', objectFit: 'cover', verticalAlign: 'middle' }} />;
+		return (
+			<img
+				class="display-image"
+				src={`/assets/${encodeURIComponent(id)}?width=64&height=64&fit=cover`}
+				alt=""
+				width={32}
+				height={32}
+				style={{ borderRadius: options.circle ? '50%' : '4px', objectFit: 'cover', verticalAlign: 'middle' }}
+			/>
+		);
 	},
 	handler: (value) => idOf(value) ?? '',
 });

@@ -30,5 +30,8 @@ export default defineDisplay<unknown, { choices?: Choice[] }>({
 			})}
 		</span>
 	),
-	handler: (value, options) => values(value).map((entry) => options.choices?.find((choice) => String(choice.value) === entry)?.text ?? entry).join(', '),
+	handler: (value, options) =>
+		values(value)
+			.map((entry) => options.choices?.find((choice) => String(choice.value) === entry)?.text ?? entry)
+			.join(', '),
 });

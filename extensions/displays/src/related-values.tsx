@@ -9,7 +9,10 @@ function render(value: unknown, options: Options): string {
 	const items = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
 	return items
 		.map((item) => {
-			if (options.template && item && typeof item === 'object') return options.template.replace(/{{\s*([\w.]+)\s*}}/g, (_, path: string) => String(path.split('.').reduce<any>((current, key) => current?.[key], item) ?? ''));
+			if (options.template && item && typeof item === 'object')
+				return options.template.replace(/{{\s*([\w.]+)\s*}}/g, (_, path: string) =>
+					String(path.split('.').reduce<any>((current, key) => current?.[key], item) ?? ''),
+				);
 			return asText(item, options);
 		})
 		.filter((text) => text !== '')

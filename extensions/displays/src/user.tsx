@@ -26,7 +26,15 @@ export default defineDisplay<unknown>({
 		const avatarId = typeof avatar === 'string' ? avatar : avatar?.id;
 		return (
 			<span class="display-user">
-				{avatarId && <img src={`/assets/${encodeURIComponent(avatarId)}?width=48&height=48&fit=cover`} alt="" width={20} height={20} style={{ borderRadius: '50%', verticalAlign: 'middle', marginRight: '6px' }} />}
+				{avatarId && (
+					<img
+						src={`/assets/${encodeURIComponent(avatarId)}?width=48&height=48&fit=cover`}
+						alt=""
+						width={20}
+						height={20}
+						style={{ borderRadius: '50%', verticalAlign: 'middle', marginRight: '6px' }}
+					/>
+				)}
 				{name(value)}
 			</span>
 		);

@@ -5,7 +5,6 @@ import { registerRegistryRoutes } from './registry.js';
 export default defineEndpoint<'extensions'>({
 	id: 'extensions',
 	handler(router, { extensions }) {
-
 		router.get('/', async ({ accountability }) => ({ body: { data: await extensions.list(accountability) } }));
 		registerRegistryRoutes(router, extensions);
 		router.post('/reload', async ({ accountability }) => ({ body: { data: await extensions.reload(accountability) } }));

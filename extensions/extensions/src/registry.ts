@@ -20,7 +20,8 @@ export function registerRegistryRoutes(router: Router, extensions: ExtensionsCap
 	router.get('/registry/extension/:id', async ({ accountability, params }) => ({ body: { data: await registry().detail(accountability, params.id!) } }));
 	router.post('/registry/install', async ({ accountability, body }) => {
 		const version = (body as { version?: unknown } | undefined)?.version;
-		if (version !== undefined && typeof version !== 'string') throw createError('INVALID_PAYLOAD', 'Invalid payload. "version" must be a version, a range or a tag.');
+		if (version !== undefined && typeof version !== 'string')
+			throw createError('INVALID_PAYLOAD', 'Invalid payload. "version" must be a version, a range or a tag.');
 		return { body: { data: await registry().install(accountability, nameOf(body), version) } };
 	});
 	router.post('/registry/reinstall', async ({ accountability, body }) => ({ body: { data: await registry().reinstall(accountability, nameOf(body)) } }));

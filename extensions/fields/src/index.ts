@@ -4,11 +4,14 @@ import { defineEndpoint } from '@mantle/extensions-sdk';
 export default defineEndpoint<'schema'>({
 	id: 'fields',
 	handler(router, { schema }) {
-
 		router.get('/', async ({ accountability }) => ({ body: { data: await schema.fields.list(accountability) } }));
 		router.get('/:collection', async ({ accountability, params }) => ({ body: { data: await schema.fields.list(accountability, params.collection!) } }));
-		router.get('/:collection/:field', async ({ accountability, params }) => ({ body: { data: await schema.fields.read(accountability, params.collection!, params.field!) } }));
-		router.post('/:collection', async ({ accountability, params, body }) => ({ body: { data: await schema.fields.create(accountability, params.collection!, body) } }));
+		router.get('/:collection/:field', async ({ accountability, params }) => ({
+			body: { data: await schema.fields.read(accountability, params.collection!, params.field!) },
+		}));
+		router.post('/:collection', async ({ accountability, params, body }) => ({
+			body: { data: await schema.fields.create(accountability, params.collection!, body) },
+		}));
 		router.patch('/:collection/:field', async ({ accountability, params, body }) => ({
 			body: { data: await schema.fields.update(accountability, params.collection!, params.field!, body) },
 		}));

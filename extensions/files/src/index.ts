@@ -1,5 +1,13 @@
 import type { Readable } from 'node:stream';
-import { createError, defineEndpoint, itemsRoutes, type EndpointRequest, type EndpointResponse, type ItemsService, type PrimaryKey } from '@mantle/extensions-sdk';
+import {
+	createError,
+	defineEndpoint,
+	itemsRoutes,
+	type EndpointRequest,
+	type EndpointResponse,
+	type ItemsService,
+	type PrimaryKey,
+} from '@mantle/extensions-sdk';
 
 /**
  * `/files`, Directus-compatible: reads through the items routes, uploads (multipart, streamed),
@@ -14,10 +22,14 @@ export default defineEndpoint<'items' | 'files'>({
 
 		itemsRoutes(router, items, { collection: 'directus_files', readOnly: true });
 
-		router.post('/', async (request) => {
-			const keys = await files.upload({ body: request.body as Readable, contentType: contentType(request), accountability: request.accountability });
-			return written(service(request), keys, request, keys.length > 1);
-		}, { body: 'stream' });
+		router.post(
+			'/',
+			async (request) => {
+				const keys = await files.upload({ body: request.body as Readable, contentType: contentType(request), accountability: request.accountability });
+				return written(service(request), keys, request, keys.length > 1);
+			},
+			{ body: 'stream' },
+		);
 
 		router.post('/import', async (request) => {
 			const body = (request.body ?? {}) as { url?: unknown; data?: unknown };
@@ -31,15 +43,24 @@ export default defineEndpoint<'items' | 'files'>({
 			const body = request.body;
 			const target = service(request);
 			if (Array.isArray(body)) return written(target, await target.updateBatch(body as never), request, true);
-			if (isObject(body) && Array.isArray(body.keys) && isObject(body.data)) return written(target, await target.updateMany(body.keys as PrimaryKey[], body.data), request, true);
+			if (isObject(body) && Array.isArray(body.keys) && isObject(body.data))
+				return written(target, await target.updateMany(body.keys as PrimaryKey[], body.data), request, true);
 			throw createError('INVALID_PAYLOAD', 'Send a list of files with their keys, or { keys, data }.');
 		});
 
 		// Multipart replaces the content, JSON changes fields: the body is read by the capability, which knows which.
-		router.patch('/:pk', async (request) => {
-			const key = await files.update(request.params.pk!, { body: request.body as Readable, contentType: contentType(request), accountability: request.accountability });
-			return written(service(request), [key], request, false);
-		}, { body: 'stream' });
+		router.patch(
+			'/:pk',
+			async (request) => {
+				const key = await files.update(request.params.pk!, {
+					body: request.body as Readable,
+					contentType: contentType(request),
+					accountability: request.accountability,
+				});
+				return written(service(request), [key], request, false);
+			},
+			{ body: 'stream' },
+		);
 
 		router.delete('/', async (request) => {
 			const body = request.body;

@@ -3,7 +3,15 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { ExtensionLogger } from '@mantle/extensions-sdk';
 
 /** Apollo's codes for a document that can't run as sent; Directus clients know them all as one. */
-const invalidDocument = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND']);
+const invalidDocument = new Set([
+	'GRAPHQL_PARSE_FAILED',
+	'GRAPHQL_VALIDATION_FAILED',
+	'GRAPHQL_VALIDATION',
+	'BAD_USER_INPUT',
+	'OPERATION_RESOLUTION_FAILURE',
+	'PERSISTED_QUERY_NOT_SUPPORTED',
+	'PERSISTED_QUERY_NOT_FOUND',
+]);
 
 /** Errors thrown on purpose carry a catalogue code; anything else may hold SQL or paths and is never shown. */
 function isCoded(error: unknown): error is { code: string; message: string; extensions?: Record<string, unknown> } {

@@ -141,7 +141,12 @@ export class Executor {
 				ApolloServerPluginSchemaReportingDisabled(),
 				ApolloServerPluginUsageReportingDisabled(),
 			],
-			logger: { debug: () => undefined, info: () => undefined, warn: (message) => this.log.warn(String(message)), error: (message) => this.log.error(String(message)) },
+			logger: {
+				debug: () => undefined,
+				info: () => undefined,
+				warn: (message) => this.log.warn(String(message)),
+				error: (message) => this.log.error(String(message)),
+			},
 		});
 		await apollo.start();
 		return { key, schema, apollo };

@@ -10,9 +10,24 @@ const stringOperators = new GraphQLInputObjectType({
 	name: 'string_filter_operators',
 	fields: {
 		...Object.fromEntries(
-			['_eq', '_neq', '_ieq', '_nieq', '_contains', '_icontains', '_ncontains', '_nicontains', '_starts_with', '_nstarts_with', '_istarts_with', '_nistarts_with', '_ends_with', '_nends_with', '_iends_with', '_niends_with'].map(
-				(operator) => [operator, { type: GraphQLString }],
-			),
+			[
+				'_eq',
+				'_neq',
+				'_ieq',
+				'_nieq',
+				'_contains',
+				'_icontains',
+				'_ncontains',
+				'_nicontains',
+				'_starts_with',
+				'_nstarts_with',
+				'_istarts_with',
+				'_nistarts_with',
+				'_ends_with',
+				'_nends_with',
+				'_iends_with',
+				'_niends_with',
+			].map((operator) => [operator, { type: GraphQLString }]),
 		),
 		_in: { type: list(GraphQLString) },
 		_nin: { type: list(GraphQLString) },

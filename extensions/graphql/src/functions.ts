@@ -17,4 +17,6 @@ export const DatetimeFunctionsType = new GraphQLObjectType<FunctionSource>({ nam
 /** `tags_func { count }`: REST's `count(tags)`. */
 export const CountFunctionsType = new GraphQLObjectType<FunctionSource>({ name: 'count_functions', fields: resolved(['count']) });
 
-export const functionSource = (field: string) => (row: Record<string, unknown>): FunctionSource => ({ row, field });
+export const functionSource =
+	(field: string) =>
+	(row: Record<string, unknown>): FunctionSource => ({ row, field });

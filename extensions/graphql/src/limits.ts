@@ -65,7 +65,12 @@ export function checkLimits(schema: GraphQLSchema, document: DocumentNode, varia
 	try {
 		for (const definition of document.definitions) {
 			if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-			const root = definition.operation === 'mutation' ? schema.getMutationType() : definition.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+			const root =
+				definition.operation === 'mutation'
+					? schema.getMutationType()
+					: definition.operation === 'subscription'
+						? schema.getSubscriptionType()
+						: schema.getQueryType();
 			if (!root) return refusal(`This schema has no ${definition.operation} operations.`);
 			visit(walk, root, definition.selectionSet, { depth: 0, rows: 1, introspection: 0, fragments: new Set() });
 		}
@@ -96,7 +101,8 @@ function deepest(document: DocumentNode, fragments: Map<string, FragmentDefiniti
 		return max;
 	};
 	let max = 0;
-	for (const definition of document.definitions) if (definition.kind === Kind.OPERATION_DEFINITION) max = Math.max(max, depthOf(definition.selectionSet, new Set()));
+	for (const definition of document.definitions)
+		if (definition.kind === Kind.OPERATION_DEFINITION) max = Math.max(max, depthOf(definition.selectionSet, new Set()));
 	return max;
 }
 
@@ -116,7 +122,7 @@ interface Position {
 function visit(walk: Walk, parent: GraphQLNamedType, set: SelectionSetNode, at: Position): void {
 	for (const selection of set.selections) {
 		if (selection.kind === Kind.INLINE_FRAGMENT) {
-			const type = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) ?? parent : parent;
+			const type = selection.typeCondition ? (walk.schema.getType(selection.typeCondition.name.value) ?? parent) : parent;
 			visit(walk, type, selection.selectionSet, at);
 			continue;
 		}
@@ -131,16 +137,21 @@ function visit(walk: Walk, parent: GraphQLNamedType, set: SelectionSetNode, at: 
 		const name = selection.name.value;
 		const introspecting = at.introspection > 0 || name.startsWith('__');
 		walk.cost += introspecting ? 1 : at.rows;
-		if (walk.cost > walk.limits.cost) throw new LimitExceeded(`The query's estimated cost exceeds ${walk.limits.cost} (GRAPHQL_QUERY_COST_MAX): ask for fewer fields or rows, or set smaller limits on lists.`);
+		if (walk.cost > walk.limits.cost)
+			throw new LimitExceeded(
+				`The query's estimated cost exceeds ${walk.limits.cost} (GRAPHQL_QUERY_COST_MAX): ask for fewer fields or rows, or set smaller limits on lists.`,
+			);
 		if (!selection.selectionSet) continue;
 		const depth = at.depth + 1;
-		if (!introspecting && depth > walk.limits.depth) throw new LimitExceeded(`The query is nested ${depth} levels deep; at most ${walk.limits.depth} are allowed (GRAPHQL_QUERY_DEPTH_MAX).`);
+		if (!introspecting && depth > walk.limits.depth)
+			throw new LimitExceeded(`The query is nested ${depth} levels deep; at most ${walk.limits.depth} are allowed (GRAPHQL_QUERY_DEPTH_MAX).`);
 		if (introspecting && depth > introspectionDepth) throw new LimitExceeded(`The introspection query is nested deeper than ${introspectionDepth} levels.`);
 		const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
 		const listy = field ? isListType(getNullableType(field.type)) : false;
 		// 1 on entering `__schema` or `__type`, then one more per list of types, fields or arguments below it.
 		const introspection = introspecting ? Math.max(at.introspection, 1) + (introspectionLists.has(name) ? 1 : 0) : 0;
-		if (introspection - 1 > introspectionListDepth) throw new LimitExceeded(`The introspection query nests type lists more than ${introspectionListDepth} deep.`);
+		if (introspection - 1 > introspectionListDepth)
+			throw new LimitExceeded(`The introspection query nests type lists more than ${introspectionListDepth} deep.`);
 		const rows = introspecting || !listy ? at.rows : at.rows * rowsOf(walk, selection.arguments ?? [], at.depth === 0);
 		const next = field ? getNamedType(field.type) : parent;
 		visit(walk, next, selection.selectionSet, { depth, rows, introspection, fragments: at.fragments });

@@ -24,7 +24,8 @@ export function collectionResolvers(model: ModelCollection, collections: Collect
 	const selection = (info: GraphQLResolveInfo): Query => queryOfSelection(info, collections, collection);
 	const readMany = (context: RequestContext, keys: PrimaryKey[], info: GraphQLResolveInfo, args: Args) =>
 		readBack(() => serviceOf(context, collection).readMany(keys, { ...selection(info), ...listParameters(args) }));
-	const readOne = (context: RequestContext, key: PrimaryKey, info: GraphQLResolveInfo) => readBack(() => serviceOf(context, collection).readOne(key, selection(info)));
+	const readOne = (context: RequestContext, key: PrimaryKey, info: GraphQLResolveInfo) =>
+		readBack(() => serviceOf(context, collection).readOne(key, selection(info)));
 
 	const list: Resolver = (_source, args, context, info) => {
 		const service = serviceOf(context, collection);
@@ -33,9 +34,15 @@ export function collectionResolvers(model: ModelCollection, collections: Collect
 	};
 	const byId: Resolver = (_source, args, context, info) => serviceOf(context, collection).readOne(args.id as PrimaryKey, selection(info));
 	const byVersion: Resolver = async (_source, args, context, info) => {
-		const item = model.singleton ? await serviceOf(context, collection).readSingleton(selection(info)) : await serviceOf(context, collection).readOne(args.id as PrimaryKey, selection(info));
+		const item = model.singleton
+			? await serviceOf(context, collection).readSingleton(selection(info))
+			: await serviceOf(context, collection).readOne(args.id as PrimaryKey, selection(info));
 		const key = model.singleton ? null : String(args.id);
-		const versions = await serviceOf(context, 'directus_versions').readByQuery({ fields: ['delta'], filter: { collection: { _eq: collection }, key: { _eq: args.version }, ...(key === null ? {} : { item: { _eq: key } }) }, limit: 1 });
+		const versions = await serviceOf(context, 'directus_versions').readByQuery({
+			fields: ['delta'],
+			filter: { collection: { _eq: collection }, key: { _eq: args.version }, ...(key === null ? {} : { item: { _eq: key } }) },
+			limit: 1,
+		});
 		const delta = versions[0]?.delta;
 		const changes = typeof delta === 'string' ? (JSON.parse(delta) as Item) : ((delta as Item | null | undefined) ?? {});
 		return { ...item, ...Object.fromEntries(Object.entries(changes).filter(([field]) => field in item)) };
@@ -52,7 +59,8 @@ export function collectionResolvers(model: ModelCollection, collections: Collect
 		const keys = await serviceOf(context, collection).createMany((args.data as Item[] | undefined) ?? []);
 		return readMany(context, keys, info, args);
 	};
-	const createItem: Resolver = async (_source, args, context, info) => readOne(context, await serviceOf(context, collection).createOne(args.data as Item), info);
+	const createItem: Resolver = async (_source, args, context, info) =>
+		readOne(context, await serviceOf(context, collection).createOne(args.data as Item), info);
 	const updateItems: Resolver = async (_source, args, context, info) => {
 		const service = serviceOf(context, collection);
 		if (model.singleton) {
@@ -61,8 +69,10 @@ export function collectionResolvers(model: ModelCollection, collections: Collect
 		}
 		return readMany(context, await service.updateMany(args.ids as PrimaryKey[], args.data as Item), info, args);
 	};
-	const updateBatch: Resolver = async (_source, args, context, info) => readMany(context, await serviceOf(context, collection).updateBatch(args.data as Item[]), info, args);
-	const updateItem: Resolver = async (_source, args, context, info) => readOne(context, await serviceOf(context, collection).updateOne(args.id as PrimaryKey, args.data as Item), info);
+	const updateBatch: Resolver = async (_source, args, context, info) =>
+		readMany(context, await serviceOf(context, collection).updateBatch(args.data as Item[]), info, args);
+	const updateItem: Resolver = async (_source, args, context, info) =>
+		readOne(context, await serviceOf(context, collection).updateOne(args.id as PrimaryKey, args.data as Item), info);
 	const deleteItems: Resolver = async (_source, args, context) => ({ ids: await serviceOf(context, collection).deleteMany(args.ids as PrimaryKey[]) });
 	const deleteItem: Resolver = async (_source, args, context) => ({ id: await serviceOf(context, collection).deleteOne(args.id as PrimaryKey) });
 

@@ -37,10 +37,19 @@ export function buildSchema(model: CallerModel, scope: GraphqlScope): GraphQLSch
 				query[name] = { type: nonNullList(object), args: list, resolve: resolvers.list };
 				query[`${name}_by_id`] = { type: object, args: { id }, resolve: resolvers.byId };
 				const aggregated = types.aggregated(collection.collection);
-				if (aggregated) query[`${name}_aggregated`] = { type: nonNullList(aggregated), args: { groupBy: { type: new GraphQLList(GraphQLString) }, ...list }, resolve: resolvers.aggregated };
+				if (aggregated)
+					query[`${name}_aggregated`] = {
+						type: nonNullList(aggregated),
+						args: { groupBy: { type: new GraphQLList(GraphQLString) }, ...list },
+						resolve: resolvers.aggregated,
+					};
 			}
 			if (collections.get('directus_versions')?.actions.read) {
-				query[`${name}_by_version`] = { type: object, args: { ...(collection.singleton ? {} : { id }), version: { type: new GraphQLNonNull(GraphQLString) } }, resolve: resolvers.byVersion };
+				query[`${name}_by_version`] = {
+					type: object,
+					args: { ...(collection.singleton ? {} : { id }), version: { type: new GraphQLNonNull(GraphQLString) } },
+					resolve: resolvers.byVersion,
+				};
 			}
 		}
 		if (readOnly.has(collection.collection)) continue;
@@ -48,15 +57,40 @@ export function buildSchema(model: CallerModel, scope: GraphqlScope): GraphQLSch
 		const answer = (type: GraphQLObjectType | GraphQLList<GraphQLObjectType>) => (object ? type : GraphQLBoolean);
 		const created = types.input(collection.collection, 'create');
 		if (created && !collection.singleton) {
-			mutation[`create_${name}_items`] = { type: answer(new GraphQLList(object!)), args: { ...list, data: { type: new GraphQLList(new GraphQLNonNull(created)) } }, resolve: writeAnswer(object, resolvers.createItems) };
-			mutation[`create_${name}_item`] = { type: answer(object!), args: { data: { type: new GraphQLNonNull(created) } }, resolve: writeAnswer(object, resolvers.createItem) };
+			mutation[`create_${name}_items`] = {
+				type: answer(new GraphQLList(object!)),
+				args: { ...list, data: { type: new GraphQLList(new GraphQLNonNull(created)) } },
+				resolve: writeAnswer(object, resolvers.createItems),
+			};
+			mutation[`create_${name}_item`] = {
+				type: answer(object!),
+				args: { data: { type: new GraphQLNonNull(created) } },
+				resolve: writeAnswer(object, resolvers.createItem),
+			};
 		}
 		const updated = types.input(collection.collection, 'update');
-		if (updated && collection.singleton) mutation[`update_${name}`] = { type: answer(object!), args: { data: { type: new GraphQLNonNull(updated) } }, resolve: writeAnswer(object, resolvers.updateItems) };
+		if (updated && collection.singleton)
+			mutation[`update_${name}`] = {
+				type: answer(object!),
+				args: { data: { type: new GraphQLNonNull(updated) } },
+				resolve: writeAnswer(object, resolvers.updateItems),
+			};
 		else if (updated) {
-			mutation[`update_${name}_items`] = { type: answer(new GraphQLList(object!)), args: { ...list, ids, data: { type: new GraphQLNonNull(updated) } }, resolve: writeAnswer(object, resolvers.updateItems) };
-			mutation[`update_${name}_batch`] = { type: answer(new GraphQLList(object!)), args: { ...list, data: { type: new GraphQLList(new GraphQLNonNull(updated)) } }, resolve: writeAnswer(object, resolvers.updateBatch) };
-			mutation[`update_${name}_item`] = { type: answer(object!), args: { id, data: { type: new GraphQLNonNull(updated) } }, resolve: writeAnswer(object, resolvers.updateItem) };
+			mutation[`update_${name}_items`] = {
+				type: answer(new GraphQLList(object!)),
+				args: { ...list, ids, data: { type: new GraphQLNonNull(updated) } },
+				resolve: writeAnswer(object, resolvers.updateItems),
+			};
+			mutation[`update_${name}_batch`] = {
+				type: answer(new GraphQLList(object!)),
+				args: { ...list, data: { type: new GraphQLList(new GraphQLNonNull(updated)) } },
+				resolve: writeAnswer(object, resolvers.updateBatch),
+			};
+			mutation[`update_${name}_item`] = {
+				type: answer(object!),
+				args: { id, data: { type: new GraphQLNonNull(updated) } },
+				resolve: writeAnswer(object, resolvers.updateItem),
+			};
 		}
 		if (collection.actions.delete && !collection.singleton) {
 			mutation[`delete_${name}_items`] = { type: DeleteMany, args: { ids }, resolve: resolvers.deleteItems };

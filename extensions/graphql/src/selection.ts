@@ -96,7 +96,12 @@ function deepOf(level: Level): Record<string, unknown> | undefined {
 }
 
 /** The fields a selection set names on `type`, through fragments, honouring `@skip` and `@include`. */
-export function* fieldsOf(walk: Pick<Walk, 'fragments' | 'variables'>, typeName: string, selectionSet: SelectionSetNode, seen = new Set<string>()): Generator<FieldNode> {
+export function* fieldsOf(
+	walk: Pick<Walk, 'fragments' | 'variables'>,
+	typeName: string,
+	selectionSet: SelectionSetNode,
+	seen = new Set<string>(),
+): Generator<FieldNode> {
 	for (const selection of selectionSet.selections) {
 		if (getDirectiveValues(GraphQLSkipDirective, selection, walk.variables)?.if === true) continue;
 		if (getDirectiveValues(GraphQLIncludeDirective, selection, walk.variables)?.if === false) continue;
@@ -111,7 +116,15 @@ export function* fieldsOf(walk: Pick<Walk, 'fragments' | 'variables'>, typeName:
 	}
 }
 
-function collect(walk: Walk, type: GraphQLObjectType, model: ModelCollection, selectionSet: SelectionSetNode, prefix: string, level: Level, paths: string[]): void {
+function collect(
+	walk: Walk,
+	type: GraphQLObjectType,
+	model: ModelCollection,
+	selectionSet: SelectionSetNode,
+	prefix: string,
+	level: Level,
+	paths: string[],
+): void {
 	const definitions = type.getFields();
 	const byName = new Map(model.fields.map((field) => [field.field, field]));
 	for (const node of fieldsOf(walk, type.name, selectionSet)) {
@@ -124,13 +137,14 @@ function collect(walk: Walk, type: GraphQLObjectType, model: ModelCollection, se
 			const base = name.endsWith('_func') ? name.slice(0, -5) : null;
 			const functionsType = getNamedType(definition.type);
 			if (base && node.selectionSet && functionsType instanceof GraphQLObjectType) {
-				for (const fn of fieldsOf(walk, functionsType.name, node.selectionSet)) if (fn.name.value !== '__typename') paths.push(`${prefix}${fn.name.value}(${base})`);
+				for (const fn of fieldsOf(walk, functionsType.name, node.selectionSet))
+					if (fn.name.value !== '__typename') paths.push(`${prefix}${fn.name.value}(${base})`);
 			}
 			continue;
 		}
 		const relatedType = getNamedType(definition.type);
 		const relation = field.relation;
-		if (!relation || !node.selectionSet || relation.kind === 'm2o' && !(relatedType instanceof GraphQLObjectType)) {
+		if (!relation || !node.selectionSet || (relation.kind === 'm2o' && !(relatedType instanceof GraphQLObjectType))) {
 			paths.push(prefix + name);
 			continue;
 		}

@@ -15,7 +15,9 @@ const AuthTokensType = new GraphQLObjectType({
 });
 const ServerInfoType = new GraphQLObjectType({
 	name: 'server_info',
-	fields: Object.fromEntries(['project', 'node', 'os', 'database', 'queryLimit'].map((name) => [name, { type: JsonScalar }]).concat([['version', { type: GraphQLString }]])),
+	fields: Object.fromEntries(
+		['project', 'node', 'os', 'database', 'queryLimit'].map((name) => [name, { type: JsonScalar }]).concat([['version', { type: GraphQLString }]]),
+	),
 });
 const required = (type: typeof GraphQLString) => ({ type: new GraphQLNonNull(type) });
 
@@ -78,7 +80,10 @@ export function systemQueries(types: ModelTypes): Fields {
 	if (users) {
 		fields.users_me = {
 			type: users,
-			resolve: (_source, _args, context, info) => context.items('directus_users', { accountability: context.accountability }).readOne(userOf(context), queryOfSelection(info, types.collections, 'directus_users')),
+			resolve: (_source, _args, context, info) =>
+				context
+					.items('directus_users', { accountability: context.accountability })
+					.readOne(userOf(context), queryOfSelection(info, types.collections, 'directus_users')),
 		};
 	}
 	return fields;
@@ -96,7 +101,9 @@ export function systemMutations(types: ModelTypes): Fields {
 			args: { email: required(GraphQLString), password: required(GraphQLString), mode: { type: AuthModeType }, otp: { type: GraphQLString } },
 			resolve: async (_source, args: Args, context) => {
 				const mode = (args.mode as AuthMode | undefined) ?? 'json';
-				const tokens = await authOf(context).login({ email: args.email, password: args.password, otp: args.otp }, requestContext(context), { session: mode === 'session' });
+				const tokens = await authOf(context).login({ email: args.email, password: args.password, otp: args.otp }, requestContext(context), {
+					session: mode === 'session',
+				});
 				return answerTokens(context, mode, tokens);
 			},
 		},
@@ -135,7 +142,13 @@ export function systemMutations(types: ModelTypes): Fields {
 		},
 		users_register: {
 			type: GraphQLBoolean,
-			args: { email: required(GraphQLString), password: required(GraphQLString), verification_url: { type: GraphQLString }, first_name: { type: GraphQLString }, last_name: { type: GraphQLString } },
+			args: {
+				email: required(GraphQLString),
+				password: required(GraphQLString),
+				verification_url: { type: GraphQLString },
+				first_name: { type: GraphQLString },
+				last_name: { type: GraphQLString },
+			},
 			resolve: done((args, context) => authOf(context).users.register(args)),
 		},
 	};
@@ -168,7 +181,10 @@ export function systemMutations(types: ModelTypes): Fields {
 			args: { url: required(GraphQLString), data: { type: fileData } },
 			resolve: async (_source, args: Args, context, info) => {
 				if (!context.capabilities.files) throw createError('SERVICE_UNAVAILABLE', 'Files are not available.');
-				const key = await context.capabilities.files.import({ url: String(args.url), data: args.data as Item | undefined }, { accountability: context.accountability });
+				const key = await context.capabilities.files.import(
+					{ url: String(args.url), data: args.data as Item | undefined },
+					{ accountability: context.accountability },
+				);
 				return context.items('directus_files', { accountability: context.accountability }).readOne(key, queryOfSelection(info, collections, 'directus_files'));
 			},
 		};

@@ -93,7 +93,8 @@ export class ModelTypes {
 				const union = this.union(model, field.field, relation.allowed);
 				const collectionField = relation.collectionField;
 				// The union member is named by the row's collection field, which the query always asks for.
-				if (union) fields[field.field] = { type: union, resolve: (row, args, context, info) => tagged(byResponseKey(row, args, context, info), row[collectionField]) };
+				if (union)
+					fields[field.field] = { type: union, resolve: (row, args, context, info) => tagged(byResponseKey(row, args, context, info), row[collectionField]) };
 				continue;
 			}
 			const type = scalarOf(field);
@@ -136,7 +137,8 @@ export class ModelTypes {
 			const relation = field.relation;
 			let type: GraphQLInputType = scalarOf(field);
 			// A related item is written as an object; one the caller may not create or update is linked by its key.
-			if (relation?.kind === 'm2o') type = this.input(relation.related, action) ?? this.input(relation.related, 'update') ?? scalarOf({ type: field.type, primary: false });
+			if (relation?.kind === 'm2o')
+				type = this.input(relation.related, action) ?? this.input(relation.related, 'update') ?? scalarOf({ type: field.type, primary: false });
 			else if (relation?.kind === 'o2m') type = new GraphQLList(this.input(relation.related, action) ?? this.input(relation.related, 'update') ?? JsonScalar);
 			else if (relation?.kind === 'm2a') type = JsonScalar;
 			fields[field.field] = { type };
@@ -150,10 +152,22 @@ export class ModelTypes {
 		if (!model?.actions.read || !isValidName(collection)) return undefined;
 		let type = this.aggregates.get(collection);
 		if (type) return type;
-		const columns = model.fields.filter((field) => readable(field) && field.relation?.kind !== 'o2m' && field.relation?.kind !== 'm2a' && !field.special.includes('conceal') && field.type !== 'hash');
+		const columns = model.fields.filter(
+			(field) =>
+				readable(field) && field.relation?.kind !== 'o2m' && field.relation?.kind !== 'm2a' && !field.special.includes('conceal') && field.type !== 'hash',
+		);
 		const numeric = columns.filter((field) => numericTypes.has(field.type));
-		const counted = new GraphQLObjectType({ name: `${collection}_aggregated_count`, fields: () => Object.fromEntries(columns.map((field) => [field.field, { type: GraphQLInt }])) });
-		const measured = numeric.length > 0 ? new GraphQLObjectType({ name: `${collection}_aggregated_fields`, fields: () => Object.fromEntries(numeric.map((field) => [field.field, { type: GraphQLFloat }])) }) : undefined;
+		const counted = new GraphQLObjectType({
+			name: `${collection}_aggregated_count`,
+			fields: () => Object.fromEntries(columns.map((field) => [field.field, { type: GraphQLInt }])),
+		});
+		const measured =
+			numeric.length > 0
+				? new GraphQLObjectType({
+						name: `${collection}_aggregated_fields`,
+						fields: () => Object.fromEntries(numeric.map((field) => [field.field, { type: GraphQLFloat }])),
+					})
+				: undefined;
 		const fields: GraphQLFieldConfigMap<Row, RequestContext> = { group: { type: JsonScalar }, countAll: { type: GraphQLInt } };
 		if (columns.length > 0) Object.assign(fields, { count: { type: counted }, countDistinct: { type: counted } });
 		if (measured) for (const fn of ['avg', 'sum', 'avgDistinct', 'sumDistinct', 'min', 'max']) fields[fn] = { type: measured };

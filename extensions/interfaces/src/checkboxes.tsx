@@ -9,7 +9,12 @@ function Checkboxes(props: StudioInterfaceProps<Array<string | number>, { choice
 				const checked = current.map(String).includes(String(choice.value));
 				return (
 					<label class="check" key={String(choice.value)}>
-						<input type="checkbox" checked={checked} disabled={props.disabled} onChange={() => props.onInput(checked ? current.filter((value) => String(value) !== String(choice.value)) : [...current, choice.value])} />
+						<input
+							type="checkbox"
+							checked={checked}
+							disabled={props.disabled}
+							onChange={() => props.onInput(checked ? current.filter((value) => String(value) !== String(choice.value)) : [...current, choice.value])}
+						/>
 						{choice.text}
 					</label>
 				);

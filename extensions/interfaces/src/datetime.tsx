@@ -21,7 +21,15 @@ function fromControl(text: string, type: string): string | null {
 
 function DateTime(props: StudioInterfaceProps<string>) {
 	const control = props.type === 'date' ? 'date' : props.type === 'time' ? 'time' : 'datetime-local';
-	return <input {...a11y(props)} type={control} value={toControl(props.value, props.type)} disabled={props.disabled} onInput={(event) => props.onInput(fromControl(event.currentTarget.value, props.type))} />;
+	return (
+		<input
+			{...a11y(props)}
+			type={control}
+			value={toControl(props.value, props.type)}
+			disabled={props.disabled}
+			onInput={(event) => props.onInput(fromControl(event.currentTarget.value, props.type))}
+		/>
+	);
 }
 
 export default defineInterface<string>({

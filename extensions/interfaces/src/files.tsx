@@ -9,7 +9,13 @@ function Files(props: StudioInterfaceProps<unknown>) {
 	const info = useAsync(() => describe(props.api, props.collection, props.field), [props.collection, props.field]);
 	const junctionKey = useAsync(async () => (info?.junction ? primaryKeyOf(props.api, info.junction) : undefined), [info]);
 	const through = info?.junctionField ?? '';
-	const { entries, update } = useEntries(props.api, props.value, info?.junction, () => ['id', 'title', 'type', 'filename_download'].map((field) => `${through}.${field}`), 'directus_files');
+	const { entries, update } = useEntries(
+		props.api,
+		props.value,
+		info?.junction,
+		() => ['id', 'title', 'type', 'filename_download'].map((field) => `${through}.${field}`),
+		'directus_files',
+	);
 	if (!info || !entries || !junctionKey) return <p class="muted">Loading…</p>;
 	const sortField = info.sortField;
 	const toPayload = (list: Entry[]) =>
@@ -26,13 +32,28 @@ function Files(props: StudioInterfaceProps<unknown>) {
 				{entries.map((entry, index) => {
 					const file = (entry.row?.[through] ?? { id: String(entry.key) }) as FileRow;
 					return (
-						<ListRow key={String(entry.key ?? `new-${index}`)} title={file.title ?? file.filename_download ?? 'file'} index={index} count={entries.length} disabled={props.disabled} sortable={Boolean(sortField)} onMove={(to) => change(moved(entries, index, to))} onRemove={() => change(entries.filter((_, at) => at !== index))} removeLabel="Remove">
+						<ListRow
+							key={String(entry.key ?? `new-${index}`)}
+							title={file.title ?? file.filename_download ?? 'file'}
+							index={index}
+							count={entries.length}
+							disabled={props.disabled}
+							sortable={Boolean(sortField)}
+							onMove={(to) => change(moved(entries, index, to))}
+							onRemove={() => change(entries.filter((_, at) => at !== index))}
+							removeLabel="Remove"
+						>
 							<Thumb file={file} />
 						</ListRow>
 					);
 				})}
 			</ul>
-			<FileChooser api={props.api} multiple disabled={props.disabled} onChosen={(files) => change([...entries, ...files.map((file) => ({ payload: { [through]: file.id }, row: { [through]: file } }))])} />
+			<FileChooser
+				api={props.api}
+				multiple
+				disabled={props.disabled}
+				onChosen={(files) => change([...entries, ...files.map((file) => ({ payload: { [through]: file.id }, row: { [through]: file } }))])}
+			/>
 		</div>
 	);
 }

@@ -10,8 +10,8 @@ function Hash(props: StudioInterfaceProps<string, { placeholder?: string }>) {
 			aria-label={props.label}
 			type="password"
 			autoComplete="new-password"
-			placeholder={isSet ? 'A value is set: type to replace it' : props.options.placeholder ?? 'Enter a value to hash'}
-			value={isSet ? '' : props.value ?? ''}
+			placeholder={isSet ? 'A value is set: type to replace it' : (props.options.placeholder ?? 'Enter a value to hash')}
+			value={isSet ? '' : (props.value ?? '')}
 			disabled={props.disabled}
 			onInput={(event) => props.onInput(event.currentTarget.value === '' ? null : event.currentTarget.value)}
 		/>

@@ -16,7 +16,13 @@ export interface Entry {
  * keys) and kept as the user edits them; `emit` turns them into the nested-write payload. When
  * the saved value changes (after a save or revert), the list is read again.
  */
-export function useEntries(api: StudioApi, value: unknown, collection: string | undefined, fields: (titler: Titler) => string[], titleCollection: string | undefined) {
+export function useEntries(
+	api: StudioApi,
+	value: unknown,
+	collection: string | undefined,
+	fields: (titler: Titler) => string[],
+	titleCollection: string | undefined,
+) {
 	const [entries, setEntries] = useState<Entry[] | null>(null);
 	const [titler, setTitler] = useState<Titler | null>(null);
 	const emitted = useRef<unknown>(undefined);
@@ -27,8 +33,15 @@ export function useEntries(api: StudioApi, value: unknown, collection: string | 
 		(async () => {
 			const named = await titlerOf(api, titleCollection);
 			const key = await primaryKeyOf(api, collection);
-			const keys = (Array.isArray(value) ? value : []).map((entry) => (entry && typeof entry === 'object' ? (entry as Row)[key] : entry)).filter((entry) => entry !== undefined && entry !== null) as Key[];
-			const rows = keys.length === 0 ? [] : await api.request<Row[]>(itemsPath(collection), { query: { filter: { [key]: { _in: keys } }, fields: [key, ...fields(named)].join(','), limit: -1 } }).catch(() => [] as Row[]);
+			const keys = (Array.isArray(value) ? value : [])
+				.map((entry) => (entry && typeof entry === 'object' ? (entry as Row)[key] : entry))
+				.filter((entry) => entry !== undefined && entry !== null) as Key[];
+			const rows =
+				keys.length === 0
+					? []
+					: await api
+							.request<Row[]>(itemsPath(collection), { query: { filter: { [key]: { _in: keys } }, fields: [key, ...fields(named)].join(','), limit: -1 } })
+							.catch(() => [] as Row[]);
 			const byKey = new Map(rows.map((row) => [String(row[key]), row]));
 			if (!live) return;
 			setTitler(named);

@@ -33,7 +33,17 @@ function ManyToAny(props: StudioInterfaceProps<unknown>) {
 			<ul>
 				{entries.length === 0 && <li class="muted">No items.</li>}
 				{entries.map((entry, index) => (
-					<ListRow key={String(entry.key ?? `new-${index}`)} title={titleOf(entry)} index={index} count={entries.length} disabled={props.disabled} sortable={Boolean(sortField)} onMove={(to) => change(moved(entries, index, to))} onRemove={() => change(entries.filter((_, at) => at !== index))} removeLabel="Remove" />
+					<ListRow
+						key={String(entry.key ?? `new-${index}`)}
+						title={titleOf(entry)}
+						index={index}
+						count={entries.length}
+						disabled={props.disabled}
+						sortable={Boolean(sortField)}
+						onMove={(to) => change(moved(entries, index, to))}
+						onRemove={() => change(entries.filter((_, at) => at !== index))}
+						removeLabel="Remove"
+					/>
 				))}
 			</ul>
 			<div class="row">

@@ -10,7 +10,13 @@ function ManyToMany(props: StudioInterfaceProps<unknown>) {
 	const junctionKey = useAsync(async () => (info?.junction ? primaryKeyOf(props.api, info.junction) : undefined), [info]);
 	const relatedKey = useAsync(async () => (info?.related ? primaryKeyOf(props.api, info.related) : undefined), [info]);
 	const through = info?.junctionField ?? '';
-	const { entries, titler, update } = useEntries(props.api, props.value, info?.junction, (named) => named.fields.map((field) => `${through}.${field}`), info?.related);
+	const { entries, titler, update } = useEntries(
+		props.api,
+		props.value,
+		info?.junction,
+		(named) => named.fields.map((field) => `${through}.${field}`),
+		info?.related,
+	);
 	const [mode, setMode] = useState<'link' | 'create' | null>(null);
 	if (!info || info.kind !== 'm2m' || !entries || !titler || !junctionKey || !relatedKey) return <p class="muted">Loading…</p>;
 	const sortField = info.sortField;
@@ -21,7 +27,9 @@ function ManyToMany(props: StudioInterfaceProps<unknown>) {
 			return sortField ? { [junctionKey]: entry.key, ...sort } : entry.key;
 		});
 	const change = (next: Entry[]) => update(next, toPayload, props.onInput as (value: unknown) => void);
-	const linked = entries.map((entry) => (entry.row?.[through] as Row | undefined)?.[relatedKey] ?? entry.payload?.[through]).filter((value) => value !== undefined && typeof value !== 'object') as Key[];
+	const linked = entries
+		.map((entry) => (entry.row?.[through] as Row | undefined)?.[relatedKey] ?? entry.payload?.[through])
+		.filter((value) => value !== undefined && typeof value !== 'object') as Key[];
 	return (
 		<div class="relational-list" id={props.id} role="group" aria-label={props.label}>
 			<ul>

@@ -14,7 +14,9 @@ function ManyToOne(props: StudioInterfaceProps<Key | Row>) {
 	const current = useAsync(async () => {
 		if (key === null || key === undefined || !titler || !related) return null;
 		if (picked && String(picked.id ?? '') === String(key)) return picked;
-		return props.api.request<Row>(`${itemsPath(related)}/${encodeURIComponent(String(key))}`, { query: { fields: titler.fields.join(',') } }).catch(() => ({ id: key }));
+		return props.api
+			.request<Row>(`${itemsPath(related)}/${encodeURIComponent(String(key))}`, { query: { fields: titler.fields.join(',') } })
+			.catch(() => ({ id: key }));
 	}, [key, titler, related]);
 	if (!info) return <p class="muted">Loading…</p>;
 	const title = key === null || key === undefined ? null : current ? titler?.title(current) || `#${key}` : `#${key}`;

@@ -18,7 +18,14 @@ function Markdown(props: StudioInterfaceProps<string>) {
 			{preview ? (
 				<div class="markdown-preview" dangerouslySetInnerHTML={{ __html: markdownToHtml(props.value ?? '') }} />
 			) : (
-				<textarea id={props.id} aria-label={props.label} rows={8} value={props.value ?? ''} disabled={props.disabled} onInput={(event) => props.onInput(event.currentTarget.value === '' ? null : event.currentTarget.value)} />
+				<textarea
+					id={props.id}
+					aria-label={props.label}
+					rows={8}
+					value={props.value ?? ''}
+					disabled={props.disabled}
+					onInput={(event) => props.onInput(event.currentTarget.value === '' ? null : event.currentTarget.value)}
+				/>
 			)}
 		</div>
 	);

@@ -7,7 +7,14 @@ function Radio(props: StudioInterfaceProps<string | number, { choices?: unknown 
 		<div class="choices" role="radiogroup" id={props.id} aria-label={props.label}>
 			{choicesOf(props.options).map((choice) => (
 				<label class="check" key={String(choice.value)}>
-					<input type="radio" name={name} value={String(choice.value)} checked={String(props.value) === String(choice.value)} disabled={props.disabled} onChange={() => props.onInput(choice.value)} />
+					<input
+						type="radio"
+						name={name}
+						value={String(choice.value)}
+						checked={String(props.value) === String(choice.value)}
+						disabled={props.disabled}
+						onChange={() => props.onInput(choice.value)}
+					/>
 					{choice.text}
 				</label>
 			))}

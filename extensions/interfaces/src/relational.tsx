@@ -8,7 +8,13 @@ interface Relation {
 	collection: string;
 	field: string;
 	related_collection: string | null;
-	meta: { one_field?: string | null; junction_field?: string | null; sort_field?: string | null; one_collection_field?: string | null; one_allowed_collections?: string[] | null } | null;
+	meta: {
+		one_field?: string | null;
+		junction_field?: string | null;
+		sort_field?: string | null;
+		one_collection_field?: string | null;
+		one_allowed_collections?: string[] | null;
+	} | null;
 }
 interface FieldInfo {
 	field: string;
@@ -31,11 +37,19 @@ export function relationsOf(api: StudioApi): Promise<Relation[]> {
 	return relations;
 }
 export function fieldsOf(api: StudioApi, collection: string): Promise<FieldInfo[]> {
-	if (!fields.has(collection)) fields.set(collection, api.request<FieldInfo[]>(`/fields/${encodeURIComponent(collection)}`).catch(() => []));
+	if (!fields.has(collection))
+		fields.set(
+			collection,
+			api.request<FieldInfo[]>(`/fields/${encodeURIComponent(collection)}`).catch(() => []),
+		);
 	return fields.get(collection)!;
 }
 function collectionInfo(api: StudioApi, collection: string): Promise<CollectionInfo | null> {
-	if (!collections.has(collection)) collections.set(collection, api.request<CollectionInfo>(`/collections/${encodeURIComponent(collection)}`).catch(() => null));
+	if (!collections.has(collection))
+		collections.set(
+			collection,
+			api.request<CollectionInfo>(`/collections/${encodeURIComponent(collection)}`).catch(() => null),
+		);
 	return collections.get(collection)!;
 }
 
@@ -61,9 +75,15 @@ export async function titlerOf(api: StudioApi, collection: string): Promise<Titl
 	const template = info?.meta?.display_template;
 	if (template) {
 		const paths = [...template.matchAll(/{{\s*([\w.]+)\s*}}/g)].map((found) => found[1]!);
-		return { fields: [key, ...paths], title: (row) => (row ? template.replace(/{{\s*([\w.]+)\s*}}/g, (_, path: string) => String(path.split('.').reduce<any>((value, part) => value?.[part], row) ?? '')) : '') };
+		return {
+			fields: [key, ...paths],
+			title: (row) =>
+				row ? template.replace(/{{\s*([\w.]+)\s*}}/g, (_, path: string) => String(path.split('.').reduce<any>((value, part) => value?.[part], row) ?? '')) : '',
+		};
 	}
-	const text = ['title', 'name', 'filename_download', 'email'].find((name) => list.some((field) => field.field === name)) ?? list.find((field) => ['string', 'text'].includes(field.type) && !field.schema?.is_primary_key)?.field;
+	const text =
+		['title', 'name', 'filename_download', 'email'].find((name) => list.some((field) => field.field === name)) ??
+		list.find((field) => ['string', 'text'].includes(field.type) && !field.schema?.is_primary_key)?.field;
 	return { fields: [key, ...(text ? [text] : [])], title: (row) => (row ? String((text && row[text]) ?? row[key] ?? '') : '') };
 }
 
@@ -93,7 +113,16 @@ export async function describe(api: StudioApi, collection: string, field: string
 	const other = list.find((relation) => relation.collection === o2m.collection && relation.field === junctionField);
 	const sort = o2m.meta?.sort_field ? { sortField: o2m.meta.sort_field } : {};
 	if (other && !other.related_collection) {
-		return { kind: 'm2a', related: '', junction: o2m.collection, back: o2m.field, junctionField, collectionField: other.meta?.one_collection_field ?? 'collection', allowed: other.meta?.one_allowed_collections ?? [], ...sort };
+		return {
+			kind: 'm2a',
+			related: '',
+			junction: o2m.collection,
+			back: o2m.field,
+			junctionField,
+			collectionField: other.meta?.one_collection_field ?? 'collection',
+			allowed: other.meta?.one_allowed_collections ?? [],
+			...sort,
+		};
 	}
 	return { kind: 'm2m', related: other?.related_collection ?? '', junction: o2m.collection, back: o2m.field, junctionField, ...sort };
 }
@@ -102,7 +131,10 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): T | undefi
 	const [value, setValue] = useState<T | undefined>(undefined);
 	useEffect(() => {
 		let live = true;
-		load().then((result) => live && setValue(result), () => undefined);
+		load().then(
+			(result) => live && setValue(result),
+			() => undefined,
+		);
 		return () => {
 			live = false;
 		};
@@ -111,7 +143,19 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): T | undefi
 }
 
 /** Search a collection and pick one item: the M2O picker, and "link existing" of the list interfaces. */
-export function ItemPicker({ api, collection, exclude = [], onPick, onClose }: { api: StudioApi; collection: string; exclude?: Key[]; onPick: (key: Key, row: Row) => void; onClose: () => void }) {
+export function ItemPicker({
+	api,
+	collection,
+	exclude = [],
+	onPick,
+	onClose,
+}: {
+	api: StudioApi;
+	collection: string;
+	exclude?: Key[];
+	onPick: (key: Key, row: Row) => void;
+	onClose: () => void;
+}) {
 	const [search, setSearch] = useState('');
 	const [rows, setRows] = useState<Row[] | null>(null);
 	const titler = useAsync(() => titlerOf(api, collection), [collection]);
@@ -119,7 +163,9 @@ export function ItemPicker({ api, collection, exclude = [], onPick, onClose }: {
 	useEffect(() => {
 		if (!titler || !key) return;
 		const timer = setTimeout(() => {
-			api.request<Row[]>(itemsPath(collection), { query: { fields: titler.fields.join(','), limit: 25, ...(search ? { search } : {}) } }).then(setRows, () => setRows([]));
+			api
+				.request<Row[]>(itemsPath(collection), { query: { fields: titler.fields.join(','), limit: 25, ...(search ? { search } : {}) } })
+				.then(setRows, () => setRows([]));
 		}, 150);
 		return () => clearTimeout(timer);
 	}, [search, titler, key]);
@@ -150,7 +196,27 @@ export function ItemPicker({ api, collection, exclude = [], onPick, onClose }: {
 }
 
 /** A row of a relational list, with its unlink and move buttons. */
-export function ListRow({ title, index, count, disabled, sortable, onMove, onRemove, removeLabel = 'Unlink', children }: { title: string; index: number; count: number; disabled: boolean; sortable: boolean; onMove: (to: number) => void; onRemove: () => void; removeLabel?: string; children?: preact.ComponentChildren }) {
+export function ListRow({
+	title,
+	index,
+	count,
+	disabled,
+	sortable,
+	onMove,
+	onRemove,
+	removeLabel = 'Unlink',
+	children,
+}: {
+	title: string;
+	index: number;
+	count: number;
+	disabled: boolean;
+	sortable: boolean;
+	onMove: (to: number) => void;
+	onRemove: () => void;
+	removeLabel?: string;
+	children?: preact.ComponentChildren;
+}) {
 	return (
 		<li class="relational-row">
 			{children ?? <span>{title}</span>}
@@ -175,7 +241,13 @@ export function ListRow({ title, index, count, disabled, sortable, onMove, onRem
 export function CreateForm({ api, collection, onCreate, onClose }: { api: StudioApi; collection: string; onCreate: (item: Row) => void; onClose: () => void }) {
 	const list = useAsync(() => fieldsOf(api, collection), [collection]);
 	const [values, setValues] = useState<Row>({});
-	const editable = (list ?? []).filter((field) => !field.schema?.is_primary_key && !field.meta?.hidden && field.type !== 'alias' && !(field.meta?.special ?? []).some((special) => ['m2o', 'file', 'user-created', 'date-created', 'user-updated', 'date-updated'].includes(special)));
+	const editable = (list ?? []).filter(
+		(field) =>
+			!field.schema?.is_primary_key &&
+			!field.meta?.hidden &&
+			field.type !== 'alias' &&
+			!(field.meta?.special ?? []).some((special) => ['m2o', 'file', 'user-created', 'date-created', 'user-updated', 'date-updated'].includes(special)),
+	);
 	return (
 		<div class="create-form" role="group" aria-label={`New item of ${collection}`}>
 			{editable.map((field) => (
@@ -184,7 +256,13 @@ export function CreateForm({ api, collection, onCreate, onClose }: { api: Studio
 					<input
 						type={(['integer', 'float', 'decimal', 'bigInteger'].includes(field.type) ? 'number' : 'text') as 'number'}
 						value={(values[field.field] as string) ?? ''}
-						onInput={(e) => setValues({ ...values, [field.field]: ['integer', 'float'].includes(field.type) && e.currentTarget.value !== '' ? Number(e.currentTarget.value) : e.currentTarget.value })}
+						onInput={(e) =>
+							setValues({
+								...values,
+								[field.field]:
+									['integer', 'float'].includes(field.type) && e.currentTarget.value !== '' ? Number(e.currentTarget.value) : e.currentTarget.value,
+							})
+						}
 					/>
 				</label>
 			))}

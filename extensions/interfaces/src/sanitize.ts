@@ -1,4 +1,27 @@
-const allowedTags = new Set(['P', 'BR', 'B', 'STRONG', 'I', 'EM', 'U', 'S', 'A', 'UL', 'OL', 'LI', 'H1', 'H2', 'H3', 'H4', 'BLOCKQUOTE', 'CODE', 'PRE', 'HR', 'SPAN', 'DIV']);
+const allowedTags = new Set([
+	'P',
+	'BR',
+	'B',
+	'STRONG',
+	'I',
+	'EM',
+	'U',
+	'S',
+	'A',
+	'UL',
+	'OL',
+	'LI',
+	'H1',
+	'H2',
+	'H3',
+	'H4',
+	'BLOCKQUOTE',
+	'CODE',
+	'PRE',
+	'HR',
+	'SPAN',
+	'DIV',
+]);
 
 /**
  * Keeps formatting and drops everything that could run or load: unknown elements are unwrapped,
@@ -41,7 +64,11 @@ export function markdownToHtml(markdown: string): string {
 			.map((block) => {
 				const heading = /^(#{1,4})\s+(.*)$/.exec(block);
 				if (heading) return `<h${heading[1]!.length}>${inline(heading[2]!)}</h${heading[1]!.length}>`;
-				if (/^[-*]\s/.test(block)) return `<ul>${block.split('\n').map((line) => `<li>${inline(line.replace(/^[-*]\s+/, ''))}</li>`).join('')}</ul>`;
+				if (/^[-*]\s/.test(block))
+					return `<ul>${block
+						.split('\n')
+						.map((line) => `<li>${inline(line.replace(/^[-*]\s+/, ''))}</li>`)
+						.join('')}</ul>`;
 				return `<p>${inline(block).replace(/\n/g, '<br>')}</p>`;
 			})
 			.join(''),

@@ -1,4 +1,4 @@
-import type { InterfaceProps, StudioApi } from '@mantle/extensions-sdk';
+import type { InterfaceProps } from '@mantle/extensions-sdk';
 
 /** The Studio gives each interface the id its field label points at, and the label's text. */
 export interface StudioInterfaceProps<Value = unknown, Options = Record<string, unknown>> extends InterfaceProps<Value, Options> {

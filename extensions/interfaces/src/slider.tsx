@@ -11,7 +11,16 @@ function Slider(props: StudioInterfaceProps<number, Options>) {
 	const { min = 0, max = 100, step = 1 } = props.options;
 	return (
 		<div class="slider">
-			<input {...a11y(props)} type="range" min={min} max={max} step={step} value={props.value ?? min} disabled={props.disabled} onInput={(event) => props.onInput(Number(event.currentTarget.value))} />
+			<input
+				{...a11y(props)}
+				type="range"
+				min={min}
+				max={max}
+				step={step}
+				value={props.value ?? min}
+				disabled={props.disabled}
+				onInput={(event) => props.onInput(Number(event.currentTarget.value))}
+			/>
 			<output aria-hidden="true">{props.value ?? '–'}</output>
 		</div>
 	);

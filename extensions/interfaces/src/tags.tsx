@@ -31,7 +31,13 @@ function Tags(props: StudioInterfaceProps<string[], { placeholder?: string; lowe
 				{tags.map((tag) => (
 					<li key={tag} class="label-chip">
 						{tag}
-						<button type="button" class="ghost" aria-label={`Remove tag ${tag}`} disabled={props.disabled} onClick={() => props.onInput(tags.filter((other) => other !== tag))}>
+						<button
+							type="button"
+							class="ghost"
+							aria-label={`Remove tag ${tag}`}
+							disabled={props.disabled}
+							onClick={() => props.onInput(tags.filter((other) => other !== tag))}
+						>
 							×
 						</button>
 					</li>

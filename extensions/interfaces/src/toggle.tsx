@@ -4,7 +4,14 @@ import { a11y, type StudioInterfaceProps } from './shared.js';
 function Toggle(props: StudioInterfaceProps<boolean, { label?: string }>) {
 	return (
 		<span class="toggle">
-			<input {...a11y(props)} type="checkbox" role="switch" checked={Boolean(props.value)} disabled={props.disabled} onChange={(event) => props.onInput(event.currentTarget.checked)} />
+			<input
+				{...a11y(props)}
+				type="checkbox"
+				role="switch"
+				checked={Boolean(props.value)}
+				disabled={props.disabled}
+				onChange={(event) => props.onInput(event.currentTarget.checked)}
+			/>
 			<span aria-hidden="true">{props.options.label ?? (props.value ? 'On' : 'Off')}</span>
 		</span>
 	);

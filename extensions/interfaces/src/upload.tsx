@@ -21,14 +21,30 @@ export function Thumb({ file }: { file: FileRow }) {
 	const image = file.type?.startsWith('image/') && !file.type.includes('svg');
 	return (
 		<span class="file-thumb">
-			{image ? <img src={`/assets/${encodeURIComponent(file.id)}?width=120&height=120&fit=cover`} alt={file.title ?? ''} width={60} height={60} /> : <span aria-hidden="true">▤</span>}
+			{image ? (
+				<img src={`/assets/${encodeURIComponent(file.id)}?width=120&height=120&fit=cover`} alt={file.title ?? ''} width={60} height={60} />
+			) : (
+				<span aria-hidden="true">▤</span>
+			)}
 			<span>{file.title ?? file.filename_download ?? file.id}</span>
 		</span>
 	);
 }
 
 /** Upload a new file, or pick one already in the library. */
-export function FileChooser({ api, accept, multiple = false, disabled, onChosen }: { api: StudioApi; accept?: string; multiple?: boolean; disabled: boolean; onChosen: (files: FileRow[]) => void }) {
+export function FileChooser({
+	api,
+	accept,
+	multiple = false,
+	disabled,
+	onChosen,
+}: {
+	api: StudioApi;
+	accept?: string;
+	multiple?: boolean;
+	disabled: boolean;
+	onChosen: (files: FileRow[]) => void;
+}) {
 	const [picking, setPicking] = useState(false);
 	const [busy, setBusy] = useState(false);
 	const [error, setError] = useState<string | null>(null);

@@ -42,7 +42,17 @@ function Wysiwyg(props: StudioInterfaceProps<string>) {
 					</button>
 				))}
 			</div>
-			<div ref={editor} id={props.id} class="wysiwyg-area" role="textbox" aria-multiline="true" aria-label={props.label} contentEditable={!props.disabled} tabIndex={0} onInput={emit} />
+			<div
+				ref={editor}
+				id={props.id}
+				class="wysiwyg-area"
+				role="textbox"
+				aria-multiline="true"
+				aria-label={props.label}
+				contentEditable={!props.disabled}
+				tabIndex={0}
+				onInput={emit}
+			/>
 		</div>
 	);
 }

@@ -21,7 +21,13 @@ function Cards(props: StudioLayoutProps) {
 				return (
 					<li key={String(id)} class={`card${selected ? ' selected' : ''}`}>
 						<a href={props.itemHref?.(id) ?? '#'} onClick={(event) => !props.itemHref && (event.preventDefault(), props.openItem(id))}>
-							<span class="card-image">{image ? <img src={`/assets/${encodeURIComponent(image)}?width=300&height=300&fit=cover`} alt="" loading="lazy" /> : <span aria-hidden="true">▣</span>}</span>
+							<span class="card-image">
+								{image ? (
+									<img src={`/assets/${encodeURIComponent(image)}?width=300&height=300&fit=cover`} alt="" loading="lazy" />
+								) : (
+									<span aria-hidden="true">▣</span>
+								)}
+							</span>
 							<strong>{title ? ((props.renderValue?.(item, title) ?? plain(item, title)) as never) : `#${id}`}</strong>
 						</a>
 						{rest.slice(0, 1).map((field) => (
@@ -30,7 +36,11 @@ function Cards(props: StudioLayoutProps) {
 							</span>
 						))}
 						<label class="check">
-							<input type="checkbox" checked={selected} onChange={() => props.setSelection(selected ? props.selection.filter((other) => other !== id) : [...props.selection, id])} />
+							<input
+								type="checkbox"
+								checked={selected}
+								onChange={() => props.setSelection(selected ? props.selection.filter((other) => other !== id) : [...props.selection, id])}
+							/>
 							<span class="visually-hidden">Select item {String(id)}</span>
 						</label>
 					</li>

@@ -37,7 +37,11 @@ function Table(props: StudioLayoutProps) {
 			resizing.current = null;
 			removeEventListener('pointermove', onMove);
 			removeEventListener('pointerup', onUp);
-			if (current) props.setOptions({ ...props.options, widths: { ...widths, [current.field]: Math.round(Math.max(60, current.startWidth + upEvent.clientX - current.startX)) } });
+			if (current)
+				props.setOptions({
+					...props.options,
+					widths: { ...widths, [current.field]: Math.round(Math.max(60, current.startWidth + upEvent.clientX - current.startX)) },
+				});
 		};
 		addEventListener('pointermove', onMove);
 		addEventListener('pointerup', onUp);
@@ -56,7 +60,12 @@ function Table(props: StudioLayoutProps) {
 			<thead>
 				<tr>
 					<th style={{ width: '44px' }} scope="col">
-						<input type="checkbox" aria-label="Select all on this page" checked={allSelected} onChange={() => props.setSelection(allSelected ? [] : items.map((item) => item[key] as PrimaryKey))} />
+						<input
+							type="checkbox"
+							aria-label="Select all on this page"
+							checked={allSelected}
+							onChange={() => props.setSelection(allSelected ? [] : items.map((item) => item[key] as PrimaryKey))}
+						/>
 					</th>
 					{fields.map((field, index) => {
 						const direction = sort === field ? 'ascending' : sort === `-${field}` ? 'descending' : 'none';
@@ -90,7 +99,15 @@ function Table(props: StudioLayoutProps) {
 									{label(field)}
 									<span aria-hidden="true">{direction === 'ascending' ? ' ▲' : direction === 'descending' ? ' ▼' : ''}</span>
 								</button>
-								<span class="resize-handle" role="separator" aria-orientation="vertical" aria-label={`Resize ${label(field)} column`} tabIndex={0} onPointerDown={(event) => startResize(event, field)} onKeyDown={(event) => resizeWithKeys(event, field)} />
+								<span
+									class="resize-handle"
+									role="separator"
+									aria-orientation="vertical"
+									aria-label={`Resize ${label(field)} column`}
+									tabIndex={0}
+									onPointerDown={(event) => startResize(event, field)}
+									onKeyDown={(event) => resizeWithKeys(event, field)}
+								/>
 							</th>
 						);
 					})}
@@ -110,7 +127,12 @@ function Table(props: StudioLayoutProps) {
 					return (
 						<tr key={String(id)} aria-selected={selected} onClick={(event) => !(event.target as Element).closest('input,a,button') && props.openItem(id)}>
 							<td>
-								<input type="checkbox" aria-label={`Select item ${id}`} checked={selected} onChange={() => props.setSelection(selected ? selection.filter((other) => other !== id) : [...selection, id])} />
+								<input
+									type="checkbox"
+									aria-label={`Select item ${id}`}
+									checked={selected}
+									onChange={() => props.setSelection(selected ? selection.filter((other) => other !== id) : [...selection, id])}
+								/>
 							</td>
 							{fields.map((field, index) => (
 								<td key={field} data-field={field}>

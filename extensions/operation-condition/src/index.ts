@@ -9,7 +9,11 @@ export default defineOperation<{ filter?: unknown }>({
 		if (filter === undefined || filter === null) return null;
 		const failed = failures(filter, data);
 		if (failed.length > 0) {
-			throw createError('FAILED_VALIDATION', `The condition did not hold: ${failed.map(({ path, operator }) => `${path || '(data)'} ${operator}`).join(', ')}.`, { failures: failed });
+			throw createError(
+				'FAILED_VALIDATION',
+				`The condition did not hold: ${failed.map(({ path, operator }) => `${path || '(data)'} ${operator}`).join(', ')}.`,
+				{ failures: failed },
+			);
 		}
 		return null;
 	},

@@ -27,14 +27,26 @@ const operators: Record<string, (actual: unknown, expected: unknown) => boolean>
 	_nempty: (a, e) => !isEmpty(a) === truthy(e),
 	_contains: (a, e) => (Array.isArray(a) ? a.some((entry) => loosely(entry) === loosely(e)) : String(a ?? '').includes(String(e))),
 	_ncontains: (a, e) => !(Array.isArray(a) ? a.some((entry) => loosely(entry) === loosely(e)) : String(a ?? '').includes(String(e))),
-	_icontains: (a, e) => String(a ?? '').toLowerCase().includes(String(e).toLowerCase()),
-	_nicontains: (a, e) => !String(a ?? '').toLowerCase().includes(String(e).toLowerCase()),
+	_icontains: (a, e) =>
+		String(a ?? '')
+			.toLowerCase()
+			.includes(String(e).toLowerCase()),
+	_nicontains: (a, e) =>
+		!String(a ?? '')
+			.toLowerCase()
+			.includes(String(e).toLowerCase()),
 	_starts_with: (a, e) => String(a ?? '').startsWith(String(e)),
 	_nstarts_with: (a, e) => !String(a ?? '').startsWith(String(e)),
-	_istarts_with: (a, e) => String(a ?? '').toLowerCase().startsWith(String(e).toLowerCase()),
+	_istarts_with: (a, e) =>
+		String(a ?? '')
+			.toLowerCase()
+			.startsWith(String(e).toLowerCase()),
 	_ends_with: (a, e) => String(a ?? '').endsWith(String(e)),
 	_nends_with: (a, e) => !String(a ?? '').endsWith(String(e)),
-	_iends_with: (a, e) => String(a ?? '').toLowerCase().endsWith(String(e).toLowerCase()),
+	_iends_with: (a, e) =>
+		String(a ?? '')
+			.toLowerCase()
+			.endsWith(String(e).toLowerCase()),
 	_between: (a, e) => list(e).length === 2 && compare(a, list(e)[0]) >= 0 && compare(a, list(e)[1]) <= 0,
 	_nbetween: (a, e) => !(list(e).length === 2 && compare(a, list(e)[0]) >= 0 && compare(a, list(e)[1]) <= 0),
 	_regex: (a, e) => safeRegex(e)?.test(String(a ?? '')) ?? false,
@@ -54,7 +66,8 @@ export function failures(rule: unknown, data: unknown, path = ''): Failure[] {
 			if (!check) found.push({ path, operator: key, expected: value, actual: data });
 			else if (!check(data, value)) found.push({ path, operator: key, expected: value, actual: data });
 		} else {
-			const child = data !== null && typeof data === 'object' && Object.prototype.hasOwnProperty.call(data, key) ? (data as Record<string, unknown>)[key] : undefined;
+			const child =
+				data !== null && typeof data === 'object' && Object.prototype.hasOwnProperty.call(data, key) ? (data as Record<string, unknown>)[key] : undefined;
 			found.push(...failures(value, child, path ? `${path}.${key}` : key));
 		}
 	}

@@ -44,6 +44,7 @@ function tokenOf(token: unknown): string {
 }
 
 function secretOf(secret: unknown): string {
-	if (typeof secret !== 'string' || secret.length < 16) throw createError('INVALID_PAYLOAD', 'The JSON web token operation needs a "secret" of at least 16 characters.');
+	if (typeof secret !== 'string' || secret.length < 16)
+		throw createError('INVALID_PAYLOAD', 'The JSON web token operation needs a "secret" of at least 16 characters.');
 	return secret;
 }

@@ -42,5 +42,8 @@ function recipients(value: unknown): string[] {
 }
 
 function stripTags(html: string): string {
-	return html.replace(/<[^>]*>/g, '').replace(/\n{3,}/g, '\n\n').trim();
+	return html
+		.replace(/<[^>]*>/g, '')
+		.replace(/\n{3,}/g, '\n\n')
+		.trim();
 }

@@ -21,13 +21,15 @@ export default defineOperation<NotificationOptions, unknown, 'items' | 'flows'>(
 		if (typeof options.subject !== 'string' || options.subject === '') throw createError('INVALID_PAYLOAD', 'The notification operation needs a "subject".');
 		const actor = await flows.accountabilityFor(options.permissions, accountability);
 		const service = items('directus_notifications', { accountability: actor });
-		return service.createMany(recipients.map((recipient) => ({
-			recipient,
-			sender: actor?.user ?? null,
-			subject: options.subject,
-			message: typeof options.message === 'string' ? options.message : null,
-			collection: typeof options.collection === 'string' ? options.collection : null,
-			item: options.item === undefined || options.item === null ? null : String(options.item),
-		})));
+		return service.createMany(
+			recipients.map((recipient) => ({
+				recipient,
+				sender: actor?.user ?? null,
+				subject: options.subject,
+				message: typeof options.message === 'string' ? options.message : null,
+				collection: typeof options.collection === 'string' ? options.collection : null,
+				item: options.item === undefined || options.item === null ? null : String(options.item),
+			})),
+		);
 	},
 });

@@ -20,7 +20,11 @@ export default defineOperation<RequestOperationOptions, unknown, 'request'>({
 		if (typeof options.url !== 'string' || options.url === '') throw createError('INVALID_PAYLOAD', 'The request operation needs its "url".');
 		const method = String(options.method ?? 'GET').toUpperCase();
 		if (!methods.has(method)) throw createError('INVALID_PAYLOAD', `"${method}" is not an HTTP method the request operation sends.`);
-		const response = await request(options.url, { method: method as RequestOptions['method'], headers: headersOf(options.headers), body: bodyOf(options.body) });
+		const response = await request(options.url, {
+			method: method as RequestOptions['method'],
+			headers: headersOf(options.headers),
+			body: bodyOf(options.body),
+		});
 		const result = { status: response.status, headers: response.headers, data: response.body };
 		if (response.status >= 400) throw createError('SERVICE_UNAVAILABLE', `${options.url} answered ${response.status}.`, { response: result });
 		return result;
@@ -30,7 +34,9 @@ export default defineOperation<RequestOperationOptions, unknown, 'request'>({
 /** Directus stores headers as a list of `{ header, value }`; a plain object works too. */
 function headersOf(given: RequestOperationOptions['headers']): Record<string, string> {
 	if (Array.isArray(given)) {
-		return Object.fromEntries(given.filter((entry) => typeof entry?.header === 'string' && entry.header !== '').map((entry) => [String(entry.header), String(entry.value ?? '')]));
+		return Object.fromEntries(
+			given.filter((entry) => typeof entry?.header === 'string' && entry.header !== '').map((entry) => [String(entry.header), String(entry.value ?? '')]),
+		);
 	}
 	if (given && typeof given === 'object') return Object.fromEntries(Object.entries(given).map(([name, value]) => [name, String(value ?? '')]));
 	return {};

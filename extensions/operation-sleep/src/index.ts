@@ -9,7 +9,8 @@ export default defineOperation<{ milliseconds?: unknown }>({
 	name: 'Sleep',
 	async handler({ milliseconds }, { sleep }) {
 		const wait = Number(milliseconds ?? 0);
-		if (!Number.isFinite(wait) || wait < 0 || wait > maxMilliseconds) throw createError('INVALID_PAYLOAD', `"milliseconds" must be a number from 0 to ${maxMilliseconds}.`);
+		if (!Number.isFinite(wait) || wait < 0 || wait > maxMilliseconds)
+			throw createError('INVALID_PAYLOAD', `"milliseconds" must be a number from 0 to ${maxMilliseconds}.`);
 		await (sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(wait);
 		return null;
 	},

@@ -13,7 +13,11 @@ export default defineOperation<{ flow?: unknown; payload?: unknown; iterationMod
 		if (typeof flow !== 'string' || flow === '') throw createError('INVALID_PAYLOAD', 'The trigger-flow operation needs the "flow" to run.');
 		const given = typeof payload === 'string' ? parseMaybe(payload) : payload;
 		const mode = modes.has(iterationMode as FlowIteration) ? (iterationMode as FlowIteration) : undefined;
-		return flows.run(flow, given ?? null, { accountability, ...(Array.isArray(given) ? { iteration: mode ?? 'serial' } : {}), batchSize: Number(batchSize ?? 10) });
+		return flows.run(flow, given ?? null, {
+			accountability,
+			...(Array.isArray(given) ? { iteration: mode ?? 'serial' } : {}),
+			batchSize: Number(batchSize ?? 10),
+		});
 	},
 });
 

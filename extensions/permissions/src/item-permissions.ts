@@ -21,7 +21,13 @@ export function registerItemPermissions(router: Router, items: ItemsCapability):
 		// A collection the caller may not read is FORBIDDEN, as if it did not exist.
 		if (!accountability.admin) await service.readByQuery({ fields: [primary], limit: 1 });
 		if (accountability.admin) return Object.fromEntries(actions.map((action) => [action, { access: true, fields: ['*'], presets: null }]));
-		const rows = accountability.policies.length === 0 ? [] : await items('directus_permissions').readByQuery({ filter: { policy: { _in: accountability.policies }, collection: { _eq: collection }, action: { _in: [...actions] } }, limit: -1 });
+		const rows =
+			accountability.policies.length === 0
+				? []
+				: await items('directus_permissions').readByQuery({
+						filter: { policy: { _in: accountability.policies }, collection: { _eq: collection }, action: { _in: [...actions] } },
+						limit: -1,
+					});
 		const result: Record<string, ActionAccess> = Object.fromEntries(actions.map((action) => [action, { access: false }]));
 		for (const row of rows) {
 			if (!(await appliesTo(service, primary, row, key))) continue;
@@ -35,7 +41,9 @@ export function registerItemPermissions(router: Router, items: ItemsCapability):
 		return result;
 	};
 	router.get('/me/:collection', async ({ accountability, params }) => ({ body: { data: await route(accountability, params.collection!, undefined) } }));
-	router.get('/me/:collection/:item', async ({ accountability, params }) => ({ body: { data: await route(accountability, params.collection!, params.item!) } }));
+	router.get('/me/:collection/:item', async ({ accountability, params }) => ({
+		body: { data: await route(accountability, params.collection!, params.item!) },
+	}));
 }
 
 async function appliesTo(service: ReturnType<ItemsCapability>, primary: string, row: Item, key: string | undefined): Promise<boolean> {

@@ -4,10 +4,11 @@ import { defineEndpoint } from '@mantle/extensions-sdk';
 export default defineEndpoint<'schema'>({
 	id: 'relations',
 	handler(router, { schema }) {
-
 		router.get('/', async ({ accountability }) => ({ body: { data: await schema.relations.list(accountability) } }));
 		router.get('/:collection', async ({ accountability, params }) => ({ body: { data: await schema.relations.list(accountability, params.collection!) } }));
-		router.get('/:collection/:field', async ({ accountability, params }) => ({ body: { data: await schema.relations.read(accountability, params.collection!, params.field!) } }));
+		router.get('/:collection/:field', async ({ accountability, params }) => ({
+			body: { data: await schema.relations.read(accountability, params.collection!, params.field!) },
+		}));
 		router.post('/', async ({ accountability, body }) => ({ body: { data: await schema.relations.create(accountability, body) } }));
 		router.patch('/:collection/:field', async ({ accountability, params, body }) => ({
 			body: { data: await schema.relations.update(accountability, params.collection!, params.field!, body) },

@@ -76,7 +76,12 @@ export interface AuthCapability {
 	providers(): AuthProviderInfo[];
 	startProviderLogin(provider: string, query: Record<string, unknown>): Promise<ProviderLoginStart>;
 	/** `callbackQuery` is the query the provider redirected back with; `state` the state cookie's value. */
-	finishProviderLogin(provider: string, callbackQuery: Record<string, unknown>, state: string | undefined, context: AuthRequestContext): Promise<ProviderLoginResult>;
+	finishProviderLogin(
+		provider: string,
+		callbackQuery: Record<string, unknown>,
+		state: string | undefined,
+		context: AuthRequestContext,
+	): Promise<ProviderLoginResult>;
 	users: {
 		register(body: unknown): Promise<void>;
 		invite(accountability: Accountability, body: unknown): Promise<void>;

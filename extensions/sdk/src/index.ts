@@ -38,11 +38,32 @@ export type { RequestCapability, RequestOptions, RequestResponse } from './reque
 export type { HealthCheck, HealthReport, HealthStatus, ServerCapability, ServerInfo } from './server.js';
 export type { SchemaApplyStep, SchemaCapability, SchemaDiffResult } from './schema.js';
 export type { ExtensionInfo, ExtensionsCapability, RegistryCapability, RegistryListing } from './extensions-capability.js';
-export type { AuthCapability, AuthCookieSettings, AuthMode, AuthProviderInfo, AuthRequestContext, AuthTokens, PresentedSession, ProviderLoginResult, ProviderLoginStart } from './auth.js';
+export type {
+	AuthCapability,
+	AuthCookieSettings,
+	AuthMode,
+	AuthProviderInfo,
+	AuthRequestContext,
+	AuthTokens,
+	PresentedSession,
+	ProviderLoginResult,
+	ProviderLoginStart,
+} from './auth.js';
 export type { ItemsRoutesOptions } from './items-routes.js';
 export type { OwnedRoutesOptions } from './owned-routes.js';
 export type { AssetRequest, AssetResponse, FilesBody, FilesCallOptions, FilesCapability } from './files.js';
-export type { FlowIteration, FlowPermissions, FlowRunOptions, FlowRunRecord, FlowRunStep, FlowsCapability, FlowTriggerRequest, FlowTriggerResult, MailCapability, ScriptsCapability } from './flows.js';
+export type {
+	FlowIteration,
+	FlowPermissions,
+	FlowRunOptions,
+	FlowRunRecord,
+	FlowRunStep,
+	FlowsCapability,
+	FlowTriggerRequest,
+	FlowTriggerResult,
+	MailCapability,
+	ScriptsCapability,
+} from './flows.js';
 export type { CallerModel, GraphqlCapability, GraphqlScope, GraphqlSettings, ModelCollection, ModelField, ModelRelation } from './graphql.js';
 export type { HashCapability } from './hash.js';
 export type { MetricsCapability } from './metrics.js';

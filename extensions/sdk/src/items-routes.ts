@@ -60,8 +60,10 @@ export function itemsRoutes(router: Router, items: ItemsCapability, options: Ite
 			return { body: { data: await service.readSingleton(request.query) } };
 		}
 		if (Array.isArray(body)) return written(service, await service.updateBatch(body as never), request, true);
-		if (isObject(body) && Array.isArray(body.keys) && isObject(body.data)) return written(service, await service.updateMany(body.keys as PrimaryKey[], body.data), request, true);
-		if (isObject(body) && isObject(body.query) && isObject(body.data)) return written(service, await service.updateByQuery(body.query, body.data), request, true);
+		if (isObject(body) && Array.isArray(body.keys) && isObject(body.data))
+			return written(service, await service.updateMany(body.keys as PrimaryKey[], body.data), request, true);
+		if (isObject(body) && isObject(body.query) && isObject(body.data))
+			return written(service, await service.updateByQuery(body.query, body.data), request, true);
 		throw createError('INVALID_PAYLOAD', 'Send a list of items with their keys, { keys, data } or { query, data }.');
 	});
 	router.patch(`${prefix}/:pk`, async (request) => {
@@ -86,7 +88,9 @@ export function itemsRoutes(router: Router, items: ItemsCapability, options: Ite
 
 async function written(service: ItemsService, keys: PrimaryKey[], request: EndpointRequest, many: boolean): Promise<EndpointResponse> {
 	try {
-		const data = many ? inKeyOrder(await service.readMany(keys, request.query), keys, (await service.info()).primary) : await service.readOne(keys[0]!, request.query);
+		const data = many
+			? inKeyOrder(await service.readMany(keys, request.query), keys, (await service.info()).primary)
+			: await service.readOne(keys[0]!, request.query);
 		return { body: { data } };
 	} catch (error) {
 		if ((error as { code?: string }).code === 'FORBIDDEN') return { status: 204 };
@@ -104,7 +108,9 @@ export function inKeyOrder<T extends Record<string, unknown>>(rows: T[], keys: P
 function metaOf(query: QueryInput): Array<'total_count' | 'filter_count'> {
 	const raw = (query as { meta?: unknown }).meta;
 	const list = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',') : [];
-	return list.includes('*') ? ['total_count', 'filter_count'] : (list.filter((key) => key === 'total_count' || key === 'filter_count') as Array<'total_count' | 'filter_count'>);
+	return list.includes('*')
+		? ['total_count', 'filter_count']
+		: (list.filter((key) => key === 'total_count' || key === 'filter_count') as Array<'total_count' | 'filter_count'>);
 }
 
 function queryOfBody(body: unknown): QueryInput {

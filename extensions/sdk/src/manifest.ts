@@ -107,7 +107,11 @@ const manifestSchema = Joi.object<ExtensionManifest>({
 	capabilities: Joi.when('type', {
 		is: Joi.valid(...serverExtensionTypes),
 		then: Joi.array()
-			.items(Joi.string().pattern(/^[a-z][a-zA-Z]*$/).messages({ 'string.pattern.base': '{{#label}} must be a capability name such as "items"' }))
+			.items(
+				Joi.string()
+					.pattern(/^[a-z][a-zA-Z]*$/)
+					.messages({ 'string.pattern.base': '{{#label}} must be a capability name such as "items"' }),
+			)
 			.unique()
 			.messages({ 'array.unique': '{{#label}} names a capability twice' }),
 		otherwise: Joi.forbidden().messages({ 'any.unknown': '{{#label}} is only allowed on endpoint, hook and operation extensions' }),

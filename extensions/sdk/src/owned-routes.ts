@@ -58,7 +58,8 @@ export function ownedRoutes(router: Router, items: ItemsCapability, options: Own
 		// Acting for the caller counts every row as "total": theirs are what the rule leaves.
 		const meta: Record<string, number | undefined> = {};
 		if (metaKeys.includes('filter_count')) meta.filter_count = (await service.meta(query, ['filter_count'])).filter_count;
-		if (metaKeys.includes('total_count')) meta.total_count = (await service.meta({ filter: options.readRule(signedIn(request.accountability)) }, ['filter_count'])).filter_count;
+		if (metaKeys.includes('total_count'))
+			meta.total_count = (await service.meta({ filter: options.readRule(signedIn(request.accountability)) }, ['filter_count'])).filter_count;
 		return { body: { data, meta } };
 	};
 
@@ -94,7 +95,8 @@ export function ownedRoutes(router: Router, items: ItemsCapability, options: Own
 			const allowed = options.updatableFields ? options.updatableFields.includes(key) : true;
 			if (!allowed) throw createError('FORBIDDEN');
 		}
-		if (options.owner && options.owner in data && data[options.owner] !== caller.user) throw createError('FORBIDDEN', `You can't give ${collection} items to another user.`);
+		if (options.owner && options.owner in data && data[options.owner] !== caller.user)
+			throw createError('FORBIDDEN', `You can't give ${collection} items to another user.`);
 		return data;
 	};
 
@@ -128,7 +130,11 @@ export function ownedRoutes(router: Router, items: ItemsCapability, options: Own
 		if (Array.isArray(body)) {
 			const batch = body.map((item) => (isObject(item) ? item : {}));
 			const { primary } = await adminService(request).info();
-			const service = await checkOwn(request, batch.map((item) => item[primary] as PrimaryKey), options.updateRule);
+			const service = await checkOwn(
+				request,
+				batch.map((item) => item[primary] as PrimaryKey),
+				options.updateRule,
+			);
 			const keys = await service.updateBatch(batch.map(({ [primary]: key, ...rest }) => ({ ...changes(request, rest), [primary]: key })));
 			return answer(request, keys, true);
 		}
@@ -206,7 +212,8 @@ function checkPlainFilter(filter: unknown, depth: number): void {
 		}
 		if (key.includes('.') || !isObject(rule)) throw createError('INVALID_QUERY', `Only the collection's own fields may be filtered on here, not "${key}".`);
 		for (const operator of Object.keys(rule)) {
-			if (!operator.startsWith('_') || operator === '_some' || operator === '_none') throw createError('INVALID_QUERY', `Only the collection's own fields may be filtered on here, not "${key}.${operator}".`);
+			if (!operator.startsWith('_') || operator === '_some' || operator === '_none')
+				throw createError('INVALID_QUERY', `Only the collection's own fields may be filtered on here, not "${key}.${operator}".`);
 		}
 	}
 }
@@ -222,7 +229,9 @@ function parseJson(text: string, name: string): unknown {
 function metaOf(query: QueryInput): Array<'total_count' | 'filter_count'> {
 	const raw = (query as { meta?: unknown }).meta;
 	const list = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',') : [];
-	return list.includes('*') ? ['total_count', 'filter_count'] : (list.filter((key) => key === 'total_count' || key === 'filter_count') as Array<'total_count' | 'filter_count'>);
+	return list.includes('*')
+		? ['total_count', 'filter_count']
+		: (list.filter((key) => key === 'total_count' || key === 'filter_count') as Array<'total_count' | 'filter_count'>);
 }
 
 function queryOfBody(body: unknown): QueryInput {

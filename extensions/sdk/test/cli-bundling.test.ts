@@ -48,10 +48,17 @@ test('an npm package the extension imports is bundled into the module', async (t
 test('a Node built-in imported by the extension is refused, naming the module and the file, and nothing is written', async (t) => {
 	const { dir, remove } = scratch();
 	try {
-		const folder = await endpointWith(t, dir, `import { readFileSync } from 'node:fs';\nimport { defineEndpoint } from '@mantle/extensions-sdk';\nexport default defineEndpoint({ id: 'probe', handler: (router) => router.get('/', () => ({ body: readFileSync('/etc/hostname', 'utf8') })) });\n`);
+		const folder = await endpointWith(
+			t,
+			dir,
+			`import { readFileSync } from 'node:fs';\nimport { defineEndpoint } from '@mantle/extensions-sdk';\nexport default defineEndpoint({ id: 'probe', handler: (router) => router.get('/', () => ({ body: readFileSync('/etc/hostname', 'utf8') })) });\n`,
+		);
 		const built = await runCli(['build'], folder);
 		t.is(built.code, 1);
-		t.regex(built.stderr, /dist\/index\.js imports "node:fs" \(imported by src\/index\.ts\), but an endpoint extension may import only @mantle\/extensions-sdk/);
+		t.regex(
+			built.stderr,
+			/dist\/index\.js imports "node:fs" \(imported by src\/index\.ts\), but an endpoint extension may import only @mantle\/extensions-sdk/,
+		);
 		t.false(existsSync(path.join(folder, 'dist/index.js')));
 	} finally {
 		remove();
@@ -61,9 +68,14 @@ test('a Node built-in imported by the extension is refused, naming the module an
 test('a Node built-in required deep inside a bundled package is refused, naming the package file', async (t) => {
 	const { dir, remove } = scratch();
 	try {
-		const folder = await endpointWith(t, dir, `import eol from 'line-end';\nimport { defineEndpoint } from '@mantle/extensions-sdk';\nexport default defineEndpoint({ id: 'probe', handler: (router) => router.get('/', () => ({ body: eol() })) });\n`, {
-			'line-end': `module.exports = () => require('os').EOL;\n`,
-		});
+		const folder = await endpointWith(
+			t,
+			dir,
+			`import eol from 'line-end';\nimport { defineEndpoint } from '@mantle/extensions-sdk';\nexport default defineEndpoint({ id: 'probe', handler: (router) => router.get('/', () => ({ body: eol() })) });\n`,
+			{
+				'line-end': `module.exports = () => require('os').EOL;\n`,
+			},
+		);
 		const built = await runCli(['build'], folder);
 		t.is(built.code, 1);
 		t.regex(built.stderr, /imports "os" \(imported by node_modules\/line-end\/index\.js\)/);
@@ -89,10 +101,16 @@ test('an app extension may not import anything the Studio does not provide', asy
 	try {
 		await succeeds(t, runCli(['create', 'display', 'fancy'], dir));
 		const folder = path.join(dir, 'fancy');
-		writeFileSync(path.join(folder, 'src/index.ts'), `import { defineDisplay } from '@mantle/extensions-sdk';\nconst lib = await import('https://cdn.example.com/lib.js');\nexport default defineDisplay({ id: 'fancy', name: 'Fancy', icon: 'star', types: ['string'], component: () => lib });\n`);
+		writeFileSync(
+			path.join(folder, 'src/index.ts'),
+			`import { defineDisplay } from '@mantle/extensions-sdk';\nconst lib = await import('https://cdn.example.com/lib.js');\nexport default defineDisplay({ id: 'fancy', name: 'Fancy', icon: 'star', types: ['string'], component: () => lib });\n`,
+		);
 		const built = await runCli(['build'], folder);
 		t.is(built.code, 1);
-		t.regex(built.stderr, /imports "https:\/\/cdn\.example\.com\/lib\.js".*but the Studio provides only preact, preact\/hooks, preact\/jsx-runtime to a display extension/);
+		t.regex(
+			built.stderr,
+			/imports "https:\/\/cdn\.example\.com\/lib\.js".*but the Studio provides only preact, preact\/hooks, preact\/jsx-runtime to a display extension/,
+		);
 	} finally {
 		remove();
 	}

@@ -26,7 +26,10 @@ test('an endpoint created, built and linked with the CLI answers over HTTP after
 		t.is(response.status, 200);
 		t.deepEqual(await response.json(), { hello: 'Ada' });
 
-		writeFileSync(path.join(folder, 'src/index.ts'), `import { defineEndpoint } from '@mantle/extensions-sdk';\nexport default defineEndpoint({ id: 'greet', handler: (router) => router.get('/', () => ({ body: { hello: 'again' } })) });\n`);
+		writeFileSync(
+			path.join(folder, 'src/index.ts'),
+			`import { defineEndpoint } from '@mantle/extensions-sdk';\nexport default defineEndpoint({ id: 'greet', handler: (router) => router.get('/', () => ({ body: { hello: 'again' } })) });\n`,
+		);
 		await succeeds(t, runCli(['build'], folder));
 		await running.kernel.extensions.loadAll();
 		t.deepEqual(await (await fetch(`${running.url}/greet`)).json(), { hello: 'again' }, 'a linked extension picks up a rebuild on reload');

@@ -29,7 +29,13 @@ export function scratch(): { dir: string; remove(): void } {
 export function importedModules(file: string): string[] {
 	const text = readFileSync(file, 'utf8');
 	const found = new Set<string>();
-	const patterns = [/^\s*import\s[^;]*?\sfrom\s*["']([^"']+)["']/gm, /^\s*import\s*["']([^"']+)["']/gm, /^\s*export\s[^;]*?\sfrom\s*["']([^"']+)["']/gm, /\bimport\(\s*["']([^"']+)["']\s*\)/g, /\brequire\(\s*["']([^"']+)["']\s*\)/g];
+	const patterns = [
+		/^\s*import\s[^;]*?\sfrom\s*["']([^"']+)["']/gm,
+		/^\s*import\s*["']([^"']+)["']/gm,
+		/^\s*export\s[^;]*?\sfrom\s*["']([^"']+)["']/gm,
+		/\bimport\(\s*["']([^"']+)["']\s*\)/g,
+		/\brequire\(\s*["']([^"']+)["']\s*\)/g,
+	];
 	for (const pattern of patterns) for (const match of text.matchAll(pattern)) found.add(match[1]!);
 	return [...found].sort();
 }

@@ -30,7 +30,22 @@ export const sharedComponents: Json = {
 		NoContent: { description: 'Done; nothing to return.' },
 		Error: {
 			description: 'What went wrong, as `{ errors: [{ message, extensions: { code } }] }`.',
-			content: { 'application/json': { schema: { type: 'object', properties: { errors: { type: 'array', items: { type: 'object', properties: { message: { type: 'string' }, extensions: { type: 'object', properties: { code: { type: 'string' } } } } } } } } } },
+			content: {
+				'application/json': {
+					schema: {
+						type: 'object',
+						properties: {
+							errors: {
+								type: 'array',
+								items: {
+									type: 'object',
+									properties: { message: { type: 'string' }, extensions: { type: 'object', properties: { code: { type: 'string' } } } },
+								},
+							},
+						},
+					},
+				},
+			},
 		},
 	},
 };
@@ -38,7 +53,11 @@ export const sharedComponents: Json = {
 const listParameters = ['Fields', 'Filter', 'Search', 'Sort', 'Limit', 'Offset', 'Page', 'Meta'].map((name) => ({ $ref: `#/components/parameters/${name}` }));
 const idParameter = { $ref: '#/components/parameters/Id' };
 const fieldsParameter = { $ref: '#/components/parameters/Fields' };
-const errors = { '400': { $ref: '#/components/responses/Error' }, '401': { $ref: '#/components/responses/Error' }, '403': { $ref: '#/components/responses/Error' } };
+const errors = {
+	'400': { $ref: '#/components/responses/Error' },
+	'401': { $ref: '#/components/responses/Error' },
+	'403': { $ref: '#/components/responses/Error' },
+};
 
 /** `/items/<name>` for user collections; a system collection under its own route (`directus_users` → `/users`). */
 export function routeOf(collection: string): string {
@@ -48,23 +67,44 @@ export function routeOf(collection: string): string {
 export function collectionPaths(doc: CollectionDoc): Array<[string, Json]> {
 	const ref = { $ref: `#/components/schemas/${schemaRef(doc.name)}` };
 	const one = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object', properties: { data: ref } } } } });
-	const many = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: ref }, meta: { type: 'object' } } } } } });
+	const many = (description: string) => ({
+		description,
+		content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: ref }, meta: { type: 'object' } } } } },
+	});
 	const body = (schema: Json) => ({ required: true, content: { 'application/json': { schema } } });
 	const tag = [doc.name];
 	const base = routeOf(doc.name);
 	const operation = (verb: string, summary: string, extra: Json) => ({ operationId: `${verb}${pascal(doc.name)}`, summary, tags: tag, ...extra });
 
 	const list: Json = {};
-	list.get = operation(doc.singleton ? 'read' : 'list', doc.singleton ? `Read the ${doc.name} item.` : `List ${doc.name} items.`, { parameters: listParameters, responses: { '200': doc.singleton ? one('The item.') : many('The items.'), ...errors } });
-	if (doc.singleton && doc.actions.has('update')) list.patch = operation('update', `Change the ${doc.name} item.`, { requestBody: body(ref), responses: { '200': one('The changed item.'), ...errors } });
-	if (!doc.singleton && doc.actions.has('create')) list.post = operation('create', `Create ${doc.name} items.`, { parameters: [fieldsParameter], requestBody: body({ oneOf: [ref, { type: 'array', items: ref }] }), responses: { '200': one('The created item(s).'), '204': { $ref: '#/components/responses/NoContent' }, ...errors } });
+	list.get = operation(doc.singleton ? 'read' : 'list', doc.singleton ? `Read the ${doc.name} item.` : `List ${doc.name} items.`, {
+		parameters: listParameters,
+		responses: { '200': doc.singleton ? one('The item.') : many('The items.'), ...errors },
+	});
+	if (doc.singleton && doc.actions.has('update'))
+		list.patch = operation('update', `Change the ${doc.name} item.`, { requestBody: body(ref), responses: { '200': one('The changed item.'), ...errors } });
+	if (!doc.singleton && doc.actions.has('create'))
+		list.post = operation('create', `Create ${doc.name} items.`, {
+			parameters: [fieldsParameter],
+			requestBody: body({ oneOf: [ref, { type: 'array', items: ref }] }),
+			responses: { '200': one('The created item(s).'), '204': { $ref: '#/components/responses/NoContent' }, ...errors },
+		});
 	if (doc.singleton) return [[base, list]];
 
 	const item: Json = { parameters: [idParameter] };
 	item.get = operation('read', `Read one ${doc.name} item.`, { parameters: [fieldsParameter], responses: { '200': one('The item.'), ...errors } });
-	if (doc.actions.has('update')) item.patch = operation('update', `Change one ${doc.name} item.`, { parameters: [fieldsParameter], requestBody: body(ref), responses: { '200': one('The changed item.'), '204': { $ref: '#/components/responses/NoContent' }, ...errors } });
-	if (doc.actions.has('delete')) item.delete = operation('delete', `Delete one ${doc.name} item.`, { responses: { '204': { $ref: '#/components/responses/NoContent' }, ...errors } });
-	return [[base, list], [`${base}/{id}`, item]];
+	if (doc.actions.has('update'))
+		item.patch = operation('update', `Change one ${doc.name} item.`, {
+			parameters: [fieldsParameter],
+			requestBody: body(ref),
+			responses: { '200': one('The changed item.'), '204': { $ref: '#/components/responses/NoContent' }, ...errors },
+		});
+	if (doc.actions.has('delete'))
+		item.delete = operation('delete', `Delete one ${doc.name} item.`, { responses: { '204': { $ref: '#/components/responses/NoContent' }, ...errors } });
+	return [
+		[base, list],
+		[`${base}/{id}`, item],
+	];
 }
 
 export function collectionSchema(doc: CollectionDoc): Json {
@@ -78,20 +118,33 @@ function fieldSchema(field: Json): Json {
 	const nullable = schema ? Boolean(schema.is_nullable) : true;
 	const typed = (type: string | string[], extra: Json = {}): Json => ({ type: nullable && !Array.isArray(type) ? [type, 'null'] : type, ...extra });
 	switch (field.type) {
-		case 'integer': return typed('integer');
-		case 'bigInteger': return typed(['integer', 'string', ...(nullable ? ['null'] : [])]);
-		case 'float': return typed('number');
-		case 'decimal': return typed('string', { description: 'A decimal number, exact, as a string.' });
-		case 'boolean': return typed('boolean');
-		case 'json': return {};
-		case 'csv': return typed('array', { items: { type: 'string' } });
-		case 'uuid': return typed('string', { format: 'uuid' });
-		case 'date': return typed('string', { format: 'date' });
-		case 'time': return typed('string', { format: 'time' });
+		case 'integer':
+			return typed('integer');
+		case 'bigInteger':
+			return typed(['integer', 'string', ...(nullable ? ['null'] : [])]);
+		case 'float':
+			return typed('number');
+		case 'decimal':
+			return typed('string', { description: 'A decimal number, exact, as a string.' });
+		case 'boolean':
+			return typed('boolean');
+		case 'json':
+			return {};
+		case 'csv':
+			return typed('array', { items: { type: 'string' } });
+		case 'uuid':
+			return typed('string', { format: 'uuid' });
+		case 'date':
+			return typed('string', { format: 'date' });
+		case 'time':
+			return typed('string', { format: 'time' });
 		case 'dateTime':
-		case 'timestamp': return typed('string', { format: 'date-time' });
-		case 'alias': return { description: 'A relational or presentation field without a column of its own.' };
-		default: return typed('string');
+		case 'timestamp':
+			return typed('string', { format: 'date-time' });
+		case 'alias':
+			return { description: 'A relational or presentation field without a column of its own.' };
+		default:
+			return typed('string');
 	}
 }
 
@@ -100,5 +153,9 @@ export function schemaRef(collection: string): string {
 }
 
 function pascal(name: string): string {
-	return name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((part) => part[0]!.toUpperCase() + part.slice(1)).join('');
+	return name
+		.split(/[^A-Za-z0-9]+/)
+		.filter(Boolean)
+		.map((part) => part[0]!.toUpperCase() + part.slice(1))
+		.join('');
 }

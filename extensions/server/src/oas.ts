@@ -42,11 +42,14 @@ export function registerOasRoute(router: Router, schema: SchemaCapability | unde
  */
 async function grantsOf(items: ItemsCapability, accountability: Accountability): Promise<(collection: string) => Grants> {
 	if (accountability.admin) return () => allGranted;
-	const rows = accountability.policies.length === 0 ? [] : await items('directus_permissions', { accountability: null }).readByQuery({
-		fields: ['collection', 'action', 'fields'],
-		filter: { policy: { _in: accountability.policies } },
-		limit: -1,
-	});
+	const rows =
+		accountability.policies.length === 0
+			? []
+			: await items('directus_permissions', { accountability: null }).readByQuery({
+					fields: ['collection', 'action', 'fields'],
+					filter: { policy: { _in: accountability.policies } },
+					limit: -1,
+				});
 	return (collection) => {
 		const mine = rows.filter((row) => row.collection === collection);
 		const actions = new Set(mine.map((row) => String(row.action)));
@@ -62,5 +65,10 @@ const allGranted: Grants = { has: () => true, fieldAllowed: () => true };
 
 function fieldList(value: unknown): string[] {
 	if (Array.isArray(value)) return value.map(String);
-	return typeof value === 'string' ? value.split(',').map((name) => name.trim()).filter(Boolean) : [];
+	return typeof value === 'string'
+		? value
+				.split(',')
+				.map((name) => name.trim())
+				.filter(Boolean)
+		: [];
 }

@@ -2,9 +2,24 @@ import { createError, defineEndpoint, plainQuery, type EndpointRequest, type Ite
 
 /** What the Studio's sign-in page shows before anyone is signed in. */
 const publicFields = [
-	'project_name', 'project_descriptor', 'project_url', 'project_color', 'project_logo', 'public_foreground', 'public_background',
-	'public_favicon', 'public_note', 'default_language', 'default_appearance', 'default_theme_light', 'default_theme_dark',
-	'theme_light_overrides', 'theme_dark_overrides', 'custom_css', 'public_registration', 'public_registration_verify_email',
+	'project_name',
+	'project_descriptor',
+	'project_url',
+	'project_color',
+	'project_logo',
+	'public_foreground',
+	'public_background',
+	'public_favicon',
+	'public_note',
+	'default_language',
+	'default_appearance',
+	'default_theme_light',
+	'default_theme_dark',
+	'theme_light_overrides',
+	'theme_dark_overrides',
+	'custom_css',
+	'public_registration',
+	'public_registration_verify_email',
 ];
 
 /**
@@ -16,11 +31,11 @@ const publicFields = [
 export default defineEndpoint<'items'>({
 	id: 'settings',
 	handler(router, { items }) {
-
 		router.get('/', async (request) => ({ body: { data: await readSettings(items, request, request.query) } }));
 
 		router.patch('/', async (request) => {
-			if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) throw createError('INVALID_PAYLOAD', 'The body must be an object of changes.');
+			if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body))
+				throw createError('INVALID_PAYLOAD', 'The body must be an object of changes.');
 			await items('directus_settings', { accountability: request.accountability }).upsertSingleton(request.body as Item);
 			return { body: { data: await readSettings(items, request, request.query) } };
 		});

@@ -19,7 +19,11 @@ export function registerShareAuthRoutes(router: Router, items: ItemsCapability, 
 		if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw createError('FORBIDDEN');
 		const service = items('directus_shares', { accountability: null });
 		// A password reads as a mask when set and as null when not: only whether there is one is told.
-		const [row] = await service.readByQuery({ fields: ['id', 'collection', 'item', 'password', 'max_uses', 'times_used', 'date_start', 'date_end'], filter: { id: { _eq: id } }, limit: 1 });
+		const [row] = await service.readByQuery({
+			fields: ['id', 'collection', 'item', 'password', 'max_uses', 'times_used', 'date_start', 'date_end'],
+			filter: { id: { _eq: id } },
+			limit: 1,
+		});
 		if (!row) throw createError('FORBIDDEN');
 		return { body: { data: { ...row, password: row.password !== null && row.password !== undefined } } };
 	});

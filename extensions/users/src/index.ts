@@ -13,7 +13,8 @@ export default defineEndpoint({
 		router.get('/me', async (request) => ({ body: { data: await self(items, request).readOne(userOf(request), request.query) } }));
 		router.patch('/me', async (request) => {
 			const changes = (request.body ?? {}) as Record<string, unknown>;
-			if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) throw createError('INVALID_PAYLOAD', 'The body must be an object of changes.');
+			if (typeof changes !== 'object' || changes === null || Array.isArray(changes))
+				throw createError('INVALID_PAYLOAD', 'The body must be an object of changes.');
 			const service = self(items, request);
 			await service.updateOne(userOf(request), changes);
 			return { body: { data: await service.readOne(userOf(request), request.query) } };

@@ -6,7 +6,8 @@ import { createError, type HashCapability, type Router } from '@mantle/extension
  */
 export function registerHashRoutes(router: Router, hash: HashCapability | undefined): void {
 	if (!hash) throw createError('INTERNAL', 'The utils extension needs the hash capability.');
-	const body = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+	const body = (value: unknown): Record<string, unknown> =>
+		typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 	const signedIn = (user: string | null) => {
 		if (!user) throw createError('FORBIDDEN');
 	};

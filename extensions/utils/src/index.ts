@@ -19,12 +19,16 @@ export default defineEndpoint({
 		});
 
 		// The body is the file itself (application/json or text/csv), read as it streams in.
-		router.post('/import/:collection', async ({ params, headers, body, accountability, query }) => {
-			const filename = typeof query.filename === 'string' ? query.filename : undefined;
-			const contentType = typeof headers['content-type'] === 'string' ? headers['content-type'] : undefined;
-			const result = await items(params.collection!, { accountability }).import(body as Readable, { contentType, filename });
-			return { body: { data: result } };
-		}, { body: 'stream' });
+		router.post(
+			'/import/:collection',
+			async ({ params, headers, body, accountability, query }) => {
+				const filename = typeof query.filename === 'string' ? query.filename : undefined;
+				const contentType = typeof headers['content-type'] === 'string' ? headers['content-type'] : undefined;
+				const result = await items(params.collection!, { accountability }).import(body as Readable, { contentType, filename });
+				return { body: { data: result } };
+			},
+			{ body: 'stream' },
+		);
 
 		router.post('/export/:collection', async ({ params, body, accountability }) => {
 			const { format = 'json', query = {} } = (body ?? {}) as { format?: string; query?: Record<string, unknown> };

@@ -33,12 +33,17 @@ export function registerSortRoutes(router: Router, items: ItemsCapability, schem
 		if (start === end) return { status: 200, body: undefined };
 		const between = await service.readByQuery({
 			fields: [primary, sortField],
-			filter: start < end ? { _and: [{ [sortField]: { _gt: start } }, { [sortField]: { _lte: end } }] } : { _and: [{ [sortField]: { _gte: end } }, { [sortField]: { _lt: start } }] },
+			filter:
+				start < end
+					? { _and: [{ [sortField]: { _gt: start } }, { [sortField]: { _lte: end } }] }
+					: { _and: [{ [sortField]: { _gte: end } }, { [sortField]: { _lt: start } }] },
 			limit: -1,
 		});
 		const shift = start < end ? -1 : 1;
 		await service.updateBatch([
-			...between.filter((row) => String(row[primary]) !== String(item)).map((row) => ({ [primary]: row[primary], [sortField]: Number(row[sortField]) + shift })),
+			...between
+				.filter((row) => String(row[primary]) !== String(item))
+				.map((row) => ({ [primary]: row[primary], [sortField]: Number(row[sortField]) + shift })),
 			{ [primary]: item, [sortField]: end },
 		]);
 		return { status: 200, body: undefined };

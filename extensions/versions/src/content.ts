@@ -10,24 +10,44 @@ export function versionRoutes(router: Router, items: ItemsCapability): void {
 
 	const readVersion = async (request: EndpointRequest) => {
 		const version = await versions(request).readOne(request.params.pk!, { fields: ['id', 'collection', 'item', 'hash', 'delta'] });
-		return { id: version.id as PrimaryKey, collection: String(version.collection), item: String(version.item), hash: version.hash, delta: deltaOf(version.delta) };
+		return {
+			id: version.id as PrimaryKey,
+			collection: String(version.collection),
+			item: String(version.item),
+			hash: version.hash,
+			delta: deltaOf(version.delta),
+		};
 	};
 
 	router.post('/', async (request) => {
 		const body = isObject(request.body) ? request.body : undefined;
 		if (!body) throw createError('INVALID_PAYLOAD', 'The body must be a version: { key, name, collection, item }.');
 		const { key, collection, item } = body;
-		if (typeof key !== 'string' || !/^[\w-]{1,64}$/.test(key) || key === 'main') throw createError('INVALID_PAYLOAD', '"key" must be 1 to 64 letters, digits, "-" or "_", and not "main".');
+		if (typeof key !== 'string' || !/^[\w-]{1,64}$/.test(key) || key === 'main')
+			throw createError('INVALID_PAYLOAD', '"key" must be 1 to 64 letters, digits, "-" or "_", and not "main".');
 		if (typeof collection !== 'string' || collection === '') throw createError('INVALID_PAYLOAD', '"collection" is required.');
 		if ((typeof item !== 'string' && typeof item !== 'number') || item === '') throw createError('INVALID_PAYLOAD', '"item" is required.');
 		// The item must exist and be readable by the caller; FORBIDDEN otherwise, as for any read.
 		await items(collection, { accountability: request.accountability }).readOne(item);
 		const service = versions(request);
-		const taken = await items('directus_versions', { accountability: null }).readByQuery({ fields: ['id'], filter: { _and: [{ collection: { _eq: collection } }, { item: { _eq: String(item) } }, { key: { _eq: key } }] }, limit: 1 });
-		if (taken.length > 0) throw createError('RECORD_NOT_UNIQUE', `Item ${String(item)} of "${collection}" already has a version "${key}".`, { collection: 'directus_versions', field: 'key' });
+		const taken = await items('directus_versions', { accountability: null }).readByQuery({
+			fields: ['id'],
+			filter: { _and: [{ collection: { _eq: collection } }, { item: { _eq: String(item) } }, { key: { _eq: key } }] },
+			limit: 1,
+		});
+		if (taken.length > 0)
+			throw createError('RECORD_NOT_UNIQUE', `Item ${String(item)} of "${collection}" already has a version "${key}".`, {
+				collection: 'directus_versions',
+				field: 'key',
+			});
 		const id = await service.createOne({
-			key, name: typeof body.name === 'string' ? body.name : null, collection, item: String(item),
-			hash: await mainHash(collection, String(item)), delta: null, user_created: request.accountability.user,
+			key,
+			name: typeof body.name === 'string' ? body.name : null,
+			collection,
+			item: String(item),
+			hash: await mainHash(collection, String(item)),
+			delta: null,
+			user_created: request.accountability.user,
 		});
 		try {
 			return { body: { data: await service.readOne(id, request.query) } };

@@ -11,10 +11,12 @@ export function connectRegistryDatabase(config: RegistryConfig['database']): Kne
 		client: 'better-sqlite3',
 		connection: { filename: config.filename },
 		useNullAsDefault: true,
-		pool: { afterCreate: (connection: { pragma(sql: string): unknown }, done: (error: Error | null, connection: unknown) => void) => {
-			connection.pragma('journal_mode = WAL');
-			connection.pragma('busy_timeout = 5000');
-			done(null, connection);
-		} },
+		pool: {
+			afterCreate: (connection: { pragma(sql: string): unknown }, done: (error: Error | null, connection: unknown) => void) => {
+				connection.pragma('journal_mode = WAL');
+				connection.pragma('busy_timeout = 5000');
+				done(null, connection);
+			},
+		},
 	});
 }

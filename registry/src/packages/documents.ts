@@ -59,6 +59,9 @@ export async function packument(knex: Knex, name: string, baseUrl: string): Prom
 		license: latestDocument.license,
 		keywords: latestDocument.keywords,
 	};
-	const rev = createHash('sha256').update(JSON.stringify([distTags, Object.keys(versions), rows.map((row) => row.deprecated)])).digest('hex').slice(0, 32);
+	const rev = createHash('sha256')
+		.update(JSON.stringify([distTags, Object.keys(versions), rows.map((row) => row.deprecated)]))
+		.digest('hex')
+		.slice(0, 32);
 	return { ...body, _rev: `${rows.length}-${rev}` };
 }

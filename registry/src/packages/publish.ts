@@ -43,7 +43,8 @@ export async function publishVersion({ knex, store, keys }: PublishContext, urlN
 	const data = attachments[0]!.data;
 	if (typeof data !== 'string') throw badRequest('The tarball attachment has no data.');
 	const tarball = Buffer.from(data, 'base64');
-	if (typeof attachments[0]!.length === 'number' && attachments[0]!.length !== tarball.length) throw badRequest('The tarball is not as long as its attachment says.');
+	if (typeof attachments[0]!.length === 'number' && attachments[0]!.length !== tarball.length)
+		throw badRequest('The tarball is not as long as its attachment says.');
 
 	const integrity = `sha512-${createHash('sha512').update(tarball).digest('base64')}`;
 	const claimed = (document.dist as { integrity?: unknown } | undefined)?.integrity;
@@ -113,5 +114,6 @@ function checkExtension(name: string, packageJson: Record<string, unknown>, file
 		throw error;
 	}
 	const source = manifest.source.replace(/^\.\//, '');
-	if (manifest.type !== 'bundle' && !files[source]) throw badRequest(`${name} is refused: its manifest's source "${manifest.source}" is not in the package (was it built before publishing?).`);
+	if (manifest.type !== 'bundle' && !files[source])
+		throw badRequest(`${name} is refused: its manifest's source "${manifest.source}" is not in the package (was it built before publishing?).`);
 }

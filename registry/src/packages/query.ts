@@ -44,11 +44,19 @@ async function listings(knex: Knex): Promise<Listing[]> {
 		})
 		.join('registry_publishers as u', 'u.id', 'p.publisher_id')
 		.select('p.name', 'v.version', 'v.document', 'v.deprecated', 'p.updated_at', 'u.name as publisher', 'u.verified');
-	const downloads: Array<{ name: string; total: string | number }> = await knex('registry_downloads').where('day', '>=', day(6)).groupBy('name').select('name').sum({ total: 'count' });
+	const downloads: Array<{ name: string; total: string | number }> = await knex('registry_downloads')
+		.where('day', '>=', day(6))
+		.groupBy('name')
+		.select('name')
+		.sum({ total: 'count' });
 	const weekly = new Map(downloads.map((row) => [row.name, Number(row.total)]));
 	return rows.map((row) => {
 		const document = JSON.parse(row.document) as Record<string, unknown>;
-		const manifest = (document['mantle:extension'] ?? null) as { type?: string; host?: string; sandbox?: { enabled?: boolean; requestedScopes?: Record<string, unknown> } } | null;
+		const manifest = (document['mantle:extension'] ?? null) as {
+			type?: string;
+			host?: string;
+			sandbox?: { enabled?: boolean; requestedScopes?: Record<string, unknown> };
+		} | null;
 		return {
 			name: row.name,
 			version: row.version,
@@ -91,7 +99,13 @@ export async function searchListings(knex: Knex, query: MarketQuery): Promise<{ 
 		return words.every((word) => haystack.includes(word));
 	});
 	const sort = query.sort ?? 'downloads';
-	items = items.sort((a, b) => (sort === 'recent' ? b.updated_at.localeCompare(a.updated_at) : sort === 'name' ? a.name.localeCompare(b.name) : b.downloads_week - a.downloads_week || a.name.localeCompare(b.name)));
+	items = items.sort((a, b) =>
+		sort === 'recent'
+			? b.updated_at.localeCompare(a.updated_at)
+			: sort === 'name'
+				? a.name.localeCompare(b.name)
+				: b.downloads_week - a.downloads_week || a.name.localeCompare(b.name),
+	);
 	return { items: items.slice(query.offset, query.offset + query.limit), total: items.length };
 }
 
@@ -99,7 +113,11 @@ export async function searchListings(knex: Knex, query: MarketQuery): Promise<{ 
 export async function extensionPage(knex: Knex, name: string): Promise<Record<string, unknown>> {
 	const listing = (await listings(knex)).find((item) => item.name === name);
 	if (!listing) throw notFound(`The package "${name}" is not in this registry.`);
-	const versions: Array<{ version: string; document: string; published_at: string | Date; deprecated: string | null; readme: string | null }> = await knex('registry_versions').where({ name }).select('version', 'document', 'published_at', 'deprecated', 'readme');
+	const versions: Array<{ version: string; document: string; published_at: string | Date; deprecated: string | null; readme: string | null }> = await knex(
+		'registry_versions',
+	)
+		.where({ name })
+		.select('version', 'document', 'published_at', 'deprecated', 'readme');
 	const tags: Array<{ tag: string; version: string }> = await knex('registry_dist_tags').where({ name }).select('tag', 'version');
 	const latest = versions.find((row) => row.version === listing.version);
 	return {
@@ -109,7 +127,13 @@ export async function extensionPage(knex: Knex, name: string): Promise<Record<st
 		versions: semver.rsort(versions.map((row) => row.version)).map((version) => {
 			const row = versions.find((candidate) => candidate.version === version)!;
 			const manifest = (JSON.parse(row.document) as { 'mantle:extension'?: { host?: string; sandbox?: { requestedScopes?: unknown } } })['mantle:extension'];
-			return { version, published_at: new Date(row.published_at).toISOString(), deprecated: row.deprecated, host: manifest?.host ?? null, requested_scopes: manifest?.sandbox?.requestedScopes ?? {} };
+			return {
+				version,
+				published_at: new Date(row.published_at).toISOString(),
+				deprecated: row.deprecated,
+				host: manifest?.host ?? null,
+				requested_scopes: manifest?.sandbox?.requestedScopes ?? {},
+			};
 		}),
 	};
 }
@@ -117,5 +141,8 @@ export async function extensionPage(knex: Knex, name: string): Promise<Record<st
 export async function countDownload(knex: Knex, name: string): Promise<void> {
 	const today = day(0);
 	const updated = await knex('registry_downloads').where({ name, day: today }).increment('count', 1);
-	if (!updated) await knex('registry_downloads').insert({ name, day: today, count: 1 }).catch(() => knex('registry_downloads').where({ name, day: today }).increment('count', 1));
+	if (!updated)
+		await knex('registry_downloads')
+			.insert({ name, day: today, count: 1 })
+			.catch(() => knex('registry_downloads').where({ name, day: today }).increment('count', 1));
 }

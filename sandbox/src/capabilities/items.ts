@@ -18,12 +18,14 @@ const actionOf: Record<ItemsMethod, ItemsAction> = {
 export function checkItemsCall(scopes: GrantedScopes, collection: unknown, method: unknown): { collection: string; method: ItemsMethod; action: ItemsAction } {
 	const scope = scopes.items;
 	if (!scope) throw new SandboxError('FORBIDDEN', 'The items capability is not granted.');
-	if (typeof method !== 'string' || !Object.hasOwn(actionOf, method)) throw new SandboxError('INVALID_PAYLOAD', `Unknown items method ${JSON.stringify(method)}.`);
+	if (typeof method !== 'string' || !Object.hasOwn(actionOf, method))
+		throw new SandboxError('INVALID_PAYLOAD', `Unknown items method ${JSON.stringify(method)}.`);
 	const action = actionOf[method as ItemsMethod];
 	if (typeof collection !== 'string' || !scope.collections.includes(collection)) {
 		throw new SandboxError('FORBIDDEN', `The collection ${JSON.stringify(collection)} is outside this extension's items scope.`);
 	}
-	if (!scope.actions.includes(action)) throw new SandboxError('FORBIDDEN', `The action "${action}" on "${collection}" is outside this extension's items scope.`);
+	if (!scope.actions.includes(action))
+		throw new SandboxError('FORBIDDEN', `The action "${action}" on "${collection}" is outside this extension's items scope.`);
 	return { collection, method: method as ItemsMethod, action };
 }
 

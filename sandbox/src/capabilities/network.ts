@@ -6,13 +6,35 @@ import net from 'node:net';
 // judged by the IPv4 address it carries (below), in whatever notation it was written.
 const refused = new net.BlockList();
 for (const [prefix, bits] of [
-	['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-	['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
-	['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) refused.addSubnet(prefix, bits, 'ipv4');
+	['0.0.0.0', 8],
+	['10.0.0.0', 8],
+	['100.64.0.0', 10],
+	['127.0.0.0', 8],
+	['169.254.0.0', 16],
+	['172.16.0.0', 12],
+	['192.0.0.0', 24],
+	['192.0.2.0', 24],
+	['192.168.0.0', 16],
+	['198.18.0.0', 15],
+	['198.51.100.0', 24],
+	['203.0.113.0', 24],
+	['224.0.0.0', 4],
+	['240.0.0.0', 4],
+] as const)
+	refused.addSubnet(prefix, bits, 'ipv4');
 for (const [prefix, bits] of [
-	['::', 96], ['::ffff:0:0:0', 96], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
-] as const) refused.addSubnet(prefix, bits, 'ipv6');
+	['::', 96],
+	['::ffff:0:0:0', 96],
+	['64:ff9b::', 96],
+	['100::', 64],
+	['2001:db8::', 32],
+	['2002::', 16],
+	['fc00::', 7],
+	['fe80::', 10],
+	['fec0::', 10],
+	['ff00::', 8],
+] as const)
+	refused.addSubnet(prefix, bits, 'ipv6');
 
 /** Loopback, private, link-local, unspecified, reserved and multicast addresses; anything unparsable too. */
 export function isPrivateAddress(address: string): boolean {

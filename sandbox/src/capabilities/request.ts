@@ -46,7 +46,8 @@ export function checkRequestScope(scopes: GrantedScopes, url: unknown, method: s
 	} catch {
 		throw new SandboxError('INVALID_PAYLOAD', `${JSON.stringify(url)} is not an absolute URL.`);
 	}
-	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new SandboxError('FORBIDDEN', `Only http and https URLs may be requested (got ${parsed.protocol}).`);
+	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+		throw new SandboxError('FORBIDDEN', `Only http and https URLs may be requested (got ${parsed.protocol}).`);
 	const normalised = `${parsed.origin}${parsed.pathname}${parsed.search}`;
 	if (!matcherFor(scope.urls)(normalised)) throw new SandboxError('FORBIDDEN', `${normalised} is outside this extension's request scope.`);
 	if (parsed.username || parsed.password) throw new SandboxError('INVALID_PAYLOAD', 'URLs with credentials are refused; send them in a header.');

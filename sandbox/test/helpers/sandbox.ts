@@ -1,7 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ExecutionContext } from 'ava';
-import { SandboxSupervisor, type Accountability, type GrantedScopes, type HostBridge, type ItemsCall, type LogLevel, type SandboxLimits, type SandboxRequest } from '../../src/index.js';
+import {
+	SandboxSupervisor,
+	type Accountability,
+	type GrantedScopes,
+	type HostBridge,
+	type ItemsCall,
+	type LogLevel,
+	type SandboxLimits,
+	type SandboxRequest,
+} from '../../src/index.js';
 
 // Generous: the machines running these tests are small and busy; no assertion depends on timing.
 export const defaultLimits: SandboxLimits = { memoryMb: 64, timeoutMs: 10_000, maxCrashes: 3 };
@@ -33,7 +42,10 @@ export interface StartedSandbox {
 }
 
 /** A started supervisor, stopped when the test ends whatever its outcome. */
-export async function startSandbox(t: ExecutionContext, options: { limits?: Partial<SandboxLimits>; allowPrivateNetwork?: boolean; env?: Record<string, string> } = {}): Promise<StartedSandbox> {
+export async function startSandbox(
+	t: ExecutionContext,
+	options: { limits?: Partial<SandboxLimits>; allowPrivateNetwork?: boolean; env?: Record<string, string> } = {},
+): Promise<StartedSandbox> {
 	const bridge = recordingBridge(options.env);
 	const supervisor = new SandboxSupervisor({ limits: { ...defaultLimits, ...options.limits }, bridge, allowPrivateNetwork: options.allowPrivateNetwork });
 	t.teardown(() => supervisor.stop());

@@ -8,7 +8,10 @@ import { seedBlog } from './helpers/seed.js';
 function install(extensionsPath: string, name: string, source: string) {
 	const folder = path.join(extensionsPath, name);
 	mkdirSync(path.join(folder, 'dist'), { recursive: true });
-	writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name, version: '1.0.0', type: 'module', 'mantle:extension': { type: 'interface', host: '^0.1.0', source: 'dist/index.js' } }));
+	writeFileSync(
+		path.join(folder, 'package.json'),
+		JSON.stringify({ name, version: '1.0.0', type: 'module', 'mantle:extension': { type: 'interface', host: '^0.1.0', source: 'dist/index.js' } }),
+	);
 	writeFileSync(path.join(folder, 'dist/index.js'), source);
 }
 
@@ -26,24 +29,28 @@ export default { id: 'stars', name: 'Stars', icon: 'star', types: ['integer'], c
 const broken = `export default { id: 'broken', name: 'Broken', icon: 'error', types: ['integer'], component: () => { throw new Error('this interface is broken on purpose'); } };
 `;
 
-studioTest('an app extension installed into EXTENSIONS_PATH is used without rebuilding the Studio; one that throws shows an error box in its place', async ({ t, page, login, open, url, running }) => {
-	install(running.kernel.config.extensions.path, 'mantle-interface-stars', stars);
-	install(running.kernel.config.extensions.path, 'mantle-interface-broken', broken);
-	t.is((await api(url, 'POST', '/extensions/reload')).status, 200);
-	const list = (await (await fetch(`${url}/extensions/sources/index.json`)).json()).data.map((module: any) => module.extension);
-	t.true(list.includes('mantle-interface-stars') && list.includes('mantle-interface-broken'), 'the kernel lists both for the Studio');
-	t.is((await api(url, 'PATCH', '/fields/articles/rating', { meta: { interface: 'stars' } })).status, 200);
-	t.is((await api(url, 'PATCH', '/fields/articles/views', { meta: { interface: 'broken' } })).status, 200);
+studioTest(
+	'an app extension installed into EXTENSIONS_PATH is used without rebuilding the Studio; one that throws shows an error box in its place',
+	async ({ t, page, login, open, url, running }) => {
+		install(running.kernel.config.extensions.path, 'mantle-interface-stars', stars);
+		install(running.kernel.config.extensions.path, 'mantle-interface-broken', broken);
+		t.is((await api(url, 'POST', '/extensions/reload')).status, 200);
+		const list = (await (await fetch(`${url}/extensions/sources/index.json`)).json()).data.map((module: any) => module.extension);
+		t.true(list.includes('mantle-interface-stars') && list.includes('mantle-interface-broken'), 'the kernel lists both for the Studio');
+		t.is((await api(url, 'PATCH', '/fields/articles/rating', { meta: { interface: 'stars' } })).status, 200);
+		t.is((await api(url, 'PATCH', '/fields/articles/views', { meta: { interface: 'broken' } })).status, 200);
 
-	await login();
-	await open('/content/articles/1');
-	const rating = page.locator('.field[data-field="rating"]');
-	await rating.getByRole('button', { name: '4 stars' }).click();
-	t.is(await rating.getByRole('button', { name: '4 stars' }).getAttribute('aria-pressed'), 'true');
-	const views = page.locator('.field[data-field="views"]');
-	t.regex(await views.getByRole('alert').innerText(), /Broken.*could not be shown.*broken on purpose/s);
-	await page.getByLabel('Title').fill('Still editable');
-	await page.getByRole('button', { name: 'Save and stay' }).click();
-	await page.getByText('Saved.').waitFor();
-	t.like((await api(url, 'GET', '/items/articles/1?fields=title,rating')).body.data, { title: 'Still editable', rating: 4 });
-}, { seed: (url) => seedBlog(url, { articles: 2 }) });
+		await login();
+		await open('/content/articles/1');
+		const rating = page.locator('.field[data-field="rating"]');
+		await rating.getByRole('button', { name: '4 stars' }).click();
+		t.is(await rating.getByRole('button', { name: '4 stars' }).getAttribute('aria-pressed'), 'true');
+		const views = page.locator('.field[data-field="views"]');
+		t.regex(await views.getByRole('alert').innerText(), /Broken.*could not be shown.*broken on purpose/s);
+		await page.getByLabel('Title').fill('Still editable');
+		await page.getByRole('button', { name: 'Save and stay' }).click();
+		await page.getByText('Saved.').waitFor();
+		t.like((await api(url, 'GET', '/items/articles/1?fields=title,rating')).body.data, { title: 'Still editable', rating: 4 });
+	},
+	{ seed: (url) => seedBlog(url, { articles: 2 }) },
+);

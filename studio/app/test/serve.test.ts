@@ -19,7 +19,15 @@ test('/ redirects to /admin, and every /admin path answers the page, never cache
 		const root = await fetch(`${url}/`, { redirect: 'manual' });
 		t.is(root.status, 302);
 		t.is(root.headers.get('location'), '/admin');
-		for (const path of ['/admin', '/admin/login', '/admin/content/articles', '/admin/content/articles/12', '/admin/files', '/admin/users', '/admin/settings/project']) {
+		for (const path of [
+			'/admin',
+			'/admin/login',
+			'/admin/content/articles',
+			'/admin/content/articles/12',
+			'/admin/files',
+			'/admin/users',
+			'/admin/settings/project',
+		]) {
 			const response = await fetch(url + path);
 			t.is(response.status, 200, path);
 			t.regex(response.headers.get('content-type') ?? '', /^text\/html/, path);
@@ -60,7 +68,13 @@ test('the app extensions list names the first-party interfaces, displays and lay
 		const module = await fetch(url + list.data[0].url);
 		t.is(module.status, 200);
 		t.regex(module.headers.get('content-type') ?? '', /^text\/javascript/);
-		for (const path of ['/extensions/sources/@mantle+extension-interfaces/package.json', '/extensions/sources/@mantle+extension-interfaces/src/input.tsx', '/extensions/sources/@mantle+extension-interfaces/../../core/package.json', '/extensions/sources/@mantle+extension-items/dist/index.js', '/extensions/sources/nope/dist/x.js']) {
+		for (const path of [
+			'/extensions/sources/@mantle+extension-interfaces/package.json',
+			'/extensions/sources/@mantle+extension-interfaces/src/input.tsx',
+			'/extensions/sources/@mantle+extension-interfaces/../../core/package.json',
+			'/extensions/sources/@mantle+extension-items/dist/index.js',
+			'/extensions/sources/nope/dist/x.js',
+		]) {
 			t.is((await fetch(url + path)).status, 404, path);
 		}
 	});

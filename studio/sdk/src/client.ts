@@ -79,7 +79,15 @@ function retryDelay(header: string | null): number {
 }
 
 function isRawBody(body: unknown): boolean {
-	return typeof body === 'string' || body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body) || (typeof FormData !== 'undefined' && body instanceof FormData) || (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) || body instanceof URLSearchParams;
+	return (
+		typeof body === 'string' ||
+		body instanceof Blob ||
+		body instanceof ArrayBuffer ||
+		ArrayBuffer.isView(body) ||
+		(typeof FormData !== 'undefined' && body instanceof FormData) ||
+		(typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) ||
+		body instanceof URLSearchParams
+	);
 }
 
 function abortError(): MantleError {
@@ -126,7 +134,7 @@ export function createClient<Schema = any>(url: string, options: ClientOptions =
 		const auth: AuthData = {
 			access_token: data.access_token ?? null,
 			// Cookie mode keeps the refresh token in a cookie; json mode rotates it in the answer.
-			refresh_token: data.refresh_token ?? (mode === 'json' ? null : previous?.refresh_token ?? null),
+			refresh_token: data.refresh_token ?? (mode === 'json' ? null : (previous?.refresh_token ?? null)),
 			expires,
 			expires_at: expires === null ? null : Date.now() + expires,
 		};
@@ -144,7 +152,15 @@ export function createClient<Schema = any>(url: string, options: ClientOptions =
 				const onProgress = command.onUploadProgress;
 				// Browsers report real upload progress only through XMLHttpRequest.
 				if (typeof XMLHttpRequest !== 'undefined' && !options.fetch) {
-					response = await xhrRequest({ method: init.method ?? 'POST', url: base + path, headers: init.headers, body: init.body, withCredentials: init.credentials === 'include', signal: init.signal ?? undefined, onProgress });
+					response = await xhrRequest({
+						method: init.method ?? 'POST',
+						url: base + path,
+						headers: init.headers,
+						body: init.body,
+						withCredentials: init.credentials === 'include',
+						signal: init.signal ?? undefined,
+						onProgress,
+					});
 				} else {
 					const body = progressStream(init.body, onProgress, init.signal ?? undefined);
 					response = await fetcher(base + path, { ...init, body, duplex: 'half' } as RequestInit);
@@ -172,7 +188,12 @@ export function createClient<Schema = any>(url: string, options: ClientOptions =
 	}
 
 	async function authPost(path: string, payload: Record<string, unknown>): Promise<Response> {
-		const response = await send(path, { method: 'POST', headers: { 'content-type': 'application/json', ...options.headers }, body: JSON.stringify(payload), credentials: credentials() });
+		const response = await send(path, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...options.headers },
+			body: JSON.stringify(payload),
+			credentials: credentials(),
+		});
 		if (!response.ok) throw await failure(response);
 		return response;
 	}
@@ -192,7 +213,8 @@ export function createClient<Schema = any>(url: string, options: ClientOptions =
 				const current = await storage.get();
 				const payload: Record<string, unknown> = { mode };
 				if (mode === 'json') {
-					if (!current?.refresh_token) throw new MantleError(401, [{ message: 'There is no refresh token to refresh with.', extensions: { code: 'INVALID_CREDENTIALS' } }]);
+					if (!current?.refresh_token)
+						throw new MantleError(401, [{ message: 'There is no refresh token to refresh with.', extensions: { code: 'INVALID_CREDENTIALS' } }]);
 					payload.refresh_token = current.refresh_token;
 				}
 				const response = await authPost('/auth/refresh', payload);
@@ -259,7 +281,7 @@ export function createClient<Schema = any>(url: string, options: ClientOptions =
 			// A few routes answer plain text (`/server/ping`); everything else is a JSON envelope.
 			if (!(response.headers.get('content-type') ?? '').includes('json')) return text;
 			const parsed = text ? JSON.parse(text) : null;
-			return cmd.envelope ? parsed : parsed?.data ?? null;
+			return cmd.envelope ? parsed : (parsed?.data ?? null);
 		}
 		const error = await failure(response);
 		const replayable = body === undefined || typeof body === 'string';

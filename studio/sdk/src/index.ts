@@ -1,4 +1,13 @@
-export { createClient, type AuthMode, type ClientOptions, type Envelope, type LoginCredentials, type MantleClient, type RequestOptions, type RetryOptions } from './client.js';
+export {
+	createClient,
+	type AuthMode,
+	type ClientOptions,
+	type Envelope,
+	type LoginCredentials,
+	type MantleClient,
+	type RequestOptions,
+	type RetryOptions,
+} from './client.js';
 export { command, type HttpMethod, type RestCommand, type UploadProgress } from './command.js';
 export { MantleError, isMantleError, type ApiErrorCode, type ApiErrorEntry, type ClientErrorCode, type ErrorCode } from './errors.js';
 export { memoryStorage, webStorage, type AuthData, type AuthStorage } from './storage.js';

@@ -11,34 +11,28 @@ type PrevDepth = [never, 0, 1, 2, 3, 4];
 export type CollectionName<Schema> = IsAny<Schema> extends true ? string : keyof Schema & string;
 
 /** The item type of a collection, regular or singleton. */
-export type ItemOf<Schema, Collection> = IsAny<Schema> extends true
-	? any
-	: Collection extends keyof Schema
-		? Schema[Collection] extends ReadonlyArray<infer Item>
-			? Item
-			: Schema[Collection]
-		: any;
+export type ItemOf<Schema, Collection> =
+	IsAny<Schema> extends true ? any : Collection extends keyof Schema ? (Schema[Collection] extends ReadonlyArray<infer Item> ? Item : Schema[Collection]) : any;
 
 /** The related item behind a field's value, or never when the field is not relational. */
-export type RelatedOf<Value> = Value extends ReadonlyArray<infer Element>
-	? RelatedOf<Element>
-	: Value extends Primitive
-		? never
-		: Value extends object
-			? Value
-			: never;
+export type RelatedOf<Value> =
+	Value extends ReadonlyArray<infer Element> ? RelatedOf<Element> : Value extends Primitive ? never : Value extends object ? Value : never;
 
 /** Every field path of an item, relational ones dotted (`author.name`, `author.*`), to a depth. */
-export type FieldPath<Item, Depth extends number = 3> = IsAny<Item> extends true
-	? string
-	: [Depth] extends [never]
-		? never
-		:
-				| '*'
+export type FieldPath<Item, Depth extends number = 3> =
+	IsAny<Item> extends true
+		? string
+		: [Depth] extends [never]
+			? never
+			: | '*'
 				| {
 						[Key in keyof Item & string]:
 							| Key
-							| ([RelatedOf<Item[Key]>] extends [never] ? never : IsAny<RelatedOf<Item[Key]>> extends true ? `${Key}.${string}` : `${Key}.${FieldPath<RelatedOf<Item[Key]>, PrevDepth[Depth]>}`);
+							| ([RelatedOf<Item[Key]>] extends [never]
+									? never
+									: IsAny<RelatedOf<Item[Key]>> extends true
+										? `${Key}.${string}`
+										: `${Key}.${FieldPath<RelatedOf<Item[Key]>, PrevDepth[Depth]>}`);
 				  }[keyof Item & string];
 
 /** A field name that may be sorted on, descending with a leading `-`. */
@@ -48,26 +42,28 @@ type Head<Path extends string> = Path extends `${infer First}.${string}` ? First
 type Tail<Path extends string, Key extends string> = Path extends `${Key}.${infer Rest}` ? Rest : never;
 
 /** The value of an expanded relational field: the related item narrowed to the sub-fields read. */
-type Expanded<Value, Sub extends string> = Value extends ReadonlyArray<infer Element>
-	? Array<Expanded<Element, Sub>>
-	: Value extends null
-		? null
-		: Value extends Primitive
-			? never
-			: ApplyFields<Value, Sub>;
+type Expanded<Value, Sub extends string> =
+	Value extends ReadonlyArray<infer Element>
+		? Array<Expanded<Element, Sub>>
+		: Value extends null
+			? null
+			: Value extends Primitive
+				? never
+				: ApplyFields<Value, Sub>;
 
 /** The shape of an item read with the given `fields`. */
-export type ApplyFields<Item, Fields extends string> = IsAny<Item> extends true
-	? any
-	: string extends Fields
-		? Item
-		: {
-				[Key in keyof Item as Key extends Head<Fields> ? Key : '*' extends Fields ? Key : never]: Key extends string
-					? [Tail<Fields, Key>] extends [never]
-						? Item[Key]
-						: Expanded<Item[Key], Tail<Fields, Key>>
-					: Item[Key];
-			};
+export type ApplyFields<Item, Fields extends string> =
+	IsAny<Item> extends true
+		? any
+		: string extends Fields
+			? Item
+			: {
+					[Key in keyof Item as Key extends Head<Fields> ? Key : '*' extends Fields ? Key : never]: Key extends string
+						? [Tail<Fields, Key>] extends [never]
+							? Item[Key]
+							: Expanded<Item[Key], Tail<Fields, Key>>
+						: Item[Key];
+				};
 
 type Scalar = string | number | boolean | null;
 /** Filter operators of the query language, as the API accepts them. */
@@ -103,13 +99,14 @@ export interface FilterOperators {
 }
 
 /** A filter over an item's fields; relational fields take a nested filter (`_some`/`_none` for lists). */
-export type Filter<Item> = IsAny<Item> extends true
-	? Record<string, unknown>
-	: {
-			[Key in keyof Item]?: [RelatedOf<Item[Key]>] extends [never]
-				? FilterOperators
-				: FilterOperators | Filter<RelatedOf<Item[Key]>> | { _some?: Filter<RelatedOf<Item[Key]>>; _none?: Filter<RelatedOf<Item[Key]>> };
-		} & { _and?: ReadonlyArray<Filter<Item>>; _or?: ReadonlyArray<Filter<Item>> };
+export type Filter<Item> =
+	IsAny<Item> extends true
+		? Record<string, unknown>
+		: {
+				[Key in keyof Item]?: [RelatedOf<Item[Key]>] extends [never]
+					? FilterOperators
+					: FilterOperators | Filter<RelatedOf<Item[Key]>> | { _some?: Filter<RelatedOf<Item[Key]>>; _none?: Filter<RelatedOf<Item[Key]>> };
+			} & { _and?: ReadonlyArray<Filter<Item>>; _or?: ReadonlyArray<Filter<Item>> };
 
 export type AggregateFunction = 'count' | 'countDistinct' | 'countAll' | 'sum' | 'sumDistinct' | 'avg' | 'avgDistinct' | 'min' | 'max';
 

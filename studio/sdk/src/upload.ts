@@ -15,7 +15,11 @@ export function multipartBlob(form: FormData): { body: Blob; type: string } {
 		} else {
 			const file = value as File;
 			const type = file.type || 'application/octet-stream';
-			parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"; filename="${quote(file.name || 'blob')}"\r\nContent-Type: ${type}\r\n\r\n`, file, '\r\n');
+			parts.push(
+				`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"; filename="${quote(file.name || 'blob')}"\r\nContent-Type: ${type}\r\n\r\n`,
+				file,
+				'\r\n',
+			);
 		}
 	}
 	parts.push(`--${boundary}--\r\n`);

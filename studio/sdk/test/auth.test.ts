@@ -46,7 +46,10 @@ test('json mode: a request answered TOKEN_EXPIRED refreshes once and is replayed
 	await withServer(t, shortLived, async ({ url }) => {
 		// A store that claims the token is good for an hour, so only the server's answer reveals expiry.
 		const inner = memoryStorage();
-		const storage = { get: inner.get, set: (value: AuthData | null) => inner.set(value && { ...value, expires_at: Date.now() + 3_600_000, expires: 3_600_000 }) };
+		const storage = {
+			get: inner.get,
+			set: (value: AuthData | null) => inner.set(value && { ...value, expires_at: Date.now() + 3_600_000, expires: 3_600_000 }),
+		};
 		const sdk = createClient(url, { storage, autoRefresh: false });
 		const first = await sdk.login(credentials);
 		await until(async () => (await accepted(url, first.access_token!)).code === 'TOKEN_EXPIRED', 'the first token to expire');

@@ -27,7 +27,16 @@ async function ok(t: ExecutionContext, result: Promise<CliResult>): Promise<CliR
 	return done;
 }
 
-const articles = { collection: 'articles', schema: {}, meta: {}, fields: [{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } }, { field: 'title', type: 'string', schema: {} }, { field: 'views', type: 'integer', schema: {} }] };
+const articles = {
+	collection: 'articles',
+	schema: {},
+	meta: {},
+	fields: [
+		{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } },
+		{ field: 'title', type: 'string', schema: {} },
+		{ field: 'views', type: 'integer', schema: {} },
+	],
+};
 
 test('login keeps the tokens in a 0600 file, items commands work with tables and --json, and the exit codes mean something', async (t) => {
 	await withServer(t, {}, async ({ url, admin }) => {
@@ -49,10 +58,14 @@ test('login keeps the tokens in a 0600 file, items commands work with tables and
 			t.is(saved.profiles.default.url, url);
 			t.truthy(saved.profiles.default.auth.refresh_token);
 
-			const created = JSON.parse((await ok(t, cli.run(['items', 'create', 'articles', '--data', '[{"title":"First","views":1},{"title":"Second","views":9}]', '--json']))).stdout);
+			const created = JSON.parse(
+				(await ok(t, cli.run(['items', 'create', 'articles', '--data', '[{"title":"First","views":1},{"title":"Second","views":9}]', '--json']))).stdout,
+			);
 			t.is(created.length, 2);
 			await ok(t, cli.run(['items', 'create', 'articles', '--json'], '{"title":"Piped","views":4}'));
-			const filtered = JSON.parse((await ok(t, cli.run(['items', 'list', 'articles', '--filter', '{"views":{"_gt":3}}', '--sort=-views', '--fields', 'title', '--json']))).stdout);
+			const filtered = JSON.parse(
+				(await ok(t, cli.run(['items', 'list', 'articles', '--filter', '{"views":{"_gt":3}}', '--sort=-views', '--fields', 'title', '--json']))).stdout,
+			);
 			t.deepEqual(filtered, [{ title: 'Second' }, { title: 'Piped' }]);
 			const human = (await ok(t, cli.run(['items', 'list', 'articles', '--fields', 'id,title', '--sort', 'id']))).stdout.split('\n');
 			t.regex(human[0]!, /^id\s+title$/);
@@ -89,7 +102,10 @@ test('an expired access token is refreshed on the next command and the new one s
 		try {
 			await ok(t, cli.run(['login', url, '--email', adminEmail, '--password', adminPassword]));
 			const before = JSON.parse(readFileSync(cli.credentials, 'utf8')).profiles.default.auth;
-			await until(async () => (await fetch(`${url}/users/me`, { headers: { authorization: `Bearer ${before.access_token}` } })).status === 401, 'the token to expire');
+			await until(
+				async () => (await fetch(`${url}/users/me`, { headers: { authorization: `Bearer ${before.access_token}` } })).status === 401,
+				'the token to expire',
+			);
 			t.is(JSON.parse((await ok(t, cli.run(['users', 'me', '--json']))).stdout).email, adminEmail);
 			const after = JSON.parse(readFileSync(cli.credentials, 'utf8')).profiles.default.auth;
 			t.not(after.access_token, before.access_token);
@@ -128,8 +144,20 @@ test('files upload and download with a progress bar; schema snapshot, diff and a
 			await ok(t, cli.run(['schema', 'apply', snapshot]));
 			t.false((await admin.request(readFieldsByCollection('articles'))).some((field) => field.field === 'subtitle'));
 
-			const flow = await admin.request(createFlow({ name: 'Echo', status: 'active', trigger: 'webhook', accountability: 'all', options: { method: 'POST', return: '$last' } }));
-			const operation = await admin.request(createOperation({ flow: flow.id, key: 'echo', name: 'Echo', type: 'transform', position_x: 1, position_y: 1, options: { json: { echoed: '{{$trigger.body.word}}' } } }));
+			const flow = await admin.request(
+				createFlow({ name: 'Echo', status: 'active', trigger: 'webhook', accountability: 'all', options: { method: 'POST', return: '$last' } }),
+			);
+			const operation = await admin.request(
+				createOperation({
+					flow: flow.id,
+					key: 'echo',
+					name: 'Echo',
+					type: 'transform',
+					position_x: 1,
+					position_y: 1,
+					options: { json: { echoed: '{{$trigger.body.word}}' } },
+				}),
+			);
 			await admin.request(updateFlow(flow.id, { operation: operation.id }));
 			t.deepEqual(JSON.parse((await ok(t, cli.run(['flows', 'trigger', flow.id, '--data', '{"word":"hi"}', '--json']))).stdout), { echoed: 'hi' });
 		} finally {

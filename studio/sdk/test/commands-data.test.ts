@@ -1,9 +1,54 @@
 import test from 'ava';
 import {
-	assetUrl, clearCache, createCollection, createField, createFolder, createItem, createItems, createRelation, deleteCollection, deleteField, deleteFile, deleteFolder, deleteItems,
-	deleteRelation, generateHash, graphql, MantleError, randomString, readActivities, readCollection, readCollections, readField, readFieldsByCollection, readFile, readFiles, readFolders,
-	readItems, readRelation, readRelationsByCollection, readRevisions, readSingleton, revertRevision, schemaApply, schemaDiff, schemaSnapshot, updateCollection, updateField, updateFile,
-	updateFolder, updateItem, updateItems, updateItemsBatch, updateRelation, updateSingleton, uploadFiles, utilitySort, utilsExport, utilsImport, verifyHash,
+	assetUrl,
+	clearCache,
+	createCollection,
+	createField,
+	createFolder,
+	createItem,
+	createItems,
+	createRelation,
+	deleteCollection,
+	deleteField,
+	deleteFile,
+	deleteFolder,
+	deleteItems,
+	deleteRelation,
+	generateHash,
+	graphql,
+	MantleError,
+	randomString,
+	readActivities,
+	readCollection,
+	readCollections,
+	readField,
+	readFieldsByCollection,
+	readFile,
+	readFiles,
+	readFolders,
+	readItems,
+	readRelation,
+	readRelationsByCollection,
+	readRevisions,
+	readSingleton,
+	revertRevision,
+	schemaApply,
+	schemaDiff,
+	schemaSnapshot,
+	updateCollection,
+	updateField,
+	updateFile,
+	updateFolder,
+	updateItem,
+	updateItems,
+	updateItemsBatch,
+	updateRelation,
+	updateSingleton,
+	uploadFiles,
+	utilitySort,
+	utilsExport,
+	utilsImport,
+	verifyHash,
 } from '../src/index.js';
 import { adminToken } from './helpers.js';
 import { routes as has, server } from './shared-server.js';
@@ -13,7 +58,9 @@ const admin = () => server.admin;
 const id = { field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } };
 
 test('collections: create, read, update and delete, with meta', async (t) => {
-	await admin().request(createCollection({ collection: 'c_notes', schema: {}, meta: { note: 'first' }, fields: [id, { field: 'body', type: 'text', schema: {} }] }));
+	await admin().request(
+		createCollection({ collection: 'c_notes', schema: {}, meta: { note: 'first' }, fields: [id, { field: 'body', type: 'text', schema: {} }] }),
+	);
 	t.true((await admin().request(readCollections())).some((collection) => collection.collection === 'c_notes'));
 	await admin().request(updateCollection('c_notes', { meta: { note: 'second' } }));
 	t.is((await admin().request(readCollection('c_notes'))).meta?.note, 'second');
@@ -43,14 +90,31 @@ test('fields and relations: add a field, change it, relate two collections, and 
 });
 
 test('items: batch and query-based updates and deletes, aggregates, meta and singletons', async (t) => {
-	await admin().request(createCollection({ collection: 'i_tasks', schema: {}, meta: {}, fields: [id, { field: 'title', type: 'string', schema: {} }, { field: 'points', type: 'integer', schema: {} }] }));
-	const created = await admin().request(createItems('i_tasks', [{ title: 'a', points: 1 }, { title: 'b', points: 2 }, { title: 'c', points: 3 }]));
+	await admin().request(
+		createCollection({
+			collection: 'i_tasks',
+			schema: {},
+			meta: {},
+			fields: [id, { field: 'title', type: 'string', schema: {} }, { field: 'points', type: 'integer', schema: {} }],
+		}),
+	);
+	const created = await admin().request(
+		createItems('i_tasks', [
+			{ title: 'a', points: 1 },
+			{ title: 'b', points: 2 },
+			{ title: 'c', points: 3 },
+		]),
+	);
 	const [a, b, c] = created.map((row: { id: number }) => row.id);
 	await admin().request(updateItems('i_tasks', [a, b], { points: 10 }));
 	await admin().request(updateItemsBatch('i_tasks', [{ id: c, title: 'C' }]));
 	await admin().request(updateItems('i_tasks', { filter: { title: { _eq: 'a' } } }, { title: 'A' }));
 	const rows = await admin().request(readItems('i_tasks', { fields: ['title', 'points'], sort: ['title'] }));
-	t.deepEqual(rows, [{ title: 'A', points: 10 }, { title: 'C', points: 3 }, { title: 'b', points: 10 }]);
+	t.deepEqual(rows, [
+		{ title: 'A', points: 10 },
+		{ title: 'C', points: 3 },
+		{ title: 'b', points: 10 },
+	]);
 	const [sum] = await admin().request(readItems('i_tasks', { aggregate: { sum: 'points' } }));
 	t.is(Number(sum.sum.points), 23);
 	const envelope = await admin().requestEnvelope(readItems('i_tasks', { meta: 'total_count', limit: 1 }));
@@ -60,7 +124,9 @@ test('items: batch and query-based updates and deletes, aggregates, meta and sin
 	await admin().request(deleteItems('i_tasks', [c]));
 	t.deepEqual(await admin().request(readItems('i_tasks')), []);
 
-	await admin().request(createCollection({ collection: 'i_home', schema: {}, meta: { singleton: true }, fields: [id, { field: 'headline', type: 'string', schema: {} }] }));
+	await admin().request(
+		createCollection({ collection: 'i_home', schema: {}, meta: { singleton: true }, fields: [id, { field: 'headline', type: 'string', schema: {} }] }),
+	);
 	await admin().request(updateSingleton('i_home', { headline: 'Hello' }));
 	t.is((await admin().request(readSingleton('i_home', { fields: ['headline'] }))).headline, 'Hello');
 });
@@ -68,9 +134,15 @@ test('items: batch and query-based updates and deletes, aggregates, meta and sin
 test('files, folders and asset URLs: upload into a folder, update, transform by URL, delete', async (t) => {
 	const folder = await admin().request(createFolder({ name: 'Pictures' }));
 	await admin().request(updateFolder(folder.id, { name: 'Photos' }));
-	t.deepEqual((await admin().request(readFolders({ fields: ['name'] }))).map((row) => row.name), ['Photos']);
+	t.deepEqual(
+		(await admin().request(readFolders({ fields: ['name'] }))).map((row) => row.name),
+		['Photos'],
+	);
 	// A 2x2 red PNG.
-	const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAE0lEQVQImWP4z8DwnwGM/zMwAAAf7gP9qS/A4gAAAABJRU5ErkJggg=='), (char) => char.charCodeAt(0));
+	const png = Uint8Array.from(
+		atob('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAE0lEQVQImWP4z8DwnwGM/zMwAAAf7gP9qS/A4gAAAABJRU5ErkJggg=='),
+		(char) => char.charCodeAt(0),
+	);
 	const form = new FormData();
 	form.append('folder', folder.id);
 	form.append('file', new File([png], 'red.png', { type: 'image/png' }));
@@ -101,11 +173,21 @@ test.serial('schema: a snapshot applied to itself is no change; a changed one di
 	const diff = await admin().request(schemaDiff(snapshot));
 	t.truthy(diff?.hash);
 	await admin().request(schemaApply(diff!));
-	t.false((await admin().request(readFieldsByCollection('s_books'))).some((field) => field.field === 'isbn'), 'applying the old snapshot removed the new field');
+	t.false(
+		(await admin().request(readFieldsByCollection('s_books'))).some((field) => field.field === 'isbn'),
+		'applying the old snapshot removed the new field',
+	);
 });
 
 test('utils, revisions and activity: revert an item to a revision, export, import, clear the cache', async (t) => {
-	await admin().request(createCollection({ collection: 'u_notes', schema: {}, meta: {}, fields: [id, { field: 'text', type: 'string', schema: {} }, { field: 'sort', type: 'integer', schema: {} }] }));
+	await admin().request(
+		createCollection({
+			collection: 'u_notes',
+			schema: {},
+			meta: {},
+			fields: [id, { field: 'text', type: 'string', schema: {} }, { field: 'sort', type: 'integer', schema: {} }],
+		}),
+	);
 	const note = await admin().request(createItem('u_notes', { text: 'first' }));
 	await admin().request(updateItem('u_notes', note.id, { text: 'second' }));
 	const revisions = await admin().request(readRevisions({ filter: { collection: { _eq: 'u_notes' } }, sort: ['id'], fields: ['id', 'data'] }));
@@ -120,7 +202,10 @@ test('utils, revisions and activity: revert an item to a revision, export, impor
 	const form = new FormData();
 	form.append('file', new File([JSON.stringify([{ text: 'imported' }])], 'notes.json', { type: 'application/json' }));
 	await admin().request(utilsImport('u_notes', form));
-	t.deepEqual((await admin().request(readItems('u_notes', { fields: ['text'], sort: ['id'] }))).map((row) => row.text), ['first', 'imported']);
+	t.deepEqual(
+		(await admin().request(readItems('u_notes', { fields: ['text'], sort: ['id'] }))).map((row) => row.text),
+		['first', 'imported'],
+	);
 	await admin().request(clearCache());
 });
 
@@ -135,10 +220,15 @@ test('utils, revisions and activity: revert an item to a revision, export, impor
 });
 
 (has.sortUtil ? test : test.skip)('utils: move an item in a manually sorted collection', async (t) => {
-	await admin().request(createCollection({ collection: 'u_sorted', schema: {}, meta: { sort_field: 'sort' }, fields: [id, { field: 'sort', type: 'integer', schema: {} }] }));
+	await admin().request(
+		createCollection({ collection: 'u_sorted', schema: {}, meta: { sort_field: 'sort' }, fields: [id, { field: 'sort', type: 'integer', schema: {} }] }),
+	);
 	const rows = await admin().request(createItems('u_sorted', [{ sort: 1 }, { sort: 2 }, { sort: 3 }]));
 	await admin().request(utilitySort('u_sorted', rows[2].id, rows[0].id));
-	t.deepEqual((await admin().request(readItems('u_sorted', { sort: ['sort'], fields: ['id'] }))).map((row) => row.id), [rows[2].id, rows[0].id, rows[1].id]);
+	t.deepEqual(
+		(await admin().request(readItems('u_sorted', { sort: ['sort'], fields: ['id'] }))).map((row) => row.id),
+		[rows[2].id, rows[0].id, rows[1].id],
+	);
 });
 
 (has.graphql ? test : test.skip)('graphql: a query on /graphql and one on /graphql/system', async (t) => {

@@ -1,10 +1,67 @@
 import test from 'ava';
 import {
-	compareContentVersion, createAccess, createClient, createCollection, createComment, createContentVersion, createDashboard, createFlow, createItem, createNotification, createOperation,
-	createPanel, createPermission, createPolicy, createPreset, createRole, createShare, createTranslation, createUser, deleteAccess, deleteComment, deleteDashboard, deleteFlow, deletePreset,
-	deleteRole, deleteUser, MantleError, promoteContentVersion, readAccessItems, readComments, readDashboards, readExtensions, readItem, readItems, readMe, readNotifications, readPanels,
-	readPolicies, readPolicyGlobals, readPresets, readProviders, readRegistryExtensions, readRole, readSettings, readShareInfo, readTranslations, readUser, readUserPermissions,
-	readUsers, saveToContentVersion, serverHealth, serverInfo, serverPing, authenticateShare, triggerFlow, updateComment, updateFlow, updateMe, updatePreset, updateRole, updateSettings, updateUser,
+	compareContentVersion,
+	createAccess,
+	createClient,
+	createCollection,
+	createComment,
+	createContentVersion,
+	createDashboard,
+	createFlow,
+	createItem,
+	createNotification,
+	createOperation,
+	createPanel,
+	createPermission,
+	createPolicy,
+	createPreset,
+	createRole,
+	createShare,
+	createTranslation,
+	createUser,
+	deleteAccess,
+	deleteComment,
+	deleteDashboard,
+	deleteFlow,
+	deletePreset,
+	deleteRole,
+	deleteUser,
+	MantleError,
+	promoteContentVersion,
+	readAccessItems,
+	readComments,
+	readDashboards,
+	readExtensions,
+	readItem,
+	readItems,
+	readMe,
+	readNotifications,
+	readPanels,
+	readPolicies,
+	readPolicyGlobals,
+	readPresets,
+	readProviders,
+	readRegistryExtensions,
+	readRole,
+	readSettings,
+	readShareInfo,
+	readTranslations,
+	readUser,
+	readUserPermissions,
+	readUsers,
+	saveToContentVersion,
+	serverHealth,
+	serverInfo,
+	serverPing,
+	authenticateShare,
+	triggerFlow,
+	updateComment,
+	updateFlow,
+	updateMe,
+	updatePreset,
+	updateRole,
+	updateSettings,
+	updateUser,
 } from '../src/index.js';
 import { routes, server } from './shared-server.js';
 
@@ -13,7 +70,14 @@ const id = { field: 'id', type: 'integer', schema: { is_primary_key: true, has_a
 const when = (present: boolean) => (present ? test : test.skip);
 
 test('users, roles, policies, access and permissions: a new user reads what their policy allows, and only that', async (t) => {
-	await admin().request(createCollection({ collection: 'p_docs', schema: {}, meta: {}, fields: [id, { field: 'title', type: 'string', schema: {} }, { field: 'secret', type: 'string', schema: {} }] }));
+	await admin().request(
+		createCollection({
+			collection: 'p_docs',
+			schema: {},
+			meta: {},
+			fields: [id, { field: 'title', type: 'string', schema: {} }, { field: 'secret', type: 'string', schema: {} }],
+		}),
+	);
 	await admin().request(createItem('p_docs', { title: 'Open', secret: 'hidden' }));
 	const role = await admin().request(createRole({ name: 'Readers' }));
 	await admin().request(updateRole(role.id, { description: 'People who read' }));
@@ -58,10 +122,13 @@ test('server and auth: ping, info, health and the SSO provider list', async (t) 
 test('extensions: the installed list names the first-party endpoints', async (t) => {
 	const installed = await admin().request(readExtensions());
 	const names = installed.map((row) => JSON.stringify(row));
-	t.true(names.some((row) => row.includes('items')), 'the items endpoint is installed');
+	t.true(
+		names.some((row) => row.includes('items')),
+		'the items endpoint is installed',
+	);
 });
 
-when(routes.policyGlobals)('policies: the signed-in user\'s combined access flags', async (t) => {
+when(routes.policyGlobals)("policies: the signed-in user's combined access flags", async (t) => {
 	t.like(await admin().request(readPolicyGlobals()), { admin_access: true, app_access: true });
 });
 
@@ -96,7 +163,10 @@ when(routes.comments)('comments: on an item, edited and deleted', async (t) => {
 	const post = await admin().request(createItem('cm_posts', {}));
 	const comment = await admin().request(createComment({ collection: 'cm_posts', item: String(post.id), comment: 'Nice' }));
 	await admin().request(updateComment(comment.id, { comment: 'Very nice' }));
-	t.deepEqual((await admin().request(readComments({ filter: { collection: { _eq: 'cm_posts' } }, fields: ['comment'] }))).map((row) => row.comment), ['Very nice']);
+	t.deepEqual(
+		(await admin().request(readComments({ filter: { collection: { _eq: 'cm_posts' } }, fields: ['comment'] }))).map((row) => row.comment),
+		['Very nice'],
+	);
 	await admin().request(deleteComment(comment.id));
 	t.deepEqual(await admin().request(readComments({ filter: { collection: { _eq: 'cm_posts' } } })), []);
 });
@@ -114,7 +184,9 @@ when(routes.shares)('shares: a shared item is read with a share login', async (t
 });
 
 when(routes.versions)('versions: save changes to a draft, compare, and promote them to the item', async (t) => {
-	await admin().request(createCollection({ collection: 'v_pages', schema: {}, meta: { versioning: true }, fields: [id, { field: 'title', type: 'string', schema: {} }] }));
+	await admin().request(
+		createCollection({ collection: 'v_pages', schema: {}, meta: { versioning: true }, fields: [id, { field: 'title', type: 'string', schema: {} }] }),
+	);
 	const page = await admin().request(createItem('v_pages', { title: 'Live' }));
 	const version = await admin().request(createContentVersion({ key: 'draft', name: 'Draft', collection: 'v_pages', item: String(page.id) }));
 	await admin().request(saveToContentVersion(version.id, { title: 'Drafted' }));
@@ -125,8 +197,20 @@ when(routes.versions)('versions: save changes to a draft, compare, and promote t
 });
 
 when(routes.flows && routes.operations)('flows and operations: a webhook flow runs its operation and answers its result', async (t) => {
-	const flow = await admin().request(createFlow({ name: 'Echo', status: 'active', trigger: 'webhook', accountability: 'all', options: { method: 'POST', return: '$last' } }));
-	const operation = await admin().request(createOperation({ flow: flow.id, key: 'echo', name: 'Echo', type: 'transform', position_x: 1, position_y: 1, options: { json: { echoed: '{{$trigger.body.word}}' } } }));
+	const flow = await admin().request(
+		createFlow({ name: 'Echo', status: 'active', trigger: 'webhook', accountability: 'all', options: { method: 'POST', return: '$last' } }),
+	);
+	const operation = await admin().request(
+		createOperation({
+			flow: flow.id,
+			key: 'echo',
+			name: 'Echo',
+			type: 'transform',
+			position_x: 1,
+			position_y: 1,
+			options: { json: { echoed: '{{$trigger.body.word}}' } },
+		}),
+	);
 	await admin().request(updateFlow(flow.id, { operation: operation.id }));
 	t.deepEqual(await admin().request(triggerFlow(flow.id, 'POST', { word: 'hello' })), { echoed: 'hello' });
 	await admin().request(deleteFlow(flow.id));
@@ -144,5 +228,8 @@ when(routes.dashboards && routes.panels)('dashboards and panels: a dashboard hol
 
 when(routes.translations)('translations: a custom translation string is stored and listed', async (t) => {
 	await admin().request(createTranslation({ key: 'greeting', language: 'en-US', value: 'Hello' }));
-	t.deepEqual((await admin().request(readTranslations({ filter: { key: { _eq: 'greeting' } }, fields: ['value'] }))).map((row) => row.value), ['Hello']);
+	t.deepEqual(
+		(await admin().request(readTranslations({ filter: { key: { _eq: 'greeting' } }, fields: ['value'] }))).map((row) => row.value),
+		['Hello'],
+	);
 });

@@ -1,10 +1,33 @@
 import { vendorTest } from '../../../core/test/helpers/vendor-test.js';
-import { createClient, createItem, createItems, deleteItem, MantleError, readItem, readItems, readMe, serverInfo, serverPing, updateItem } from '../src/index.js';
+import {
+	createClient,
+	createItem,
+	createItems,
+	deleteItem,
+	MantleError,
+	readItem,
+	readItems,
+	readMe,
+	serverInfo,
+	serverPing,
+	updateItem,
+} from '../src/index.js';
 import { adminEmail, adminPassword, client, createBlogSchema, withKernelOn } from './helpers.js';
 
-interface Author { id: number; name: string }
-interface Article { id: number; title: string; views: number | null; author: number | Author | null }
-interface Blog { articles: Article[]; authors: Author[] }
+interface Author {
+	id: number;
+	name: string;
+}
+interface Article {
+	id: number;
+	title: string;
+	views: number | null;
+	author: number | Author | null;
+}
+interface Blog {
+	articles: Article[];
+	authors: Author[];
+}
 
 vendorTest('a json login reads the signed-in user and items with nested fields, and errors carry code, status and field', async (t, db) => {
 	await withKernelOn(db, {}, async ({ url, admin }) => {
@@ -19,9 +42,17 @@ vendorTest('a json login reads the signed-in user and items with nested fields, 
 		t.is(typeof (await sdk.request(serverInfo())).project, 'object');
 
 		const author = await sdk.request(createItem('authors', { name: 'Ada' }));
-		await sdk.request(createItems('articles', [{ title: 'One', views: 3, author: author.id }, { title: 'Two', views: 5, author: author.id }]));
+		await sdk.request(
+			createItems('articles', [
+				{ title: 'One', views: 3, author: author.id },
+				{ title: 'Two', views: 5, author: author.id },
+			]),
+		);
 		const rows = await sdk.request(readItems('articles', { fields: ['id', 'title', 'author.name'], filter: { views: { _gt: 4 } }, sort: ['-id'] }));
-		t.deepEqual(rows.map((row) => [row.title, typeof row.author === 'object' ? row.author?.name : null]), [['Two', 'Ada']]);
+		t.deepEqual(
+			rows.map((row) => [row.title, typeof row.author === 'object' ? row.author?.name : null]),
+			[['Two', 'Ada']],
+		);
 
 		const updated = await sdk.request(updateItem('articles', rows[0]!.id, { views: 6 }));
 		t.is(updated.views, 6);

@@ -16,7 +16,12 @@ export interface SdkServer {
 }
 
 /** Runs `body` against a fresh kernel on a fresh SQLite database, torn down afterwards. */
-export async function withServer(t: ExecutionContext, env: Record<string, string>, body: (server: SdkServer) => Promise<void>, vendor: TestDatabase['vendor'] = 'sqlite'): Promise<void> {
+export async function withServer(
+	t: ExecutionContext,
+	env: Record<string, string>,
+	body: (server: SdkServer) => Promise<void>,
+	vendor: TestDatabase['vendor'] = 'sqlite',
+): Promise<void> {
 	const db = await createTestDatabase(vendor);
 	let kernel: RunningKernel | undefined;
 	try {
@@ -57,8 +62,29 @@ export async function until<T>(probe: () => T | Promise<T>, what: string, timeou
 /** An `articles` collection with a title, a view count and an `author` many-to-one to `authors`. */
 export async function createBlogSchema(admin: MantleClient): Promise<void> {
 	const { createCollection, createField, createRelation } = await import('../src/index.js');
-	await admin.request(createCollection({ collection: 'authors', schema: {}, meta: {}, fields: [{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } }, { field: 'name', type: 'string', schema: {} }] }));
-	await admin.request(createCollection({ collection: 'articles', schema: {}, meta: {}, fields: [{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } }, { field: 'title', type: 'string', schema: { is_nullable: false } }, { field: 'views', type: 'integer', schema: {} }] }));
+	await admin.request(
+		createCollection({
+			collection: 'authors',
+			schema: {},
+			meta: {},
+			fields: [
+				{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } },
+				{ field: 'name', type: 'string', schema: {} },
+			],
+		}),
+	);
+	await admin.request(
+		createCollection({
+			collection: 'articles',
+			schema: {},
+			meta: {},
+			fields: [
+				{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } },
+				{ field: 'title', type: 'string', schema: { is_nullable: false } },
+				{ field: 'views', type: 'integer', schema: {} },
+			],
+		}),
+	);
 	await admin.request(createField('articles', { field: 'author', type: 'integer', schema: {}, meta: { interface: 'select-dropdown-m2o' } }));
 	await admin.request(createRelation({ collection: 'articles', field: 'author', related_collection: 'authors' }));
 }

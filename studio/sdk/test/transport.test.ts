@@ -30,7 +30,10 @@ test('an upload reports progress up to its whole size, and the stored file is by
 		t.is(file.title, 'Big one');
 		t.is(Number(file.filesize), content.byteLength);
 		t.true(events.length > 2, `${events.length} progress events`);
-		t.true(events.every((event, index) => index === 0 || event.loaded >= events[index - 1]!.loaded), 'progress only grows');
+		t.true(
+			events.every((event, index) => index === 0 || event.loaded >= events[index - 1]!.loaded),
+			'progress only grows',
+		);
 		const last = events.at(-1)!;
 		t.is(last.loaded, last.total, 'the last event is the whole body');
 		t.true(last.total > content.byteLength, 'the total counts the multipart body, file included');

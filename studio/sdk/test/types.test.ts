@@ -9,9 +9,27 @@ const fixtures = path.join(here, 'fixtures/types');
 
 /** Type-checks one fixture as a user's project would (strict, NodeNext, importing `@mantle/sdk`). */
 function typecheck(file: string): Promise<{ code: number; output: string }> {
-	const args = [tsc, '--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2023,dom,dom.iterable', '--types', 'node', path.join(fixtures, file)];
+	const args = [
+		tsc,
+		'--noEmit',
+		'--strict',
+		'--skipLibCheck',
+		'--module',
+		'nodenext',
+		'--moduleResolution',
+		'nodenext',
+		'--target',
+		'es2022',
+		'--lib',
+		'es2023,dom,dom.iterable',
+		'--types',
+		'node',
+		path.join(fixtures, file),
+	];
 	return new Promise((resolve) => {
-		execFile(process.execPath, args, { cwd: fixtures }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }));
+		execFile(process.execPath, args, { cwd: fixtures }, (error, stdout, stderr) =>
+			resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` }),
+		);
 	});
 }
 

@@ -31,7 +31,12 @@ export function callbackUrl(deps: AuthDeps, provider: string): string {
  * a signed, short-lived cookie: no server-side storage, and a callback from another browser
  * (without the cookie) is refused.
  */
-export async function startProviderLogin(deps: AuthDeps, registry: ProviderRegistry, name: string, query: Record<string, unknown>): Promise<ProviderLoginStart> {
+export async function startProviderLogin(
+	deps: AuthDeps,
+	registry: ProviderRegistry,
+	name: string,
+	query: Record<string, unknown>,
+): Promise<ProviderLoginStart> {
 	const provider = registry.find(name);
 	const redirect = typeof query.redirect === 'string' && query.redirect !== '' ? query.redirect : undefined;
 	if (redirect !== undefined && !urlAllowed(redirect, provider.redirectAllowList)) {
@@ -88,7 +93,13 @@ export async function finishProviderLogin(
 	}
 }
 
-async function fetchProfile(deps: AuthDeps, registry: ProviderRegistry, provider: AuthProviderConfig, query: Record<string, unknown>, state: SsoState): Promise<Record<string, unknown>> {
+async function fetchProfile(
+	deps: AuthDeps,
+	registry: ProviderRegistry,
+	provider: AuthProviderConfig,
+	query: Record<string, unknown>,
+	state: SsoState,
+): Promise<Record<string, unknown>> {
 	const client = await import('openid-client');
 	const configuration = await registry.configuration(provider);
 	const current = new URL(callbackUrl(deps, provider.name));
@@ -119,13 +130,19 @@ async function fetchProfile(deps: AuthDeps, registry: ProviderRegistry, provider
 
 async function findOrCreateUser(deps: AuthDeps, provider: AuthProviderConfig, profile: Record<string, unknown>): Promise<ResolvedIdentity & { user: string }> {
 	const identifier = profile[provider.identifierKey];
-	if (typeof identifier !== 'string' && typeof identifier !== 'number') throw createError('INVALID_CREDENTIALS', `The provider's profile has no "${provider.identifierKey}".`);
+	if (typeof identifier !== 'string' && typeof identifier !== 'number')
+		throw createError('INVALID_CREDENTIALS', `The provider's profile has no "${provider.identifierKey}".`);
 	const externalIdentifier = String(identifier).toLowerCase();
-	let user: { id: string; status: string } | undefined = await deps.knex('mantle_users').select('id', 'status').where({ provider: provider.name, external_identifier: externalIdentifier }).first();
+	let user: { id: string; status: string } | undefined = await deps
+		.knex('mantle_users')
+		.select('id', 'status')
+		.where({ provider: provider.name, external_identifier: externalIdentifier })
+		.first();
 	if (!user) {
 		if (!provider.allowPublicRegistration) throw createError('INVALID_CREDENTIALS', 'This user is not registered.');
 		const email = typeof profile[provider.emailKey] === 'string' ? (profile[provider.emailKey] as string) : null;
-		const emailFree = email === null || (await deps.knex('mantle_users').select('id').whereRaw('lower(email) = ?', [email.toLowerCase()]).first()) === undefined;
+		const emailFree =
+			email === null || (await deps.knex('mantle_users').select('id').whereRaw('lower(email) = ?', [email.toLowerCase()]).first()) === undefined;
 		const text = (key: string | undefined) => (key && typeof profile[key] === 'string' ? (profile[key] as string).slice(0, 50) : null);
 		user = { id: randomUUID(), status: 'active' };
 		await deps.knex('mantle_users').insert({

@@ -38,7 +38,12 @@ async function configure(provider: AuthProviderConfig): Promise<OpenId.Configura
 			});
 		}
 		const configuration = new client.Configuration(
-			{ issuer: new URL(provider.authorizeUrl!).origin, authorization_endpoint: provider.authorizeUrl, token_endpoint: provider.accessUrl, userinfo_endpoint: provider.profileUrl },
+			{
+				issuer: new URL(provider.authorizeUrl!).origin,
+				authorization_endpoint: provider.authorizeUrl,
+				token_endpoint: provider.accessUrl,
+				userinfo_endpoint: provider.profileUrl,
+			},
 			provider.clientId,
 			provider.clientSecret,
 			authentication,

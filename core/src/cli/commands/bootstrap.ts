@@ -6,7 +6,8 @@ export function describeBootstrap(result: BootstrapResult): string[] {
 	const lines = [result.migrationsApplied.length ? `Applied migrations: ${result.migrationsApplied.join(', ')}` : 'System tables are up to date.'];
 	if (result.adminCreated) {
 		lines.push(`Created the first admin: ${result.adminCreated.email}`);
-		if (result.adminCreated.generatedPassword) lines.push(`Its generated password (shown once, change it after logging in): ${result.adminCreated.generatedPassword}`);
+		if (result.adminCreated.generatedPassword)
+			lines.push(`Its generated password (shown once, change it after logging in): ${result.adminCreated.generatedPassword}`);
 	}
 	return lines;
 }

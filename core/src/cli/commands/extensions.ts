@@ -71,9 +71,23 @@ export function registerExtensions(program: Command): void {
 		.option('--json', 'print JSON')
 		.action((text: string | undefined, options: Output & { type?: string; sandboxed?: boolean }) =>
 			withInstaller(options, async (installer) => {
-				const params = new URLSearchParams({ host: kernelVersion, ...(text ? { search: text } : {}), ...(options.type ? { type: options.type } : {}), ...(options.sandboxed ? { sandboxed: 'true' } : {}) });
-				const { data } = await installer.client.json<{ data: Array<{ name: string; version: string; type: string; description: string | null; publisher: { name: string; verified: boolean } }> }>(`/-/mantle/extensions?${params}`);
-				print(options, data, () => (data.length === 0 ? ['no extension found'] : data.map((item) => `${item.name}@${item.version}  ${item.type}  ${item.publisher.name}${item.publisher.verified ? ' (verified)' : ''}  ${item.description ?? ''}`)));
+				const params = new URLSearchParams({
+					host: kernelVersion,
+					...(text ? { search: text } : {}),
+					...(options.type ? { type: options.type } : {}),
+					...(options.sandboxed ? { sandboxed: 'true' } : {}),
+				});
+				const { data } = await installer.client.json<{
+					data: Array<{ name: string; version: string; type: string; description: string | null; publisher: { name: string; verified: boolean } }>;
+				}>(`/-/mantle/extensions?${params}`);
+				print(options, data, () =>
+					data.length === 0
+						? ['no extension found']
+						: data.map(
+								(item) =>
+									`${item.name}@${item.version}  ${item.type}  ${item.publisher.name}${item.publisher.verified ? ' (verified)' : ''}  ${item.description ?? ''}`,
+							),
+				);
 			}),
 		);
 	extensions
@@ -86,7 +100,9 @@ export function registerExtensions(program: Command): void {
 				const waits = Object.keys(result.requestedScopes).length > 0 && !(await installer.row(name))?.granted_scopes;
 				print(options, { name, ...result, awaitingGrant: waits }, () => [
 					`installed ${name}@${result.version}`,
-					...(waits ? [`it requests ${Object.keys(result.requestedScopes).join(', ')}: an admin grants them with POST /extensions/registry/grant before it runs`] : []),
+					...(waits
+						? [`it requests ${Object.keys(result.requestedScopes).join(', ')}: an admin grants them with POST /extensions/registry/grant before it runs`]
+						: []),
 				]);
 			}),
 		);
@@ -118,7 +134,9 @@ export function registerExtensions(program: Command): void {
 					const latest = resolveVersion(await installer.client.packument(row.folder), 'latest');
 					if (row.version && semver.lt(row.version, latest)) outdated.push({ name: row.folder, current: row.version, latest });
 				}
-				print(options, outdated, () => (outdated.length === 0 ? ['everything is up to date'] : outdated.map((item) => `${item.name}  ${item.current} → ${item.latest}`)));
+				print(options, outdated, () =>
+					outdated.length === 0 ? ['everything is up to date'] : outdated.map((item) => `${item.name}  ${item.current} → ${item.latest}`),
+				);
 			}),
 		);
 	extensions
@@ -128,7 +146,11 @@ export function registerExtensions(program: Command): void {
 		.action((options: Output) =>
 			withInstaller(options, async (installer) => {
 				const rows = await installedRows(installer);
-				print(options, rows, () => (rows.length === 0 ? ['no extension is installed from the registry'] : rows.map((row) => `${row.folder}@${row.version}${row.granted_scopes === null ? '  (awaiting a grant)' : ''}`)));
+				print(options, rows, () =>
+					rows.length === 0
+						? ['no extension is installed from the registry']
+						: rows.map((row) => `${row.folder}@${row.version}${row.granted_scopes === null ? '  (awaiting a grant)' : ''}`),
+				);
 			}),
 		);
 	extensions

@@ -74,7 +74,13 @@ export function registerInit(program: Command): void {
 			values.SECRET = randomBytes(32).toString('base64url');
 			// Validate exactly what will be written, so init never leaves a .env that cannot start.
 			loadConfig({ env: values, cwd: path.dirname(file) });
-			writeFileSync(file, Object.entries(values).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join('\n') + '\n', { mode: 0o600 });
+			writeFileSync(
+				file,
+				Object.entries(values)
+					.map(([key, value]) => `${key}=${JSON.stringify(value)}`)
+					.join('\n') + '\n',
+				{ mode: 0o600 },
+			);
 			console.log(`Wrote ${file}. Next: mantle bootstrap, then mantle start.`);
 		});
 }

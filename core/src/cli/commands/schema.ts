@@ -23,7 +23,8 @@ function formatOf(file: string | undefined, option: string | undefined): Format 
 
 /** The schema operations, bound to the configured database, as the kernel binds them. */
 async function schemaContext({ knex, dialect }: Database, config: Config): Promise<SchemaContext> {
-	if (!(await knex.schema.hasTable('mantle_collections'))) throw new CommandError('This database has no Mantle system tables yet; run `mantle bootstrap` first.');
+	if (!(await knex.schema.hasTable('mantle_collections')))
+		throw new CommandError('This database has no Mantle system tables yet; run `mantle bootstrap` first.');
 	return { knex, dialect, store: new SchemaStore(knex, dialect, config.database.searchPath) };
 }
 
@@ -54,7 +55,9 @@ export function registerSchema(program: Command): void {
 				const text = format === 'json' ? `${JSON.stringify(snapshot, null, 2)}\n` : stringify(snapshot);
 				if (!file) return void process.stdout.write(text);
 				writeFileSync(file, text);
-				console.log(`Wrote a snapshot of ${snapshot.collections.length} collections, ${snapshot.fields.length} fields and ${snapshot.relations.length} relations to ${file}.`);
+				console.log(
+					`Wrote a snapshot of ${snapshot.collections.length} collections, ${snapshot.fields.length} fields and ${snapshot.relations.length} relations to ${file}.`,
+				);
 			}),
 		);
 	schema

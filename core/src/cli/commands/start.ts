@@ -25,7 +25,8 @@ export function registerStart(program: Command): void {
 
 			const kernel = await createKernel(config, logger);
 			await kernel.start();
-			for (const failed of kernel.extensions.list().filter((e) => e.status === 'failed')) console.log(`Extension ${failed.name} was not loaded: ${failed.error}`);
+			for (const failed of kernel.extensions.list().filter((e) => e.status === 'failed'))
+				console.log(`Extension ${failed.name} was not loaded: ${failed.error}`);
 			console.log(`Mantle is listening on ${config.publicUrl}`);
 
 			const shutdown = (signal: string) => {

@@ -21,12 +21,15 @@ export function registerUsers(program: Command): void {
 			withDatabase(async ({ knex }) => {
 				if (options.password.length < 8) throw new CommandError('--password must be at least 8 characters long.');
 				if (!/^[^\s@]+@[^\s@]+$/.test(options.email)) throw new CommandError(`--email must be an e-mail address (got "${options.email}").`);
-				if (await knex('mantle_users').where({ email: options.email }).first('id')) throw new CommandError(`A user with the e-mail ${options.email} already exists.`);
+				if (await knex('mantle_users').where({ email: options.email }).first('id'))
+					throw new CommandError(`A user with the e-mail ${options.email} already exists.`);
 				let role: string | null = null;
 				if (options.role) {
 					// Compare with the id only when the value can be one: PostgreSQL refuses a non-uuid there.
 					const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(options.role);
-					const found = await knex('mantle_roles').where(byId ? { id: options.role } : { name: options.role }).first('id');
+					const found = await knex('mantle_roles')
+						.where(byId ? { id: options.role } : { name: options.role })
+						.first('id');
 					if (!found) throw new CommandError(`No role has the id or name "${options.role}".`);
 					role = found.id;
 				}

@@ -46,7 +46,8 @@ export class RegistryClient {
 	}
 
 	async tarball(url: string, onProgress?: (received: number, total: number | undefined) => void): Promise<Buffer> {
-		if (new URL(url).origin !== this.origin) throw createError('FORBIDDEN', `The package's tarball is at ${new URL(url).origin}, not on the configured registry ${this.origin}: refused.`);
+		if (new URL(url).origin !== this.origin)
+			throw createError('FORBIDDEN', `The package's tarball is at ${new URL(url).origin}, not on the configured registry ${this.origin}: refused.`);
 		const response = await fetch(url, { headers: this.headers(), redirect: 'error', signal: AbortSignal.timeout(120_000) });
 		if (!response.ok || !response.body) throw createError('SERVICE_UNAVAILABLE', `The registry answered ${response.status} for the tarball ${url}.`);
 		const total = Number(response.headers.get('content-length')) || undefined;

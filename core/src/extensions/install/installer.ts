@@ -78,7 +78,8 @@ export class RegistryInstaller {
 			const granted = covers(previous, requestedScopes) ? (previous ?? {}) : Object.keys(requestedScopes).length === 0 ? {} : null;
 			const values = { version, registry: this.options.config.url, granted_scopes: granted === null ? null : JSON.stringify(granted) };
 			if (row) await this.options.knex('mantle_extensions').where({ id: row.id }).update(values);
-			else await this.options.knex('mantle_extensions').insert({ id: randomUUID(), source: 'registry', folder: name, enabled: true, trusted: false, ...values });
+			else
+				await this.options.knex('mantle_extensions').insert({ id: randomUUID(), source: 'registry', folder: name, enabled: true, trusted: false, ...values });
 			await this.options.reload();
 			this.options.announce?.();
 			return { version, requestedScopes };
@@ -99,7 +100,10 @@ export class RegistryInstaller {
 	async grant(name: string, requestedScopes: Record<string, unknown>): Promise<void> {
 		const row = await this.row(name);
 		if (!row) throw createError('FORBIDDEN', `${name} was not installed from the registry.`);
-		await this.options.knex('mantle_extensions').where({ id: row.id }).update({ granted_scopes: JSON.stringify(requestedScopes) });
+		await this.options
+			.knex('mantle_extensions')
+			.where({ id: row.id })
+			.update({ granted_scopes: JSON.stringify(requestedScopes) });
 		await this.options.reload();
 		this.options.announce?.();
 	}
@@ -110,7 +114,10 @@ export class RegistryInstaller {
 	 */
 	sync(): Promise<void> {
 		return this.serial(async () => {
-			const rows: RegistryRow[] = await this.options.knex('mantle_extensions').where({ source: 'registry' }).select('id', 'folder', 'version', 'granted_scopes');
+			const rows: RegistryRow[] = await this.options
+				.knex('mantle_extensions')
+				.where({ source: 'registry' })
+				.select('id', 'folder', 'version', 'granted_scopes');
 			const wanted = new Set(rows.map((row) => row.folder));
 			for (const name of registryFolders(this.options.extensionsPath)) if (!wanted.has(name)) removePackage(this.options.extensionsPath, name);
 			for (const row of rows) {

@@ -26,7 +26,10 @@ export async function placePackage(extensionsPath: string, name: string, tarball
 	mkdirSync(staging, { recursive: true });
 	try {
 		// Only files and folders: the tarball was read and hashed entry by entry before, and links were refused there.
-		await pipeline(Readable.from([tarball]), extract({ cwd: staging, strip: 1, strict: true, filter: (_path, entry) => 'type' in entry && (entry.type === 'File' || entry.type === 'Directory') }));
+		await pipeline(
+			Readable.from([tarball]),
+			extract({ cwd: staging, strip: 1, strict: true, filter: (_path, entry) => 'type' in entry && (entry.type === 'File' || entry.type === 'Directory') }),
+		);
 		writeFileSync(path.join(staging, marker), `${JSON.stringify({ name })}\n`);
 		mkdirSync(path.dirname(target), { recursive: true });
 		const retired = `${staging}-old`;

@@ -14,17 +14,24 @@ const refused = (name: string, version: string, reason: string): MantleError =>
  * file's sha256 verifies with a key this kernel trusts, the files are exactly those signed, the
  * manifest is a valid extension's, and its host range accepts this kernel.
  */
-export async function verifyPackage(document: VersionDocument, tarball: Buffer, config: RegistryClientConfig, kernelVersion: string): Promise<ExtensionManifest> {
+export async function verifyPackage(
+	document: VersionDocument,
+	tarball: Buffer,
+	config: RegistryClientConfig,
+	kernelVersion: string,
+): Promise<ExtensionManifest> {
 	const { name, version } = document;
 	const integrity = `sha512-${createHash('sha512').update(tarball).digest('base64')}`;
-	if (integrity !== document.dist.integrity) throw refused(name, version, `the tarball's integrity does not match the registry's (${document.dist.integrity}): it was altered after publishing.`);
+	if (integrity !== document.dist.integrity)
+		throw refused(name, version, `the tarball's integrity does not match the registry's (${document.dist.integrity}): it was altered after publishing.`);
 	let contents;
 	try {
 		contents = await readTarball(tarball);
 	} catch (error) {
 		throw refused(name, version, `the tarball could not be read: ${(error as Error).message}`);
 	}
-	if (contents.packageJson.name !== name || contents.packageJson.version !== version) throw refused(name, version, `the tarball holds ${String(contents.packageJson.name)}@${String(contents.packageJson.version)}.`);
+	if (contents.packageJson.name !== name || contents.packageJson.version !== version)
+		throw refused(name, version, `the tarball holds ${String(contents.packageJson.name)}@${String(contents.packageJson.version)}.`);
 
 	const signature = document.dist['mantle:signature'];
 	const signedFiles = document.dist['mantle:files'];

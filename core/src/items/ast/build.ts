@@ -6,7 +6,7 @@ import { collectionModel, type CollectionModel } from '../schema-index.js';
 import { isUnrestricted } from '../context.js';
 import { logCollections } from './log-collections.js';
 import { canRead, forbiddenField, readPermission } from './permission-fields.js';
-import type { OutputEntry, ReadNode } from './types.js';
+import type { ReadNode } from './types.js';
 
 /** Levels one read may plan: far beyond any named query, short of a wildcard explosion. */
 const maxReadNodes = 500;
@@ -28,9 +28,16 @@ interface FieldGroup {
  * field that does not exist or may not be read is refused with FORBIDDEN, never silently dropped;
  * `*` expands to the readable fields only.
  */
-export async function buildReadNode(context: EngineContext, collection: string, query: NormalizedQuery, fields = query.fields ?? ['*'], budget = { nodes: 0 }): Promise<ReadNode> {
+export async function buildReadNode(
+	context: EngineContext,
+	collection: string,
+	query: NormalizedQuery,
+	fields = query.fields ?? ['*'],
+	budget = { nodes: 0 },
+): Promise<ReadNode> {
 	// Wildcards (`*.*.*...`) multiply per level even within the depth bound; each node is a query.
-	if (++budget.nodes > maxReadNodes) throw createError('INVALID_QUERY', `The query reads more than ${maxReadNodes} nested relations: name the fields instead of wildcards.`);
+	if (++budget.nodes > maxReadNodes)
+		throw createError('INVALID_QUERY', `The query reads more than ${maxReadNodes} nested relations: name the fields instead of wildcards.`);
 	const model = collectionModel(context.schema, collection);
 	const permission = await readPermission(context, collection);
 	const node: ReadNode = { model, columns: new Set([model.primary]), entries: [], query, permission };
@@ -54,7 +61,11 @@ export async function buildReadNode(context: EngineContext, collection: string, 
 		}
 
 		if (!relational) {
-			if (group.children.length > 0) throw createError('INVALID_QUERY', `Field "${fieldName}" of collection "${collection}" is not a relational field, so "${fieldName}.${group.children[0]}" can't be read.`);
+			if (group.children.length > 0)
+				throw createError(
+					'INVALID_QUERY',
+					`Field "${fieldName}" of collection "${collection}" is not a relational field, so "${fieldName}.${group.children[0]}" can't be read.`,
+				);
 			if (!field.schema) continue;
 			node.columns.add(fieldName);
 			node.entries.push({ kind: 'column', key: group.key, column: fieldName });
@@ -63,7 +74,13 @@ export async function buildReadNode(context: EngineContext, collection: string, 
 		if (relational.kind === 'm2o') {
 			node.columns.add(fieldName);
 			if (group.children.length === 0) node.entries.push({ kind: 'column', key: group.key, column: fieldName });
-			else node.entries.push({ kind: 'm2o', key: group.key, relation: relational, node: await buildReadNode(context, relational.related, deep, deep.fields ?? group.children, budget) });
+			else
+				node.entries.push({
+					kind: 'm2o',
+					key: group.key,
+					relation: relational,
+					node: await buildReadNode(context, relational.related, deep, deep.fields ?? group.children, budget),
+				});
 			continue;
 		}
 		if (relational.kind === 'o2m') {

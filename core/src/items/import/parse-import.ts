@@ -23,7 +23,10 @@ export function importFormatFromContentType(contentType: string | undefined, fil
 	if (byType) return byType;
 	const extension = /\.([^./\\]+)$/.exec(filename ?? '')?.[1]?.toLowerCase();
 	if (extension === 'json' || extension === 'csv') return extension;
-	throw createError('UNSUPPORTED_MEDIA_TYPE', `Can't import ${type ? `"${type}"` : 'a file without a content type'}${filename ? ` ("${filename}")` : ''}: send JSON or CSV`);
+	throw createError(
+		'UNSUPPORTED_MEDIA_TYPE',
+		`Can't import ${type ? `"${type}"` : 'a file without a content type'}${filename ? ` ("${filename}")` : ''}: send JSON or CSV`,
+	);
 }
 
 /**
@@ -122,11 +125,13 @@ function readHeader(record: string[]): string[][] {
 	const seen = new Set<string>();
 	return record.map((name, index) => {
 		const column = name.trim();
-		if (column === '' || column.split('.').some((part) => part === '')) throw invalidPayload(`Column ${index + 1} of the CSV header has an empty name${column ? ` ("${column}")` : ''}`);
+		if (column === '' || column.split('.').some((part) => part === ''))
+			throw invalidPayload(`Column ${index + 1} of the CSV header has an empty name${column ? ` ("${column}")` : ''}`);
 		if (column.split('.').includes('__proto__')) throw invalidPayload(`Column ${index + 1} of the CSV header can't be named "${column}"`);
 		if (seen.has(column)) throw invalidPayload(`Column "${column}" appears twice in the CSV header`);
 		for (const other of seen) {
-			if (other.startsWith(`${column}.`) || column.startsWith(`${other}.`)) throw invalidPayload(`CSV header columns "${other}" and "${column}" overlap: one can't be both a value and an object`);
+			if (other.startsWith(`${column}.`) || column.startsWith(`${other}.`))
+				throw invalidPayload(`CSV header columns "${other}" and "${column}" overlap: one can't be both a value and an object`);
 		}
 		seen.add(column);
 		return column.split('.');

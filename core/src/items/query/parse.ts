@@ -125,7 +125,8 @@ function readDeep(entries: Record<string, unknown>, path: string): Record<string
 	const deep = dictionary<NormalizedQuery>();
 	for (const [field, entry] of Object.entries(entries)) {
 		checkKey(field, path);
-		if (field.startsWith('_')) throw invalid(`Unknown key "${field}" at ${path}: query parameters belong under a relational field, as in {"tags":{"${field}":...}}`);
+		if (field.startsWith('_'))
+			throw invalid(`Unknown key "${field}" at ${path}: query parameters belong under a relational field, as in {"tags":{"${field}":...}}`);
 		const at = `${path}.${field}`;
 		if (!isPlainObject(entry)) throw invalid(`"${at}" must be an object of _-prefixed query parameters and nested relations, got ${shown(entry)}`);
 		deep[field] = readDeepQuery(entry, at);

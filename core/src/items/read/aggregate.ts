@@ -66,7 +66,9 @@ export async function runAggregate(context: EngineContext, collection: string, q
 		const fieldName = fn?.field ?? path;
 		const info = model.fields.get(fieldName);
 		if (!info?.schema || !canRead(permission, fieldName) || model.concealed.has(fieldName)) throw forbiddenField(collection, fieldName);
-		const target = fn ? { kind: 'function' as const, fn: fn.fn as Exclude<typeof fn.fn, 'count'>, column: fieldName } : { kind: 'column' as const, column: fieldName };
+		const target = fn
+			? { kind: 'function' as const, fn: fn.fn as Exclude<typeof fn.fn, 'count'>, column: fieldName }
+			: { kind: 'column' as const, column: fieldName };
 		if (fn?.fn === 'count') throw createError('INVALID_QUERY', `Can't group by "${path}".`);
 		if (fn) checkDateFunction(fn.fn, fieldName, info.type);
 		return { key: fn ? `${fieldName}_${fn.fn}` : fieldName, field: fieldName, target, alias: `group_${index}`, info: fn ? null : info };
@@ -93,7 +95,10 @@ export async function runAggregate(context: EngineContext, collection: string, q
 		const item: Item = {};
 		for (const group of groups) item[group.key] = group.info ? readAs(context, group.info, row[group.alias]) : toNumber(row[group.alias]);
 		for (const measure of measures) {
-			const value = (measure.fn === 'min' || measure.fn === 'max') && measure.info ? readAs(context, measure.info, row[measure.alias]) : measureValue(measure, row[measure.alias]);
+			const value =
+				(measure.fn === 'min' || measure.fn === 'max') && measure.info
+					? readAs(context, measure.info, row[measure.alias])
+					: measureValue(measure, row[measure.alias]);
 			if (measure.field === '*') item[measure.fn] = value;
 			else item[measure.fn] = { ...((item[measure.fn] as Item | undefined) ?? {}), [measure.field]: value };
 		}
@@ -128,7 +133,8 @@ function applyGroupOrder(builder: Knex.QueryBuilder, query: NormalizedQuery, gro
 		const group = groups.find((candidate) => candidate.key === name);
 		const measure = measures.find((candidate) => (candidate.field === '*' ? candidate.fn : `${candidate.fn}.${candidate.field}`) === name);
 		const alias = group?.alias ?? measure?.alias;
-		if (!alias) throw createError('INVALID_QUERY', `Can't sort grouped results by "${name}": sort by a groupBy field or an aggregate such as "count" or "sum.views".`);
+		if (!alias)
+			throw createError('INVALID_QUERY', `Can't sort grouped results by "${name}": sort by a groupBy field or an aggregate such as "count" or "sum.views".`);
 		builder.orderBy(alias, descending ? 'desc' : 'asc');
 	}
 }

@@ -32,20 +32,33 @@ export async function guardLogRows(context: EngineContext, node: ReadNode, rows:
 type KeysReader = (model: CollectionModel, keys: unknown[], permission: CollectionPermission) => Promise<Set<string>>;
 
 /** Which of the keys name items the permission's row rule lets the caller read, as strings. */
-async function readableKeys(context: EngineContext, model: CollectionModel, keys: unknown[], permission: CollectionPermission, variables: DynamicVariables): Promise<Set<string>> {
+async function readableKeys(
+	context: EngineContext,
+	model: CollectionModel,
+	keys: unknown[],
+	permission: CollectionPermission,
+	variables: DynamicVariables,
+): Promise<Set<string>> {
 	const found = new Set<string>();
 	const rule = permission.filter ? await compileFilter(context, model, permission.filter, { checkFields: false, variables }) : null;
 	for (let start = 0; start < keys.length; start += 1000) {
 		const scope = new SqlScope(context.knex, context.dialect);
 		const alias = scope.alias();
-		const builder = context.knex.from({ [alias]: model.table }).select(`${alias}.${model.primary}`).whereIn(`${alias}.${model.primary}`, keys.slice(start, start + 1000) as string[]);
+		const builder = context.knex
+			.from({ [alias]: model.table })
+			.select(`${alias}.${model.primary}`)
+			.whereIn(`${alias}.${model.primary}`, keys.slice(start, start + 1000) as string[]);
 		if (rule) applyCondition(builder, rule, alias, scope, model.primary);
 		for (const row of await builder) found.add(String(row[model.primary]));
 	}
 	return found;
 }
 
-async function readableItems(context: EngineContext, rows: Item[], existingKeys: KeysReader): Promise<Map<string, { permission: CollectionPermission; keys: Set<string> }>> {
+async function readableItems(
+	context: EngineContext,
+	rows: Item[],
+	existingKeys: KeysReader,
+): Promise<Map<string, { permission: CollectionPermission; keys: Set<string> }>> {
 	const wanted = new Map<string, Set<string>>();
 	for (const row of rows) {
 		const collection = String(row.collection);

@@ -12,7 +12,12 @@ import { searchCondition } from '../sql/search.js';
  * `meta=total_count,filter_count`: how many items the caller can see at all, and how many match
  * the filter and search. Both count within the caller's row rule, so neither reveals hidden rows.
  */
-export async function readMeta(context: EngineContext, collection: string, query: NormalizedQuery, variables: DynamicVariables): Promise<Partial<Record<MetaKey, number>>> {
+export async function readMeta(
+	context: EngineContext,
+	collection: string,
+	query: NormalizedQuery,
+	variables: DynamicVariables,
+): Promise<Partial<Record<MetaKey, number>>> {
 	const model = collectionModel(context.schema, collection);
 	const permission = await readPermission(context, collection);
 	const rule = permission.filter ? await compileFilter(context, model, permission.filter, { checkFields: false, variables }) : null;

@@ -49,7 +49,12 @@ export interface PreparedRead {
  * rule for the collection is always part of the condition; the query's own filter, search and
  * sort may only use fields the caller can read.
  */
-export async function prepareRead(context: EngineContext, node: ReadNode, variables: DynamicVariables, defaults: { limit: number | null; sort: string[] }): Promise<PreparedRead> {
+export async function prepareRead(
+	context: EngineContext,
+	node: ReadNode,
+	variables: DynamicVariables,
+	defaults: { limit: number | null; sort: string[] },
+): Promise<PreparedRead> {
 	const { model, permission, query } = node;
 	const rule = permission.filter ? await compileFilter(context, model, permission.filter, { checkFields: false, variables }) : null;
 	const filter = await compileFilter(context, model, query.filter, { checkFields: true, variables }, permission);
@@ -76,7 +81,14 @@ function paging(context: EngineContext, query: NormalizedQuery, defaultLimit: nu
 	return { limit, offset };
 }
 
-async function compileSort(context: EngineContext, root: CollectionModel, node: ReadNode, path: string, variables: DynamicVariables, checkFields: boolean): Promise<SortSpec> {
+async function compileSort(
+	context: EngineContext,
+	root: CollectionModel,
+	node: ReadNode,
+	path: string,
+	variables: DynamicVariables,
+	checkFields: boolean,
+): Promise<SortSpec> {
 	const descending = path.startsWith('-');
 	const segments = (descending ? path.slice(1) : path).split('.');
 	const steps: SortStep[] = [];
@@ -109,7 +121,12 @@ async function compileSort(context: EngineContext, root: CollectionModel, node: 
 }
 
 /** `count(field)` of a one-to-many field: counts only the related rows the caller may read. */
-async function countTarget(context: EngineContext, model: CollectionModel, fieldName: string, variables: DynamicVariables): Promise<Extract<Target, { kind: 'count' }>> {
+async function countTarget(
+	context: EngineContext,
+	model: CollectionModel,
+	fieldName: string,
+	variables: DynamicVariables,
+): Promise<Extract<Target, { kind: 'count' }>> {
 	const relational = model.relational.get(fieldName);
 	if (relational?.kind !== 'o2m') throw createError('INVALID_QUERY', `Function "count" can't be used on field "${fieldName}".`);
 	const related = collectionModel(context.schema, relational.related);

@@ -76,7 +76,12 @@ interface LevelResult {
  * Runs a planned read: one query for the root level, then one query per relational field per
  * level (never one per row), each restricted to the keys the level above returned.
  */
-export async function runRead(context: EngineContext, node: ReadNode, variables: DynamicVariables, options: { restrict?: SelectOptions['restrict']; root?: boolean } = {}): Promise<Item[]> {
+export async function runRead(
+	context: EngineContext,
+	node: ReadNode,
+	variables: DynamicVariables,
+	options: { restrict?: SelectOptions['restrict']; root?: boolean } = {},
+): Promise<Item[]> {
 	const defaults = { limit: options.root === false ? null : context.limits.defaultLimit, sort: defaultSort(node) };
 	const prepared = await prepareRead(context, node, variables, defaults);
 	return (await runLevel(context, prepared, variables, { restrict: options.restrict }, new OutputBudget())).items;
@@ -86,7 +91,13 @@ function defaultSort(node: ReadNode, relationSort?: string | null): string[] {
 	return [relationSort ?? node.model.sortField ?? node.model.primary];
 }
 
-async function runLevel(context: EngineContext, prepared: PreparedRead, variables: DynamicVariables, options: SelectOptions, budget: OutputBudget): Promise<LevelResult> {
+async function runLevel(
+	context: EngineContext,
+	prepared: PreparedRead,
+	variables: DynamicVariables,
+	options: SelectOptions,
+	budget: OutputBudget,
+): Promise<LevelResult> {
 	const { node } = prepared;
 	let raw: Item[];
 	if (options.restrict && options.restrict.values.length > chunkSize) {
@@ -132,13 +143,28 @@ function distinctKeys(rows: Item[], column: string): unknown[] {
 	return [...seen.values()];
 }
 
-async function childLevel(context: EngineContext, node: ReadNode, variables: DynamicVariables, budget: OutputBudget, restrict: { column: string; values: unknown[] }, sort: string | null, partitionBy?: string): Promise<LevelResult> {
+async function childLevel(
+	context: EngineContext,
+	node: ReadNode,
+	variables: DynamicVariables,
+	budget: OutputBudget,
+	restrict: { column: string; values: unknown[] },
+	sort: string | null,
+	partitionBy?: string,
+): Promise<LevelResult> {
 	if (restrict.values.length === 0) return { rows: [], items: [] };
 	const prepared = await prepareRead(context, node, variables, { limit: null, sort: defaultSort(node, sort) });
 	return runLevel(context, prepared, variables, { restrict, partitionBy }, budget);
 }
 
-async function attachManyToOne(context: EngineContext, entry: Extract<OutputEntry, { kind: 'm2o' }>, rows: Item[], items: Item[], variables: DynamicVariables, budget: OutputBudget) {
+async function attachManyToOne(
+	context: EngineContext,
+	entry: Extract<OutputEntry, { kind: 'm2o' }>,
+	rows: Item[],
+	items: Item[],
+	variables: DynamicVariables,
+	budget: OutputBudget,
+) {
 	const related = entry.node.model;
 	const child = await childLevel(context, entry.node, variables, budget, { column: related.primary, values: distinctKeys(rows, entry.relation.field) }, null);
 	const byKey = new Map(child.rows.map((row, index) => [String(row[related.primary]), child.items[index]!]));
@@ -149,9 +175,25 @@ async function attachManyToOne(context: EngineContext, entry: Extract<OutputEntr
 	});
 }
 
-async function attachOneToMany(context: EngineContext, parent: ReadNode, entry: Extract<OutputEntry, { kind: 'o2m' }>, rows: Item[], items: Item[], variables: DynamicVariables, budget: OutputBudget) {
+async function attachOneToMany(
+	context: EngineContext,
+	parent: ReadNode,
+	entry: Extract<OutputEntry, { kind: 'o2m' }>,
+	rows: Item[],
+	items: Item[],
+	variables: DynamicVariables,
+	budget: OutputBudget,
+) {
 	const { relatedField, sortField } = entry.relation;
-	const child = await childLevel(context, entry.node, variables, budget, { column: relatedField, values: distinctKeys(rows, parent.model.primary) }, sortField, relatedField);
+	const child = await childLevel(
+		context,
+		entry.node,
+		variables,
+		budget,
+		{ column: relatedField, values: distinctKeys(rows, parent.model.primary) },
+		sortField,
+		relatedField,
+	);
 	const primary = entry.node.model.primary;
 	const byParent = new Map<string, unknown[]>();
 	child.rows.forEach((row, index) => {
@@ -167,7 +209,14 @@ async function attachOneToMany(context: EngineContext, parent: ReadNode, entry: 
 	});
 }
 
-async function attachManyToAny(context: EngineContext, entry: Extract<OutputEntry, { kind: 'm2a' }>, rows: Item[], items: Item[], variables: DynamicVariables, budget: OutputBudget) {
+async function attachManyToAny(
+	context: EngineContext,
+	entry: Extract<OutputEntry, { kind: 'm2a' }>,
+	rows: Item[],
+	items: Item[],
+	variables: DynamicVariables,
+	budget: OutputBudget,
+) {
 	const { field, collectionField } = entry.relation;
 	rows.forEach((row, index) => (items[index]![entry.key] = row[field] ?? null));
 	for (const [collection, node] of entry.nodes) {

@@ -27,9 +27,10 @@ export function buildSelect(scope: SqlScope, prepared: PreparedRead, options: Se
 	builder.select(columns);
 	for (const entry of node.entries) {
 		if (entry.kind !== 'function') continue;
-		const target = entry.fn === 'count'
-			? targetSql(prepared.counts.get(entry.key)!, alias, scope, node.model.primary)
-			: targetSql({ kind: 'function', fn: entry.fn, column: entry.field }, alias, scope, node.model.primary);
+		const target =
+			entry.fn === 'count'
+				? targetSql(prepared.counts.get(entry.key)!, alias, scope, node.model.primary)
+				: targetSql({ kind: 'function', fn: entry.fn, column: entry.field }, alias, scope, node.model.primary);
 		builder.select(scope.knex.raw(`${target.sql} as ??`, [...target.bindings, entry.key] as Knex.RawBinding[]));
 	}
 	selectVisibility(builder, scope, node.model, alias, prepared.visibility);
@@ -38,7 +39,13 @@ export function buildSelect(scope: SqlScope, prepared: PreparedRead, options: Se
 	const order = orderSql(scope, prepared.sort, alias, node.model.primary, node.model);
 
 	if (options.partitionBy && (prepared.limit !== null || prepared.offset > 0)) {
-		builder.select(scope.knex.raw(`ROW_NUMBER() OVER (PARTITION BY ?? ORDER BY ${order.sql}) as ??`, [`${alias}.${options.partitionBy}`, ...order.bindings, '__rank'] as Knex.RawBinding[]));
+		builder.select(
+			scope.knex.raw(`ROW_NUMBER() OVER (PARTITION BY ?? ORDER BY ${order.sql}) as ??`, [
+				`${alias}.${options.partitionBy}`,
+				...order.bindings,
+				'__rank',
+			] as Knex.RawBinding[]),
+		);
 		const outer = scope.knex.from(builder.as('ranked')).select('*').where('__rank', '>', prepared.offset);
 		if (prepared.limit !== null) outer.where('__rank', '<=', prepared.offset + prepared.limit);
 		return outer.orderBy([{ column: options.partitionBy }, { column: '__rank' }]);
@@ -58,7 +65,10 @@ export function orderSql(scope: SqlScope, sort: SortSpec[], alias: string, prima
 	const bindings: unknown[] = [];
 	for (const spec of sort) {
 		const value = sortValueSql(scope, spec, alias, primary, model);
-		if (spec.nullable) parts.push(`CASE WHEN ${value.sql} IS NULL THEN 0 ELSE 1 END ${spec.descending ? 'DESC' : 'ASC'}`), bindings.push(...value.bindings);
+		if (spec.nullable) {
+			parts.push(`CASE WHEN ${value.sql} IS NULL THEN 0 ELSE 1 END ${spec.descending ? 'DESC' : 'ASC'}`);
+			bindings.push(...value.bindings);
+		}
 		parts.push(`${value.sql} ${spec.descending ? 'DESC' : 'ASC'}`);
 		bindings.push(...value.bindings);
 	}

@@ -19,7 +19,13 @@ export interface VisibilityGroup {
  * allow is visible on a row only where one of those policies allows the row. The key is always
  * visible, since a row the caller may read at all is read with its key.
  */
-export async function visibilityGroups(context: EngineContext, model: CollectionModel, permission: CollectionPermission, columns: Iterable<string>, variables: DynamicVariables): Promise<VisibilityGroup[]> {
+export async function visibilityGroups(
+	context: EngineContext,
+	model: CollectionModel,
+	permission: CollectionPermission,
+	columns: Iterable<string>,
+	variables: DynamicVariables,
+): Promise<VisibilityGroup[]> {
 	const groups = new Map<string, { fields: string[]; filter: NonNullable<ReturnType<typeof fieldRowRule>> }>();
 	for (const column of columns) {
 		if (column === model.primary) continue;
@@ -50,7 +56,13 @@ export function ruleHoldsSql(scope: SqlScope, model: CollectionModel, alias: str
 }
 
 /** A value that reads as NULL on rows where `rule` does not hold. */
-export function visibleValueSql(scope: SqlScope, model: CollectionModel, alias: string, rule: Condition, value: { sql: string; bindings: unknown[] }): { sql: string; bindings: unknown[] } {
+export function visibleValueSql(
+	scope: SqlScope,
+	model: CollectionModel,
+	alias: string,
+	rule: Condition,
+	value: { sql: string; bindings: unknown[] },
+): { sql: string; bindings: unknown[] } {
 	const holds = ruleHoldsSql(scope, model, alias, rule);
 	return { sql: `CASE WHEN ${holds.sql} THEN ${value.sql} ELSE NULL END`, bindings: [...holds.bindings, ...value.bindings] };
 }

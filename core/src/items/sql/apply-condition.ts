@@ -57,7 +57,8 @@ function inList(target: { sql: string; bindings: unknown[] }, list: unknown[], n
 		const one = asOne(target.sql, list, negate);
 		return { text: one.sql, values: [...target.bindings, ...one.bindings] };
 	}
-	if (!literal && list.length > maxBoundList) throw createError('INVALID_QUERY', `A list filter holds at most ${maxBoundList} values that are not numbers, got ${list.length}.`);
+	if (!literal && list.length > maxBoundList)
+		throw createError('INVALID_QUERY', `A list filter holds at most ${maxBoundList} values that are not numbers, got ${list.length}.`);
 	const parts: string[] = [];
 	const values: unknown[] = [];
 	for (let start = 0; start < list.length; start += inChunk) {
@@ -91,7 +92,10 @@ export function applyCondition(builder: Knex.QueryBuilder, condition: Condition,
 		}
 		case 'o2m': {
 			const inner = scope.alias();
-			const sub = scope.knex.select(`${inner}.${condition.relatedField}`).from({ [inner]: condition.related.table }).whereNotNull(`${inner}.${condition.relatedField}`);
+			const sub = scope.knex
+				.select(`${inner}.${condition.relatedField}`)
+				.from({ [inner]: condition.related.table })
+				.whereNotNull(`${inner}.${condition.relatedField}`);
 			applyCondition(sub, condition.inner, inner, scope, condition.related.primary);
 			if (condition.none) builder.whereNotIn(`${alias}.${primary}`, sub);
 			else builder.whereIn(`${alias}.${primary}`, sub);
@@ -107,13 +111,21 @@ export function targetSql(target: Target, alias: string, scope: SqlScope, primar
 	if (target.kind === 'column') return { sql: scope.ref(alias, target.column), bindings: [] };
 	if (target.kind === 'function') return { sql: scope.dialect.sql.datePart(target.fn, scope.ref(alias, target.column)), bindings: [] };
 	const inner = scope.alias();
-	const sub = scope.knex.count('*').from({ [inner]: target.related.table }).whereRaw(`${scope.ref(inner, target.relation.relatedField)} = ${scope.ref(alias, primary)}`);
+	const sub = scope.knex
+		.count('*')
+		.from({ [inner]: target.related.table })
+		.whereRaw(`${scope.ref(inner, target.relation.relatedField)} = ${scope.ref(alias, primary)}`);
 	applyCondition(sub, target.rule, inner, scope, target.related.primary);
 	const compiled = sub.toSQL();
 	return { sql: `(${compiled.sql})`, bindings: [...compiled.bindings] };
 }
 
-function applyOperator(builder: Knex.QueryBuilder, target: { sql: string; bindings: unknown[] }, condition: Extract<Condition, { kind: 'operator' }>, scope: SqlScope): void {
+function applyOperator(
+	builder: Knex.QueryBuilder,
+	target: { sql: string; bindings: unknown[] },
+	condition: Extract<Condition, { kind: 'operator' }>,
+	scope: SqlScope,
+): void {
 	const { sql, bindings } = target;
 	const { operator, value } = condition;
 	const raw = (text: string, values: unknown[] = []) => builder.whereRaw(text, [...bindings, ...values] as Knex.RawBinding[]);

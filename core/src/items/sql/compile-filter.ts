@@ -8,7 +8,7 @@ import { collectionModel, type CollectionModel } from '../schema-index.js';
 import { fieldRowRule, type CollectionPermission } from '../../permissions/types.js';
 import { and, type Condition, type Target } from './condition.js';
 import { coerceFilterValue } from './filter-values.js';
-import { DynamicVariables } from './dynamic-variables.js';
+import { type DynamicVariables } from './dynamic-variables.js';
 import { checkOperatorType, filterSize } from './operator-types.js';
 
 const operators = new Set<string>(filterOperators);
@@ -28,17 +28,30 @@ export interface CompileOptions {
  * FORBIDDEN and bad values with INVALID_QUERY. Relational steps add the related collection's own
  * read rule, so filtering through a relation can't reveal rows of it the caller can't read.
  */
-export async function compileFilter(context: EngineContext, model: CollectionModel, filter: Filter | null | undefined, options: CompileOptions, permission?: CollectionPermission): Promise<Condition> {
+export async function compileFilter(
+	context: EngineContext,
+	model: CollectionModel,
+	filter: Filter | null | undefined,
+	options: CompileOptions,
+	permission?: CollectionPermission,
+): Promise<Condition> {
 	// The caller's filters are bounded (permission rules are the administrator's own).
 	if (filter && options.checkFields) {
 		const limit = context.limits.filterMaxNodes ?? defaultFilterMaxNodes;
 		const size = filterSize(filter);
-		if (size > limit) throw createError('INVALID_QUERY', `The filter has ${size} conditions and operators, more than the ${limit} allowed (QUERY_FILTER_MAX_NODES).`);
+		if (size > limit)
+			throw createError('INVALID_QUERY', `The filter has ${size} conditions and operators, more than the ${limit} allowed (QUERY_FILTER_MAX_NODES).`);
 	}
 	return compileNode(context, model, filter, options, permission);
 }
 
-async function compileNode(context: EngineContext, model: CollectionModel, filter: Filter | null | undefined, options: CompileOptions, permission?: CollectionPermission): Promise<Condition> {
+async function compileNode(
+	context: EngineContext,
+	model: CollectionModel,
+	filter: Filter | null | undefined,
+	options: CompileOptions,
+	permission?: CollectionPermission,
+): Promise<Condition> {
 	if (!filter) return and();
 	const items: Condition[] = [];
 	for (const [key, value] of Object.entries(filter)) {
@@ -52,11 +65,19 @@ async function compileNode(context: EngineContext, model: CollectionModel, filte
 	return and(...items);
 }
 
-async function compileField(context: EngineContext, model: CollectionModel, key: string, rule: Record<string, unknown>, options: CompileOptions, permission?: CollectionPermission): Promise<Condition> {
+async function compileField(
+	context: EngineContext,
+	model: CollectionModel,
+	key: string,
+	rule: Record<string, unknown>,
+	options: CompileOptions,
+	permission?: CollectionPermission,
+): Promise<Condition> {
 	const fn = parseFunctionField(key);
 	const fieldName = fn?.field ?? key;
 	const field = model.fields.get(fieldName);
-	if (!field || (options.checkFields && ((permission && !canRead(permission, fieldName)) || model.concealed.has(fieldName)))) throw forbiddenField(model.collection, fieldName);
+	if (!field || (options.checkFields && ((permission && !canRead(permission, fieldName)) || model.concealed.has(fieldName))))
+		throw forbiddenField(model.collection, fieldName);
 	// A field some policies allow only on their own rows can match only there: elsewhere it reads as null.
 	const hiddenOn = options.checkFields && permission && fieldName !== model.primary ? fieldRowRule(permission, fieldName) : null;
 	if (hiddenOn) {
@@ -70,14 +91,22 @@ async function compileField(context: EngineContext, model: CollectionModel, key:
 	if (fn?.fn === 'count') {
 		if (relational?.kind !== 'o2m') throw createError('INVALID_QUERY', `Function "count" can't be used on field "${fieldName}".`);
 		const related = collectionModel(context.schema, relational.related);
-		return operatorConditions(context, { kind: 'count', relation: relational, related, rule: await relatedCondition(context, related, {}, options) }, rule, 'integer', options);
+		return operatorConditions(
+			context,
+			{ kind: 'count', relation: relational, related, rule: await relatedCondition(context, related, {}, options) },
+			rule,
+			'integer',
+			options,
+		);
 	}
 	if (fn) {
-		if (!['date', 'dateTime', 'timestamp', 'time'].includes(field.type)) throw createError('INVALID_QUERY', `Function "${fn.fn}" can't be used on field "${fieldName}" of type ${field.type}.`);
+		if (!['date', 'dateTime', 'timestamp', 'time'].includes(field.type))
+			throw createError('INVALID_QUERY', `Function "${fn.fn}" can't be used on field "${fieldName}" of type ${field.type}.`);
 		return operatorConditions(context, { kind: 'function', fn: fn.fn, column: fieldName }, rule, 'integer', options);
 	}
 	if (isOperatorRule || !relational) {
-		if (!field.schema) throw createError('INVALID_QUERY', `Field "${fieldName}" of collection "${model.collection}" can only be filtered through its related items.`);
+		if (!field.schema)
+			throw createError('INVALID_QUERY', `Field "${fieldName}" of collection "${model.collection}" can only be filtered through its related items.`);
 		return operatorConditions(context, { kind: 'column', column: fieldName }, rule, field.type, options, model, fieldName);
 	}
 	if (relational.kind === 'm2o') {

@@ -4,7 +4,11 @@ import { createError } from '../../errors/index.js';
 export type ReadRelated = (collection: string, key: string, fields: string[]) => Promise<Item | null>;
 
 const units: Record<string, number> = {
-	second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000,
+	second: 1000,
+	minute: 60_000,
+	hour: 3_600_000,
+	day: 86_400_000,
+	week: 604_800_000,
 };
 
 /**
@@ -23,7 +27,10 @@ export class DynamicVariables {
 
 	async resolve(value: unknown): Promise<unknown> {
 		// `_in: "$CURRENT_ROLES"` arrives as a list of one variable that is itself a list.
-		if (Array.isArray(value)) return (await Promise.all(value.map((entry) => this.resolve(entry)))).flatMap((entry) => (Array.isArray(entry) && typeof value[0] === 'string' ? entry : [entry]));
+		if (Array.isArray(value))
+			return (await Promise.all(value.map((entry) => this.resolve(entry)))).flatMap((entry) =>
+				Array.isArray(entry) && typeof value[0] === 'string' ? entry : [entry],
+			);
 		if (typeof value !== 'string' || !value.startsWith('$')) return value;
 		if (value === '$NOW' || value.startsWith('$NOW(')) return this.nowAdjusted(value).toISOString();
 		if (value === '$CURRENT_ROLES') return this.accountability?.roles ?? [];

@@ -9,8 +9,18 @@ const dateTypes = new Set(['date', 'time', 'dateTime', 'timestamp']);
 const listOperators = new Set(['_in', '_nin', '_between', '_nbetween']);
 const flagOperators = new Set(['_null', '_nnull', '_empty', '_nempty']);
 const textOperators = new Set([
-	'_contains', '_ncontains', '_icontains', '_nicontains', '_starts_with', '_nstarts_with', '_istarts_with', '_nistarts_with',
-	'_ends_with', '_nends_with', '_iends_with', '_niends_with',
+	'_contains',
+	'_ncontains',
+	'_icontains',
+	'_nicontains',
+	'_starts_with',
+	'_nstarts_with',
+	'_istarts_with',
+	'_nistarts_with',
+	'_ends_with',
+	'_nends_with',
+	'_iends_with',
+	'_niends_with',
 ]);
 
 /**
@@ -46,7 +56,8 @@ function coerceScalar(context: EngineContext, field: FieldInfo | null, type: str
 		if (range) {
 			// Compared as the column's own type, a fraction or an out-of-range number is a database error on some vendors.
 			const text = typeof value === 'number' ? (Number.isInteger(value) ? BigInt(value).toString() : '') : String(value).trim();
-			if (!/^-?\d+$/.test(text) || BigInt(text) < range[0] || BigInt(text) > range[1]) throw invalid(field, value, `a whole number from ${range[0]} to ${range[1]}`);
+			if (!/^-?\d+$/.test(text) || BigInt(text) < range[0] || BigInt(text) > range[1])
+				throw invalid(field, value, `a whole number from ${range[0]} to ${range[1]}`);
 		}
 		return type === 'bigInteger' || type === 'decimal' ? String(value).trim() : number;
 	}

@@ -7,9 +7,20 @@ const comparableTypes = new Set([...orderedTypes, 'boolean', 'csv', 'hash', 'unk
 
 /** Which field types each operator can compare on every vendor; a type not listed has no such comparison. */
 const operatorTypes: Record<string, Set<string> | 'any'> = {
-	_null: 'any', _nnull: 'any', _empty: 'any', _nempty: 'any',
-	_eq: comparableTypes, _neq: comparableTypes, _in: comparableTypes, _nin: comparableTypes,
-	_lt: orderedTypes, _lte: orderedTypes, _gt: orderedTypes, _gte: orderedTypes, _between: orderedTypes, _nbetween: orderedTypes,
+	_null: 'any',
+	_nnull: 'any',
+	_empty: 'any',
+	_nempty: 'any',
+	_eq: comparableTypes,
+	_neq: comparableTypes,
+	_in: comparableTypes,
+	_nin: comparableTypes,
+	_lt: orderedTypes,
+	_lte: orderedTypes,
+	_gt: orderedTypes,
+	_gte: orderedTypes,
+	_between: orderedTypes,
+	_nbetween: orderedTypes,
 };
 
 /**
@@ -59,5 +70,6 @@ const extremeTypes = new Set(['string', 'text', 'integer', 'bigInteger', 'float'
 
 /** `min` and `max` need values every vendor can order (PostgreSQL has no `max` of a boolean or UUID). */
 export function checkExtremeAggregate(fn: string, field: string, type: string): void {
-	if ((fn === 'min' || fn === 'max') && !extremeTypes.has(type)) throw createError('INVALID_QUERY', `"${fn}" needs a field that can be ordered; "${field}" is ${type}.`);
+	if ((fn === 'min' || fn === 'max') && !extremeTypes.has(type))
+		throw createError('INVALID_QUERY', `"${fn}" needs a field that can be ordered; "${field}" is ${type}.`);
 }

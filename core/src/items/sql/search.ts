@@ -28,12 +28,20 @@ export function searchCondition(_context: EngineContext, model: CollectionModel,
 	const numeric = term.trim() !== '' && Number.isFinite(Number(term));
 	for (const field of model.columns) {
 		// Fields visible only on some rows (several policies) are not searched: a match could reveal them elsewhere.
-		if (!canRead(permission, field.field) || model.concealed.has(field.field) || (field.field !== model.primary && fieldRowRule(permission, field.field))) continue;
+		if (!canRead(permission, field.field) || model.concealed.has(field.field) || (field.field !== model.primary && fieldRowRule(permission, field.field)))
+			continue;
 		const target = { kind: 'column' as const, column: field.field };
 		if (textTypes.has(field.type)) items.push({ kind: 'operator', target, operator: '_icontains', value: term, stringType: true });
 		else if (numeric && numericTypes.has(field.type) && fitsNumericType(field.type, term)) {
-			items.push({ kind: 'operator', target, operator: '_eq', value: field.type === 'integer' || field.type === 'float' ? Number(term) : term.trim(), stringType: false });
-		} else if (field.type === 'uuid' && uuidPattern.test(term)) items.push({ kind: 'operator', target, operator: '_eq', value: term.toLowerCase(), stringType: true });
+			items.push({
+				kind: 'operator',
+				target,
+				operator: '_eq',
+				value: field.type === 'integer' || field.type === 'float' ? Number(term) : term.trim(),
+				stringType: false,
+			});
+		} else if (field.type === 'uuid' && uuidPattern.test(term))
+			items.push({ kind: 'operator', target, operator: '_eq', value: term.toLowerCase(), stringType: true });
 	}
 	return items.length === 0 ? { kind: 'constant', value: false } : { kind: 'or', items };
 }

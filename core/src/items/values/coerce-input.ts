@@ -80,7 +80,8 @@ function json(value: unknown): string {
 
 function csv(value: unknown): string {
 	if (typeof value === 'string') return value;
-	if (Array.isArray(value)) return value.map((entry) => (typeof entry === 'object' || entry === undefined ? fail('a list of strings') : String(entry))).join(',');
+	if (Array.isArray(value))
+		return value.map((entry) => (typeof entry === 'object' || entry === undefined ? fail('a list of strings') : String(entry))).join(',');
 	throw new Expected('a list of strings');
 }
 

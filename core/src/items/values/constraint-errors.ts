@@ -79,11 +79,20 @@ function outOfRange(field: FieldInfo, value: unknown): boolean {
 }
 
 async function exists(knex: Knex, table: string, column: string, value: unknown): Promise<boolean> {
-	return (await knex(table).select(column).where(column, value as Knex.Value).first()) !== undefined;
+	return (
+		(await knex(table)
+			.select(column)
+			.where(column, value as Knex.Value)
+			.first()) !== undefined
+	);
 }
 
 /** The field whose value in the payload explains the violation, and that value. */
-async function fieldFromPayload(context: ConstraintErrorContext, info: CollectionInfo, code: ConstraintViolation['code']): Promise<{ field: FieldInfo; value: unknown } | undefined> {
+async function fieldFromPayload(
+	context: ConstraintErrorContext,
+	info: CollectionInfo,
+	code: ConstraintViolation['code'],
+): Promise<{ field: FieldInfo; value: unknown } | undefined> {
 	const rows = payloadRows(context.payload);
 	const table = info.schema?.name ?? info.collection;
 	for (const row of rows) {
@@ -100,10 +109,17 @@ async function fieldFromPayload(context: ConstraintErrorContext, info: Collectio
 					if (outOfRange(field, value)) return { field, value };
 					break;
 				case 'NOT_NULL_VIOLATION':
-					if (!schema.is_nullable && !schema.has_auto_increment && (value === null || (value === undefined && schema.default_value === null))) return { field, value: null };
+					if (!schema.is_nullable && !schema.has_auto_increment && (value === null || (value === undefined && schema.default_value === null)))
+						return { field, value: null };
 					break;
 				case 'INVALID_FOREIGN_KEY':
-					if (given && schema.foreign_key_table && schema.foreign_key_column && !(await exists(context.knex, schema.foreign_key_table, schema.foreign_key_column, value))) return { field, value };
+					if (
+						given &&
+						schema.foreign_key_table &&
+						schema.foreign_key_column &&
+						!(await exists(context.knex, schema.foreign_key_table, schema.foreign_key_column, value))
+					)
+						return { field, value };
 					break;
 				case 'RECORD_NOT_UNIQUE':
 					if (given && (schema.is_unique || schema.is_primary_key) && (await exists(context.knex, table, field.field, value))) return { field, value };

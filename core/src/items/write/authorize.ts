@@ -55,7 +55,10 @@ async function authorizeRelated(context: EngineContext, model: CollectionModel, 
 		else if (relational.kind === 'm2a' && isObject(value)) {
 			const target = payload[relational.collectionField];
 			if (typeof target !== 'string' || !relational.allowed.includes(target)) {
-				throw createError('INVALID_PAYLOAD', `"${relational.collectionField}" must name one of ${relational.allowed.join(', ')} to create the item of "${field}".`);
+				throw createError(
+					'INVALID_PAYLOAD',
+					`"${relational.collectionField}" must name one of ${relational.allowed.join(', ')} to create the item of "${field}".`,
+				);
 			}
 			await authorizeUpsert(context, collectionModel(context.schema, target), value);
 		} else if (relational.kind === 'o2m') await authorizeMany(context, relational, parentKey, value);
@@ -78,7 +81,13 @@ async function authorizeMany(context: EngineContext, relation: OneToMany, parent
 	const link = relation.relatedField;
 	// Before a create the parent's key is not known yet: the link is checked as a field written.
 	const linked = (item: Item): Item => ({ ...item, [link]: parentKey });
-	const createLinked = (items: Item[]) => authorizeCreate(context, related, parentKey === null ? items : items.map((item) => (isObject(item) ? linked(item) : item)), parentKey === null ? link : undefined);
+	const createLinked = (items: Item[]) =>
+		authorizeCreate(
+			context,
+			related,
+			parentKey === null ? items : items.map((item) => (isObject(item) ? linked(item) : item)),
+			parentKey === null ? link : undefined,
+		);
 	if (value === null) value = [];
 	if (Array.isArray(value)) {
 		const kept = new Set<string>();
@@ -100,10 +109,12 @@ async function authorizeMany(context: EngineContext, relation: OneToMany, parent
 	}
 	if (!isObject(value)) throw createError('INVALID_PAYLOAD', `"${relation.field}" must be a list of items or keys, or { create, update, delete }.`);
 	const { create = [], update = [], delete: remove = [] } = value as { create?: Item[]; update?: Item[]; delete?: PrimaryKey[] };
-	if (![create, update, remove].every(Array.isArray)) throw createError('INVALID_PAYLOAD', `"${relation.field}.create", ".update" and ".delete" must be lists.`);
+	if (![create, update, remove].every(Array.isArray))
+		throw createError('INVALID_PAYLOAD', `"${relation.field}.create", ".update" and ".delete" must be lists.`);
 	if (create.length > 0) await createLinked(create);
 	for (const item of update) {
-		if (!isObject(item) || item[related.primary] === undefined) throw createError('INVALID_PAYLOAD', `Each item in "${relation.field}.update" needs its "${related.primary}".`);
+		if (!isObject(item) || item[related.primary] === undefined)
+			throw createError('INVALID_PAYLOAD', `Each item in "${relation.field}.update" needs its "${related.primary}".`);
 		const { [related.primary]: key, ...changes } = item;
 		await authorizeUpdate(context, related, [key as PrimaryKey], linked(changes));
 	}
@@ -114,8 +125,17 @@ async function authorizeMany(context: EngineContext, relation: OneToMany, parent
 }
 
 /** Items taken out of a one-to-many list are unlinked (an update of their link) or deleted, as the relation says. */
-async function authorizeDeselect(context: EngineContext, relation: OneToMany, related: CollectionModel, parentKey: PrimaryKey, removed: (key: unknown) => boolean): Promise<void> {
-	const rows: Item[] = await context.knex(related.table).select(related.primary).where(relation.relatedField, parentKey as string);
+async function authorizeDeselect(
+	context: EngineContext,
+	relation: OneToMany,
+	related: CollectionModel,
+	parentKey: PrimaryKey,
+	removed: (key: unknown) => boolean,
+): Promise<void> {
+	const rows: Item[] = await context
+		.knex(related.table)
+		.select(related.primary)
+		.where(relation.relatedField, parentKey as string);
 	const keys = rows.map((row) => row[related.primary] as PrimaryKey).filter(removed);
 	if (keys.length === 0) return;
 	if (relation.deselectAction === 'delete') await authorizeDelete(context, related, keys);

@@ -26,14 +26,16 @@ export async function createItems(context: WriteContext, model: CollectionModel,
 		const split = splitPayload(model, payload);
 		assertPlainWrite(context, model, split);
 		for (const { relation, value } of split.relatedOne) split.row[relation.field] = await saveRelatedOne(context, relation, value);
-		for (const { relation, value } of split.relatedAny) split.row[relation.field] = await saveRelatedAny(context, relation, value, payload[relation.collectionField]);
+		for (const { relation, value } of split.relatedAny)
+			split.row[relation.field] = await saveRelatedAny(context, relation, value, payload[relation.collectionField]);
 		await completeRow(context, model, split.row, 'create');
 		prepared.push({ payload, split });
 	}
 	const rows = prepared.map(({ split }) => split.row);
 	const autoIncrement = Boolean(model.fields.get(model.primary)!.schema?.has_auto_increment);
 	const inserted = await statement(model, rows.length === 1 ? prepared[0]!.payload : prepared.map(({ payload }) => payload), () =>
-		insertRows(context.knex, context.dialect, model.table, model.primary, rows, autoIncrement));
+		insertRows(context.knex, context.dialect, model.table, model.primary, rows, autoIncrement),
+	);
 	const keys = readKeys(context, model, inserted);
 	for (const [index, { split }] of prepared.entries()) {
 		for (const { relation, value } of split.relatedMany) await saveRelatedMany(context, relation, keys[index]!, value, 'create');
@@ -41,12 +43,16 @@ export async function createItems(context: WriteContext, model: CollectionModel,
 	// A create permission's row rule holds for what was created (as a WITH CHECK would): an item
 	// outside it is refused and, the transaction rolling back, never stored.
 	if (permission.filter) await assertAllowedKeys(context, model, keys, permission);
-	await recordChanges(context, model, prepared.map(({ payload }, index) => ({
-		action: 'create',
-		key: keys[index]!,
-		data: { ...payload, [model.primary]: keys[index] },
-		delta: payload,
-	})));
+	await recordChanges(
+		context,
+		model,
+		prepared.map(({ payload }, index) => ({
+			action: 'create',
+			key: keys[index]!,
+			data: { ...payload, [model.primary]: keys[index] },
+			delta: payload,
+		})),
+	);
 	prepared.forEach(({ payload }, index) => actionEvent(context, model, 'create', { key: keys[index], payload }));
 	return keys;
 }

@@ -10,9 +10,16 @@ export async function deleteItems(context: WriteContext, model: CollectionModel,
 	await assertAllowedKeys(context, model, keys, permission);
 	const confirmed = await filterEvent(context, model, 'delete', keys, { keys });
 	for (let start = 0; start < confirmed.length; start += 1000) {
-		await context.knex(model.table).whereIn(model.primary, confirmed.slice(start, start + 1000)).delete();
+		await context
+			.knex(model.table)
+			.whereIn(model.primary, confirmed.slice(start, start + 1000))
+			.delete();
 	}
-	await recordChanges(context, model, confirmed.map((key) => ({ action: 'delete', key })));
+	await recordChanges(
+		context,
+		model,
+		confirmed.map((key) => ({ action: 'delete', key })),
+	);
 	actionEvent(context, model, 'delete', { keys: confirmed, payload: confirmed });
 	return confirmed;
 }

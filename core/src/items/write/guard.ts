@@ -31,7 +31,13 @@ export async function assertAllowedKeys(context: EngineContext, model: Collectio
  * A field only some of the caller's policies allow may be written only on the rows those policies
  * allow: each such field is checked against its own rule, over every key.
  */
-export async function assertFieldRows(context: EngineContext, model: CollectionModel, keys: PrimaryKey[], permission: CollectionPermission, fields: string[]): Promise<void> {
+export async function assertFieldRows(
+	context: EngineContext,
+	model: CollectionModel,
+	keys: PrimaryKey[],
+	permission: CollectionPermission,
+	fields: string[],
+): Promise<void> {
 	const rules = new Map<string, NonNullable<ReturnType<typeof fieldRowRule>>>();
 	for (const field of fields) {
 		const rule = fieldRowRule(permission, field);
@@ -48,11 +54,17 @@ export async function existingKeys(context: EngineContext, model: CollectionMode
 	const found = new Set<string>();
 	const scope = new SqlScope(context.knex, context.dialect);
 	const rule = permission?.filter
-		? await compileFilter(context, model, permission.filter, { checkFields: false, variables: new DynamicVariables(context.accountability, systemReader(context)) })
+		? await compileFilter(context, model, permission.filter, {
+				checkFields: false,
+				variables: new DynamicVariables(context.accountability, systemReader(context)),
+			})
 		: null;
 	for (let start = 0; start < keys.length; start += 1000) {
 		const alias = scope.alias();
-		const builder = context.knex.from({ [alias]: model.table }).select(`${alias}.${model.primary}`).whereIn(`${alias}.${model.primary}`, keys.slice(start, start + 1000) as string[]);
+		const builder = context.knex
+			.from({ [alias]: model.table })
+			.select(`${alias}.${model.primary}`)
+			.whereIn(`${alias}.${model.primary}`, keys.slice(start, start + 1000) as string[]);
 		if (rule) applyCondition(builder, rule, alias, scope, model.primary);
 		for (const row of await builder) found.add(String(row[model.primary]));
 	}

@@ -11,7 +11,14 @@ const maxRowsPerStatement = 500;
  * the vendor hands back every new key; rows with different column sets go in separate
  * statements, since SQLite has no DEFAULT in VALUES and a missing column must keep its default.
  */
-export async function insertRows(knex: Knex, dialect: Dialect, table: string, primary: string, rows: Record<string, unknown>[], autoIncrement = false): Promise<PrimaryKey[]> {
+export async function insertRows(
+	knex: Knex,
+	dialect: Dialect,
+	table: string,
+	primary: string,
+	rows: Record<string, unknown>[],
+	autoIncrement = false,
+): Promise<PrimaryKey[]> {
 	const keys = await insertBatches(knex, dialect, table, primary, rows);
 	if (autoIncrement && dialect.syncAutoIncrement && rows.some((row) => row[primary] !== undefined)) await dialect.syncAutoIncrement(knex, table, primary);
 	return keys;
@@ -40,10 +47,12 @@ async function insertBatches(knex: Knex, dialect: Dialect, table: string, primar
 		for (let start = 0; start < indexes.length; start += size) {
 			const batch = indexes.slice(start, start + size);
 			const statementRows = batch.map((index) => rows[index]!);
-			const returned: Array<Record<string, PrimaryKey>> = Object.keys(statementRows[0]!).length === 0
-				? await Promise.all(statementRows.map(() => knex(table).insert({}).returning(primary)))
-						.then((results) => results.map((result) => (result as unknown as Array<Record<string, PrimaryKey>>)[0]!))
-				: await knex(table).insert(statementRows).returning(primary);
+			const returned: Array<Record<string, PrimaryKey>> =
+				Object.keys(statementRows[0]!).length === 0
+					? await Promise.all(statementRows.map(() => knex(table).insert({}).returning(primary))).then((results) =>
+							results.map((result) => (result as unknown as Array<Record<string, PrimaryKey>>)[0]!),
+						)
+					: await knex(table).insert(statementRows).returning(primary);
 			batch.forEach((index, offset) => (keys[index] = returned[offset]![primary]!));
 		}
 	}

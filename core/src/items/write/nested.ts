@@ -17,7 +17,10 @@ export async function saveRelatedOne(context: WriteContext, relation: ManyToOne,
 
 export async function saveRelatedAny(context: WriteContext, relation: ManyToAny, value: Item, target: unknown): Promise<string> {
 	if (typeof target !== 'string' || !relation.allowed.includes(target)) {
-		throw createError('INVALID_PAYLOAD', `"${relation.collectionField}" must name one of ${relation.allowed.join(', ')} to create the item of "${relation.field}".`);
+		throw createError(
+			'INVALID_PAYLOAD',
+			`"${relation.collectionField}" must name one of ${relation.allowed.join(', ')} to create the item of "${relation.field}".`,
+		);
 	}
 	return String(await upsert(context, collectionModel(context.schema, target), value));
 }
@@ -38,7 +41,13 @@ async function upsert(context: WriteContext, model: CollectionModel, value: Item
  * longer listed are unlinked or deleted as the relation says), or the detailed form
  * `{ create, update, delete }` that touches only what it names.
  */
-export async function saveRelatedMany(context: WriteContext, relation: OneToMany, parentKey: PrimaryKey, value: unknown, mode: 'create' | 'update'): Promise<void> {
+export async function saveRelatedMany(
+	context: WriteContext,
+	relation: OneToMany,
+	parentKey: PrimaryKey,
+	value: unknown,
+	mode: 'create' | 'update',
+): Promise<void> {
 	const related = collectionModel(context.schema, relation.related);
 	const link = relation.relatedField;
 	if (value === null) value = [];
@@ -49,8 +58,14 @@ export async function saveRelatedMany(context: WriteContext, relation: OneToMany
 	}
 	if (!isObject(value)) throw createError('INVALID_PAYLOAD', `"${relation.field}" must be a list of items or keys, or { create, update, delete }.`);
 	const { create = [], update = [], delete: remove = [] } = value as { create?: Item[]; update?: Item[]; delete?: PrimaryKey[] };
-	if (![create, update, remove].every(Array.isArray)) throw createError('INVALID_PAYLOAD', `"${relation.field}.create", ".update" and ".delete" must be lists.`);
-	if (create.length > 0) await context.writer.create(context, related, create.map((item) => ({ ...item, [link]: parentKey })));
+	if (![create, update, remove].every(Array.isArray))
+		throw createError('INVALID_PAYLOAD', `"${relation.field}.create", ".update" and ".delete" must be lists.`);
+	if (create.length > 0)
+		await context.writer.create(
+			context,
+			related,
+			create.map((item) => ({ ...item, [link]: parentKey })),
+		);
 	for (const item of update) {
 		const { [related.primary]: key, ...changes } = item;
 		if (key === undefined) throw createError('INVALID_PAYLOAD', `Each item in "${relation.field}.update" needs its "${related.primary}".`);
@@ -84,8 +99,17 @@ async function saveList(context: WriteContext, related: CollectionModel, link: s
 	return keep;
 }
 
-async function deselect(context: WriteContext, relation: OneToMany, related: CollectionModel, parentKey: PrimaryKey, remove: (key: unknown) => boolean): Promise<void> {
-	const rows: Item[] = await context.knex(related.table).select(related.primary).where(relation.relatedField, parentKey as string);
+async function deselect(
+	context: WriteContext,
+	relation: OneToMany,
+	related: CollectionModel,
+	parentKey: PrimaryKey,
+	remove: (key: unknown) => boolean,
+): Promise<void> {
+	const rows: Item[] = await context
+		.knex(related.table)
+		.select(related.primary)
+		.where(relation.relatedField, parentKey as string);
 	const keys = rows.map((row) => row[related.primary] as PrimaryKey).filter(remove);
 	if (keys.length === 0) return;
 	if (relation.deselectAction === 'delete') await context.writer.remove(context, related, keys);

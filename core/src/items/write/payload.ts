@@ -71,7 +71,12 @@ export function isObject(value: unknown): value is Item {
  * Completes a row before SQL: the fields the system fills (`date-created`, `user-updated`,
  * generated UUIDs, hashed secrets), required values present, every value coerced to its type.
  */
-export async function completeRow(context: EngineContext, model: CollectionModel, row: Record<string, unknown>, action: 'create' | 'update'): Promise<Record<string, unknown>> {
+export async function completeRow(
+	context: EngineContext,
+	model: CollectionModel,
+	row: Record<string, unknown>,
+	action: 'create' | 'update',
+): Promise<Record<string, unknown>> {
 	const now = new Date().toISOString();
 	const user = context.accountability?.user ?? null;
 	const fill = (special: string, value: unknown) => {
@@ -105,9 +110,10 @@ function checkRequired(model: CollectionModel, field: FieldInfo, row: Record<str
 	const required = Boolean(field.meta?.required);
 	const schema = field.schema!;
 	const fillsItself = schema.has_auto_increment || schema.default_value !== null || schema.is_generated;
-	const missing = action === 'create'
-		? (value === undefined && (required || (!schema.is_nullable && !fillsItself))) || (value === null && required)
-		: value === null && required;
+	const missing =
+		action === 'create'
+			? (value === undefined && (required || (!schema.is_nullable && !fillsItself))) || (value === null && required)
+			: value === null && required;
 	if (missing) {
 		throw createError('FAILED_VALIDATION', `Validation failed for field "${field.field}" in collection "${model.collection}": a value is required.`, {
 			collection: model.collection,

@@ -28,7 +28,12 @@ export interface WriteContext extends EngineContext {
  * Action events go out only after the commit; vendor constraint errors come back as the
  * catalogue's errors naming the field.
  */
-export async function inTransaction<T>(context: EngineContext & { writer: Writer }, model: CollectionModel, work: (context: WriteContext) => Promise<T>, payload?: unknown): Promise<T> {
+export async function inTransaction<T>(
+	context: EngineContext & { writer: Writer },
+	model: CollectionModel,
+	work: (context: WriteContext) => Promise<T>,
+	payload?: unknown,
+): Promise<T> {
 	const outer = activeTransaction.getStore();
 	if (outer) return work({ ...context, knex: outer.trx, afterCommit: outer.afterCommit });
 	const afterCommit: Array<() => void> = [];
@@ -70,7 +75,13 @@ function events(model: CollectionModel, action: string): string[] {
 }
 
 /** Runs the filter hooks of a change: each may return a new payload or throw to cancel it. */
-export async function filterEvent<P>(context: EngineContext, model: CollectionModel, action: WriteAction | 'query' | 'read', payload: P, meta: Omit<HookMeta, 'event'>): Promise<P> {
+export async function filterEvent<P>(
+	context: EngineContext,
+	model: CollectionModel,
+	action: WriteAction | 'query' | 'read',
+	payload: P,
+	meta: Omit<HookMeta, 'event'>,
+): Promise<P> {
 	if (context.emitEvents === false) return payload;
 	let current = payload;
 	for (const event of events(model, action)) {
@@ -83,7 +94,8 @@ export async function filterEvent<P>(context: EngineContext, model: CollectionMo
 export function actionEvent(context: WriteContext, model: CollectionModel, action: WriteAction, meta: Omit<HookMeta, 'event'>): void {
 	if (context.emitEvents === false) return;
 	for (const event of events(model, action)) {
-		if (context.bus.hasAction(event)) context.afterCommit.push(() => context.bus.action(event, { collection: model.collection, ...meta }, context.accountability));
+		if (context.bus.hasAction(event))
+			context.afterCommit.push(() => context.bus.action(event, { collection: model.collection, ...meta }, context.accountability));
 	}
 }
 
@@ -92,6 +104,7 @@ export function readEvent(context: EngineContext, model: CollectionModel, query:
 	if (context.emitEvents === false) return;
 	for (const event of events(model, 'read')) {
 		// Read events may fire inside a write; their handlers run later, outside its transaction.
-		if (context.bus.hasAction(event)) activeTransaction.exit(() => context.bus.action(event, { collection: model.collection, query, payload }, context.accountability));
+		if (context.bus.hasAction(event))
+			activeTransaction.exit(() => context.bus.action(event, { collection: model.collection, query, payload }, context.accountability));
 	}
 }

@@ -31,18 +31,28 @@ export async function updateItems(context: WriteContext, model: CollectionModel,
 	const split = splitPayload(model, payload);
 	assertPlainWrite(context, model, split);
 	for (const { relation, value } of split.relatedOne) split.row[relation.field] = await saveRelatedOne(context, relation, value);
-	for (const { relation, value } of split.relatedAny) split.row[relation.field] = await saveRelatedAny(context, relation, value, payload[relation.collectionField]);
+	for (const { relation, value } of split.relatedAny)
+		split.row[relation.field] = await saveRelatedAny(context, relation, value, payload[relation.collectionField]);
 	await completeRow(context, model, split.row, 'update');
 	if (Object.keys(split.row).length > 0) {
 		for (let start = 0; start < keys.length; start += 1000) {
-			await statement(model, payload, () => context.knex(model.table).update(split.row).whereIn(model.primary, keys.slice(start, start + 1000)));
+			await statement(model, payload, () =>
+				context
+					.knex(model.table)
+					.update(split.row)
+					.whereIn(model.primary, keys.slice(start, start + 1000)),
+			);
 		}
 	}
 	for (const key of keys) {
 		for (const { relation, value } of split.relatedMany) await saveRelatedMany(context, relation, key, value, 'update');
 	}
 	const after = await snapshot(context, model, keys);
-	await recordChanges(context, model, keys.map((key) => ({ action: 'update', key, data: after.get(String(key)) ?? {}, delta: payload })));
+	await recordChanges(
+		context,
+		model,
+		keys.map((key) => ({ action: 'update', key, data: after.get(String(key)) ?? {}, delta: payload })),
+	);
 	actionEvent(context, model, 'update', { keys, payload });
 	return keys;
 }
@@ -53,7 +63,10 @@ async function snapshot(context: WriteContext, model: CollectionModel, keys: Pri
 	if (model.accountability !== 'all') return items;
 	const read = rowReader(model, model.columns, context.dialect);
 	for (let start = 0; start < keys.length; start += 1000) {
-		const rows: Item[] = await context.knex(model.table).select(model.columns.map((field) => field.field)).whereIn(model.primary, keys.slice(start, start + 1000));
+		const rows: Item[] = await context
+			.knex(model.table)
+			.select(model.columns.map((field) => field.field))
+			.whereIn(model.primary, keys.slice(start, start + 1000));
 		for (const row of rows) items.set(String(read(row)[model.primary]), row);
 	}
 	return items;

@@ -52,7 +52,12 @@ export function defineColumn(
 	if (alter) column.alter();
 }
 
-function columnOfType(table: Knex.CreateTableBuilder | Knex.AlterTableBuilder, name: string, type: FieldType, schema: FieldSchemaInput): Knex.ColumnBuilder | undefined {
+function columnOfType(
+	table: Knex.CreateTableBuilder | Knex.AlterTableBuilder,
+	name: string,
+	type: FieldType,
+	schema: FieldSchemaInput,
+): Knex.ColumnBuilder | undefined {
 	const autoIncrement = schema.has_auto_increment === true;
 	switch (type) {
 		case 'string':

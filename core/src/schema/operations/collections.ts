@@ -56,7 +56,12 @@ export async function createCollection(context: SchemaContext, accountability: A
 	}
 	const withTable = input.schema !== null && input.schema !== undefined;
 	if (withTable && !fields.some((field) => field.schema?.is_primary_key)) {
-		fields.unshift({ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true }, meta: { hidden: true, readonly: true, interface: 'input' } });
+		fields.unshift({
+			field: 'id',
+			type: 'integer',
+			schema: { is_primary_key: true, has_auto_increment: true },
+			meta: { hidden: true, readonly: true, interface: 'input' },
+		});
 	}
 
 	await changeSchema(context, async (trx, onFailure) => {
@@ -115,12 +120,15 @@ export async function deleteCollection(context: SchemaContext, accountability: A
 
 	await changeSchema(context, async (trx) => {
 		for (const relation of incoming) {
-			if (relation.schema) await trx.schema.alterTable(relation.collection, (table) => table.dropForeign([relation.field], relation.schema!.constraint_name ?? undefined));
+			if (relation.schema)
+				await trx.schema.alterTable(relation.collection, (table) => table.dropForeign([relation.field], relation.schema!.constraint_name ?? undefined));
 			const oneField = relation.meta?.one_field;
 			if (typeof oneField === 'string') await trx('mantle_fields').where({ collection: name, field: oneField }).delete();
 		}
 		for (const relation of overview.relations.filter((r) => r.collection === name && r.related_collection && r.meta?.one_field)) {
-			await trx('mantle_fields').where({ collection: relation.related_collection!, field: String(relation.meta!.one_field) }).delete();
+			await trx('mantle_fields')
+				.where({ collection: relation.related_collection!, field: String(relation.meta!.one_field) })
+				.delete();
 		}
 		if (info.schema) await trx.schema.dropTable(name);
 		await trx('mantle_relations').where({ many_collection: name }).orWhere({ one_collection: name }).delete();

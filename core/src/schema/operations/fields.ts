@@ -43,13 +43,17 @@ export async function createField(context: SchemaContext, accountability: Accoun
 	assertAdmin(accountability);
 	const input = validateInput<FieldInput>(fieldInputSchema, body);
 	const info = await collectionOrForbidden(context, accountability, collection);
-	if (info.fields.some((field) => field.field === input.field)) throw createError('INVALID_PAYLOAD', `Invalid payload. Field "${input.field}" already exists in collection "${collection}".`, { field: input.field });
+	if (info.fields.some((field) => field.field === input.field))
+		throw createError('INVALID_PAYLOAD', `Invalid payload. Field "${input.field}" already exists in collection "${collection}".`, { field: input.field });
 	const type = input.type ?? 'alias';
-	if (type !== 'alias' && !info.schema) throw createError('INVALID_PAYLOAD', `Invalid payload. Collection "${collection}" is a folder and can only hold alias fields.`);
+	if (type !== 'alias' && !info.schema)
+		throw createError('INVALID_PAYLOAD', `Invalid payload. Collection "${collection}" is a folder and can only hold alias fields.`);
 	const table = tableOfCollection(collection);
 	const schema = input.schema ?? {};
 	if (type !== 'alias' && schema.is_nullable === false && schema.default_value == null && (await hasRows(context.knex, table))) {
-		throw createError('CONTAINS_NULL_VALUES', `Field "${input.field}" cannot be required without a default: "${collection}" already has rows.`, { field: input.field });
+		throw createError('CONTAINS_NULL_VALUES', `Field "${input.field}" cannot be required without a default: "${collection}" already has rows.`, {
+			field: input.field,
+		});
 	}
 
 	await changeSchema(context, async (trx, onFailure) => {
@@ -76,7 +80,15 @@ export async function updateField(context: SchemaContext, accountability: Accoun
 	const alterColumn = current.schema !== null && (input.type != null || input.schema != null);
 	const type = (input.type ?? current.type) as FieldType;
 	const before: FieldSchemaInput = current.schema
-		? { max_length: current.schema.max_length, numeric_precision: current.schema.numeric_precision, numeric_scale: current.schema.numeric_scale, is_nullable: current.schema.is_nullable, default_value: current.schema.default_value, is_unique: current.schema.is_unique, is_primary_key: current.schema.is_primary_key }
+		? {
+				max_length: current.schema.max_length,
+				numeric_precision: current.schema.numeric_precision,
+				numeric_scale: current.schema.numeric_scale,
+				is_nullable: current.schema.is_nullable,
+				default_value: current.schema.default_value,
+				is_unique: current.schema.is_unique,
+				is_primary_key: current.schema.is_primary_key,
+			}
 		: {};
 	const after: FieldSchemaInput = { ...before, ...(input.schema ?? {}) };
 	if (alterColumn) await checkExistingData(context, table, field, before, after);
@@ -85,8 +97,14 @@ export async function updateField(context: SchemaContext, accountability: Accoun
 		if (alterColumn) {
 			if (before.is_unique && !after.is_unique) await trx.schema.alterTable(table, (builder) => void builder.dropUnique([field]));
 			const columnTypes = context.dialect.columnTypes;
-			await trx.schema.alterTable(table, (builder) => defineColumn(trx, builder, field, type, { ...after, is_primary_key: false }, { alter: true, columnTypes }));
-			onFailure(() => context.knex.schema.alterTable(table, (builder) => defineColumn(context.knex, builder, field, current.type as FieldType, { ...before, is_primary_key: false }, { alter: true, columnTypes })));
+			await trx.schema.alterTable(table, (builder) =>
+				defineColumn(trx, builder, field, type, { ...after, is_primary_key: false }, { alter: true, columnTypes }),
+			);
+			onFailure(() =>
+				context.knex.schema.alterTable(table, (builder) =>
+					defineColumn(context.knex, builder, field, current.type as FieldType, { ...before, is_primary_key: false }, { alter: true, columnTypes }),
+				),
+			);
 			if (!before.is_unique && after.is_unique) await trx.schema.alterTable(table, (builder) => void builder.unique([field]));
 		}
 		if (input.meta !== undefined || input.type !== undefined) {
@@ -98,7 +116,13 @@ export async function updateField(context: SchemaContext, accountability: Accoun
 }
 
 /** Refuses a change the rows already stored would violate, naming the field. */
-async function checkExistingData({ knex, dialect }: SchemaContext, table: string, field: string, before: FieldSchemaInput, after: FieldSchemaInput): Promise<void> {
+async function checkExistingData(
+	{ knex, dialect }: SchemaContext,
+	table: string,
+	field: string,
+	before: FieldSchemaInput,
+	after: FieldSchemaInput,
+): Promise<void> {
 	if (before.is_nullable !== false && after.is_nullable === false && (await knex(table).whereNull(field).first(field)) !== undefined) {
 		throw createError('CONTAINS_NULL_VALUES', `Field "${field}" contains null values.`, { field });
 	}
@@ -107,7 +131,9 @@ async function checkExistingData({ knex, dialect }: SchemaContext, table: string
 		if (duplicate) throw createError('RECORD_NOT_UNIQUE', `Field "${field}" has duplicate values.`, { field });
 	}
 	if (after.max_length != null && (before.max_length == null || after.max_length < before.max_length)) {
-		const tooLong = await knex(table).whereRaw(`${dialect.sql.characterLength('??')} > ?`, [field, after.max_length]).first(field);
+		const tooLong = await knex(table)
+			.whereRaw(`${dialect.sql.characterLength('??')} > ?`, [field, after.max_length])
+			.first(field);
 		if (tooLong) throw createError('VALUE_TOO_LONG', `Field "${field}" holds values longer than ${after.max_length} characters.`, { field });
 	}
 }
@@ -124,7 +150,10 @@ export async function deleteField(context: SchemaContext, accountability: Accoun
 		const table = tableOfCollection(collection);
 		if (relation?.schema) await trx.schema.alterTable(table, (builder) => void builder.dropForeign([field], relation.schema!.constraint_name ?? undefined));
 		if (current.schema) await trx.schema.alterTable(table, (builder) => void builder.dropColumn(field));
-		if (relation?.meta?.one_field && relation.related_collection) await trx('mantle_fields').where({ collection: relation.related_collection, field: String(relation.meta.one_field) }).delete();
+		if (relation?.meta?.one_field && relation.related_collection)
+			await trx('mantle_fields')
+				.where({ collection: relation.related_collection, field: String(relation.meta.one_field) })
+				.delete();
 		await trx('mantle_relations').where({ many_collection: collection, many_field: field }).delete();
 		await trx('mantle_relations').where({ one_collection: collection, one_field: field }).update({ one_field: null });
 		await trx('mantle_fields').where({ collection, field }).delete();
@@ -134,4 +163,3 @@ export async function deleteField(context: SchemaContext, accountability: Accoun
 async function hasRows(knex: Knex, table: string): Promise<boolean> {
 	return (await knex(table).first(knex.raw('1 as present'))) !== undefined;
 }
-

@@ -63,19 +63,31 @@ export async function createRelation(context: SchemaContext, accountability: Acc
 		throw createError('INVALID_PAYLOAD', `Invalid payload. Field "${input.collection}.${input.field}" already has a relation.`);
 	}
 	const related = input.related_collection ? overview.collections.get(input.related_collection) : undefined;
-	if (input.related_collection && (!related || !related.primary)) throw createError('INVALID_PAYLOAD', `Invalid payload. Collection "${input.related_collection}" does not exist or has no primary key.`);
+	if (input.related_collection && (!related || !related.primary))
+		throw createError('INVALID_PAYLOAD', `Invalid payload. Collection "${input.related_collection}" does not exist or has no primary key.`);
 	const meta = input.meta === null ? null : pickMeta('relation', input.meta);
 	const onDelete = input.schema?.on_delete ?? (manyField.schema?.is_nullable === false ? 'NO ACTION' : 'SET NULL');
 	const table = tableOfCollection(input.collection);
 
 	await changeSchema(context, async (trx, onFailure) => {
 		if (related && input.schema !== null && manyField.schema) {
-			await matchReferencedKey(context, trx, table, manyField, related.fields.find((field) => field.field === related.primary)!);
+			await matchReferencedKey(
+				context,
+				trx,
+				table,
+				manyField,
+				related.fields.find((field) => field.field === related.primary)!,
+			);
 			await addForeignKey(trx, table, input.field, tableOfCollection(related.collection), related.primary!, onDelete);
 			onFailure(() => context.knex.schema.alterTable(table, (builder) => void builder.dropForeign([input.field], foreignKeyName(table, input.field))));
 		}
 		if (meta) {
-			await trx('mantle_relations').insert({ many_collection: input.collection, many_field: input.field, one_collection: input.related_collection ?? null, ...meta });
+			await trx('mantle_relations').insert({
+				many_collection: input.collection,
+				many_field: input.field,
+				one_collection: input.related_collection ?? null,
+				...meta,
+			});
 			const oneField = meta.one_field;
 			if (typeof oneField === 'string' && related && !related.fields.some((field) => field.field === oneField)) {
 				const kind = meta.junction_field ? 'm2m' : 'o2m';
@@ -94,7 +106,9 @@ async function matchReferencedKey(context: SchemaContext, trx: Knex.Transaction,
 	if (!context.dialect.unsignedAutoIncrement || !referenced.schema?.has_auto_increment) return;
 	if (field.type !== 'integer' && field.type !== 'bigInteger') return;
 	const schema = { is_nullable: field.schema!.is_nullable, default_value: field.schema!.default_value, unsigned: true };
-	await trx.schema.alterTable(table, (builder) => defineColumn(trx, builder, field.field, referenced.type === 'bigInteger' ? 'bigInteger' : 'integer', schema, { alter: true }));
+	await trx.schema.alterTable(table, (builder) =>
+		defineColumn(trx, builder, field.field, referenced.type === 'bigInteger' ? 'bigInteger' : 'integer', schema, { alter: true }),
+	);
 }
 
 /** Updates metadata and, when `schema.on_delete` changes, replaces the foreign key. */
@@ -117,7 +131,12 @@ export async function updateRelation(context: SchemaContext, accountability: Acc
 			});
 		}
 		if (input.meta) {
-			await upsertMeta(trx, 'mantle_relations', { many_collection: collection, many_field: field }, { one_collection: relation.related_collection, ...pickMeta('relation', input.meta) });
+			await upsertMeta(
+				trx,
+				'mantle_relations',
+				{ many_collection: collection, many_field: field },
+				{ one_collection: relation.related_collection, ...pickMeta('relation', input.meta) },
+			);
 		}
 	});
 	return readRelation(context, null, collection, field);
@@ -128,7 +147,8 @@ export async function deleteRelation(context: SchemaContext, accountability: Acc
 	assertAdmin(accountability);
 	const relation = findRelation(await context.store.get(), collection, field);
 	await changeSchema(context, async (trx) => {
-		if (relation.schema) await trx.schema.alterTable(tableOfCollection(collection), (builder) => void builder.dropForeign([field], relation.schema!.constraint_name ?? undefined));
+		if (relation.schema)
+			await trx.schema.alterTable(tableOfCollection(collection), (builder) => void builder.dropForeign([field], relation.schema!.constraint_name ?? undefined));
 		await trx('mantle_relations').where({ many_collection: collection, many_field: field }).delete();
 	});
 }

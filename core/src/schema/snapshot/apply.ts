@@ -28,7 +28,10 @@ export async function applyDiff(context: SchemaContext, input: unknown, options:
 	const { hash, diff } = validateDiff(input);
 	const current = takeSnapshot(await context.store.get());
 	if (snapshotHash(current) !== hash) {
-		throw createError('INVALID_PAYLOAD', 'Invalid payload. The schema has changed since this diff was computed (its hash no longer matches); compute a new diff and apply that.');
+		throw createError(
+			'INVALID_PAYLOAD',
+			'Invalid payload. The schema has changed since this diff was computed (its hash no longer matches); compute a new diff and apply that.',
+		);
 	}
 	const steps = planSteps(context, current, diff);
 	if (!options.dryRun) for (const step of steps) await step.run();
@@ -50,17 +53,28 @@ function planSteps(context: SchemaContext, current: Snapshot, diff: SchemaDiff):
 	const newCollections = diff.collections.filter((item) => isNew(item.diff)).map((item) => (item.diff[0] as { rhs: SnapshotCollection }).rhs);
 	const newCollectionNames = new Set(newCollections.map((item) => item.collection));
 	const steps: PlannedStep[] = [];
-	const step = (action: ApplyStep['action'], kind: ApplyStep['kind'], collection: string, field: string | undefined, description: string, run: () => Promise<unknown>) =>
-		steps.push({ action, kind, collection, ...(field === undefined ? {} : { field }), description, run });
+	const step = (
+		action: ApplyStep['action'],
+		kind: ApplyStep['kind'],
+		collection: string,
+		field: string | undefined,
+		description: string,
+		run: () => Promise<unknown>,
+	) => steps.push({ action, kind, collection, ...(field === undefined ? {} : { field }), description, run });
 
 	// The collection's own deletion takes its fields and relations along.
 	for (const item of diff.relations.filter((r) => isDeleted(r.diff) && !deletedCollections.has(r.collection))) {
-		step('delete', 'relation', item.collection, item.field, `delete relation ${key(item.collection, item.field)}`, () => deleteRelation(context, null, item.collection, item.field));
+		step('delete', 'relation', item.collection, item.field, `delete relation ${key(item.collection, item.field)}`, () =>
+			deleteRelation(context, null, item.collection, item.field),
+		);
 	}
 	for (const item of diff.fields.filter((f) => isDeleted(f.diff) && !deletedCollections.has(f.collection))) {
-		step('delete', 'field', item.collection, item.field, `delete field ${key(item.collection, item.field)}`, () => deleteField(context, null, item.collection, item.field));
+		step('delete', 'field', item.collection, item.field, `delete field ${key(item.collection, item.field)}`, () =>
+			deleteField(context, null, item.collection, item.field),
+		);
 	}
-	for (const name of deletedCollections) step('delete', 'collection', name, undefined, `delete collection ${name}`, () => deleteCollection(context, null, name));
+	for (const name of deletedCollections)
+		step('delete', 'collection', name, undefined, `delete collection ${name}`, () => deleteCollection(context, null, name));
 
 	const newFields = diff.fields.filter((item) => isNew(item.diff)).map((item) => (item.diff[0] as { rhs: SnapshotField }).rhs);
 	for (const collection of groupsFirst(newCollections)) {
@@ -79,7 +93,9 @@ function planSteps(context: SchemaContext, current: Snapshot, diff: SchemaDiff):
 	}
 
 	for (const field of newFields.filter((f) => !newCollectionNames.has(f.collection))) {
-		step('create', 'field', field.collection, field.field, `create field ${key(field.collection, field.field)} (${field.type})`, () => createField(context, null, field.collection, fieldBody(field)));
+		step('create', 'field', field.collection, field.field, `create field ${key(field.collection, field.field)} (${field.type})`, () =>
+			createField(context, null, field.collection, fieldBody(field)),
+		);
 	}
 	for (const item of diff.fields.filter((f) => !isNew(f.diff) && !isDeleted(f.diff))) {
 		const target = applyEntries(existing(currentFields, key(item.collection, item.field)), item.diff);
@@ -88,12 +104,21 @@ function planSteps(context: SchemaContext, current: Snapshot, diff: SchemaDiff):
 		if ((touches(item.diff, 'schema') || touches(item.diff, 'type')) && target.schema) body.schema = columnChange(target);
 		// A field without a metadata row keeps having none: sending `meta` would create one.
 		if (touches(item.diff, 'meta') && target.meta) body.meta = target.meta;
-		step('update', 'field', item.collection, item.field, `update field ${key(item.collection, item.field)}: ${describePaths(item.diff)}`, () => updateField(context, null, item.collection, item.field, body));
+		step('update', 'field', item.collection, item.field, `update field ${key(item.collection, item.field)}: ${describePaths(item.diff)}`, () =>
+			updateField(context, null, item.collection, item.field, body),
+		);
 	}
 
 	for (const item of diff.relations.filter((r) => isNew(r.diff))) {
 		const relation = (item.diff[0] as { rhs: SnapshotRelation }).rhs;
-		step('create', 'relation', item.collection, item.field, `create relation ${key(item.collection, item.field)} → ${relation.related_collection ?? 'any collection'}`, () => createRelation(context, null, relationBody(relation)));
+		step(
+			'create',
+			'relation',
+			item.collection,
+			item.field,
+			`create relation ${key(item.collection, item.field)} → ${relation.related_collection ?? 'any collection'}`,
+			() => createRelation(context, null, relationBody(relation)),
+		);
 	}
 	for (const item of diff.relations.filter((r) => !isNew(r.diff) && !isDeleted(r.diff))) {
 		const before = existing(currentRelations, key(item.collection, item.field));
@@ -107,7 +132,10 @@ function planSteps(context: SchemaContext, current: Snapshot, diff: SchemaDiff):
 			});
 		} else {
 			step('update', 'relation', item.collection, item.field, description, () =>
-				updateRelation(context, null, item.collection, item.field, { ...(target.schema ? { schema: { on_delete: target.schema.on_delete } } : {}), ...(target.meta ? { meta: target.meta } : {}) }),
+				updateRelation(context, null, item.collection, item.field, {
+					...(target.schema ? { schema: { on_delete: target.schema.on_delete } } : {}),
+					...(target.meta ? { meta: target.meta } : {}),
+				}),
 			);
 		}
 	}

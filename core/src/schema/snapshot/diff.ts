@@ -38,6 +38,11 @@ export function diffSnapshots(current: Snapshot, target: Snapshot): SchemaDiff {
 	return {
 		collections: diffLists(current.collections, target.collections, (item) => item.collection).map(({ item, diff }) => ({ collection: item.collection, diff })),
 		fields: diffLists(current.fields, target.fields, fieldKey).map(({ item, diff }) => ({ collection: item.collection, field: item.field, diff })),
-		relations: diffLists(current.relations, target.relations, fieldKey).map(({ item, diff }) => ({ collection: item.collection, field: item.field, related_collection: item.related_collection, diff })),
+		relations: diffLists(current.relations, target.relations, fieldKey).map(({ item, diff }) => ({
+			collection: item.collection,
+			field: item.field,
+			related_collection: item.related_collection,
+			diff,
+		})),
 	};
 }

@@ -22,12 +22,18 @@ const precisionTypes = new Set(['decimal']);
  * empty B, gives snapshot(B) equal to snapshot(A) apart from `vendor`.
  */
 export function takeSnapshot(overview: SchemaOverview): Snapshot {
-	const collections = [...overview.collections.values()].filter((info) => !isSystemCollection(info.collection)).sort((a, b) => compare(a.collection, b.collection));
+	const collections = [...overview.collections.values()]
+		.filter((info) => !isSystemCollection(info.collection))
+		.sort((a, b) => compare(a.collection, b.collection));
 	return {
 		version: snapshotFormat,
 		mantle: kernelVersion,
 		vendor: overview.vendor,
-		collections: collections.map((info) => ({ collection: info.collection, meta: portableMeta(info.meta), schema: info.schema ? { name: info.collection } : null })),
+		collections: collections.map((info) => ({
+			collection: info.collection,
+			meta: portableMeta(info.meta),
+			schema: info.schema ? { name: info.collection } : null,
+		})),
 		fields: collections.flatMap((info: CollectionInfo) => info.fields.map(portableField)),
 		relations: overview.relations
 			.filter((relation) => !isSystemCollection(relation.collection))
@@ -42,7 +48,13 @@ function portableMeta(meta: Record<string, unknown> | null): Record<string, unkn
 }
 
 function portableField(info: FieldInfo): SnapshotField {
-	return { collection: info.collection, field: info.field, type: info.type, meta: portableMeta(info.meta), schema: info.schema ? portableFieldSchema(info) : null };
+	return {
+		collection: info.collection,
+		field: info.field,
+		type: info.type,
+		meta: portableMeta(info.meta),
+		schema: info.schema ? portableFieldSchema(info) : null,
+	};
 }
 
 function portableFieldSchema(info: FieldInfo): SnapshotFieldSchema {
@@ -83,7 +95,13 @@ function portableRelation(info: RelationInfo): SnapshotRelation {
 		related_collection: info.related_collection,
 		meta: portableMeta(info.meta),
 		schema: schema
-			? { table: schema.table, column: schema.column, foreign_key_table: schema.foreign_key_table, foreign_key_column: schema.foreign_key_column, on_delete: portableAction(schema.on_delete) }
+			? {
+					table: schema.table,
+					column: schema.column,
+					foreign_key_table: schema.foreign_key_table,
+					foreign_key_column: schema.foreign_key_column,
+					on_delete: portableAction(schema.on_delete),
+				}
 			: null,
 	};
 }
@@ -109,5 +127,7 @@ export function canonicalJson(value: unknown): string {
 
 /** Identifies a data model: the same model on any vendor, taken by any version, hashes alike. */
 export function snapshotHash(snapshot: Snapshot): string {
-	return createHash('sha256').update(canonicalJson({ collections: snapshot.collections, fields: snapshot.fields, relations: snapshot.relations })).digest('hex');
+	return createHash('sha256')
+		.update(canonicalJson({ collections: snapshot.collections, fields: snapshot.fields, relations: snapshot.relations }))
+		.digest('hex');
 }

@@ -57,9 +57,7 @@ export type DiffPath = Array<string | number>;
 
 /** deep-diff's entry kinds, as Directus sends them: New, Deleted, Edited. */
 export type DiffEntry =
-	| { kind: 'N'; path?: DiffPath; rhs: unknown }
-	| { kind: 'D'; path?: DiffPath; lhs: unknown }
-	| { kind: 'E'; path: DiffPath; lhs: unknown; rhs: unknown };
+	{ kind: 'N'; path?: DiffPath; rhs: unknown } | { kind: 'D'; path?: DiffPath; lhs: unknown } | { kind: 'E'; path: DiffPath; lhs: unknown; rhs: unknown };
 
 export interface SchemaDiff {
 	collections: Array<{ collection: string; diff: DiffEntry[] }>;

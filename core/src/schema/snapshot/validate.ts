@@ -9,11 +9,36 @@ const meta = Joi.object().unknown(true).allow(null);
 
 const snapshotSchema = Joi.object({
 	version: Joi.number().integer().required(),
-	mantle: Joi.string().pattern(/^\d+\.\d+\.\d+/).required().messages({ 'string.pattern.base': '{{#label}} must be a version such as "1.2.3"' }),
+	mantle: Joi.string()
+		.pattern(/^\d+\.\d+\.\d+/)
+		.required()
+		.messages({ 'string.pattern.base': '{{#label}} must be a version such as "1.2.3"' }),
 	vendor: Joi.string().required(),
-	collections: Joi.array().items(Joi.object({ collection: name.required(), meta, schema: Joi.object().unknown(true).allow(null).required() })).required(),
-	fields: Joi.array().items(Joi.object({ collection: name.required(), field: name.required(), type: Joi.string().required(), meta, schema: Joi.object().unknown(true).allow(null).required() })).required(),
-	relations: Joi.array().items(Joi.object({ collection: name.required(), field: name.required(), related_collection: name.allow(null).required(), meta, schema: Joi.object().unknown(true).allow(null).required() })).required(),
+	collections: Joi.array()
+		.items(Joi.object({ collection: name.required(), meta, schema: Joi.object().unknown(true).allow(null).required() }))
+		.required(),
+	fields: Joi.array()
+		.items(
+			Joi.object({
+				collection: name.required(),
+				field: name.required(),
+				type: Joi.string().required(),
+				meta,
+				schema: Joi.object().unknown(true).allow(null).required(),
+			}),
+		)
+		.required(),
+	relations: Joi.array()
+		.items(
+			Joi.object({
+				collection: name.required(),
+				field: name.required(),
+				related_collection: name.allow(null).required(),
+				meta,
+				schema: Joi.object().unknown(true).allow(null).required(),
+			}),
+		)
+		.required(),
 }).unknown(false);
 
 const entry = Joi.object({
@@ -27,9 +52,15 @@ const entries = Joi.array().items(entry).min(1).required();
 const diffSchema = Joi.object({
 	hash: Joi.string().required(),
 	diff: Joi.object({
-		collections: Joi.array().items(Joi.object({ collection: name.required(), diff: entries })).required(),
-		fields: Joi.array().items(Joi.object({ collection: name.required(), field: name.required(), diff: entries })).required(),
-		relations: Joi.array().items(Joi.object({ collection: name.required(), field: name.required(), related_collection: name.allow(null), diff: entries })).required(),
+		collections: Joi.array()
+			.items(Joi.object({ collection: name.required(), diff: entries }))
+			.required(),
+		fields: Joi.array()
+			.items(Joi.object({ collection: name.required(), field: name.required(), diff: entries }))
+			.required(),
+		relations: Joi.array()
+			.items(Joi.object({ collection: name.required(), field: name.required(), related_collection: name.allow(null), diff: entries }))
+			.required(),
 	}).required(),
 }).unknown(false);
 
@@ -44,10 +75,16 @@ function major(version: string): number {
 export function validateSnapshot(input: unknown, options: { force?: boolean } = {}): Snapshot {
 	const snapshot = validateInput<Snapshot>(snapshotSchema, input);
 	if (snapshot.version !== snapshotFormat) {
-		throw createError('INVALID_PAYLOAD', `Invalid payload. Snapshot format version ${snapshot.version} is not supported; this Mantle ${kernelVersion} reads version ${snapshotFormat}.`);
+		throw createError(
+			'INVALID_PAYLOAD',
+			`Invalid payload. Snapshot format version ${snapshot.version} is not supported; this Mantle ${kernelVersion} reads version ${snapshotFormat}.`,
+		);
 	}
 	if (!options.force && major(snapshot.mantle) > major(kernelVersion)) {
-		throw createError('INVALID_PAYLOAD', `Invalid payload. The snapshot was taken with Mantle ${snapshot.mantle}, a newer major version than this Mantle ${kernelVersion}; upgrade Mantle, or force the diff to try anyway.`);
+		throw createError(
+			'INVALID_PAYLOAD',
+			`Invalid payload. The snapshot was taken with Mantle ${snapshot.mantle}, a newer major version than this Mantle ${kernelVersion}; upgrade Mantle, or force the diff to try anyway.`,
+		);
 	}
 	return snapshot;
 }

@@ -92,7 +92,12 @@ export function createAzureDriver(options: AzureDriverOptions): StorageDriver {
 			const blob = await blobOf(key);
 			try {
 				const properties = await blob.getProperties();
-				return { size: properties.contentLength ?? 0, modified: properties.lastModified ?? new Date(0), etag: properties.etag, contentType: properties.contentType };
+				return {
+					size: properties.contentLength ?? 0,
+					modified: properties.lastModified ?? new Date(0),
+					etag: properties.etag,
+					contentType: properties.contentType,
+				};
 			} catch (error) {
 				if (statusOf(error) === 404) return null;
 				throw error;

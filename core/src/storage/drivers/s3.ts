@@ -1,5 +1,13 @@
 import { pipeline, type Readable } from 'node:stream';
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, S3Client, S3ServiceException, paginateListObjectsV2 } from '@aws-sdk/client-s3';
+import {
+	CopyObjectCommand,
+	DeleteObjectCommand,
+	GetObjectCommand,
+	HeadObjectCommand,
+	S3Client,
+	S3ServiceException,
+	paginateListObjectsV2,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { ByteCounter, checkKey, checkPrefix, checkRange, objectNotFound, rangeNotSatisfiable, withRoot } from '../keys.js';
 import type { StorageDriver, StoredObjectInfo } from '../types.js';

@@ -25,7 +25,8 @@ export interface BuildCommandOptions {
 export function entryPointOf(folder: string, module: BuiltModule): string {
 	const base = path.join(folder, 'src', ...(module.name ? [module.name] : []), 'index');
 	const found = entryExtensions.map((extension) => base + extension).find((file) => existsSync(file));
-	if (!found) throw new CliError(`${path.relative(folder, base)}.ts (or ${entryExtensions.slice(1).join(', ')}) is missing: it is what ${module.source} is built from.`);
+	if (!found)
+		throw new CliError(`${path.relative(folder, base)}.ts (or ${entryExtensions.slice(1).join(', ')}) is missing: it is what ${module.source} is built from.`);
 	return found;
 }
 
@@ -59,7 +60,9 @@ function optionsFor(extension: ExtensionPackage, module: BuiltModule): BuildOpti
 }
 
 function formatMessage(folder: string, message: Message): string {
-	const where = message.location ? `${path.relative(folder, path.resolve(folder, message.location.file))}:${message.location.line}:${message.location.column}: ` : '';
+	const where = message.location
+		? `${path.relative(folder, path.resolve(folder, message.location.file))}:${message.location.line}:${message.location.column}: `
+		: '';
 	return `${where}${message.text}`;
 }
 
@@ -84,7 +87,10 @@ function settle(extension: ExtensionPackage, module: BuiltModule, result: BuildR
 }
 
 /** Builds every module the manifest promises; rejects with every problem found, by module. */
-export async function buildExtension(folder: string, { watch = false, report = () => {}, complain = report }: BuildCommandOptions = {}): Promise<BuildOutcome[]> {
+export async function buildExtension(
+	folder: string,
+	{ watch = false, report = () => {}, complain = report }: BuildCommandOptions = {},
+): Promise<BuildOutcome[]> {
 	const extension = readExtension(folder);
 	const modules = builtModules(extension.manifest);
 	const outcomes: BuildOutcome[] = [];

@@ -25,7 +25,8 @@ export function idFromName(name: string): string {
 
 export function createExtension(type: string, name: string, { dir, language = 'ts', cwd = process.cwd() }: CreateOptions = {}): string {
 	if (!(extensionTypes as readonly string[]).includes(type)) throw new CliError(`Unknown extension type "${type}": use one of ${extensionTypes.join(', ')}.`);
-	if (!packageNamePattern.test(name)) throw new CliError(`"${name}" is not a valid npm package name: use lower-case letters, digits, ".", "-" or "_", optionally under an @scope/.`);
+	if (!packageNamePattern.test(name))
+		throw new CliError(`"${name}" is not a valid npm package name: use lower-case letters, digits, ".", "-" or "_", optionally under an @scope/.`);
 	if (language !== 'ts' && language !== 'js') throw new CliError(`--language must be ts or js, not "${String(language)}".`);
 	const folder = path.resolve(cwd, dir ?? idFromName(name));
 	if (existsSync(folder) && readdirSync(folder).length > 0) throw new CliError(`${folder} already exists and is not empty.`);
@@ -38,9 +39,10 @@ export function createExtension(type: string, name: string, { dir, language = 't
 			: { type: type as ExtensionType, host: `^${version.major}.${version.minor}`, source: 'dist/index.js' };
 	parseManifest(name, manifest);
 
-	const sources: Array<[string, string]> =
-		manifest.entries?.map((entry) => [path.join('src', entry.name, `index.${language}`), sourceTemplate(entry.type, entry.name, language === 'ts')]) ??
-		[[path.join('src', `index.${language}`), sourceTemplate(type as EntryType, id, language === 'ts')]];
+	const sources: Array<[string, string]> = manifest.entries?.map((entry) => [
+		path.join('src', entry.name, `index.${language}`),
+		sourceTemplate(entry.type, entry.name, language === 'ts'),
+	]) ?? [[path.join('src', `index.${language}`), sourceTemplate(type as EntryType, id, language === 'ts')]];
 	const usesPreact = (manifest.entries?.map((entry) => entry.type) ?? [type]).some((each) => (appExtensionTypes as readonly string[]).includes(each));
 
 	mkdirSync(folder, { recursive: true });

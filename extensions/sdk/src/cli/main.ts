@@ -22,10 +22,7 @@ async function run(action: () => Promise<void> | void): Promise<void> {
 	}
 }
 
-const program = new Command('mantle-extension')
-	.description('Create, build, validate and link Mantle extensions.')
-	.version(sdkVersion())
-	.showHelpAfterError();
+const program = new Command('mantle-extension').description('Create, build, validate and link Mantle extensions.').version(sdkVersion()).showHelpAfterError();
 
 program
 	.command('create')
@@ -46,7 +43,9 @@ program
 	.command('build')
 	.description('bundle the extension into the module its manifest names')
 	.option('--watch', 'rebuild on every change')
-	.action((options: { watch?: boolean }) => run(async () => void (await buildExtension(process.cwd(), { watch: options.watch === true, report: out, complain: err }))));
+	.action((options: { watch?: boolean }) =>
+		run(async () => void (await buildExtension(process.cwd(), { watch: options.watch === true, report: out, complain: err }))),
+	);
 
 program
 	.command('validate')

@@ -13,7 +13,8 @@ export interface ExtensionPackage {
 
 export function readPackageJson(folder: string): Record<string, unknown> {
 	const file = path.join(folder, 'package.json');
-	if (!existsSync(file)) throw new CliError(`${folder} has no package.json: run this in an extension's folder, or create one with \`mantle-extension create\`.`);
+	if (!existsSync(file))
+		throw new CliError(`${folder} has no package.json: run this in an extension's folder, or create one with \`mantle-extension create\`.`);
 	try {
 		return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 	} catch (error) {

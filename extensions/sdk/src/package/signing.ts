@@ -11,7 +11,11 @@ export interface SignedManifest {
  * file paths) in sorted order, so that the registry and the kernel agree whatever built it.
  */
 export function manifestPayload(manifest: SignedManifest): string {
-	const files = Object.fromEntries(Object.keys(manifest.files).sort().map((file) => [file, manifest.files[file]]));
+	const files = Object.fromEntries(
+		Object.keys(manifest.files)
+			.sort()
+			.map((file) => [file, manifest.files[file]]),
+	);
 	return JSON.stringify({ files, integrity: manifest.integrity, name: manifest.name, version: manifest.version });
 }
 

@@ -74,7 +74,10 @@ export async function readTarball(tarball: Buffer): Promise<TarballContents> {
 
 /** `package/dist/index.js` → `dist/index.js`; null for anything that is not a safe path inside the top folder. */
 export function packagePath(entryPath: string): string | null {
-	const parts = entryPath.replace(/\\/g, '/').split('/').filter((part) => part !== '' && part !== '.');
+	const parts = entryPath
+		.replace(/\\/g, '/')
+		.split('/')
+		.filter((part) => part !== '' && part !== '.');
 	if (parts.length < 2 || parts.some((part) => part === '..')) return null;
 	return parts.slice(1).join('/');
 }

@@ -71,8 +71,14 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 	}, [collection]);
 
 	const filter = useMemo(() => (state ? rulesToFilter(state.rules) : undefined), [state?.rules]);
-	const renderers = useMemo(() => new Map<string, CellRenderer>((state?.fields ?? []).map((path) => [path, cellRenderer(collection, path, model, extensions)])), [state?.fields.join(), model, extensions]);
-	const renderValue = useMemo(() => (item: Record<string, unknown>, path: string) => (renderers.get(path) ?? cellRenderer(collection, path, model, extensions))(item), [renderers]);
+	const renderers = useMemo(
+		() => new Map<string, CellRenderer>((state?.fields ?? []).map((path) => [path, cellRenderer(collection, path, model, extensions)])),
+		[state?.fields.join(), model, extensions],
+	);
+	const renderValue = useMemo(
+		() => (item: Record<string, unknown>, path: string) => (renderers.get(path) ?? cellRenderer(collection, path, model, extensions))(item),
+		[renderers],
+	);
 
 	useEffect(() => {
 		if (!state) return;
@@ -110,13 +116,27 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 			const next = { ...current!, ...patch };
 			if (persist) {
 				const layoutQuery = { ...(preset?.layout_query ?? {}), [next.layout]: { fields: next.fields, sort: next.sort, limit: next.limit } };
-				void savePreset({ ...(preset ?? {}), collection, layout: next.layout, layout_query: layoutQuery, layout_options: next.options, search: next.search || null, filter: rulesToFilter(next.rules) ?? null, rules: next.rules }).then(setPreset);
+				void savePreset({
+					...(preset ?? {}),
+					collection,
+					layout: next.layout,
+					layout_query: layoutQuery,
+					layout_options: next.options,
+					search: next.search || null,
+					filter: rulesToFilter(next.rules) ?? null,
+					rules: next.rules,
+				}).then(setPreset);
 			}
 			return next;
 		});
 	}
 
-	if (!state) return <p class="muted" aria-busy="true">Loading…</p>;
+	if (!state)
+		return (
+			<p class="muted" aria-busy="true">
+				Loading…
+			</p>
+		);
 	const layout = extensions.layouts.get(state.layout) ?? extensions.layouts.get('table');
 	const LayoutComponent = asComponent(layout?.component);
 	const title = humanize(collection);
@@ -194,7 +214,19 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 					onChange={change}
 					onBookmark={async (name) => {
 						try {
-							const created = await createBookmark({ ...(preset ?? ({} as Preset)), collection, layout: state.layout, layout_query: { [state.layout]: { fields: state.fields, sort: state.sort, limit: state.limit } }, layout_options: state.options, search: state.search || null, filter: filter ?? null, rules: state.rules }, name);
+							const created = await createBookmark(
+								{
+									...(preset ?? ({} as Preset)),
+									collection,
+									layout: state.layout,
+									layout_query: { [state.layout]: { fields: state.fields, sort: state.sort, limit: state.limit } },
+									layout_options: state.options,
+									search: state.search || null,
+									filter: filter ?? null,
+									rules: state.rules,
+								},
+								name,
+							);
 							setBookmarks([...bookmarks, created]);
 							notify(`Bookmark “${name}” saved.`, 'success');
 						} catch (error) {
@@ -214,7 +246,12 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 							loading={loading}
 							fields={state.fields}
 							query={{ fields: state.fields, sort: state.sort, limit: state.limit, page: state.page } as never}
-							setQuery={(query: { sort?: string[]; page?: number; limit?: number }) => change({ ...(query.sort ? { sort: query.sort } : {}), ...(query.page ? { page: query.page } : {}), ...(query.limit ? { limit: query.limit } : {}) }, query.page === undefined)}
+							setQuery={(query: { sort?: string[]; page?: number; limit?: number }) =>
+								change(
+									{ ...(query.sort ? { sort: query.sort } : {}), ...(query.page ? { page: query.page } : {}), ...(query.limit ? { limit: query.limit } : {}) },
+									query.page === undefined,
+								)
+							}
 							options={state.options[state.layout] ?? {}}
 							setOptions={(options: Record<string, unknown>) => change({ options: { ...state.options, [state.layout]: options } })}
 							selection={selection}
@@ -267,7 +304,12 @@ export function queryFields(collection: string, columns: string[], model: Schema
 		const special = field?.meta?.special ?? [];
 		if (!field || !special.some((kind) => ['m2o', 'file', 'o2m'].includes(kind))) return [path];
 		const related = relatedCollection(field.collection, field.field, model);
-		return related ? titleFields(related, model).filter((inner) => inner !== '*').map((inner) => `${path}.${inner}`).concat(titleFields(related, model).includes('*') ? [`${path}.*`] : []) : [path];
+		return related
+			? titleFields(related, model)
+					.filter((inner) => inner !== '*')
+					.map((inner) => `${path}.${inner}`)
+					.concat(titleFields(related, model).includes('*') ? [`${path}.*`] : [])
+			: [path];
 	});
 }
 
@@ -276,7 +318,15 @@ function cardFields(collection: string): string[] {
 	return image ? [`${image.field}.id`, `${image.field}.type`, `${image.field}.title`] : [];
 }
 
-function LayoutOptions(props: { collection: string; state: State; hasImage: boolean; layouts: Array<{ id: string; name: string }>; bookmarks: Preset[]; onChange: (patch: Partial<State>) => void; onBookmark: (name: string) => void }) {
+function LayoutOptions(props: {
+	collection: string;
+	state: State;
+	hasImage: boolean;
+	layouts: Array<{ id: string; name: string }>;
+	bookmarks: Preset[];
+	onChange: (patch: Partial<State>) => void;
+	onBookmark: (name: string) => void;
+}) {
 	const { collection, state, onChange } = props;
 	const paths = fieldPaths(collection);
 	const [bookmark, setBookmark] = useState('');
@@ -285,18 +335,24 @@ function LayoutOptions(props: { collection: string; state: State; hasImage: bool
 			<label>
 				Layout
 				<select aria-label="Layout" value={state.layout} onChange={(e) => onChange({ layout: e.currentTarget.value, page: 1 })}>
-					{props.layouts.filter((layout) => layout.id !== 'cards' || props.hasImage).map((layout) => (
-						<option key={layout.id} value={layout.id}>
-							{layout.name}
-						</option>
-					))}
+					{props.layouts
+						.filter((layout) => layout.id !== 'cards' || props.hasImage)
+						.map((layout) => (
+							<option key={layout.id} value={layout.id}>
+								{layout.name}
+							</option>
+						))}
 				</select>
 			</label>
 			<fieldset class="column-picker">
 				<legend>Columns</legend>
 				{paths.map((path) => (
 					<label key={path} class="check">
-						<input type="checkbox" checked={state.fields.includes(path)} onChange={(e) => onChange({ fields: e.currentTarget.checked ? [...state.fields, path] : state.fields.filter((field) => field !== path) })} />
+						<input
+							type="checkbox"
+							checked={state.fields.includes(path)}
+							onChange={(e) => onChange({ fields: e.currentTarget.checked ? [...state.fields, path] : state.fields.filter((field) => field !== path) })}
+						/>
 						{path}
 					</label>
 				))}
@@ -319,7 +375,19 @@ function LayoutOptions(props: { collection: string; state: State; hasImage: bool
 				<ul class="bookmarks" aria-label="Bookmarks">
 					{props.bookmarks.map((saved) => (
 						<li key={saved.id}>
-							<button type="button" class="link" onClick={() => onChange({ layout: saved.layout, ...(saved.layout_query?.[saved.layout] ?? {}), search: saved.search ?? '', rules: ((saved.layout_options as Record<string, unknown>)?.rules as Rule[]) ?? [], page: 1 } as Partial<State>)}>
+							<button
+								type="button"
+								class="link"
+								onClick={() =>
+									onChange({
+										layout: saved.layout,
+										...(saved.layout_query?.[saved.layout] ?? {}),
+										search: saved.search ?? '',
+										rules: ((saved.layout_options as Record<string, unknown>)?.rules as Rule[]) ?? [],
+										page: 1,
+									} as Partial<State>)
+								}
+							>
 								{saved.bookmark}
 							</button>
 						</li>

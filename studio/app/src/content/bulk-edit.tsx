@@ -7,10 +7,22 @@ import { fieldErrors } from './editor.js';
 import { FieldForm } from './field-form.js';
 
 /** One change applied to every selected item; only the fields the user touched are sent. */
-export function BulkEdit({ collection, keys, onClose, onSaved }: { collection: string; keys: Array<string | number>; onClose: () => void; onSaved: () => void }) {
+export function BulkEdit({
+	collection,
+	keys,
+	onClose,
+	onSaved,
+}: {
+	collection: string;
+	keys: Array<string | number>;
+	onClose: () => void;
+	onSaved: () => void;
+}) {
 	const [edits, setEdits] = useState<Record<string, unknown>>({});
 	const [errors, setErrors] = useState<Record<string, string>>({});
-	const editable = fieldsOf(collection).filter((field) => field.type !== 'alias' && !field.schema?.is_primary_key).map((field) => field.field);
+	const editable = fieldsOf(collection)
+		.filter((field) => field.type !== 'alias' && !field.schema?.is_primary_key)
+		.map((field) => field.field);
 	async function save() {
 		try {
 			await api.patch(`/items/${encodeURIComponent(collection)}`, { keys, data: edits });
@@ -24,7 +36,14 @@ export function BulkEdit({ collection, keys, onClose, onSaved }: { collection: s
 	}
 	return (
 		<Drawer title={`Edit ${keys.length} item${keys.length === 1 ? '' : 's'}`} onClose={onClose} wide>
-			<FieldForm collection={collection} primaryKey="+" values={edits} errors={errors} only={editable} onInput={(field, value) => setEdits({ ...edits, [field]: value })} />
+			<FieldForm
+				collection={collection}
+				primaryKey="+"
+				values={edits}
+				errors={errors}
+				only={editable}
+				onInput={(field, value) => setEdits({ ...edits, [field]: value })}
+			/>
 			<button type="button" class="primary" disabled={Object.keys(edits).length === 0} onClick={save}>
 				Save {keys.length} item{keys.length === 1 ? '' : 's'}
 			</button>

@@ -17,7 +17,13 @@ export function Comments({ collection, id }: { collection: string; id: string })
 
 	async function load() {
 		try {
-			setList(await api.get<Comment[]>('/comments', { filter: { collection: { _eq: collection }, item: { _eq: id } }, sort: ['-date_created'], fields: ['id', 'comment', 'date_created', 'user_created.email', 'user_created.first_name'] }));
+			setList(
+				await api.get<Comment[]>('/comments', {
+					filter: { collection: { _eq: collection }, item: { _eq: id } },
+					sort: ['-date_created'],
+					fields: ['id', 'comment', 'date_created', 'user_created.email', 'user_created.first_name'],
+				}),
+			);
 		} catch (error) {
 			setUnavailable(messageOf(error));
 			setList([]);
@@ -53,7 +59,7 @@ export function Comments({ collection, id }: { collection: string; id: string })
 			<ul class="comments">
 				{list?.map((comment) => (
 					<li key={comment.id}>
-						<strong>{typeof comment.user_created === 'object' ? comment.user_created?.first_name ?? comment.user_created?.email : 'Someone'}</strong>
+						<strong>{typeof comment.user_created === 'object' ? (comment.user_created?.first_name ?? comment.user_created?.email) : 'Someone'}</strong>
 						{comment.date_created && <time dateTime={comment.date_created}> · {new Date(comment.date_created).toLocaleString()}</time>}
 						<p>{comment.comment}</p>
 					</li>

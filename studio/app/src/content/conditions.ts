@@ -41,9 +41,13 @@ function test(value: unknown, condition: Record<string, unknown>): boolean {
 			case '_contains':
 				return String(value ?? '').includes(String(expected));
 			case '_icontains':
-				return String(value ?? '').toLowerCase().includes(String(expected).toLowerCase());
+				return String(value ?? '')
+					.toLowerCase()
+					.includes(String(expected).toLowerCase());
 			default:
-				return typeof expected === 'object' && expected !== null && typeof value === 'object' && value !== null ? test((value as Record<string, unknown>)[operator], expected as Record<string, unknown>) : false;
+				return typeof expected === 'object' && expected !== null && typeof value === 'object' && value !== null
+					? test((value as Record<string, unknown>)[operator], expected as Record<string, unknown>)
+					: false;
 		}
 	});
 }

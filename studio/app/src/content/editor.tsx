@@ -42,7 +42,11 @@ export function Editor({ collection, id, singleton = false }: { collection: stri
 
 	async function load() {
 		if (isNew) {
-			const defaults = Object.fromEntries(fieldsOf(collection, model).filter((field) => field.schema?.default_value != null).map((field) => [field.field, field.schema!.default_value]));
+			const defaults = Object.fromEntries(
+				fieldsOf(collection, model)
+					.filter((field) => field.schema?.default_value != null)
+					.map((field) => [field.field, field.schema!.default_value]),
+			);
 			setItem(defaults);
 			return;
 		}
@@ -112,8 +116,18 @@ export function Editor({ collection, id, singleton = false }: { collection: stri
 		}
 	}
 
-	if (missing) return <p class="empty" role="alert">{missing}</p>;
-	if (!item) return <p class="muted" aria-busy="true">Loading…</p>;
+	if (missing)
+		return (
+			<p class="empty" role="alert">
+				{missing}
+			</p>
+		);
+	if (!item)
+		return (
+			<p class="muted" aria-busy="true">
+				Loading…
+			</p>
+		);
 	const values = { ...item, ...edits };
 	const title = isNew ? `Creating an item in ${humanize(collection)}` : singleton ? humanize(collection) : titleOf(collection, item, model) || `Item ${id}`;
 	const note = collectionOf(collection, model)?.meta?.note;

@@ -58,20 +58,37 @@ interface FormProps {
 export function FieldForm(props: FormProps) {
 	const model = useStore(schema);
 	const { loaded } = useStore(registry);
-	if (!loaded.has('interface')) return <p class="muted" aria-busy="true">Loading…</p>;
+	if (!loaded.has('interface'))
+		return (
+			<p class="muted" aria-busy="true">
+				Loading…
+			</p>
+		);
 	const fields = fieldsOf(props.collection, model).filter((field) => !field.meta?.hidden && (!props.only || props.only.includes(field.field)));
-	const groupFields = (group: string | null) => fields.filter((field) => (field.meta?.group ?? null) === group || (props.only && group === null && !fields.some((candidate) => candidate.field === field.meta?.group)));
-	return <div class="form-grid">{groupFields(null).map((field) => <FormField key={field.field} field={field} {...props} children={groupFields(field.field)} />)}</div>;
+	const groupFields = (group: string | null) =>
+		fields.filter(
+			(field) => (field.meta?.group ?? null) === group || (props.only && group === null && !fields.some((candidate) => candidate.field === field.meta?.group)),
+		);
+	return (
+		<div class="form-grid">
+			{groupFields(null).map((field) => (
+				<FormField key={field.field} field={field} {...props} children={groupFields(field.field)} />
+			))}
+		</div>
+	);
 }
 
 function FormField({ field, children, ...props }: FormProps & { field: Field; children: Field[] }) {
 	const { interfaces } = useStore(registry);
 	const applied = (field.meta?.conditions ?? []).filter((condition) => matches(condition.rule ?? {}, props.values));
-	const state = Object.assign({ hidden: false, readonly: field.meta?.readonly ?? false, required: field.meta?.required ?? false, options: field.meta?.options ?? {} }, ...applied.map((condition) => ({ ...condition, options: { ...(field.meta?.options ?? {}), ...(condition.options ?? {}) } })));
+	const state = Object.assign(
+		{ hidden: false, readonly: field.meta?.readonly ?? false, required: field.meta?.required ?? false, options: field.meta?.options ?? {} },
+		...applied.map((condition) => ({ ...condition, options: { ...(field.meta?.options ?? {}), ...(condition.options ?? {}) } })),
+	);
 	if (state.hidden) return null;
 	const label = humanize(field.field);
 	const width = field.meta?.width ?? 'full';
-	if (field.meta?.special?.includes('group') || field.type === 'alias' && children.length > 0) {
+	if (field.meta?.special?.includes('group') || (field.type === 'alias' && children.length > 0)) {
 		return (
 			<fieldset class={`form-group width-${width}`}>
 				<legend>{label}</legend>

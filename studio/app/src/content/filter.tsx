@@ -44,7 +44,11 @@ export interface Rule {
 /** One rule as the API's nested filter: `author.name _eq x` → `{ author: { name: { _eq: 'x' } } }`. */
 export function ruleToFilter(rule: Rule): Record<string, unknown> {
 	const arity = operators.find((operator) => operator.id === rule.operator)?.arity ?? 'one';
-	const split = () => rule.value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+	const split = () =>
+		rule.value
+			.split(',')
+			.map((part) => part.trim())
+			.filter((part) => part !== '');
 	const value = arity === 'none' ? true : arity === 'list' || arity === 'pair' ? split() : rule.value;
 	return rule.path.split('.').reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), { [rule.operator]: value });
 }
@@ -81,8 +85,16 @@ export function FilterBuilder({ collection, rules, onChange }: { collection: str
 				onChange(draft.filter((rule) => rule.path !== ''));
 			}}
 		>
-			<datalist id={listId}>{paths.map((path) => <option key={path} value={path} />)}</datalist>
-			<datalist id="filter-variables">{variables.map((variable) => <option key={variable} value={variable} />)}</datalist>
+			<datalist id={listId}>
+				{paths.map((path) => (
+					<option key={path} value={path} />
+				))}
+			</datalist>
+			<datalist id="filter-variables">
+				{variables.map((variable) => (
+					<option key={variable} value={variable} />
+				))}
+			</datalist>
 			{draft.map((rule, index) => {
 				const arity = operators.find((operator) => operator.id === rule.operator)?.arity;
 				return (
@@ -90,7 +102,12 @@ export function FilterBuilder({ collection, rules, onChange }: { collection: str
 						<legend class="visually-hidden">Rule {index + 1}</legend>
 						<label>
 							<span class="visually-hidden">Field</span>
-							<input list={listId} placeholder="Field, e.g. author.name" value={rule.path} onInput={(e) => update(index, { path: e.currentTarget.value.trim() })} />
+							<input
+								list={listId}
+								placeholder="Field, e.g. author.name"
+								value={rule.path}
+								onInput={(e) => update(index, { path: e.currentTarget.value.trim() })}
+							/>
 						</label>
 						<label>
 							<span class="visually-hidden">Operator</span>
@@ -105,7 +122,12 @@ export function FilterBuilder({ collection, rules, onChange }: { collection: str
 						{arity !== 'none' && (
 							<label>
 								<span class="visually-hidden">Value</span>
-								<input list="filter-variables" placeholder={arity === 'one' ? 'Value or $VARIABLE' : 'Values, separated by commas'} value={rule.value} onInput={(e) => update(index, { value: e.currentTarget.value })} />
+								<input
+									list="filter-variables"
+									placeholder={arity === 'one' ? 'Value or $VARIABLE' : 'Values, separated by commas'}
+									value={rule.value}
+									onInput={(e) => update(index, { value: e.currentTarget.value })}
+								/>
 							</label>
 						)}
 						<button type="button" class="ghost" aria-label={`Remove rule ${index + 1}`} onClick={() => setDraft(draft.filter((_, at) => at !== index))}>

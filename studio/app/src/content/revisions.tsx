@@ -13,19 +13,38 @@ interface Revision {
 }
 
 /** The item's revisions, newest first; one opens as a diff against now and can be restored. */
-export function Revisions({ collection, id, current, onReverted }: { collection: string; id: string; current: Record<string, unknown>; onReverted: (item: Record<string, unknown>) => void }) {
+export function Revisions({
+	collection,
+	id,
+	current,
+	onReverted,
+}: {
+	collection: string;
+	id: string;
+	current: Record<string, unknown>;
+	onReverted: (item: Record<string, unknown>) => void;
+}) {
 	const [list, setList] = useState<Revision[] | null>(null);
 	const [open, setOpen] = useState<Revision | null>(null);
 	useEffect(() => {
 		api
-			.get<Revision[]>('/revisions', { filter: { collection: { _eq: collection }, item: { _eq: id } }, sort: ['-id'], fields: ['id', 'data', 'delta', 'activity.action', 'activity.timestamp', 'activity.user'], limit: 100 })
+			.get<Revision[]>('/revisions', {
+				filter: { collection: { _eq: collection }, item: { _eq: id } },
+				sort: ['-id'],
+				fields: ['id', 'data', 'delta', 'activity.action', 'activity.timestamp', 'activity.user'],
+				limit: 100,
+			})
 			.then(setList, (error) => {
 				reportError(error);
 				setList([]);
 			});
 	}, [collection, id]);
 
-	const editable = new Set(fieldsOf(collection).filter((field) => field.type !== 'alias' && !field.schema?.is_primary_key).map((field) => field.field));
+	const editable = new Set(
+		fieldsOf(collection)
+			.filter((field) => field.type !== 'alias' && !field.schema?.is_primary_key)
+			.map((field) => field.field),
+	);
 
 	async function revert(revision: Revision) {
 		const data = Object.fromEntries(Object.entries(revision.data ?? {}).filter(([key]) => editable.has(key)));
@@ -50,7 +69,8 @@ export function Revisions({ collection, id, current, onReverted }: { collection:
 					return (
 						<li key={revision.id}>
 							<button type="button" class="link" aria-expanded={open?.id === revision.id} onClick={() => setOpen(open?.id === revision.id ? null : revision)}>
-								{revision.activity?.action ?? 'change'} · {revision.activity?.timestamp ? new Date(revision.activity.timestamp).toLocaleString() : `#${revision.id}`}
+								{revision.activity?.action ?? 'change'} ·{' '}
+								{revision.activity?.timestamp ? new Date(revision.activity.timestamp).toLocaleString() : `#${revision.id}`}
 								{who ? ` · ${who}` : ''}
 							</button>
 							{open?.id === revision.id && (
@@ -73,8 +93,12 @@ export function Revisions({ collection, id, current, onReverted }: { collection:
 													return (
 														<tr key={key} class={then === now ? 'same' : 'changed'}>
 															<th scope="row">{key}</th>
-															<td><del>{then}</del></td>
-															<td><ins>{now}</ins></td>
+															<td>
+																<del>{then}</del>
+															</td>
+															<td>
+																<ins>{now}</ins>
+															</td>
 														</tr>
 													);
 												})}

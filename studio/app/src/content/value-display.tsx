@@ -26,12 +26,19 @@ export type CellRenderer = (item: Record<string, unknown>) => ComponentChildren;
 export function cellRenderer(collection: string, path: string, model: Schema, registry: Registry): CellRenderer {
 	const field = resolvePath(collection, path, model);
 	const specials = field?.meta?.special ?? [];
-	const related = field && specials.some((special) => ['m2o', 'o2m', 'm2m', 'file', 'files'].includes(special)) ? relatedCollection(field.collection, field.field, model) : null;
+	const related =
+		field && specials.some((special) => ['m2o', 'o2m', 'm2m', 'file', 'files'].includes(special))
+			? relatedCollection(field.collection, field.field, model)
+			: null;
 	const displayId = field?.meta?.display ?? (related ? 'related-values' : defaults[field?.type ?? '']);
 	const display = displayId ? registry.displays.get(displayId) : undefined;
 	if (!display || !field) return (item) => plain(valueAt(item, path), related, model);
 	const Display = asComponent(display.component);
-	const options = { ...(field.meta?.display_options ?? {}), relatedCollection: related, title: (entry: Record<string, unknown>) => titleOf(related ?? '', entry, model) };
+	const options = {
+		...(field.meta?.display_options ?? {}),
+		relatedCollection: related,
+		title: (entry: Record<string, unknown>) => titleOf(related ?? '', entry, model),
+	};
 	const label = `Display “${display.name}”`;
 	return (item) => (
 		<ExtensionBoundary label={label}>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../lib/api.js';
 import { base, navigate } from '../lib/router.js';
 import { notify, reportError } from '../lib/toasts.js';
-import { formatSize, isImage, type FileRow } from './files.js';
+import { formatSize, isImage, type FileRow } from './file-row.js';
 
 /** One file: preview, metadata to edit, replace its content, download, delete. */
 export function FileDetail({ id }: { id: string }) {
@@ -15,8 +15,18 @@ export function FileDetail({ id }: { id: string }) {
 		api.get<FileRow>(`/files/${encodeURIComponent(id)}`).then(setFile, (error) => setMissing(messageOf(error)));
 	}, [id, version]);
 
-	if (missing) return <p class="empty" role="alert">{missing}</p>;
-	if (!file) return <p class="muted" aria-busy="true">Loading…</p>;
+	if (missing)
+		return (
+			<p class="empty" role="alert">
+				{missing}
+			</p>
+		);
+	if (!file)
+		return (
+			<p class="muted" aria-busy="true">
+				Loading…
+			</p>
+		);
 	const values = { ...file, ...edits };
 
 	async function save(event: Event) {
@@ -75,7 +85,11 @@ export function FileDetail({ id }: { id: string }) {
 				</div>
 			</header>
 			<div class="preview">
-				{isImage(file.type) ? <img src={`/assets/${encodeURIComponent(id)}?width=800&v=${version}`} alt={file.description ?? file.title ?? ''} /> : <p class="muted">No preview for {file.type ?? 'this file'}.</p>}
+				{isImage(file.type) ? (
+					<img src={`/assets/${encodeURIComponent(id)}?width=800&v=${version}`} alt={file.description ?? file.title ?? ''} />
+				) : (
+					<p class="muted">No preview for {file.type ?? 'this file'}.</p>
+				)}
 				<p class="muted">
 					{file.type} · {formatSize(file.filesize)}
 					{file.width ? ` · ${file.width}×${file.height}` : ''}
@@ -92,7 +106,18 @@ export function FileDetail({ id }: { id: string }) {
 				</label>
 				<label class="field width-half">
 					Tags (comma-separated)
-					<input value={(values.tags ?? []).join(', ')} onInput={(e) => setEdits({ ...edits, tags: e.currentTarget.value.split(',').map((tag) => tag.trim()).filter(Boolean) })} />
+					<input
+						value={(values.tags ?? []).join(', ')}
+						onInput={(e) =>
+							setEdits({
+								...edits,
+								tags: e.currentTarget.value
+									.split(',')
+									.map((tag) => tag.trim())
+									.filter(Boolean),
+							})
+						}
+					/>
 				</label>
 				<label class="field width-half">
 					File name on download

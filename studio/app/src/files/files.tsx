@@ -3,30 +3,14 @@ import { api } from '../lib/api.js';
 import { base, match, navigate } from '../lib/router.js';
 import { notify, reportError } from '../lib/toasts.js';
 import { FileDetail } from './file-detail.js';
+import { formatSize, isImage, thumbnail, type FileRow } from './file-row.js';
 import { Uploads, uploadFiles, type Upload } from './uploads.js';
-
-export interface FileRow {
-	id: string;
-	title: string | null;
-	type: string | null;
-	filesize: number | string | null;
-	filename_download: string;
-	folder: string | null;
-	uploaded_on?: string | null;
-	description?: string | null;
-	tags?: string[] | null;
-	width?: number | null;
-	height?: number | null;
-}
 
 interface Folder {
 	id: string;
 	name: string;
 	parent: string | null;
 }
-
-export const thumbnail = (id: string) => `/assets/${encodeURIComponent(id)}?width=240&height=240&fit=cover`;
-export const isImage = (type: string | null | undefined) => Boolean(type?.startsWith('image/') && !type.includes('svg'));
 
 /** The file library: folders, a grid or list of files, drag-and-drop uploads, and each file's page. */
 export function Files({ path }: { path: string }) {
@@ -46,7 +30,12 @@ function Library({ folder }: { folder: string | null }) {
 	async function load() {
 		try {
 			const [fileList, folderList] = await Promise.all([
-				api.get<FileRow[]>('/files', { fields: ['id', 'title', 'type', 'filesize', 'filename_download', 'folder', 'uploaded_on'], filter: folder ? { folder: { _eq: folder } } : { folder: { _null: true } }, sort: ['-uploaded_on'], limit: 200 }),
+				api.get<FileRow[]>('/files', {
+					fields: ['id', 'title', 'type', 'filesize', 'filename_download', 'folder', 'uploaded_on'],
+					filter: folder ? { folder: { _eq: folder } } : { folder: { _null: true } },
+					sort: ['-uploaded_on'],
+					limit: 200,
+				}),
 				api.get<Folder[]>('/folders', { limit: -1 }).catch(() => [] as Folder[]),
 			]);
 			setFiles(fileList);
@@ -102,11 +91,15 @@ function Library({ folder }: { folder: string | null }) {
 				<h1 id="files-title">{current?.name ?? 'File Library'}</h1>
 				<div class="actions">
 					<label class="check">
-						<input type="checkbox" checked={view === 'list'} onChange={(e) => {
-							const next = e.currentTarget.checked ? 'list' : 'grid';
-							localStorage.setItem('mantle_files_view', next);
-							setView(next);
-						}} />
+						<input
+							type="checkbox"
+							checked={view === 'list'}
+							onChange={(e) => {
+								const next = e.currentTarget.checked ? 'list' : 'grid';
+								localStorage.setItem('mantle_files_view', next);
+								setView(next);
+							}}
+						/>
 						List view
 					</label>
 					<button type="button" onClick={createFolder}>
@@ -136,7 +129,11 @@ function Library({ folder }: { folder: string | null }) {
 					{files?.map((file) => (
 						<li key={file.id}>
 							<a href={`${base}/files/${file.id}`} class="file-card">
-								{isImage(file.type) ? <img src={thumbnail(file.id)} alt="" loading="lazy" /> : <span class="file-type">{(file.type ?? 'file').split('/')[1] ?? 'file'}</span>}
+								{isImage(file.type) ? (
+									<img src={thumbnail(file.id)} alt="" loading="lazy" />
+								) : (
+									<span class="file-type">{(file.type ?? 'file').split('/')[1] ?? 'file'}</span>
+								)}
 								<span class="file-title">{file.title ?? file.filename_download}</span>
 							</a>
 						</li>
@@ -168,11 +165,4 @@ function Library({ folder }: { folder: string | null }) {
 			)}
 		</section>
 	);
-}
-
-export function formatSize(size: number | string | null): string {
-	const bytes = Number(size ?? 0);
-	if (bytes < 1024) return `${bytes} B`;
-	if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
-	return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 }

@@ -12,8 +12,12 @@ export interface Upload {
 export async function uploadFiles(files: File[], folder: string | null, setUploads: (update: (list: Upload[]) => Upload[]) => void): Promise<string[]> {
 	const offset = Date.now();
 	const names = files.map((file, index) => `${offset}-${index}-${file.name}`);
-	setUploads((list) => [...list.filter((upload) => upload.state === 'uploading'), ...files.map((file, index) => ({ name: names[index]!, loaded: 0, total: file.size, state: 'uploading' as const }))]);
-	const update = (name: string, patch: Partial<Upload>) => setUploads((list) => list.map((upload) => (upload.name === name ? { ...upload, ...patch } : upload)));
+	setUploads((list) => [
+		...list.filter((upload) => upload.state === 'uploading'),
+		...files.map((file, index) => ({ name: names[index]!, loaded: 0, total: file.size, state: 'uploading' as const })),
+	]);
+	const update = (name: string, patch: Partial<Upload>) =>
+		setUploads((list) => list.map((upload) => (upload.name === name ? { ...upload, ...patch } : upload)));
 	const ids: string[] = [];
 	for (const [index, file] of files.entries()) {
 		const name = names[index]!;
@@ -41,7 +45,9 @@ export function Uploads({ uploads }: { uploads: Upload[] }) {
 					<li key={upload.name}>
 						<span>{label}</span>
 						<progress max={upload.total || 1} value={upload.loaded} aria-label={`Uploading ${label}`} />
-						<span class={upload.state === 'failed' ? 'field-error' : 'muted'}>{upload.state === 'failed' ? upload.error : upload.state === 'done' ? 'Done' : `${Math.round((upload.loaded / (upload.total || 1)) * 100)}%`}</span>
+						<span class={upload.state === 'failed' ? 'field-error' : 'muted'}>
+							{upload.state === 'failed' ? upload.error : upload.state === 'done' ? 'Done' : `${Math.round((upload.loaded / (upload.total || 1)) * 100)}%`}
+						</span>
 					</li>
 				);
 			})}

@@ -32,7 +32,9 @@ let sources: Promise<SourceModule[]> | undefined;
  * Layouts and displays are needed to browse; interfaces only once an item opens, so they load after.
  */
 export async function loadExtensions(types: Array<SourceModule['type']>): Promise<void> {
-	sources ??= fetch('/extensions/sources/index.json', { credentials: 'same-origin' }).then(async (response) => ((await response.json()) as { data: SourceModule[] }).data);
+	sources ??= fetch('/extensions/sources/index.json', { credentials: 'same-origin' }).then(
+		async (response) => ((await response.json()) as { data: SourceModule[] }).data,
+	);
 	const data = (await sources).filter((source) => types.includes(source.type));
 	const next = registry.get();
 	await Promise.all(

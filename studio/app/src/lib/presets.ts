@@ -36,7 +36,10 @@ export function loadPreset(collection: string): Promise<Preset | null> {
 
 async function readPreset(collection: string): Promise<Preset | null> {
 	try {
-		const found = await api.get<Preset[]>('/presets', { filter: { collection: { _eq: collection }, user: { _eq: '$CURRENT_USER' }, bookmark: { _null: true } }, limit: 1 });
+		const found = await api.get<Preset[]>('/presets', {
+			filter: { collection: { _eq: collection }, user: { _eq: '$CURRENT_USER' }, bookmark: { _null: true } },
+			limit: 1,
+		});
 		if (found[0]) return found[0];
 	} catch {
 		// Fall through to this browser's copy.
@@ -67,5 +70,11 @@ export async function listBookmarks(collection: string): Promise<Preset[]> {
 
 export async function createBookmark(preset: Preset, name: string): Promise<Preset> {
 	const { id: _id, ...rest } = preset;
-	return api.post<Preset>('/presets', { ...rest, rules: undefined, layout_options: { ...rest.layout_options, rules: rest.rules as never }, bookmark: name, user: me.get()?.id });
+	return api.post<Preset>('/presets', {
+		...rest,
+		rules: undefined,
+		layout_options: { ...rest.layout_options, rules: rest.rules as never },
+		bookmark: name,
+		user: me.get()?.id,
+	});
 }

@@ -36,7 +36,14 @@ export interface Field {
 		required?: boolean;
 		note?: string | null;
 		special?: string[] | null;
-		conditions?: Array<{ name?: string; rule: Record<string, unknown>; hidden?: boolean; readonly?: boolean; required?: boolean; options?: Record<string, unknown> }> | null;
+		conditions?: Array<{
+			name?: string;
+			rule: Record<string, unknown>;
+			hidden?: boolean;
+			readonly?: boolean;
+			required?: boolean;
+			options?: Record<string, unknown>;
+		}> | null;
 	} | null;
 	schema: { is_primary_key?: boolean; is_nullable?: boolean; default_value?: unknown; has_auto_increment?: boolean; max_length?: number | null } | null;
 }
@@ -45,7 +52,13 @@ export interface Relation {
 	collection: string;
 	field: string;
 	related_collection: string | null;
-	meta: { one_field?: string | null; junction_field?: string | null; sort_field?: string | null; one_collection_field?: string | null; one_allowed_collections?: string[] | null } | null;
+	meta: {
+		one_field?: string | null;
+		junction_field?: string | null;
+		sort_field?: string | null;
+		one_collection_field?: string | null;
+		one_allowed_collections?: string[] | null;
+	} | null;
 }
 
 export interface Schema {
@@ -64,9 +77,11 @@ export async function loadSchema(): Promise<void> {
 	schema.set({ collections, fields, relations });
 }
 
-export const fieldsOf = (collection: string, from = schema.get()) => from.fields.filter((field) => field.collection === collection).sort((a, b) => (a.meta?.sort ?? 999) - (b.meta?.sort ?? 999));
+export const fieldsOf = (collection: string, from = schema.get()) =>
+	from.fields.filter((field) => field.collection === collection).sort((a, b) => (a.meta?.sort ?? 999) - (b.meta?.sort ?? 999));
 export const collectionOf = (name: string, from = schema.get()) => from.collections.find((collection) => collection.collection === name);
-export const primaryKeyOf = (collection: string, from = schema.get()) => fieldsOf(collection, from).find((field) => field.schema?.is_primary_key)?.field ?? 'id';
+export const primaryKeyOf = (collection: string, from = schema.get()) =>
+	fieldsOf(collection, from).find((field) => field.schema?.is_primary_key)?.field ?? 'id';
 
 /** The collection a field points to, for M2O (and file) fields. */
 export function relatedCollection(collection: string, field: string, from = schema.get()): string | null {
@@ -89,9 +104,12 @@ export function resolvePath(collection: string, path: string, from = schema.get(
 export function titleOf(collection: string, item: Record<string, any> | null | undefined, from = schema.get()): string {
 	if (!item || typeof item !== 'object') return item == null ? '' : String(item);
 	const template = collectionOf(collection, from)?.meta?.display_template;
-	if (template) return template.replace(/{{\s*([\w.]+)\s*}}/g, (_, path: string) => String(path.split('.').reduce<any>((value, key) => value?.[key], item) ?? ''));
-	const textual = fieldsOf(collection, from).find((field) => ['string', 'text'].includes(field.type) && !field.schema?.is_primary_key && item[field.field] != null);
-	return String(textual ? item[textual.field] : item[primaryKeyOf(collection, from)] ?? '');
+	if (template)
+		return template.replace(/{{\s*([\w.]+)\s*}}/g, (_, path: string) => String(path.split('.').reduce<any>((value, key) => value?.[key], item) ?? ''));
+	const textual = fieldsOf(collection, from).find(
+		(field) => ['string', 'text'].includes(field.type) && !field.schema?.is_primary_key && item[field.field] != null,
+	);
+	return String(textual ? item[textual.field] : (item[primaryKeyOf(collection, from)] ?? ''));
 }
 
 /** The fields to read for `titleOf`: the template's, else every top-level field. */

@@ -40,7 +40,8 @@ export function App() {
 
 	useEffect(() => {
 		if (ready === 'out' && location.path !== '/login') {
-			const redirect = location.path === '/' ? '' : `?redirect=${encodeURIComponent('/admin' + location.path + (location.search.size ? `?${location.search}` : ''))}`;
+			const redirect =
+				location.path === '/' ? '' : `?redirect=${encodeURIComponent('/admin' + location.path + (location.search.size ? `?${location.search}` : ''))}`;
 			navigate(`/login${redirect}`, { replace: true });
 		}
 		if (ready === 'in' && (location.path === '/' || location.path === '/login')) {
@@ -84,22 +85,59 @@ function Routes({ path }: { path: string }) {
 	const model = useStore(schema);
 	let params: Record<string, string> | null;
 	if ((params = match('/content/:collection/:id', path))) {
-		return <Page nav={<Navigation active={params.collection!} />}><Editor key={`${params.collection}/${params.id}`} collection={params.collection!} id={params.id!} /></Page>;
+		return (
+			<Page nav={<Navigation active={params.collection!} />}>
+				<Editor key={`${params.collection}/${params.id}`} collection={params.collection!} id={params.id!} />
+			</Page>
+		);
 	}
 	if ((params = match('/content/:collection', path))) {
 		const singleton = collectionOf(params.collection!, model)?.meta?.singleton;
 		return (
 			<Page nav={<Navigation active={params.collection!} />}>
-				{singleton ? <Editor key={params.collection} collection={params.collection!} id="" singleton /> : <Browse key={params.collection} collection={params.collection!} />}
+				{singleton ? (
+					<Editor key={params.collection} collection={params.collection!} id="" singleton />
+				) : (
+					<Browse key={params.collection} collection={params.collection!} />
+				)}
 			</Page>
 		);
 	}
-	if (match('/content', path)) return <Page nav={<Navigation />}><Empty text="Pick a collection on the left." /></Page>;
-	if ((params = match('/users/:id', path))) return <Page><Editor key={params.id} collection="directus_users" id={params.id!} /></Page>;
-	if (match('/users', path)) return <Page><Browse key="users" collection="directus_users" base="/users" /></Page>;
-	if (match('/files/*', path) || match('/files', path)) return <Page><Files path={path} /></Page>;
-	if (match('/settings/*', path) || match('/settings', path)) return <Page><Settings path={path} /></Page>;
-	return <Page><Empty text="There is no page here." /></Page>;
+	if (match('/content', path))
+		return (
+			<Page nav={<Navigation />}>
+				<Empty text="Pick a collection on the left." />
+			</Page>
+		);
+	if ((params = match('/users/:id', path)))
+		return (
+			<Page>
+				<Editor key={params.id} collection="directus_users" id={params.id!} />
+			</Page>
+		);
+	if (match('/users', path))
+		return (
+			<Page>
+				<Browse key="users" collection="directus_users" base="/users" />
+			</Page>
+		);
+	if (match('/files/*', path) || match('/files', path))
+		return (
+			<Page>
+				<Files path={path} />
+			</Page>
+		);
+	if (match('/settings/*', path) || match('/settings', path))
+		return (
+			<Page>
+				<Settings path={path} />
+			</Page>
+		);
+	return (
+		<Page>
+			<Empty text="There is no page here." />
+		</Page>
+	);
 }
 
 function Page({ nav, children }: { nav?: preact.ComponentChildren; children: preact.ComponentChildren }) {

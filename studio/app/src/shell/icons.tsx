@@ -3,9 +3,32 @@
  * outweigh the rest of the page), so a few common names map to a glyph and the rest to a letter.
  */
 const glyphs: Record<string, string> = {
-	box: '▦', folder: '▤', article: '▤', person: '☺', people: '☺', group: '☺', settings: '⚙', image: '▣', photo: '▣',
-	label: '◈', star: '★', favorite: '♥', home: '⌂', description: '≡', inventory: '▦', category: '◆', shopping_cart: '⛟',
-	event: '◷', schedule: '◷', public: '◍', link: '⛓', mail: '✉', chat: '✎', notifications: '♪', database: '⛁', files: '▤',
+	box: '▦',
+	folder: '▤',
+	article: '▤',
+	person: '☺',
+	people: '☺',
+	group: '☺',
+	settings: '⚙',
+	image: '▣',
+	photo: '▣',
+	label: '◈',
+	star: '★',
+	favorite: '♥',
+	home: '⌂',
+	description: '≡',
+	inventory: '▦',
+	category: '◆',
+	shopping_cart: '⛟',
+	event: '◷',
+	schedule: '◷',
+	public: '◍',
+	link: '⛓',
+	mail: '✉',
+	chat: '✎',
+	notifications: '♪',
+	database: '⛁',
+	files: '▤',
 };
 
 export function Icon({ name, label }: { name?: string | null; label?: string }) {

@@ -21,7 +21,10 @@ export function Login({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
 	const [providers, setProviders] = useState<Provider[]>([]);
 
 	useEffect(() => {
-		api.get<Provider[]>('/auth').then((list) => setProviders(Array.isArray(list) ? list : []), () => setProviders([]));
+		api.get<Provider[]>('/auth').then(
+			(list) => setProviders(Array.isArray(list) ? list : []),
+			() => setProviders([]),
+		);
 	}, []);
 
 	async function submit(event: Event) {
@@ -52,7 +55,14 @@ export function Login({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
 				</label>
 				<label>
 					Password
-					<input type="password" name="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+					<input
+						type="password"
+						name="password"
+						autoComplete="current-password"
+						required
+						value={password}
+						onInput={(e) => setPassword(e.currentTarget.value)}
+					/>
 				</label>
 				{needsOtp && (
 					<label>

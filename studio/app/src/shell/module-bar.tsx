@@ -23,16 +23,34 @@ export function ModuleBar({ path }: { path: string }) {
 				<span class="visually-hidden">{name}</span>
 			</a>
 			{modules.map((module) => (
-				<a key={module.id} href={`${base}/${module.id}`} class="module" aria-current={path.startsWith(`/${module.id}`) ? 'page' : undefined} title={module.label}>
+				<a
+					key={module.id}
+					href={`${base}/${module.id}`}
+					class="module"
+					aria-current={path.startsWith(`/${module.id}`) ? 'page' : undefined}
+					title={module.label}
+				>
 					<Icon name={module.icon} />
 					<span class="visually-hidden">{module.label}</span>
 				</a>
 			))}
 			<span class="spacer" />
-			<button type="button" class="module" aria-label="Notifications" aria-expanded={drawer === 'notifications'} onClick={() => setDrawer(drawer === 'notifications' ? null : 'notifications')}>
+			<button
+				type="button"
+				class="module"
+				aria-label="Notifications"
+				aria-expanded={drawer === 'notifications'}
+				onClick={() => setDrawer(drawer === 'notifications' ? null : 'notifications')}
+			>
 				<Icon name="notifications" />
 			</button>
-			<button type="button" class="module" aria-label="User menu" aria-expanded={drawer === 'user'} onClick={() => setDrawer(drawer === 'user' ? null : 'user')}>
+			<button
+				type="button"
+				class="module"
+				aria-label="User menu"
+				aria-expanded={drawer === 'user'}
+				onClick={() => setDrawer(drawer === 'user' ? null : 'user')}
+			>
 				<Icon name="person" />
 			</button>
 			{drawer === 'notifications' && <Notifications onClose={() => setDrawer(null)} />}

@@ -53,6 +53,9 @@ export function Navigation({ active }: { active?: string }) {
 }
 
 export function humanize(name: string): string {
-	const words = name.replace(/^directus_/, '').replace(/[_-]+/g, ' ').trim();
+	const words = name
+		.replace(/^directus_/, '')
+		.replace(/[_-]+/g, ' ')
+		.trim();
 	return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -14,7 +14,9 @@ interface Notification {
 export function Notifications({ onClose }: { onClose: () => void }) {
 	const [list, setList] = useState<Notification[] | null>(null);
 	useEffect(() => {
-		api.get<Notification[]>('/notifications', { filter: { recipient: { _eq: '$CURRENT_USER' }, status: { _eq: 'inbox' } }, sort: ['-timestamp'], limit: 50 }).then(setList, () => setList([]));
+		api
+			.get<Notification[]>('/notifications', { filter: { recipient: { _eq: '$CURRENT_USER' }, status: { _eq: 'inbox' } }, sort: ['-timestamp'], limit: 50 })
+			.then(setList, () => setList([]));
 	}, []);
 
 	async function archive(id: Notification['id']) {

@@ -115,7 +115,13 @@ function TwoFactor({ enabled }: { enabled: boolean }) {
 				</form>
 			) : setup ? (
 				<form onSubmit={confirmCode}>
-					<img class="qr" width={180} height={180} alt={`QR code for ${setup.otpauth_url}`} src={`data:image/svg+xml;utf8,${encodeURIComponent(renderSVG(setup.otpauth_url))}`} />
+					<img
+						class="qr"
+						width={180}
+						height={180}
+						alt={`QR code for ${setup.otpauth_url}`}
+						src={`data:image/svg+xml;utf8,${encodeURIComponent(renderSVG(setup.otpauth_url))}`}
+					/>
 					<p class="muted">
 						Or enter this key: <code>{setup.secret}</code>
 					</p>

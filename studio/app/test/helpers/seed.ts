@@ -40,14 +40,23 @@ export async function seedBlog(url: string, { articles = 30 } = {}): Promise<voi
 		fields: [
 			{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true }, meta: { hidden: true } },
 			{ field: 'title', type: 'string', meta: { interface: 'input', required: true, width: 'half', sort: 1 } },
-			{ field: 'status', type: 'string', schema: { default_value: 'draft' }, meta: { interface: 'select-dropdown', options: { choices: choices('draft', 'published', 'archived') }, width: 'half', sort: 2 } },
+			{
+				field: 'status',
+				type: 'string',
+				schema: { default_value: 'draft' },
+				meta: { interface: 'select-dropdown', options: { choices: choices('draft', 'published', 'archived') }, width: 'half', sort: 2 },
+			},
 			{ field: 'author', type: 'integer', meta: { interface: 'select-dropdown-m2o', special: ['m2o'], width: 'half', sort: 3 } },
 			{ field: 'views', type: 'integer', meta: { interface: 'numeric', width: 'half', sort: 4 } },
 			{ field: 'rating', type: 'integer', meta: { interface: 'slider', options: { min: 0, max: 10 }, width: 'half', sort: 5 } },
 			{ field: 'featured', type: 'boolean', meta: { interface: 'toggle', width: 'half', sort: 6 } },
 			{ field: 'published_on', type: 'date', meta: { interface: 'datetime', width: 'half', sort: 7 } },
 			{ field: 'category', type: 'string', meta: { interface: 'select-radio', options: { choices: choices('news', 'howto') }, width: 'half', sort: 8 } },
-			{ field: 'channels', type: 'json', meta: { interface: 'select-multiple-checkbox', options: { choices: choices('web', 'mail') }, width: 'half', sort: 9 } },
+			{
+				field: 'channels',
+				type: 'json',
+				meta: { interface: 'select-multiple-checkbox', options: { choices: choices('web', 'mail') }, width: 'half', sort: 9 },
+			},
 			{ field: 'keywords', type: 'json', meta: { interface: 'tags', width: 'half', sort: 10 } },
 			{ field: 'accent', type: 'string', meta: { interface: 'select-color', width: 'half', sort: 11 } },
 			{ field: 'secret', type: 'hash', meta: { interface: 'input-hash', special: ['hash'], width: 'half', sort: 12 } },
@@ -80,11 +89,21 @@ export async function seedBlog(url: string, { articles = 30 } = {}): Promise<voi
 			{ field: 'article', type: 'integer', meta: { interface: 'select-dropdown-m2o', special: ['m2o'] } },
 		],
 	});
-	await post('/collections', { collection: 'site', schema: {}, meta: { singleton: true, icon: 'home' }, fields: [{ field: 'headline', type: 'string', meta: { interface: 'input' } }] });
+	await post('/collections', {
+		collection: 'site',
+		schema: {},
+		meta: { singleton: true, icon: 'home' },
+		fields: [{ field: 'headline', type: 'string', meta: { interface: 'input' } }],
+	});
 	await post('/relations', { collection: 'articles', field: 'author', related_collection: 'authors' });
 	await post('/relations', { collection: 'articles', field: 'cover', related_collection: 'directus_files' });
 	await post('/relations', { collection: 'notes', field: 'article', related_collection: 'articles', meta: { one_field: 'notes' } });
-	await post('/relations', { collection: 'articles_tags', field: 'articles_id', related_collection: 'articles', meta: { one_field: 'tags', junction_field: 'tags_id' } });
+	await post('/relations', {
+		collection: 'articles_tags',
+		field: 'articles_id',
+		related_collection: 'articles',
+		meta: { one_field: 'tags', junction_field: 'tags_id' },
+	});
 	await post('/relations', { collection: 'articles_tags', field: 'tags_id', related_collection: 'tags', meta: { junction_field: 'articles_id' } });
 
 	await post('/items/authors', [

@@ -10,7 +10,16 @@ import { studioDist } from '../../../../core/src/studio/serve.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const artifacts = path.resolve(here, '../artifacts');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const chromiumArgs = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+];
 export const admin = { email: 'admin@example.com', password: 'correct horse battery' };
 
 /** Why the browser tests cannot run here, if they cannot. */
@@ -37,7 +46,11 @@ export interface StudioContext {
  * Saves a screenshot under test/artifacts/ whatever the outcome. A missing Chromium is a skip
  * with the reason, or a failure with REQUIRE_SERVICES=1.
  */
-export function studioTest(title: string, body: (context: StudioContext) => Promise<void>, options: { env?: Record<string, string>; seed?: (url: string, running: RunningKernel) => Promise<void>; viewport?: { width: number; height: number } } = {}): void {
+export function studioTest(
+	title: string,
+	body: (context: StudioContext) => Promise<void>,
+	options: { env?: Record<string, string>; seed?: (url: string, running: RunningKernel) => Promise<void>; viewport?: { width: number; height: number } } = {},
+): void {
 	const reason = skipReason();
 	if (reason && process.env.REQUIRE_SERVICES !== '1') {
 		console.log(`skipping Studio browser test "${title}": ${reason}`);
@@ -77,7 +90,11 @@ export function studioTest(title: string, body: (context: StudioContext) => Prom
 			t.deepEqual(failures, [], 'no uncaught errors in the page');
 		} finally {
 			mkdirSync(artifacts, { recursive: true });
-			const file = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+			const file = title
+				.toLowerCase()
+				.replace(/[^a-z0-9]+/g, '-')
+				.replace(/^-|-$/g, '')
+				.slice(0, 80);
 			await page.screenshot({ path: path.join(artifacts, `${file}.png`), fullPage: true }).catch(() => undefined);
 			await browser.close();
 			await running.stop();

@@ -42,7 +42,12 @@ export function contextFor(values: { json?: boolean; profile?: string }): Contex
 		client() {
 			const saved = readProfile(profile);
 			if (!saved?.auth) throw new AuthRequiredError(`Not signed in${profile === 'default' ? '' : ` (profile ${profile})`}: run mantle-client login URL first.`);
-			return createClient(saved.url, { mode: saved.mode, storage: profileStorage(profile), autoRefresh: false, ...(saved.static && saved.auth.access_token ? { token: saved.auth.access_token } : {}) });
+			return createClient(saved.url, {
+				mode: saved.mode,
+				storage: profileStorage(profile),
+				autoRefresh: false,
+				...(saved.static && saved.auth.access_token ? { token: saved.auth.access_token } : {}),
+			});
 		},
 	};
 }

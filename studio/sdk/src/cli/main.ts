@@ -48,7 +48,10 @@ main(process.argv.slice(2)).then(
 		const json = process.argv.includes('--json');
 		const message = error instanceof Error ? error.message : String(error);
 		if (json) {
-			const detail = error instanceof MantleError ? { code: error.code, status: error.status, field: error.field, message } : { code: error instanceof UsageError ? 'USAGE' : error instanceof AuthRequiredError ? 'NOT_SIGNED_IN' : 'ERROR', message };
+			const detail =
+				error instanceof MantleError
+					? { code: error.code, status: error.status, field: error.field, message }
+					: { code: error instanceof UsageError ? 'USAGE' : error instanceof AuthRequiredError ? 'NOT_SIGNED_IN' : 'ERROR', message };
 			process.stderr.write(`${JSON.stringify({ error: detail })}\n`);
 		} else {
 			process.stderr.write(`mantle-client: ${message}${error instanceof MantleError ? ` (${error.code})` : ''}\n`);

@@ -15,7 +15,11 @@ export function table(rows: Array<Record<string, unknown>>, columns?: string[]):
 	const names = columns ?? [...new Set(rows.flatMap((row) => Object.keys(row)))];
 	const cells = rows.map((row) => names.map((name) => cell(row[name])));
 	const widths = names.map((name, index) => Math.max(name.length, ...cells.map((line) => line[index]!.length)));
-	const line = (values: string[]) => values.map((value, index) => value.padEnd(widths[index]!)).join('  ').trimEnd();
+	const line = (values: string[]) =>
+		values
+			.map((value, index) => value.padEnd(widths[index]!))
+			.join('  ')
+			.trimEnd();
 	return [line(names), line(widths.map((size) => '-'.repeat(size))), ...cells.map(line)].join('\n');
 }
 
@@ -49,7 +53,9 @@ export function createOutput(json: boolean, stdout: NodeJS.WriteStream = process
 				const percent = Math.floor(ratio * 100);
 				if (stderr.isTTY) {
 					const filled = Math.round(ratio * 30);
-					stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${String(percent).padStart(3)}% ${loaded}/${total || '?'} bytes${ratio >= 1 ? '\n' : ''}`);
+					stderr.write(
+						`\r${label} [${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${String(percent).padStart(3)}% ${loaded}/${total || '?'} bytes${ratio >= 1 ? '\n' : ''}`,
+					);
 				} else if (Math.floor(percent / 10) > shown) {
 					shown = Math.floor(percent / 10);
 					stderr.write(`${label} ${percent}% (${loaded}/${total || '?'} bytes)\n`);

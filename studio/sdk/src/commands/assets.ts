@@ -38,4 +38,5 @@ export function assetUrl(baseUrl: string, id: string, options: AssetOptions = {}
 }
 
 /** A file's content as the fetch `Response` (stream its body, or call `.blob()`/`.arrayBuffer()`). */
-export const readAssetRaw = (id: string, options: AssetOptions = {}) => command<Response>({ method: 'GET', path: assetPath(id, options), params: assetParams(options), raw: true });
+export const readAssetRaw = (id: string, options: AssetOptions = {}) =>
+	command<Response>({ method: 'GET', path: assetPath(id, options), params: assetParams(options), raw: true });

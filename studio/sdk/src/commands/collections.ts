@@ -11,6 +11,8 @@ export interface Collection extends SystemItem {
 export const readCollections = () => command<Collection[]>({ method: 'GET', path: '/collections' });
 export const readCollection = (collection: string) => command<Collection>({ method: 'GET', path: `/collections/${segment(collection)}` });
 /** Creates a collection (a table, or a folder when `schema` is null), with its fields. */
-export const createCollection = (item: Partial<Collection> & { fields?: SystemItem[] }) => command<Collection>({ method: 'POST', path: '/collections', body: item });
-export const updateCollection = (collection: string, item: Partial<Collection>) => command<Collection>({ method: 'PATCH', path: `/collections/${segment(collection)}`, body: item });
+export const createCollection = (item: Partial<Collection> & { fields?: SystemItem[] }) =>
+	command<Collection>({ method: 'POST', path: '/collections', body: item });
+export const updateCollection = (collection: string, item: Partial<Collection>) =>
+	command<Collection>({ method: 'PATCH', path: `/collections/${segment(collection)}`, body: item });
 export const deleteCollection = (collection: string) => command<void>({ method: 'DELETE', path: `/collections/${segment(collection)}` });

@@ -8,11 +8,21 @@ export type Key = string | number;
 export type SystemItem = Record<string, any>;
 
 export const readMany = <T = SystemItem>(path: string, query?: Query): RestCommand<T[]> => command({ method: 'GET', path, params: queryParams(query) });
-export const readOne = <T = SystemItem>(path: string, key: Key, query?: Query): RestCommand<T> => command({ method: 'GET', path: `${path}/${segment(key)}`, params: queryParams(query) });
-export const createOne = <T = SystemItem>(path: string, item: Partial<T>, query?: Query): RestCommand<T> => command({ method: 'POST', path, params: queryParams(query), body: item });
-export const createMany = <T = SystemItem>(path: string, items: Array<Partial<T>>, query?: Query): RestCommand<T[]> => command({ method: 'POST', path, params: queryParams(query), body: items });
-export const updateOne = <T = SystemItem>(path: string, key: Key, item: Partial<T>, query?: Query): RestCommand<T> => command({ method: 'PATCH', path: `${path}/${segment(key)}`, params: queryParams(query), body: item });
+export const readOne = <T = SystemItem>(path: string, key: Key, query?: Query): RestCommand<T> =>
+	command({ method: 'GET', path: `${path}/${segment(key)}`, params: queryParams(query) });
+export const createOne = <T = SystemItem>(path: string, item: Partial<T>, query?: Query): RestCommand<T> =>
+	command({ method: 'POST', path, params: queryParams(query), body: item });
+export const createMany = <T = SystemItem>(path: string, items: Array<Partial<T>>, query?: Query): RestCommand<T[]> =>
+	command({ method: 'POST', path, params: queryParams(query), body: items });
+export const updateOne = <T = SystemItem>(path: string, key: Key, item: Partial<T>, query?: Query): RestCommand<T> =>
+	command({ method: 'PATCH', path: `${path}/${segment(key)}`, params: queryParams(query), body: item });
 export const updateMany = <T = SystemItem>(path: string, keysOrQuery: Key[] | Query, item: Partial<T>, query?: Query): RestCommand<T[]> =>
-	command({ method: 'PATCH', path, params: queryParams(query), body: Array.isArray(keysOrQuery) ? { keys: keysOrQuery, data: item } : { query: keysOrQuery, data: item } });
+	command({
+		method: 'PATCH',
+		path,
+		params: queryParams(query),
+		body: Array.isArray(keysOrQuery) ? { keys: keysOrQuery, data: item } : { query: keysOrQuery, data: item },
+	});
 export const deleteOne = (path: string, key: Key): RestCommand<void> => command({ method: 'DELETE', path: `${path}/${segment(key)}` });
-export const deleteMany = (path: string, keysOrQuery: Key[] | Query): RestCommand<void> => command({ method: 'DELETE', path, body: Array.isArray(keysOrQuery) ? keysOrQuery : { query: keysOrQuery } });
+export const deleteMany = (path: string, keysOrQuery: Key[] | Query): RestCommand<void> =>
+	command({ method: 'DELETE', path, body: Array.isArray(keysOrQuery) ? keysOrQuery : { query: keysOrQuery } });

@@ -24,13 +24,19 @@ export interface RegistryQuery {
 	[param: string]: string | number | boolean | undefined;
 }
 
-const params = (query: RegistryQuery = {}) => Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+const params = (query: RegistryQuery = {}) =>
+	Object.fromEntries(
+		Object.entries(query)
+			.filter(([, v]) => v !== undefined)
+			.map(([k, v]) => [k, String(v)]),
+	);
 
 /** The marketplace: extensions of the configured registry. */
 export const readRegistryExtensions = (query?: RegistryQuery) => command<SystemItem[]>({ method: 'GET', path: '/extensions/registry', params: params(query) });
 export const readRegistryExtension = (id: string) => command<SystemItem>({ method: 'GET', path: `/extensions/registry/extension/${segment(id)}` });
 /** Installs (or updates, or downgrades to) a version or range of an extension from the registry. */
-export const installExtension = (extension: string, version?: string) => command<SystemItem>({ method: 'POST', path: '/extensions/registry/install', body: { extension, ...(version ? { version } : {}) } });
+export const installExtension = (extension: string, version?: string) =>
+	command<SystemItem>({ method: 'POST', path: '/extensions/registry/install', body: { extension, ...(version ? { version } : {}) } });
 export const reinstallExtension = (extension: string) => command<SystemItem>({ method: 'POST', path: '/extensions/registry/reinstall', body: { extension } });
 export const uninstallExtension = (id: string) => command<void>({ method: 'DELETE', path: `/extensions/registry/uninstall/${segment(id)}` });
 /** Grants an installed sandboxed extension the scopes it requests, so it starts running. */

@@ -15,5 +15,6 @@ export const readFields = () => command<Field[]>({ method: 'GET', path: '/fields
 export const readFieldsByCollection = (collection: string) => command<Field[]>({ method: 'GET', path: at(collection) });
 export const readField = (collection: string, field: string) => command<Field>({ method: 'GET', path: at(collection, field) });
 export const createField = (collection: string, item: Partial<Field>) => command<Field>({ method: 'POST', path: at(collection), body: item });
-export const updateField = (collection: string, field: string, item: Partial<Field>) => command<Field>({ method: 'PATCH', path: at(collection, field), body: item });
+export const updateField = (collection: string, field: string, item: Partial<Field>) =>
+	command<Field>({ method: 'PATCH', path: at(collection, field), body: item });
 export const deleteField = (collection: string, field: string) => command<void>({ method: 'DELETE', path: at(collection, field) });

@@ -33,12 +33,20 @@ export function uploadFiles(form: FormData, options: UploadOptions = {}) {
 
 /** Replaces a file's content (and metadata) in place. */
 export function replaceFile(key: Key, form: FormData, options: UploadOptions = {}) {
-	return command<FileInfo>({ method: 'PATCH', path: `${path}/${segment(key)}`, params: queryParams(options.query), body: form, onUploadProgress: options.onProgress });
+	return command<FileInfo>({
+		method: 'PATCH',
+		path: `${path}/${segment(key)}`,
+		params: queryParams(options.query),
+		body: form,
+		onUploadProgress: options.onProgress,
+	});
 }
 
 /** Has the server fetch a file from a URL. */
-export const importFile = (url: string, data: Partial<FileInfo> = {}, query?: Query) => command<FileInfo>({ method: 'POST', path: `${path}/import`, params: queryParams(query), body: { url, data } });
-export const updateFile = (key: Key, item: Partial<FileInfo>, query?: Query) => command<FileInfo>({ method: 'PATCH', path: `${path}/${segment(key)}`, params: queryParams(query), body: item });
+export const importFile = (url: string, data: Partial<FileInfo> = {}, query?: Query) =>
+	command<FileInfo>({ method: 'POST', path: `${path}/import`, params: queryParams(query), body: { url, data } });
+export const updateFile = (key: Key, item: Partial<FileInfo>, query?: Query) =>
+	command<FileInfo>({ method: 'PATCH', path: `${path}/${segment(key)}`, params: queryParams(query), body: item });
 export const updateFiles = (keysOrQuery: Key[] | Query, item: Partial<FileInfo>, query?: Query) => updateMany<FileInfo>(path, keysOrQuery, item, query);
 export const deleteFile = (key: Key) => deleteOne(path, key);
 export const deleteFiles = (keysOrQuery: Key[] | Query) => deleteMany(path, keysOrQuery);

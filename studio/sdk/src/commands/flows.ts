@@ -16,6 +16,10 @@ export const deleteFlows = (keysOrQuery: Key[] | Query) => deleteMany(path, keys
 /** Starts a webhook- or manually-triggered flow; resolves to what the flow returns. */
 export function triggerFlow(id: string, method: 'GET' | 'POST' = 'POST', data?: Record<string, unknown>) {
 	return method === 'GET'
-		? command<unknown>({ method: 'GET', path: `${path}/trigger/${segment(id)}`, params: Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, String(v)])) })
+		? command<unknown>({
+				method: 'GET',
+				path: `${path}/trigger/${segment(id)}`,
+				params: Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, String(v)])),
+			})
 		: command<unknown>({ method: 'POST', path: `${path}/trigger/${segment(id)}`, body: data ?? {} });
 }

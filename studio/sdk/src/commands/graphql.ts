@@ -10,5 +10,10 @@ export interface GraphqlResult<Data> {
  * (`/graphql/system`). Resolves to the whole answer, so partial data beside errors is kept.
  */
 export function graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, scope: 'items' | 'system' = 'items') {
-	return command<GraphqlResult<Data>>({ method: 'POST', path: scope === 'system' ? '/graphql/system' : '/graphql', body: { query, ...(variables ? { variables } : {}) }, envelope: true });
+	return command<GraphqlResult<Data>>({
+		method: 'POST',
+		path: scope === 'system' ? '/graphql/system' : '/graphql',
+		body: { query, ...(variables ? { variables } : {}) },
+		envelope: true,
+	});
 }

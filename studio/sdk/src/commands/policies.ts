@@ -14,4 +14,5 @@ export const deletePolicy = (key: Key) => deleteOne(path, key);
 export const deletePolicies = (keysOrQuery: Key[] | Query) => deleteMany(path, keysOrQuery);
 
 /** The caller's admin and app access flags, combined over their policies. */
-export const readPolicyGlobals = () => command<{ admin_access: boolean; app_access: boolean; enforce_tfa?: boolean }>({ method: 'GET', path: '/policies/me/globals' });
+export const readPolicyGlobals = () =>
+	command<{ admin_access: boolean; app_access: boolean; enforce_tfa?: boolean }>({ method: 'GET', path: '/policies/me/globals' });

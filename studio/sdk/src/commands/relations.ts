@@ -11,7 +11,10 @@ export interface Relation extends SystemItem {
 
 export const readRelations = () => command<Relation[]>({ method: 'GET', path: '/relations' });
 export const readRelationsByCollection = (collection: string) => command<Relation[]>({ method: 'GET', path: `/relations/${segment(collection)}` });
-export const readRelation = (collection: string, field: string) => command<Relation>({ method: 'GET', path: `/relations/${segment(collection)}/${segment(field)}` });
+export const readRelation = (collection: string, field: string) =>
+	command<Relation>({ method: 'GET', path: `/relations/${segment(collection)}/${segment(field)}` });
 export const createRelation = (item: Partial<Relation>) => command<Relation>({ method: 'POST', path: '/relations', body: item });
-export const updateRelation = (collection: string, field: string, item: Partial<Relation>) => command<Relation>({ method: 'PATCH', path: `/relations/${segment(collection)}/${segment(field)}`, body: item });
-export const deleteRelation = (collection: string, field: string) => command<void>({ method: 'DELETE', path: `/relations/${segment(collection)}/${segment(field)}` });
+export const updateRelation = (collection: string, field: string, item: Partial<Relation>) =>
+	command<Relation>({ method: 'PATCH', path: `/relations/${segment(collection)}/${segment(field)}`, body: item });
+export const deleteRelation = (collection: string, field: string) =>
+	command<void>({ method: 'DELETE', path: `/relations/${segment(collection)}/${segment(field)}` });

@@ -5,4 +5,5 @@ export const serverInfo = () => command<Record<string, any>>({ method: 'GET', pa
 /** The health report (`{ status: 'ok' | 'warn' | 'error', checks }`), answered with or without `data`. */
 export const serverHealth = () => command<Record<string, any>>({ method: 'GET', path: '/server/health', envelope: true });
 export const serverSpecsOpenApi = () => command<Record<string, any>>({ method: 'GET', path: '/server/specs/oas' });
-export const serverSpecsGraphql = (scope: 'item' | 'system' = 'item') => command<Response>({ method: 'GET', path: `/server/specs/graphql/${scope}`, raw: true });
+export const serverSpecsGraphql = (scope: 'item' | 'system' = 'item') =>
+	command<Response>({ method: 'GET', path: `/server/specs/graphql/${scope}`, raw: true });

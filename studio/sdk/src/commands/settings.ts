@@ -4,4 +4,5 @@ import type { Query } from '../schema.js';
 import type { SystemItem } from './crud.js';
 
 export const readSettings = (query?: Query) => command<SystemItem>({ method: 'GET', path: '/settings', params: queryParams(query) });
-export const updateSettings = (item: SystemItem, query?: Query) => command<SystemItem>({ method: 'PATCH', path: '/settings', params: queryParams(query), body: item });
+export const updateSettings = (item: SystemItem, query?: Query) =>
+	command<SystemItem>({ method: 'PATCH', path: '/settings', params: queryParams(query), body: item });

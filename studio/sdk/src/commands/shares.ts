@@ -15,6 +15,11 @@ export const deleteShares = (keysOrQuery: Key[] | Query) => deleteMany(path, key
 
 /** Signs in as a share (with its password when it has one). */
 export const authenticateShare = (share: string, password?: string, mode: 'json' | 'cookie' | 'session' = 'json') =>
-	command<{ access_token?: string; refresh_token?: string; expires: number }>({ method: 'POST', path: '/shares/auth', body: { share, password, mode }, auth: false });
+	command<{ access_token?: string; refresh_token?: string; expires: number }>({
+		method: 'POST',
+		path: '/shares/auth',
+		body: { share, password, mode },
+		auth: false,
+	});
 export const inviteShare = (share: string, emails: string[]) => command<void>({ method: 'POST', path: '/shares/invite', body: { share, emails } });
 export const readShareInfo = (id: string) => command<SystemItem>({ method: 'GET', path: `/shares/info/${segment(id)}` });

@@ -26,9 +26,13 @@ export const updateUser = (key: Key, item: Partial<User> & { password?: string }
 export const updateUsers = (keysOrQuery: Key[] | Query, item: Partial<User>, query?: Query) => updateMany<User>(path, keysOrQuery, item, query);
 export const deleteUser = (key: Key) => deleteOne(path, key);
 export const deleteUsers = (keysOrQuery: Key[] | Query) => deleteMany(path, keysOrQuery);
-export const inviteUser = (email: string, role: string, inviteUrl?: string) => command<void>({ method: 'POST', path: '/users/invite', body: { email, role, ...(inviteUrl ? { invite_url: inviteUrl } : {}) } });
-export const acceptUserInvite = (token: string, password: string) => command<void>({ method: 'POST', path: '/users/invite/accept', body: { token, password }, auth: false });
-export const registerUser = (email: string, password: string, extra: SystemItem = {}) => command<void>({ method: 'POST', path: '/users/register', body: { ...extra, email, password }, auth: false });
-export const generateTwoFactorSecret = (password: string) => command<{ secret: string; otpauth_url: string }>({ method: 'POST', path: '/users/me/tfa/generate', body: { password } });
+export const inviteUser = (email: string, role: string, inviteUrl?: string) =>
+	command<void>({ method: 'POST', path: '/users/invite', body: { email, role, ...(inviteUrl ? { invite_url: inviteUrl } : {}) } });
+export const acceptUserInvite = (token: string, password: string) =>
+	command<void>({ method: 'POST', path: '/users/invite/accept', body: { token, password }, auth: false });
+export const registerUser = (email: string, password: string, extra: SystemItem = {}) =>
+	command<void>({ method: 'POST', path: '/users/register', body: { ...extra, email, password }, auth: false });
+export const generateTwoFactorSecret = (password: string) =>
+	command<{ secret: string; otpauth_url: string }>({ method: 'POST', path: '/users/me/tfa/generate', body: { password } });
 export const enableTwoFactor = (secret: string, otp: string) => command<void>({ method: 'POST', path: '/users/me/tfa/enable', body: { secret, otp } });
 export const disableTwoFactor = (otp: string) => command<void>({ method: 'POST', path: '/users/me/tfa/disable', body: { otp } });

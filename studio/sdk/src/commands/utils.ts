@@ -6,7 +6,8 @@ export const randomString = (length = 32) => command<string>({ method: 'GET', pa
 export const generateHash = (string: string) => command<string>({ method: 'POST', path: '/utils/hash/generate', body: { string } });
 export const verifyHash = (string: string, hash: string) => command<boolean>({ method: 'POST', path: '/utils/hash/verify', body: { string, hash } });
 /** Moves an item in a manually sorted collection. */
-export const utilitySort = (collection: string, item: string | number, to: string | number) => command<void>({ method: 'POST', path: `/utils/sort/${segment(collection)}`, body: { item, to } });
+export const utilitySort = (collection: string, item: string | number, to: string | number) =>
+	command<void>({ method: 'POST', path: `/utils/sort/${segment(collection)}`, body: { item, to } });
 /** Imports a CSV, JSON or XML file into a collection (a FormData with one `file` part). */
 export const utilsImport = (collection: string, form: FormData) => command<void>({ method: 'POST', path: `/utils/import/${segment(collection)}`, body: form });
 /** Exports a query's items as CSV, JSON, XML or YAML; resolves to the `Response` carrying the file. */

@@ -14,8 +14,11 @@ export const deleteContentVersion = (key: Key) => deleteOne(path, key);
 export const deleteContentVersions = (keysOrQuery: Key[] | Query) => deleteMany(path, keysOrQuery);
 
 /** Saves changes into a content version without touching the main item. */
-export const saveToContentVersion = (id: Key, changes: SystemItem) => command<SystemItem>({ method: 'POST', path: `/versions/${segment(id)}/save`, body: changes });
+export const saveToContentVersion = (id: Key, changes: SystemItem) =>
+	command<SystemItem>({ method: 'POST', path: `/versions/${segment(id)}/save`, body: changes });
 /** The version's changes beside the main item's current values. */
-export const compareContentVersion = (id: Key) => command<{ outdated: boolean; mainHash: string; current: SystemItem; main: SystemItem }>({ method: 'GET', path: `/versions/${segment(id)}/compare` });
+export const compareContentVersion = (id: Key) =>
+	command<{ outdated: boolean; mainHash: string; current: SystemItem; main: SystemItem }>({ method: 'GET', path: `/versions/${segment(id)}/compare` });
 /** Applies the version to the main item (`mainHash` from compare guards against lost updates; `fields` picks some). */
-export const promoteContentVersion = (id: Key, mainHash: string, fields?: string[]) => command<Key>({ method: 'POST', path: `/versions/${segment(id)}/promote`, body: { mainHash, ...(fields ? { fields } : {}) } });
+export const promoteContentVersion = (id: Key, mainHash: string, fields?: string[]) =>
+	command<Key>({ method: 'POST', path: `/versions/${segment(id)}/promote`, body: { mainHash, ...(fields ? { fields } : {}) } });

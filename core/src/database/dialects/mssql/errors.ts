@@ -43,7 +43,10 @@ export function translateError(error: unknown): ConstraintViolation | undefined 
 		case 220:
 			return { code: 'VALUE_OUT_OF_RANGE' };
 		case 547: {
-			const match = /conflicted with the (FOREIGN KEY|REFERENCE) constraint "([^"]+)"\. The conflict occurred in database "[^"]*", table "([^"]+)", column '([^']+)'/.exec(text);
+			const match =
+				/conflicted with the (FOREIGN KEY|REFERENCE) constraint "([^"]+)"\. The conflict occurred in database "[^"]*", table "([^"]+)", column '([^']+)'/.exec(
+					text,
+				);
 			if (!match) return undefined; // a CHECK constraint
 			// On insert the table and column are the referenced ones; on delete, the referencing ones.
 			return match[1] === 'REFERENCE'

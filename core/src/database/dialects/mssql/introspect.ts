@@ -6,16 +6,39 @@ import { mssqlFieldType } from './field-types.js';
 export interface MssqlCatalog {
 	objects: Array<{ schema_name: string; name: string; type: string; comment: string | null }>;
 	columns: Array<{
-		schema_name: string; table_name: string; column_id: number; name: string; data_type: string; max_length: number; precision: number;
-		scale: number; is_nullable: boolean; is_identity: boolean; is_computed: boolean; default_definition: string | null; comment: string | null;
+		schema_name: string;
+		table_name: string;
+		column_id: number;
+		name: string;
+		data_type: string;
+		max_length: number;
+		precision: number;
+		scale: number;
+		is_nullable: boolean;
+		is_identity: boolean;
+		is_computed: boolean;
+		default_definition: string | null;
+		comment: string | null;
 	}>;
 	indexes: Array<{
-		schema_name: string; table_name: string; index_name: string; is_unique: boolean; is_primary_key: boolean; has_filter: boolean;
-		key_ordinal: number; column_name: string;
+		schema_name: string;
+		table_name: string;
+		index_name: string;
+		is_unique: boolean;
+		is_primary_key: boolean;
+		has_filter: boolean;
+		key_ordinal: number;
+		column_name: string;
 	}>;
 	foreignKeys: Array<{
-		schema_name: string; constraint_name: string; table_name: string; column_name: string; foreign_table: string; foreign_column: string;
-		on_delete: string; on_update: string;
+		schema_name: string;
+		constraint_name: string;
+		table_name: string;
+		column_name: string;
+		foreign_table: string;
+		foreign_column: string;
+		on_delete: string;
+		on_update: string;
 	}>;
 	checks: Array<{ schema_name: string; table_name: string; definition: string }>;
 }
@@ -114,7 +137,15 @@ export function buildSchema(catalog: MssqlCatalog): RawSchema {
 		const indexKey = key(row.schema_name, row.table_name, row.index_name);
 		let index = indexes.get(indexKey);
 		if (!index) {
-			index = { schema: row.schema_name, filtered: row.has_filter, table: row.table_name, name: row.index_name, columns: [], unique: row.is_unique, primary: row.is_primary_key };
+			index = {
+				schema: row.schema_name,
+				filtered: row.has_filter,
+				table: row.table_name,
+				name: row.index_name,
+				columns: [],
+				unique: row.is_unique,
+				primary: row.is_primary_key,
+			};
 			indexes.set(indexKey, index);
 		}
 		index.columns.push(row.column_name);
@@ -165,11 +196,13 @@ export function buildSchema(catalog: MssqlCatalog): RawSchema {
 	}));
 
 	return {
-		tables: catalog.objects.filter((object) => object.type === 'U').map((object) => ({
-			name: object.name,
-			schema: object.schema_name,
-			...(object.comment !== null ? { comment: object.comment } : {}),
-		})),
+		tables: catalog.objects
+			.filter((object) => object.type === 'U')
+			.map((object) => ({
+				name: object.name,
+				schema: object.schema_name,
+				...(object.comment !== null ? { comment: object.comment } : {}),
+			})),
 		columns,
 		foreignKeys,
 		indexes: [...indexes.values()].map(({ table, name, columns, unique, primary }) => ({ table, name, columns, unique, primary })),

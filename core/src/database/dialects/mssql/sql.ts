@@ -1,6 +1,14 @@
 import { likePattern, type DatePart, type SqlFragments } from '../sql-fragments.js';
 
-const parts: Record<Exclude<DatePart, 'weekday'>, string> = { year: 'year', month: 'month', week: 'iso_week', day: 'day', hour: 'hour', minute: 'minute', second: 'second' };
+const parts: Record<Exclude<DatePart, 'weekday'>, string> = {
+	year: 'year',
+	month: 'month',
+	week: 'iso_week',
+	day: 'day',
+	hour: 'hour',
+	minute: 'minute',
+	second: 'second',
+};
 
 export const sqlFragments: SqlFragments = {
 	// DATEPART(weekday) depends on the session's DATEFIRST; this form gives Sunday = 0 whatever it is.

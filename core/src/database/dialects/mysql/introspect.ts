@@ -7,13 +7,27 @@ export interface MysqlCatalog {
 	version: string;
 	tables: Array<{ table_name: string; table_type: string; table_comment: string }>;
 	columns: Array<{
-		table_name: string; column_name: string; data_type: string; column_type: string; column_default: string | null; is_nullable: string;
-		character_maximum_length: number | string | null; numeric_precision: number | string | null; numeric_scale: number | string | null;
-		column_key: string; extra: string; column_comment: string;
+		table_name: string;
+		column_name: string;
+		data_type: string;
+		column_type: string;
+		column_default: string | null;
+		is_nullable: string;
+		character_maximum_length: number | string | null;
+		numeric_precision: number | string | null;
+		numeric_scale: number | string | null;
+		column_key: string;
+		extra: string;
+		column_comment: string;
 	}>;
 	foreignKeys: Array<{
-		table_name: string; column_name: string; referenced_table_name: string; referenced_column_name: string; constraint_name: string;
-		update_rule: string; delete_rule: string;
+		table_name: string;
+		column_name: string;
+		referenced_table_name: string;
+		referenced_column_name: string;
+		constraint_name: string;
+		update_rule: string;
+		delete_rule: string;
 	}>;
 	indexes: Array<{ table_name: string; index_name: string; non_unique: number | string; seq_in_index: number; column_name: string | null }>;
 	checks: Array<{ table_name: string; check_clause: string }>;
@@ -64,7 +78,10 @@ export async function queryCatalog(knex: Knex): Promise<MysqlCatalog> {
 
 async function checkConstraints(knex: Knex): Promise<MysqlCatalog['checks']> {
 	try {
-		return await rows(knex, `select table_name as table_name, check_clause as check_clause from information_schema.check_constraints where constraint_schema = database()`);
+		return await rows(
+			knex,
+			`select table_name as table_name, check_clause as check_clause from information_schema.check_constraints where constraint_schema = database()`,
+		);
 	} catch {
 		// MySQL before 8.0.16 has no check constraints (and MySQL's own JSON type needs none).
 		return [];
@@ -72,10 +89,17 @@ async function checkConstraints(knex: Knex): Promise<MysqlCatalog['checks']> {
 }
 
 const nowFunctions: Record<string, string> = {
-	current_timestamp: 'CURRENT_TIMESTAMP', 'current_timestamp()': 'CURRENT_TIMESTAMP', 'now()': 'CURRENT_TIMESTAMP',
-	localtimestamp: 'CURRENT_TIMESTAMP', 'localtimestamp()': 'CURRENT_TIMESTAMP',
-	current_date: 'CURRENT_DATE', 'current_date()': 'CURRENT_DATE', 'curdate()': 'CURRENT_DATE',
-	current_time: 'CURRENT_TIME', 'current_time()': 'CURRENT_TIME', 'curtime()': 'CURRENT_TIME',
+	current_timestamp: 'CURRENT_TIMESTAMP',
+	'current_timestamp()': 'CURRENT_TIMESTAMP',
+	'now()': 'CURRENT_TIMESTAMP',
+	localtimestamp: 'CURRENT_TIMESTAMP',
+	'localtimestamp()': 'CURRENT_TIMESTAMP',
+	current_date: 'CURRENT_DATE',
+	'current_date()': 'CURRENT_DATE',
+	'curdate()': 'CURRENT_DATE',
+	current_time: 'CURRENT_TIME',
+	'current_time()': 'CURRENT_TIME',
+	'curtime()': 'CURRENT_TIME',
 };
 
 /**
@@ -115,35 +139,39 @@ export function buildSchema(catalog: MysqlCatalog): RawSchema {
 		}
 		if (row.column_name !== null) index.columns.push(row.column_name);
 	}
-	const unique = new Set([...indexes.values()].filter((index) => index.unique && index.columns.length === 1).map((index) => `${index.table}\u0000${index.columns[0]}`));
+	const unique = new Set(
+		[...indexes.values()].filter((index) => index.unique && index.columns.length === 1).map((index) => `${index.table}\u0000${index.columns[0]}`),
+	);
 	const jsonChecked = new Set<string>();
 	for (const check of catalog.checks) {
 		const match = /json_valid\(\s*`?([^`)]+)`?\s*\)/i.exec(check.check_clause);
 		if (match) jsonChecked.add(`${check.table_name}\u0000${match[1]}`);
 	}
 
-	const columns = catalog.columns.filter((row) => baseTables.has(row.table_name)).map((row) => {
-		const columnType = row.column_type.toLowerCase();
-		const key = `${row.table_name}\u0000${row.column_name}`;
-		const column: RawColumn = {
-			table: row.table_name,
-			name: row.column_name,
-			// The display width is dropped except on tinyint(1): MySQL has no boolean type and that width is how one is marked.
-			dataType: /^tinyint\(1\)/.test(columnType) ? 'tinyint(1)' : row.data_type.toLowerCase(),
-			defaultValue: parseDefault(row.column_default, mariadb, row.extra),
-			isNullable: row.is_nullable === 'YES',
-			maxLength: toNumber(row.character_maximum_length),
-			numericPrecision: toNumber(row.numeric_precision),
-			numericScale: toNumber(row.numeric_scale),
-			isPrimaryKey: row.column_key === 'PRI',
-			hasAutoIncrement: /auto_increment/i.test(row.extra),
-			isUnique: unique.has(key),
-		};
-		if (jsonChecked.has(key)) column.hasJsonCheck = true;
-		if (row.column_comment) column.comment = row.column_comment;
-		column.defaultValue = coerceDefault(column.defaultValue, mysqlFieldType(column));
-		return column;
-	});
+	const columns = catalog.columns
+		.filter((row) => baseTables.has(row.table_name))
+		.map((row) => {
+			const columnType = row.column_type.toLowerCase();
+			const key = `${row.table_name}\u0000${row.column_name}`;
+			const column: RawColumn = {
+				table: row.table_name,
+				name: row.column_name,
+				// The display width is dropped except on tinyint(1): MySQL has no boolean type and that width is how one is marked.
+				dataType: /^tinyint\(1\)/.test(columnType) ? 'tinyint(1)' : row.data_type.toLowerCase(),
+				defaultValue: parseDefault(row.column_default, mariadb, row.extra),
+				isNullable: row.is_nullable === 'YES',
+				maxLength: toNumber(row.character_maximum_length),
+				numericPrecision: toNumber(row.numeric_precision),
+				numericScale: toNumber(row.numeric_scale),
+				isPrimaryKey: row.column_key === 'PRI',
+				hasAutoIncrement: /auto_increment/i.test(row.extra),
+				isUnique: unique.has(key),
+			};
+			if (jsonChecked.has(key)) column.hasJsonCheck = true;
+			if (row.column_comment) column.comment = row.column_comment;
+			column.defaultValue = coerceDefault(column.defaultValue, mysqlFieldType(column));
+			return column;
+		});
 
 	const foreignKeys: RawForeignKey[] = catalog.foreignKeys.map((row) => ({
 		table: row.table_name,
@@ -156,10 +184,12 @@ export function buildSchema(catalog: MysqlCatalog): RawSchema {
 	}));
 
 	return {
-		tables: catalog.tables.filter((table) => baseTables.has(table.table_name)).map((table) => ({
-			name: table.table_name,
-			...(table.table_comment ? { comment: table.table_comment } : {}),
-		})),
+		tables: catalog.tables
+			.filter((table) => baseTables.has(table.table_name))
+			.map((table) => ({
+				name: table.table_name,
+				...(table.table_comment ? { comment: table.table_comment } : {}),
+			})),
 		columns,
 		foreignKeys,
 		indexes: [...indexes.values()],

@@ -3,14 +3,26 @@ import type { RawColumn } from '../../introspection/types.js';
 import { parseTypeName } from '../../introspection/type-name.js';
 
 const names: Record<string, FieldType> = {
-	varchar2: 'string', nvarchar2: 'string', varchar: 'string', char: 'string', nchar: 'string',
-	clob: 'text', nclob: 'text', long: 'text',
-	float: 'float', binary_float: 'float', binary_double: 'float',
+	varchar2: 'string',
+	nvarchar2: 'string',
+	varchar: 'string',
+	char: 'string',
+	nchar: 'string',
+	clob: 'text',
+	nclob: 'text',
+	long: 'text',
+	float: 'float',
+	binary_float: 'float',
+	binary_double: 'float',
 	// Oracle's DATE carries a time of day.
-	date: 'dateTime', timestamp: 'dateTime',
-	'timestamp with time zone': 'timestamp', 'timestamp with local time zone': 'timestamp',
+	date: 'dateTime',
+	timestamp: 'dateTime',
+	'timestamp with time zone': 'timestamp',
+	'timestamp with local time zone': 'timestamp',
 	json: 'json',
-	blob: 'binary', raw: 'binary', 'long raw': 'binary',
+	blob: 'binary',
+	raw: 'binary',
+	'long raw': 'binary',
 	sdo_geometry: 'geometry',
 };
 

@@ -7,12 +7,28 @@ import { oracleFieldType } from './field-types.js';
 export interface OracleCatalog {
 	objects: Array<{ NAME: string; KIND: 'TABLE' | 'VIEW'; COMMENTS: string | null }>;
 	columns: Array<{
-		TABLE_NAME: string; COLUMN_NAME: string; DATA_TYPE: string; DATA_LENGTH: number; CHAR_LENGTH: number; DATA_PRECISION: number | null;
-		DATA_SCALE: number | null; NULLABLE: 'Y' | 'N'; DATA_DEFAULT: string | null; IDENTITY_COLUMN: 'YES' | 'NO'; COMMENTS: string | null;
+		TABLE_NAME: string;
+		COLUMN_NAME: string;
+		DATA_TYPE: string;
+		DATA_LENGTH: number;
+		CHAR_LENGTH: number;
+		DATA_PRECISION: number | null;
+		DATA_SCALE: number | null;
+		NULLABLE: 'Y' | 'N';
+		DATA_DEFAULT: string | null;
+		IDENTITY_COLUMN: 'YES' | 'NO';
+		COMMENTS: string | null;
 	}>;
 	constraints: Array<{
-		CONSTRAINT_NAME: string; CONSTRAINT_TYPE: 'P' | 'U' | 'R' | 'C'; TABLE_NAME: string; COLUMN_NAME: string; POSITION: number | null;
-		DELETE_RULE: string | null; R_CONSTRAINT_NAME: string | null; INDEX_NAME: string | null; SEARCH_CONDITION_VC: string | null;
+		CONSTRAINT_NAME: string;
+		CONSTRAINT_TYPE: 'P' | 'U' | 'R' | 'C';
+		TABLE_NAME: string;
+		COLUMN_NAME: string;
+		POSITION: number | null;
+		DELETE_RULE: string | null;
+		R_CONSTRAINT_NAME: string | null;
+		INDEX_NAME: string | null;
+		SEARCH_CONDITION_VC: string | null;
 	}>;
 	indexes: Array<{ INDEX_NAME: string; TABLE_NAME: string; UNIQUENESS: 'UNIQUE' | 'NONUNIQUE'; COLUMN_NAME: string; COLUMN_POSITION: number }>;
 	/** Tables numbered by a sequence and a BEFORE INSERT trigger, as knex's `increments` creates them before identity columns. */
@@ -60,8 +76,11 @@ export async function queryCatalog(knex: Knex): Promise<OracleCatalog> {
 }
 
 const nowFunctions: Record<string, string> = {
-	sysdate: 'CURRENT_TIMESTAMP', systimestamp: 'CURRENT_TIMESTAMP', current_timestamp: 'CURRENT_TIMESTAMP',
-	localtimestamp: 'CURRENT_TIMESTAMP', current_date: 'CURRENT_TIMESTAMP',
+	sysdate: 'CURRENT_TIMESTAMP',
+	systimestamp: 'CURRENT_TIMESTAMP',
+	current_timestamp: 'CURRENT_TIMESTAMP',
+	localtimestamp: 'CURRENT_TIMESTAMP',
+	current_date: 'CURRENT_TIMESTAMP',
 };
 
 /** DATA_DEFAULT is the SQL text as typed, often with trailing blanks: `'draft' `, `0`, `SYSTIMESTAMP`. */
@@ -161,10 +180,12 @@ export function buildSchema(catalog: OracleCatalog): RawSchema {
 		.filter((foreignKey) => foreignKey.foreignKeyTable !== '');
 
 	return {
-		tables: catalog.objects.filter((object) => object.KIND === 'TABLE').map((object) => ({
-			name: object.NAME,
-			...(object.COMMENTS !== null ? { comment: object.COMMENTS } : {}),
-		})),
+		tables: catalog.objects
+			.filter((object) => object.KIND === 'TABLE')
+			.map((object) => ({
+				name: object.NAME,
+				...(object.COMMENTS !== null ? { comment: object.COMMENTS } : {}),
+			})),
 		columns,
 		foreignKeys,
 		indexes: [...indexes.values()],

@@ -9,7 +9,11 @@ interface PgError {
 	constraint?: unknown;
 }
 
-const unquote = (name: string) => name.trim().replace(/^"(.*)"$/, '$1').replace(/""/g, '"');
+const unquote = (name: string) =>
+	name
+		.trim()
+		.replace(/^"(.*)"$/, '$1')
+		.replace(/""/g, '"');
 
 /** `Key (slug)=(x) already exists.` / `Key (author)=(99) is not present in table "authors".` */
 function keyOf(detail: unknown): { field?: string; value?: string } {

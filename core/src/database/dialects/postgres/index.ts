@@ -43,7 +43,7 @@ export const postgres: Dialect = {
 	async syncAutoIncrement(knex, table, column) {
 		// setval to the largest key, never backwards (a concurrent insert may already be past it).
 		await knex.raw(
-			'select setval(pg_get_serial_sequence(?, ?), greatest((select coalesce(max(??), 0) from ??), (select last_value from pg_sequences where schemaname || \'.\' || sequencename = pg_get_serial_sequence(?, ?)), 1), true)',
+			"select setval(pg_get_serial_sequence(?, ?), greatest((select coalesce(max(??), 0) from ??), (select last_value from pg_sequences where schemaname || '.' || sequencename = pg_get_serial_sequence(?, ?)), 1), true)",
 			[table, column, column, table, table, column],
 		);
 	},

@@ -6,12 +6,29 @@ import { postgresFieldType } from './field-types.js';
 export interface PostgresCatalog {
 	relations: Array<{ schema: string; name: string; relkind: string; comment: string | null }>;
 	columns: Array<{
-		schema: string; table_name: string; name: string; data_type: string; max_length: number | null; numeric_precision: number | null;
-		numeric_scale: number | null; default_value: string | null; not_null: boolean; identity: string; generated: string; comment: string | null;
+		schema: string;
+		table_name: string;
+		name: string;
+		data_type: string;
+		max_length: number | null;
+		numeric_precision: number | null;
+		numeric_scale: number | null;
+		default_value: string | null;
+		not_null: boolean;
+		identity: string;
+		generated: string;
+		comment: string | null;
 	}>;
 	constraints: Array<{
-		schema: string; table_name: string; name: string; type: 'p' | 'u' | 'f'; columns: string[]; foreign_table: string | null;
-		foreign_columns: string[] | null; on_update: string; on_delete: string;
+		schema: string;
+		table_name: string;
+		name: string;
+		type: 'p' | 'u' | 'f';
+		columns: string[];
+		foreign_table: string | null;
+		foreign_columns: string[] | null;
+		on_update: string;
+		on_delete: string;
 	}>;
 	indexes: Array<{ schema: string; table_name: string; name: string; unique: boolean; primary: boolean; partial: boolean; columns: string[] }>;
 }
@@ -82,9 +99,15 @@ export async function queryCatalog(knex: Knex, options: IntrospectOptions = {}):
 
 const actions: Record<string, ReferentialAction> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 const nowFunctions: Record<string, string> = {
-	'now()': 'CURRENT_TIMESTAMP', current_timestamp: 'CURRENT_TIMESTAMP', 'transaction_timestamp()': 'CURRENT_TIMESTAMP',
-	'statement_timestamp()': 'CURRENT_TIMESTAMP', 'clock_timestamp()': 'CURRENT_TIMESTAMP', localtimestamp: 'CURRENT_TIMESTAMP',
-	current_date: 'CURRENT_DATE', current_time: 'CURRENT_TIME', localtime: 'CURRENT_TIME',
+	'now()': 'CURRENT_TIMESTAMP',
+	current_timestamp: 'CURRENT_TIMESTAMP',
+	'transaction_timestamp()': 'CURRENT_TIMESTAMP',
+	'statement_timestamp()': 'CURRENT_TIMESTAMP',
+	'clock_timestamp()': 'CURRENT_TIMESTAMP',
+	localtimestamp: 'CURRENT_TIMESTAMP',
+	current_date: 'CURRENT_DATE',
+	current_time: 'CURRENT_TIME',
+	localtime: 'CURRENT_TIME',
 };
 
 /** `'draft'::character varying` → `draft`, `NULL::text` → null, `now()` → CURRENT_TIMESTAMP; other expressions stay as written. */
@@ -160,11 +183,13 @@ export function buildSchema(catalog: PostgresCatalog): RawSchema {
 
 	const isView = (relkind: string) => relkind === 'v' || relkind === 'm';
 	return {
-		tables: catalog.relations.filter((relation) => !isView(relation.relkind)).map((relation) => ({
-			name: relation.name,
-			schema: relation.schema,
-			...(relation.comment !== null ? { comment: relation.comment } : {}),
-		})),
+		tables: catalog.relations
+			.filter((relation) => !isView(relation.relkind))
+			.map((relation) => ({
+				name: relation.name,
+				schema: relation.schema,
+				...(relation.comment !== null ? { comment: relation.comment } : {}),
+			})),
 		columns,
 		foreignKeys,
 		indexes,

@@ -1,6 +1,15 @@
 import { likePattern, standardMatch, type DatePart, type SqlFragments } from '../sql-fragments.js';
 
-const fields: Record<DatePart, string> = { year: 'YEAR', month: 'MONTH', week: 'WEEK', day: 'DAY', weekday: 'DOW', hour: 'HOUR', minute: 'MINUTE', second: 'SECOND' };
+const fields: Record<DatePart, string> = {
+	year: 'YEAR',
+	month: 'MONTH',
+	week: 'WEEK',
+	day: 'DAY',
+	weekday: 'DOW',
+	hour: 'HOUR',
+	minute: 'MINUTE',
+	second: 'SECOND',
+};
 
 export const sqlFragments: SqlFragments = {
 	datePart: (part, column) => `CAST(FLOOR(EXTRACT(${fields[part]} FROM ${column})) AS INTEGER)`,

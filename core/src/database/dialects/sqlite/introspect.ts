@@ -8,14 +8,24 @@ export interface SqliteCatalog {
 	objects: Array<{ type: 'table' | 'view'; name: string }>;
 	columns: Array<{ table_name: string; cid: number; name: string; type: string; notnull: number; dflt_value: string | null; pk: number; hidden: number }>;
 	foreignKeys: Array<{ table_name: string; id: number; seq: number; table: string; from: string; to: string | null; on_update: string; on_delete: string }>;
-	indexes: Array<{ table_name: string; index_name: string; unique: number; origin: 'c' | 'u' | 'pk'; partial: number; seqno: number; column_name: string | null }>;
+	indexes: Array<{
+		table_name: string;
+		index_name: string;
+		unique: number;
+		origin: 'c' | 'u' | 'pk';
+		partial: number;
+		seqno: number;
+		column_name: string | null;
+	}>;
 }
 
 // The pragma table functions join against sqlite_master, so four statements read every table at once.
 const everyTable = (joins: string) => `sqlite_master m ${joins} where m.type = 'table' and m.name not like 'sqlite\\_%' escape '\\'`;
 
 export async function queryCatalog(knex: Knex): Promise<SqliteCatalog> {
-	const objects = await knex.raw(`select type, name from sqlite_master where type in ('table', 'view') and name not like 'sqlite\\_%' escape '\\' order by name`);
+	const objects = await knex.raw(
+		`select type, name from sqlite_master where type in ('table', 'view') and name not like 'sqlite\\_%' escape '\\' order by name`,
+	);
 	const columns = await knex.raw(
 		`select m.name as table_name, p.cid, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden
 		 from ${everyTable('join pragma_table_xinfo(m.name) p')} order by m.name, p.cid`,
@@ -70,29 +80,31 @@ export function buildSchema(catalog: SqliteCatalog): RawSchema {
 	for (const row of catalog.columns) if (row.pk > 0) primaryKeyCount.set(row.table_name, (primaryKeyCount.get(row.table_name) ?? 0) + 1);
 
 	// hidden = 1 marks the hidden columns of virtual tables, which are not part of the data.
-	const columns: RawColumn[] = catalog.columns.filter((row) => row.hidden !== 1).map((row) => {
-		const dataType = row.type.toLowerCase();
-		const { base, args } = parseTypeName(dataType);
-		const soleKey = row.pk > 0 && primaryKeyCount.get(row.table_name) === 1;
-		const numeric = base === 'decimal' || base === 'numeric';
-		const column: RawColumn = {
-			table: row.table_name,
-			name: row.name,
-			dataType,
-			defaultValue: parseDefault(row.dflt_value),
-			// A primary key is never null in practice, even where SQLite's legacy rules would allow it.
-			isNullable: row.notnull === 0 && row.pk === 0,
-			maxLength: !numeric && args.length > 0 ? args[0]! : null,
-			numericPrecision: numeric && args.length > 0 ? args[0]! : null,
-			numericScale: numeric && args.length > 0 ? (args[1] ?? 0) : null,
-			isPrimaryKey: row.pk > 0,
-			// INTEGER PRIMARY KEY aliases the rowid: SQLite assigns it on insert, with or without AUTOINCREMENT.
-			hasAutoIncrement: soleKey && base === 'integer',
-			isUnique: soleKey || uniqueColumns.has(`${row.table_name}\u0000${row.name}`),
-		};
-		column.defaultValue = coerceDefault(column.defaultValue, sqliteFieldType(column));
-		return column;
-	});
+	const columns: RawColumn[] = catalog.columns
+		.filter((row) => row.hidden !== 1)
+		.map((row) => {
+			const dataType = row.type.toLowerCase();
+			const { base, args } = parseTypeName(dataType);
+			const soleKey = row.pk > 0 && primaryKeyCount.get(row.table_name) === 1;
+			const numeric = base === 'decimal' || base === 'numeric';
+			const column: RawColumn = {
+				table: row.table_name,
+				name: row.name,
+				dataType,
+				defaultValue: parseDefault(row.dflt_value),
+				// A primary key is never null in practice, even where SQLite's legacy rules would allow it.
+				isNullable: row.notnull === 0 && row.pk === 0,
+				maxLength: !numeric && args.length > 0 ? args[0]! : null,
+				numericPrecision: numeric && args.length > 0 ? args[0]! : null,
+				numericScale: numeric && args.length > 0 ? (args[1] ?? 0) : null,
+				isPrimaryKey: row.pk > 0,
+				// INTEGER PRIMARY KEY aliases the rowid: SQLite assigns it on insert, with or without AUTOINCREMENT.
+				hasAutoIncrement: soleKey && base === 'integer',
+				isUnique: soleKey || uniqueColumns.has(`${row.table_name}\u0000${row.name}`),
+			};
+			column.defaultValue = coerceDefault(column.defaultValue, sqliteFieldType(column));
+			return column;
+		});
 
 	const foreignKeys: RawForeignKey[] = catalog.foreignKeys.map((row) => ({
 		table: row.table_name,

@@ -17,5 +17,8 @@ export const sqlFragments: SqlFragments = {
 	characterLength: (column) => `length(${column})`,
 	ping: 'select 1',
 	// One JSON text parameter, read back row by row by json_each: no list is too long for SQLite's variable cap.
-	valueList: (column, values, negate) => ({ sql: `${column} ${negate ? 'NOT IN' : 'IN'} (SELECT value FROM json_each(?))`, bindings: [JSON.stringify(values)] }),
+	valueList: (column, values, negate) => ({
+		sql: `${column} ${negate ? 'NOT IN' : 'IN'} (SELECT value FROM json_each(?))`,
+		bindings: [JSON.stringify(values)],
+	}),
 };

@@ -20,7 +20,15 @@ export async function extensions(args: string[]): Promise<void> {
 	if (action === 'list') {
 		const rows = await ctx.client().request(readExtensions());
 		out.print(rows, () =>
-			table(rows.map((row) => ({ name: row.name ?? row.schema?.name ?? row.id, type: row.schema?.type ?? row.type, version: row.schema?.version ?? row.version, enabled: row.meta?.enabled ?? row.enabled, sandboxed: row.schema?.sandbox?.enabled ?? row.sandboxed }))),
+			table(
+				rows.map((row) => ({
+					name: row.name ?? row.schema?.name ?? row.id,
+					type: row.schema?.type ?? row.type,
+					version: row.schema?.version ?? row.version,
+					enabled: row.meta?.enabled ?? row.enabled,
+					sandboxed: row.schema?.sandbox?.enabled ?? row.sandboxed,
+				})),
+			),
 		);
 		return;
 	}

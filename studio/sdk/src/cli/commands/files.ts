@@ -13,13 +13,20 @@ mantle-client files upload PATH [--title T] [--folder ID]
 mantle-client files download ID [--output PATH]`;
 
 export async function files(args: string[]): Promise<void> {
-	const { values, positionals } = parse(args, { title: { type: 'string' }, folder: { type: 'string' }, output: { type: 'string', short: 'o' }, limit: { type: 'string' } });
+	const { values, positionals } = parse(args, {
+		title: { type: 'string' },
+		folder: { type: 'string' },
+		output: { type: 'string', short: 'o' },
+		limit: { type: 'string' },
+	});
 	const ctx = contextFor(values);
 	const [action, target] = positionals;
 	const out = ctx.output;
 	if (action === 'list') {
 		const { readFiles } = await import('../../commands/files.js');
-		const rows = await ctx.client().request(readFiles({ fields: ['id', 'filename_download', 'type', 'filesize', 'folder'], limit: values.limit ? Number(values.limit) : 100 }));
+		const rows = await ctx
+			.client()
+			.request(readFiles({ fields: ['id', 'filename_download', 'type', 'filesize', 'folder'], limit: values.limit ? Number(values.limit) : 100 }));
 		out.print(rows, () => table(rows));
 		return;
 	}
@@ -55,7 +62,11 @@ export async function files(args: string[]): Promise<void> {
 			},
 		});
 		if (!response.body) throw new Error('The server sent no content.');
-		await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), counter, destination === '-' ? process.stdout : createWriteStream(destination));
+		await pipeline(
+			Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
+			counter,
+			destination === '-' ? process.stdout : createWriteStream(destination),
+		);
 		if (destination !== '-') out.print({ id, path: destination, bytes: loaded }, () => `Saved ${destination} (${loaded} bytes).`);
 		return;
 	}

@@ -12,7 +12,13 @@ mantle-client users delete ID...`;
 const columns = ['id', 'email', 'first_name', 'last_name', 'role', 'status'];
 
 export async function users(args: string[]): Promise<void> {
-	const { values, positionals } = parse(args, { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, data: { type: 'string' }, limit: { type: 'string' } });
+	const { values, positionals } = parse(args, {
+		email: { type: 'string' },
+		password: { type: 'string' },
+		role: { type: 'string' },
+		data: { type: 'string' },
+		limit: { type: 'string' },
+	});
 	const ctx = contextFor(values);
 	const [action = 'list', ...rest] = positionals;
 	const out = ctx.output;
@@ -34,7 +40,13 @@ export async function users(args: string[]): Promise<void> {
 			return;
 		}
 		case 'create': {
-			const user = await client().request(createUser({ email: required(values.email, '--email'), password: required(values.password, '--password'), ...(values.role ? { role: values.role } : {}) }));
+			const user = await client().request(
+				createUser({
+					email: required(values.email, '--email'),
+					password: required(values.password, '--password'),
+					...(values.role ? { role: values.role } : {}),
+				}),
+			);
 			out.print(user, () => record(user));
 			return;
 		}
