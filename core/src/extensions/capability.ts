@@ -4,6 +4,7 @@ import type { Accountability, ExtensionsCapability } from '@mantle/extensions-sd
 import { createError } from '../errors/index.js';
 import type { ExtensionHost } from './host.js';
 import { info } from './extension-info.js';
+import { parseScopes } from './install/scopes.js';
 import { createRegistryCapability } from './install/capability.js';
 import type { RegistryInstaller } from './install/installer.js';
 
@@ -26,18 +27,8 @@ export async function extensionSettings(knex: Knex): Promise<ExtensionSettings &
 	return {
 		disabled: new Set(rows.filter((row) => !row.enabled).map((row) => row.folder)),
 		trusted: new Set(rows.filter((row) => Boolean(row.trusted)).map((row) => row.folder)),
-		registry: new Map(rows.filter((row) => row.source === 'registry').map((row) => [row.folder, parseGranted(row.granted_scopes)])),
+		registry: new Map(rows.filter((row) => row.source === 'registry').map((row) => [row.folder, parseScopes(row.granted_scopes)])),
 	};
-}
-
-function parseGranted(value: unknown): Record<string, unknown> | null {
-	if (value === null || value === undefined) return null;
-	if (typeof value !== 'string') return value as Record<string, unknown>;
-	try {
-		return JSON.parse(value) as Record<string, unknown>;
-	} catch {
-		return null;
-	}
 }
 
 /** The extension host as the SDK's `extensions` capability, for the first-party `/extensions` endpoint. */

@@ -8,7 +8,7 @@ import type { RegistryClientConfig } from '../../config/registry.js';
 import { createError } from '../../errors/index.js';
 import { RegistryClient, type Packument, type VersionDocument } from './client.js';
 import { extensionFolder, placePackage, registryFolders, removePackage } from './place.js';
-import { covers } from './scopes.js';
+import { covers, parseScopes } from './scopes.js';
 import { verifyPackage } from './verify.js';
 
 export interface InstallerOptions {
@@ -30,18 +30,6 @@ interface RegistryRow {
 	folder: string;
 	version: string | null;
 	granted_scopes: unknown;
-}
-
-function parseScopes(value: unknown): Record<string, unknown> | null {
-	if (value === null || value === undefined) return null;
-	if (typeof value === 'string') {
-		try {
-			return JSON.parse(value) as Record<string, unknown>;
-		} catch {
-			return null;
-		}
-	}
-	return value as Record<string, unknown>;
 }
 
 /**

@@ -12,3 +12,14 @@ export function covers(granted: Record<string, unknown> | null | undefined, requ
 		});
 	});
 }
+
+/** Granted scopes as `mantle_extensions` stores them: JSON text on some vendors, parsed on others; null when none. */
+export function parseScopes(value: unknown): Record<string, unknown> | null {
+	if (value === null || value === undefined) return null;
+	if (typeof value !== 'string') return value as Record<string, unknown>;
+	try {
+		return JSON.parse(value) as Record<string, unknown>;
+	} catch {
+		return null;
+	}
+}
