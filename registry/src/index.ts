@@ -1,4 +1,3 @@
 export { loadRegistryConfig, type RegistryConfig } from './config.js';
 export { createRegistry, type Registry } from './server.js';
 export { publishOwnPackages, packWorkspace } from './seed.js';
-export { keyIdOf, verifySignature } from './keys.js';

@@ -1,6 +1,7 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { keyIdOf } from '@mantle/extensions-sdk/package';
 
 export interface SigningKey {
 	keyid: string;
@@ -8,11 +9,6 @@ export interface SigningKey {
 	publicKey: string;
 	created: Date;
 	private?: KeyObject;
-}
-
-/** `SHA256:` and the base64 digest of the public key, as npm names its keys. */
-export function keyIdOf(publicKeyDer: Buffer): string {
-	return `SHA256:${createHash('sha256').update(publicKeyDer).digest('base64')}`;
 }
 
 /**
@@ -32,7 +28,12 @@ export class KeyRing {
 		this.keys = files.map((file) => {
 			const privateKey = createPrivateKey(readFileSync(path.join(this.folder, file)));
 			const der = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
-			return { keyid: keyIdOf(der), publicKey: der.toString('base64'), created: new Date(Number(file.replace(/\D/g, '')) || 0), private: privateKey };
+			return {
+				keyid: keyIdOf(der.toString('base64')),
+				publicKey: der.toString('base64'),
+				created: new Date(Number(file.replace(/\D/g, '')) || 0),
+				private: privateKey,
+			};
 		});
 		if (this.keys.length === 0) this.rotate();
 	}
@@ -45,7 +46,7 @@ export class KeyRing {
 		if (existsSync(file)) throw new Error('A key was made this very millisecond; try again.');
 		writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
 		const der = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
-		const key = { keyid: keyIdOf(der), publicKey: der.toString('base64'), created, private: privateKey };
+		const key = { keyid: keyIdOf(der.toString('base64')), publicKey: der.toString('base64'), created, private: privateKey };
 		this.keys.push(key);
 		return key;
 	}
@@ -61,15 +62,5 @@ export class KeyRing {
 	sign(payload: string): { keyid: string; sig: string } {
 		const key = this.current;
 		return { keyid: key.keyid, sig: sign(null, Buffer.from(payload), key.private!).toString('base64') };
-	}
-}
-
-/** Verifies an ed25519 signature against a base64 SPKI public key. */
-export function verifySignature(payload: string, signature: string, publicKeyBase64: string): boolean {
-	try {
-		const key = createPublicKey({ key: Buffer.from(publicKeyBase64, 'base64'), format: 'der', type: 'spki' });
-		return verify(null, Buffer.from(payload), key, Buffer.from(signature, 'base64'));
-	} catch {
-		return false;
 	}
 }

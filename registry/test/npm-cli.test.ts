@@ -3,8 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import test from 'ava';
-import { manifestPayload } from '@mantle/extensions-sdk/package';
-import { verifySignature } from '../src/keys.js';
+import { verifyManifestSignature } from '@mantle/extensions-sdk/package';
 import { npmUser, run, startRegistry } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -44,8 +43,8 @@ test('an extension made outside the repository installs its SDK from the registr
 		const dist = document.versions['0.1.0']!.dist;
 		const key = keys.keys.find((candidate) => candidate.keyid === dist['mantle:signature'].keyid)!;
 		t.true(
-			verifySignature(
-				manifestPayload({ name: 'mantle-extension-greet', version: '0.1.0', integrity: dist.integrity, files: dist['mantle:files'] }),
+			verifyManifestSignature(
+				{ name: 'mantle-extension-greet', version: '0.1.0', integrity: dist.integrity, files: dist['mantle:files'] },
 				dist['mantle:signature'].sig,
 				key.key,
 			),

@@ -38,11 +38,11 @@ export async function verifyPackage(
 	if (!signature || !signedFiles) {
 		if (config.requireSignature) throw refused(name, version, 'it is unsigned, and EXTENSIONS_REQUIRE_SIGNATURE is on.');
 	} else {
-		const keys = await Promise.all(config.keys.map(async (key) => ({ key, id: await keyIdOf(key) })));
+		const keys = config.keys.map((key) => ({ key, id: keyIdOf(key) }));
 		const key = keys.find((candidate) => candidate.id === signature.keyid);
 		if (!key) {
 			if (config.requireSignature) throw refused(name, version, `it is signed by the key ${signature.keyid}, which is not in EXTENSIONS_REGISTRY_KEYS.`);
-		} else if (!(await verifyManifestSignature({ name, version, integrity, files: signedFiles }, signature.sig, key.key))) {
+		} else if (!verifyManifestSignature({ name, version, integrity, files: signedFiles }, signature.sig, key.key)) {
 			throw refused(name, version, 'its signature does not verify: the package or its file list was altered.');
 		}
 		const actual = Object.keys(contents.files).sort();

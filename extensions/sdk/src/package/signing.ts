@@ -1,3 +1,5 @@
+import { createHash, createPublicKey, verify } from 'node:crypto';
+
 /** What a registry signs for one published version: its identity, its tarball's integrity and every file's sha256. */
 export interface SignedManifest {
 	name: string;
@@ -26,14 +28,12 @@ export interface DistSignature {
 }
 
 /** `SHA256:` and the base64 digest of the public key's DER bytes, as npm names its keys. */
-export async function keyIdOf(publicKeyBase64: string): Promise<string> {
-	const { createHash } = await import('node:crypto');
+export function keyIdOf(publicKeyBase64: string): string {
 	return `SHA256:${createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('base64')}`;
 }
 
 /** Whether `signature` (base64 ed25519) over the manifest's payload was made by the key (base64 SPKI DER). */
-export async function verifyManifestSignature(manifest: SignedManifest, signature: string, publicKeyBase64: string): Promise<boolean> {
-	const { createPublicKey, verify } = await import('node:crypto');
+export function verifyManifestSignature(manifest: SignedManifest, signature: string, publicKeyBase64: string): boolean {
 	try {
 		const key = createPublicKey({ key: Buffer.from(publicKeyBase64, 'base64'), format: 'der', type: 'spki' });
 		return verify(null, Buffer.from(manifestPayload(manifest)), key, Buffer.from(signature, 'base64'));
