@@ -9,6 +9,7 @@ import { prefetchPreset } from '../lib/presets.js';
 import { Browse } from '../content/browse.js';
 import { Editor } from '../content/editor.js';
 import { Files } from '../files/files.js';
+import { lazyPage } from '../lib/lazy.js';
 import { Settings } from './settings.js';
 import { Login } from './login.js';
 import { ModuleBar } from './module-bar.js';
@@ -81,6 +82,10 @@ export function App() {
 	);
 }
 
+// Admin-only pages, each its own chunk fetched on first visit.
+const DataModel = lazyPage(() => import('../data-model/index.js').then((module) => module.DataModel));
+const Access = lazyPage(() => import('../access/index.js').then((module) => module.Access));
+
 function Routes({ path }: { path: string }) {
 	const model = useStore(schema);
 	let params: Record<string, string> | null;
@@ -107,6 +112,21 @@ function Routes({ path }: { path: string }) {
 		return (
 			<Page nav={<Navigation />}>
 				<Empty text="Pick a collection on the left." />
+			</Page>
+		);
+	if (match('/settings/data-model/*', path) || match('/settings/data-model', path))
+		return (
+			<Page>
+				<DataModel path={path} />
+			</Page>
+		);
+	if (
+		path === '/users' ||
+		['/settings/roles', '/settings/policies', '/settings/effective-permissions'].some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
+	)
+		return (
+			<Page>
+				<Access path={path} />
 			</Page>
 		);
 	if ((params = match('/users/:id', path)))

@@ -10,11 +10,15 @@ const modules = [
 	{ id: 'content', label: 'Content', icon: 'box' },
 	{ id: 'files', label: 'File Library', icon: 'folder' },
 	{ id: 'users', label: 'User Directory', icon: 'people' },
+	{ id: 'settings/data-model', label: 'Data Model', icon: 'database' },
+	{ id: 'settings/roles', label: 'Access Control', icon: 'lock' },
 	{ id: 'settings', label: 'Settings', icon: 'settings' },
 ];
 
 export function ModuleBar({ path }: { path: string }) {
 	const { name, color } = useStore(project);
+	// The most specific module owns the page: Data Model, not Settings, on /settings/data-model.
+	const active = modules.filter((module) => path.startsWith(`/${module.id}`)).sort((a, b) => b.id.length - a.id.length)[0]?.id;
 	const [drawer, setDrawer] = useState<'notifications' | 'user' | null>(null);
 	return (
 		<nav class="module-bar" aria-label="Modules">
@@ -23,13 +27,7 @@ export function ModuleBar({ path }: { path: string }) {
 				<span class="visually-hidden">{name}</span>
 			</a>
 			{modules.map((module) => (
-				<a
-					key={module.id}
-					href={`${base}/${module.id}`}
-					class="module"
-					aria-current={path.startsWith(`/${module.id}`) ? 'page' : undefined}
-					title={module.label}
-				>
+				<a key={module.id} href={`${base}/${module.id}`} class="module" aria-current={module.id === active ? 'page' : undefined} title={module.label}>
 					<Icon name={module.icon} />
 					<span class="visually-hidden">{module.label}</span>
 				</a>

@@ -1,0 +1,3 @@
+export function Access({ path }: { path: string }) {
+	return <h1>Access {path}</h1>;
+}
