@@ -10,7 +10,7 @@ import { Browse } from '../content/browse.js';
 import { Editor } from '../content/editor.js';
 import { Files } from '../files/files.js';
 import { lazyPage } from '../lib/lazy.js';
-import { Settings } from './settings.js';
+import { InsightsModule, SettingsModule } from '../settings-pages/routes.js';
 import { Login } from './login.js';
 import { ModuleBar } from './module-bar.js';
 import { Navigation } from './navigation.js';
@@ -150,7 +150,13 @@ function Routes({ path }: { path: string }) {
 	if (match('/settings/*', path) || match('/settings', path))
 		return (
 			<Page>
-				<Settings path={path} />
+				<SettingsModule path={path} />
+			</Page>
+		);
+	if (match('/insights/*', path) || match('/insights', path))
+		return (
+			<Page>
+				<InsightsModule path={path} />
 			</Page>
 		);
 	return (

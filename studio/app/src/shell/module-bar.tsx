@@ -10,6 +10,7 @@ const modules = [
 	{ id: 'content', label: 'Content', icon: 'box' },
 	{ id: 'files', label: 'File Library', icon: 'folder' },
 	{ id: 'users', label: 'User Directory', icon: 'people' },
+	{ id: 'insights', label: 'Insights', icon: 'insights' },
 	{ id: 'settings/data-model', label: 'Data Model', icon: 'database' },
 	{ id: 'settings/roles', label: 'Access Control', icon: 'lock' },
 	{ id: 'settings', label: 'Settings', icon: 'settings' },

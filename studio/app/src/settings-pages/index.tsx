@@ -7,7 +7,7 @@ import { useStore } from '../lib/store.js';
 import { notify, reportError } from '../lib/toasts.js';
 
 /** `/admin/settings/...`: the project's name and colour, and the installed extensions. */
-export function Settings({ path }: { path: string }) {
+export default function Settings({ path }: { path: string }) {
 	const section = match('/settings/:section', path)?.section ?? 'project';
 	return (
 		<div class="settings">
