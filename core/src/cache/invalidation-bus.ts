@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
 
-/** What another instance must forget: the schema overview, or who may do what. */
-export type InvalidationTopic = 'schema' | 'access' | 'flows' | 'extensions';
+/** What another instance must forget: the schema overview, who may do what, or (`cache`) the cached reads of some collections. */
+export type InvalidationTopic = 'schema' | 'access' | 'flows' | 'extensions' | 'cache';
 
 const channel = 'mantle:invalidate';
 
@@ -14,7 +14,7 @@ const channel = 'mantle:invalidate';
  */
 export class InvalidationBus {
 	private readonly instance = randomUUID();
-	private readonly handlers = new Map<InvalidationTopic, Array<() => void>>();
+	private readonly handlers = new Map<InvalidationTopic, Array<(detail: string[]) => void>>();
 	private subscriber: Redis | undefined;
 
 	constructor(
@@ -36,12 +36,13 @@ export class InvalidationBus {
 		if (this.subscriber && this.subscriber.status !== 'ready') await new Promise((resolve) => this.subscriber!.once('ready', resolve));
 	}
 
-	on(topic: InvalidationTopic, handler: () => void): void {
+	on(topic: InvalidationTopic, handler: (detail: string[]) => void): void {
 		this.handlers.set(topic, [...(this.handlers.get(topic) ?? []), handler]);
 	}
 
-	publish(topic: InvalidationTopic): void {
-		this.publisher.publish(channel, JSON.stringify({ topic, from: this.instance })).catch((error: unknown) => {
+	/** `detail` says what in the topic went stale (the collections written, for `cache`). */
+	publish(topic: InvalidationTopic, detail: string[] = []): void {
+		this.publisher.publish(channel, JSON.stringify({ topic, from: this.instance, detail })).catch((error: unknown) => {
 			this.logger.warn({ err: error, topic }, 'could not tell other instances to drop their caches');
 		});
 	}
@@ -55,13 +56,14 @@ export class InvalidationBus {
 	}
 
 	private receive(message: string): void {
-		let parsed: { topic?: InvalidationTopic; from?: string };
+		let parsed: { topic?: InvalidationTopic; from?: string; detail?: unknown };
 		try {
 			parsed = JSON.parse(message) as typeof parsed;
 		} catch {
 			return;
 		}
 		if (parsed.from === this.instance || !parsed.topic) return;
-		for (const handler of this.handlers.get(parsed.topic) ?? []) handler();
+		const detail = Array.isArray(parsed.detail) ? parsed.detail.filter((entry): entry is string => typeof entry === 'string') : [];
+		for (const handler of this.handlers.get(parsed.topic) ?? []) handler(detail);
 	}
 }
