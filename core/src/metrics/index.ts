@@ -7,6 +7,8 @@ import type { MetricsConfig } from '../config/metrics.js';
 
 export interface KernelMetrics {
 	capability: MetricsCapability;
+	/** Where other kernel parts (the data cache) register their own series. */
+	registry: Registry;
 	/**
 	 * Counts every response of `server` by method, route pattern and status. The pattern, not the
 	 * path, labels a request (`/items/:collection/:pk`), so ids in URLs cannot grow the series
@@ -56,6 +58,7 @@ export function createMetrics(config: MetricsConfig, knex: Knex): KernelMetrics 
 
 	const digests = config.tokens.map(digest);
 	return {
+		registry,
 		capability: {
 			enabled: config.enabled,
 			tokenAllowed(token) {
