@@ -5,7 +5,7 @@ import { base, navigate, useLocation } from '../lib/router.js';
 import { fieldsOf, primaryKeyOf, relatedCollection, resolvePath, schema, titleFields, type Schema } from '../lib/schema.js';
 import { useStore } from '../lib/store.js';
 import { notify, reportError } from '../lib/toasts.js';
-import { createBookmark, listBookmarks, loadPreset, savePreset, type Preset } from '../lib/presets.js';
+import { bookmarkHref, bookmarks, createBookmark, loadBookmark, loadPreset, rulesOf, savePreset, type Preset } from '../lib/presets.js';
 import { studioApi } from '../lib/api.js';
 import { ExtensionBoundary } from '../shell/boundary.js';
 import { humanize } from '../shell/navigation.js';
@@ -45,30 +45,31 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 	const [loading, setLoading] = useState(true);
 	const [selection, setSelection] = useState<Array<string | number>>([]);
 	const [panel, setPanel] = useState<'filter' | 'columns' | 'bulk' | null>(null);
-	const [bookmarks, setBookmarks] = useState<Preset[]>([]);
+	const saved = useStore(bookmarks).filter((bookmark) => bookmark.collection === collection);
 	const loaded = useRef(0);
 	/** Bumped to read the page again after a bulk change. */
 	const [version, setVersion] = useState(0);
 
+	const bookmarkId = location.search.get('bookmark');
 	useEffect(() => {
-		loadPreset(collection).then((found) => {
+		// A bookmark (`?bookmark=<id>`) shows its saved view; changes made from there are the user's own preset.
+		Promise.all([loadPreset(collection), bookmarkId ? loadBookmark(bookmarkId) : null]).then(([found, bookmark]) => {
 			setPreset(found);
-			const layout = found?.layout ?? 'table';
-			const query = found?.layout_query?.[layout] ?? {};
-			const rules = ((found?.layout_options as Record<string, unknown> | undefined)?.rules as Rule[] | undefined) ?? (found?.rules as Rule[] | undefined) ?? [];
+			const shown = bookmark?.collection === collection ? bookmark : found;
+			const layout = shown?.layout ?? 'table';
+			const query = shown?.layout_query?.[layout] ?? {};
 			setState({
 				layout,
 				fields: query.fields?.length ? query.fields : defaultFields(collection),
 				sort: query.sort ?? [],
 				limit: query.limit ?? 25,
 				page: Number(location.search.get('page') ?? 1) || 1,
-				search: found?.search ?? '',
-				rules,
-				options: found?.layout_options ?? {},
+				search: shown?.search ?? '',
+				rules: shown ? (rulesOf(shown) as Rule[]) : [],
+				options: shown?.layout_options ?? {},
 			});
 		});
-		listBookmarks(collection).then(setBookmarks);
-	}, [collection]);
+	}, [collection, bookmarkId]);
 
 	const filter = useMemo(() => (state ? rulesToFilter(state.rules) : undefined), [state?.rules]);
 	const renderers = useMemo(
@@ -210,11 +211,11 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 					state={state}
 					hasImage={hasImage}
 					layouts={[...extensions.layouts.values()].map((definition) => ({ id: definition.id, name: definition.name }))}
-					bookmarks={bookmarks}
+					bookmarks={saved}
 					onChange={change}
 					onBookmark={async (name) => {
 						try {
-							const created = await createBookmark(
+							await createBookmark(
 								{
 									...(preset ?? ({} as Preset)),
 									collection,
@@ -227,7 +228,6 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 								},
 								name,
 							);
-							setBookmarks([...bookmarks, created]);
 							notify(`Bookmark “${name}” saved.`, 'success');
 						} catch (error) {
 							reportError(error);
@@ -375,21 +375,7 @@ function LayoutOptions(props: {
 				<ul class="bookmarks" aria-label="Bookmarks">
 					{props.bookmarks.map((saved) => (
 						<li key={saved.id}>
-							<button
-								type="button"
-								class="link"
-								onClick={() =>
-									onChange({
-										layout: saved.layout,
-										...(saved.layout_query?.[saved.layout] ?? {}),
-										search: saved.search ?? '',
-										rules: ((saved.layout_options as Record<string, unknown>)?.rules as Rule[]) ?? [],
-										page: 1,
-									} as Partial<State>)
-								}
-							>
-								{saved.bookmark}
-							</button>
+							<a href={bookmarkHref(saved)}>{saved.bookmark}</a>
 						</li>
 					))}
 				</ul>

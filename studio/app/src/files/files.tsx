@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api.js';
 import { base, match, navigate } from '../lib/router.js';
 import { notify, reportError } from '../lib/toasts.js';
+import { PromptDialog } from '../shell/dialog.js';
 import { FileDetail } from './file-detail.js';
 import { formatSize, isImage, thumbnail, type FileRow } from './file-row.js';
 import { Uploads, uploadFiles, type Upload } from './uploads.js';
@@ -26,6 +27,7 @@ function Library({ folder }: { folder: string | null }) {
 	const [view, setView] = useState<'grid' | 'list'>((localStorage.getItem('mantle_files_view') as 'grid' | 'list' | null) ?? 'grid');
 	const [uploads, setUploads] = useState<Upload[]>([]);
 	const [dragging, setDragging] = useState(false);
+	const [naming, setNaming] = useState(false);
 
 	async function load() {
 		try {
@@ -53,12 +55,11 @@ function Library({ folder }: { folder: string | null }) {
 		void uploadFiles([...list], folder, setUploads).then(load);
 	}
 
-	async function createFolder() {
-		const name = prompt('Folder name');
-		if (!name?.trim()) return;
+	async function createFolder(name: string) {
 		try {
-			await api.post('/folders', { name: name.trim(), parent: folder });
-			notify(`Folder “${name.trim()}” created.`, 'success');
+			await api.post('/folders', { name, parent: folder });
+			notify(`Folder “${name}” created.`, 'success');
+			setNaming(false);
 			await load();
 		} catch (error) {
 			reportError(error);
@@ -102,7 +103,7 @@ function Library({ folder }: { folder: string | null }) {
 						/>
 						List view
 					</label>
-					<button type="button" onClick={createFolder}>
+					<button type="button" onClick={() => setNaming(true)}>
 						New folder
 					</button>
 					<label class="button primary">
@@ -111,6 +112,7 @@ function Library({ folder }: { folder: string | null }) {
 					</label>
 				</div>
 			</header>
+			{naming && <PromptDialog title="New folder" label="Folder name" submitLabel="Create folder" onSubmit={createFolder} onClose={() => setNaming(false)} />}
 			<p class="muted drop-hint">Drop files anywhere here to upload them{current ? ` into “${current.name}”` : ''}.</p>
 			<Uploads uploads={uploads} />
 			{children.length > 0 && (

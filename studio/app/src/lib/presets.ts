@@ -1,5 +1,7 @@
 import { api } from './api.js';
+import { base } from './router.js';
 import { me } from './session.js';
+import { createStore } from './store.js';
 
 /** What a user chose for a collection's browser: layout, its query and options, search, filter. */
 export interface Preset {
@@ -60,21 +62,41 @@ export async function savePreset(preset: Preset): Promise<Preset> {
 	}
 }
 
-export async function listBookmarks(collection: string): Promise<Preset[]> {
+/** The bookmarks the user can open (their own, their role's, everyone's), for the navigation. */
+export const bookmarks = createStore<Preset[]>([]);
+
+export async function loadBookmarks(): Promise<void> {
 	try {
-		return await api.get<Preset[]>('/presets', { filter: { collection: { _eq: collection }, bookmark: { _nnull: true } }, sort: ['bookmark'] });
+		bookmarks.set(await api.get<Preset[]>('/presets', { filter: { bookmark: { _nnull: true } }, sort: ['bookmark'], limit: -1 }));
 	} catch {
-		return [];
+		bookmarks.set([]);
 	}
+}
+
+/** Directus's deep link to a bookmark: the collection's page showing the bookmark's view. */
+export function bookmarkHref(bookmark: Preset): string {
+	return `${base}/content/${encodeURIComponent(bookmark.collection)}?bookmark=${encodeURIComponent(String(bookmark.id))}`;
+}
+
+export function loadBookmark(id: string): Promise<Preset | null> {
+	return api.get<Preset>(`/presets/${encodeURIComponent(id)}`).catch(() => null);
+}
+
+/** The filter builder's rules kept with a saved preset, to show them again. */
+export function rulesOf(preset: Preset): unknown[] {
+	const rules = (preset.layout_options as Record<string, unknown> | undefined)?.rules ?? preset.rules;
+	return Array.isArray(rules) ? rules : [];
 }
 
 export async function createBookmark(preset: Preset, name: string): Promise<Preset> {
 	const { id: _id, ...rest } = preset;
-	return api.post<Preset>('/presets', {
+	const created = await api.post<Preset>('/presets', {
 		...rest,
 		rules: undefined,
 		layout_options: { ...rest.layout_options, rules: rest.rules as never },
 		bookmark: name,
 		user: me.get()?.id,
 	});
+	bookmarks.set([...bookmarks.get(), created].sort((a, b) => String(a.bookmark).localeCompare(String(b.bookmark))));
+	return created;
 }

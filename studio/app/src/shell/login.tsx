@@ -43,6 +43,7 @@ export function Login({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
 		}
 	}
 
+	// Back to the Studio in session mode: the provider's sign-in ends in the same cookie a local one sets.
 	const back = `${location.origin}/admin/content`;
 	return (
 		<main class="login">
@@ -81,7 +82,11 @@ export function Login({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
 				{providers.length > 0 && (
 					<div class="sso" aria-label="Single sign-on">
 						{providers.map((provider) => (
-							<a class="button" href={`/auth/login/${encodeURIComponent(provider.name)}?redirect=${encodeURIComponent(back)}`} key={provider.name}>
+							<a
+								class="button"
+								href={`/auth/login/${encodeURIComponent(provider.name)}?${new URLSearchParams({ redirect: back, mode: 'session' })}`}
+								key={provider.name}
+							>
 								Log in with {provider.label ?? provider.name}
 							</a>
 						))}

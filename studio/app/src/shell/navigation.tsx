@@ -1,4 +1,6 @@
-import { base } from '../lib/router.js';
+import { useEffect } from 'preact/hooks';
+import { bookmarkHref, bookmarks, loadBookmarks } from '../lib/presets.js';
+import { base, useLocation } from '../lib/router.js';
 import { schema, type Collection } from '../lib/schema.js';
 import { useStore } from '../lib/store.js';
 import { Icon } from './icons.js';
@@ -6,6 +8,10 @@ import { Icon } from './icons.js';
 /** Collection groups are collections without a table; their children nest under them. */
 export function Navigation({ active }: { active?: string }) {
 	const { collections } = useStore(schema);
+	const saved = useStore(bookmarks);
+	const { search } = useLocation();
+	const openBookmark = search.get('bookmark');
+	useEffect(() => void loadBookmarks(), []);
 	const visible = collections.filter((collection) => !collection.collection.startsWith('directus_') && !collection.meta?.hidden);
 	const bySort = (a: Collection, b: Collection) => (a.meta?.sort ?? 999) - (b.meta?.sort ?? 999) || a.collection.localeCompare(b.collection);
 	// A collection whose group the user can't see is shown at the top level rather than lost.
@@ -29,7 +35,10 @@ export function Navigation({ active }: { active?: string }) {
 									<span style={collection.meta?.color ? { color: collection.meta.color } : undefined}>{label}</span>
 								</span>
 							) : (
-								<a href={`${base}/content/${encodeURIComponent(collection.collection)}`} aria-current={active === collection.collection ? 'page' : undefined}>
+								<a
+									href={`${base}/content/${encodeURIComponent(collection.collection)}`}
+									aria-current={active === collection.collection && !openBookmark ? 'page' : undefined}
+								>
 									<span class="nav-icon" style={collection.meta?.color ? { color: collection.meta.color } : undefined}>
 										<Icon name={collection.meta?.icon ?? (collection.meta?.singleton ? 'description' : 'label')} />
 									</span>
@@ -48,6 +57,23 @@ export function Navigation({ active }: { active?: string }) {
 		<nav class="navigation" aria-label="Collections">
 			<h2>Content</h2>
 			{tree(null, 0) ?? <p class="muted">No collections you can see yet.</p>}
+			{saved.length > 0 && (
+				<>
+					<h2 id="bookmarks-title">Bookmarks</h2>
+					<ul aria-labelledby="bookmarks-title">
+						{saved.map((bookmark) => (
+							<li key={bookmark.id}>
+								<a href={bookmarkHref(bookmark)} aria-current={openBookmark === String(bookmark.id) ? 'page' : undefined}>
+									<span class="nav-icon">
+										<Icon name="bookmark" />
+									</span>
+									{bookmark.bookmark}
+								</a>
+							</li>
+						))}
+					</ul>
+				</>
+			)}
 		</nav>
 	);
 }
