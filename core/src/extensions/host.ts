@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -75,7 +76,6 @@ function pickEnv(env: Readonly<Record<string, string>>, keys: string[]): Record<
 export class ExtensionHost {
 	private runtime = new ExtensionRuntime();
 	private records: ExtensionRecord[] = [];
-	private generation = 0;
 	private supervisor: SandboxSupervisor | undefined;
 	private supervisorStarting: Promise<SandboxSupervisor> | undefined;
 	private sandboxedNames = new Set<string>();
@@ -98,7 +98,6 @@ export class ExtensionHost {
 	/** Loads every extension into a fresh runtime and swaps it in once all have been tried. */
 	async loadAll(): Promise<void> {
 		ensureSdkResolution();
-		this.generation += 1;
 		const runtime = new ExtensionRuntime();
 		const records: ExtensionRecord[] = [];
 		const sandboxed = new Set<string>();
@@ -202,8 +201,13 @@ export class ExtensionHost {
 				sandboxed.add(name);
 				return { ...base, sandboxed: true, type, status: 'loaded' };
 			}
-			// The generation in the URL makes a reload import the file afresh instead of from cache.
-			const module = (await import(`${pathToFileURL(source).href}?generation=${this.generation}`)) as { default?: unknown };
+			// The content's hash in the URL makes a reload import a changed file afresh while an unchanged one
+			// comes from the module cache: an install reloads every extension, and re-evaluating all of them
+			// was most of its time. Not the file's mtime: npm pack gives every file the same one.
+			const digest = createHash('sha256')
+				.update(await readFile(source))
+				.digest('base64url');
+			const module = (await import(`${pathToFileURL(source).href}?content=${digest}`)) as { default?: unknown };
 			await loadTrusted(runtime, name, type, module.default, this.contextFor(name, manifest, capabilities));
 			return { ...base, type, status: 'loaded' };
 		} catch (error) {
