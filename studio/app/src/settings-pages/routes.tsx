@@ -7,10 +7,10 @@ const Flows = lazyPage(() => import('../flows/index.js').then((module) => module
 const Insights = lazyPage(() => import('../insights/index.js').then((module) => module.default));
 const Settings = lazyPage(() => import('./index.js').then((module) => module.default));
 
-/** `/settings/...`: the marketplace and the flows designer have their own modules; the rest are settings pages. */
+/** `/settings/...`: the marketplace (with the installed list) and the flows designer have their own modules; the rest are settings pages. */
 export function SettingsModule({ path }: { path: string }) {
 	const section = match('/settings/:section/*', path)?.section;
-	if (section === 'marketplace') return <Marketplace path={path} />;
+	if (section === 'marketplace' || section === 'extensions') return <Marketplace path={path} />;
 	if (section === 'flows') return <Flows path={path} />;
 	return <Settings path={path} />;
 }

@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, isMantleError } from '../lib/api.js';
+import { reportError } from '../lib/toasts.js';
+
+interface Check {
+	status: 'ok' | 'warn' | 'error';
+	componentType?: string;
+	observedValue?: number;
+	observedUnit?: string;
+	output?: string;
+}
+
+interface Health {
+	status: 'ok' | 'warn' | 'error';
+	releaseId?: string;
+	serviceId?: string;
+	checks?: Record<string, Check[]>;
+}
+
+interface Info {
+	project?: Record<string, unknown>;
+	mantle?: { version?: string };
+	directus?: { version?: string };
+	[key: string]: unknown;
+}
+
+/**
+ * `/server/health` answers 503 with the same report when a check fails; the report is what the
+ * page shows, so that answer is read as data, not as an error.
+ */
+async function readHealth(): Promise<Health> {
+	const response = await fetch('/server/health', { credentials: 'same-origin', headers: { accept: 'application/health+json' } });
+	if (response.status !== 200 && response.status !== 503) throw new Error(`The health check answered ${response.status}.`);
+	return (await response.json()) as Health;
+}
+
+/** The server's health (database, cache, each storage location) and a storage round trip on demand. */
+export function SystemPage() {
+	const [health, setHealth] = useState<Health | null>(null);
+	const [info, setInfo] = useState<Info | null>(null);
+	const [storage, setStorage] = useState<{ running: boolean; result?: Array<[string, Check]> }>({ running: false });
+
+	const refresh = () => readHealth().then(setHealth, reportError);
+	useEffect(() => {
+		void refresh();
+		api.get<Info>('/server/info').then(setInfo, (error) => (isMantleError(error) ? setInfo({}) : reportError(error)));
+	}, []);
+
+	async function testStorage() {
+		setStorage({ running: true });
+		try {
+			// The health check writes, reads back and deletes a probe object in every location.
+			const report = await readHealth();
+			setHealth(report);
+			const checks = Object.entries(report.checks ?? {}).filter(([name]) => name.startsWith('storage:'));
+			setStorage({ running: false, result: checks.map(([name, list]) => [name.split(':')[1]!, list[0]!]) });
+		} catch (error) {
+			reportError(error);
+			setStorage({ running: false });
+		}
+	}
+
+	return (
+		<section aria-labelledby="system-title">
+			<h1 id="system-title">System</h1>
+			{info?.mantle?.version && <p>Mantle {info.mantle.version}</p>}
+			<h2>Server health</h2>
+			{health ? (
+				<>
+					<p>
+						Overall: <strong class={`health-${health.status}`}>{health.status}</strong>{' '}
+						<button type="button" onClick={refresh}>
+							Check again
+						</button>
+					</p>
+					<table class="table" aria-label="Health checks">
+						<thead>
+							<tr>
+								<th scope="col">Check</th>
+								<th scope="col">Status</th>
+								<th scope="col">Result</th>
+							</tr>
+						</thead>
+						<tbody>
+							{Object.entries(health.checks ?? {}).map(([name, [check]]) => (
+								<tr key={name}>
+									<td>{name}</td>
+									<td>{check?.status}</td>
+									<td>{check?.output ?? (check?.observedValue !== undefined ? `${check.observedValue} ${check.observedUnit ?? ''}` : '')}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+					{!health.checks && <p class="muted">Only administrators see the individual checks.</p>}
+				</>
+			) : (
+				<p class="muted">Checking…</p>
+			)}
+			<h2>Storage</h2>
+			<p>
+				<button type="button" onClick={testStorage} disabled={storage.running}>
+					Test storage
+				</button>
+			</p>
+			{storage.result && (
+				<ul aria-label="Storage test results">
+					{storage.result.length === 0 && <li>No storage location was checked.</li>}
+					{storage.result.map(([location, check]) => (
+						<li key={location}>
+							{location}: {check.status === 'error' ? `failed — ${check.output}` : `wrote, read back and deleted a file in ${check.observedValue} ms`}
+						</li>
+					))}
+				</ul>
+			)}
+		</section>
+	);
+}
