@@ -4,8 +4,8 @@ import { ManifestError, type CapabilityName, type ExtensionContext } from '@mant
  * What a first-party extension receives of the kernel's capabilities: exactly those its manifest
  * declares, as hapi hands a plugin its `dependencies`. One it declares but the kernel does not
  * offer refuses the load, naming it; an extension of another origin receives none, so declaring
- * any refuses it too. A first-party manifest without the list still receives every capability
- * while the packages move to declaring theirs.
+ * any refuses it too. A manifest without the list receives none: nothing reaches an extension
+ * that it did not ask for in writing.
  */
 export function grantedCapabilities(
 	name: string,
@@ -18,7 +18,7 @@ export function grantedCapabilities(
 			throw new ManifestError(`${name} declares the kernel capabilities ${declared.join(', ')}, which only Mantle's own extensions receive.`);
 		return {};
 	}
-	if (!declared) return offered;
+	if (!declared) return {};
 	const available = Object.keys(offered).filter((key) => offered[key as CapabilityName] !== undefined);
 	const missing = declared.filter((capability) => !available.includes(capability));
 	if (missing.length > 0) {

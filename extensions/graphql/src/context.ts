@@ -1,10 +1,13 @@
-import type { Accountability, ExtensionContext, ItemsCapability, ModelCollection } from '@mantle/extensions-sdk';
+import type { Accountability, ContextWith, ItemsCapability, ModelCollection } from '@mantle/extensions-sdk';
+
+/** The capabilities the extension's manifest declares, so the host hands them over or refuses the load. */
+export type GraphqlExtensionContext = ContextWith<'graphql' | 'items' | 'auth' | 'server' | 'files' | 'schema' | 'hash'>;
 
 /** What every resolver of one request works with. */
 export interface RequestContext {
 	accountability: Accountability;
 	items: ItemsCapability;
-	capabilities: ExtensionContext;
+	capabilities: GraphqlExtensionContext;
 	request: { ip: string | null; userAgent?: string; origin?: string; cookies: Record<string, string> };
 	/** Headers a resolver wants on the HTTP response (login cookies). */
 	responseHeaders: Record<string, string[]>;

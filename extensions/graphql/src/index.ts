@@ -1,4 +1,4 @@
-import { createError, defineEndpoint, type EndpointRequest, type GraphqlScope } from '@mantle/extensions-sdk';
+import { defineEndpoint, type EndpointRequest, type GraphqlScope } from '@mantle/extensions-sdk';
 import type { RequestContext } from './context.js';
 import { Executor, apolloRequest } from './executor.js';
 
@@ -12,11 +12,10 @@ const header = (request: EndpointRequest, name: string) => {
  * from the caller's view of the data model, run on Apollo Server, every field resolved through
  * the data engine exactly as the equivalent REST request would be.
  */
-export default defineEndpoint({
+export default defineEndpoint<'graphql' | 'items' | 'auth' | 'server' | 'files' | 'schema' | 'hash'>({
 	id: 'graphql',
 	handler(router, capabilities) {
 		const { graphql, items } = capabilities;
-		if (!graphql || !items) throw createError('INTERNAL', 'The GraphQL extension needs the graphql and items capabilities.');
 		const executor = new Executor(graphql, capabilities.log);
 		graphql.provideSdl((accountability, scope) => executor.sdl(accountability, scope));
 

@@ -1,4 +1,4 @@
-import { createError, defineEndpoint, itemsRoutes } from '@mantle/extensions-sdk';
+import { defineEndpoint, itemsRoutes } from '@mantle/extensions-sdk';
 import { registerItemPermissions } from './item-permissions.js';
 
 /**
@@ -6,10 +6,9 @@ import { registerItemPermissions } from './item-permissions.js';
  * may do, per collection and action, and `/permissions/me/:collection/:item`, for one item, as
  * the Studio needs to know.
  */
-export default defineEndpoint({
+export default defineEndpoint<'items'>({
 	id: 'permissions',
 	handler(router, { items }) {
-		if (!items) throw createError('INTERNAL', 'The permissions extension needs the items capability.');
 		router.get('/me', async ({ accountability }) => {
 			const rows = await items('directus_permissions').readByQuery({ filter: { policy: { _in: accountability.policies } }, limit: -1 });
 			const summary: Record<string, Record<string, { access: 'full' | 'partial'; fields: string[] }>> = {};

@@ -1,4 +1,4 @@
-import { createError, defineEndpoint } from '@mantle/extensions-sdk';
+import { defineEndpoint } from '@mantle/extensions-sdk';
 import { registerGraphqlSpecs } from './specs-graphql.js';
 import { registerOasRoute } from './oas.js';
 
@@ -6,10 +6,9 @@ import { registerOasRoute } from './oas.js';
  * `/server/*`: liveness, instance information, health and the OpenAPI document. Runs trusted, so
  * the kernel hands it the `server` capability, and `schema` and `items` for the document.
  */
-export default defineEndpoint({
+export default defineEndpoint<'server' | 'schema' | 'items' | 'graphql'>({
 	id: 'server',
 	handler(router, { server, schema, items, graphql }) {
-		if (!server) throw createError('INTERNAL', 'The server extension needs the server capability.');
 		registerOasRoute(router, schema, items);
 
 		registerGraphqlSpecs(router, graphql);

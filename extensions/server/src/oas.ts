@@ -1,4 +1,4 @@
-import { createError, type Accountability, type ItemsCapability, type Router, type SchemaCapability } from '@mantle/extensions-sdk';
+import type { Accountability, ItemsCapability, Router, SchemaCapability } from '@mantle/extensions-sdk';
 import { collectionPaths, collectionSchema, schemaRef, sharedComponents, type CollectionDoc, type Grants } from './oas-document.js';
 
 type Json = Record<string, unknown>;
@@ -8,9 +8,7 @@ type Json = Record<string, unknown>;
  * collections and fields they may read, and only the operations they may perform — built from the
  * live schema, so a collection created a moment ago is in it.
  */
-export function registerOasRoute(router: Router, schema: SchemaCapability | undefined, items: ItemsCapability | undefined): void {
-	if (!schema || !items) throw createError('INTERNAL', 'The server extension needs the schema and items capabilities for /server/specs/oas.');
-
+export function registerOasRoute(router: Router, schema: SchemaCapability, items: ItemsCapability): void {
 	router.get('/specs/oas', async ({ accountability, headers }) => {
 		const grants = await grantsOf(items, accountability);
 		const collections = (await schema.collections.list(accountability)).filter((entry) => entry.schema);

@@ -1,8 +1,7 @@
 import type { GraphqlCapability, Router } from '@mantle/extensions-sdk';
 
 /** `/server/specs/graphql[/system]`: the SDL of the schema the caller would be served, hidden parts absent. */
-export function registerGraphqlSpecs(router: Router, graphql: GraphqlCapability | undefined): void {
-	if (!graphql) return;
+export function registerGraphqlSpecs(router: Router, graphql: GraphqlCapability): void {
 	const sdl =
 		(scope: 'items' | 'system') =>
 		async ({ accountability }: { accountability: Parameters<GraphqlCapability['sdl']>[0] }) => ({

@@ -5,9 +5,7 @@ import { createError, type ItemsCapability, type Router, type SharesCapability }
  * the link is before signing in (whether it needs a password, its dates and uses), as anyone
  * holding the link may know.
  */
-export function registerShareAuthRoutes(router: Router, items: ItemsCapability, shares: SharesCapability | undefined): void {
-	if (!shares) throw createError('INTERNAL', 'The shares extension needs the shares capability.');
-
+export function registerShareAuthRoutes(router: Router, items: ItemsCapability, shares: SharesCapability): void {
 	router.post('/auth', async ({ body, accountability }) => {
 		const { share, password } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
 		const tokens = await shares.login(share, password, { ip: accountability.ip, userAgent: accountability.userAgent });

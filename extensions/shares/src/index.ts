@@ -1,4 +1,4 @@
-import { createError, defineEndpoint, ownedRoutes } from '@mantle/extensions-sdk';
+import { defineEndpoint, ownedRoutes } from '@mantle/extensions-sdk';
 import { checkNewShare } from './create.js';
 import { registerShareAuthRoutes } from './auth.js';
 
@@ -8,10 +8,9 @@ import { registerShareAuthRoutes } from './auth.js';
  * with their own role or none above it, and manages their own shares; admins manage all. A
  * visitor signs in with `/shares/auth` and reads only the shared item.
  */
-export default defineEndpoint({
+export default defineEndpoint<'items' | 'shares'>({
 	id: 'shares',
 	handler(router, { items, shares }) {
-		if (!items) throw createError('INTERNAL', 'The shares extension needs the items capability.');
 		registerShareAuthRoutes(router, items, shares);
 		const own = ({ user }: { user: string }) => ({ user_created: { _eq: user } });
 		ownedRoutes(router, items, {

@@ -1,4 +1,4 @@
-import { createError, type AuthCapability, type EndpointRequest, type Router } from '@mantle/extensions-sdk';
+import type { AuthCapability, EndpointRequest, Router } from '@mantle/extensions-sdk';
 
 function bodyOf(request: EndpointRequest): Record<string, unknown> {
 	const { body } = request;
@@ -10,9 +10,7 @@ function bodyOf(request: EndpointRequest): Record<string, unknown> {
  * (registration, invitation). Literal segments such as `/me` and `/invite` win over the `/:id`
  * item routes registered beside them.
  */
-export function registerAccountRoutes(router: Router, auth: AuthCapability | undefined): void {
-	if (!auth) throw createError('INTERNAL', 'The users extension needs the auth capability.');
-
+export function registerAccountRoutes(router: Router, auth: AuthCapability): void {
 	router.post('/me/tfa/generate', async (request) => ({ body: { data: await auth.tfa.generate(request.accountability, bodyOf(request).password) } }));
 
 	router.post('/me/tfa/enable', async (request) => {

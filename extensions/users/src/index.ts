@@ -5,10 +5,9 @@ import { registerAccountRoutes } from './account.js';
  * `/users`: the caller's own account (`/me`, two-factor authentication), registration and
  * invitations, and the users collection itself through the caller's permissions.
  */
-export default defineEndpoint({
+export default defineEndpoint<'auth' | 'items'>({
 	id: 'users',
 	handler(router, { auth, items }) {
-		if (!items) throw createError('INTERNAL', 'The users extension needs the items capability.');
 		registerAccountRoutes(router, auth);
 		router.get('/me', async (request) => ({ body: { data: await self(items, request).readOne(userOf(request), request.query) } }));
 		router.patch('/me', async (request) => {

@@ -4,8 +4,7 @@ import { createError, type HashCapability, type Router } from '@mantle/extension
  * `/utils/hash/generate` and `/utils/hash/verify`: argon2id, as stored passwords use. Hashing is
  * costly on purpose, so it is for signed-in users only: no stranger spends the server's CPU.
  */
-export function registerHashRoutes(router: Router, hash: HashCapability | undefined): void {
-	if (!hash) throw createError('INTERNAL', 'The utils extension needs the hash capability.');
+export function registerHashRoutes(router: Router, hash: HashCapability): void {
 	const body = (value: unknown): Record<string, unknown> =>
 		typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 	const signedIn = (user: string | null) => {

@@ -1,14 +1,13 @@
 import type { Readable } from 'node:stream';
-import { createError, defineEndpoint } from '@mantle/extensions-sdk';
+import { defineEndpoint } from '@mantle/extensions-sdk';
 import { registerHashRoutes } from './hash.js';
 import { registerRandomRoutes } from './random.js';
 import { registerSortRoutes } from './sort.js';
 
 /** `/utils`: operational helpers — cache, bulk import and export, reverting to a revision. */
-export default defineEndpoint({
+export default defineEndpoint<'schema' | 'items' | 'hash'>({
 	id: 'utils',
 	handler(router, { schema, items, hash }) {
-		if (!schema || !items) throw createError('INTERNAL', 'The utils extension needs the schema and items capabilities.');
 		registerHashRoutes(router, hash);
 		registerRandomRoutes(router);
 		registerSortRoutes(router, items, schema);
