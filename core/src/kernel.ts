@@ -20,6 +20,7 @@ import { createSchemaCapability } from './schema/capability.js';
 import { EventBus } from './events/bus.js';
 import { DataEngine } from './items/engine.js';
 import { InvalidationBus } from './cache/invalidation-bus.js';
+import { createDataCache } from './cache/index.js';
 import { createItemsCapability } from './items/capability.js';
 import { type PolicyPermissions } from './permissions/provider.js';
 import { createExtensionsCapability, extensionSettings } from './extensions/capability.js';
@@ -94,7 +95,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		bus,
 		permissions,
 		limits: { ...config.query, filterMaxNodes: config.abuse.filterMaxNodes },
-		onChange: (collection) => {
+		onChange: async (collection) => {
 			if (flowCollections.has(collection)) {
 				reloadFlows();
 				invalidations?.publish('flows');
@@ -104,7 +105,9 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 				authenticator.invalidate();
 				graphql.changed();
 				invalidations?.publish('access');
+				await cache?.clear();
 			}
+			await cache?.written([collection]);
 		},
 	});
 	// With several instances on one Redis, a cache dropped here is dropped everywhere.
@@ -118,6 +121,8 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 			authenticator.invalidate();
 		});
 	}
+
+	const cache = createDataCache({ config: config.cache, redis, logger, registry: metrics.registry, bus, schema, invalidations });
 
 	const graphql = createGraphqlCapability({ schema, permissions, invalidations, config: config.graphql, defaultLimit: config.query.defaultLimit });
 
@@ -193,7 +198,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		secret: config.secret,
 		primaryOf,
 	});
-	server.route(dispatcherRoute(extensions, authenticate, config.maxPayloadBytes));
+	server.route(dispatcherRoute(extensions, authenticate, config.maxPayloadBytes, cache));
 	registerStudio(server, extensions);
 
 	let stopping: Promise<void> | undefined;

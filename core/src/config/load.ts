@@ -10,6 +10,7 @@ import { flowsConfig } from './flows.js';
 import { registryClientConfig } from './registry.js';
 import { graphqlConfig } from './graphql.js';
 import { metricsConfig } from './metrics.js';
+import { cacheConfig } from './cache.js';
 
 /** A configuration that cannot start Mantle. Its message names the variable and what it expects. */
 export class ConfigError extends Error {
@@ -115,6 +116,7 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 		registry: registryClientConfig(v),
 		graphql: graphqlConfig(v),
 		metrics: metricsConfig(v),
+		cache: cacheConfig(v, { duration: parseDuration, byteSize: parseByteSize }, configFailure),
 	};
 }
 

@@ -4,6 +4,7 @@ import { flowsVariables } from './flows.js';
 import { registryVariables } from './registry.js';
 import { graphqlVariables } from './graphql.js';
 import { metricsVariables } from './metrics.js';
+import { cacheVariables } from './cache.js';
 
 /** Accepted `DB_CLIENT` values, Directus spellings first; each maps to one dialect. */
 export const databaseClients = ['sqlite3', 'better-sqlite3', 'pg', 'postgres', 'mysql', 'mysql2', 'mariadb', 'mssql', 'oracledb'] as const;
@@ -156,6 +157,7 @@ export const environmentSchema = Joi.object({
 	...registryVariables,
 	...graphqlVariables,
 	...metricsVariables,
+	...cacheVariables,
 }).unknown(true);
 
 /** Values never echoed back in a configuration error or a log line. */

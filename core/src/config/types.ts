@@ -2,6 +2,7 @@ import type { FlowsConfig } from './flows.js';
 import type { RegistryClientConfig } from './registry.js';
 import type { GraphqlConfig } from './graphql.js';
 import type { MetricsConfig } from './metrics.js';
+import type { CacheConfig } from './cache.js';
 import type { AbuseConfig } from './abuse.js';
 import type { databaseClients } from './schema.js';
 
@@ -41,6 +42,8 @@ export interface Config {
 	database: DatabaseConfig;
 	redis?: string;
 	cacheEnabled: boolean;
+	/** The data cache of item reads (CACHE_*). */
+	cache: CacheConfig;
 	storage: { locations: StorageLocationConfig[] };
 	files: {
 		/** Largest accepted upload in bytes; unset: no limit beyond the store's own. */

@@ -16,7 +16,7 @@ export interface DataEngineOptions {
 	permissions: PermissionProvider;
 	limits: QueryLimits;
 	/** Told after a write commits, so caches of system data (permissions, schema) can be dropped. */
-	onChange?: (collection: string) => void;
+	onChange?: (collection: string) => void | Promise<void>;
 }
 
 /** The kernel's data engine: hands out an items service per collection and caller. */

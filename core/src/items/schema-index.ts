@@ -1,6 +1,7 @@
 import type { CollectionInfo, FieldInfo, RelationInfo, SchemaOverview } from '../schema/types.js';
 import { tableOfCollection } from '../schema/system-collections.js';
 import { createError } from '../errors/index.js';
+import { noteCollectionRead } from '../cache/read-scope.js';
 
 /** A many-to-one field: this collection holds the key of one item of `related`. */
 export interface ManyToOne {
@@ -75,6 +76,8 @@ export function collectionModel(schema: SchemaOverview, collection: string): Col
 	}
 	const model = index.get(collection);
 	if (!model) throw createError('FORBIDDEN');
+	// Every collection a read resolves (joined, filtered on, in a row rule) is one its cached answer depends on.
+	noteCollectionRead(collection);
 	return model;
 }
 

@@ -37,7 +37,7 @@ export class ItemsService {
 	constructor(
 		private readonly context: EngineContext,
 		readonly collection: string,
-		private readonly onChange?: (collection: string) => void,
+		private readonly onChange?: (collection: string) => void | Promise<void>,
 	) {
 		this.model = collectionModel(context.schema, collection);
 	}
@@ -235,7 +235,8 @@ export class ItemsService {
 
 	private async write<T>(work: Parameters<typeof inTransaction<T>>[2], payload?: unknown): Promise<T> {
 		const result = await inTransaction({ ...this.context, writer }, this.model, work, payload);
-		this.onChange?.(this.collection);
+		// Awaited, so caches dropped because of this write are gone before its answer goes out.
+		await this.onChange?.(this.collection);
 		return result;
 	}
 

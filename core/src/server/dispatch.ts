@@ -6,12 +6,14 @@ import type { ExtensionHost } from '../extensions/host.js';
 import type { Authenticate } from '../auth/accountability.js';
 import { readBody } from './request-body.js';
 import { requestContext } from '../request-context.js';
+import type { DataCache } from '../cache/data-cache.js';
 
 /**
  * The one Hapi route behind every extension endpoint: find the extension route, resolve the
- * caller, parse the body and hand the SDK-shaped request to the extension.
+ * caller, parse the body and hand the SDK-shaped request to the extension. With the data cache on,
+ * item reads are answered from it when it holds them.
  */
-export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate, maxPayloadBytes: number): ServerRoute {
+export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate, maxPayloadBytes: number, cache?: DataCache): ServerRoute {
 	return {
 		method: '*',
 		path: '/{path*}',
@@ -23,20 +25,25 @@ export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate,
 				const match = host.routes.match(request.method, request.path);
 				if (!match) throw createError('ROUTE_NOT_FOUND', `Route ${request.path} doesn't exist.`);
 				const accountability = await authenticate(request);
-				const streamed = match.route.options.body === 'stream';
-				const body = streamed ? request.raw.req : await readBody(request, maxPayloadBytes);
-				if (!streamed && holdsNul(body)) throw createError('INVALID_PAYLOAD', "Text in the payload can't contain the NUL character (\\u0000).");
-				const result = await match.route.handler({
-					method: request.method.toUpperCase() as HttpMethod,
-					path: match.subpath,
-					params: match.params,
-					query: parseQueryString(request.url.search),
-					headers: request.headers,
-					cookies: cookiesOf(request.state),
-					body,
-					accountability,
-				});
-				return toHapiResponse(h, result ?? {});
+				const produce = async () => {
+					const streamed = match.route.options.body === 'stream';
+					const body = streamed ? request.raw.req : await readBody(request, maxPayloadBytes);
+					if (!streamed && holdsNul(body)) throw createError('INVALID_PAYLOAD', "Text in the payload can't contain the NUL character (\\u0000).");
+					const result = await match.route.handler({
+						method: request.method.toUpperCase() as HttpMethod,
+						path: match.subpath,
+						params: match.params,
+						query: parseQueryString(request.url.search),
+						headers: request.headers,
+						cookies: cookiesOf(request.state),
+						body,
+						accountability,
+					});
+					return result ?? {};
+				};
+				const cached = cache?.accepts(request.method, match.route.extensionId);
+				const url = `${request.url.pathname}${request.url.search}`;
+				return toHapiResponse(h, cached ? await cache!.answer({ url, headers: request.headers }, accountability, produce) : await produce());
 			}),
 	};
 }

@@ -1,5 +1,6 @@
 import type { Accountability, Item } from '@mantle/extensions-sdk';
 import { createError } from '../../errors/index.js';
+import { noteUserBound } from '../../cache/read-scope.js';
 
 export type ReadRelated = (collection: string, key: string, fields: string[]) => Promise<Item | null>;
 
@@ -35,6 +36,7 @@ export class DynamicVariables {
 		if (value === '$NOW' || value.startsWith('$NOW(')) return this.nowAdjusted(value).toISOString();
 		if (value === '$CURRENT_ROLES') return this.accountability?.roles ?? [];
 		if (value === '$CURRENT_POLICIES') return this.accountability?.policies ?? [];
+		if (value.startsWith('$CURRENT_USER')) noteUserBound();
 		for (const [prefix, collection, key] of [
 			['$CURRENT_USER', 'directus_users', this.accountability?.user ?? null],
 			['$CURRENT_ROLE', 'directus_roles', this.accountability?.role ?? null],
