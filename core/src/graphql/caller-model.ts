@@ -43,8 +43,9 @@ export async function buildCallerModel(schema: SchemaOverview, permissions: Perm
 			actions: { read: Boolean(read), create: Boolean(create), update: Boolean(update), delete: Boolean(remove) },
 		});
 	}
-	const key = createHash('sha256').update(JSON.stringify(collections)).digest('base64url');
-	return { key, collections };
+	const admin = accountability.admin;
+	const key = createHash('sha256').update(JSON.stringify({ admin, collections })).digest('base64url');
+	return { key, admin, collections };
 }
 
 function allows(permission: CollectionPermission | null, field: string): boolean {

@@ -4,6 +4,9 @@ import type { Collections, RequestContext } from './context.js';
 import { inScope, isValidName, rootName } from './names.js';
 import { collectionResolvers } from './resolve.js';
 import { systemMutations, systemQueries } from './system.js';
+import { schemaMutations, schemaQueries } from './system-schema.js';
+import { tfaMutations } from './system-tfa.js';
+import { utilsMutations } from './system-utils.js';
 import { ModelTypes, nonNullList } from './types.js';
 
 type Fields = GraphQLFieldConfigMap<unknown, RequestContext>;
@@ -99,7 +102,12 @@ export function buildSchema(model: CallerModel, scope: GraphqlScope): GraphQLSch
 	}
 	if (scope === 'system') {
 		Object.assign(query, systemQueries(types));
-		Object.assign(mutation, systemMutations(types));
+		Object.assign(mutation, systemMutations(types), tfaMutations(), utilsMutations(model.admin));
+		// The data model is changed by admins only: others never see these fields.
+		if (model.admin) {
+			Object.assign(query, schemaQueries());
+			Object.assign(mutation, schemaMutations());
+		}
 	}
 	// A schema needs a query type with at least one field: a caller who may read nothing still gets a valid, empty-handed one.
 	if (Object.keys(query).length === 0) query._empty = { type: GraphQLBoolean, resolve: () => null };

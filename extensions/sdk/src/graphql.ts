@@ -38,6 +38,8 @@ export interface ModelCollection {
  */
 export interface CallerModel {
 	key: string;
+	/** Admins also get what only admins may call: schema apply, clearing the cache. */
+	admin: boolean;
 	collections: ModelCollection[];
 }
 

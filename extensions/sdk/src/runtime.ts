@@ -15,3 +15,4 @@ export { defineOperation } from './operation.js';
 export { definePanel } from './panel.js';
 export { inKeyOrder, itemsRoutes } from './items-routes.js';
 export { ownedRoutes, plainQuery, withFilter } from './owned-routes.js';
+export { moveItem } from './sort.js';

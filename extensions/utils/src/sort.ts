@@ -1,59 +1,10 @@
-import { createError, type ItemsCapability, type PrimaryKey, type Router, type SchemaCapability } from '@mantle/extensions-sdk';
+import { moveItem, type ItemsCapability, type Router, type SchemaCapability } from '@mantle/extensions-sdk';
 
-/**
- * `/utils/sort/:collection` `{ item, to }`: moves `item` to where `to` is in the collection's sort
- * field, shifting the items between by one, as dragging a row in the Studio does. Every read and
- * write goes through the caller's permissions; rows without a sort value are numbered first.
- */
+/** `/utils/sort/:collection` `{ item, to }`: moves `item` to where `to` is, as dragging a row in the Studio does. */
 export function registerSortRoutes(router: Router, items: ItemsCapability, schema: SchemaCapability): void {
 	router.post('/sort/:collection', async ({ params, body, accountability }) => {
-		const collection = params.collection!;
 		const { item, to } = (typeof body === 'object' && body !== null ? body : {}) as { item?: unknown; to?: unknown };
-		if (!isKey(item) || !isKey(to)) throw createError('INVALID_PAYLOAD', '"item" and "to" must be the keys of two items.');
-		const info = await schema.collections.read(accountability, collection);
-		const sortField = (info.meta as { sort_field?: unknown } | null)?.sort_field;
-		if (typeof sortField !== 'string' || sortField === '') throw createError('INVALID_PAYLOAD', `Collection "${collection}" has no sort field.`);
-		const service = items(collection, { accountability });
-		const { primary } = await service.info();
-
-		const read = async () => {
-			const rows = await service.readByQuery({ fields: [primary, sortField], filter: { [primary]: { _in: [item, to] } }, limit: 2 });
-			const of = (key: PrimaryKey) => rows.find((row) => String(row[primary]) === String(key));
-			const [moved, target] = [of(item), of(to)];
-			if (!moved || !target) throw createError('FORBIDDEN');
-			return [moved[sortField], target[sortField]] as const;
-		};
-		let [from, place] = await read();
-		if (!isNumber(from) || !isNumber(place)) {
-			const all = await service.readByQuery({ fields: [primary], sort: [sortField, primary], limit: -1 });
-			await service.updateBatch(all.map((row, index) => ({ [primary]: row[primary], [sortField]: index + 1 })));
-			[from, place] = await read();
-		}
-		const [start, end] = [Number(from), Number(place)];
-		if (start === end) return { status: 200, body: undefined };
-		const between = await service.readByQuery({
-			fields: [primary, sortField],
-			filter:
-				start < end
-					? { _and: [{ [sortField]: { _gt: start } }, { [sortField]: { _lte: end } }] }
-					: { _and: [{ [sortField]: { _gte: end } }, { [sortField]: { _lt: start } }] },
-			limit: -1,
-		});
-		const shift = start < end ? -1 : 1;
-		await service.updateBatch([
-			...between
-				.filter((row) => String(row[primary]) !== String(item))
-				.map((row) => ({ [primary]: row[primary], [sortField]: Number(row[sortField]) + shift })),
-			{ [primary]: item, [sortField]: end },
-		]);
+		await moveItem({ items, schema }, accountability, params.collection!, item, to);
 		return { status: 200, body: undefined };
 	});
-}
-
-function isKey(value: unknown): value is PrimaryKey {
-	return (typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value));
-}
-
-function isNumber(value: unknown): boolean {
-	return value !== null && value !== undefined && value !== '' && Number.isFinite(Number(value));
 }
