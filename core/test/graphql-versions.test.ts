@@ -1,0 +1,66 @@
+import { createCatalog } from './helpers/catalog.js';
+import { gql } from './helpers/graphql.js';
+import { api } from './helpers/http.js';
+import { startKernel } from './helpers/kernel.js';
+import { vendorTest } from './helpers/vendor-test.js';
+
+const readerToken = 'graphql-version-reader-token-0123456789';
+const code = (response: { body: any }) => response.body?.errors?.[0]?.extensions?.code;
+
+async function ok(response: { status: number; body: any }, what: string) {
+	if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
+	return response.body.data;
+}
+
+vendorTest('<collection>_by_version answers the item as a saved content version has it, the main item untouched', async (t, db) => {
+	const { url, stop } = await startKernel(db);
+	try {
+		await createCatalog(url);
+		const [ada, grace] = await ok(await api(url, 'POST', '/items/authors', [{ name: 'Ada' }, { name: 'Grace' }]), 'authors');
+		const article = await ok(await api(url, 'POST', '/items/articles', { title: 'Main title', views: 3, author: ada.id }), 'article');
+		const version = await ok(await api(url, 'POST', '/versions', { key: 'draft', name: 'Draft', collection: 'articles', item: article.id }), 'version');
+		await ok(await api(url, 'POST', `/versions/${version.id}/save`, { title: 'Draft title', author: grace.id }), 'save');
+
+		const selection = '{ id title views author { name } }';
+		const drafted = await gql(url, `{ articles_by_version(id: ${article.id}, version: "draft") ${selection} }`);
+		t.falsy(drafted.body.errors, JSON.stringify(drafted.body.errors));
+		t.deepEqual(drafted.body.data.articles_by_version, { id: String(article.id), title: 'Draft title', views: 3, author: { name: 'Grace' } });
+		// The same as REST's comparison: the main item with the version's changes over it.
+		const compared = await ok(await api(url, 'GET', `/versions/${version.id}/compare`), 'compare');
+		t.is(drafted.body.data.articles_by_version.title, compared.current.title);
+		t.is(compared.main.title, 'Main title');
+
+		const main = await gql(url, `{ articles_by_id(id: ${article.id}) ${selection} }`);
+		t.deepEqual(main.body.data.articles_by_id, { id: String(article.id), title: 'Main title', views: 3, author: { name: 'Ada' } });
+		t.is(code(await gql(url, `{ articles_by_version(id: ${article.id}, version: "nope") { id } }`)), 'FORBIDDEN');
+
+		// Promoted, the version's changes are the item's.
+		await ok(await api(url, 'POST', `/versions/${version.id}/promote`, {}), 'promote');
+		t.deepEqual((await gql(url, `{ articles_by_id(id: ${article.id}) ${selection} }`)).body.data.articles_by_id, drafted.body.data.articles_by_version);
+	} finally {
+		await stop();
+	}
+});
+
+vendorTest('a role that may not read versions has no _by_version field', async (t, db) => {
+	const { url, stop } = await startKernel(db);
+	try {
+		await createCatalog(url);
+		const article = await ok(await api(url, 'POST', '/items/articles', { title: 'Main title' }), 'article');
+		const version = await ok(await api(url, 'POST', '/versions', { key: 'draft', collection: 'articles', item: article.id }), 'version');
+		await ok(await api(url, 'POST', `/versions/${version.id}/save`, { title: 'Secret draft' }), 'save');
+		const role = (await api(url, 'POST', '/roles', { name: 'Reader' })).body.data.id;
+		const policy = (await api(url, 'POST', '/policies', { name: 'Reader policy', app_access: false, admin_access: false })).body.data.id;
+		await api(url, 'POST', '/access', { role, policy });
+		await api(url, 'POST', '/permissions', { policy, collection: 'articles', action: 'read', fields: 'id,title' });
+		await ok(await api(url, 'POST', '/users', { email: 'reader@example.com', status: 'active', role, token: readerToken }), 'user');
+
+		const fields = (await gql(url, '{ __schema { queryType { fields { name } } } }', { token: readerToken })).body.data.__schema.queryType.fields;
+		t.deepEqual(fields.map((field: any) => field.name).sort(), ['articles', 'articles_aggregated', 'articles_by_id']);
+		const asked = await gql(url, `{ articles_by_version(id: ${article.id}, version: "draft") { title } }`, { token: readerToken });
+		t.is(code(asked), 'GRAPHQL_VALIDATION');
+		t.false(JSON.stringify(asked.body).includes('Secret draft'));
+	} finally {
+		await stop();
+	}
+});
