@@ -1,6 +1,6 @@
 import { defineInterface } from '@mantle/extensions-sdk';
 import { useState } from 'preact/hooks';
-import { CreateForm, describe, ItemPicker, ListRow, primaryKeyOf, useAsync, type Key, type Row } from './relational.js';
+import { CreateForm, describe, ItemPicker, ListRow, primaryKeyOf, titlerOf, useAsync, type Key, type Row } from './relational.js';
 import { moved, useEntries, type Entry } from './list.js';
 import type { StudioInterfaceProps } from './shared.js';
 
@@ -10,7 +10,19 @@ function ManyToAny(props: StudioInterfaceProps<unknown>) {
 	const junctionKey = useAsync(async () => (info?.junction ? primaryKeyOf(props.api, info.junction) : undefined), [info]);
 	const itemField = info?.junctionField ?? 'item';
 	const collectionField = info?.collectionField ?? 'collection';
-	const { entries, update } = useEntries(props.api, props.value, info?.junction, () => [collectionField, itemField], info?.junction);
+	// Each allowed collection's titler, so a block reads as its title (`item:headings.title`), not its key.
+	const titlers = useAsync(async () => (info?.allowed ? Promise.all(info.allowed.map((collection) => titlerOf(props.api, collection))) : undefined), [info]);
+	const { entries, update } = useEntries(
+		props.api,
+		props.value,
+		titlers && info?.junction,
+		() => [
+			collectionField,
+			itemField,
+			...(info?.allowed ?? []).flatMap((collection, at) => titlers![at]!.fields.map((field) => `${itemField}:${collection}.${field}`)),
+		],
+		info?.junction,
+	);
 	const [adding, setAdding] = useState<{ collection: string; mode: 'link' | 'create' } | null>(null);
 	if (!info || info.kind !== 'm2a' || !entries || !junctionKey) return <p class="muted">Loading…</p>;
 	const allowed = info.allowed ?? [];
@@ -23,10 +35,14 @@ function ManyToAny(props: StudioInterfaceProps<unknown>) {
 		});
 	const change = (next: Entry[]) => update(next, toPayload, props.onInput as (value: unknown) => void);
 	const titleOf = (entry: Entry) => {
-		const source = entry.payload ?? entry.row ?? {};
+		// A linked block's row holds the picked item; a created one's payload holds the values typed.
+		const source = entry.row ?? entry.payload ?? {};
+		const collection = String(source[collectionField] ?? '?');
 		const item = source[itemField];
-		const described = item && typeof item === 'object' ? Object.values(item as Row).find((value) => typeof value === 'string') : item;
-		return `${source[collectionField] ?? '?'} · ${described ?? 'new'}`;
+		const titler = titlers?.[allowed.indexOf(collection)];
+		const described =
+			item && typeof item === 'object' ? titler?.title(item as Row) || Object.values(item as Row).find((value) => typeof value === 'string') : item;
+		return `${collection} · ${described ?? 'new'}`;
 	};
 	return (
 		<div class="relational-list" id={props.id} role="group" aria-label={props.label}>
@@ -63,8 +79,14 @@ function ManyToAny(props: StudioInterfaceProps<unknown>) {
 					api={props.api}
 					collection={adding.collection}
 					onClose={() => setAdding(null)}
-					onPick={(picked: Key) => {
-						change([...entries, { payload: { [collectionField]: adding.collection, [itemField]: String(picked) } }]);
+					onPick={(picked: Key, row: Row) => {
+						change([
+							...entries,
+							{
+								payload: { [collectionField]: adding.collection, [itemField]: String(picked) },
+								row: { [collectionField]: adding.collection, [itemField]: row },
+							},
+						]);
 						setAdding(null);
 					}}
 				/>
