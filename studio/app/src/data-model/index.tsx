@@ -1,3 +1,9 @@
+import { match } from '../lib/router.js';
+import { CollectionList } from './collection-list.js';
+import { CollectionPage } from './collection-page.js';
+
+/** The data model module: `/settings/data-model` and `/settings/data-model/:collection`. */
 export function DataModel({ path }: { path: string }) {
-	return <h1>Data Model {path}</h1>;
+	const params = match('/settings/data-model/:collection', path);
+	return params ? <CollectionPage key={params.collection} collection={params.collection!} /> : <CollectionList />;
 }

@@ -1,0 +1,158 @@
+import { useState } from 'preact/hooks';
+import { api } from '../lib/api.js';
+import { base, navigate } from '../lib/router.js';
+import { collectionOf, fieldsOf, loadSchema, schema, type Field } from '../lib/schema.js';
+import { useStore } from '../lib/store.js';
+import { notify, reportError } from '../lib/toasts.js';
+import { CollectionSettings } from './collection-settings.js';
+import { collectionDependents, confirmText, fieldDependents } from './dependents.js';
+import { FieldEditor } from './field-editor.js';
+import { kindOf } from './field-draft.js';
+import { FormPreview } from './preview.js';
+
+/** `/admin/settings/data-model/:collection`: its fields, its settings, and a preview of its item form. */
+export function CollectionPage({ collection }: { collection: string }) {
+	const model = useStore(schema);
+	const [editing, setEditing] = useState<Field | 'new' | null>(null);
+	const info = collectionOf(collection, model);
+	if (!info)
+		return (
+			<p class="empty" role="alert">
+				There is no collection “{collection}”, or you may not see it. <a href={`${base}/settings/data-model`}>Back to the data model</a>
+			</p>
+		);
+	const fields = fieldsOf(collection, model);
+
+	async function removeField(field: Field) {
+		if (!confirm(confirmText(`the field “${collection}.${field.field}”`, fieldDependents(collection, field.field, model)))) return;
+		try {
+			await api.delete(`/fields/${collection}/${field.field}`);
+			await loadSchema();
+			notify(`Field “${field.field}” deleted.`, 'success');
+		} catch (error) {
+			reportError(error);
+		}
+	}
+
+	async function removeCollection() {
+		if (!confirm(confirmText(`the collection “${collection}” and all its items`, collectionDependents(collection, model)))) return;
+		try {
+			await api.delete(`/collections/${collection}`);
+			await loadSchema();
+			notify(`Collection “${collection}” deleted.`, 'success');
+			navigate('/settings/data-model');
+		} catch (error) {
+			reportError(error);
+		}
+	}
+
+	/** Swaps a field with its neighbour and renumbers the collection's fields, as the item form orders them. */
+	async function move(index: number, by: -1 | 1) {
+		const order = fields.map((field) => field.field);
+		[order[index], order[index + by]] = [order[index + by]!, order[index]!];
+		try {
+			await Promise.all(
+				order.flatMap((name, at) =>
+					fields.find((field) => field.field === name)?.meta?.sort === at + 1 ? [] : [api.patch(`/fields/${collection}/${name}`, { meta: { sort: at + 1 } })],
+				),
+			);
+			await loadSchema();
+		} catch (error) {
+			reportError(error);
+		}
+	}
+
+	const system = collection.startsWith('directus_');
+	return (
+		<section class="data-model-collection" aria-labelledby="collection-title">
+			<header class="page-header">
+				<h1 id="collection-title">
+					<a href={`${base}/settings/data-model`}>Data Model</a> / {collection}
+				</h1>
+				<div class="actions">
+					{!system && (
+						<button type="button" class="primary" onClick={() => setEditing('new')}>
+							Create field
+						</button>
+					)}
+					{!system && (
+						<button type="button" class="danger" onClick={removeCollection}>
+							Delete collection
+						</button>
+					)}
+				</div>
+			</header>
+			<table class="table" aria-label={`Fields of ${collection}`}>
+				<thead>
+					<tr>
+						<th scope="col">Field</th>
+						<th scope="col">Type</th>
+						<th scope="col">Interface</th>
+						<th scope="col">Details</th>
+						<th scope="col">
+							<span class="visually-hidden">Actions</span>
+						</th>
+					</tr>
+				</thead>
+				<tbody>
+					{fields.map((field, index) => (
+						<tr key={field.field} data-field={field.field}>
+							<td>
+								<button type="button" class="link" onClick={() => setEditing(field)} aria-label={`Edit field ${field.field}`}>
+									{field.field}
+								</button>
+								{field.meta?.group && <span class="muted"> in {field.meta.group}</span>}
+							</td>
+							<td>{field.type}</td>
+							<td>{field.meta?.interface ?? '—'}</td>
+							<td>{details(field, model.relations)}</td>
+							<td class="row">
+								<button type="button" class="ghost" aria-label={`Move ${field.field} up`} disabled={index === 0 || system} onClick={() => move(index, -1)}>
+									↑
+								</button>
+								<button
+									type="button"
+									class="ghost"
+									aria-label={`Move ${field.field} down`}
+									disabled={index === fields.length - 1 || system}
+									onClick={() => move(index, 1)}
+								>
+									↓
+								</button>
+								{!system && !field.schema?.is_primary_key && (
+									<button type="button" class="ghost" aria-label={`Delete field ${field.field}`} onClick={() => removeField(field)}>
+										×
+									</button>
+								)}
+							</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+			{!system && <CollectionSettings key={collection} collection={info} fields={fields} />}
+			<details open={fields.length <= 30}>
+				<summary>Item form preview</summary>
+				<FormPreview collection={collection} />
+			</details>
+			{editing && <FieldEditor collection={collection} field={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+		</section>
+	);
+}
+
+/** A short line on what the field is: key, relation, flags. */
+function details(field: Field, relations: ReturnType<typeof schema.get>['relations']): string {
+	const parts: string[] = [];
+	if (field.schema?.is_primary_key) parts.push('primary key');
+	const kind = kindOf(field);
+	if (kind === 'm2o') {
+		const relation = relations.find((candidate) => candidate.collection === field.collection && candidate.field === field.field);
+		parts.push(`M2O → ${relation?.related_collection ?? '?'}`);
+	} else if (kind !== 'standard') {
+		const relation = relations.find((candidate) => candidate.related_collection === field.collection && candidate.meta?.one_field === field.field);
+		parts.push(`${kind.toUpperCase()}${relation ? ` via ${relation.collection}` : ''}`);
+	}
+	if (field.meta?.required) parts.push('required');
+	if (field.meta?.hidden) parts.push('hidden');
+	if (field.schema && field.schema.is_nullable === false && !field.schema.is_primary_key) parts.push('not null');
+	return parts.join(', ');
+}

@@ -1,0 +1,126 @@
+import type { Page } from 'playwright-core';
+import { api } from '../../../core/test/helpers/http.js';
+import { studioTest } from './helpers/studio.js';
+
+async function createCollection(page: Page, name: string) {
+	await page.getByRole('button', { name: 'Create collection' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Create collection' });
+	await dialog.getByLabel('Collection name').fill(name);
+	await dialog.getByRole('button', { name: 'Create' }).click();
+	await dialog.waitFor({ state: 'detached' });
+	await page.getByRole('treeitem', { name }).waitFor();
+}
+
+/** Opens the new-field drawer of the collection page shown, fills what `fill` fills, and creates the field. */
+async function createField(page: Page, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
+	await page.getByRole('button', { name: 'Create field' }).click();
+	const dialog = page.getByRole('dialog');
+	await fill(dialog);
+	await dialog.getByRole('button', { name: 'Create field' }).click();
+	await dialog.waitFor({ state: 'detached' });
+}
+
+studioTest(
+	'an admin builds three collections joined by M2O, O2M and M2M relations in the Studio alone, then fills them in the content module',
+	async ({ t, page, login, open, url }) => {
+		const dialogs: string[] = [];
+		page.on('dialog', (dialog) => {
+			dialogs.push(dialog.message());
+			void dialog.accept();
+		});
+		await login();
+		await open('/settings/data-model');
+		for (const name of ['authors', 'books', 'chapters']) await createCollection(page, name);
+
+		const fieldsTable = (collection: string) => page.getByRole('table', { name: `Fields of ${collection}` });
+		for (const [collection, text] of [
+			['authors', 'name'],
+			['books', 'title'],
+			['chapters', 'heading'],
+		] as const) {
+			await page.getByRole('treeitem', { name: collection }).getByRole('link', { name: collection }).click();
+			await fieldsTable(collection).waitFor();
+			await createField(page, async (dialog) => {
+				await dialog.getByLabel('Key', { exact: true }).fill(text);
+				await dialog.getByRole('combobox', { name: /^Interface/ }).selectOption('input');
+				await dialog.getByLabel('Required').check();
+				await dialog.locator('#preview-input').waitFor();
+			});
+			await fieldsTable(collection).locator(`tr[data-field="${text}"]`).waitFor();
+			await page.getByRole('link', { name: 'Data Model' }).first().click();
+		}
+
+		await open('/settings/data-model/books');
+		await createField(page, async (dialog) => {
+			await dialog.getByRole('combobox', { name: /^Field kind/ }).selectOption('m2o');
+			await dialog.getByLabel('Key', { exact: true }).fill('author');
+			await dialog.getByRole('combobox', { name: /^Related collection/ }).selectOption('authors');
+		});
+		await createField(page, async (dialog) => {
+			await dialog.getByRole('combobox', { name: /^Field kind/ }).selectOption('o2m');
+			await dialog.getByLabel('Key', { exact: true }).fill('chapters');
+			await dialog.getByRole('combobox', { name: /^Related collection/ }).selectOption('chapters');
+			await dialog.getByLabel('Key field on the related collection').fill('book');
+		});
+		await createField(page, async (dialog) => {
+			await dialog.getByRole('combobox', { name: /^Field kind/ }).selectOption('m2m');
+			await dialog.getByLabel('Key', { exact: true }).fill('reviewers');
+			await dialog.getByRole('combobox', { name: /^Related collection/ }).selectOption('authors');
+		});
+		const details = await fieldsTable('books').locator('tbody tr').allInnerTexts();
+		t.true(
+			details.some((row) => row.includes('M2O → authors')),
+			'the M2O is listed',
+		);
+		t.true(
+			details.some((row) => row.includes('O2M via chapters')),
+			'the O2M is listed',
+		);
+		t.true(
+			details.some((row) => row.includes('M2M via books_authors')),
+			'the M2M is listed with the junction made for it',
+		);
+
+		// The collection settings: a display template the content module then uses for titles.
+		await open('/settings/data-model/authors');
+		await page.getByLabel('Display template').fill('{{name}}');
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await page.getByRole('status').filter({ hasText: 'Collection settings saved.' }).waitFor();
+
+		await api(url, 'POST', '/items/authors', [{ name: 'Ursula Le Guin' }, { name: 'Terry Pratchett' }]);
+		await open('/content/books/+');
+		const field = (name: string) => page.locator(`.field[data-field="${name}"]`);
+		await page.getByLabel('Title').fill('The Dispossessed');
+		await field('author').getByRole('button', { name: 'Select' }).click();
+		await field('author').getByRole('button', { name: 'Ursula Le Guin' }).click();
+		await field('reviewers').getByRole('button', { name: 'Add existing' }).click();
+		await field('reviewers').getByRole('button', { name: 'Terry Pratchett' }).click();
+		await field('chapters').getByRole('button', { name: 'Create new' }).click();
+		await field('chapters').getByLabel('heading').fill('Anarres');
+		await field('chapters').getByRole('button', { name: 'Add', exact: true }).click();
+		await page.getByRole('button', { name: 'Save and stay' }).click();
+		await page.waitForURL(/\/admin\/content\/books\/\d+$/);
+		const id = page.url().split('/').pop()!;
+		const saved = (await api(url, 'GET', `/items/books/${id}?fields=title,author.name,chapters.heading,reviewers.authors_id.name`)).body.data;
+		t.like(saved, { title: 'The Dispossessed', author: { name: 'Ursula Le Guin' } });
+		t.deepEqual(
+			saved.chapters.map((chapter: { heading: string }) => chapter.heading),
+			['Anarres'],
+		);
+		t.deepEqual(
+			saved.reviewers.map((link: { authors_id: { name: string } }) => link.authors_id.name),
+			['Terry Pratchett'],
+		);
+
+		// Deleting asks first, and names what depends on the field.
+		await open('/settings/data-model/books');
+		await page.getByRole('button', { name: 'Delete field author' }).click();
+		await fieldsTable('books').locator('tr[data-field="author"]').waitFor({ state: 'detached' });
+		t.true(
+			dialogs.some((message) => message.includes('books.author → authors')),
+			'the confirmation names the relation',
+		);
+		t.is((await api(url, 'GET', '/fields/books/author')).status, 403, 'the field is gone');
+	},
+	{ viewport: { width: 1400, height: 1000 } },
+);
