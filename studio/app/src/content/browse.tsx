@@ -11,6 +11,7 @@ import { ExtensionBoundary } from '../shell/boundary.js';
 import { humanize } from '../shell/navigation.js';
 import { FilterBuilder, fieldPaths, rulesToFilter, type Rule } from './filter.js';
 import { BulkEdit } from './bulk-edit.js';
+import { ManualFlowButtons } from '../flows/manual-trigger.js';
 import { cellRenderer, type CellRenderer } from './value-display.js';
 
 const pageSizes = [25, 50, 100, 250, 500, 1000];
@@ -196,6 +197,7 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 							</button>
 						</>
 					)}
+					<ManualFlowButtons collection={collection} keys={selection} />
 					<a class="button" href={exportHref} download={`${collection}.csv`}>
 						Export
 					</a>

@@ -1,0 +1,156 @@
+import { useRef, useState } from 'preact/hooks';
+import type { Operation } from './api.js';
+import { operationType } from './operation-types.js';
+
+/** Positions are stored in grid units, as Directus stores them. */
+export const grid = 20;
+export const cardWidth = 12;
+export const cardHeight = 6;
+/** The trigger has no row of its own: it sits at a fixed place, left of everything. */
+export const triggerAt = { x: 2, y: 2 };
+
+export type Slot = { from: 'trigger' } | { from: Operation; on: 'resolve' | 'reject' };
+
+interface Props {
+	triggerLabel: string;
+	triggerDetail: string;
+	first: string | null;
+	operations: Operation[];
+	onEditTrigger: () => void;
+	onEdit: (operation: Operation) => void;
+	onAdd: (slot: Slot) => void;
+	onMove: (operation: Operation, x: number, y: number) => void;
+}
+
+/** Where a link leaves a card: resolve from the upper right, reject from the lower right. */
+const port = (x: number, y: number, on: 'resolve' | 'reject' | 'trigger') => ({
+	x: (x + cardWidth) * grid,
+	y: (y + (on === 'reject' ? cardHeight * 0.75 : on === 'resolve' ? cardHeight * 0.25 : cardHeight / 2)) * grid,
+});
+
+function link(from: { x: number; y: number }, to: { x: number; y: number }): string {
+	const end = { x: to.x * grid, y: (to.y + cardHeight / 2) * grid };
+	const bend = Math.max(40, Math.abs(end.x - from.x) / 2);
+	return `M ${from.x} ${from.y} C ${from.x + bend} ${from.y}, ${end.x - bend} ${end.y}, ${end.x} ${end.y}`;
+}
+
+/**
+ * The trigger and the operations as cards on a grid, joined by green (resolve) and red (reject)
+ * links. A card is dragged by its title bar; the new place is saved when it is dropped.
+ */
+export function Canvas(props: Props) {
+	const { operations } = props;
+	/** Where the dragged card is drawn while it moves (grid units), before the save. */
+	const [dragging, setDragging] = useState<{ id: string; x: number; y: number } | null>(null);
+	const start = useRef<{ pointerX: number; pointerY: number; x: number; y: number } | null>(null);
+	const at = (operation: Operation) => (dragging?.id === operation.id ? dragging : { x: operation.position_x, y: operation.position_y });
+	const byId = new Map(operations.map((operation) => [operation.id, operation]));
+	const width = Math.max(60, ...operations.map((operation) => at(operation).x + cardWidth + 16)) * grid;
+	const height = Math.max(30, ...operations.map((operation) => at(operation).y + cardHeight + 10)) * grid;
+
+	const links: Array<{ key: string; d: string; kind: 'resolve' | 'reject' }> = [];
+	const first = props.first ? byId.get(props.first) : undefined;
+	if (first) links.push({ key: 'trigger', d: link(port(triggerAt.x, triggerAt.y, 'trigger'), at(first)), kind: 'resolve' });
+	for (const operation of operations) {
+		for (const on of ['resolve', 'reject'] as const) {
+			const next = operation[on] ? byId.get(operation[on]!) : undefined;
+			if (next) links.push({ key: `${operation.id}-${on}`, d: link(port(at(operation).x, at(operation).y, on), at(next)), kind: on });
+		}
+	}
+
+	const pointerDown = (operation: Operation) => (event: PointerEvent) => {
+		if ((event.target as Element).closest('button')) return;
+		(event.currentTarget as Element).setPointerCapture(event.pointerId);
+		start.current = { pointerX: event.clientX, pointerY: event.clientY, x: operation.position_x, y: operation.position_y };
+		setDragging({ id: operation.id, x: operation.position_x, y: operation.position_y });
+	};
+	const pointerMove = (event: PointerEvent) => {
+		if (!dragging || !start.current) return;
+		const x = Math.max(0, Math.round(start.current.x + (event.clientX - start.current.pointerX) / grid));
+		const y = Math.max(0, Math.round(start.current.y + (event.clientY - start.current.pointerY) / grid));
+		if (x !== dragging.x || y !== dragging.y) setDragging({ ...dragging, x, y });
+	};
+	const pointerUp = (operation: Operation) => () => {
+		const moved = dragging && (dragging.x !== operation.position_x || dragging.y !== operation.position_y) ? dragging : null;
+		start.current = null;
+		setDragging(null);
+		if (moved) props.onMove(operation, moved.x, moved.y);
+	};
+
+	const place = (x: number, y: number) => ({ left: `${x * grid}px`, top: `${y * grid}px`, width: `${cardWidth * grid}px`, height: `${cardHeight * grid}px` });
+
+	return (
+		<div class="flow-canvas" role="region" aria-label="Flow canvas">
+			<div class="flow-plane" style={{ width: `${width}px`, height: `${height}px` }}>
+				<svg class="flow-links" width={width} height={height} aria-hidden="true">
+					{links.map((entry) => (
+						<path key={entry.key} d={entry.d} class={`flow-link link-${entry.kind}`} data-link={entry.key} />
+					))}
+				</svg>
+				<article class="flow-card trigger-card" style={place(triggerAt.x, triggerAt.y)} aria-label="Trigger">
+					<header>
+						<strong>Trigger</strong> <span class="muted">{props.triggerLabel}</span>
+					</header>
+					<p class="muted">{props.triggerDetail}</p>
+					<div class="row">
+						<button type="button" onClick={props.onEditTrigger}>
+							Edit trigger
+						</button>
+						{!props.first && (
+							<button type="button" class="add-resolve" onClick={() => props.onAdd({ from: 'trigger' })}>
+								Add first operation
+							</button>
+						)}
+					</div>
+				</article>
+				{operations.map((operation) => {
+					const { x, y } = at(operation);
+					return (
+						<article
+							key={operation.id}
+							class={`flow-card${dragging?.id === operation.id ? ' dragging' : ''}`}
+							style={place(x, y)}
+							aria-label={`Operation ${operation.name || operation.key}`}
+							data-key={operation.key}
+						>
+							<header
+								class="drag-handle"
+								title="Drag to move"
+								onPointerDown={pointerDown(operation) as never}
+								onPointerMove={pointerMove as never}
+								onPointerUp={pointerUp(operation)}
+							>
+								<strong>{operation.name || operation.key}</strong> <span class="muted">{operationType(operation.type)?.name ?? operation.type}</span>
+							</header>
+							<div class="row">
+								<button type="button" onClick={() => props.onEdit(operation)}>
+									Edit
+								</button>
+								{!operation.resolve && (
+									<button
+										type="button"
+										class="add-resolve"
+										aria-label={`Add an operation when ${operation.key} succeeds`}
+										onClick={() => props.onAdd({ from: operation, on: 'resolve' })}
+									>
+										+ on success
+									</button>
+								)}
+								{!operation.reject && (
+									<button
+										type="button"
+										class="add-reject"
+										aria-label={`Add an operation when ${operation.key} fails`}
+										onClick={() => props.onAdd({ from: operation, on: 'reject' })}
+									>
+										+ on failure
+									</button>
+								)}
+							</div>
+						</article>
+					);
+				})}
+			</div>
+		</div>
+	);
+}

@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, messageOf } from '../lib/api.js';
+import { notify } from '../lib/toasts.js';
+import { runManualFlow } from './api.js';
+
+interface ManualFlow {
+	id: string;
+	name: string;
+	options: { collections?: string[]; location?: string } | null;
+}
+
+/**
+ * Buttons for the active manual flows of a collection, run on the selected items. Users who may
+ * not read flows simply see none; the trigger itself checks they may read those items.
+ */
+export function ManualFlowButtons({ collection, keys }: { collection: string; keys: Array<string | number> }) {
+	const [flows, setFlows] = useState<ManualFlow[]>([]);
+	const [running, setRunning] = useState<string | null>(null);
+	useEffect(() => {
+		api.get<ManualFlow[]>('/flows', { fields: ['id', 'name', 'options'], filter: { trigger: { _eq: 'manual' }, status: { _eq: 'active' } }, limit: -1 }).then(
+			(found) => setFlows(found.filter((flow) => flow.options?.collections?.includes(collection) && flow.options.location !== 'item')),
+			() => setFlows([]),
+		);
+	}, [collection]);
+
+	async function run(flow: ManualFlow) {
+		setRunning(flow.id);
+		try {
+			await runManualFlow(flow.id, collection, keys);
+			notify(`“${flow.name}” ran on ${keys.length} item${keys.length === 1 ? '' : 's'}.`, 'success');
+		} catch (error) {
+			notify(`“${flow.name}” failed: ${messageOf(error)}`, 'error');
+		} finally {
+			setRunning(null);
+		}
+	}
+
+	return (
+		<>
+			{flows.map((flow) => (
+				<button
+					key={flow.id}
+					type="button"
+					disabled={keys.length === 0 || running !== null}
+					title={keys.length === 0 ? 'Select items to run this flow on' : undefined}
+					onClick={() => run(flow)}
+				>
+					▶ {flow.name}
+				</button>
+			))}
+		</>
+	);
+}

@@ -1,0 +1,159 @@
+import { useState } from 'preact/hooks';
+import type { OptionField } from '@mantle/extensions-sdk';
+import { messageOf } from '../lib/api.js';
+import type { Operation } from './api.js';
+import { fromDraft, OptionsForm, toDraft, type Draft } from './options-form.js';
+import { operationType, operationTypes } from './operation-types.js';
+
+/** Options of a type the Studio has no schema for: one JSON object. */
+const rawOptions: OptionField[] = [{ field: '$raw', name: 'Options (JSON)', type: 'json', meta: { interface: 'input-code' } }];
+
+export interface OperationDraft {
+	name: string;
+	key: string;
+	type: string;
+	options: Record<string, unknown>;
+	resolve: string | null;
+	reject: string | null;
+}
+
+interface Props {
+	/** The operation being edited; absent for a new one. */
+	operation?: Operation;
+	/** The other operations of the flow, to continue with. */
+	others: Operation[];
+	/** The operation types installed extensions add, beyond Mantle's own. */
+	onSave: (draft: OperationDraft) => Promise<void>;
+	onDelete?: () => Promise<void>;
+	onClose: () => void;
+}
+
+const fieldsFor = (type: string) => operationType(type)?.options ?? rawOptions;
+
+function initialDraft(type: string, options: Record<string, unknown>): Draft {
+	return operationType(type) ? toDraft(fieldsFor(type), options) : { $raw: JSON.stringify(options, null, 2) };
+}
+
+/** The side panel where an operation's type, key, options and next steps are set. */
+export function OperationEditor({ operation, others, onSave, onDelete, onClose }: Props) {
+	const [name, setName] = useState(operation?.name ?? '');
+	const [key, setKey] = useState(operation?.key ?? '');
+	const [type, setType] = useState(operation?.type ?? 'log');
+	const [custom, setCustom] = useState(operation && !operationType(operation.type) ? operation.type : '');
+	const [draft, setDraft] = useState<Draft>(() => initialDraft(operation?.type ?? 'log', operation?.options ?? {}));
+	const [resolve, setResolve] = useState(operation?.resolve ?? '');
+	const [reject, setReject] = useState(operation?.reject ?? '');
+	const [problem, setProblem] = useState<string | null>(null);
+	const [busy, setBusy] = useState(false);
+	const effectiveType = type === '$custom' ? custom.trim() : type;
+
+	async function submit(event: Event) {
+		event.preventDefault();
+		const parsed = fromDraft(type === '$custom' || !operationType(type) ? rawOptions : fieldsFor(type), draft);
+		if ('error' in parsed) return setProblem(parsed.error);
+		const options = '$raw' in parsed.options ? (parsed.options.$raw as Record<string, unknown>) : parsed.options;
+		if (!effectiveType) return setProblem('Name the operation type.');
+		setBusy(true);
+		try {
+			await onSave({ name: name || key, key, type: effectiveType, options, resolve: resolve || null, reject: reject || null });
+		} catch (error) {
+			setProblem(messageOf(error));
+		} finally {
+			setBusy(false);
+		}
+	}
+
+	return (
+		<aside class="flow-panel" aria-labelledby="operation-editor-title">
+			<h2 id="operation-editor-title">{operation ? `Operation ${operation.key}` : 'New operation'}</h2>
+			<form onSubmit={submit}>
+				<div class="field">
+					<label for="operation-name">Name</label>
+					<input id="operation-name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+				</div>
+				<div class="field">
+					<label for="operation-key">Key</label>
+					<input
+						id="operation-key"
+						required
+						pattern="[a-z0-9_]+"
+						title="Lower-case letters, digits and underscores"
+						value={key}
+						onInput={(e) => setKey(e.currentTarget.value)}
+					/>
+					<p class="note">Later operations read this one's result as {`{{ ${key || 'key'} }}`}.</p>
+				</div>
+				<div class="field">
+					<label for="operation-type">Type</label>
+					<select
+						id="operation-type"
+						value={operationType(type) ? type : '$custom'}
+						onChange={(e) => {
+							const next = e.currentTarget.value;
+							setType(next);
+							setDraft(next === '$custom' ? { $raw: '{}' } : initialDraft(next, {}));
+						}}
+					>
+						{operationTypes.map((entry) => (
+							<option key={entry.id} value={entry.id}>
+								{entry.name}
+							</option>
+						))}
+						<option value="$custom">An extension's operation…</option>
+					</select>
+				</div>
+				{(type === '$custom' || !operationType(type)) && (
+					<div class="field">
+						<label for="operation-custom-type">Operation id</label>
+						<input id="operation-custom-type" value={custom} onInput={(e) => setCustom(e.currentTarget.value)} />
+					</div>
+				)}
+				<OptionsForm fields={operationType(type) ? fieldsFor(type) : rawOptions} draft={draft} onChange={setDraft} />
+				{operation && (
+					<>
+						<div class="field">
+							<label for="operation-resolve">On success, continue with</label>
+							<select id="operation-resolve" value={resolve} onChange={(e) => setResolve(e.currentTarget.value)}>
+								<option value="">Nothing (the run ends)</option>
+								{others.map((other) => (
+									<option key={other.id} value={other.id}>
+										{other.name || other.key}
+									</option>
+								))}
+							</select>
+						</div>
+						<div class="field">
+							<label for="operation-reject">On failure, continue with</label>
+							<select id="operation-reject" value={reject} onChange={(e) => setReject(e.currentTarget.value)}>
+								<option value="">Nothing (the run fails)</option>
+								{others.map((other) => (
+									<option key={other.id} value={other.id}>
+										{other.name || other.key}
+									</option>
+								))}
+							</select>
+						</div>
+					</>
+				)}
+				{problem && (
+					<p class="form-error" role="alert">
+						{problem}
+					</p>
+				)}
+				<div class="row">
+					<button type="submit" class="primary" disabled={busy}>
+						{operation ? 'Save operation' : 'Add operation'}
+					</button>
+					<button type="button" onClick={onClose}>
+						Cancel
+					</button>
+					{onDelete && (
+						<button type="button" class="danger" disabled={busy} onClick={() => confirm(`Delete the operation ${operation?.key}?`) && void onDelete()}>
+							Delete
+						</button>
+					)}
+				</div>
+			</form>
+		</aside>
+	);
+}

@@ -1,0 +1,134 @@
+import type { OptionField } from '@mantle/extensions-sdk';
+import { schema } from '../lib/schema.js';
+import { useStore } from '../lib/store.js';
+
+/** Option values while they are edited: JSON options are kept as the text the admin types. */
+export type Draft = Record<string, unknown>;
+
+const isJson = (field: OptionField) => field.type === 'json';
+
+/** Saved options to editable drafts: JSON values become indented text. */
+export function toDraft(fields: OptionField[], options: Record<string, unknown>): Draft {
+	const draft: Draft = {};
+	for (const field of fields) {
+		const value = options[field.field] ?? field.schema?.default_value;
+		draft[field.field] = isJson(field) && value !== undefined && typeof value !== 'string' ? JSON.stringify(value, null, 2) : value;
+	}
+	return draft;
+}
+
+/**
+ * Drafts back to options: JSON text is parsed, unless it is one `{{ placeholder }}` the flow fills
+ * in when it runs. Answers the first field whose text is not JSON, named, instead.
+ */
+export function fromDraft(fields: OptionField[], draft: Draft): { options: Record<string, unknown> } | { error: string } {
+	const options: Record<string, unknown> = {};
+	for (const field of fields) {
+		const value = draft[field.field];
+		if (value === undefined || value === '' || value === null) continue;
+		if (isJson(field) && typeof value === 'string' && !/^\s*\{\{[^{}]+\}\}\s*$/.test(value)) {
+			try {
+				options[field.field] = JSON.parse(value);
+			} catch {
+				return { error: `${field.name} is not valid JSON.` };
+			}
+		} else options[field.field] = value;
+	}
+	return { options };
+}
+
+/** A form drawn from an options schema: each field's interface picks the control. */
+export function OptionsForm({ fields, draft, onChange }: { fields: OptionField[]; draft: Draft; onChange: (draft: Draft) => void }) {
+	const { collections } = useStore(schema);
+	const set = (field: string, value: unknown) => onChange({ ...draft, [field]: value });
+	return (
+		<div class="options-form">
+			{fields.map((field) => {
+				const value = draft[field.field];
+				const id = `option-${field.field}`;
+				const control = (() => {
+					switch (field.meta?.interface) {
+						case 'select-dropdown': {
+							const choices = (field.meta.options?.choices ?? []) as Array<{ text: string; value: string }>;
+							return (
+								<select id={id} value={String(value ?? '')} onChange={(e) => set(field.field, e.currentTarget.value)}>
+									<option value="">—</option>
+									{choices.map((entry) => (
+										<option key={entry.value} value={entry.value}>
+											{entry.text}
+										</option>
+									))}
+								</select>
+							);
+						}
+						case 'system-collection':
+							return (
+								<select id={id} value={String(value ?? '')} onChange={(e) => set(field.field, e.currentTarget.value)}>
+									<option value="">Choose a collection</option>
+									{collections
+										.filter((entry) => entry.schema !== null)
+										.map((entry) => (
+											<option key={entry.collection} value={entry.collection}>
+												{entry.collection}
+											</option>
+										))}
+								</select>
+							);
+						case 'system-collections': {
+							const chosen = Array.isArray(value) ? (value as string[]) : [];
+							return (
+								<fieldset id={id} class="choices" aria-label={field.name}>
+									{collections
+										.filter((entry) => entry.schema !== null && !entry.collection.startsWith('directus_'))
+										.map((entry) => (
+											<label class="check" key={entry.collection}>
+												<input
+													type="checkbox"
+													checked={chosen.includes(entry.collection)}
+													onChange={(e) =>
+														set(field.field, e.currentTarget.checked ? [...chosen, entry.collection] : chosen.filter((name) => name !== entry.collection))
+													}
+												/>
+												{entry.collection}
+											</label>
+										))}
+								</fieldset>
+							);
+						}
+						case 'numeric':
+							return (
+								<input
+									id={id}
+									type="number"
+									value={value === undefined || value === null ? '' : String(value)}
+									onInput={(e) => set(field.field, e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))}
+								/>
+							);
+						case 'toggle':
+							return <input id={id} type="checkbox" checked={Boolean(value)} onChange={(e) => set(field.field, e.currentTarget.checked)} />;
+						case 'textarea':
+						case 'input-code':
+							return (
+								<textarea
+									id={id}
+									class={field.meta.interface === 'input-code' ? 'code' : undefined}
+									rows={field.meta.interface === 'input-code' ? 6 : 3}
+									value={String(value ?? '')}
+									onInput={(e) => set(field.field, e.currentTarget.value)}
+								/>
+							);
+						default:
+							return <input id={id} value={String(value ?? '')} onInput={(e) => set(field.field, e.currentTarget.value)} />;
+					}
+				})();
+				return (
+					<div class="field" key={field.field}>
+						<label for={id}>{field.name}</label>
+						{control}
+						{field.meta?.note && <p class="note">{field.meta.note}</p>}
+					</div>
+				);
+			})}
+		</div>
+	);
+}
