@@ -41,20 +41,20 @@ export function FlowList() {
 			</header>
 			{creating && (
 				<form class="row create-flow" onSubmit={create} aria-label="New flow">
-					<label>
-						Flow name
-						<input name="name" required maxLength={255} autoFocus />
-					</label>
-					<label>
-						Trigger
-						<select name="trigger" defaultValue="manual">
+					<div class="field">
+						<label for="new-flow-name">Flow name</label>
+						<input id="new-flow-name" name="name" required maxLength={255} autoFocus />
+					</div>
+					<div class="field">
+						<label for="new-flow-trigger">Trigger</label>
+						<select id="new-flow-trigger" name="trigger" defaultValue="manual">
 							{triggerTypes.map((entry) => (
 								<option key={entry.id} value={entry.id}>
 									{entry.name}
 								</option>
 							))}
 						</select>
-					</label>
+					</div>
 					<button type="submit" class="primary">
 						Create
 					</button>

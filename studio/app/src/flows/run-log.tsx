@@ -34,8 +34,10 @@ export function RunLog({ flow, operations, onClose }: { flow: string; operations
 									<span class={`run-status run-${run.status}`}>{run.status === 'resolve' ? 'Succeeded' : 'Failed'}</span>{' '}
 									{new Date(run.timestamp).toLocaleString()}
 								</summary>
-								<h3>Trigger</h3>
-								<pre>{json(run.trigger)}</pre>
+								<details>
+									<summary>Trigger data</summary>
+									<pre>{json(run.trigger)}</pre>
+								</details>
 								<ol class="steps" aria-label="Steps">
 									{run.steps.map((step, index) => (
 										<li key={index} class={`step step-${step.status}`}>
