@@ -13,11 +13,14 @@ import { createError, type Accountability, type ExtensionLogger, type GraphqlCap
 import type { RequestContext } from './context.js';
 import { formatError } from './errors.js';
 import { checkLimits, type QueryLimits } from './limits.js';
+import { Renames } from './renames.js';
 import { buildSchema } from './schema.js';
 
 interface Entry {
 	key: string;
 	schema: GraphQLSchema;
+	/** How the schema's names map to the data model's, for names GraphQL does not allow. */
+	renames: Renames;
 	apollo: ApolloServer<RequestContext>;
 }
 
@@ -71,10 +74,11 @@ export class Executor {
 	}
 
 	async execute(scope: GraphqlScope, request: HTTPGraphQLRequest, context: RequestContext): Promise<GraphqlAnswer> {
-		const { key, schema, apollo } = await this.entry(context.accountability, scope);
+		const { key, schema, apollo, renames } = await this.entry(context.accountability, scope);
 		const refused = this.refuse(schema, key, request);
 		if (refused) return json(400, { errors: [{ message: refused.message, extensions: refused.extensions }] });
-		const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => context });
+		const named = { ...context, items: renames.items(context.items) };
+		const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => named });
 		const headers: Record<string, string> = {};
 		for (const [name, value] of response.headers) headers[name] = value;
 		let body = '';
@@ -113,14 +117,15 @@ export class Executor {
 		const key = `${scope}:${model.key}`;
 		let entry = this.entries.get(key);
 		if (!entry) {
-			entry = this.build(key, buildSchema(model, scope));
+			const renames = new Renames(model);
+			entry = this.build(key, buildSchema(renames.model, scope), renames);
 			entry.catch(() => this.entries.delete(key));
 			this.entries.set(key, entry);
 		}
 		return entry;
 	}
 
-	private async build(key: string, schema: GraphQLSchema): Promise<Entry> {
+	private async build(key: string, schema: GraphQLSchema, renames: Renames): Promise<Entry> {
 		const apollo = new ApolloServer<RequestContext>({
 			schema,
 			introspection: this.graphql.settings.introspection,
@@ -149,7 +154,7 @@ export class Executor {
 			},
 		});
 		await apollo.start();
-		return { key, schema, apollo };
+		return { key, schema, apollo, renames };
 	}
 }
 

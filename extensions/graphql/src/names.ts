@@ -3,7 +3,7 @@ import type { GraphqlScope, ModelCollection } from '@mantle/extensions-sdk';
 const systemPrefix = 'directus_';
 const validName = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
-/** GraphQL names are narrower than SQL ones: a collection or field outside them is left out. */
+/** GraphQL names are narrower than SQL ones: a collection or field outside them is renamed (see renames.ts). */
 export function isValidName(name: string): boolean {
 	return validName.test(name) && !name.startsWith('__');
 }
