@@ -18,9 +18,15 @@ export default tseslint.config(
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
 			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
 			'no-undef': 'off',
-			// Kept visible, not failing: a few casts at library edges still need it.
-			'@typescript-eslint/no-explicit-any': 'warn',
+			// `unknown` and a narrowing say what a value is; the few deliberate `any`s (an untyped client
+			// schema, as @directus/sdk has) carry a disable comment with their reason.
+			'@typescript-eslint/no-explicit-any': 'error',
 		},
+	},
+	{
+		// The Studio's modules are being rewritten by their own lanes; their remaining `any`s stay visible.
+		files: ['studio/app/**/*.{ts,tsx}'],
+		rules: { '@typescript-eslint/no-explicit-any': 'warn' },
 	},
 	{
 		// Tests read parsed HTTP bodies whose shape the assertions check.

@@ -11,7 +11,7 @@ function render(value: unknown, options: Options): string {
 		.map((item) => {
 			if (options.template && item && typeof item === 'object')
 				return options.template.replace(/{{\s*([\w.]+)\s*}}/g, (_, path: string) =>
-					String(path.split('.').reduce<any>((current, key) => current?.[key], item) ?? ''),
+					String(path.split('.').reduce<unknown>((current, key) => (current as Record<string, unknown> | null | undefined)?.[key], item) ?? ''),
 				);
 			return asText(item, options);
 		})

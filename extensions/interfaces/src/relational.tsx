@@ -2,7 +2,7 @@ import type { StudioApi } from '@mantle/extensions-sdk';
 import { useEffect, useState } from 'preact/hooks';
 
 export type Key = string | number;
-export type Row = Record<string, any>;
+export type Row = Record<string, unknown>;
 
 interface Relation {
 	collection: string;
@@ -78,7 +78,11 @@ export async function titlerOf(api: StudioApi, collection: string): Promise<Titl
 		return {
 			fields: [key, ...paths],
 			title: (row) =>
-				row ? template.replace(/{{\s*([\w.]+)\s*}}/g, (_, path: string) => String(path.split('.').reduce<any>((value, part) => value?.[part], row) ?? '')) : '',
+				row
+					? template.replace(/{{\s*([\w.]+)\s*}}/g, (_, path: string) =>
+							String(path.split('.').reduce<unknown>((value, part) => (value as Row | null | undefined)?.[part], row) ?? ''),
+						)
+					: '',
 		};
 	}
 	const text =
@@ -182,7 +186,7 @@ export function ItemPicker({
 					?.filter((row) => !exclude.map(String).includes(String(row[key!])))
 					.map((row) => (
 						<li key={String(row[key!])}>
-							<button type="button" class="link" onClick={() => onPick(row[key!], row)}>
+							<button type="button" class="link" onClick={() => onPick(row[key!] as Key, row)}>
 								{titler!.title(row) || `#${row[key!]}`}
 							</button>
 						</li>

@@ -18,6 +18,6 @@ export function choicesOf(options: { choices?: unknown }): Choice[] {
 }
 
 /** A control's accessible name when the Studio's label can't point at it. */
-export function a11y(props: StudioInterfaceProps<any, any>) {
+export function a11y(props: Pick<StudioInterfaceProps, 'id' | 'label'>) {
 	return { id: props.id, 'aria-label': props.label };
 }

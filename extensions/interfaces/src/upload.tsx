@@ -87,7 +87,7 @@ export function FileChooser({
 					collection="directus_files"
 					onClose={() => setPicking(false)}
 					onPick={(key: Key, row: Row) => {
-						onChosen([{ ...(row as FileRow), id: String(key) }]);
+						onChosen([{ ...row, id: String(key) } as FileRow]);
 						setPicking(false);
 					}}
 				/>

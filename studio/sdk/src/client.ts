@@ -51,6 +51,7 @@ export interface Envelope<Output> {
 	meta?: Record<string, unknown>;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as in @directus/sdk, a client without a schema type reads rows untyped
 export interface MantleClient<Schema = any> {
 	readonly url: string;
 	request<Output>(command: RestCommand<Output, Schema>, options?: RequestOptions): Promise<Output>;
@@ -95,6 +96,7 @@ function abortError(): MantleError {
 }
 
 /** A client of one Mantle (or Directus-compatible) server. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as in @directus/sdk, a client without a schema type reads rows untyped
 export function createClient<Schema = any>(url: string, options: ClientOptions = {}): MantleClient<Schema> {
 	const base = url.replace(/\/+$/, '');
 	const fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);

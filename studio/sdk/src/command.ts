@@ -11,6 +11,7 @@ export interface UploadProgress {
  * Commands are plain data, so unused ones drop out of a bundle and a command can be inspected.
  * `Output` is what the request resolves to; `Schema` only carries the client's schema type.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as in @directus/sdk, a client without a schema type reads rows untyped
 export interface RestCommand<Output, Schema = any> {
 	method: HttpMethod;
 	path: string;
@@ -30,6 +31,7 @@ export interface RestCommand<Output, Schema = any> {
 }
 
 /** Folds `Output` into a command built from plain fields. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as in @directus/sdk, a client without a schema type reads rows untyped
 export function command<Output, Schema = any>(spec: Omit<RestCommand<Output, Schema>, '__types'>): RestCommand<Output, Schema> {
 	return spec as RestCommand<Output, Schema>;
 }

@@ -12,6 +12,7 @@ export type CollectionName<Schema> = IsAny<Schema> extends true ? string : keyof
 
 /** The item type of a collection, regular or singleton. */
 export type ItemOf<Schema, Collection> =
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped schema (`any`) makes every item and query untyped, as in @directus/sdk
 	IsAny<Schema> extends true ? any : Collection extends keyof Schema ? (Schema[Collection] extends ReadonlyArray<infer Item> ? Item : Schema[Collection]) : any;
 
 /** The related item behind a field's value, or never when the field is not relational. */
@@ -54,7 +55,8 @@ type Expanded<Value, Sub extends string> =
 /** The shape of an item read with the given `fields`. */
 export type ApplyFields<Item, Fields extends string> =
 	IsAny<Item> extends true
-		? any
+		? // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped schema (`any`) makes every item and query untyped, as in @directus/sdk
+			any
 		: string extends Fields
 			? Item
 			: {
@@ -111,6 +113,7 @@ export type Filter<Item> =
 export type AggregateFunction = 'count' | 'countDistinct' | 'countAll' | 'sum' | 'sumDistinct' | 'avg' | 'avgDistinct' | 'min' | 'max';
 
 /** The query language of every read (Directus's: fields, filter, search, sort, paging, aggregates...). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped schema (`any`) makes every item and query untyped, as in @directus/sdk
 export interface Query<Item = any> {
 	fields?: ReadonlyArray<FieldPath<Item>>;
 	filter?: Filter<Item>;

@@ -53,6 +53,7 @@ export function contextFor(values: { json?: boolean; profile?: string }): Contex
 }
 
 /** A JSON argument (`--data`, `--filter`), refused with a usage error when it does not parse. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed JSON goes straight into a command's typed argument, as the user wrote it
 export function jsonArgument(name: string, value: string | undefined): any {
 	if (value === undefined) return undefined;
 	try {

@@ -5,6 +5,7 @@ import { queryParams } from '../query.js';
 import type { Query } from '../schema.js';
 
 export type Key = string | number;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- system rows are read as the server sends them; callers name the fields they use
 export type SystemItem = Record<string, any>;
 
 export const readMany = <T = SystemItem>(path: string, query?: Query): RestCommand<T[]> => command({ method: 'GET', path, params: queryParams(query) });

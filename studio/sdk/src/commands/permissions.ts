@@ -14,4 +14,5 @@ export const deletePermission = (key: Key) => deleteOne(path, key);
 export const deletePermissions = (keysOrQuery: Key[] | Query) => deleteMany(path, keysOrQuery);
 
 /** The caller's own permissions, per collection and action. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the summary's shape varies per collection and action
 export const readUserPermissions = () => command<Record<string, any>>({ method: 'GET', path: '/permissions/me' });

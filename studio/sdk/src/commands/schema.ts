@@ -1,5 +1,6 @@
 import { command } from '../command.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a snapshot carries the server's own metadata, read as sent
 export type SchemaSnapshot = Record<string, any> & { version: number; collections: unknown[]; fields: unknown[]; relations: unknown[] };
 export type SchemaDiff = { hash: string; diff: Record<string, unknown> };
 
