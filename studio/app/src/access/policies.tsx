@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../lib/api.js';
+import { base, navigate } from '../lib/router.js';
+import { reportError } from '../lib/toasts.js';
+import type { Policy } from './permission-model.js';
+
+/** `/admin/settings/policies`: every policy with its flags, and a form to add one. */
+export function PolicyList() {
+	const [policies, setPolicies] = useState<Policy[] | null>(null);
+	const [name, setName] = useState('');
+	useEffect(() => {
+		api
+			.get<Policy[]>('/policies', {
+				fields: ['id', 'name', 'description', 'admin_access', 'app_access', 'enforce_tfa', 'ip_access'],
+				limit: -1,
+				sort: ['name'],
+			})
+			.then(setPolicies, (error) => {
+				reportError(error);
+				setPolicies([]);
+			});
+	}, []);
+	if (!policies) return <p class="muted">Loading…</p>;
+
+	async function create(event: Event) {
+		event.preventDefault();
+		try {
+			const policy = await api.post<Policy>('/policies', { name, app_access: true, admin_access: false });
+			navigate(`/settings/policies/${policy.id}`);
+		} catch (error) {
+			reportError(error);
+		}
+	}
+
+	return (
+		<section aria-labelledby="policies-title">
+			<h1 id="policies-title">Policies</h1>
+			<table class="table" aria-label="Policies">
+				<thead>
+					<tr>
+						<th scope="col">Name</th>
+						<th scope="col">Admin</th>
+						<th scope="col">App</th>
+						<th scope="col">Two-factor</th>
+						<th scope="col">IP allow-list</th>
+					</tr>
+				</thead>
+				<tbody>
+					{policies.map((policy) => (
+						<tr key={policy.id}>
+							<td>
+								<a href={`${base}/settings/policies/${policy.id}`}>{policy.name}</a>
+							</td>
+							<td>{policy.admin_access ? 'yes' : 'no'}</td>
+							<td>{policy.app_access ? 'yes' : 'no'}</td>
+							<td>{policy.enforce_tfa ? 'required' : 'optional'}</td>
+							<td>{Array.isArray(policy.ip_access) ? policy.ip_access.join(', ') : (policy.ip_access ?? 'any')}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+			<form class="row" onSubmit={create} aria-label="New policy">
+				<label>
+					New policy name
+					<input value={name} required onInput={(e) => setName(e.currentTarget.value)} />
+				</label>
+				<button type="submit" class="primary">
+					Create policy
+				</button>
+			</form>
+		</section>
+	);
+}
