@@ -1,17 +1,17 @@
 // Transpiles every workspace's `src/**/*.ts` to `dist/` with esbuild, file by file (no bundling),
 // so that `npm start` runs plain JavaScript and first-party extensions have the `dist/index.js`
-// their manifests name. Type checking is separate (`npm run typecheck`).
-import { readdirSync, readFileSync, renameSync, rmSync, existsSync } from 'node:fs';
+// their manifests name. Type checking is separate (`npm run typecheck`). With `--if-stale` (what
+// `npm start` passes) nothing is built when every output is newer than every input.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, existsSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { appExtensionPackages, buildBrowser } from '../studio/app/build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quiet = process.argv.includes('--quiet');
 const { workspaces } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 const started = performance.now();
+const startedAt = new Date();
 let files = 0;
 // Workspace entries may end in `/*` (every folder below), as npm allows.
 const folders = workspaces.flatMap((entry) =>
@@ -21,6 +21,36 @@ const folders = workspaces.flatMap((entry) =>
 				.map((dirent) => `${entry.slice(0, -2)}/${dirent.name}`)
 		: [entry],
 );
+/** Written after a whole build: its time is when the outputs were last made complete. */
+const stamp = path.join(root, 'node_modules/.cache/mantle/build-stamp');
+
+/**
+ * Whether a build would change anything: some source, folder (a deleted file changes its
+ * folder's time), package.json or build script is newer than the stamp, or a dist/ is missing.
+ */
+function stale() {
+	if (!existsSync(stamp)) return true;
+	const built = statSync(stamp).mtimeMs;
+	const newer = (file) => statSync(file).mtimeMs > built;
+	const scripts = [fileURLToPath(import.meta.url), path.join(root, 'studio/app/build.mjs'), path.join(root, 'package.json')];
+	if (scripts.some(newer)) return true;
+	for (const workspace of folders) {
+		const src = path.join(root, workspace, 'src');
+		if (!existsSync(src)) continue;
+		if (!existsSync(path.join(root, workspace, 'dist')) || newer(path.join(root, workspace, 'package.json')) || newer(src)) return true;
+		for (const entry of readdirSync(src, { recursive: true, encoding: 'utf8' })) if (newer(path.join(src, entry))) return true;
+	}
+	return false;
+}
+
+if (process.argv.includes('--if-stale') && !stale()) {
+	if (!quiet) console.log('build is up to date');
+	process.exit(0);
+}
+// Loaded only once there is something to build: `npm start` on an up-to-date tree skips their cost.
+const { build } = await import('esbuild');
+const { appExtensionPackages, buildBrowser } = await import('../studio/app/build.mjs');
+
 for (const workspace of folders) {
 	// The Studio and its app extensions are bundled for the browser below, not transpiled for Node.
 	if (workspace === 'studio/app' || appExtensionPackages.includes(workspace)) continue;
@@ -52,4 +82,8 @@ for (const workspace of folders) {
 	files += entryPoints.length;
 }
 await buildBrowser();
+mkdirSync(path.dirname(stamp), { recursive: true });
+// Dated when the build began: a source saved while it ran stays newer than the stamp.
+writeFileSync(stamp, `${startedAt.toISOString()}\n`);
+utimesSync(stamp, startedAt, startedAt);
 if (!quiet) console.log(`built ${files} files in ${Math.round(performance.now() - started)} ms`);
