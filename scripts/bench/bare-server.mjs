@@ -1,5 +1,6 @@
 // The floor the items benchmark compares Mantle with: `node:http` and the database driver alone,
-// answering the two reads Mantle is measured on ("list 100" and "one by id") with the same JSON.
+// answering the two reads Mantle is measured on ("list 100" and "one by id") with the same JSON,
+// and `/server/ping` with the same `pong`.
 // Started by items.mjs with BARE_CLIENT (sqlite | postgres | mysql), BARE_CONNECTION (the
 // driver's connection options as JSON), BARE_FIELDS (the keys of an article as Mantle returns
 // them, in order), BARE_DATETIME (the dateTime columns) and BARE_M2M (`field:junction:fk`, an
@@ -82,6 +83,11 @@ async function shape(rows) {
 const listSql = quote(`select ${columnList} from "articles" order by "id" limit 100`);
 const byIdSql = quote(`select ${columnList} from "articles" where "id" = ?`);
 
+function sendText(response, text) {
+	response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+	response.end(text);
+}
+
 function send(response, status, payload) {
 	const body = JSON.stringify(payload);
 	response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
@@ -91,6 +97,7 @@ function send(response, status, payload) {
 const server = http.createServer(async (request, response) => {
 	try {
 		const { pathname } = new URL(request.url, 'http://localhost');
+		if (pathname === '/server/ping') return sendText(response, 'pong');
 		if (pathname === '/items/articles') return send(response, 200, { data: await shape(await query(listSql, [])) });
 		const match = /^\/items\/articles\/(\d+)$/.exec(pathname);
 		if (match) {

@@ -1,30 +1,20 @@
 // The data engine under load: Mantle on a scratch database (SQLite by default, `--db postgres`
 // or `--db mysql`), a catalogue of 10,000 articles created and seeded through the API, then
 // autocannon on the reads and writes clients make most, a permission-filtered read, and a bare
-// `node:http` server on the same data as the floor. `--duration` (s, default 10) and
-// `--connections` (default 10) apply to every scenario; BENCH_DB, BENCH_DURATION and
-// BENCH_CONNECTIONS do the same from the environment.
+// `node:http` server on the same data as the floor, each scenario interleaved with it (see
+// interleave.mjs). `--duration` (s, default 10), `--connections` (default 10) and `--rounds`
+// (default 2) apply to every scenario; BENCH_DB, BENCH_DURATION, BENCH_CONNECTIONS and
+// BENCH_ROUNDS do the same from the environment. `--compare <report.json>` sets each ratio beside
+// an earlier run's (BENCH_CLI=<other checkout>/core/dist/cli/main.js measures an older build);
+// `--out <file>` says where this run's report goes.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-	adminToken,
-	api,
-	cleanUp,
-	execute,
-	measure,
-	root,
-	scratchDatabase,
-	spawnChild,
-	startMantle,
-	table,
-	tempFolder,
-	waitFor,
-	wasInterrupted,
-} from './lib.mjs';
+import { adminToken, api, cleanUp, execute, residentMb, root, scratchDatabase, spawnChild, startMantle, tempFolder, waitFor, wasInterrupted } from './lib.mjs';
 import { counts, createSchema, searchWord, seed } from './catalog.mjs';
+import { interleaved, report as reportText } from './interleave.mjs';
 
 const readerToken = 'bench-reader-static-token-0123456789';
 
@@ -94,14 +84,22 @@ function options(args) {
 	const { values } = parseArgs({
 		args,
 		allowPositionals: true,
-		options: { db: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' } },
+		options: {
+			db: { type: 'string' },
+			duration: { type: 'string' },
+			connections: { type: 'string' },
+			rounds: { type: 'string' },
+			compare: { type: 'string' },
+			out: { type: 'string' },
+		},
 	});
 	const db = values.db ?? process.env.BENCH_DB ?? 'sqlite';
 	const duration = Number(values.duration ?? process.env.BENCH_DURATION ?? 10);
 	const connections = Number(values.connections ?? process.env.BENCH_CONNECTIONS ?? 10);
 	if (!['sqlite', 'postgres', 'mysql'].includes(db)) throw new Error(`--db must be sqlite, postgres or mysql (got "${db}")`);
-	if (!(duration > 0) || !(connections >= 1)) throw new Error('--duration and --connections must be positive numbers');
-	return { db, duration, connections };
+	const rounds = Number(values.rounds ?? process.env.BENCH_ROUNDS ?? 2);
+	if (!(duration > 0) || !(connections >= 1) || !(rounds >= 1)) throw new Error('--duration, --connections and --rounds must be positive numbers');
+	return { db, duration, connections, rounds, compare: values.compare, out: values.out };
 }
 
 export async function run(args) {
@@ -111,8 +109,9 @@ export async function run(args) {
 	try {
 		const folder = tempFolder('mantle-bench-items-');
 		const database = await scratchDatabase(settings.db, folder);
-		const { url } = await startMantle(database, folder);
-		console.log(`Mantle on ${settings.db} at ${url}; ${settings.connections} connections, 2 s warm-up + ${settings.duration} s per scenario`);
+		const mantle = await startMantle(database, folder);
+		const { url } = mantle;
+		console.log(`Mantle on ${settings.db} at ${url}; ${settings.connections} connections, 2 s warm-up + ${settings.duration} s per scenario and round`);
 		await createSchema(url);
 		const seeded = await seed(url);
 		console.log(
@@ -168,54 +167,37 @@ export async function run(args) {
 		const bytes = {
 			list100: await compareBytes('list 100', url, bareUrl, '/items/articles?limit=100'),
 			byId: await compareBytes('by id', url, bareUrl, '/items/articles/1'),
+			ping: await compareBytes('ping', url, bareUrl, '/server/ping'),
 		};
-		scenarios.push(
-			{ key: 'bareList100', name: 'bare node:http list 100', base: bareUrl, path: '/items/articles?limit=100' },
-			{ key: 'bareById', name: 'bare node:http one by id (rotating)', base: bareUrl, next: rotating((id) => ({ path: `/items/articles/${id}` })) },
-		);
-
-		const results = {};
-		for (const scenario of scenarios) {
-			process.stdout.write(`  ${scenario.name} …`);
-			results[scenario.key] = {
-				name: scenario.name,
-				...(await measure({
-					url: scenario.base ?? url,
-					path: scenario.path,
-					method: scenario.method,
-					token: scenario.base ? undefined : (scenario.token ?? adminToken),
-					next: scenario.next,
-					connections: settings.connections,
-					duration: settings.duration,
-				})),
-			};
-			process.stdout.write(` ${results[scenario.key].rps.toFixed(0)} req/s\n`);
-		}
-
-		const ratio = (a, b) => Number((a / b).toFixed(3));
-		const versusBare = {
-			list100: { rps: ratio(results.list100.rps, results.bareList100.rps), p50: ratio(results.list100.p50, results.bareList100.p50) },
-			byId: { rps: ratio(results.byId.rps, results.bareById.rps), p50: ratio(results.byId.p50, results.bareById.p50) },
+		const bare = {
+			url: bareUrl,
+			scenarios: {
+				list100: { path: '/items/articles?limit=100' },
+				byId: { next: rotating((id) => ({ path: `/items/articles/${id}` })) },
+				ping: { path: '/server/ping' },
+			},
 		};
+		for (const scenario of scenarios) scenario.bare = bare.scenarios[scenario.key] ? scenario.key : 'byId';
+
+		const rss = { before: residentMb(mantle.child.child.pid) };
+		const results = await interleaved({ scenarios, bare, rounds: settings.rounds, settings, mantleUrl: url, token: adminToken });
+		rss.after = residentMb(mantle.child.child.pid);
 		// Extra time per request the reader's permission costs, from throughput at the same concurrency.
 		const permissionOverhead = Number(((results.publishedAdmin.rps / results.publishedReader.rps - 1) * 100).toFixed(1));
+		const before = settings.compare ? JSON.parse(readFileSync(settings.compare, 'utf8')) : undefined;
 
 		// The machine may be shared: the load says how far the absolute figures can be trusted.
 		const load = { before: Number(loadBefore.toFixed(2)), after: Number(os.loadavg()[0].toFixed(2)), cpus: os.cpus().length };
 		console.log(
-			`\nitems benchmark, ${settings.db}, ${settings.connections} connections, ${settings.duration} s per scenario (after 2 s warm-up); ` +
-				`load average ${load.before} → ${load.after} on ${load.cpus} CPUs\n`,
+			`\nitems benchmark, ${settings.db}, ${settings.connections} connections, ${settings.rounds} interleaved rounds of ${settings.duration} s per scenario (after 2 s warm-up); ` +
+				`load average ${load.before} → ${load.after} on ${load.cpus} CPUs${before ? `; × before: against ${settings.compare} (load ${before.load?.before} → ${before.load?.after})` : ''}\n`,
 		);
-		console.log(table(Object.values(results)));
+		console.log(reportText(results, { before, rss }));
 		console.log('');
+		for (const [key, compared] of Object.entries(bytes))
+			console.log(`bytes, ${key}: ${compared.equal ? 'identical to the bare server' : 'DIFFER from the bare server'}`);
 		console.log(`flat bulk insert (events, ${seeded.events.batch} rows a request): ${seeded.events.rowsPerSecond} rows/s  (target ≥ 20000 on SQLite)`);
 		console.log(`nested insert (articles + tags, ${seeded.articles.batch} a request): ${seeded.articles.rowsPerSecond} rows/s`);
-		console.log(
-			`Mantle ÷ bare, list 100: ${versusBare.list100.rps} × the req/s, ${versusBare.list100.p50} × the p50   (bytes ${bytes.list100.equal ? 'identical' : 'DIFFER'})`,
-		);
-		console.log(
-			`Mantle ÷ bare, by id:    ${versusBare.byId.rps} × the req/s, ${versusBare.byId.p50} × the p50   (bytes ${bytes.byId.equal ? 'identical' : 'DIFFER'})`,
-		);
 		console.log(
 			`permission overhead (reader vs admin, same filter, list 100): ${permissionOverhead}%  (target < 10%)${sameAnswer ? '' : '  — answers differ'}`,
 		);
@@ -226,7 +208,7 @@ export async function run(args) {
 		const folderOut = path.join(root, 'scripts/bench/results');
 		mkdirSync(folderOut, { recursive: true });
 		if (!existsSync(path.join(folderOut, '.gitignore'))) writeFileSync(path.join(folderOut, '.gitignore'), '*.json\n');
-		const file = path.join(folderOut, `items-${settings.db}.json`);
+		const file = settings.out ?? path.join(folderOut, `items-${settings.db}.json`);
 		const report = {
 			benchmark: 'items',
 			database: settings.db,
@@ -239,7 +221,7 @@ export async function run(args) {
 			preflight,
 			bytes,
 			results,
-			versusBare,
+			rss,
 			permissionOverhead,
 			readerSameAnswer: sameAnswer,
 		};

@@ -1,7 +1,7 @@
 // Shared by the HTTP benchmarks: child processes that are always reaped, scratch databases that
 // are always dropped, Mantle started on them, one autocannon measurement, and the result table.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const cli = path.join(root, 'core/dist/cli/main.js');
+// BENCH_CLI runs another build of Mantle (e.g. an export of an older commit) under the same harness.
+export const cli = process.env.BENCH_CLI ?? path.join(root, 'core/dist/cli/main.js');
 
 const children = new Set();
 const cleanups = [];
@@ -212,6 +213,16 @@ export async function startMantle(database, folder) {
 	const url = `http://127.0.0.1:${port}`;
 	await waitFor(async () => (await (await fetch(`${url}/server/ping`)).text()) === 'pong', { child, what: 'mantle start' });
 	return { url, child };
+}
+
+/** A process's resident memory in MB, from /proc (Linux); undefined where there is no /proc. */
+export function residentMb(pid) {
+	try {
+		const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return match ? Math.round(Number(match[1]) / 1024) : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** One JSON call; throws with the response unless `allowFailure`. */

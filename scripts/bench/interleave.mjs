@@ -1,0 +1,89 @@
+// Interleaved measurement for the items benchmark. On a shared machine the load changes from one
+// minute to the next, so a figure alone says little: each Mantle scenario is measured right
+// before its bare-server counterpart, round after round, and the ratio of the two is what is
+// reported. Scenarios the bare server cannot answer (filters, aggregates, writes) are paired with
+// its by-id read, a yardstick of what the machine gives at that moment.
+import { measure, table } from './lib.mjs';
+
+/** Targets of issue #14: Mantle ÷ bare per scenario, p99 ÷ p50, server RSS after the run. */
+export const targets = { list100: 0.7, byId: 0.7, ping: 0.35, p99OverP50: 3, rssMb: 200, versusBefore: 1.3 };
+
+const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round3 = (value) => Number(value.toFixed(3));
+
+/**
+ * Runs every scenario `rounds` times, each run followed by its bare counterpart
+ * (`scenario.bare`, a key of `bare`). Returns per scenario the rounds' figures and the ratios.
+ */
+export async function interleaved({ scenarios, bare, rounds, settings, mantleUrl, token }) {
+	const runs = Object.fromEntries(scenarios.map((scenario) => [scenario.key, { mantle: [], bare: [] }]));
+	const once = (target, base) =>
+		measure({
+			url: base,
+			path: target.path,
+			method: target.method,
+			token: target.token,
+			next: target.next,
+			connections: settings.connections,
+			duration: settings.duration,
+		});
+	for (let round = 1; round <= rounds; round++) {
+		for (const scenario of scenarios) {
+			const yardstick = bare.scenarios[scenario.bare];
+			process.stdout.write(`  round ${round}/${rounds}  ${scenario.name} …`);
+			const mantle = await once({ ...scenario, token: scenario.token ?? token }, mantleUrl);
+			const floor = await once(yardstick, bare.url);
+			runs[scenario.key].mantle.push(mantle);
+			runs[scenario.key].bare.push(floor);
+			process.stdout.write(` ${mantle.rps.toFixed(0)} req/s; bare ${scenario.bare} ${floor.rps.toFixed(0)} req/s → ${(mantle.rps / floor.rps).toFixed(2)}\n`);
+		}
+	}
+	const results = {};
+	for (const scenario of scenarios) {
+		const { mantle, bare: floors } = runs[scenario.key];
+		const ratios = mantle.map((run, index) => run.rps / floors[index].rps);
+		results[scenario.key] = {
+			name: scenario.name,
+			bare: scenario.bare,
+			rps: mean(mantle.map((run) => run.rps)),
+			p50: median(mantle.map((run) => run.p50)),
+			p99: Math.max(...mantle.map((run) => run.p99)),
+			bareRps: mean(floors.map((run) => run.rps)),
+			ratio: round3(mean(ratios)),
+			ratioRange: [round3(Math.min(...ratios)), round3(Math.max(...ratios))],
+			non2xx: mantle.reduce((sum, run) => sum + run.non2xx, 0),
+			errors: mantle.reduce((sum, run) => sum + run.errors, 0),
+			timeouts: mantle.reduce((sum, run) => sum + run.timeouts, 0),
+			statusCodes: mantle.map((run) => run.statusCodes),
+			rounds: mantle.map((run, index) => ({ mantle: run, bare: floors[index] })),
+		};
+	}
+	return results;
+}
+
+/**
+ * The report: the table, then each scenario's ratio to the bare server beside its target, its
+ * p99 ÷ p50, and, given an earlier report (`before`), how its ratio moved: both runs are divided
+ * by the bare server measured alongside, so a busier machine in one of them does not count.
+ */
+export function report(results, { before, rss }) {
+	const lines = [table(Object.values(results)), ''];
+	const mark = (ok) => (ok ? 'ok  ' : 'MISS');
+	lines.push('scenario                                                ÷ bare (range)          p99÷p50   × before');
+	for (const [key, result] of Object.entries(results)) {
+		const target = targets[key];
+		const spread = result.p50 > 0 ? result.p99 / result.p50 : result.p99;
+		const previous = before?.results?.[key]?.ratio;
+		const moved = previous ? result.ratio / previous : undefined;
+		const verdicts = [
+			target ? `${mark(result.ratio >= target)} ≥ ${target}` : '',
+			`${mark(spread <= targets.p99OverP50)} ${spread.toFixed(1)}`,
+			moved === undefined ? '' : `${target ? '' : mark(moved >= targets.versusBefore)} ${moved.toFixed(2)}×`,
+		];
+		lines.push(`${result.name.padEnd(54)}  ${result.ratio.toFixed(3)} (${result.ratioRange.join('–')}) vs ${result.bare.padEnd(8)}  ${verdicts.join('  ')}`);
+	}
+	if (rss)
+		lines.push('', `server RSS: ${rss.before} MB before the scenarios, ${rss.after} MB after  (${mark(rss.after <= targets.rssMb)} ≤ ${targets.rssMb} MB)`);
+	return lines.join('\n');
+}
