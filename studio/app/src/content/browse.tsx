@@ -2,35 +2,20 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../lib/api.js';
 import { asComponent, registry } from '../lib/extensions.js';
 import { base, navigate, useLocation } from '../lib/router.js';
-import { fieldsOf, primaryKeyOf, relatedCollection, resolvePath, schema, titleFields, type Schema } from '../lib/schema.js';
+import { fieldsOf, primaryKeyOf, schema } from '../lib/schema.js';
 import { useStore } from '../lib/store.js';
 import { notify, reportError } from '../lib/toasts.js';
-import { bookmarkHref, bookmarks, createBookmark, loadBookmark, loadPreset, rulesOf, savePreset, type Preset } from '../lib/presets.js';
+import { bookmarkHref, bookmarks, createBookmark, loadBookmark, loadPreset, savePreset, type Preset } from '../lib/presets.js';
 import { studioApi } from '../lib/api.js';
 import { ExtensionBoundary } from '../shell/boundary.js';
 import { humanize } from '../shell/navigation.js';
-import { FilterBuilder, fieldPaths, rulesToFilter, type Rule } from './filter.js';
+import { FilterBuilder, fieldPaths, rulesToFilter } from './filter.js';
+import { fetchItems, initialState, itemsQuery, type State } from './browse-state.js';
 import { BulkEdit } from './bulk-edit.js';
 import { ManualFlowButtons } from '../flows/manual-trigger.js';
 import { cellRenderer, type CellRenderer } from './value-display.js';
 
 const pageSizes = [25, 50, 100, 250, 500, 1000];
-
-interface State {
-	layout: string;
-	fields: string[];
-	sort: string[];
-	limit: number;
-	page: number;
-	search: string;
-	rules: Rule[];
-	options: Record<string, Record<string, unknown>>;
-}
-
-function defaultFields(collection: string): string[] {
-	const visible = fieldsOf(collection).filter((field) => !field.meta?.hidden && field.type !== 'alias' && !field.meta?.special?.includes('o2m'));
-	return visible.slice(0, 5).map((field) => field.field);
-}
 
 /** A collection's items through a layout, with search, filter, sort, paging and bulk actions. */
 export function Browse({ collection, base: moduleBase = `/content/${encodeURIComponent(collection)}` }: { collection: string; base?: string }) {
@@ -56,19 +41,7 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 		// A bookmark (`?bookmark=<id>`) shows its saved view; changes made from there are the user's own preset.
 		Promise.all([loadPreset(collection), bookmarkId ? loadBookmark(bookmarkId) : null]).then(([found, bookmark]) => {
 			setPreset(found);
-			const shown = bookmark?.collection === collection ? bookmark : found;
-			const layout = shown?.layout ?? 'table';
-			const query = shown?.layout_query?.[layout] ?? {};
-			setState({
-				layout,
-				fields: query.fields?.length ? query.fields : defaultFields(collection),
-				sort: query.sort ?? [],
-				limit: query.limit ?? 25,
-				page: Number(location.search.get('page') ?? 1) || 1,
-				search: shown?.search ?? '',
-				rules: shown ? (rulesOf(shown) as Rule[]) : [],
-				options: shown?.layout_options ?? {},
-			});
+			setState(initialState(collection, bookmark?.collection === collection ? bookmark : found, location.search, model));
 		});
 	}, [collection, bookmarkId]);
 
@@ -86,31 +59,20 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 		if (!state) return;
 		const ticket = ++loaded.current;
 		setLoading(true);
-		const fields = [...new Set([primaryKey, ...queryFields(collection, state.fields, model), ...(state.layout === 'cards' ? cardFields(collection) : [])])];
-		api
-			.envelope<Record<string, any>[]>(`/items/${encodeURIComponent(collection)}`, {
-				fields,
-				sort: state.sort.length ? state.sort : undefined,
-				limit: state.limit,
-				page: state.page,
-				search: state.search || undefined,
-				filter,
-				meta: '*',
-			})
-			.then(
-				(answer) => {
-					if (ticket !== loaded.current) return;
-					// Set together, so the new page draws once.
-					setItems(answer.data);
-					setCounts({ total: answer.meta?.total_count ?? null, filtered: answer.meta?.filter_count ?? null });
-					setLoading(false);
-				},
-				(error) => {
-					if (ticket !== loaded.current) return;
-					reportError(error);
-					setLoading(false);
-				},
-			);
+		fetchItems(collection, itemsQuery(collection, state, model)).then(
+			(answer) => {
+				if (ticket !== loaded.current) return;
+				// Set together, so the new page draws once.
+				setItems(answer.data);
+				setCounts({ total: answer.meta?.total_count ?? null, filtered: answer.meta?.filter_count ?? null });
+				setLoading(false);
+			},
+			(error) => {
+				if (ticket !== loaded.current) return;
+				reportError(error);
+				setLoading(false);
+			},
+		);
 	}, [state?.fields.join(), state?.sort.join(), state?.limit, state?.page, state?.search, filter, state?.layout, version]);
 
 	function change(patch: Partial<State>, persist = true) {
@@ -294,30 +256,6 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 			</footer>
 		</section>
 	);
-}
-
-/**
- * The paths to read for the chosen columns: a column that is itself a relation (`author`) reads
- * the related item's title fields, so it shows a name rather than a key.
- */
-export function queryFields(collection: string, columns: string[], model: Schema): string[] {
-	return columns.flatMap((path) => {
-		const field = resolvePath(collection, path, model);
-		const special = field?.meta?.special ?? [];
-		if (!field || !special.some((kind) => ['m2o', 'file', 'o2m'].includes(kind))) return [path];
-		const related = relatedCollection(field.collection, field.field, model);
-		return related
-			? titleFields(related, model)
-					.filter((inner) => inner !== '*')
-					.map((inner) => `${path}.${inner}`)
-					.concat(titleFields(related, model).includes('*') ? [`${path}.*`] : [])
-			: [path];
-	});
-}
-
-function cardFields(collection: string): string[] {
-	const image = fieldsOf(collection).find((field) => field.meta?.special?.includes('file') || field.meta?.interface === 'image');
-	return image ? [`${image.field}.id`, `${image.field}.type`, `${image.field}.title`] : [];
 }
 
 function LayoutOptions(props: {

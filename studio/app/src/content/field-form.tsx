@@ -1,5 +1,6 @@
+import { useEffect } from 'preact/hooks';
 import { studioApi } from '../lib/api.js';
-import { asComponent, registry } from '../lib/extensions.js';
+import { asComponent, loadExtensions, registry } from '../lib/extensions.js';
 import { fieldsOf, schema, type Field } from '../lib/schema.js';
 import { useStore } from '../lib/store.js';
 import { ExtensionBoundary } from '../shell/boundary.js';
@@ -58,6 +59,7 @@ interface FormProps {
 export function FieldForm(props: FormProps) {
 	const model = useStore(schema);
 	const { loaded } = useStore(registry);
+	useEffect(() => void loadExtensions(['interface']), []);
 	if (!loaded.has('interface'))
 		return (
 			<p class="muted" aria-busy="true">

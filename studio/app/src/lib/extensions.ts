@@ -1,5 +1,6 @@
 import type { DisplayDefinition, InterfaceDefinition, LayoutDefinition } from '@mantle/extensions-sdk';
 import type { FunctionComponent } from 'preact';
+import { whenIdle } from './idle.js';
 import { createStore } from './store.js';
 
 /** Extension components are typed loosely by the SDK (it has no Preact of its own). */
@@ -26,12 +27,32 @@ interface SourceModule {
 
 let sources: Promise<SourceModule[]> | undefined;
 
+const started = new Map<SourceModule['type'], Promise<void>>();
+
 /**
  * Imports the app extensions of the given types the kernel lists, each on its own: one that fails
- * to load is recorded and the rest work. Extensions installed later appear at the next page load.
- * Layouts and displays are needed to browse; interfaces only once an item opens, so they load after.
+ * to load is recorded and the rest work. Each type is imported once; asking again waits for that.
+ * Extensions installed later appear at the next page load.
  */
-export async function loadExtensions(types: Array<SourceModule['type']>): Promise<void> {
+export function loadExtensions(types: Array<SourceModule['type']>): Promise<void> {
+	const wanted = types.filter((type) => !started.has(type));
+	if (wanted.length > 0) {
+		const loading = importTypes(wanted);
+		for (const type of wanted) started.set(type, loading);
+	}
+	return Promise.all(types.map((type) => started.get(type))).then(() => undefined);
+}
+
+/**
+ * Interfaces and panels are needed only once an item or a dashboard opens: they load when the
+ * browser is idle after the first page draws, or at once when a page asks for them, so they never
+ * compete with the first table's own requests.
+ */
+export function loadRestWhenIdle(): void {
+	whenIdle(() => void loadExtensions(['interface', 'panel']));
+}
+
+async function importTypes(types: Array<SourceModule['type']>): Promise<void> {
 	sources ??= fetch('/extensions/sources/index.json', { credentials: 'same-origin' }).then(
 		async (response) => ((await response.json()) as { data: SourceModule[] }).data,
 	);
@@ -51,5 +72,5 @@ export async function loadExtensions(types: Array<SourceModule['type']>): Promis
 			}
 		}),
 	);
-	registry.set({ ...next, loaded: new Set([...next.loaded, ...types]) });
+	registry.set({ ...next, loaded: new Set([...registry.get().loaded, ...types]) });
 }

@@ -70,12 +70,19 @@ export interface Schema {
 export const schema = createStore<Schema>({ collections: [], fields: [], relations: [] });
 
 /** What the signed-in user may see of the data model; the API leaves out what they may not. */
-export async function loadSchema(): Promise<void> {
+export function loadSchema(): Promise<void> {
 	// A role that may not read one of these still gets a Studio with what it may read.
 	const read = <T>(path: string) => api.get<T[]>(path).catch(() => [] as T[]);
-	const [collections, fields, relations] = await Promise.all([read<Collection>('/collections'), read<Field>('/fields'), read<Relation>('/relations')]);
-	schema.set({ collections, fields, relations });
+	loading = Promise.all([read<Collection>('/collections'), read<Field>('/fields'), read<Relation>('/relations')]).then(([collections, fields, relations]) =>
+		schema.set({ collections, fields, relations }),
+	);
+	return loading;
 }
+
+let loading: Promise<void> | undefined;
+
+/** The data model being read (or read last): work that needs it can start the moment it is known. */
+export const schemaLoaded = (): Promise<void> => loading ?? loadSchema();
 
 export const fieldsOf = (collection: string, from = schema.get()) =>
 	from.fields.filter((field) => field.collection === collection).sort((a, b) => (a.meta?.sort ?? 999) - (b.meta?.sort ?? 999));

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { loadExtensions } from '../lib/extensions.js';
+import { loadExtensions, loadRestWhenIdle } from '../lib/extensions.js';
 import { match, navigate, useLocation } from '../lib/router.js';
 import { collectionOf, loadSchema, schema } from '../lib/schema.js';
 import { loadMe, loadProject, me } from '../lib/session.js';
 import { useStore } from '../lib/store.js';
 import { reportError } from '../lib/toasts.js';
-import { prefetchPreset } from '../lib/presets.js';
+import { prefetchBrowse } from '../content/browse-state.js';
 import { Browse } from '../content/browse.js';
 import { Editor } from '../content/editor.js';
 import { Files } from '../files/files.js';
@@ -19,7 +19,7 @@ import { Toasts } from './toasts.js';
 /** Everything a signed-in page needs before it draws: data model, extensions, project. */
 async function loadWorkspace(): Promise<void> {
 	await Promise.all([loadSchema(), loadExtensions(['layout', 'display']), loadProject()]);
-	void loadExtensions(['interface', 'panel']);
+	loadRestWhenIdle();
 }
 
 export function App() {
@@ -33,7 +33,7 @@ export function App() {
 		loadMe().then(async (found) => {
 			if (!found) return setReady('out');
 			const deepLink = match('/content/:collection', location.path);
-			if (deepLink) prefetchPreset(deepLink.collection!);
+			if (deepLink) prefetchBrowse(deepLink.collection!, location.search);
 			await workspace.catch(reportError);
 			setReady('in');
 		});

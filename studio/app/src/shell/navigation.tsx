@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { whenIdle } from '../lib/idle.js';
 import { bookmarkHref, bookmarks, loadBookmarks } from '../lib/presets.js';
 import { base, useLocation } from '../lib/router.js';
 import { schema, type Collection } from '../lib/schema.js';
@@ -11,7 +12,8 @@ export function Navigation({ active }: { active?: string }) {
 	const saved = useStore(bookmarks);
 	const { search } = useLocation();
 	const openBookmark = search.get('bookmark');
-	useEffect(() => void loadBookmarks(), []);
+	// Not needed for the first draw: asked for once the page is idle, off the first table's path.
+	useEffect(() => whenIdle(() => void loadBookmarks()), []);
 	const visible = collections.filter((collection) => !collection.collection.startsWith('directus_') && !collection.meta?.hidden);
 	const bySort = (a: Collection, b: Collection) => (a.meta?.sort ?? 999) - (b.meta?.sort ?? 999) || a.collection.localeCompare(b.collection);
 	// A collection whose group the user can't see is shown at the top level rather than lost.
