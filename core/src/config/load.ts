@@ -11,6 +11,7 @@ import { registryClientConfig } from './registry.js';
 import { graphqlConfig } from './graphql.js';
 import { metricsConfig } from './metrics.js';
 import { cacheConfig } from './cache.js';
+import { realtimeConfig } from './realtime.js';
 
 /** A configuration that cannot start Mantle. Its message names the variable and what it expects. */
 export class ConfigError extends Error {
@@ -117,6 +118,7 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 		graphql: graphqlConfig(v),
 		metrics: metricsConfig(v),
 		cache: cacheConfig(v, { duration: parseDuration, byteSize: parseByteSize }, configFailure),
+		realtime: realtimeConfig(v, { duration: parseDuration, byteSize: parseByteSize }, configFailure),
 	};
 }
 

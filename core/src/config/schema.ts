@@ -5,6 +5,7 @@ import { registryVariables } from './registry.js';
 import { graphqlVariables } from './graphql.js';
 import { metricsVariables } from './metrics.js';
 import { cacheVariables } from './cache.js';
+import { realtimeVariables } from './realtime.js';
 
 /** Accepted `DB_CLIENT` values, Directus spellings first; each maps to one dialect. */
 export const databaseClients = ['sqlite3', 'better-sqlite3', 'pg', 'postgres', 'mysql', 'mysql2', 'mariadb', 'mssql', 'oracledb'] as const;
@@ -158,6 +159,7 @@ export const environmentSchema = Joi.object({
 	...graphqlVariables,
 	...metricsVariables,
 	...cacheVariables,
+	...realtimeVariables,
 }).unknown(true);
 
 /** Values never echoed back in a configuration error or a log line. */

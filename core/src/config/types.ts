@@ -3,6 +3,7 @@ import type { RegistryClientConfig } from './registry.js';
 import type { GraphqlConfig } from './graphql.js';
 import type { MetricsConfig } from './metrics.js';
 import type { CacheConfig } from './cache.js';
+import type { RealtimeConfig } from './realtime.js';
 import type { AbuseConfig } from './abuse.js';
 import type { databaseClients } from './schema.js';
 
@@ -90,6 +91,8 @@ export interface Config {
 	/** Where registry installs come from, and whose signatures they need. */
 	registry: RegistryClientConfig;
 	graphql: GraphqlConfig;
+	/** `/websocket` and GraphQL subscriptions (WEBSOCKETS_*). */
+	realtime: RealtimeConfig;
 	metrics: MetricsConfig;
 }
 
