@@ -23,6 +23,8 @@ studioTest(
 
 		await page.getByRole('button', { name: 'Next page' }).click();
 		await page.getByText('Page 2 of 3').waitFor();
+		// The page number changes on the click; the rows once the API answers.
+		await page.waitForFunction(() => document.querySelector('tbody tr td[data-field="title"]')?.textContent === 'Article 035');
 		t.is(await firstTitle(), 'Article 035', 'the second page of 25, newest views first');
 
 		await page.getByLabel('Search Articles').fill('Article 04');
