@@ -182,7 +182,12 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 				announce: invalidations ? () => invalidations.publish('extensions') : undefined,
 			})
 		: undefined;
-	trustedCapabilities.extensions = createExtensionsCapability(extensions, database.knex, installer);
+	trustedCapabilities.extensions = createExtensionsCapability(
+		extensions,
+		database.knex,
+		installer,
+		invalidations ? () => invalidations.publish('extensions') : undefined,
+	);
 	// An instance joining late fetches (and verifies) what the others installed from the registry.
 	await (installer ? installer.sync() : extensions.loadAll());
 	invalidations?.on(

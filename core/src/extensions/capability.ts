@@ -31,8 +31,11 @@ export async function extensionSettings(knex: Knex): Promise<ExtensionSettings &
 	};
 }
 
-/** The extension host as the SDK's `extensions` capability, for the first-party `/extensions` endpoint. */
-export function createExtensionsCapability(host: ExtensionHost, knex: Knex, installer?: RegistryInstaller): ExtensionsCapability {
+/**
+ * The extension host as the SDK's `extensions` capability, for the first-party `/extensions` endpoint.
+ * `announce` tells the other instances to reload too: an extension switched off here must stop answering everywhere.
+ */
+export function createExtensionsCapability(host: ExtensionHost, knex: Knex, installer?: RegistryInstaller, announce?: () => void): ExtensionsCapability {
 	return {
 		...(installer ? { registry: createRegistryCapability(host, installer) } : {}),
 		async list(accountability) {
@@ -48,12 +51,15 @@ export function createExtensionsCapability(host: ExtensionHost, knex: Knex, inst
 			const updated = await knex('mantle_extensions').where(where).update(settings);
 			if (updated === 0)
 				await knex('mantle_extensions').insert({ id: randomUUID(), ...where, enabled: true, trusted: false, ...settings, version: record.version });
+			// The setting is stored: the other instances reload from it while this one does.
+			announce?.();
 			await host.loadAll();
 			return info(host.list().find((candidate) => candidate.name === name)!);
 		},
 		async reload(accountability) {
 			assertAdmin(accountability);
 			await host.loadAll();
+			announce?.();
 			return host.list().map(info);
 		},
 	};
