@@ -1,5 +1,6 @@
 // `npm run bench -- <name>`: runs one benchmark and prints its figures. Run by hand, never in CI.
 const benches = {
+	cache: () => import('./cache.mjs'),
 	'cold-start': () => import('./cold-start.mjs'),
 	files: () => import('./files.mjs'),
 	graphql: () => import('./graphql.mjs'),
