@@ -32,6 +32,7 @@ export function App() {
 		const workspace = loadWorkspace();
 		loadMe().then(async (found) => {
 			if (!found) return setReady('out');
+			if (location.path.startsWith('/settings/data-model')) void DataModel.preload().catch(() => undefined);
 			const deepLink = match('/content/:collection', location.path);
 			if (deepLink) prefetchBrowse(deepLink.collection!, location.search);
 			await workspace.catch(reportError);
