@@ -131,7 +131,8 @@ async function buildAppExtensions() {
 				entryPoints: Object.fromEntries(manifest.entries.map((entry) => [entry.name, path.join(folder, 'src', `${entry.name}.tsx`)])),
 				outdir: staging,
 				chunkNames: 'chunk-[hash]',
-				splitting: true,
+				// Layouts draw the first table: each is one file, so none waits on a shared chunk.
+				splitting: workspace !== 'extensions/layouts',
 				external,
 				plugins: [{ name: 'sdk', setup: (setup) => setup.onResolve({ filter: /^@mantle\/extensions-sdk$/ }, () => ({ path: sdk, sideEffects: false })) }],
 			});
