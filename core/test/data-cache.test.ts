@@ -23,7 +23,7 @@ function cacheTest(title: string, env: Record<string, string>, body: (t: Executi
 		}
 		test(name, async (t) => {
 			const db = await createTestDatabase(vendor);
-			const store = vendor === 'sqlite' ? { CACHE_STORE: 'memory' } : { CACHE_STORE: 'redis', REDIS: 'redis://127.0.0.1:6379' };
+			const store: Record<string, string> = vendor === 'sqlite' ? { CACHE_STORE: 'memory' } : { CACHE_STORE: 'redis', REDIS: 'redis://127.0.0.1:6379' };
 			const kernel = await startKernel(db, { CACHE_ENABLED: 'true', CACHE_NAMESPACE: `test-${randomUUID()}`, ...store, ...env });
 			try {
 				await createCatalog(kernel.url);
