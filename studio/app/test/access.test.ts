@@ -1,5 +1,10 @@
+import test from 'ava';
 import { api } from '../../../core/test/helpers/http.js';
+import { startSmtpServer } from '../../../core/test/helpers/smtp.js';
 import { studioTest } from './helpers/studio.js';
+
+const smtp = await startSmtpServer();
+test.after.always(() => smtp.close());
 
 async function ok(response: { status: number; body: any }, what: string) {
 	if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
@@ -85,4 +90,46 @@ studioTest(
 		t.is(await page.getByLabel('Private note').count(), 0, 'no note in the item form');
 	},
 	{ seed: seedArticles, viewport: { width: 1400, height: 1000 } },
+);
+
+studioTest(
+	'the user directory is a table where an admin suspends and reactivates a user and invites one by mail',
+	async ({ t, page, login, open, url }) => {
+		page.on('dialog', (dialog) => void dialog.accept());
+		const role = await ok(await api(url, 'POST', '/roles', { name: 'Writer' }), 'role');
+		await ok(await api(url, 'POST', '/users', { email: 'writer@example.com', password: 'writer password 1', role: role.id }), 'user');
+		const signIn = () => api(url, 'POST', '/auth/login', { email: 'writer@example.com', password: 'writer password 1' });
+		t.is((await signIn()).status, 200);
+
+		await login();
+		await open('/users');
+		const users = page.getByRole('table', { name: 'Users' });
+		const writer = users.locator('tr[data-user="writer@example.com"]');
+		await writer.waitFor();
+		t.is(await writer.locator('td').nth(2).innerText(), 'Writer', 'the role is shown');
+		await writer.getByRole('button', { name: 'Suspend writer@example.com' }).click();
+		await writer.locator('td[data-field="status"]', { hasText: 'suspended' }).waitFor();
+		t.is((await signIn()).status, 401, 'a suspended user cannot sign in');
+		await writer.getByRole('button', { name: 'Reactivate writer@example.com' }).click();
+		await writer.locator('td[data-field="status"]', { hasText: 'active' }).waitFor();
+		t.is((await signIn()).status, 200, 'and can again once reactivated');
+
+		const invite = page.getByRole('form', { name: 'Invite users' });
+		await invite.getByLabel('Invite by email').fill('newcomer@example.com');
+		await invite.getByRole('combobox', { name: /^Role/ }).selectOption({ label: 'Writer' });
+		await invite.getByRole('button', { name: 'Send invitation' }).click();
+		const mail = await smtp.next();
+		t.deepEqual(mail.to, ['newcomer@example.com']);
+		t.regex(mail.raw, /accept-invite\?token=/);
+		await users.locator('tr[data-user="newcomer@example.com"] td[data-field="status"]', { hasText: 'invited' }).waitFor();
+	},
+	{
+		env: {
+			EMAIL_TRANSPORT: 'smtp',
+			EMAIL_SMTP_HOST: '127.0.0.1',
+			EMAIL_SMTP_PORT: String(smtp.port),
+			EMAIL_SMTP_IGNORE_TLS: 'true',
+			EMAIL_FROM: 'mantle@example.com',
+		},
+	},
 );
