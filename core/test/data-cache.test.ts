@@ -182,3 +182,27 @@ cacheTest('a permission change takes effect on the very next request', { CACHE_T
 	t.is((await api(url, 'DELETE', `/permissions/${permissions[0]}`)).status, 204);
 	t.is((await get(url, path, token)).status, 403);
 });
+
+const postgres = targets.find((target) => target.vendor === 'postgres');
+const sharedSkip = redisSkip ?? (postgres ? postgres.skip : 'PostgreSQL is not in TEST_DB');
+(sharedSkip ? test.skip : test)('[postgres, memory ×2] each instance’s own memory cache is purged by a write made on another', async (t) => {
+	const db = await createTestDatabase('postgres');
+	const env = { CACHE_ENABLED: 'true', CACHE_STORE: 'memory', CACHE_TTL: '1h', REDIS: 'redis://127.0.0.1:6379' };
+	const a = await startKernel(db, env);
+	const b = await startKernel(db, env);
+	try {
+		await Promise.all([a.kernel.invalidations!.ready(), b.kernel.invalidations!.ready()]);
+		await createCatalog(a.url);
+		await seedCatalog(a.url);
+		t.is((await get(b.url, list)).body.data[0].author.name, 'Ada');
+		const { hits } = await counts(b.url);
+		t.is((await get(b.url, list)).body.data[0].author.name, 'Ada');
+		t.is((await counts(b.url)).hits, hits + 1, 'B answers from its own memory');
+		t.is((await api(a.url, 'PATCH', '/items/authors/1', { name: 'Ada L.' })).status, 200);
+		t.true(await eventually(async () => (await get(b.url, list)).body.data[0].author.name === 'Ada L.', 1000), 'B dropped it within a second');
+	} finally {
+		await a.stop();
+		await b.stop();
+		await db.drop();
+	}
+});

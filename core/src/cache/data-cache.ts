@@ -35,6 +35,7 @@ const perUser = 'u';
  */
 export class DataCache {
 	private readonly counters: { hits: Counter; misses: Counter; purges: Counter };
+	private lastWarning = 0;
 
 	constructor(
 		private readonly config: CacheConfig,
@@ -143,7 +144,10 @@ export class DataCache {
 		try {
 			return await work();
 		} catch (error) {
-			this.logger.warn({ err: error }, 'data cache unavailable; answering from the database');
+			// Once in a while at warn: with Redis away every request would otherwise log the same line.
+			const level = Date.now() - this.lastWarning > 30_000 ? 'warn' : 'debug';
+			if (level === 'warn') this.lastWarning = Date.now();
+			this.logger[level]({ err: error }, 'data cache unavailable; answering from the database');
 			return undefined;
 		}
 	}
