@@ -72,3 +72,54 @@ studioTest(
 	},
 	{ seed: (url) => seedBlog(url, { articles: 30 }) },
 );
+
+async function ok(response: { status: number; body: any }, what: string) {
+	if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
+	return response.body.data;
+}
+
+/** A reader who may read dashboards and published articles only, and an admin's dashboard over articles and authors. */
+async function seedReaderDashboard(url: string) {
+	await seedBlog(url, { articles: 30 });
+	const policy = await ok(await api(url, 'POST', '/policies', { name: 'Readers', app_access: true, admin_access: false }), 'policy');
+	const role = await ok(await api(url, 'POST', '/roles', { name: 'Reader' }), 'role');
+	await ok(await api(url, 'POST', '/access', { role: role.id, policy: policy.id }), 'access');
+	for (const [collection, permissions] of [
+		['articles', { status: { _eq: 'published' } }],
+		['directus_dashboards', {}],
+		['directus_panels', {}],
+	] as const) {
+		await ok(
+			await api(url, 'POST', '/permissions', { policy: policy.id, collection, action: 'read', fields: ['*'], permissions }),
+			`permission on ${collection}`,
+		);
+	}
+	await ok(await api(url, 'POST', '/users', { email: 'reader@example.com', password: 'reader password 1', role: role.id }), 'user');
+	const dashboard = await ok(await api(url, 'POST', '/dashboards', { name: 'Shared', icon: 'insights' }), 'dashboard');
+	const panel = async (name: string, type: string, position_y: number, options: Record<string, unknown>) =>
+		ok(
+			await api(url, 'POST', '/panels', { dashboard: dashboard.id, name, show_header: true, type, position_x: 1, position_y, width: 12, height: 6, options }),
+			`panel ${name}`,
+		);
+	await panel('All articles', 'metric', 1, { collection: 'articles', function: 'count' });
+	await panel('Status counts', 'bar', 8, { collection: 'articles', groupField: 'status' });
+	await panel('Authors', 'metric', 15, { collection: 'authors', function: 'count' });
+}
+
+studioTest(
+	'each panel queries as the viewer: a reader sees counts over the rows their role allows, and an error where it allows nothing',
+	async ({ t, page, login, open, url }) => {
+		const dashboard = (await api(url, 'GET', '/dashboards?fields=id')).body.data[0];
+		await login('reader@example.com', 'reader password 1');
+		await open(`/insights/${dashboard.id}`);
+		const count = page.getByRole('article', { name: 'All articles', exact: true }).locator('.metric');
+		await count.waitFor();
+		t.is(await count.innerText(), '10', 'only the published articles');
+		const bars = page.getByRole('article', { name: 'Status counts', exact: true }).getByRole('list', { name: 'Bars' });
+		await bars.getByText('published').waitFor();
+		t.regex(await bars.innerText(), /^published\s+10$/);
+		const authors = page.getByRole('article', { name: 'Authors', exact: true }).getByRole('alert');
+		t.regex(await authors.innerText(), /permission/i);
+	},
+	{ seed: seedReaderDashboard },
+);

@@ -24,7 +24,7 @@ test.before(async () => {
 test.after.always(() => registry?.stop());
 
 studioTest(
-	'an admin installs an extension from the registry through the marketplace, grants its scopes, uses it, updates, downgrades, disables and uninstalls it',
+	'an admin installs an extension from the registry through the marketplace, grants its scopes, uses it, updates, downgrades, disables, trusts and uninstalls it',
 	async ({ t, page, login, open, running, db }) => {
 		page.on('dialog', (dialog) => void dialog.accept());
 		/** What the extension's endpoint answers the signed-in page, or the error code. */
@@ -90,9 +90,16 @@ studioTest(
 		await page.getByText('Extension enabled.').waitFor();
 		t.is(await answer(), 'one');
 
+		// Trusted: the admin confirms, and it runs in the server process from then on.
+		await page.getByRole('button', { name: 'Mark trusted' }).click();
+		await page.getByText('Extension marked trusted.').waitFor();
+		t.regex(await page.locator('.badge.state-loaded').innerText(), /trusted/);
+		t.is(await answer(), 'one');
+		t.true(Boolean((await db.knex('mantle_extensions').where({ folder: name }).first('trusted')).trusted));
+
 		await page.getByRole('link', { name: 'Installed extensions' }).click();
 		const row = page.getByRole('table', { name: 'Installed extensions' }).locator(`tr[data-extension="${name}"]`);
-		t.regex(await row.innerText(), /1\.0\.0\s+endpoint\s+Registry\s+Running · sandboxed/);
+		t.regex(await row.innerText(), /1\.0\.0\s+endpoint\s+Registry\s+Running · trusted/);
 
 		await row.getByRole('link', { name }).click();
 		await page.getByRole('button', { name: 'Uninstall' }).click();
