@@ -124,3 +124,55 @@ studioTest(
 	},
 	{ viewport: { width: 1400, height: 1000 } },
 );
+
+studioTest('a new collection gets the chosen system fields, and collections are nested and reordered by dragging', async ({ t, page, login, open, url }) => {
+	await login();
+	await open('/settings/data-model');
+	await page.getByRole('button', { name: 'Create collection' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Create collection' });
+	await dialog.getByLabel('Collection name').fill('posts');
+	for (const label of ['Status', 'Sort', 'Created by', 'Created on']) await dialog.getByLabel(label, { exact: true }).check();
+	await dialog.getByRole('button', { name: 'Create' }).click();
+	await dialog.waitFor({ state: 'detached' });
+	const fields = (await api(url, 'GET', '/fields/posts')).body.data.map((field: { field: string }) => field.field);
+	t.deepEqual(fields.sort(), ['date_created', 'id', 'sort', 'status', 'user_created']);
+	const meta = (await api(url, 'GET', '/collections/posts')).body.data.meta;
+	t.like(meta, { archive_field: 'status', sort_field: 'sort' });
+	t.like((await api(url, 'GET', '/relations/posts/user_created')).body.data, { related_collection: 'directus_users' });
+	const created = (await api(url, 'POST', '/items/posts', {})).body.data;
+	t.like(created, { status: 'draft' }, 'the status starts as a draft');
+	t.truthy(created.date_created, 'the creation time is filled in');
+
+	await createCollection(page, 'alpha');
+	await page.getByRole('button', { name: 'Create collection' }).click();
+	await dialog.getByLabel('Collection name').fill('library');
+	await dialog.getByLabel(/^Folder only/).check();
+	await dialog.getByRole('button', { name: 'Create' }).click();
+	await dialog.waitFor({ state: 'detached' });
+
+	// Onto the middle of a row: inside it.
+	const row = (name: string) => page.locator(`.collection-row[data-collection="${name}"]`);
+	const box = await row('library').boundingBox();
+	await row('posts').dragTo(row('library'), { targetPosition: { x: 40, y: box!.height * 0.7 } });
+	await page.getByRole('treeitem', { name: 'library' }).getByRole('treeitem', { name: 'posts' }).waitFor();
+	t.is((await api(url, 'GET', '/collections/posts')).body.data.meta.group, 'library');
+	const navigation = page.getByRole('navigation', { name: 'Collections' });
+
+	// Onto the top edge of a row: before it, at its level.
+	await row('posts').dragTo(row('alpha'), { targetPosition: { x: 40, y: 2 } });
+	await page.getByRole('tree', { name: 'Collections' }).locator(':scope > li').first().getByRole('link', { name: 'posts' }).waitFor();
+	const top = await page
+		.getByRole('tree', { name: 'Collections' })
+		.locator(':scope > li > .collection-row')
+		.evaluateAll((rows) => rows.map((element) => element.getAttribute('data-collection')));
+	t.deepEqual(top, ['posts', 'alpha', 'library']);
+	t.like((await api(url, 'GET', '/collections/posts')).body.data.meta, { group: null, sort: 1 });
+
+	// The buttons do the same from the keyboard.
+	await page.getByRole('button', { name: 'Move alpha up' }).click();
+	await page.waitForFunction(() => document.querySelector('[role="tree"] > li > .collection-row')?.getAttribute('data-collection') === 'alpha');
+	await open('/content');
+	await navigation.getByRole('link', { name: 'Posts' }).waitFor();
+	const order = (await navigation.getByRole('link').allInnerTexts()).map((text) => text.replace(/[^A-Za-z ]/g, '').trim());
+	t.deepEqual(order.slice(0, 2), ['Alpha', 'Posts'], 'the content navigation follows the order');
+});
