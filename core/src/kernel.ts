@@ -36,6 +36,7 @@ import { createFlows, type FlowsRuntime } from './flows/index.js';
 import { RegistryInstaller } from './extensions/install/installer.js';
 import { createGraphqlCapability } from './graphql/capability.js';
 import { registerStudio } from './studio/serve.js';
+import { createRealtime, type Realtime } from './realtime/index.js';
 
 export interface Kernel {
 	readonly config: Config;
@@ -59,6 +60,8 @@ export interface Kernel {
 	readonly storage: Storage;
 	/** Flows: their triggers, queue and runs. */
 	readonly flows: FlowsRuntime;
+	/** Item changes delivered live over `/websocket` and GraphQL subscriptions. */
+	readonly realtime: Realtime;
 	/** The address the server listens on, known once started. */
 	readonly url: string;
 	start(): Promise<void>;
@@ -157,6 +160,19 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		metrics: metrics.capability,
 		shares: createSharesCapability({ knex: database.knex, secret: config.secret, accessTokenTtlMs: config.auth.accessTokenTtlMs }),
 	};
+	// Before the extensions load: the GraphQL extension finds its subscriptions on the graphql capability.
+	const realtime = createRealtime({
+		config: config.realtime,
+		listener: server.listener,
+		bus,
+		engine,
+		schema,
+		permissions,
+		auth: { authenticate: (request) => authenticate(request), auth: trustedCapabilities.auth! },
+		graphql,
+		redis,
+		logger,
+	});
 	const extensions = new ExtensionHost({
 		extensionsPath: config.extensions.path,
 		kernelVersion,
@@ -222,17 +238,21 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		invalidations,
 		storage,
 		flows: flows.runtime,
+		realtime,
 		get url() {
 			return `http://${server.info.host === '0.0.0.0' ? '127.0.0.1' : server.info.host}:${server.info.port}`;
 		},
 		async start() {
 			await server.start();
+			realtime.start();
 			await extensions.init('app.after');
 			bus.action('server.start', { port: server.info.port }, null);
 		},
 		stop() {
 			stopping ??= (async () => {
 				bus.action('server.stop', {}, null);
+				// Open sockets would hold the listener's close until the timeout: they are told to go first.
+				await realtime.stop();
 				await server.stop({ timeout: config.shutdownTimeoutMs });
 				await flows.runtime.stop();
 				await extensions.stop();

@@ -1,4 +1,5 @@
 import type { Accountability } from './accountability.js';
+import type { GraphqlSubscriptions } from './graphql-subscriptions.js';
 
 /** How a relational field links: to one item, to many items, or to one item of several collections. */
 export type ModelRelation =
@@ -68,6 +69,8 @@ export interface GraphqlCapability {
 	sdl(accountability: Accountability, scope: GraphqlScope): Promise<string>;
 	/** Called by the GraphQL extension when it loads, so other endpoints can serve its schemas. */
 	provideSdl(provider: (accountability: Accountability, scope: GraphqlScope) => Promise<string>): void;
+	/** Live item changes for subscriptions; absent where WebSockets are turned off. */
+	subscriptions?: GraphqlSubscriptions;
 }
 
 /** `/graphql` serves the user collections, `/graphql/system` the system ones. */
