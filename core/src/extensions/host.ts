@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
-import type { ExtensionContext } from '@mantle/extensions-sdk';
+import { builtModules, type ExtensionContext } from '@mantle/extensions-sdk';
 import { SandboxSupervisor, type GrantedScopes, type SandboxLimits } from '@mantle/sandbox';
 import type { EventBus } from '../events/bus.js';
 import { createError } from '../errors/index.js';
@@ -189,7 +189,15 @@ export class ExtensionHost {
 			}
 			const capabilities = grantedCapabilities(name, firstParty, manifest.capabilities, this.options.trustedCapabilities);
 			const source = path.join(candidate.folder, manifest.source);
-			if (manifest.type === 'bundle') throw new Error(`${name} is a bundle, which this kernel cannot load yet.`);
+			if (manifest.type === 'bundle') {
+				// A bundle of app entries (interfaces, displays, layouts, panels) runs in the Studio, which fetches each entry.
+				const entries = builtModules(manifest);
+				if (entries.some((entry) => serverTypes.has(entry.type as ExtensionType)))
+					throw new Error(`${name} is a bundle with server entries, which this kernel cannot load yet.`);
+				const missing = entries.find((entry) => !existsSync(path.join(candidate.folder, entry.source)));
+				if (missing) throw new Error(`${name}: its entry ${missing.source} does not exist (was it built?).`);
+				return { ...base, type: manifest.type, status: 'loaded' };
+			}
 			if (!existsSync(source)) throw new Error(`${name}: its source ${manifest.source} does not exist (was it built?).`);
 			// App extensions run in the Studio, which fetches them; the kernel only vouches for them.
 			if (!serverTypes.has(manifest.type)) return { ...base, type: manifest.type, status: 'loaded' };

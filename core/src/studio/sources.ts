@@ -53,10 +53,11 @@ function appPackages(host: ExtensionHost): AppPackage[] {
 		}
 	}
 	for (const record of host.list()) {
-		if (record.status !== 'loaded' || !record.enabled || !record.type || !appTypes.has(record.type as EntryType)) continue;
+		// A bundle counts for the entries of app types it holds (readPackage keeps only those).
+		if (record.status !== 'loaded' || !record.enabled || !record.type || (record.type !== 'bundle' && !appTypes.has(record.type as EntryType))) continue;
 		try {
 			const found = readPackage(record.name, record.folder);
-			if (found) packages.push(found);
+			if (found && !packages.some((known) => known.name === found.name)) packages.push(found);
 		} catch {
 			// The host read this manifest a moment ago; a package being replaced right now is skipped.
 		}

@@ -54,3 +54,56 @@ studioTest(
 	},
 	{ seed: (url) => seedBlog(url, { articles: 2 }) },
 );
+
+/** A bundle as an operator would drop it into EXTENSIONS_PATH: one package, an interface and a display. */
+function installBundle(extensionsPath: string, name: string, entries: Record<string, { type: string; source: string }>) {
+	const folder = path.join(extensionsPath, name);
+	mkdirSync(path.join(folder, 'dist'), { recursive: true });
+	const manifest = {
+		type: 'bundle',
+		host: '^0.1.0',
+		source: 'dist',
+		entries: Object.entries(entries).map(([entry, { type }]) => ({ type, name: entry })),
+	};
+	writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name, version: '1.0.0', type: 'module', 'mantle:extension': manifest }));
+	for (const [entry, { source }] of Object.entries(entries)) writeFileSync(path.join(folder, 'dist', `${entry}.js`), source);
+}
+
+const stepper = `import { h } from 'preact';
+export default { id: 'stepper', name: 'Stepper', icon: 'add', types: ['integer'], component: (props) =>
+	h('button', { type: 'button', 'aria-label': 'Add one to ' + props.label, onClick: () => props.onInput((props.value ?? 0) + 1) }, 'Add one') };
+`;
+const meter = `import { h } from 'preact';
+export default { id: 'meter', name: 'Meter', icon: 'bolt', types: ['integer'], component: ({ value }) =>
+	h('span', { class: 'meter' }, value === null || value === undefined ? '' : '▮'.repeat(Math.min(10, Math.round(value / 10)))) };
+`;
+
+studioTest(
+	'an app-extension bundle installed into EXTENSIONS_PATH gives the Studio its interface and its display, with no rebuild',
+	async ({ t, page, login, open, url, running }) => {
+		installBundle(running.kernel.config.extensions.path, 'mantle-bundle-gauges', {
+			stepper: { type: 'interface', source: stepper },
+			meter: { type: 'display', source: meter },
+		});
+		t.is((await api(url, 'POST', '/extensions/reload')).status, 200);
+		const listed = (await (await fetch(`${url}/extensions/sources/index.json`)).json()).data.filter(
+			(module: any) => module.extension === 'mantle-bundle-gauges',
+		);
+		t.deepEqual(listed.map((module: any) => [module.type, module.name]).sort(), [
+			['display', 'meter'],
+			['interface', 'stepper'],
+		]);
+		t.is((await api(url, 'PATCH', '/fields/articles/views', { meta: { interface: 'stepper', display: 'meter' } })).status, 200);
+
+		await login();
+		await open('/content/articles');
+		const cell = page.getByRole('table', { name: 'Articles items' }).locator('tbody tr').nth(1).locator('td[data-field="views"] .meter');
+		t.is(await cell.innerText(), '▮', 'the bundle’s display draws the column (10 views)');
+		await open('/content/articles/2');
+		await page.getByRole('button', { name: 'Add one to Views' }).click();
+		await page.getByRole('button', { name: 'Save and stay' }).click();
+		await page.getByText('Saved.').waitFor();
+		t.is((await api(url, 'GET', '/items/articles/2?fields=views')).body.data.views, 11, 'the bundle’s interface edited the value');
+	},
+	{ seed: (url) => seedBlog(url, { articles: 2 }) },
+);
