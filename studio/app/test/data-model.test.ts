@@ -176,3 +176,112 @@ studioTest('a new collection gets the chosen system fields, and collections are 
 	const order = (await navigation.getByRole('link').allInnerTexts()).map((text) => text.replace(/[^A-Za-z ]/g, '').trim());
 	t.deepEqual(order.slice(0, 2), ['Alpha', 'Posts'], 'the content navigation follows the order');
 });
+
+async function seedProducts(url: string) {
+	const response = await api(url, 'POST', '/collections', {
+		collection: 'products',
+		schema: {},
+		meta: {},
+		fields: [
+			{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true }, meta: { hidden: true } },
+			{ field: 'kind', type: 'string', meta: { interface: 'input', sort: 1 } },
+			{ field: 'price', type: 'integer', meta: { interface: 'numeric', sort: 2 } },
+		],
+	});
+	if (response.status !== 200) throw new Error(JSON.stringify(response.body));
+}
+
+studioTest(
+	"a field's interface options come from the interface's own options schema, and its conditions and validation rules are built in the filter builder",
+	async ({ t, page, login, open, url }) => {
+		await login();
+		await open('/settings/data-model/products');
+		await page.getByRole('button', { name: 'Edit field price' }).click();
+		const dialog = page.getByRole('dialog');
+		await dialog.getByRole('combobox', { name: /^Interface/ }).selectOption('slider');
+		const options = dialog.getByRole('group', { name: 'Interface options' });
+		await options.getByLabel('Maximum').fill('500');
+		await dialog.getByRole('combobox', { name: /^Width/ }).selectOption('half');
+		await dialog.getByLabel('Required').check();
+		t.is(await dialog.locator('#preview-input').getAttribute('max'), '500', 'the preview follows the options as they are typed');
+
+		const validation = dialog.getByRole('region', { name: 'Validation' });
+		await validation.getByLabel('Field').fill('price');
+		await validation.getByLabel('Operator').selectOption('_lte');
+		await validation.getByLabel('Value').fill('400');
+		await validation.getByRole('button', { name: 'Apply filter' }).click();
+		await dialog.getByLabel('Validation message').fill('At most 400.');
+
+		await dialog.getByRole('button', { name: 'Add condition' }).click();
+		const condition = dialog.getByRole('group', { name: 'Condition 1' });
+		await condition.getByLabel('Name', { exact: true }).fill('Services have no price');
+		await condition.getByLabel('Field').fill('kind');
+		await condition.getByLabel('Value').fill('service');
+		await condition.getByRole('button', { name: 'Apply filter' }).click();
+		await dialog.getByRole('button', { name: 'Save field' }).click();
+		await dialog.waitFor({ state: 'detached' });
+
+		const meta = (await api(url, 'GET', '/fields/products/price')).body.data.meta;
+		t.like(meta, {
+			interface: 'slider',
+			options: { max: 500 },
+			width: 'half',
+			required: true,
+			validation: { price: { _lte: '400' } },
+			validation_message: 'At most 400.',
+		});
+		t.like(meta.conditions[0], { name: 'Services have no price', rule: { kind: { _eq: 'service' } }, hidden: true });
+
+		await open('/content/products/+');
+		const price = page.getByLabel('Price');
+		await price.waitFor();
+		t.is(await price.getAttribute('type'), 'range');
+		t.is(await price.getAttribute('max'), '500');
+		await page.getByLabel('Kind').fill('service');
+		await price.waitFor({ state: 'detached' });
+	},
+	{ seed: seedProducts },
+);
+
+studioTest(
+	'any-collection (M2A) and translations fields are created with their junctions and relations',
+	async ({ t, page, login, open, url }) => {
+		await login();
+		await open('/settings/data-model/products');
+		await page.getByRole('button', { name: 'Create field' }).click();
+		let dialog = page.getByRole('dialog');
+		await dialog.getByRole('combobox', { name: /^Field kind/ }).selectOption('m2a');
+		await dialog.getByLabel('Key', { exact: true }).fill('blocks');
+		await dialog.getByRole('checkbox', { name: 'products' }).check();
+		await dialog.getByRole('button', { name: 'Create field' }).click();
+		await dialog.waitFor({ state: 'detached' });
+
+		await page.getByRole('button', { name: 'Create field' }).click();
+		dialog = page.getByRole('dialog');
+		await dialog.getByRole('combobox', { name: /^Field kind/ }).selectOption('translations');
+		await dialog.getByLabel('Key', { exact: true }).fill('translations');
+		await dialog.getByRole('button', { name: 'Create field' }).click();
+		await dialog.waitFor({ state: 'detached' });
+
+		const relations = (await api(url, 'GET', '/relations')).body.data;
+		const any = relations.find((relation: any) => relation.collection === 'products_blocks' && relation.field === 'item');
+		t.like(any, {
+			related_collection: null,
+			meta: { one_allowed_collections: ['products'], one_collection_field: 'collection', junction_field: 'products_id' },
+		});
+		t.like(
+			relations.find((relation: any) => relation.collection === 'products_translations' && relation.field === 'products_id'),
+			{ related_collection: 'products', meta: { one_field: 'translations', junction_field: 'languages_code' } },
+		);
+		t.like(
+			relations.find((relation: any) => relation.collection === 'products_translations' && relation.field === 'languages_code'),
+			{ related_collection: 'languages' },
+		);
+		t.like((await api(url, 'GET', '/fields/products/blocks')).body.data.meta, { special: ['m2a'], interface: 'list-m2a' });
+		t.is((await api(url, 'GET', '/items/languages')).body.data.length, 2, 'a languages collection is made on first use');
+		const rows = await page.getByRole('table', { name: 'Fields of products' }).locator('tbody tr').allInnerTexts();
+		t.true(rows.some((row) => row.includes('M2A via products_blocks')));
+		t.true(rows.some((row) => row.includes('TRANSLATIONS via products_translations')));
+	},
+	{ seed: seedProducts },
+);
