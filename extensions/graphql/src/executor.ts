@@ -12,6 +12,7 @@ import { LRUCache } from 'lru-cache';
 import { createError, type Accountability, type ExtensionLogger, type GraphqlCapability, type GraphqlScope } from '@mantle/extensions-sdk';
 import type { RequestContext } from './context.js';
 import { formatError } from './errors.js';
+import { KnownQueries, variablesOf, type GraphqlParams } from './known-queries.js';
 import { checkLimits, type QueryLimits } from './limits.js';
 import { Renames } from './renames.js';
 import { buildSchema } from './schema.js';
@@ -44,6 +45,7 @@ export class Executor {
 	// One store of parsed documents for every server, so the total stays bounded too.
 	private readonly documents = new InMemoryLRUCache<DocumentNode>({ maxSize: 8 * 1024 * 1024 });
 	private readonly limits: QueryLimits;
+	private readonly known = new KnownQueries();
 	/** Documents already found within the limits, by schema and text: most clients send the same few documents again and again. */
 	private readonly checked = new LRUCache<string, true>({ maxSize: 4 * 1024 * 1024, sizeCalculation: (_value, key) => key.length });
 
@@ -59,7 +61,10 @@ export class Executor {
 				entry.then((built) => built.apollo.stop()).catch(() => undefined);
 			},
 		});
-		graphql.onChange(() => this.entries.clear());
+		graphql.onChange(() => {
+			this.entries.clear();
+			this.known.clear();
+		});
 	}
 
 	/** How many schemas are held now (for tests and diagnostics). */
@@ -75,32 +80,32 @@ export class Executor {
 
 	async execute(scope: GraphqlScope, request: HTTPGraphQLRequest, context: RequestContext): Promise<GraphqlAnswer> {
 		const { key, schema, apollo, renames } = await this.entry(context.accountability, scope);
-		const refused = this.refuse(schema, key, request);
+		const params = request.method === 'GET' ? Object.fromEntries(new URLSearchParams(request.search)) : ((request.body ?? {}) as GraphqlParams);
+		const refused = this.refuse(schema, key, params);
 		if (refused) return json(400, { errors: [{ message: refused.message, extensions: refused.extensions }] });
 		const named = { ...context, items: renames.items(context.items) };
+		const known = this.known.keyOf(key, params);
+		const answered = known === undefined ? undefined : await this.known.answer(known, schema, params, named);
+		if (answered !== undefined) return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: answered };
 		const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: async () => named });
 		const headers: Record<string, string> = {};
 		for (const [name, value] of response.headers) headers[name] = value;
 		let body = '';
 		if (response.body.kind === 'complete') body = response.body.string;
 		else for await (const chunk of response.body.asyncIterator) body += chunk;
-		return { status: response.status ?? 200, headers, body };
+		const status = response.status ?? 200;
+		if (known !== undefined) this.known.learn(known, params, status, body);
+		return { status, headers, body };
 	}
 
 	/** The limits, checked on the document before Apollo validates it: validation itself is what a hostile document attacks. */
-	private refuse(schema: GraphQLSchema, schemaKey: string, request: HTTPGraphQLRequest) {
-		const params = request.method === 'GET' ? Object.fromEntries(new URLSearchParams(request.search)) : ((request.body ?? {}) as Record<string, unknown>);
+	private refuse(schema: GraphQLSchema, schemaKey: string, params: GraphqlParams) {
 		if (typeof params.query !== 'string') return undefined;
 		// Variables can set a list's limit, so a document sent with any is checked with their values each time.
 		const key = params.variables === undefined || params.variables === null || params.variables === '' ? `${schemaKey}\n${params.query}` : undefined;
 		if (key !== undefined && this.checked.has(key)) return undefined;
-		let variables: Record<string, unknown> = {};
-		try {
-			const raw = typeof params.variables === 'string' ? (JSON.parse(params.variables) as unknown) : params.variables;
-			if (raw && typeof raw === 'object') variables = raw as Record<string, unknown>;
-		} catch {
-			return undefined;
-		}
+		const variables = variablesOf(params);
+		if (!variables) return undefined;
 		let document: DocumentNode;
 		try {
 			document = parse(params.query, { maxTokens, noLocation: true });
