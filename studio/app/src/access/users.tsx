@@ -101,15 +101,20 @@ export function UserTable() {
 								<td>{user.role?.name ?? '—'}</td>
 								<td data-field="status">{user.status}</td>
 								<td>
+									<a href={`${base}/settings/effective-permissions?user=${encodeURIComponent(user.id)}`} aria-label={`Permissions of ${user.email}`}>
+										Permissions
+									</a>{' '}
 									{user.id !== self?.id &&
 										(user.status === 'suspended' ? (
 											<button type="button" onClick={() => setStatus(user, 'active')} aria-label={`Reactivate ${user.email}`}>
 												Reactivate
 											</button>
 										) : (
-											<button type="button" class="danger" onClick={() => setStatus(user, 'suspended')} aria-label={`Suspend ${user.email}`}>
-												Suspend
-											</button>
+											user.status === 'active' && (
+												<button type="button" class="danger" onClick={() => setStatus(user, 'suspended')} aria-label={`Suspend ${user.email}`}>
+													Suspend
+												</button>
+											)
 										))}
 								</td>
 							</tr>

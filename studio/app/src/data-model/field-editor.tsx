@@ -48,7 +48,20 @@ export function FieldEditor({ collection, field, onClose }: { collection: string
 		try {
 			const meta = metaOf(draft);
 			if (field) {
-				await api.patch(`/fields/${collection}/${field.field}`, { meta, ...(field.schema && !field.schema.is_primary_key ? { schema: schemaOf(draft) } : {}) });
+				// The column is altered only when its definition changed: altering a key column rebuilds it on some databases.
+				const initial = draftOf(field);
+				const columnChanged =
+					field.schema &&
+					!field.schema.is_primary_key &&
+					(draft.type !== initial.type ||
+						draft.default_value !== initial.default_value ||
+						draft.nullable !== initial.nullable ||
+						draft.unique !== initial.unique);
+				await api.patch(`/fields/${collection}/${field.field}`, {
+					meta,
+					...(draft.type !== field.type ? { type: draft.type } : {}),
+					...(columnChanged ? { schema: schemaOf(draft) } : {}),
+				});
 			} else if (draft.kind === 'standard') {
 				await api.post(`/fields/${collection}`, { field: draft.field, type: draft.type, schema: schemaOf(draft), meta });
 			} else if (draft.kind === 'group') {

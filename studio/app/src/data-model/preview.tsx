@@ -62,7 +62,6 @@ export function FormPreview({ collection }: { collection: string }) {
 	const [values, setValues] = useState<Record<string, unknown>>({});
 	return (
 		<section aria-label="Item form preview">
-			<h2>Item form preview</h2>
 			<FieldForm collection={collection} primaryKey="+" values={values} errors={{}} onInput={(field, value) => setValues({ ...values, [field]: value })} />
 		</section>
 	);
