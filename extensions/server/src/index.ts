@@ -1,15 +1,18 @@
 import { defineEndpoint } from '@mantle/extensions-sdk';
 import { registerGraphqlSpecs } from './specs-graphql.js';
+import { registerMailTest } from './mail-test.js';
 import { registerOasRoute } from './oas.js';
 
 /**
- * `/server/*`: liveness, instance information, health and the OpenAPI document. Runs trusted, so
- * the kernel hands it the `server` capability, and `schema` and `items` for the document.
+ * `/server/*`: liveness, instance information, health, the OpenAPI document and a mail test. Runs
+ * trusted, so the kernel hands it the `server` capability, `schema` and `items` for the document,
+ * and `mail` for the test message.
  */
-export default defineEndpoint<'server' | 'schema' | 'items' | 'graphql'>({
+export default defineEndpoint<'server' | 'schema' | 'items' | 'graphql' | 'mail'>({
 	id: 'server',
-	handler(router, { server, schema, items, graphql }) {
+	handler(router, { server, schema, items, graphql, mail }) {
 		registerOasRoute(router, schema, items);
+		registerMailTest(router, mail);
 
 		registerGraphqlSpecs(router, graphql);
 

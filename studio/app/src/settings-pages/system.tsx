@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, isMantleError } from '../lib/api.js';
+import { api, isMantleError, messageOf } from '../lib/api.js';
+import { me } from '../lib/session.js';
+import { useStore } from '../lib/store.js';
 import { reportError } from '../lib/toasts.js';
 
 interface Check {
@@ -34,11 +36,24 @@ async function readHealth(): Promise<Health> {
 	return (await response.json()) as Health;
 }
 
-/** The server's health (database, cache, each storage location) and a storage round trip on demand. */
+/** The server's health (database, cache, each storage location), and a storage round trip and a test mail on demand. */
 export function SystemPage() {
 	const [health, setHealth] = useState<Health | null>(null);
 	const [info, setInfo] = useState<Info | null>(null);
 	const [storage, setStorage] = useState<{ running: boolean; result?: Array<[string, Check]> }>({ running: false });
+	const user = useStore(me);
+	const [mail, setMail] = useState<{ to: string; sending: boolean; result?: { ok: boolean; text: string } }>({ to: user?.email ?? '', sending: false });
+
+	async function sendTestMail(event: Event) {
+		event.preventDefault();
+		setMail({ ...mail, sending: true, result: undefined });
+		try {
+			await api.post('/server/mail/test', { to: mail.to });
+			setMail({ ...mail, sending: false, result: { ok: true, text: `A test message was sent to ${mail.to}.` } });
+		} catch (error) {
+			setMail({ ...mail, sending: false, result: { ok: false, text: `The test message could not be sent: ${messageOf(error)}` } });
+		}
+	}
 
 	const refresh = () => readHealth().then(setHealth, reportError);
 	useEffect(() => {
@@ -111,6 +126,21 @@ export function SystemPage() {
 						</li>
 					))}
 				</ul>
+			)}
+			<h2>Mail</h2>
+			<form class="row" onSubmit={sendTestMail} aria-label="Mail test">
+				<div class="field">
+					<label for="mail-test-to">Send a test message to</label>
+					<input id="mail-test-to" type="email" required value={mail.to} onInput={(e) => setMail({ ...mail, to: e.currentTarget.value })} />
+				</div>
+				<button type="submit" disabled={mail.sending}>
+					Send test mail
+				</button>
+			</form>
+			{mail.result && (
+				<p role="status" class={mail.result.ok ? undefined : 'form-error'}>
+					{mail.result.text}
+				</p>
 			)}
 		</section>
 	);
