@@ -3,7 +3,7 @@ import type { Request } from '@hapi/hapi';
 import type { Accountability } from '@mantle/extensions-sdk';
 import { createError } from '../errors/index.js';
 import { presentedToken } from './token.js';
-import { looksLikeJwt, verifyAccessToken } from './jwt.js';
+import { looksLikeJwt, verifyAccessToken, type AccessTokenPayload } from './jwt.js';
 import { ipAllowed, parseIpAccess, type IpAllowList } from './ip-access.js';
 import { sessionIsLive } from './sessions.js';
 
@@ -58,6 +58,8 @@ export function createAuthenticator({ knex, secret, sessionCookieName }: Authent
 	let publicIdentity: Promise<ResolvedIdentity> | undefined;
 	const users = new Map<string, Promise<ResolvedIdentity | undefined>>();
 	const staticTokens = new Map<string, string>();
+	// A JWT's signature and claims never change: each is checked once and trusted until it expires.
+	const verifiedJwts = new Map<string, { payload: AccessTokenPayload; expiresAt: number }>();
 
 	const forget = () => {
 		publicIdentity = undefined;
@@ -90,6 +92,19 @@ export function createAuthenticator({ knex, secret, sessionCookieName }: Authent
 		return row.id;
 	};
 
+	const verifyJwt = async (token: string): Promise<AccessTokenPayload> => {
+		const known = verifiedJwts.get(token);
+		if (known && Date.now() < known.expiresAt) return known.payload;
+		verifiedJwts.delete(token);
+		const payload = await verifyAccessToken(secret, token);
+		const { exp } = payload as { exp?: number };
+		if (typeof exp === 'number') {
+			if (verifiedJwts.size >= maxCacheEntries) verifiedJwts.clear();
+			verifiedJwts.set(token, { payload, expiresAt: exp * 1000 });
+		}
+		return payload;
+	};
+
 	const checkIp = (identity: ResolvedIdentity, ip: string | null) => {
 		if (!ipAllowed(identity.ipAccess, ip)) throw createError('INVALID_IP');
 	};
@@ -111,7 +126,7 @@ export function createAuthenticator({ knex, secret, sessionCookieName }: Authent
 		let userId: string | undefined;
 		try {
 			if (looksLikeJwt(presented.token)) {
-				const payload = await verifyAccessToken(secret, presented.token);
+				const payload = await verifyJwt(presented.token);
 				if (payload.session !== undefined && !(await sessionIsLive(knex, payload.session, payload.id))) throw createError('INVALID_CREDENTIALS');
 				userId = payload.id;
 			} else {

@@ -73,13 +73,23 @@ export function createMetrics(config: MetricsConfig, knex: Knex): KernelMetrics 
 		},
 		observe(server, routeOf) {
 			if (!config.enabled) return;
+			// prom-client turns a label set into its series key on every call: the series of each
+			// method, route and status are looked up once and kept (their number is bounded by the routes).
+			const series = new Map<string, { count: Counter.Internal; time: Histogram.Internal<(typeof labelNames)[number]> }>();
 			server.events.on('response', (request: Request) => {
 				const response = request.response as { statusCode?: number; output?: { statusCode: number } } | null;
 				const status = String(response?.output?.statusCode ?? response?.statusCode ?? 0);
-				const labels = { method: request.method.toUpperCase(), route: routeOf(request.method, request.path) ?? 'unmatched', status };
-				requests.inc(labels);
+				const method = request.method.toUpperCase();
+				const route = routeOf(request.method, request.path) ?? 'unmatched';
+				const key = `${method} ${status} ${route}`;
+				let bound = series.get(key);
+				if (!bound) {
+					const labels = { method, route, status };
+					series.set(key, (bound = { count: requests.labels(labels), time: durations.labels(labels) }));
+				}
+				bound.count.inc();
 				const seconds = ((request.info.completed || request.info.responded || Date.now()) - request.info.received) / 1000;
-				durations.observe(labels, Math.max(0, seconds));
+				bound.time.observe(Math.max(0, seconds));
 			});
 		},
 	};

@@ -1,0 +1,113 @@
+import { vendorTest } from './helpers/vendor-test.js';
+import { startKernel } from './helpers/kernel.js';
+import { api, errorCode } from './helpers/http.js';
+import { articles, createCatalog, seedCatalog } from './helpers/catalog.js';
+
+// The hot path keeps who a token belongs to, its policies and the permissions compiled for a
+// query shape. Every one of those caches must let go the moment an admin changes what they hold:
+// the very next request of the same shape, with the same token, sees the change.
+
+const readerToken = 'cache-reader-static-token-0123456789';
+const password = 'a reader password long enough';
+const published = articles.filter((a) => a.status === 'published');
+const ids = (response: { body: any }) => (response.body.data as Array<{ id: number }>).map((item) => item.id);
+
+async function setUpReader(url: string) {
+	const role = (await api(url, 'POST', '/roles', { name: 'Cached reader' })).body.data.id;
+	const policy = (await api(url, 'POST', '/policies', { name: 'Cached reader policy', app_access: false, admin_access: false })).body.data.id;
+	await api(url, 'POST', '/access', { role, policy });
+	const permission = await api(url, 'POST', '/permissions', {
+		policy,
+		collection: 'articles',
+		action: 'read',
+		fields: 'id,title',
+		permissions: { status: { _eq: 'published' } },
+	});
+	if (permission.status !== 200) throw new Error(JSON.stringify(permission.body));
+	const user = await api(url, 'POST', '/users', { email: 'cached@example.com', password, status: 'active', role, token: readerToken });
+	if (user.status !== 200) throw new Error(JSON.stringify(user.body));
+	const login = await api(url, 'POST', '/auth/login', { email: 'cached@example.com', password }, null);
+	if (login.status !== 200) throw new Error(JSON.stringify(login.body));
+	return { permission: permission.body.data.id, user: user.body.data.id, jwt: login.body.data.access_token as string };
+}
+
+const listPath = '/items/articles?sort=id&limit=-1';
+
+vendorTest('a permission change takes effect on the very next request, for a static token and a JWT alike', async (t, db) => {
+	const { url, stop } = await startKernel(db);
+	try {
+		await createCatalog(url);
+		await seedCatalog(url);
+		const reader = await setUpReader(url);
+		for (const token of [readerToken, reader.jwt]) {
+			// Warm every cache on this exact request: identity, policies, permissions, the query's plan.
+			for (let i = 0; i < 3; i++) {
+				const warm = await api(url, 'GET', listPath, undefined, token);
+				t.deepEqual(
+					warm.body.data,
+					published.map((a) => ({ id: a.id, title: a.title })),
+				);
+			}
+		}
+
+		t.is((await api(url, 'PATCH', `/permissions/${reader.permission}`, { fields: 'id' })).status, 200);
+		for (const token of [readerToken, reader.jwt]) {
+			t.deepEqual(
+				(await api(url, 'GET', listPath, undefined, token)).body.data,
+				published.map((a) => ({ id: a.id })),
+				'fewer fields at once',
+			);
+		}
+
+		t.is((await api(url, 'PATCH', `/permissions/${reader.permission}`, { permissions: { status: { _eq: 'draft' } } })).status, 200);
+		for (const token of [readerToken, reader.jwt]) {
+			t.deepEqual(
+				ids(await api(url, 'GET', listPath, undefined, token)),
+				articles.filter((a) => a.status === 'draft').map((a) => a.id),
+				'another row rule at once',
+			);
+			t.is(errorCode(await api(url, 'GET', `/items/articles/${published[0]!.id}`, undefined, token)), 'FORBIDDEN');
+		}
+
+		t.is((await api(url, 'DELETE', `/permissions/${reader.permission}`)).status, 204);
+		for (const token of [readerToken, reader.jwt]) {
+			t.is(errorCode(await api(url, 'GET', listPath, undefined, token)), 'FORBIDDEN', 'no permission left, refused at once');
+		}
+	} finally {
+		await stop();
+	}
+});
+
+vendorTest('a suspended user, or a changed static token, is refused on the very next request', async (t, db) => {
+	const { url, stop } = await startKernel(db);
+	try {
+		await createCatalog(url);
+		await seedCatalog(url);
+		const reader = await setUpReader(url);
+		for (const token of [readerToken, reader.jwt]) {
+			for (let i = 0; i < 3; i++) t.is((await api(url, 'GET', listPath, undefined, token)).status, 200);
+		}
+
+		t.is((await api(url, 'PATCH', `/users/${reader.user}`, { status: 'suspended' })).status, 200);
+		for (const token of [readerToken, reader.jwt]) {
+			const refused = await api(url, 'GET', listPath, undefined, token);
+			t.is(refused.status, 401);
+			t.is(errorCode(refused), 'INVALID_CREDENTIALS');
+		}
+
+		t.is((await api(url, 'PATCH', `/users/${reader.user}`, { status: 'active' })).status, 200);
+		t.is((await api(url, 'GET', listPath, undefined, readerToken)).status, 200, 'active again, accepted again');
+
+		const newToken = 'cache-reader-new-static-token-9876543210';
+		t.is((await api(url, 'PATCH', `/users/${reader.user}`, { token: newToken })).status, 200);
+		const old = await api(url, 'GET', listPath, undefined, readerToken);
+		t.is(old.status, 401, 'the replaced token stops working at once');
+		t.is(errorCode(old), 'INVALID_CREDENTIALS');
+		t.deepEqual(
+			ids(await api(url, 'GET', listPath, undefined, newToken)),
+			published.map((a) => a.id),
+		);
+	} finally {
+		await stop();
+	}
+});
