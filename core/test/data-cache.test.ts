@@ -206,3 +206,27 @@ const sharedSkip = redisSkip ?? (postgres ? postgres.skip : 'PostgreSQL is not i
 		await db.drop();
 	}
 });
+
+(targets.some((target) => target.vendor === 'sqlite') ? test : test.skip)(
+	'[sqlite, redis away] with its Redis store unreachable the cache answers from the database, never with an error',
+	async (t) => {
+		const db = await createTestDatabase('sqlite');
+		const kernel = await startKernel(db, { CACHE_ENABLED: 'true', CACHE_STORE: 'redis', REDIS: 'redis://127.0.0.1:1' });
+		try {
+			await createCatalog(kernel.url);
+			await seedCatalog(kernel.url);
+			for (let i = 0; i < 2; i++) t.is((await get(kernel.url, list)).body.data[0].title, 'Hello World');
+			t.is((await api(kernel.url, 'PATCH', '/items/articles/1', { title: 'Still written' })).status, 200);
+			const read = await get(kernel.url, list);
+			t.is(read.status, 200);
+			t.is(read.body.data[0].title, 'Still written');
+			t.true(
+				kernel.logs.some((line) => line.msg === 'data cache unavailable; answering from the database'),
+				'the outage is logged',
+			);
+		} finally {
+			await kernel.stop();
+			await db.drop();
+		}
+	},
+);
