@@ -133,3 +133,58 @@ studioTest(
 		},
 	},
 );
+
+studioTest(
+	'a nested role holds its parent role’s policy; all, none and a custom create with presets and validation set in the matrix are what the API enforces',
+	async ({ t, page, login, open, url }) => {
+		await login();
+		await open('/settings/roles');
+		await page.getByLabel('New role name').fill('Editors');
+		await page.getByRole('button', { name: 'Create role' }).click();
+		await page.waitForURL(/\/admin\/settings\/roles\/[\w-]+$/);
+		await page.getByRole('button', { name: 'Create a policy for this role' }).click();
+		await page.waitForURL(/\/admin\/settings\/policies\/[\w-]+$/);
+
+		const matrix = page.getByRole('table', { name: 'Permissions' });
+		const cell = (name: string) => matrix.getByRole('combobox', { name });
+		await cell('articles read').selectOption('all');
+		await matrix.locator('tr[data-collection="articles"] td[data-access="all"]').waitFor();
+		await cell('articles delete').selectOption('all');
+		await matrix.locator('tr[data-collection="articles"] td[data-access="all"]').nth(1).waitFor();
+		await cell('articles delete').selectOption('none');
+		await matrix.locator('tr[data-collection="articles"] td[data-access="all"]').nth(1).waitFor({ state: 'detached' });
+
+		await cell('articles create').selectOption('custom');
+		const editor = page.getByRole('dialog', { name: 'articles: create' });
+		const validation = editor.getByRole('region', { name: 'Validation' });
+		await validation.getByLabel('Field').fill('title');
+		await validation.getByLabel('Operator').selectOption('_starts_with');
+		await validation.getByLabel('Value').fill('Draft:');
+		await validation.getByRole('button', { name: 'Apply filter' }).click();
+		await editor.getByLabel(/^Presets/).fill('{ "status": "draft" }');
+		await editor.getByRole('button', { name: 'Save permission' }).click();
+		await editor.waitFor({ state: 'detached' });
+
+		await open('/settings/roles');
+		await page.getByLabel('New role name').fill('Junior editors');
+		await page.getByRole('combobox', { name: /^Parent role/ }).selectOption({ label: 'Editors' });
+		await page.getByRole('button', { name: 'Create role' }).click();
+		await page.waitForURL(/\/admin\/settings\/roles\/[\w-]+$/);
+		const junior = page.url().split('/').pop()!;
+		await open('/settings/roles');
+		await page.getByRole('treeitem', { name: 'Editors' }).getByRole('treeitem', { name: 'Junior editors' }).waitFor();
+
+		await ok(await api(url, 'POST', '/users', { email: 'junior@example.com', password: 'junior password 1', role: junior }), 'user');
+		const session = await ok(await api(url, 'POST', '/auth/login', { email: 'junior@example.com', password: 'junior password 1' }, null), 'login');
+		const as = (method: string, path: string, body?: unknown) => api(url, method, path, body, session.access_token);
+		t.is((await as('GET', '/items/articles')).body.data.length, 4, 'reads every article through the parent role');
+		const created = await as('POST', '/items/articles', { title: 'Draft: new' });
+		t.is(created.status, 200);
+		t.is(created.body.data.status, 'draft', 'the preset fills what the payload leaves out');
+		const refused = await as('POST', '/items/articles', { title: 'Not a draft' });
+		t.is(refused.status, 400);
+		t.is(refused.body.errors[0].extensions.code, 'FAILED_VALIDATION');
+		t.is((await as('DELETE', '/items/articles/1')).status, 403, 'delete went back to none');
+	},
+	{ seed: seedArticles },
+);
