@@ -121,6 +121,16 @@ studioTest(
 			'the confirmation names the relation',
 		);
 		t.is((await api(url, 'GET', '/fields/books/author')).status, 403, 'the field is gone');
+
+		await open('/settings/data-model/chapters');
+		await page.getByRole('button', { name: 'Delete collection' }).click();
+		await page.waitForURL(/\/admin\/settings\/data-model$/);
+		t.true(
+			dialogs.some((message) => message.includes('chapters.book → books')),
+			'the confirmation names the relation to books',
+		);
+		t.is((await api(url, 'GET', '/collections/chapters')).status, 403, 'the collection is gone');
+		t.is((await api(url, 'GET', '/fields/books/chapters')).status, 403, 'and so is the list of its items on books');
 	},
 	{ viewport: { width: 1400, height: 1000 } },
 );
