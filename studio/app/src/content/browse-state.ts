@@ -1,5 +1,5 @@
 import { api, type Envelope, type Query } from '../lib/api.js';
-import { loadPreset, prefetchPreset, rulesOf, type Preset } from '../lib/presets.js';
+import { forgetPreset, loadPreset, prefetchPreset, rulesOf, type Preset } from '../lib/presets.js';
 import { collectionOf, fieldsOf, primaryKeyOf, relatedCollection, resolvePath, schema, schemaLoaded, titleFields, type Schema } from '../lib/schema.js';
 import { rulesToFilter, type Rule } from './filter.js';
 
@@ -94,14 +94,17 @@ export function fetchItems(collection: string, query: Query): Promise<Envelope<R
 }
 
 /**
- * On a deep link to a collection, reads the user's preset and then the first page of items as
- * soon as the data model is known, while the layouts and displays are still loading: the table's
+ * On a deep link to a collection, reads the user's preset with the user, then the first page of
+ * items as soon as the data model is known, while the layouts and displays are still loading: the table's
  * request leaves the critical path instead of waiting for them.
  */
-export function prefetchBrowse(collection: string, search: URLSearchParams): void {
+export function prefetchBrowse(collection: string, search: URLSearchParams, signedIn: Promise<boolean>): void {
+	// Asked alongside the user: a preset read by nobody signed in is dropped, never shown later.
 	prefetchPreset(collection);
+	void signedIn.then((yes) => yes || forgetPreset(collection));
 	if (search.has('bookmark')) return;
-	void Promise.all([loadPreset(collection, { keep: true }), schemaLoaded()]).then(([found]) => {
+	void Promise.all([loadPreset(collection, { keep: true }), schemaLoaded(), signedIn]).then(([found, , yes]) => {
+		if (!yes) return;
 		const model = schema.get();
 		if (!collectionOf(collection, model) || collectionOf(collection, model)?.meta?.singleton) return;
 		const query = itemsQuery(collection, initialState(collection, found, search, model), model);

@@ -30,6 +30,10 @@ export function prefetchPreset(collection: string): void {
 	if (!prefetched.has(collection)) prefetched.set(collection, readPreset(collection));
 }
 
+export function forgetPreset(collection: string): void {
+	prefetched.delete(collection);
+}
+
 /** The preset, taken from an early read when there is one; `keep` leaves that read for the page. */
 export function loadPreset(collection: string, { keep = false } = {}): Promise<Preset | null> {
 	const early = prefetched.get(collection);

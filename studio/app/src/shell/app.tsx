@@ -30,11 +30,12 @@ export function App() {
 	useEffect(() => {
 		// Asked together: a signed-in user (the usual case) waits for one round of requests, not two.
 		const workspace = loadWorkspace();
-		loadMe().then(async (found) => {
+		const signedIn = loadMe();
+		const deepLink = match('/content/:collection', location.path);
+		if (deepLink) prefetchBrowse(deepLink.collection!, location.search, signedIn.then(Boolean));
+		signedIn.then(async (found) => {
 			if (!found) return setReady('out');
 			if (location.path.startsWith('/settings/data-model')) void DataModel.preload().catch(() => undefined);
-			const deepLink = match('/content/:collection', location.path);
-			if (deepLink) prefetchBrowse(deepLink.collection!, location.search);
 			await workspace.catch(reportError);
 			setReady('in');
 		});
