@@ -163,6 +163,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	// Before the extensions load: the GraphQL extension finds its subscriptions on the graphql capability.
 	const realtime = createRealtime({
 		config: config.realtime,
+		database: config.database,
 		listener: server.listener,
 		bus,
 		engine,

@@ -33,7 +33,7 @@ test("@directus/sdk's realtime() client, as a restricted role, receives the even
 			await api(url, 'POST', '/items/notes', { title: 'second', status: 'published', secret: 's2' });
 		})();
 		for await (const message of subscription) {
-			received.push({ event: message.event, data: message.data });
+			received.push({ event: message.event, data: (message as { data?: unknown }).data });
 			if (message.event === 'create') break;
 		}
 		await writes;

@@ -13,7 +13,6 @@ export interface ChangeEvent {
 	keys: PrimaryKey[];
 }
 
-const channel = 'mantle:realtime';
 const owner = 'mantle:realtime';
 
 /**
@@ -28,12 +27,17 @@ export class ChangeFeed {
 	private pending = new Map<string, ChangeEvent>();
 	private flushing = false;
 	private subscriber: Redis | undefined;
+	private readonly channel: string;
 
+	/** `deployment` names the data the events are about; only instances serving the same data share a channel. */
 	constructor(
 		private readonly bus: EventBus,
 		private readonly logger: Logger,
 		private readonly publisher?: Redis,
-	) {}
+		deployment = 'default',
+	) {
+		this.channel = `mantle:realtime:${deployment}`;
+	}
 
 	start(): void {
 		this.bus.onAction('items.create', owner, (meta) => this.heard(meta.collection, 'create', meta.key === undefined ? [] : [meta.key as PrimaryKey]));
@@ -44,7 +48,7 @@ export class ChangeFeed {
 		this.subscriber = this.publisher.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
 		this.subscriber.on('error', (error: Error) => this.logger.debug({ err: error }, 'redis realtime subscriber error'));
 		this.subscriber.on('message', (_channel: string, message: string) => this.receive(message));
-		this.subscriber.subscribe(channel).catch((error: unknown) => this.logger.warn({ err: error }, 'could not subscribe to realtime events'));
+		this.subscriber.subscribe(this.channel).catch((error: unknown) => this.logger.warn({ err: error }, 'could not subscribe to realtime events'));
 	}
 
 	/** Resolves once events from other instances can be heard. */
@@ -83,7 +87,7 @@ export class ChangeFeed {
 		this.flushing = false;
 		for (const event of events) {
 			this.deliver(event);
-			this.publisher?.publish(channel, JSON.stringify({ from: this.instance, ...event })).catch((error: unknown) => {
+			this.publisher?.publish(this.channel, JSON.stringify({ from: this.instance, ...event })).catch((error: unknown) => {
 				this.logger.warn({ err: error, collection: event.collection }, 'could not tell other instances of a change');
 			});
 		}

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
 import type { GraphqlCapability } from '@mantle/extensions-sdk';
+import type { DatabaseConfig } from '../config/index.js';
 import type { RealtimeConfig } from '../config/realtime.js';
 import type { EventBus } from '../events/bus.js';
 import type { DataEngine } from '../items/engine.js';
@@ -16,6 +18,8 @@ import { UserDependence } from './user-dependence.js';
 
 export interface RealtimeOptions {
 	config: RealtimeConfig;
+	/** Which data the events are about: instances of other deployments on the same Redis are not told. */
+	database: DatabaseConfig;
 	listener: HttpServer;
 	bus: EventBus;
 	engine: DataEngine;
@@ -43,7 +47,7 @@ export interface Realtime {
  */
 export function createRealtime(options: RealtimeOptions): Realtime {
 	const { config, logger } = options;
-	const feed = new ChangeFeed(options.bus, logger, config.enabled ? options.redis : undefined);
+	const feed = new ChangeFeed(options.bus, logger, config.enabled ? options.redis : undefined, deploymentOf(options.database));
 	const dependence = new UserDependence(options.schema, options.permissions);
 	const hub = new SubscriptionHub(options.engine, feed, dependence, logger);
 	const stopWatching = options.graphql.onChange(() => dependence.reset());
@@ -67,4 +71,23 @@ export function createRealtime(options: RealtimeOptions): Realtime {
 			await feed.stop();
 		},
 	};
+}
+
+/** Names the database a deployment serves, so its instances share one channel and other deployments' stay apart. */
+function deploymentOf(database: DatabaseConfig): string {
+	const { client, filename, connectionString, host, port, database: name, searchPath } = database;
+	return createHash('sha256')
+		.update(
+			JSON.stringify([
+				client,
+				connectionString ?? null,
+				host ?? null,
+				port ?? null,
+				name ?? null,
+				searchPath ?? null,
+				client.includes('sqlite') ? filename : null,
+			]),
+		)
+		.digest('hex')
+		.slice(0, 16);
 }
