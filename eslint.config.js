@@ -3,6 +3,7 @@
 // Import cycles are checked by dpdm in `npm run lint:cycles`, which reads the whole graph once.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { freeTextErrorFiles } from './scripts/lint/free-text-errors.mjs';
 
 export default tseslint.config(
 	{ ignores: ['**/node_modules/**', '**/dist/**', '**/dist.*/**', '**/.cache/**', 'data/**', 'uploads/**', '**/*.d.ts'] },
@@ -21,6 +22,25 @@ export default tseslint.config(
 			// `unknown` and a narrowing say what a value is; the few deliberate `any`s (an untyped client
 			// schema, as @directus/sdk has) carry a disable comment with their reason.
 			'@typescript-eslint/no-explicit-any': 'error',
+		},
+	},
+	{
+		// An error is its code and a catalogue message (core/src/errors, extensions/sdk/src/error-messages.ts):
+		// call sites pass values, never a text of their own, so one refusal is spelt one way everywhere.
+		files: ['core/src/**/*.ts', 'sandbox/src/**/*.ts', 'registry/src/**/*.ts', 'extensions/*/src/**/*.{ts,tsx}'],
+		ignores: freeTextErrorFiles,
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "CallExpression[callee.name='createError'][arguments.1.type=/^(Literal|TemplateLiteral)$/]",
+					message: 'Name a message of the error catalogue (extensions/sdk/src/error-messages.ts) and pass its values instead of a text.',
+				},
+				{
+					selector: 'NewExpression[callee.name=/^(MantleError|ExtensionError)$/][arguments.1.type=/^(Literal|TemplateLiteral)$/]',
+					message: 'Use createError with a message of the error catalogue instead of a text.',
+				},
+			],
 		},
 	},
 	{

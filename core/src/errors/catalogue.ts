@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@mantle/extensions-sdk';
 
-export { isErrorCode, type ErrorCode } from '@mantle/extensions-sdk';
+export { errorMessages, isErrorCode, type ErrorCode, type ErrorMessageId } from '@mantle/extensions-sdk';
 
 /**
  * One code's answer: its HTTP status, its message when there is nothing to add, and, where the

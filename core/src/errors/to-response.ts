@@ -1,5 +1,5 @@
 import Boom from '@hapi/boom';
-import { MantleError, fromCodedError } from './mantle-error.js';
+import { MantleError, createError, fromCodedError } from './mantle-error.js';
 import type { ErrorCode } from './catalogue.js';
 
 export interface ErrorBody {
@@ -31,7 +31,7 @@ export function toMantleError(error: unknown): MantleError {
 	if (Boom.isBoom(error)) {
 		const status = error.output.statusCode;
 		const code = boomStatusToCode[status];
-		if (code === 'ROUTE_NOT_FOUND') return new MantleError(code, `Route doesn't exist.`);
+		if (code === 'ROUTE_NOT_FOUND') return createError('routeUnknown');
 		if (code) return new MantleError(code, status < 500 ? error.message : undefined);
 	}
 	return new MantleError('INTERNAL', undefined, {}, { cause: error });

@@ -262,7 +262,7 @@ export class ExtensionHost {
 				// caller's own permissions on top, so the extension gets the intersection of both.
 				items: async (_extension, call) => {
 					const items = this.options.trustedCapabilities.items;
-					if (!items) throw createError('SERVICE_UNAVAILABLE', 'This kernel has no data engine.');
+					if (!items) throw createError('noDataEngine');
 					const service = items(call.collection, { accountability: call.accountability }) as unknown as Record<
 						string,
 						(...args: unknown[]) => Promise<unknown>

@@ -34,15 +34,14 @@ const nobody: Accountability = Object.freeze({ user: null, role: null, roles: []
  */
 export function scopedItems(items: ItemsCapability, scope: { collections: string[]; actions: Action[] }): ItemsCapability {
 	return ((collection: string, options?: { accountability?: Accountability | null }) => {
-		if (!scope.collections.includes(collection)) throw createError('FORBIDDEN', `The collection "${collection}" is outside this extension's items scope.`);
+		if (!scope.collections.includes(collection)) throw createError('outsideItemsScope', { collection });
 		const service = items(collection, { accountability: options?.accountability ?? nobody }) as unknown as Record<string, (...args: unknown[]) => unknown>;
 		return new Proxy(service, {
 			get(target, method: string) {
 				const action = actionOf[method];
 				if (!action) return undefined;
 				return (...args: unknown[]) => {
-					if (!scope.actions.includes(action))
-						throw createError('FORBIDDEN', `The action "${action}" on "${collection}" is outside this extension's items scope.`);
+					if (!scope.actions.includes(action)) throw createError('outsideActionScope', { action, collection });
 					return target[method]!(...args);
 				};
 			},

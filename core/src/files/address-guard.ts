@@ -4,10 +4,7 @@ import { isLocalName, isPrivateAddress, literalAddress } from '@mantle/sandbox/n
 import { createError } from '../errors/index.js';
 
 function refusal(host: string, address: string) {
-	return createError(
-		'FORBIDDEN',
-		`Importing from ${host} is not allowed: it resolves to ${address}, a private or local address (FILES_IMPORT_ALLOW_PRIVATE_NETWORK).`,
-	);
+	return createError('urlPrivateRefused', { host, address });
 }
 
 /** Refuses, before connecting, a URL whose host is a private literal or names this machine (the ranges the sandbox's `request` refuses). */

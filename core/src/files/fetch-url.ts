@@ -32,11 +32,11 @@ export async function fetchUrl(raw: string, allowPrivateNetwork: boolean): Promi
 		}
 		if (status < 200 || status >= 300) {
 			response.resume();
-			throw createError('INVALID_PAYLOAD', `Couldn't fetch file from URL "${raw}": it answered ${status}.`);
+			throw createError('urlFetchAnswered', { url: raw, status });
 		}
 		return { stream: response, contentType: response.headers['content-type'], filename: filenameOf(response.headers['content-disposition'], url) };
 	}
-	throw createError('INVALID_PAYLOAD', `Couldn't fetch file from URL "${raw}": more than ${maxRedirects} redirects.`);
+	throw createError('urlFetchRedirects', { url: raw, max: maxRedirects });
 }
 
 function parseUrl(raw: string): URL {
@@ -44,10 +44,9 @@ function parseUrl(raw: string): URL {
 	try {
 		url = new URL(raw);
 	} catch {
-		throw createError('INVALID_PAYLOAD', `"${raw}" is not a valid URL.`);
+		throw createError('urlInvalid', { url: raw });
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:')
-		throw createError('INVALID_PAYLOAD', `Only http and https URLs can be imported (got ${url.protocol}).`);
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw createError('urlSchemeRefused', { verb: 'imported', protocol: url.protocol });
 	return url;
 }
 
@@ -55,12 +54,8 @@ function get(url: URL, allowPrivateNetwork: boolean): Promise<http.IncomingMessa
 	const client = url.protocol === 'https:' ? https : http;
 	return new Promise((resolve, reject) => {
 		const request = client.get(url, { agent: false, ...(allowPrivateNetwork ? {} : { lookup: guardedLookup }) }, resolve);
-		request.setTimeout(idleTimeoutMs, () =>
-			request.destroy(createError('SERVICE_UNAVAILABLE', `Couldn't fetch file from URL "${url}": it stopped answering.`)),
-		);
-		request.once('error', (error) =>
-			reject(error instanceof MantleError ? error : createError('INVALID_PAYLOAD', `Couldn't fetch file from URL "${url}": ${error.message}`)),
-		);
+		request.setTimeout(idleTimeoutMs, () => request.destroy(createError('urlFetchStalled', { url: String(url) })));
+		request.once('error', (error) => reject(error instanceof MantleError ? error : createError('urlFetchFailed', { url: String(url), reason: error.message })));
 	});
 }
 

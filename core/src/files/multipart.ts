@@ -19,13 +19,13 @@ export interface FilePart {
  */
 export async function eachFilePart<T>(body: Readable, contentType: string | undefined, onFile: (part: FilePart) => Promise<T>): Promise<T[]> {
 	if (!contentType?.toLowerCase().startsWith('multipart/form-data')) {
-		throw createError('UNSUPPORTED_MEDIA_TYPE', 'Uploads are sent as multipart/form-data.');
+		throw createError('multipartRequired');
 	}
 	let parser: busboy.Busboy;
 	try {
 		parser = busboy({ headers: { 'content-type': contentType }, limits: { fields: 100, fieldSize: 1024 * 1024 } });
 	} catch (error) {
-		throw createError('INVALID_PAYLOAD', `Invalid multipart body: ${(error as Error).message}`);
+		throw createError('multipartInvalid', { reason: (error as Error).message });
 	}
 	const fields: Record<string, string> = {};
 	const results: T[] = [];
@@ -52,7 +52,7 @@ export async function eachFilePart<T>(body: Readable, contentType: string | unde
 			});
 		});
 		parser.once('close', () => resolve());
-		parser.once('error', (error: Error) => reject(createError('INVALID_PAYLOAD', `Invalid multipart body: ${error.message}`)));
+		parser.once('error', (error: Error) => reject(createError('multipartInvalid', { reason: error.message })));
 		body.once('error', reject);
 	});
 	body.pipe(parser);
@@ -66,6 +66,6 @@ export async function eachFilePart<T>(body: Readable, contentType: string | unde
 		throw failure;
 	}
 	if (failure !== undefined) throw failure;
-	if (results.length === 0) throw createError('INVALID_PAYLOAD', 'No file was sent: the body has no file part.');
+	if (results.length === 0) throw createError('multipartWithoutFile');
 	return results;
 }

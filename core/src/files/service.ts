@@ -67,7 +67,7 @@ export class FilesService {
 	}
 
 	async import(input: { url: string; data?: Item }, accountability: Accountability | null): Promise<PrimaryKey> {
-		if (typeof input?.url !== 'string') throw createError('INVALID_PAYLOAD', '"url" is required.');
+		if (typeof input?.url !== 'string') throw createError('fieldRequired', { field: 'url' });
 		const source = await fetchUrl(input.url, this.deps.files.importAllowPrivateNetwork);
 		try {
 			return await this.create(
@@ -92,10 +92,9 @@ export class FilesService {
 		try {
 			changes = text.trim() === '' ? {} : JSON.parse(text);
 		} catch {
-			throw createError('INVALID_PAYLOAD', 'The body must be JSON or multipart/form-data.');
+			throw createError('bodyNotJsonOrMultipart');
 		}
-		if (typeof changes !== 'object' || changes === null || Array.isArray(changes))
-			throw createError('INVALID_PAYLOAD', 'The body must be an object of changes.');
+		if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) throw createError('bodyNotObject');
 		const service = await this.deps.engine.service('directus_files', accountability);
 		return service.updateOne(key, { ...withoutContentFields(changes as Item), modified_by: accountability?.user ?? null, modified_on: new Date() });
 	}

@@ -41,7 +41,7 @@ export async function storeContent(storage: Storage, limits: StoreLimits, input:
 	const { head, stream } = await peek(input.stream, sniffBytes);
 	const type = resolveType(input.declaredType, head, input.filename);
 	if (!isAllowedType(type, limits.mimeTypeAllowList)) {
-		throw createError('UNSUPPORTED_MEDIA_TYPE', `Files of type ${type} are not allowed (FILES_MIME_TYPE_ALLOW_LIST).`);
+		throw createError('fileTypeRefused', { type });
 	}
 	const key = input.keyOf(extensionOf(type, input.filename));
 	const limit = new SizeLimit(limits.maxUploadBytes);

@@ -54,7 +54,7 @@ export class SizeLimit extends Transform {
 }
 
 export function tooLarge(maxBytes: number) {
-	return createError('CONTENT_TOO_LARGE', `The file is larger than the ${maxBytes} bytes allowed (FILES_MAX_UPLOAD_SIZE).`);
+	return createError('CONTENT_TOO_LARGE', { part: 'file', limit: maxBytes, variable: 'FILES_MAX_UPLOAD_SIZE' });
 }
 
 /** Reads a small body whole, refusing more than `maxBytes`. */
@@ -65,7 +65,7 @@ export async function readSmall(stream: Readable, maxBytes: number): Promise<Buf
 		size += (chunk as Buffer).length;
 		if (size > maxBytes) {
 			stream.destroy();
-			throw createError('CONTENT_TOO_LARGE', `The body is larger than the ${maxBytes} bytes allowed (MAX_PAYLOAD_SIZE).`);
+			throw createError('CONTENT_TOO_LARGE', { part: 'body', limit: maxBytes, variable: 'MAX_PAYLOAD_SIZE' });
 		}
 		chunks.push(chunk as Buffer);
 	}

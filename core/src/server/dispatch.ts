@@ -23,7 +23,7 @@ export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate,
 		handler: (request, h) =>
 			requestContext.run({ requestId: request.info.id }, async () => {
 				const match = host.routes.match(request.method, request.path);
-				if (!match) throw createError('ROUTE_NOT_FOUND', `Route ${request.path} doesn't exist.`);
+				if (!match) throw createError('routeMissing', { path: request.path });
 				const accountability = await authenticate(request);
 				const produce = async () => {
 					const streamed = match.route.options.body === 'stream';

@@ -58,9 +58,9 @@ export default defineEndpoint<'items'>({
 		const create = async (request: EndpointRequest, body: unknown): Promise<PrimaryKey> => {
 			const caller = signedIn(request.accountability);
 			const { collection: target, item, comment } = (isObject(body) ? body : {}) as Record<string, unknown>;
-			if (typeof target !== 'string' || target === '') throw createError('INVALID_PAYLOAD', '"collection" is required.');
-			if ((typeof item !== 'string' && typeof item !== 'number') || item === '') throw createError('INVALID_PAYLOAD', '"item" is required.');
-			if (typeof comment !== 'string' || comment.trim() === '') throw createError('INVALID_PAYLOAD', '"comment" is required.');
+			if (typeof target !== 'string' || target === '') throw createError('fieldRequired', { field: 'collection' });
+			if ((typeof item !== 'string' && typeof item !== 'number') || item === '') throw createError('fieldRequired', { field: 'item' });
+			if (typeof comment !== 'string' || comment.trim() === '') throw createError('fieldRequired', { field: 'comment' });
 			// Commenting needs read access to the item: FORBIDDEN, as for a missing one, otherwise.
 			await items(target, { accountability: request.accountability }).readOne(item, { fields: [await primaryOf(items, target)] });
 			return service(request).createOne({ collection: target, item: String(item), comment, user_created: caller.user, date_created: new Date().toISOString() });
@@ -103,7 +103,7 @@ export default defineEndpoint<'items'>({
 				: isObject(body.query)
 					? (await read(request, { ...body.query, fields: ['id'], limit: -1 })).map((row) => row.id as PrimaryKey)
 					: undefined;
-			if (!keys) throw createError('INVALID_PAYLOAD', 'Send { keys, data } or { query, data }.');
+			if (!keys) throw createError('bodyNotBatch');
 			if (keys.length > 0) await update(request, keys, body.data);
 			return answer(request, keys, true);
 		});
@@ -121,7 +121,7 @@ export default defineEndpoint<'items'>({
 					: isObject(body) && isObject(body.query)
 						? (await read(request, { ...body.query, fields: ['id'], limit: -1 })).map((row) => row.id as PrimaryKey)
 						: undefined;
-			if (!keys) throw createError('INVALID_PAYLOAD', 'Send a list of keys, { keys } or { query }.');
+			if (!keys) throw createError('bodyNotKeysOrQuery');
 			await own(request, keys);
 			if (keys.length > 0) await service(request).deleteMany(keys);
 			return { status: 204 };

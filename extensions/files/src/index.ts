@@ -33,7 +33,7 @@ export default defineEndpoint<'items' | 'files'>({
 
 		router.post('/import', async (request) => {
 			const body = (request.body ?? {}) as { url?: unknown; data?: unknown };
-			if (typeof body.url !== 'string') throw createError('INVALID_PAYLOAD', '"url" is required.');
+			if (typeof body.url !== 'string') throw createError('fieldRequired', { field: 'url' });
 			const data = typeof body.data === 'object' && body.data !== null && !Array.isArray(body.data) ? (body.data as Record<string, unknown>) : undefined;
 			const key = await files.import({ url: body.url, data }, { accountability: request.accountability });
 			return written(service(request), [key], request, false);
@@ -65,7 +65,7 @@ export default defineEndpoint<'items' | 'files'>({
 		router.delete('/', async (request) => {
 			const body = request.body;
 			const keys = Array.isArray(body) ? body : isObject(body) && Array.isArray(body.keys) ? body.keys : undefined;
-			if (!keys) throw createError('INVALID_PAYLOAD', 'Send a list of keys or { keys }.');
+			if (!keys) throw createError('bodyNotKeys');
 			await files.delete(keys as PrimaryKey[], { accountability: request.accountability });
 			return { status: 204 };
 		});

@@ -26,7 +26,7 @@ function authOf(context: RequestContext): AuthCapability {
 }
 
 function userOf(context: RequestContext): string {
-	if (!context.accountability.user) throw createError('INVALID_CREDENTIALS', 'Invalid user credentials.');
+	if (!context.accountability.user) throw createError('INVALID_CREDENTIALS');
 	return context.accountability.user;
 }
 

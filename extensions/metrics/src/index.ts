@@ -9,12 +9,9 @@ export default defineEndpoint<'metrics'>({
 	id: 'metrics',
 	handler(router, { metrics }) {
 		router.get('/', async (request) => {
-			if (!metrics.enabled) throw createError('ROUTE_NOT_FOUND', "Route /metrics doesn't exist.");
+			if (!metrics.enabled) throw createError('routeMissing', { path: '/metrics' });
 			if (!request.accountability.admin && !metrics.tokenAllowed(bearerOf(request))) {
-				throw createError(
-					request.accountability.user ? 'FORBIDDEN' : 'INVALID_CREDENTIALS',
-					request.accountability.user ? "You don't have permission to access this." : 'Sign in as an admin or present a metrics token.',
-				);
+				throw request.accountability.user ? createError('FORBIDDEN') : createError('signInAsAdmin', { what: 'metrics token' });
 			}
 			const { contentType, body } = await metrics.render();
 			return { headers: { 'content-type': contentType, 'cache-control': 'no-store' }, body };

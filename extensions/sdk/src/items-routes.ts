@@ -48,14 +48,14 @@ export function itemsRoutes(router: Router, items: ItemsCapability, options: Ite
 	router.post(root, async (request) => {
 		const service = serviceOf(request);
 		if (Array.isArray(request.body)) return written(service, await service.createMany(request.body as object[] as never), request, true);
-		if (!isObject(request.body)) throw createError('INVALID_PAYLOAD', 'The body must be an item or a list of items.');
+		if (!isObject(request.body)) throw createError('bodyNotItems');
 		return written(service, [await service.createOne(request.body)], request, false);
 	});
 	router.patch(root, async (request) => {
 		const service = serviceOf(request);
 		const body = request.body;
 		if (await isSingleton(request)) {
-			if (!isObject(body)) throw createError('INVALID_PAYLOAD', 'The body must be an object of changes.');
+			if (!isObject(body)) throw createError('bodyNotObject');
 			await service.upsertSingleton(body);
 			return { body: { data: await service.readSingleton(request.query) } };
 		}
@@ -64,10 +64,10 @@ export function itemsRoutes(router: Router, items: ItemsCapability, options: Ite
 			return written(service, await service.updateMany(body.keys as PrimaryKey[], body.data), request, true);
 		if (isObject(body) && isObject(body.query) && isObject(body.data))
 			return written(service, await service.updateByQuery(body.query, body.data), request, true);
-		throw createError('INVALID_PAYLOAD', 'Send a list of items with their keys, { keys, data } or { query, data }.');
+		throw createError('bodyNotBatch');
 	});
 	router.patch(`${prefix}/:pk`, async (request) => {
-		if (!isObject(request.body)) throw createError('INVALID_PAYLOAD', 'The body must be an object of changes.');
+		if (!isObject(request.body)) throw createError('bodyNotObject');
 		const service = serviceOf(request);
 		return written(service, [await service.updateOne(request.params.pk!, request.body)], request, false);
 	});
@@ -77,7 +77,7 @@ export function itemsRoutes(router: Router, items: ItemsCapability, options: Ite
 		if (Array.isArray(body)) await service.deleteMany(body as PrimaryKey[]);
 		else if (isObject(body) && Array.isArray(body.keys)) await service.deleteMany(body.keys as PrimaryKey[]);
 		else if (isObject(body) && isObject(body.query)) await service.deleteByQuery(body.query);
-		else throw createError('INVALID_PAYLOAD', 'Send a list of keys, { keys } or { query }.');
+		else throw createError('bodyNotKeysOrQuery');
 		return { status: 204 };
 	});
 	router.delete(`${prefix}/:pk`, async (request) => {
@@ -114,7 +114,7 @@ function metaOf(query: QueryInput): Array<'total_count' | 'filter_count'> {
 }
 
 function queryOfBody(body: unknown): QueryInput {
-	if (!isObject(body) || !isObject(body.query)) throw createError('INVALID_QUERY', 'SEARCH needs a body of the form { "query": { ... } }.');
+	if (!isObject(body) || !isObject(body.query)) throw createError('searchBodyInvalid');
 	return body.query;
 }
 

@@ -88,24 +88,23 @@ export function ownedRoutes(router: Router, items: ItemsCapability, options: Own
 	};
 
 	const changes = (request: EndpointRequest, data: unknown): Item => {
-		if (!isObject(data)) throw createError('INVALID_PAYLOAD', 'The body must be an object of changes.');
+		if (!isObject(data)) throw createError('bodyNotObject');
 		if (request.accountability.admin) return data;
 		const caller = signedIn(request.accountability);
 		for (const key of Object.keys(data)) {
 			const allowed = options.updatableFields ? options.updatableFields.includes(key) : true;
 			if (!allowed) throw createError('FORBIDDEN');
 		}
-		if (options.owner && options.owner in data && data[options.owner] !== caller.user)
-			throw createError('FORBIDDEN', `You can't give ${collection} items to another user.`);
+		if (options.owner && options.owner in data && data[options.owner] !== caller.user) throw createError('ownerChangeRefused', { collection });
 		return data;
 	};
 
 	const created = (request: EndpointRequest, data: unknown): Item => {
-		if (!isObject(data)) throw createError('INVALID_PAYLOAD', 'The body must be an item or a list of items.');
+		if (!isObject(data)) throw createError('bodyNotItems');
 		if (request.accountability.admin || !options.owner) return data;
 		const caller = signedIn(request.accountability);
 		const owner = data[options.owner];
-		if (owner !== undefined && owner !== caller.user) throw createError('FORBIDDEN', `You can't create ${collection} items for another user.`);
+		if (owner !== undefined && owner !== caller.user) throw createError('ownerCreateRefused', { collection });
 		return { ...data, [options.owner]: caller.user };
 	};
 
@@ -148,7 +147,7 @@ export function ownedRoutes(router: Router, items: ItemsCapability, options: Own
 			const service = await checkOwn(request, keys, options.updateRule);
 			return answer(request, keys.length > 0 ? await service.updateMany(keys, changes(request, body.data)) : [], true);
 		}
-		throw createError('INVALID_PAYLOAD', 'Send a list of items with their keys, { keys, data } or { query, data }.');
+		throw createError('bodyNotBatch');
 	});
 	router.patch('/:pk', async (request) => {
 		const service = await checkOwn(request, [request.params.pk!], options.updateRule);
@@ -158,7 +157,7 @@ export function ownedRoutes(router: Router, items: ItemsCapability, options: Own
 	router.delete('/', async (request) => {
 		const body = request.body;
 		const keys = Array.isArray(body) ? (body as PrimaryKey[]) : isObject(body) && Array.isArray(body.keys) ? (body.keys as PrimaryKey[]) : undefined;
-		if (!keys) throw createError('INVALID_PAYLOAD', 'Send a list of keys or { keys }.');
+		if (!keys) throw createError('bodyNotKeys');
 		await (await checkOwn(request, keys, options.deleteRule)).deleteMany(keys);
 		return { status: 204 };
 	});
@@ -189,13 +188,13 @@ const plainParameters = new Set(['fields', 'filter', 'search', 'sort', 'limit', 
 export function plainQuery(query: QueryInput): QueryInput {
 	const raw = query as Record<string, unknown>;
 	for (const [key, value] of Object.entries(raw)) {
-		if (value !== undefined && !plainParameters.has(key)) throw createError('INVALID_QUERY', `The "${key}" query parameter isn't available here.`);
+		if (value !== undefined && !plainParameters.has(key)) throw createError('parameterUnavailable', { parameter: key });
 	}
 	const list = (value: unknown) => (typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value.map(String) : undefined);
 	const fields = list(raw.fields);
 	const sort = list(raw.sort);
 	for (const name of [...(fields ?? []), ...(sort ?? [])]) {
-		if (name.includes('.')) throw createError('INVALID_QUERY', `Only the collection's own fields may be named here, not "${name}".`);
+		if (name.includes('.')) throw createError('ownFieldsOnly', { use: 'named', field: name });
 	}
 	const filter = typeof raw.filter === 'string' ? parseJson(raw.filter, 'filter') : raw.filter;
 	if (filter !== undefined) checkPlainFilter(filter, 0);
@@ -203,17 +202,17 @@ export function plainQuery(query: QueryInput): QueryInput {
 }
 
 function checkPlainFilter(filter: unknown, depth: number): void {
-	if (depth > 20 || !isObject(filter)) throw createError('INVALID_QUERY', 'The filter must be an object of field rules.');
+	if (depth > 20 || !isObject(filter)) throw createError('filterNotObject');
 	for (const [key, rule] of Object.entries(filter)) {
 		if (key === '_and' || key === '_or') {
-			if (!Array.isArray(rule)) throw createError('INVALID_QUERY', `"${key}" takes a list of rules.`);
+			if (!Array.isArray(rule)) throw createError('filterTakesList', { operator: key });
 			for (const part of rule) checkPlainFilter(part, depth + 1);
 			continue;
 		}
-		if (key.includes('.') || !isObject(rule)) throw createError('INVALID_QUERY', `Only the collection's own fields may be filtered on here, not "${key}".`);
+		if (key.includes('.') || !isObject(rule)) throw createError('ownFieldsOnly', { use: 'filtered on', field: key });
 		for (const operator of Object.keys(rule)) {
 			if (!operator.startsWith('_') || operator === '_some' || operator === '_none')
-				throw createError('INVALID_QUERY', `Only the collection's own fields may be filtered on here, not "${key}.${operator}".`);
+				throw createError('ownFieldsOnly', { use: 'filtered on', field: `${key}.${operator}` });
 		}
 	}
 }
@@ -222,7 +221,7 @@ function parseJson(text: string, name: string): unknown {
 	try {
 		return JSON.parse(text) as unknown;
 	} catch {
-		throw createError('INVALID_QUERY', `"${name}" must be valid JSON.`);
+		throw createError('parameterNotJson', { parameter: name });
 	}
 }
 
@@ -235,7 +234,7 @@ function metaOf(query: QueryInput): Array<'total_count' | 'filter_count'> {
 }
 
 function queryOfBody(body: unknown): QueryInput {
-	if (!isObject(body) || !isObject(body.query)) throw createError('INVALID_QUERY', 'SEARCH needs a body of the form { "query": { ... } }.');
+	if (!isObject(body) || !isObject(body.query)) throw createError('searchBodyInvalid');
 	return body.query;
 }
 

@@ -34,8 +34,7 @@ export default defineEndpoint<'items'>({
 		router.get('/', async (request) => ({ body: { data: await readSettings(items, request, request.query) } }));
 
 		router.patch('/', async (request) => {
-			if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body))
-				throw createError('INVALID_PAYLOAD', 'The body must be an object of changes.');
+			if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) throw createError('bodyNotObject');
 			await items('directus_settings', { accountability: request.accountability }).upsertSingleton(request.body as Item);
 			return { body: { data: await readSettings(items, request, request.query) } };
 		});

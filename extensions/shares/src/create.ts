@@ -9,8 +9,8 @@ const forbidden = () => createError('FORBIDDEN');
 export async function checkNewShare(items: ItemsCapability, request: EndpointRequest, item: Item): Promise<Item> {
 	const { accountability } = request;
 	const { collection, item: key } = item;
-	if (typeof collection !== 'string' || collection === '') throw createError('INVALID_PAYLOAD', '"collection" is required.');
-	if ((typeof key !== 'string' && typeof key !== 'number') || key === '') throw createError('INVALID_PAYLOAD', '"item" is required.');
+	if (typeof collection !== 'string' || collection === '') throw createError('fieldRequired', { field: 'collection' });
+	if ((typeof key !== 'string' && typeof key !== 'number') || key === '') throw createError('fieldRequired', { field: 'item' });
 	if (accountability.policies.length === 0) throw forbidden();
 	const grants = await items('directus_permissions', { accountability: null }).readByQuery({
 		fields: ['id'],

@@ -12,8 +12,7 @@ export default defineEndpoint<'auth' | 'items'>({
 		router.get('/me', async (request) => ({ body: { data: await self(items, request).readOne(userOf(request), request.query) } }));
 		router.patch('/me', async (request) => {
 			const changes = (request.body ?? {}) as Record<string, unknown>;
-			if (typeof changes !== 'object' || changes === null || Array.isArray(changes))
-				throw createError('INVALID_PAYLOAD', 'The body must be an object of changes.');
+			if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) throw createError('bodyNotObject');
 			const service = self(items, request);
 			await service.updateOne(userOf(request), changes);
 			return { body: { data: await service.readOne(userOf(request), request.query) } };
@@ -24,7 +23,7 @@ export default defineEndpoint<'auth' | 'items'>({
 
 /** Without a signed-in user there is no "me": clients expect to be told to sign in. */
 function userOf(request: EndpointRequest): string {
-	if (!request.accountability.user) throw createError('INVALID_CREDENTIALS', 'Invalid user credentials.');
+	if (!request.accountability.user) throw createError('INVALID_CREDENTIALS');
 	return request.accountability.user;
 }
 

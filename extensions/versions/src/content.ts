@@ -25,8 +25,8 @@ export function versionRoutes(router: Router, items: ItemsCapability): void {
 		const { key, collection, item } = body;
 		if (typeof key !== 'string' || !/^[\w-]{1,64}$/.test(key) || key === 'main')
 			throw createError('INVALID_PAYLOAD', '"key" must be 1 to 64 letters, digits, "-" or "_", and not "main".');
-		if (typeof collection !== 'string' || collection === '') throw createError('INVALID_PAYLOAD', '"collection" is required.');
-		if ((typeof item !== 'string' && typeof item !== 'number') || item === '') throw createError('INVALID_PAYLOAD', '"item" is required.');
+		if (typeof collection !== 'string' || collection === '') throw createError('fieldRequired', { field: 'collection' });
+		if ((typeof item !== 'string' && typeof item !== 'number') || item === '') throw createError('fieldRequired', { field: 'item' });
 		// The item must exist and be readable by the caller; FORBIDDEN otherwise, as for any read.
 		await items(collection, { accountability: request.accountability }).readOne(item);
 		const service = versions(request);
@@ -59,7 +59,7 @@ export function versionRoutes(router: Router, items: ItemsCapability): void {
 
 	// Merges the changes into the version's delta; answers the item as the version now has it.
 	router.post('/:pk/save', async (request) => {
-		if (!isObject(request.body)) throw createError('INVALID_PAYLOAD', 'The body must be an object of changes.');
+		if (!isObject(request.body)) throw createError('bodyNotObject');
 		const version = await readVersion(request);
 		const main = await items(version.collection, { accountability: request.accountability }).readOne(version.item);
 		const delta = { ...version.delta, ...request.body };

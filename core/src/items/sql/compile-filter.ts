@@ -39,8 +39,7 @@ export async function compileFilter(
 	if (filter && options.checkFields) {
 		const limit = context.limits.filterMaxNodes ?? defaultFilterMaxNodes;
 		const size = filterSize(filter);
-		if (size > limit)
-			throw createError('INVALID_QUERY', `The filter has ${size} conditions and operators, more than the ${limit} allowed (QUERY_FILTER_MAX_NODES).`);
+		if (size > limit) throw createError('filterTooLarge', { size, limit });
 	}
 	return compileNode(context, model, filter, options, permission);
 }
@@ -89,7 +88,7 @@ async function compileField(
 	const isOperatorRule = ruleKeys.length > 0 && ruleKeys.every((name) => operators.has(name));
 
 	if (fn?.fn === 'count') {
-		if (relational?.kind !== 'o2m') throw createError('INVALID_QUERY', `Function "count" can't be used on field "${fieldName}".`);
+		if (relational?.kind !== 'o2m') throw createError('filterFunctionRefused', { fn: 'count', field: fieldName, ofType: '' });
 		const related = collectionModel(context.schema, relational.related);
 		return operatorConditions(
 			context,
@@ -101,12 +100,11 @@ async function compileField(
 	}
 	if (fn) {
 		if (!['date', 'dateTime', 'timestamp', 'time'].includes(field.type))
-			throw createError('INVALID_QUERY', `Function "${fn.fn}" can't be used on field "${fieldName}" of type ${field.type}.`);
+			throw createError('filterFunctionRefused', { fn: fn.fn, field: fieldName, ofType: ` of type ${field.type}` });
 		return operatorConditions(context, { kind: 'function', fn: fn.fn, column: fieldName }, rule, 'integer', options);
 	}
 	if (isOperatorRule || !relational) {
-		if (!field.schema)
-			throw createError('INVALID_QUERY', `Field "${fieldName}" of collection "${model.collection}" can only be filtered through its related items.`);
+		if (!field.schema) throw createError('filterThroughRelatedOnly', { field: fieldName, collection: model.collection });
 		return operatorConditions(context, { kind: 'column', column: fieldName }, rule, field.type, options, model, fieldName);
 	}
 	if (relational.kind === 'm2o') {
@@ -119,13 +117,13 @@ async function compileField(
 		const inner = (rule._some ?? rule._none ?? rule) as Filter;
 		return { kind: 'o2m', related, relatedField: relational.relatedField, none, inner: await relatedCondition(context, related, inner, options) };
 	}
-	throw createError('INVALID_QUERY', `Many-to-any field "${fieldName}" can't be filtered through its related items.`);
+	throw createError('filterManyToAnyRefused', { field: fieldName });
 }
 
 async function relatedCondition(context: EngineContext, related: CollectionModel, filter: Filter, options: CompileOptions): Promise<Condition> {
 	if (!options.checkFields) return compileNode(context, related, filter, options);
 	const permission = await context.permissions.get(context.accountability, related.collection, 'read');
-	if (!permission) throw createError('FORBIDDEN', `You don't have permission to access collection "${related.collection}" or it does not exist.`);
+	if (!permission) throw createError('noCollectionAccess', { collection: related.collection });
 	const rule = permission.filter ? await compileNode(context, related, permission.filter, { ...options, checkFields: false }) : null;
 	return and(rule, await compileNode(context, related, filter, options, permission));
 }
@@ -146,7 +144,7 @@ async function operatorConditions(
 ): Promise<Condition> {
 	const items: Condition[] = [];
 	for (const [operator, raw] of Object.entries(rule ?? {})) {
-		if (!operators.has(operator)) throw createError('INVALID_QUERY', `Unknown filter operator "${operator}".`);
+		if (!operators.has(operator)) throw createError('filterOperatorUnknown', { operator });
 		checkOperatorType(operator as FilterOperator, type, fieldName ?? describeTarget(target));
 		const resolved = await options.variables.resolve(raw);
 		const field = model && fieldName ? model.fields.get(fieldName)! : null;

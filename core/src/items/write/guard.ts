@@ -11,7 +11,7 @@ import { systemReader } from '../read/system-reader.js';
 
 export async function writePermission(context: EngineContext, model: CollectionModel, action: PermissionAction): Promise<CollectionPermission> {
 	const permission = await context.permissions.get(context.accountability, model.collection, action);
-	if (!permission) throw createError('FORBIDDEN', `You don't have permission to ${action} items in collection "${model.collection}" or it does not exist.`);
+	if (!permission) throw createError('noActionAccess', { action, collection: model.collection });
 	return permission;
 }
 
@@ -23,7 +23,7 @@ export async function assertAllowedKeys(context: EngineContext, model: Collectio
 	if (keys.length === 0) return;
 	const found = await existingKeys(context, model, keys, permission);
 	if (found.size < new Set(keys.map(String)).size) {
-		throw createError('FORBIDDEN', `You don't have permission to access this item of collection "${model.collection}" or it does not exist.`);
+		throw createError('noItemAccess', { collection: model.collection });
 	}
 }
 

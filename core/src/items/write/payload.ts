@@ -34,14 +34,14 @@ export function checkWritableFields(model: CollectionModel, permission: Collecti
 	if (permission.fields === '*') return;
 	for (const key of Object.keys(payload)) {
 		if (model.fields.has(key) && !permission.fields.has(key)) {
-			throw createError('FORBIDDEN', `You don't have permission to access field "${key}" in collection "${model.collection}" or it does not exist.`);
+			throw createError('noFieldAccess', { field: key, collection: model.collection });
 		}
 	}
 }
 
 export function splitPayload(model: CollectionModel, payload: Item): SplitPayload {
 	if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-		throw createError('INVALID_PAYLOAD', `An item of "${model.collection}" must be an object.`);
+		throw createError('itemNotObject', { collection: model.collection });
 	}
 	const split: SplitPayload = { row: {}, relatedOne: [], relatedMany: [], relatedAny: [] };
 	for (const [key, value] of Object.entries(payload)) {
@@ -60,7 +60,7 @@ export function splitPayload(model: CollectionModel, payload: Item): SplitPayloa
 export function assertPlainWrite(context: EngineContext, model: CollectionModel, split: SplitPayload): void {
 	if (!context.plainWrites) return;
 	const nested = [...split.relatedOne, ...split.relatedMany, ...split.relatedAny].map(({ relation }) => relation.field);
-	if (nested.length > 0) throw createError('FORBIDDEN', `Related items can't be written through "${model.collection}" here: give "${nested[0]}" as a key.`);
+	if (nested.length > 0) throw createError('nestedWriteRefused', { collection: model.collection, field: nested[0]! });
 }
 
 export function isObject(value: unknown): value is Item {
@@ -115,18 +115,26 @@ function checkRequired(model: CollectionModel, field: FieldInfo, row: Record<str
 			? (value === undefined && (required || (!schema.is_nullable && !fillsItself))) || (value === null && required)
 			: value === null && required;
 	if (missing) {
-		throw createError('FAILED_VALIDATION', `Validation failed for field "${field.field}" in collection "${model.collection}": a value is required.`, {
-			collection: model.collection,
-			field: field.field,
-			type: 'required',
-		});
+		throw createError(
+			'valueRequired',
+			{ field: field.field, collection: model.collection },
+			{
+				collection: model.collection,
+				field: field.field,
+				type: 'required',
+			},
+		);
 	}
 	// An explicit null for a NOT NULL column is the client's mistake, named as Directus names it.
 	if (value === null && !schema.is_nullable && !schema.has_auto_increment && !schema.is_generated) {
-		throw createError('FAILED_VALIDATION', `Validation failed for field "${field.field}" in collection "${model.collection}": the value can't be null.`, {
-			collection: model.collection,
-			field: field.field,
-			type: 'nnull',
-		});
+		throw createError(
+			'valueNotNull',
+			{ field: field.field, collection: model.collection },
+			{
+				collection: model.collection,
+				field: field.field,
+				type: 'nnull',
+			},
+		);
 	}
 }

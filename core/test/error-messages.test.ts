@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import test from 'ava';
+import { ESLint } from 'eslint';
+import { createError as extensionError } from '@mantle/extensions-sdk';
+import { createError, errorCatalogue, errorMessages, toErrorBody } from '../src/errors/index.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const listModule: string = '../../scripts/lint/free-text-errors.mjs';
+const { freeTextErrorFiles } = (await import(listModule)) as { freeTextErrorFiles: string[] };
+
+test('every named message has a catalogue code, hence a status, and a template', (t) => {
+	for (const [id, entry] of Object.entries(errorMessages)) {
+		t.true(entry.code in errorCatalogue, id);
+		t.true(errorCatalogue[entry.code].status >= 400, id);
+		t.true(entry.template.length > 0, id);
+	}
+	for (const [code, entry] of Object.entries(errorCatalogue)) t.true(entry.status >= 400 && entry.status < 600 && entry.message.length > 0, code);
+});
+
+test('a named message answers with its code, its status and its template filled, the same from core and from an extension', (t) => {
+	const error = createError('noFieldAccess', { field: 'secret', collection: 'articles' });
+	t.is(error.status, 403);
+	t.deepEqual(toErrorBody(error), {
+		errors: [
+			{
+				message: `You don't have permission to access field "secret" in collection "articles" or it does not exist.`,
+				extensions: { code: 'FORBIDDEN' },
+			},
+		],
+	});
+	const fromExtension = extensionError('fieldRequired', { field: 'url' });
+	t.is(fromExtension.code, 'INVALID_PAYLOAD');
+	t.is(fromExtension.message, '"url" is required.');
+	t.is(createError('fieldRequired', { field: 'url' }).message, fromExtension.message);
+	t.is(createError('bodyNotObject', undefined, { field: 'data' }).extensions.field, 'data');
+});
+
+test('the linter refuses an error with a text of its own outside the listed files, and accepts a named message', async (t) => {
+	const eslint = new ESLint({ cwd: root });
+	const lint = async (code: string, file: string) =>
+		(await eslint.lintText(code, { filePath: path.join(root, file) }))[0]!.messages.filter((message) => message.ruleId === 'no-restricted-syntax');
+	const freeText = `import { createError } from '../errors/index.js';\nexport const refuse = (name: string) => createError('INVALID_PAYLOAD', \`"\${name}" is wrong.\`);\n`;
+	t.is((await lint(freeText, 'core/src/items/scratch.ts')).length, 1);
+	t.is((await lint(freeText.replace(/`[^`]*`/, "'wrong'"), 'extensions/roles/src/scratch.ts')).length, 1);
+	const named = `import { createError } from '../errors/index.js';\nexport const refuse = (name: string) => createError('fieldRequired', { field: name });\n`;
+	t.is((await lint(named, 'core/src/items/scratch.ts')).length, 0);
+});
+
+test('the list of files still passing free text only holds files that do', (t) => {
+	const stale = freeTextErrorFiles.filter(
+		(file) => !/(createError|new (MantleError|ExtensionError))\(\s*[^,()]+,\s*[`'"]/.test(readFileSync(path.join(root, file), 'utf8')),
+	);
+	t.deepEqual(stale, [], 'a file moved to named messages leaves scripts/lint/free-text-errors.mjs');
+});

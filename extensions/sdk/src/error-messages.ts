@@ -1,0 +1,98 @@
+import type { ErrorCode } from './error-codes.js';
+
+/**
+ * The messages Mantle answers with when a code's own message is not precise enough, each under
+ * one name with its code and template (`{name}` marks a value), as Fastify's `lib/errors.js`
+ * defines each error once. Call sites name a message and pass its values
+ * (`createError('fieldRequired', { field: 'url' })`), so one refusal is spelt one way everywhere,
+ * and the wording Directus clients know stays in one place.
+ */
+export const errorMessages = {
+	// Permissions. Directus words these so that what does not exist and what is not allowed read the same.
+	noCollectionAccess: { code: 'FORBIDDEN', template: `You don't have permission to access collection "{collection}" or it does not exist.` },
+	noFieldAccess: { code: 'FORBIDDEN', template: `You don't have permission to access field "{field}" in collection "{collection}" or it does not exist.` },
+	noActionAccess: { code: 'FORBIDDEN', template: `You don't have permission to {action} items in collection "{collection}" or it does not exist.` },
+	noItemAccess: { code: 'FORBIDDEN', template: `You don't have permission to access this item of collection "{collection}" or it does not exist.` },
+	nestedWriteRefused: { code: 'FORBIDDEN', template: `Related items can't be written through "{collection}" here: give "{field}" as a key.` },
+	ownerChangeRefused: { code: 'FORBIDDEN', template: `You can't give {collection} items to another user.` },
+	ownerCreateRefused: { code: 'FORBIDDEN', template: `You can't create {collection} items for another user.` },
+	outsideItemsScope: { code: 'FORBIDDEN', template: `The collection "{collection}" is outside this extension's items scope.` },
+	outsideActionScope: { code: 'FORBIDDEN', template: `The action "{action}" on "{collection}" is outside this extension's items scope.` },
+	signInAsAdmin: { code: 'INVALID_CREDENTIALS', template: 'Sign in as an admin or present a {what}.' },
+
+	// Payloads.
+	bodyNotObject: { code: 'INVALID_PAYLOAD', template: 'The body must be an object of changes.' },
+	bodyNotItems: { code: 'INVALID_PAYLOAD', template: 'The body must be an item or a list of items.' },
+	bodyNotBatch: { code: 'INVALID_PAYLOAD', template: 'Send a list of items with their keys, { keys, data } or { query, data }.' },
+	bodyNotKeysOrQuery: { code: 'INVALID_PAYLOAD', template: 'Send a list of keys, { keys } or { query }.' },
+	bodyNotKeys: { code: 'INVALID_PAYLOAD', template: 'Send a list of keys or { keys }.' },
+	bodyNotJsonOrMultipart: { code: 'INVALID_PAYLOAD', template: 'The body must be JSON or multipart/form-data.' },
+	itemNotObject: { code: 'INVALID_PAYLOAD', template: 'An item of "{collection}" must be an object.' },
+	fieldRequired: { code: 'INVALID_PAYLOAD', template: '"{field}" is required.' },
+	valueRequired: {
+		code: 'FAILED_VALIDATION',
+		template: 'Validation failed for field "{field}" in collection "{collection}": a value is required.',
+	},
+	valueNotNull: {
+		code: 'FAILED_VALIDATION',
+		template: `Validation failed for field "{field}" in collection "{collection}": the value can't be null.`,
+	},
+
+	// Files.
+	multipartRequired: { code: 'UNSUPPORTED_MEDIA_TYPE', template: 'Uploads are sent as multipart/form-data.' },
+	multipartInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid multipart body: {reason}' },
+	multipartWithoutFile: { code: 'INVALID_PAYLOAD', template: 'No file was sent: the body has no file part.' },
+	fileTypeRefused: { code: 'UNSUPPORTED_MEDIA_TYPE', template: 'Files of type {type} are not allowed (FILES_MIME_TYPE_ALLOW_LIST).' },
+	urlInvalid: { code: 'INVALID_PAYLOAD', template: '"{url}" is not a valid URL.' },
+	urlSchemeRefused: { code: 'INVALID_PAYLOAD', template: 'Only http and https URLs can be {verb} (got {protocol}).' },
+	urlPrivateRefused: {
+		code: 'FORBIDDEN',
+		template: 'Importing from {host} is not allowed: it resolves to {address}, a private or local address (FILES_IMPORT_ALLOW_PRIVATE_NETWORK).',
+	},
+	urlFetchAnswered: { code: 'INVALID_PAYLOAD', template: `Couldn't fetch file from URL "{url}": it answered {status}.` },
+	urlFetchRedirects: { code: 'INVALID_PAYLOAD', template: `Couldn't fetch file from URL "{url}": more than {max} redirects.` },
+	urlFetchFailed: { code: 'INVALID_PAYLOAD', template: `Couldn't fetch file from URL "{url}": {reason}` },
+	urlFetchStalled: { code: 'SERVICE_UNAVAILABLE', template: `Couldn't fetch file from URL "{url}": it stopped answering.` },
+
+	// Queries.
+	filterTooLarge: {
+		code: 'INVALID_QUERY',
+		template: 'The filter has {size} conditions and operators, more than the {limit} allowed (QUERY_FILTER_MAX_NODES).',
+	},
+	filterFunctionRefused: { code: 'INVALID_QUERY', template: `Function "{fn}" can't be used on field "{field}"{ofType}.` },
+	filterThroughRelatedOnly: { code: 'INVALID_QUERY', template: 'Field "{field}" of collection "{collection}" can only be filtered through its related items.' },
+	filterManyToAnyRefused: { code: 'INVALID_QUERY', template: `Many-to-any field "{field}" can't be filtered through its related items.` },
+	filterOperatorUnknown: { code: 'INVALID_QUERY', template: 'Unknown filter operator "{operator}".' },
+	filterNotObject: { code: 'INVALID_QUERY', template: 'The filter must be an object of field rules.' },
+	filterTakesList: { code: 'INVALID_QUERY', template: '"{operator}" takes a list of rules.' },
+	ownFieldsOnly: { code: 'INVALID_QUERY', template: `Only the collection's own fields may be {use} here, not "{field}".` },
+	parameterUnavailable: { code: 'INVALID_QUERY', template: `The "{parameter}" query parameter isn't available here.` },
+	parameterNotJson: { code: 'INVALID_QUERY', template: '"{parameter}" must be valid JSON.' },
+	searchBodyInvalid: { code: 'INVALID_QUERY', template: 'SEARCH needs a body of the form { "query": { ... } }.' },
+
+	// Routes and services.
+	routeMissing: { code: 'ROUTE_NOT_FOUND', template: `Route {path} doesn't exist.` },
+	// What Hapi answers for a path it has no route for, worded as Directus words it.
+	routeUnknown: { code: 'ROUTE_NOT_FOUND', template: `Route doesn't exist.` },
+	noDataEngine: { code: 'SERVICE_UNAVAILABLE', template: 'This kernel has no data engine.' },
+} as const satisfies Record<string, { code: ErrorCode; template: string }>;
+
+export type ErrorMessageId = keyof typeof errorMessages;
+
+// A placeholder is a bare name: `{ keys, data }` in a template is text, as the filling reads it.
+type Placeholders<T extends string> = T extends `${string}{${infer Name}}${infer Rest}`
+	? (Name extends `${string} ${string}` ? never : Name) | Placeholders<Rest>
+	: never;
+
+/** The values a message's template names, e.g. `{ field: string; collection: string }`. */
+export type ErrorMessageValues<M extends ErrorMessageId> = Record<Placeholders<(typeof errorMessages)[M]['template']>, string | number>;
+
+export function isErrorMessageId(id: unknown): id is ErrorMessageId {
+	return typeof id === 'string' && Object.hasOwn(errorMessages, id);
+}
+
+/** A message's code and its template filled with `values`. */
+export function fillErrorMessage(id: ErrorMessageId, values: Record<string, string | number> = {}): { code: ErrorCode; message: string } {
+	const { code, template } = errorMessages[id];
+	return { code, message: template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')) };
+}
