@@ -188,3 +188,29 @@ studioTest(
 	},
 	{ seed: seedArticles },
 );
+
+studioTest('a policy is created with two-factor enforcement and an IP allow-list, and the policies table shows them', async ({ t, page, login, open, url }) => {
+	await login();
+	await open('/settings/policies');
+	await page.getByLabel('New policy name').fill('Office staff');
+	await page.getByRole('button', { name: 'Create policy' }).click();
+	await page.waitForURL(/\/admin\/settings\/policies\/[\w-]+$/);
+	const id = page.url().split('/').pop()!;
+	const form = page.getByRole('form', { name: 'Policy' });
+	await form.getByLabel('Require two-factor authentication').check();
+	await form.getByLabel(/^IP allow-list/).fill('10.0.0.0/8, 192.168.1.7');
+	await form.getByLabel('Description').fill('People in the office');
+	await form.getByRole('button', { name: 'Save policy' }).click();
+	await page.getByRole('status').filter({ hasText: 'Policy saved.' }).waitFor();
+	t.like((await api(url, 'GET', `/policies/${id}`)).body.data, {
+		name: 'Office staff',
+		description: 'People in the office',
+		enforce_tfa: true,
+		app_access: true,
+		admin_access: false,
+		ip_access: ['10.0.0.0/8', '192.168.1.7'],
+	});
+	await open('/settings/policies');
+	const row = page.getByRole('table', { name: 'Policies' }).getByRole('row').filter({ hasText: 'Office staff' });
+	t.regex(await row.innerText(), /required\s+10\.0\.0\.0\/8, 192\.168\.1\.7/);
+});
