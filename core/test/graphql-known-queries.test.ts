@@ -22,6 +22,24 @@ vendorTest('a document sent again is answered exactly as the first time, errors 
 			for (let i = 0; i < 3; i++) t.deepEqual(await raw(url, query, { method }), first, `${method} #${i + 2}`);
 		}
 
+		// Each shape, once known, is answered as Apollo answers the same document sent fresh (a trailing space makes it new).
+		const shapes = [
+			'{ a: articles(limit: 2, sort: ["-id"]) { __typename key: id title by: author { name } } }',
+			'query { articles(limit: 2) { ...f } } fragment f on articles { id title }',
+			'{ articles(limit: 3, sort: ["id"]) { id published_on_func { year month } tags_func { count } } }',
+			'{ articles_aggregated(groupBy: ["status"], sort: ["status"]) { group countAll sum { views } } }',
+			'{ authors(limit: 2, sort: ["id"]) { name articles(limit: 1, sort: ["-title"]) { title tags { tags_id { name } } } } }',
+			'query ($all: Boolean!) { articles(limit: 2, sort: ["id"]) { id title @include(if: $all) } }',
+			'{ articles(filter: { author: { name: { _eq: "nobody" } } }) { id } tags(limit: 1) { name } }',
+		];
+		for (const shape of shapes) {
+			const variables = shape.includes('$all') ? { all: true } : undefined;
+			const first = await raw(url, shape, { variables });
+			t.is(first.status, 200, `${shape}: ${first.text}`);
+			for (let i = 0; i < 2; i++) t.deepEqual(await raw(url, shape, { variables }), first, shape);
+			t.deepEqual(await raw(url, `${shape} `, { variables }), first, shape);
+		}
+
 		const byId = 'query ($id: ID!) { articles_by_id(id: $id) { id title } }';
 		const existing = (await api(url, 'GET', '/items/articles?fields=id&limit=1')).body.data[0].id;
 		const found = await raw(url, byId, { variables: { id: existing } });

@@ -94,7 +94,7 @@ export class Executor {
 		if (response.body.kind === 'complete') body = response.body.string;
 		else for await (const chunk of response.body.asyncIterator) body += chunk;
 		const status = response.status ?? 200;
-		if (known !== undefined) this.known.learn(known, params, status, body);
+		if (known !== undefined) this.known.learn(known, schema, params, status, body);
 		return { status, headers, body };
 	}
 

@@ -23,7 +23,7 @@ import { JsonScalar, dateTypes, numericTypes, scalarOf } from './scalars.js';
 type Row = Record<string, unknown>;
 
 /** Relational values are stored under the response key, so two aliases of one relation with different arguments don't collide. */
-const byResponseKey = (row: Row, _args: unknown, _context: unknown, info: { path: { key: string | number } }) => row[String(info.path.key)] ?? null;
+export const byResponseKey = (row: Row, _args: unknown, _context: unknown, info: { path: { key: string | number } }) => row[String(info.path.key)] ?? null;
 
 const memberOf = Symbol('collection');
 const tagged = (value: unknown, collection: unknown) => (value && typeof value === 'object' ? { ...(value as Row), [memberOf]: collection } : null);
