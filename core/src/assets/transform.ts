@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
+import { loadSharp } from './load-sharp.js';
 import { MantleError, createError } from '../errors/index.js';
 import type { StorageDriver } from '../storage/index.js';
 import type { Operation, Transformation } from './transformation.js';
@@ -45,6 +46,7 @@ export class Transformer {
 		contentType: string,
 	): Promise<void> {
 		const maxPixels = this.limits.maxDimension ** 2;
+		const sharp = await loadSharp();
 		if (source.width !== null && source.height !== null && source.width * source.height > maxPixels) throw tooManyPixels(this.limits.maxDimension);
 		if (this.running >= this.limits.maxConcurrent)
 			throw createError('SERVICE_UNAVAILABLE', 'Too many image transformations are running; retry shortly (ASSETS_TRANSFORM_MAX_CONCURRENT).');

@@ -1,5 +1,5 @@
 import { buffer } from 'node:stream/consumers';
-import sharp from 'sharp';
+import { loadSharp } from '../assets/load-sharp.js';
 import type { StorageDriver } from '../storage/index.js';
 import { parseExif, parseIptc } from './exif.js';
 
@@ -33,6 +33,7 @@ export async function readContentMetadata(driver: StorageDriver, key: string, ty
 	try {
 		const head = await buffer(await driver.get(key, { start: 0, end: Math.min(size, headerBytes) - 1 }));
 		// Header reading only: the pixel limit guards decoding, which metadata never does.
+		const sharp = await loadSharp();
 		const info = await sharp(head, { limitInputPixels: false, animated: true }).metadata();
 		// EXIF orientations 5 to 8 turn the image a quarter: the dimensions a viewer sees swap.
 		const turned = (info.orientation ?? 1) >= 5;

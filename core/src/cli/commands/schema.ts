@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parse, stringify } from 'yaml';
 import { SchemaStore } from '../../schema/schema-store.js';
 import type { SchemaContext } from '../../schema/operations/context.js';
 import { applyDiff } from '../../schema/snapshot/apply.js';
@@ -28,13 +27,17 @@ async function schemaContext({ knex, dialect }: Database, config: Config): Promi
 	return { knex, dialect, store: new SchemaStore(knex, dialect, config.database.searchPath) };
 }
 
-function readSnapshotFile(file: string): unknown {
+/** The YAML library, loaded by the commands that read or write YAML rather than by every command. */
+const yaml = () => import('yaml');
+
+async function readSnapshotFile(file: string): Promise<unknown> {
 	let text: string;
 	try {
 		text = readFileSync(file, 'utf8');
 	} catch {
 		throw new CommandError(`Cannot read ${file}.`);
 	}
+	const { parse } = await yaml();
 	try {
 		return parse(text);
 	} catch (error) {
@@ -52,7 +55,7 @@ export function registerSchema(program: Command): void {
 			withDatabase(async (database, config) => {
 				const format = formatOf(file, options.format);
 				const snapshot = takeSnapshot(await (await schemaContext(database, config)).store.get());
-				const text = format === 'json' ? `${JSON.stringify(snapshot, null, 2)}\n` : stringify(snapshot);
+				const text = format === 'json' ? `${JSON.stringify(snapshot, null, 2)}\n` : (await yaml()).stringify(snapshot);
 				if (!file) return void process.stdout.write(text);
 				writeFileSync(file, text);
 				console.log(
@@ -68,7 +71,7 @@ export function registerSchema(program: Command): void {
 		.option('--force', 'accept a snapshot taken by a newer major version')
 		.action((file: string, options: { dryRun?: boolean; yes?: boolean; force?: boolean }) =>
 			withDatabase(async (database, config) => {
-				const snapshot = readSnapshotFile(file);
+				const snapshot = await readSnapshotFile(file);
 				const context = await schemaContext(database, config);
 				const diff = diffAgainst(await context.store.get(), snapshot, { force: options.force });
 				if (isEmptyDiff(diff.diff)) return void console.log(`The data model already matches ${file}. Nothing to do.`);

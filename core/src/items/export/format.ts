@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import { stringify } from 'yaml';
 import type { ExportFormat } from '../query/types.js';
 import { csvChunks } from './csv.js';
 import { toPlain } from './plain.js';
@@ -29,6 +28,8 @@ const yamlBatch = 100;
  * successive batches, written one after the other, read as a single sequence.
  */
 async function* yamlChunks(items: AsyncIterable<Record<string, unknown>>): AsyncGenerator<string> {
+	// Loaded on the first YAML export, not at every start.
+	const { stringify } = await import('yaml');
 	let batch: unknown[] = [];
 	let count = 0;
 	const write = () => stringify(batch, { lineWidth: 0, aliasDuplicateObjects: false });
