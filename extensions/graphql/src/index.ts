@@ -1,6 +1,7 @@
 import { defineEndpoint, type EndpointRequest, type GraphqlScope } from '@mantle/extensions-sdk';
 import type { RequestContext } from './context.js';
 import { Executor, apolloRequest } from './executor.js';
+import { serveSubscriptions } from './subscriptions.js';
 
 const header = (request: EndpointRequest, name: string) => {
 	const value = request.headers[name];
@@ -18,6 +19,7 @@ export default defineEndpoint<'graphql' | 'items' | 'auth' | 'server' | 'files' 
 		const { graphql, items } = capabilities;
 		const executor = new Executor(graphql, capabilities.log);
 		graphql.provideSdl((accountability, scope) => executor.sdl(accountability, scope));
+		serveSubscriptions(capabilities);
 
 		const serve = (scope: GraphqlScope) => async (request: EndpointRequest) => {
 			const context: RequestContext = {

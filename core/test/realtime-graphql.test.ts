@@ -1,0 +1,82 @@
+import test from 'ava';
+import WebSocket from 'ws';
+import { createClient, type Client } from 'graphql-ws';
+import { createTestDatabase } from './helpers/databases.js';
+import { startKernel } from './helpers/kernel.js';
+import { api } from './helpers/http.js';
+import { readerToken, setUpNotes } from './helpers/realtime.js';
+import { eventually } from './helpers/wait.js';
+
+/** Runs one subscription and hands back each result as it comes, until `stop()`. */
+function subscribe(client: Client, query: string) {
+	const results: Array<Record<string, any>> = [];
+	let failure: unknown;
+	let wake: (() => void) | undefined;
+	const stop = client.subscribe(
+		{ query },
+		{
+			next: (result) => {
+				results.push(result as Record<string, any>);
+				wake?.();
+			},
+			error: (error) => {
+				failure = error;
+				wake?.();
+			},
+			complete: () => wake?.(),
+		},
+	);
+	const next = async (ms = 10_000) => {
+		const deadline = Date.now() + ms;
+		while (results.length === 0 && failure === undefined && Date.now() < deadline)
+			await new Promise<void>((resolve) => {
+				wake = resolve;
+				setTimeout(resolve, 100);
+			});
+		if (failure !== undefined) throw Object.assign(new Error('subscription failed'), { failure });
+		if (results.length === 0) throw new Error(`no result within ${ms} ms`);
+		return results.shift()!;
+	};
+	return { next, stop };
+}
+
+test('graphql-ws subscriptions at /graphql: <collection>_mutated delivers what the subscriber may read, and hidden fields do not exist', async (t) => {
+	const db = await createTestDatabase('sqlite');
+	const { url, stop, kernel } = await startKernel(db);
+	const clients: Client[] = [];
+	try {
+		await setUpNotes(url, db);
+		const connect = (token?: string) => {
+			const client = createClient({
+				url: `${url.replace(/^http/, 'ws')}/graphql${token ? `?access_token=${token}` : ''}`,
+				webSocketImpl: WebSocket,
+				retryAttempts: 0,
+				lazy: false,
+			});
+			clients.push(client);
+			return client;
+		};
+		const reader = connect(readerToken);
+		const live = subscribe(reader, 'subscription { notes_mutated { key event data { id title } } }');
+		// A subscription has no acknowledgement in graphql-ws: the kernel's hub says when it is in place.
+		t.true(await eventually(() => kernel.realtime.hub.size === 1));
+		await api(url, 'POST', '/items/notes', { title: 'draft', status: 'draft', secret: 'x' });
+		const published = (await api(url, 'POST', '/items/notes', { title: 'news', status: 'published', secret: 'y' })).body.data.id;
+		t.deepEqual(await live.next(), { data: { notes_mutated: { key: String(published), event: 'create', data: { id: String(published), title: 'news' } } } });
+		await api(url, 'PATCH', `/items/notes/${published}`, { status: 'draft' });
+		t.deepEqual((await live.next()).data.notes_mutated, { key: String(published), event: 'delete', data: null }, 'leaving the filter is a delete');
+		live.stop();
+
+		const hidden = subscribe(connect(readerToken), 'subscription { notes_mutated { data { secret } } }');
+		const refused = (await hidden.next().catch((error: { failure?: unknown }) => error.failure)) as unknown;
+		t.regex(JSON.stringify(refused), /secret/, 'a hidden field is not in the schema: the subscription is refused naming it');
+
+		const anonymous = subscribe(connect(), 'subscription { notes_mutated { key } }');
+		const nothing = (await anonymous.next().catch((error: { failure?: unknown }) => error.failure)) as unknown;
+		t.truthy(nothing, 'the public, who may not read notes, cannot subscribe to them');
+	} finally {
+		for (const client of clients) await client.dispose();
+		await stop();
+		await db.drop();
+	}
+});
