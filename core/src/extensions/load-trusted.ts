@@ -43,6 +43,7 @@ export async function loadTrusted(
 		registrar.operations.push({
 			id: operation.id,
 			run: async (options, { data, accountability }) => operation.handler!(options, { ...context, data, accountability } as never),
+			meta: { name: operation.name, options: Array.isArray(operation.options) ? operation.options : undefined },
 		});
 	}
 	registrar.commit();

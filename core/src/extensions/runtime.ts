@@ -1,17 +1,23 @@
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
-import type { Accountability } from '@mantle/extensions-sdk';
+import type { Accountability, OptionField } from '@mantle/extensions-sdk';
 import type { BusAction, BusFilter, EventBus } from '../events/bus.js';
 import { EndpointRouteTable } from './endpoint-routes.js';
 
 export type OperationRun = (options: Record<string, unknown>, context: { data: unknown; accountability: Accountability | null }) => Promise<unknown>;
+
+/** An operation type as the flows designer describes it: its name and options schema, when it declares them. */
+export interface OperationMeta {
+	name?: string;
+	options?: OptionField[];
+}
 
 interface Staged {
 	filters: Array<{ event: string; handler: BusFilter }>;
 	actions: Array<{ event: string; handler: BusAction }>;
 	inits: Array<{ event: string; handler: (meta: Record<string, unknown>) => unknown }>;
 	schedules: Array<{ cron: string; handler: () => unknown }>;
-	operations: Array<{ id: string; run: OperationRun }>;
+	operations: Array<{ id: string; run: OperationRun; meta?: OperationMeta }>;
 }
 
 /** What one extension registers while it loads; nothing counts until `commit()`. */
@@ -23,7 +29,7 @@ export type Registrar = Omit<Staged, never> & { commit(): void };
  */
 export class ExtensionRuntime {
 	readonly routes = new EndpointRouteTable();
-	readonly operations = new Map<string, { extension: string; run: OperationRun }>();
+	readonly operations = new Map<string, { extension: string; run: OperationRun; meta?: OperationMeta }>();
 	private readonly owned = new Map<string, Staged>();
 	private jobs: Cron[] = [];
 
@@ -37,7 +43,7 @@ export class ExtensionRuntime {
 					const existing = this.operations.get(id);
 					if (existing) throw new Error(`The operation id "${id}" is already taken by ${existing.extension}.`);
 				}
-				for (const { id, run } of staged.operations) this.operations.set(id, { extension: owner, run });
+				for (const { id, run, meta } of staged.operations) this.operations.set(id, { extension: owner, run, meta });
 				this.owned.set(owner, staged);
 			},
 		};

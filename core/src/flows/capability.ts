@@ -61,6 +61,11 @@ export function createFlowsCapability({ runtime, engine, authenticator }: FlowsC
 			return authenticator.accountabilityOf({ role: permissions });
 		},
 
+		async operationTypes(accountability) {
+			if (!accountability.admin && !accountability.app) throw createError('FORBIDDEN');
+			return runtime.operationTypes().sort((a, b) => a.name.localeCompare(b.name));
+		},
+
 		async runs(flowId, accountability, limit = 50) {
 			const activity = await engine.service('directus_activity', accountability);
 			const rows = await activity.readByQuery({

@@ -2,9 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Cron } from 'croner';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import type { Accountability, HookMeta } from '@mantle/extensions-sdk';
+import type { Accountability, HookMeta, OptionField } from '@mantle/extensions-sdk';
 import type { Dialect } from '../database/dialects/types.js';
 import type { EventBus } from '../events/bus.js';
+import type { OperationMeta } from '../extensions/runtime.js';
 import type { FlowsConfig } from '../config/flows.js';
 import { createError } from '../errors/index.js';
 import { currentKnex } from '../items/transaction-context.js';
@@ -18,6 +19,14 @@ import { runFailure } from './outcome.js';
 /** The bus owner of every flow's event subscriptions, dropped together on reload. */
 const busOwner = 'mantle:flows';
 
+/** An operation type as `/flows/operation-types` lists it. */
+export interface OperationTypeInfo {
+	id: string;
+	name: string;
+	extension: string;
+	options: OptionField[] | null;
+}
+
 export interface FlowsRuntimeOptions {
 	knex: Knex;
 	dialect: Dialect;
@@ -30,7 +39,11 @@ export interface FlowsRuntimeOptions {
 	/** The operation types the loaded extensions offer (they change when extensions reload). */
 	operations: () => ReadonlyMap<
 		string,
-		{ run: (options: Record<string, unknown>, context: { data: unknown; accountability: Accountability | null }) => Promise<unknown> }
+		{
+			extension: string;
+			run: (options: Record<string, unknown>, context: { data: unknown; accountability: Accountability | null }) => Promise<unknown>;
+			meta?: OperationMeta;
+		}
 	>;
 }
 
@@ -102,6 +115,11 @@ export class FlowsRuntime {
 			this.options.logger.warn({ err: error, flow: flow.id }, 'could not log a flow run');
 		});
 		return outcome;
+	}
+
+	/** The installed operation types, for the flows designer. */
+	operationTypes(): OperationTypeInfo[] {
+		return [...this.options.operations()].map(([id, { extension, meta }]) => ({ id, name: meta?.name ?? id, extension, options: meta?.options ?? null }));
 	}
 
 	enqueue(job: FlowJob): Promise<void> {

@@ -2,7 +2,8 @@ import { createError, defineEndpoint, itemsRoutes, type EndpointRequest, type Fl
 
 /**
  * `/flows`: the flows themselves (as items of `directus_flows`), their webhook and manual
- * triggers at `/flows/trigger/:id`, and each flow's logged runs at `/flows/:id/runs`.
+ * triggers at `/flows/trigger/:id`, each flow's logged runs at `/flows/:id/runs`, and the
+ * installed operation types with their options schemas at `/flows/operation-types`.
  */
 export default defineEndpoint<'items' | 'flows'>({
 	id: 'flows',
@@ -10,6 +11,7 @@ export default defineEndpoint<'items' | 'flows'>({
 		const trigger = (request: EndpointRequest) => triggerFlow(flows, request);
 		router.get('/trigger/:id', trigger);
 		router.post('/trigger/:id', trigger);
+		router.get('/operation-types', async ({ accountability }) => ({ body: { data: await flows.operationTypes(accountability) } }));
 		router.get('/:id/runs', async (request) => {
 			const limit = Number(request.query.limit ?? 50);
 			if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw createError('INVALID_QUERY', '"limit" must be a whole number from 1 to 1000.');

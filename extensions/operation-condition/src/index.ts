@@ -5,6 +5,14 @@ import { failures } from './match.js';
 export default defineOperation<{ filter?: unknown }>({
 	id: 'condition',
 	name: 'Condition',
+	options: [
+		{
+			field: 'filter',
+			name: 'Rules',
+			type: 'json',
+			meta: { interface: 'input-code', note: 'Filter rules on the data chain, e.g. { "$trigger": { "body": { "keys": { "_contains": 1 } } } }' },
+		},
+	],
 	handler({ filter }, { data }) {
 		if (filter === undefined || filter === null) return null;
 		const failed = failures(filter, data);

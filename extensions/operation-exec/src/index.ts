@@ -8,6 +8,7 @@ import { createError, defineOperation } from '@mantle/extensions-sdk';
 export default defineOperation<{ code?: unknown }, unknown, 'scripts'>({
 	id: 'exec',
 	name: 'Run Script',
+	options: [{ field: 'code', name: 'Code', type: 'text', meta: { interface: 'input-code', note: 'module.exports = async function (data) { return {}; }' } }],
 	async handler({ code }, { data, scripts }) {
 		if (typeof code !== 'string') throw createError('INVALID_PAYLOAD', 'The run-script operation needs its "code".');
 		return scripts.run(code, data);

@@ -4,6 +4,26 @@ import { createError, defineOperation, type FlowPermissions, type Item } from '@
 export default defineOperation<{ collection?: unknown; permissions?: FlowPermissions; payload?: unknown }, unknown, 'items' | 'flows'>({
 	id: 'item-create',
 	name: 'Create Data',
+	options: [
+		{ field: 'collection', name: 'Collection', type: 'string', meta: { interface: 'system-collection', required: true } },
+		{
+			field: 'permissions',
+			name: 'Permissions',
+			type: 'string',
+			meta: {
+				interface: 'select-dropdown',
+				options: {
+					choices: [
+						{ text: 'From the trigger', value: '$trigger' },
+						{ text: 'Public', value: '$public' },
+						{ text: 'Full access', value: '$full' },
+					],
+				},
+			},
+			schema: { default_value: '$trigger' },
+		},
+		{ field: 'payload', name: 'Payload', type: 'json', meta: { interface: 'input-code' } },
+	],
 	async handler({ collection, permissions, payload }, { items, flows, accountability }) {
 		if (typeof collection !== 'string' || collection === '') throw createError('INVALID_PAYLOAD', 'The create-data operation needs its "collection".');
 		const service = items(collection, { accountability: await flows.accountabilityFor(permissions, accountability) });

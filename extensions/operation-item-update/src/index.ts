@@ -8,6 +8,33 @@ export default defineOperation<
 >({
 	id: 'item-update',
 	name: 'Update Data',
+	options: [
+		{ field: 'collection', name: 'Collection', type: 'string', meta: { interface: 'system-collection', required: true } },
+		{
+			field: 'permissions',
+			name: 'Permissions',
+			type: 'string',
+			meta: {
+				interface: 'select-dropdown',
+				options: {
+					choices: [
+						{ text: 'From the trigger', value: '$trigger' },
+						{ text: 'Public', value: '$public' },
+						{ text: 'Full access', value: '$full' },
+					],
+				},
+			},
+			schema: { default_value: '$trigger' },
+		},
+		{
+			field: 'key',
+			name: 'Keys',
+			type: 'string',
+			meta: { interface: 'input', note: 'A key, a list of keys, or a placeholder such as {{ $trigger.body.keys }}' },
+		},
+		{ field: 'payload', name: 'Payload', type: 'json', meta: { interface: 'input-code' } },
+		{ field: 'query', name: 'Query', type: 'json', meta: { interface: 'input-code' } },
+	],
 	async handler({ collection, permissions, key, query, payload }, { items, flows, accountability }) {
 		if (typeof collection !== 'string' || collection === '') throw createError('INVALID_PAYLOAD', 'The update-data operation needs its "collection".');
 		const changes = typeof payload === 'string' ? JSON.parse(payload) : payload;

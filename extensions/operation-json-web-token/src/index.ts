@@ -14,6 +14,28 @@ interface TokenOptions {
 export default defineOperation<TokenOptions>({
 	id: 'json-web-token',
 	name: 'JSON Web Token',
+	options: [
+		{
+			field: 'operation',
+			name: 'Operation',
+			type: 'string',
+			meta: {
+				interface: 'select-dropdown',
+				options: {
+					choices: [
+						{ text: 'sign', value: 'sign' },
+						{ text: 'verify', value: 'verify' },
+						{ text: 'decode', value: 'decode' },
+					],
+				},
+			},
+			schema: { default_value: 'sign' },
+		},
+		{ field: 'payload', name: 'Payload', type: 'json', meta: { interface: 'input-code' } },
+		{ field: 'token', name: 'Token', type: 'string', meta: { interface: 'input' } },
+		{ field: 'secret', name: 'Secret', type: 'string', meta: { interface: 'input' } },
+		{ field: 'options', name: 'Options', type: 'json', meta: { interface: 'input-code' } },
+	],
 	async handler({ operation, payload, token, secret, options = {} }) {
 		if (operation === 'decode') return decodeJwt(tokenOf(token));
 		const key = new TextEncoder().encode(secretOf(secret));

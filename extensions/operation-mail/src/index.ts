@@ -18,6 +18,28 @@ const liquid = new Liquid({ strictFilters: true, ownPropertyOnly: true });
 export default defineOperation<MailOptions, unknown, 'mail'>({
 	id: 'mail',
 	name: 'Send Email',
+	options: [
+		{ field: 'to', name: 'To', type: 'string', meta: { interface: 'input' } },
+		{ field: 'subject', name: 'Subject', type: 'string', meta: { interface: 'input' } },
+		{
+			field: 'type',
+			name: 'Body type',
+			type: 'string',
+			meta: {
+				interface: 'select-dropdown',
+				options: {
+					choices: [
+						{ text: 'markdown', value: 'markdown' },
+						{ text: 'wysiwyg', value: 'wysiwyg' },
+						{ text: 'template', value: 'template' },
+					],
+				},
+			},
+			schema: { default_value: 'markdown' },
+		},
+		{ field: 'body', name: 'Body', type: 'text', meta: { interface: 'textarea' } },
+		{ field: 'data', name: 'Template data', type: 'json', meta: { interface: 'input-code' } },
+	],
 	async handler(options, { mail }) {
 		const to = recipients(options.to);
 		if (to.length === 0) throw createError('INVALID_PAYLOAD', 'The mail operation needs at least one address in "to".');

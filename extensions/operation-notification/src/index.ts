@@ -13,6 +13,27 @@ interface NotificationOptions {
 export default defineOperation<NotificationOptions, unknown, 'items' | 'flows'>({
 	id: 'notification',
 	name: 'Send Notification',
+	options: [
+		{ field: 'recipient', name: 'Recipient (user id)', type: 'string', meta: { interface: 'input' } },
+		{ field: 'subject', name: 'Subject', type: 'string', meta: { interface: 'input' } },
+		{ field: 'message', name: 'Message', type: 'text', meta: { interface: 'textarea' } },
+		{
+			field: 'permissions',
+			name: 'Permissions',
+			type: 'string',
+			meta: {
+				interface: 'select-dropdown',
+				options: {
+					choices: [
+						{ text: 'From the trigger', value: '$trigger' },
+						{ text: 'Public', value: '$public' },
+						{ text: 'Full access', value: '$full' },
+					],
+				},
+			},
+			schema: { default_value: '$trigger' },
+		},
+	],
 	async handler(options, { items, flows, accountability }) {
 		const recipients = (Array.isArray(options.recipient) ? options.recipient : typeof options.recipient === 'string' ? options.recipient.split(',') : [])
 			.map((entry) => String(entry).trim())

@@ -16,6 +16,29 @@ const methods = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIO
 export default defineOperation<RequestOperationOptions, unknown, 'request'>({
 	id: 'request',
 	name: 'Webhook / Request URL',
+	options: [
+		{
+			field: 'method',
+			name: 'Method',
+			type: 'string',
+			meta: {
+				interface: 'select-dropdown',
+				options: {
+					choices: [
+						{ text: 'GET', value: 'GET' },
+						{ text: 'POST', value: 'POST' },
+						{ text: 'PUT', value: 'PUT' },
+						{ text: 'PATCH', value: 'PATCH' },
+						{ text: 'DELETE', value: 'DELETE' },
+					],
+				},
+			},
+			schema: { default_value: 'GET' },
+		},
+		{ field: 'url', name: 'URL', type: 'string', meta: { interface: 'input' } },
+		{ field: 'headers', name: 'Headers', type: 'json', meta: { interface: 'input-code' } },
+		{ field: 'body', name: 'Body', type: 'text', meta: { interface: 'textarea' } },
+	],
 	async handler(options, { request }) {
 		if (typeof options.url !== 'string' || options.url === '') throw createError('INVALID_PAYLOAD', 'The request operation needs its "url".');
 		const method = String(options.method ?? 'GET').toUpperCase();

@@ -7,6 +7,7 @@ const maxMilliseconds = 15 * 60 * 1000;
 export default defineOperation<{ milliseconds?: unknown }>({
 	id: 'sleep',
 	name: 'Sleep',
+	options: [{ field: 'milliseconds', name: 'Milliseconds', type: 'integer', meta: { interface: 'numeric' }, schema: { default_value: 1000 } }],
 	async handler({ milliseconds }, { sleep }) {
 		const wait = Number(milliseconds ?? 0);
 		if (!Number.isFinite(wait) || wait < 0 || wait > maxMilliseconds)

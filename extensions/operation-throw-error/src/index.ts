@@ -7,6 +7,10 @@ import { createError, defineOperation, isErrorCode } from '@mantle/extensions-sd
 export default defineOperation<{ code?: unknown; message?: unknown }>({
 	id: 'throw-error',
 	name: 'Throw Error',
+	options: [
+		{ field: 'code', name: 'Error code', type: 'string', meta: { interface: 'input' } },
+		{ field: 'message', name: 'Message', type: 'string', meta: { interface: 'input' } },
+	],
 	handler({ code, message }) {
 		const chosen = isErrorCode(code) ? code : 'INVALID_PAYLOAD';
 		throw createError(chosen, typeof message === 'string' && message !== '' ? message : 'The flow threw an error.');

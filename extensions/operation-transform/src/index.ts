@@ -4,6 +4,7 @@ import { createError, defineOperation } from '@mantle/extensions-sdk';
 export default defineOperation<{ json?: unknown }>({
 	id: 'transform',
 	name: 'Transform Payload',
+	options: [{ field: 'json', name: 'JSON', type: 'json', meta: { interface: 'input-code' } }],
 	handler({ json }) {
 		if (typeof json !== 'string') return json ?? null;
 		try {

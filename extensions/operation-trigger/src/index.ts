@@ -9,6 +9,27 @@ const modes = new Set<FlowIteration>(['serial', 'batch', 'parallel']);
 export default defineOperation<{ flow?: unknown; payload?: unknown; iterationMode?: unknown; batchSize?: unknown }, unknown, 'flows'>({
 	id: 'trigger',
 	name: 'Trigger Flow',
+	options: [
+		{ field: 'flow', name: 'Flow id', type: 'string', meta: { interface: 'input' } },
+		{ field: 'payload', name: 'Payload', type: 'json', meta: { interface: 'input-code' } },
+		{
+			field: 'iterationMode',
+			name: 'Iteration',
+			type: 'string',
+			meta: {
+				interface: 'select-dropdown',
+				options: {
+					choices: [
+						{ text: 'serial', value: 'serial' },
+						{ text: 'batch', value: 'batch' },
+						{ text: 'parallel', value: 'parallel' },
+					],
+				},
+			},
+			schema: { default_value: 'serial' },
+		},
+		{ field: 'batchSize', name: 'Batch size', type: 'integer', meta: { interface: 'numeric' } },
+	],
 	async handler({ flow, payload, iterationMode, batchSize }, { flows, accountability }) {
 		if (typeof flow !== 'string' || flow === '') throw createError('INVALID_PAYLOAD', 'The trigger-flow operation needs the "flow" to run.');
 		const given = typeof payload === 'string' ? parseMaybe(payload) : payload;

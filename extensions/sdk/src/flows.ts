@@ -1,4 +1,5 @@
 import type { Accountability } from './accountability.js';
+import type { OptionField } from './app.js';
 
 /** Whose permissions a flow's item operations use: the public, the trigger's caller, the system, or a role by id. */
 export type FlowPermissions = '$public' | '$trigger' | '$full' | (string & {});
@@ -26,6 +27,17 @@ export interface FlowsCapability {
 	accountabilityFor(permissions: FlowPermissions | undefined, trigger: Accountability | null): Promise<Accountability | null>;
 	/** A flow's logged runs, newest first, each with its steps (admins only, enforced by the caller's permissions on activity). */
 	runs(flowId: string, accountability: Accountability | null, limit?: number): Promise<FlowRunRecord[]>;
+	/** The operation types the loaded extensions offer, with their options schemas, for the flows designer (Studio users only). */
+	operationTypes(accountability: Accountability): Promise<OperationTypeInfo[]>;
+}
+
+export interface OperationTypeInfo {
+	id: string;
+	name: string;
+	/** The package that offers it. */
+	extension: string;
+	/** Null when the operation declares no options schema (the designer offers a JSON editor). */
+	options: OptionField[] | null;
 }
 
 export interface FlowTriggerRequest {

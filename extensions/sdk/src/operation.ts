@@ -1,4 +1,5 @@
 import type { Accountability } from './accountability.js';
+import type { OptionField } from './app.js';
 import type { CapabilityName, ContextWith } from './context.js';
 
 /** The operation's capabilities (`C`: those its manifest declares), plus the run's data chain and who started the run. */
@@ -13,6 +14,8 @@ export interface OperationDefinition<Options = Record<string, unknown>, Result =
 	id: string;
 	/** What the flows designer shows; defaults to the id. */
 	name?: string;
+	/** The options form the flows designer draws for this operation; without it, a JSON editor. */
+	options?: OptionField[];
 	/**
 	 * Receives the options the flow configured (with `{{ $last.x }}` placeholders already
 	 * resolved). Its result is stored under the operation's key; a rejection takes the

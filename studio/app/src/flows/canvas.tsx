@@ -1,6 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Operation } from './api.js';
-import { operationType } from './operation-types.js';
 
 /** Positions are stored in grid units, as Directus stores them. */
 export const grid = 20;
@@ -16,6 +15,8 @@ interface Props {
 	triggerDetail: string;
 	first: string | null;
 	operations: Operation[];
+	/** Operation type ids to the names the designer shows. */
+	typeNames: ReadonlyMap<string, string>;
 	onEditTrigger: () => void;
 	onEdit: (operation: Operation) => void;
 	onAdd: (slot: Slot) => void;
@@ -120,7 +121,7 @@ export function Canvas(props: Props) {
 								onPointerMove={pointerMove as never}
 								onPointerUp={pointerUp(operation)}
 							>
-								<strong>{operation.name || operation.key}</strong> <span class="muted">{operationType(operation.type)?.name ?? operation.type}</span>
+								<strong>{operation.name || operation.key}</strong> <span class="muted">{props.typeNames.get(operation.type) ?? operation.type}</span>
 							</header>
 							<div class="row">
 								<button type="button" onClick={() => props.onEdit(operation)}>

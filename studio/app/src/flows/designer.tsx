@@ -4,6 +4,7 @@ import { notify, reportError } from '../lib/toasts.js';
 import { createOperation, deleteFlow, deleteOperation, listOperations, readFlow, updateFlow, updateOperation, type Flow, type Operation } from './api.js';
 import { Canvas, cardHeight, cardWidth, triggerAt, type Slot } from './canvas.js';
 import { OperationEditor, type OperationDraft } from './operation-editor.js';
+import { loadOperationTypes, type OperationType } from './operation-types.js';
 import { RunLog } from './run-log.js';
 import { TriggerEditor } from './trigger-editor.js';
 import { triggerType } from './triggers.js';
@@ -41,6 +42,7 @@ export function Designer({ id }: { id: string }) {
 	const [flow, setFlow] = useState<Flow | null>(null);
 	const [operations, setOperations] = useState<Operation[]>([]);
 	const [panel, setPanel] = useState<Panel>(null);
+	const [types, setTypes] = useState<OperationType[]>([]);
 
 	const reload = async () => {
 		const [found, steps] = await Promise.all([readFlow(id), listOperations(id)]);
@@ -49,6 +51,7 @@ export function Designer({ id }: { id: string }) {
 	};
 	useEffect(() => {
 		reload().catch(reportError);
+		loadOperationTypes().then(setTypes, reportError);
 	}, [id]);
 	if (!flow) return <p class="muted">Loading…</p>;
 
@@ -131,6 +134,7 @@ export function Designer({ id }: { id: string }) {
 					triggerDetail={describeTrigger(flow)}
 					first={flow.operation}
 					operations={operations}
+					typeNames={new Map(types.map((type) => [type.id, type.name]))}
 					onEditTrigger={() => setPanel({ kind: 'trigger' })}
 					onEdit={(operation) => setPanel({ kind: 'edit', operation })}
 					onAdd={(slot) => setPanel({ kind: 'add', slot })}
@@ -147,13 +151,14 @@ export function Designer({ id }: { id: string }) {
 						}}
 					/>
 				)}
-				{panel?.kind === 'add' && (
-					<OperationEditor key="new" others={others()} onClose={() => setPanel(null)} onSave={(draft) => addOperation(panel.slot, draft)} />
+				{panel?.kind === 'add' && types.length > 0 && (
+					<OperationEditor key="new" others={others()} types={types} onClose={() => setPanel(null)} onSave={(draft) => addOperation(panel.slot, draft)} />
 				)}
-				{panel?.kind === 'edit' && (
+				{panel?.kind === 'edit' && types.length > 0 && (
 					<OperationEditor
 						key={panel.operation.id}
 						operation={panel.operation}
+						types={types}
 						others={others(panel.operation)}
 						onClose={() => setPanel(null)}
 						onSave={(draft) => saveOperation(panel.operation, draft)}

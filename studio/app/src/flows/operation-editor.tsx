@@ -3,7 +3,7 @@ import type { OptionField } from '@mantle/extensions-sdk';
 import { messageOf } from '../lib/api.js';
 import type { Operation } from './api.js';
 import { fromDraft, OptionsForm, toDraft, type Draft } from './options-form.js';
-import { operationType, operationTypes } from './operation-types.js';
+import type { OperationType } from './operation-types.js';
 
 /** Options of a type the Studio has no schema for: one JSON object. */
 const rawOptions: OptionField[] = [{ field: '$raw', name: 'Options (JSON)', type: 'json', meta: { interface: 'input-code' } }];
@@ -22,40 +22,41 @@ interface Props {
 	operation?: Operation;
 	/** The other operations of the flow, to continue with. */
 	others: Operation[];
-	/** The operation types installed extensions add, beyond Mantle's own. */
+	/** The installed operation types. */
+	types: OperationType[];
 	onSave: (draft: OperationDraft) => Promise<void>;
 	onDelete?: () => Promise<void>;
 	onClose: () => void;
 }
 
-const fieldsFor = (type: string) => operationType(type)?.options ?? rawOptions;
+/** A type's options form: its schema, or one JSON editor when it has none or is not installed. */
+const fieldsFor = (types: OperationType[], type: string) => types.find((entry) => entry.id === type)?.options ?? rawOptions;
 
-function initialDraft(type: string, options: Record<string, unknown>): Draft {
-	return operationType(type) ? toDraft(fieldsFor(type), options) : { $raw: JSON.stringify(options, null, 2) };
+function initialDraft(fields: OptionField[], options: Record<string, unknown>): Draft {
+	return fields === rawOptions ? { $raw: JSON.stringify(options, null, 2) } : toDraft(fields, options);
 }
 
 /** The side panel where an operation's type, key, options and next steps are set. */
-export function OperationEditor({ operation, others, onSave, onDelete, onClose }: Props) {
+export function OperationEditor({ operation, others, types, onSave, onDelete, onClose }: Props) {
 	const [name, setName] = useState(operation?.name ?? '');
 	const [key, setKey] = useState(operation?.key ?? '');
-	const [type, setType] = useState(operation?.type ?? 'log');
-	const [custom, setCustom] = useState(operation && !operationType(operation.type) ? operation.type : '');
-	const [draft, setDraft] = useState<Draft>(() => initialDraft(operation?.type ?? 'log', operation?.options ?? {}));
+	const [type, setType] = useState(operation?.type ?? types[0]?.id ?? '');
+	const fields = fieldsFor(types, type);
+	const [draft, setDraft] = useState<Draft>(() => initialDraft(fields, operation?.options ?? {}));
 	const [resolve, setResolve] = useState(operation?.resolve ?? '');
 	const [reject, setReject] = useState(operation?.reject ?? '');
 	const [problem, setProblem] = useState<string | null>(null);
 	const [busy, setBusy] = useState(false);
-	const effectiveType = type === '$custom' ? custom.trim() : type;
 
 	async function submit(event: Event) {
 		event.preventDefault();
-		const parsed = fromDraft(type === '$custom' || !operationType(type) ? rawOptions : fieldsFor(type), draft);
+		const parsed = fromDraft(fields, draft);
 		if ('error' in parsed) return setProblem(parsed.error);
-		const options = '$raw' in parsed.options ? (parsed.options.$raw as Record<string, unknown>) : parsed.options;
-		if (!effectiveType) return setProblem('Name the operation type.');
+		const options = fields === rawOptions ? ((parsed.options.$raw ?? {}) as Record<string, unknown>) : parsed.options;
+		if (!type) return setProblem('Choose the operation type.');
 		setBusy(true);
 		try {
-			await onSave({ name: name || key, key, type: effectiveType, options, resolve: resolve || null, reject: reject || null });
+			await onSave({ name: name || key, key, type, options, resolve: resolve || null, reject: reject || null });
 		} catch (error) {
 			setProblem(messageOf(error));
 		} finally {
@@ -87,28 +88,22 @@ export function OperationEditor({ operation, others, onSave, onDelete, onClose }
 					<label for="operation-type">Type</label>
 					<select
 						id="operation-type"
-						value={operationType(type) ? type : '$custom'}
+						value={type}
 						onChange={(e) => {
 							const next = e.currentTarget.value;
 							setType(next);
-							setDraft(next === '$custom' ? { $raw: '{}' } : initialDraft(next, {}));
+							setDraft(initialDraft(fieldsFor(types, next), {}));
 						}}
 					>
-						{operationTypes.map((entry) => (
+						{types.map((entry) => (
 							<option key={entry.id} value={entry.id}>
 								{entry.name}
 							</option>
 						))}
-						<option value="$custom">An extension's operation…</option>
+						{type && !types.some((entry) => entry.id === type) && <option value={type}>{type} (not installed)</option>}
 					</select>
 				</div>
-				{(type === '$custom' || !operationType(type)) && (
-					<div class="field">
-						<label for="operation-custom-type">Operation id</label>
-						<input id="operation-custom-type" value={custom} onInput={(e) => setCustom(e.currentTarget.value)} />
-					</div>
-				)}
-				<OptionsForm fields={operationType(type) ? fieldsFor(type) : rawOptions} draft={draft} onChange={setDraft} />
+				<OptionsForm fields={fields} draft={draft} onChange={setDraft} />
 				{operation && (
 					<>
 						<div class="field">
