@@ -1,5 +1,4 @@
-import { defineEndpoint, itemsRoutes } from '@mantle/extensions-sdk';
-import { withJunctionKeys } from './junction-keys.js';
+import { defineEndpoint, itemsRoutes, withJunctionKeys } from '@mantle/extensions-sdk';
 
 /**
  * `/policies`: sets of permissions with their admin, app, IP and two-factor flags, attached to

@@ -1,5 +1,4 @@
-import { defineEndpoint, itemsRoutes } from '@mantle/extensions-sdk';
-import { withJunctionKeys } from './junction-keys.js';
+import { defineEndpoint, itemsRoutes, withJunctionKeys } from '@mantle/extensions-sdk';
 
 /** `/roles`: roles, nestable through `parent`, holding policies through `directus_access` (`policies`). */
 export default defineEndpoint<'items'>({

@@ -15,5 +15,6 @@ export { defineLayout } from './layout.js';
 export { defineOperation } from './operation.js';
 export { definePanel } from './panel.js';
 export { inKeyOrder, itemsRoutes } from './items-routes.js';
+export { withJunctionKeys } from './junction-keys.js';
 export { ownedRoutes, plainQuery, withFilter } from './owned-routes.js';
 export { moveItem } from './sort.js';

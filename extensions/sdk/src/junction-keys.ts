@@ -1,16 +1,17 @@
-import type { Item, ItemsCapability, ItemsService, PrimaryKey } from '@mantle/extensions-sdk';
+import type { Item, ItemsCapability, ItemsService, PrimaryKey } from './items.js';
 
 /**
- * A policy's `roles` (and a role's `policies`) is a list of `directus_access` rows. Clients also
- * send it as a plain list of the other side's keys (`createPolicy({ roles: [roleId] })`); a
- * key that is not an access row is read as `{ role: key }`, so both shapes attach the role.
- * Keys of existing access rows keep their usual meaning. The write itself still runs with the
- * caller's permissions on `directus_access`.
+ * A many-to-many field through a junction collection (a role's `policies`, a policy's `roles`,
+ * both lists of `directus_access` rows) as clients also send it: a plain list of the other
+ * side's keys (`createRole({ policies: [policyId] })`). A key that is not a junction row is read
+ * as `{ [junctionField]: key }`, so both shapes attach the item; keys of existing junction rows
+ * keep their usual meaning. The write itself still runs with the caller's permissions on the
+ * junction collection.
  */
-export function withJunctionKeys(items: ItemsCapability, field: string, junctionField: string): ItemsCapability {
+export function withJunctionKeys(items: ItemsCapability, field: string, junctionField: string, junction = 'directus_access'): ItemsCapability {
 	return ((collection, options) => {
 		const service = items(collection, options);
-		const access = items('directus_access', options);
+		const access = items(junction, options);
 		const expand = async <T extends Item>(data: T): Promise<T> => {
 			const list = data?.[field];
 			if (!Array.isArray(list)) return data;
