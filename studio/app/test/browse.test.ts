@@ -70,7 +70,6 @@ studioTest(
 			'kept as a preset through /presets',
 		);
 
-		page.on('dialog', (dialog) => void dialog.accept());
 		await table.getByRole('checkbox', { name: 'Select item 1', exact: true }).check();
 		await table.getByRole('checkbox', { name: 'Select item 2', exact: true }).check();
 		await page.getByRole('button', { name: 'Edit 2' }).click();
@@ -82,6 +81,7 @@ studioTest(
 			[1, 2],
 		);
 		await page.getByRole('button', { name: 'Delete 2' }).click();
+		await page.getByRole('dialog', { name: 'Delete 2 items?' }).getByRole('button', { name: 'Delete' }).click();
 		await page.getByText('Deleted 2 items.').waitFor();
 		await page.getByText('58 items').waitFor();
 		t.is((await api(url, 'GET', '/items/articles?filter[id][_in]=1,2')).body.data.length, 0, 'both deleted');

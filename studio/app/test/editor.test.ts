@@ -89,6 +89,11 @@ studioTest(
 
 		await open(`/content/articles/${id}`);
 		await page.getByRole('button', { name: 'Delete' }).click();
+		const asked = page.getByRole('dialog', { name: 'Delete this item?' });
+		await asked.getByRole('button', { name: 'Cancel' }).click();
+		t.is((await api(url, 'GET', `/items/articles/${id}`)).status, 200, 'cancelling keeps the item');
+		await page.getByRole('button', { name: 'Delete' }).click();
+		await asked.getByRole('button', { name: 'Delete' }).click();
 		await page.waitForURL(/\/admin\/content\/articles$/);
 		t.is((await api(url, 'GET', `/items/articles/${id}`)).status, 403, 'gone');
 	},

@@ -18,7 +18,7 @@ async function download(page: Page): Promise<{ name: string; content: string }> 
 }
 
 studioTest(
-	'a folder is created through a dialog; a file uploaded into it is downloaded, replaced, and downloaded again with the new content',
+	'a folder is created through a dialog; a file uploaded into it is downloaded, replaced, downloaded again with the new content, and deleted',
 	async ({ t, page, login, open, url }) => {
 		await login();
 		await open('/files');
@@ -52,5 +52,10 @@ studioTest(
 		t.is(await asset.text(), 'first quarter, revised\n', 'the stored content is the new one');
 		t.is((await api(url, 'GET', `/files/${stored[0].id}?fields=id`)).body.data.id, stored[0].id, 'under the same id');
 		t.is((await download(page)).content, 'first quarter, revised\n', 'the download is the new content, not a cached copy');
+
+		await page.getByRole('button', { name: 'Delete' }).click();
+		await page.getByRole('dialog', { name: 'Delete this file?' }).getByRole('button', { name: 'Delete' }).click();
+		await page.getByRole('heading', { name: 'Reports' }).waitFor();
+		t.deepEqual((await api(url, 'GET', '/files?fields=id')).body.data, [], 'deleted after the dialog asked');
 	},
 );

@@ -8,6 +8,7 @@ import { notify, reportError } from '../lib/toasts.js';
 import { bookmarkHref, bookmarks, createBookmark, loadBookmark, loadPreset, savePreset, type Preset } from '../lib/presets.js';
 import { studioApi } from '../lib/api.js';
 import { ExtensionBoundary } from '../shell/boundary.js';
+import { ConfirmDialog } from '../shell/dialog.js';
 import { humanize } from '../shell/navigation.js';
 import { FilterBuilder, fieldPaths, rulesToFilter } from './filter.js';
 import { fetchItems, initialState, itemsQuery, type State } from './browse-state.js';
@@ -31,6 +32,7 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 	const [loading, setLoading] = useState(true);
 	const [selection, setSelection] = useState<Array<string | number>>([]);
 	const [panel, setPanel] = useState<'filter' | 'columns' | 'bulk' | null>(null);
+	const [confirming, setConfirming] = useState(false);
 	const saved = useStore(bookmarks).filter((bookmark) => bookmark.collection === collection);
 	const loaded = useRef(0);
 	/** Bumped to read the page again after a bulk change. */
@@ -109,7 +111,6 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 	const itemHref = (key: string | number) => `${base}${moduleBase}/${encodeURIComponent(String(key))}`;
 
 	async function deleteSelected() {
-		if (!confirm(`Delete ${selection.length} item${selection.length === 1 ? '' : 's'}? This can't be undone.`)) return;
 		try {
 			await api.delete(`/items/${encodeURIComponent(collection)}`, selection);
 			notify(`Deleted ${selection.length} item${selection.length === 1 ? '' : 's'}.`, 'success');
@@ -154,7 +155,7 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 							<button type="button" onClick={() => setPanel('bulk')}>
 								Edit {selection.length}
 							</button>
-							<button type="button" class="danger" onClick={deleteSelected}>
+							<button type="button" class="danger" onClick={() => setConfirming(true)}>
 								Delete {selection.length}
 							</button>
 						</>
@@ -168,6 +169,15 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 					</a>
 				</div>
 			</header>
+			{confirming && (
+				<ConfirmDialog
+					title={`Delete ${selection.length} item${selection.length === 1 ? '' : 's'}?`}
+					message="This can't be undone."
+					confirmLabel="Delete"
+					onConfirm={deleteSelected}
+					onClose={() => setConfirming(false)}
+				/>
+			)}
 			{panel === 'filter' && <FilterBuilder collection={collection} rules={state.rules} onChange={(rules) => change({ rules, page: 1 })} />}
 			{panel === 'columns' && (
 				<LayoutOptions

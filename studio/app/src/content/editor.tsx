@@ -8,6 +8,7 @@ import { humanize } from '../shell/navigation.js';
 import { FieldForm } from './field-form.js';
 import { Revisions } from './revisions.js';
 import { Comments } from './comments.js';
+import { ConfirmDialog } from '../shell/dialog.js';
 
 /** Field name → message, from a failed save: every error of the answer that names a field. */
 export function fieldErrors(error: unknown): Record<string, string> {
@@ -36,6 +37,7 @@ export function Editor({ collection, id, singleton = false }: { collection: stri
 	const [saving, setSaving] = useState(false);
 	const [sidebar, setSidebar] = useState<'revisions' | 'comments' | null>(null);
 	const [missing, setMissing] = useState<string | null>(null);
+	const [confirming, setConfirming] = useState(false);
 	const dirty = Object.keys(edits).length > 0;
 	const path = singleton ? itemsPath(collection) : `${itemsPath(collection)}/${encodeURIComponent(id)}`;
 	const listHref = collection === 'directus_users' ? '/users' : `/content/${encodeURIComponent(collection)}`;
@@ -104,7 +106,6 @@ export function Editor({ collection, id, singleton = false }: { collection: stri
 	}
 
 	async function remove() {
-		if (!confirm('Delete this item? This can’t be undone.')) return;
 		try {
 			await api.delete(path);
 			setEdits({});
@@ -133,6 +134,15 @@ export function Editor({ collection, id, singleton = false }: { collection: stri
 	const note = collectionOf(collection, model)?.meta?.note;
 	return (
 		<div class={`editor${sidebar ? ' with-sidebar' : ''}`}>
+			{confirming && (
+				<ConfirmDialog
+					title="Delete this item?"
+					message="This can’t be undone."
+					confirmLabel="Delete"
+					onConfirm={remove}
+					onClose={() => setConfirming(false)}
+				/>
+			)}
 			<section aria-labelledby="editor-title">
 				<header class="page-header">
 					{!singleton && (
@@ -151,7 +161,7 @@ export function Editor({ collection, id, singleton = false }: { collection: stri
 								<button type="button" aria-expanded={sidebar === 'comments'} onClick={() => setSidebar(sidebar === 'comments' ? null : 'comments')}>
 									Comments
 								</button>
-								<button type="button" class="danger" onClick={remove}>
+								<button type="button" class="danger" onClick={() => setConfirming(true)}>
 									Delete
 								</button>
 								<button type="button" disabled={saving} onClick={() => save('copy')}>

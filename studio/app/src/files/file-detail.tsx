@@ -3,6 +3,7 @@ import { api, messageOf } from '../lib/api.js';
 import { base, navigate } from '../lib/router.js';
 import { notify, reportError } from '../lib/toasts.js';
 import { formatSize, isImage, type FileRow } from './file-row.js';
+import { ConfirmDialog } from '../shell/dialog.js';
 
 /** One file: preview, metadata to edit, replace its content, download, delete. */
 export function FileDetail({ id }: { id: string }) {
@@ -10,6 +11,7 @@ export function FileDetail({ id }: { id: string }) {
 	const [missing, setMissing] = useState<string | null>(null);
 	const [edits, setEdits] = useState<Partial<FileRow>>({});
 	const [version, setVersion] = useState(0);
+	const [confirming, setConfirming] = useState(false);
 
 	useEffect(() => {
 		api.get<FileRow>(`/files/${encodeURIComponent(id)}`).then(setFile, (error) => setMissing(messageOf(error)));
@@ -55,7 +57,6 @@ export function FileDetail({ id }: { id: string }) {
 	}
 
 	async function remove() {
-		if (!confirm('Delete this file? This can’t be undone.')) return;
 		try {
 			await api.delete(`/files/${encodeURIComponent(id)}`);
 			navigate(file!.folder ? `/files/folders/${file!.folder}` : '/files');
@@ -66,6 +67,15 @@ export function FileDetail({ id }: { id: string }) {
 
 	return (
 		<section class="file-detail" aria-labelledby="file-title">
+			{confirming && (
+				<ConfirmDialog
+					title="Delete this file?"
+					message="This can’t be undone."
+					confirmLabel="Delete"
+					onConfirm={remove}
+					onClose={() => setConfirming(false)}
+				/>
+			)}
 			<header class="page-header">
 				<a class="button ghost" href={`${base}/files${file.folder ? `/folders/${file.folder}` : ''}`} aria-label="Back to the library">
 					‹
@@ -79,7 +89,7 @@ export function FileDetail({ id }: { id: string }) {
 						Replace file
 						<input type="file" class="visually-hidden" onChange={(e) => replace(e.currentTarget)} />
 					</label>
-					<button type="button" class="danger" onClick={remove}>
+					<button type="button" class="danger" onClick={() => setConfirming(true)}>
 						Delete
 					</button>
 				</div>

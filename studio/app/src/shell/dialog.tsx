@@ -61,3 +61,28 @@ export function PromptDialog(props: {
 		</Dialog>
 	);
 }
+
+/** Asks before something that can't be undone; the confirming button names the action. */
+export function ConfirmDialog(props: { title: string; message: string; confirmLabel: string; onConfirm: () => Promise<void> | void; onClose: () => void }) {
+	return (
+		<Dialog title={props.title} onClose={props.onClose}>
+			<form
+				onSubmit={async (event) => {
+					event.preventDefault();
+					props.onClose();
+					await props.onConfirm();
+				}}
+			>
+				<p>{props.message}</p>
+				<div class="row">
+					<button type="button" onClick={props.onClose} autoFocus>
+						Cancel
+					</button>
+					<button type="submit" class="danger">
+						{props.confirmLabel}
+					</button>
+				</div>
+			</form>
+		</Dialog>
+	);
+}
