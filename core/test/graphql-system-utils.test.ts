@@ -153,7 +153,8 @@ vendorTest('a restricted role sees and reaches none of the admin-only or other u
 		const queries = fields.queryType.fields.map((field: any) => field.name);
 		const mutations = new Map<string, string[]>(fields.mutationType.fields.map((field: any) => [field.name, field.args.map((arg: any) => arg.name)]));
 		for (const hidden of ['schema_snapshot', 'schema_diff', 'flows', 'operations', 'revisions']) t.false(queries.includes(hidden), hidden);
-		for (const hidden of ['schema_apply', 'utils_cache_clear', 'create_flows_item', 'update_operations_item']) t.false(mutations.has(hidden), hidden);
+		for (const hidden of ['schema_apply', 'utils_cache_clear', 'create_flows_item', 'update_operations_item', 'create_collections_item', 'delete_fields_item'])
+			t.false(mutations.has(hidden), hidden);
 		t.deepEqual(mutations.get('users_me_tfa_generate'), ['password'], 'no argument names another user');
 
 		for (const document of ['mutation { utils_cache_clear }', 'mutation { schema_apply(data: {}) }', '{ schema_snapshot }', '{ flows { id } }']) {
@@ -176,6 +177,48 @@ vendorTest('a restricted role sees and reaches none of the admin-only or other u
 		const users = (await api(url, 'GET', '/users?fields=id,email,tfa_secret')).body.data;
 		t.truthy(users.find((user: any) => user.id === editor).tfa_secret);
 		t.falsy(users.find((user: any) => user.email === 'admin@example.com').tfa_secret);
+	} finally {
+		await stop();
+	}
+});
+
+vendorTest('collections, fields and relations go through the schema service, as /collections, /fields and /relations do', async (t, db) => {
+	const { url, stop } = await startKernel(db);
+	try {
+		const system = (query: string, variables?: Record<string, unknown>, token?: string | null) =>
+			gql(url, query, { path: '/graphql/system', variables, token });
+		const created = await system('mutation ($d: JSON!) { create_collections_item(data: $d) { collection meta } }', {
+			d: { collection: 'memos', schema: {}, meta: { note: 'Short notes' }, fields: [{ field: 'text', type: 'string' }] },
+		});
+		t.falsy(created.body.errors, JSON.stringify(created.body.errors));
+		t.is(created.body.data.create_collections_item.collection, 'memos');
+		// A real table: items can be written at once.
+		t.is((await api(url, 'POST', '/items/memos', { text: 'hello' })).status, 200);
+		const field = await system('mutation { create_fields_item(collection: "memos", data: { field: "mood", type: "string" }) { collection field type } }');
+		t.deepEqual(field.body.data.create_fields_item, { collection: 'memos', field: 'mood', type: 'string' });
+
+		const read = await system('{ collections_by_name(name: "memos") { collection meta } fields_in_collection(collection: "memos") { field type schema } }');
+		const rest = (await api(url, 'GET', '/fields/memos')).body.data;
+		t.deepEqual(
+			read.body.data.fields_in_collection,
+			rest.map((entry: any) => ({ field: entry.field, type: entry.type, schema: entry.schema })),
+		);
+		t.is(read.body.data.collections_by_name.meta.note, 'Short notes');
+		t.true((await system('{ collections { collection } }')).body.data.collections.some((entry: any) => entry.collection === 'memos'));
+
+		t.deepEqual((await system('mutation { delete_collections_item(collection: "memos") { collection } }')).body, {
+			data: { delete_collections_item: { collection: 'memos' } },
+		});
+		t.is((await api(url, 'GET', '/items/memos')).status, 403);
+
+		// Sign-in sessions are never items, not even for admins.
+		const fields = (await system('{ __schema { queryType { fields { name } } } }')).body.data.__schema.queryType.fields.map((entry: any) => entry.name);
+		t.false(fields.includes('sessions'));
+		t.false(fields.includes('sessions_by_id'));
+		// The public reads only what it may: no collection of the model, and no way to change it.
+		const anonymous = await system('{ collections { collection } }', undefined, null);
+		t.deepEqual(anonymous.body, { data: { collections: [] } });
+		t.is((await system('mutation { delete_collections_item(collection: "memos") { collection } }', undefined, null)).status, 400);
 	} finally {
 		await stop();
 	}

@@ -4,6 +4,7 @@ import type { Collections, RequestContext } from './context.js';
 import { inScope, isValidName, rootName } from './names.js';
 import { collectionResolvers } from './resolve.js';
 import { systemMutations, systemQueries } from './system.js';
+import { hiddenCollections, modelCollections, modelMutations, modelQueries } from './system-model.js';
 import { schemaMutations, schemaQueries } from './system-schema.js';
 import { tfaMutations } from './system-tfa.js';
 import { utilsMutations } from './system-utils.js';
@@ -22,11 +23,13 @@ const DeleteOne = new GraphQLObjectType({ name: 'delete_one', fields: { id: { ty
  * mutation they may not use has no name in it, so introspection shows nothing hidden.
  */
 export function buildSchema(model: CallerModel, scope: GraphqlScope): GraphQLSchema {
-	const collections: Collections = new Map(model.collections.map((collection) => [collection.collection, collection]));
+	// The model's own tables are served through the schema service, sessions not at all (system-model.ts).
+	const served = model.collections.filter(({ collection }) => !modelCollections.has(collection) && !hiddenCollections.has(collection));
+	const collections: Collections = new Map(served.map((collection) => [collection.collection, collection]));
 	const types = new ModelTypes(collections);
 	const query: Fields = {};
 	const mutation: Fields = {};
-	for (const collection of model.collections) {
+	for (const collection of served) {
 		if (!inScope(collection, scope) || !isValidName(collection.collection)) continue;
 		const name = rootName(collection.collection);
 		const resolvers = collectionResolvers(collection, collections);
@@ -101,12 +104,12 @@ export function buildSchema(model: CallerModel, scope: GraphqlScope): GraphQLSch
 		}
 	}
 	if (scope === 'system') {
-		Object.assign(query, systemQueries(types));
+		Object.assign(query, systemQueries(types), modelQueries());
 		Object.assign(mutation, systemMutations(types), tfaMutations(), utilsMutations(model.admin));
 		// The data model is changed by admins only: others never see these fields.
 		if (model.admin) {
 			Object.assign(query, schemaQueries());
-			Object.assign(mutation, schemaMutations());
+			Object.assign(mutation, schemaMutations(), modelMutations());
 		}
 	}
 	// A schema needs a query type with at least one field: a caller who may read nothing still gets a valid, empty-handed one.
