@@ -1,5 +1,5 @@
 import { GraphQLBoolean, GraphQLInputObjectType, GraphQLList, GraphQLString, type GraphQLInputFieldConfigMap, type GraphQLInputType } from 'graphql';
-import type { ModelCollection, ModelField } from '@mantle/extensions-sdk';
+import { textFilterOperators, type ModelCollection, type ModelField } from '@mantle/extensions-sdk';
 import { isValidName } from './names.js';
 import { StringOrFloatScalar, dateTypes, numericTypes } from './scalars.js';
 
@@ -9,26 +9,7 @@ const presence = { _null: { type: GraphQLBoolean }, _nnull: { type: GraphQLBoole
 const stringOperators = new GraphQLInputObjectType({
 	name: 'string_filter_operators',
 	fields: {
-		...Object.fromEntries(
-			[
-				'_eq',
-				'_neq',
-				'_ieq',
-				'_nieq',
-				'_contains',
-				'_icontains',
-				'_ncontains',
-				'_nicontains',
-				'_starts_with',
-				'_nstarts_with',
-				'_istarts_with',
-				'_nistarts_with',
-				'_ends_with',
-				'_nends_with',
-				'_iends_with',
-				'_niends_with',
-			].map((operator) => [operator, { type: GraphQLString }]),
-		),
+		...Object.fromEntries(['_eq', '_neq', '_ieq', '_nieq', ...textFilterOperators].map((operator) => [operator, { type: GraphQLString }])),
 		_in: { type: list(GraphQLString) },
 		_nin: { type: list(GraphQLString) },
 		...presence,

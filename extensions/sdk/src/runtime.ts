@@ -11,6 +11,7 @@ export { errorMessages, fillErrorMessage, isErrorMessageId } from './error-messa
 export { defineHook } from './hook.js';
 export { defineInterface } from './interface.js';
 export { aggregateFunctions } from './items.js';
+export { comparisonFilterOperators, filterOperators, flagFilterOperators, listFilterOperators, textFilterOperators } from './filter-operators.js';
 export { defineLayout } from './layout.js';
 export { defineOperation } from './operation.js';
 export { definePanel } from './panel.js';

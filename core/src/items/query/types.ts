@@ -15,37 +15,8 @@ export type ExportFormat = (typeof exportFormats)[number];
 export const metaKeys = ['total_count', 'filter_count'] as const;
 export type MetaKey = (typeof metaKeys)[number];
 
-export const filterOperators = [
-	'_eq',
-	'_neq',
-	'_ieq',
-	'_nieq',
-	'_lt',
-	'_lte',
-	'_gt',
-	'_gte',
-	'_in',
-	'_nin',
-	'_null',
-	'_nnull',
-	'_empty',
-	'_nempty',
-	'_contains',
-	'_ncontains',
-	'_icontains',
-	'_nicontains',
-	'_starts_with',
-	'_nstarts_with',
-	'_istarts_with',
-	'_nistarts_with',
-	'_ends_with',
-	'_nends_with',
-	'_iends_with',
-	'_niends_with',
-	'_between',
-	'_nbetween',
-] as const;
-export type FilterOperator = (typeof filterOperators)[number];
+/** One list of filter operators, the SDK's: the parser, the value checks and GraphQL read the same one. */
+export { filterOperators, type FilterOperator } from '@mantle/extensions-sdk';
 
 /**
  * A query after parsing: the shape the data engine plans from, whether it arrived as bracket

@@ -1,3 +1,4 @@
+import { flagFilterOperators, listFilterOperators, textFilterOperators } from '@mantle/extensions-sdk';
 import { createError, MantleError } from '../../errors/index.js';
 import type { FieldInfo } from '../../schema/types.js';
 import type { EngineContext } from '../context.js';
@@ -6,22 +7,9 @@ import { fieldWriter } from '../values/cache.js';
 
 const numericTypes = new Set(['integer', 'bigInteger', 'float', 'decimal']);
 const dateTypes = new Set(['date', 'time', 'dateTime', 'timestamp']);
-const listOperators = new Set(['_in', '_nin', '_between', '_nbetween']);
-const flagOperators = new Set(['_null', '_nnull', '_empty', '_nempty']);
-const textOperators = new Set([
-	'_contains',
-	'_ncontains',
-	'_icontains',
-	'_nicontains',
-	'_starts_with',
-	'_nstarts_with',
-	'_istarts_with',
-	'_nistarts_with',
-	'_ends_with',
-	'_nends_with',
-	'_iends_with',
-	'_niends_with',
-]);
+const listOperators = new Set<string>(listFilterOperators);
+const flagOperators = new Set<string>(flagFilterOperators);
+const textOperators = new Set<string>(textFilterOperators);
 
 /**
  * Brings a filter value to the type of what it is compared with, so `views _gt "10"` compares
