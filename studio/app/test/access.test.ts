@@ -79,6 +79,9 @@ studioTest(
 		await page.context().clearCookies();
 		await page.evaluate(() => localStorage.clear());
 		await login('reader@example.com', 'reader password 1');
+		const modules = page.getByRole('navigation', { name: 'Modules' });
+		await modules.getByRole('link', { name: 'Content' }).waitFor();
+		t.is(await modules.getByRole('link', { name: 'Access Control' }).count(), 0, 'admin pages are not offered');
 		await open('/content/articles');
 		const table = page.getByRole('table', { name: 'Articles items' });
 		await table.locator('tbody tr').first().waitFor();

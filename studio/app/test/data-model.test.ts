@@ -29,7 +29,8 @@ studioTest(
 			void dialog.accept();
 		});
 		await login();
-		await open('/settings/data-model');
+		await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: 'Data Model' }).click();
+		await page.getByRole('heading', { name: 'Data Model' }).waitFor();
 		for (const name of ['authors', 'books', 'chapters']) await createCollection(page, name);
 
 		const fieldsTable = (collection: string) => page.getByRole('table', { name: `Fields of ${collection}` });

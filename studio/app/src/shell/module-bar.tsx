@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { accessFlags, loadAccessFlags } from '../lib/access-flags.js';
 import { base } from '../lib/router.js';
 import { project } from '../lib/session.js';
 import { useStore } from '../lib/store.js';
@@ -11,13 +12,17 @@ const modules = [
 	{ id: 'files', label: 'File Library', icon: 'folder' },
 	{ id: 'users', label: 'User Directory', icon: 'people' },
 	{ id: 'insights', label: 'Insights', icon: 'insights' },
-	{ id: 'settings/data-model', label: 'Data Model', icon: 'database' },
-	{ id: 'settings/roles', label: 'Access Control', icon: 'lock' },
+	{ id: 'settings/data-model', label: 'Data Model', icon: 'database', adminOnly: true },
+	{ id: 'settings/roles', label: 'Access Control', icon: 'lock', adminOnly: true },
 	{ id: 'settings', label: 'Settings', icon: 'settings' },
 ];
 
 export function ModuleBar({ path }: { path: string }) {
 	const { name, color } = useStore(project);
+	const flags = useStore(accessFlags);
+	useEffect(() => void loadAccessFlags(), []);
+	// Admin pages are offered once the user is known to be an admin; a user who is not sees fewer icons.
+	const shown = modules.filter((module) => !('adminOnly' in module) || flags?.admin_access);
 	// The most specific module owns the page: Data Model, not Settings, on /settings/data-model.
 	const active = modules.filter((module) => path.startsWith(`/${module.id}`)).sort((a, b) => b.id.length - a.id.length)[0]?.id;
 	const [drawer, setDrawer] = useState<'notifications' | 'user' | null>(null);
@@ -27,7 +32,7 @@ export function ModuleBar({ path }: { path: string }) {
 				<span aria-hidden="true">{name.slice(0, 1).toUpperCase()}</span>
 				<span class="visually-hidden">{name}</span>
 			</a>
-			{modules.map((module) => (
+			{shown.map((module) => (
 				<a key={module.id} href={`${base}/${module.id}`} class="module" aria-current={module.id === active ? 'page' : undefined} title={module.label}>
 					<Icon name={module.icon} />
 					<span class="visually-hidden">{module.label}</span>
