@@ -75,7 +75,10 @@ studioTest(
 		t.true(await eventually(async () => (await api(url, 'GET', `/flows/${flow.id}/runs`)).body.data.length === 2, 10_000));
 		t.is((await api(url, 'GET', '/items/articles/2?fields=status')).body.data.status, 'draft', 'the reject path left article 2 alone');
 
+		const opening = performance.now();
 		await open(`/settings/flows/${flow.id}`);
+		await page.locator('.flow-card[data-key="note"]').waitFor();
+		t.log(`the designer drew the flow ${Math.round(performance.now() - opening)} ms after navigation started`);
 		await page.getByRole('button', { name: 'Logs' }).click();
 		const runs = page.getByRole('list', { name: 'Runs' }).locator(':scope > li');
 		await runs.first().waitFor();

@@ -111,9 +111,11 @@ studioTest(
 	async ({ t, page, login, open, url }) => {
 		const dashboard = (await api(url, 'GET', '/dashboards?fields=id')).body.data[0];
 		await login('reader@example.com', 'reader password 1');
+		const opening = performance.now();
 		await open(`/insights/${dashboard.id}`);
 		const count = page.getByRole('article', { name: 'All articles', exact: true }).locator('.metric');
 		await count.waitFor();
+		t.log(`the dashboard showed its first metric ${Math.round(performance.now() - opening)} ms after navigation started`);
 		t.is(await count.innerText(), '10', 'only the published articles');
 		const bars = page.getByRole('article', { name: 'Status counts', exact: true }).getByRole('list', { name: 'Bars' });
 		await bars.getByText('published').waitFor();

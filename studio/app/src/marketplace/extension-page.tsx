@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../lib/api.js';
-import { base, navigate } from '../lib/router.js';
+import { base } from '../lib/router.js';
 import { notify, reportError } from '../lib/toasts.js';
 import { grantScopes, install, listInstalled, setFlags, uninstall } from './manage.js';
 import { ScopeList } from './scopes.js';
@@ -205,9 +205,7 @@ export function ExtensionPage({ name }: { name: string }) {
 				<p class="muted">This extension has no readme.</p>
 			)}
 			<p>
-				<a href={`${base}/settings/marketplace`} onClick={(event) => (event.preventDefault(), navigate('/settings/marketplace'))}>
-					Back to the marketplace
-				</a>
+				<a href={`${base}/settings/marketplace`}>Back to the marketplace</a>
 			</p>
 		</article>
 	);
