@@ -7,6 +7,7 @@ const benches = {
 	flows: () => import('./flows.mjs'),
 	introspect: () => import('./introspect.mjs'),
 	items: () => import('./items.mjs'),
+	realtime: () => import('./realtime.mjs'),
 	sandbox: () => import('./sandbox.mjs'),
 	sdk: () => import('./sdk.mjs'),
 	studio: () => import('./studio.mjs'),

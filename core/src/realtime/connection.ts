@@ -15,6 +15,14 @@ export interface ConnectionDeps {
 	logger: Logger;
 }
 
+/** Rows shared by a group of subscribers, serialized once for all of them. */
+const serialized = new WeakMap<object, string>();
+const textOf = (data: unknown[]): string => {
+	let text = serialized.get(data);
+	if (text === undefined) serialized.set(data, (text = JSON.stringify(data)));
+	return text;
+};
+
 /** Queued bytes past which a client that does not read is cut off, so it cannot hold the server's memory. */
 const maxBufferedBytes = 16 * 1024 * 1024;
 
@@ -71,13 +79,14 @@ export class RealtimeConnection {
 		}
 	}
 
+	/** Sends a message; a string is taken as its JSON text already. */
 	send(message: unknown): void {
 		if (this.socket.readyState !== this.socket.OPEN) return;
 		if (this.socket.bufferedAmount > maxBufferedBytes) {
 			this.close(closeCodes.policy, 'Messages are not being read');
 			return;
 		}
-		this.socket.send(JSON.stringify(message));
+		this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
 	}
 
 	close(code: number, reason: string): void {
@@ -121,7 +130,8 @@ export class RealtimeConnection {
 			event,
 			query,
 			accountability: () => this.identity?.accountability ?? null,
-			deliver: (delivery: Delivery) => this.send({ type: 'subscription', event: delivery.event, data: delivery.data, uid: replyUid }),
+			deliver: (delivery: Delivery) =>
+				this.send(`{"type":"subscription","event":"${delivery.event}","data":${textOf(delivery.data)},"uid":${JSON.stringify(replyUid)}}`),
 		}));
 		// A subscription under a uid already in use replaces it, as a client re-subscribing expects.
 		this.subscriptions.get(uid)?.();

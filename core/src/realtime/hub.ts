@@ -35,6 +35,8 @@ interface Entry {
 	subscription: Subscription;
 	/** Whether `fields` named the primary key, which is read in any case to follow rows. */
 	keepsPrimary: boolean;
+	/** The query's shape: subscribers with the same shape and permission set share a read. */
+	shape: string;
 	/** Rows this subscriber has been shown and not yet told are gone: their keys as text, to the keys as read. */
 	known: Map<string, PrimaryKey>;
 }
@@ -67,7 +69,7 @@ export class SubscriptionHub {
 		const query = parseQuery(spec.query ?? {});
 		const primary = await this.primaryOf(spec.collection);
 		const keepsPrimary = spec.keepPrimary === true || !query.fields || query.fields.some((field) => field === '*' || field === primary);
-		const entry: Entry = { subscription: make(query), keepsPrimary, known: new Map() };
+		const entry: Entry = { subscription: make(query), keepsPrimary, shape: `${keepsPrimary}|${JSON.stringify(query)}`, known: new Map() };
 		// Read even without `init`: a collection or field the caller may not read is refused here, not silently never delivered.
 		const service = await this.engine.service(spec.collection, accountability);
 		const rows = await service.readByQuery(spec.init === false ? { ...withPrimary(query, primary), limit: 1 } : withPrimary(query, primary));
@@ -111,7 +113,7 @@ export class SubscriptionHub {
 		for (const entry of entries) {
 			const accountability = entry.subscription.accountability();
 			if (accountability === null) continue;
-			const key = `${await this.dependence.groupKey(accountability, entry.subscription.query)}|${JSON.stringify(entry.subscription.query)}`;
+			const key = `${await this.dependence.groupKey(accountability, entry.subscription.query)}|${entry.shape}`;
 			const group = groups.get(key);
 			if (group) group.entries.push(entry);
 			else groups.set(key, { accountability, query: entry.subscription.query, entries: [entry] });
@@ -134,18 +136,14 @@ export class SubscriptionHub {
 			return;
 		}
 		const byKey = new Map(rows.map((row) => [String(row[primary]), row]));
+		// The group shares one delivery, so its rows are serialized once however many subscribers it holds.
+		const keepsPrimary = entries[0]!.keepsPrimary;
+		const shown = rows.map((row) => (keepsPrimary ? row : without(row, primary)));
+		const delivery: Delivery = { event: event.action as 'create' | 'update', data: shown };
+		const left = event.keys.filter((key) => !byKey.has(String(key)));
 		for (const entry of entries) {
-			const shown: Item[] = [];
-			const left: PrimaryKey[] = [];
-			for (const key of event.keys) {
-				const row = byKey.get(String(key));
-				if (row) {
-					shown.push(entry.keepsPrimary ? row : without(row, primary));
-					remember(entry.known, row[primary] as PrimaryKey);
-				} else left.push(key);
-			}
-			if (shown.length > 0 && (!entry.subscription.event || entry.subscription.event === event.action))
-				entry.subscription.deliver({ event: event.action as 'create' | 'update', data: shown });
+			for (const row of rows) remember(entry.known, row[primary] as PrimaryKey);
+			if (shown.length > 0 && (!entry.subscription.event || entry.subscription.event === event.action)) entry.subscription.deliver(delivery);
 			this.forget(entry, left);
 		}
 	}
