@@ -1,4 +1,4 @@
-import { createError, defineOperation, type FlowPermissions } from '@mantle/extensions-sdk';
+import { createError, defineOperation, flowOptionFields, type FlowPermissions } from '@mantle/extensions-sdk';
 
 interface NotificationOptions {
 	recipient?: unknown;
@@ -17,22 +17,7 @@ export default defineOperation<NotificationOptions, unknown, 'items' | 'flows'>(
 		{ field: 'recipient', name: 'Recipient (user id)', type: 'string', meta: { interface: 'input' } },
 		{ field: 'subject', name: 'Subject', type: 'string', meta: { interface: 'input' } },
 		{ field: 'message', name: 'Message', type: 'text', meta: { interface: 'textarea' } },
-		{
-			field: 'permissions',
-			name: 'Permissions',
-			type: 'string',
-			meta: {
-				interface: 'select-dropdown',
-				options: {
-					choices: [
-						{ text: 'From the trigger', value: '$trigger' },
-						{ text: 'Public', value: '$public' },
-						{ text: 'Full access', value: '$full' },
-					],
-				},
-			},
-			schema: { default_value: '$trigger' },
-		},
+		flowOptionFields.permissions,
 	],
 	async handler(options, { items, flows, accountability }) {
 		const recipients = (Array.isArray(options.recipient) ? options.recipient : typeof options.recipient === 'string' ? options.recipient.split(',') : [])

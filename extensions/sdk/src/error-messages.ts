@@ -70,6 +70,12 @@ export const errorMessages = {
 	parameterNotJson: { code: 'INVALID_QUERY', template: '"{parameter}" must be valid JSON.' },
 	searchBodyInvalid: { code: 'INVALID_QUERY', template: 'SEARCH needs a body of the form { "query": { ... } }.' },
 
+	// Flow operations.
+	operationNeedsOption: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs its "{option}".' },
+	operationNeedsPayload: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs a "payload" {shape}.' },
+	operationPayloadNotJson: { code: 'INVALID_PAYLOAD', template: `The {operation} operation's "{option}" is not valid JSON.` },
+	operationNeedsTarget: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs a "key" or a "query"{condition}.' },
+
 	// Routes and services.
 	routeMissing: { code: 'ROUTE_NOT_FOUND', template: `Route {path} doesn't exist.` },
 	// What Hapi answers for a path it has no route for, worded as Directus words it.

@@ -18,4 +18,5 @@ export { definePanel } from './panel.js';
 export { inKeyOrder, itemsRoutes } from './items-routes.js';
 export { withJunctionKeys } from './junction-keys.js';
 export { ownedRoutes, plainQuery, withFilter } from './owned-routes.js';
+export { flowCollection, flowKeys, flowOptionFields } from './flow-options.js';
 export { moveItem } from './sort.js';
