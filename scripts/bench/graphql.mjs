@@ -9,48 +9,12 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createSchema } from './catalog.mjs';
 import { adminToken, api, cleanUp, measure, root, scratchDatabase, startMantle, table, tempFolder, wasInterrupted } from './lib.mjs';
 
 const counts = { authors: 200, tags: 50, articles: 2_000, batch: 500 };
 const restPath = '/items/articles?fields=id,title,author.name,tags.tags_id.name&limit=25';
 const query = '{ articles(limit: 25) { id title author { name } tags { tags_id { name } } } }';
-
-async function createSchema(url) {
-	const collection = (name, fields) => api(url, 'POST', '/collections', { collection: name, schema: {}, meta: {}, fields });
-	await collection('authors', [{ field: 'name', type: 'string' }]);
-	await collection('tags', [{ field: 'name', type: 'string' }]);
-	await collection('articles', [
-		{ field: 'title', type: 'string' },
-		{ field: 'author', type: 'integer', meta: { special: ['m2o'] } },
-		{ field: 'tags', type: 'alias', meta: { special: ['m2m'] } },
-	]);
-	await collection('articles_tags', [
-		{ field: 'articles_id', type: 'integer' },
-		{ field: 'tags_id', type: 'integer' },
-	]);
-	const relation = (body) => api(url, 'POST', '/relations', body);
-	await relation({
-		collection: 'articles',
-		field: 'author',
-		related_collection: 'authors',
-		meta: { one_field: 'articles' },
-		schema: { on_delete: 'SET NULL' },
-	});
-	await relation({
-		collection: 'articles_tags',
-		field: 'articles_id',
-		related_collection: 'articles',
-		meta: { one_field: 'tags', junction_field: 'tags_id' },
-		schema: { on_delete: 'CASCADE' },
-	});
-	await relation({
-		collection: 'articles_tags',
-		field: 'tags_id',
-		related_collection: 'tags',
-		meta: { junction_field: 'articles_id' },
-		schema: { on_delete: 'CASCADE' },
-	});
-}
 
 async function seed(url) {
 	await api(
