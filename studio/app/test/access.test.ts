@@ -57,6 +57,9 @@ studioTest(
 		const rule = editor.getByRole('region', { name: 'Item rule' });
 		await rule.getByLabel('Field').fill('status');
 		await rule.getByLabel('Value').fill('published');
+		// A rule typed but not applied is not silently dropped: saving is refused until it is applied.
+		await editor.getByRole('button', { name: 'Save permission' }).click();
+		await editor.getByRole('alert').filter({ hasText: 'Apply filter' }).waitFor();
 		await rule.getByRole('button', { name: 'Apply filter' }).click();
 		await editor.getByRole('button', { name: 'Save permission' }).click();
 		await editor.waitFor({ state: 'detached' });

@@ -5,6 +5,7 @@ import { filterToRules } from '../lib/filter-rules.js';
 import { fieldsOf, schema } from '../lib/schema.js';
 import { useStore } from '../lib/store.js';
 import { Drawer } from '../shell/drawer.js';
+import { usePendingRules } from '../data-model/pending-rules.js';
 import type { Action, Permission } from './permission-model.js';
 
 /**
@@ -36,10 +37,13 @@ export function PermissionEditor({
 	const [validation, setValidation] = useState<Rule[]>(() => filterToRules(permission?.validation));
 	const [presets, setPresets] = useState(() => (permission?.presets ? JSON.stringify(permission.presets, null, 2) : ''));
 	const [error, setError] = useState<string | null>(null);
+	const pending = usePendingRules();
 	const writes = action === 'create' || action === 'update';
 
 	async function save() {
 		setError(null);
+		const unapplied = pending.problem();
+		if (unapplied) return setError(unapplied);
 		let parsedPresets: Record<string, unknown> | null = null;
 		if (presets.trim()) {
 			try {
@@ -91,13 +95,31 @@ export function PermissionEditor({
 				<section aria-label="Item rule" class="form-group">
 					<h3>Item rule</h3>
 					<p class="note">Only items matching these rules are {action === 'read' ? 'visible' : `open to ${action}`}. Apply the rules, then save.</p>
-					<FilterBuilder collection={collection} rules={rule} onChange={setRule} />
+					<div {...pending.watch('Item rule')}>
+						<FilterBuilder
+							collection={collection}
+							rules={rule}
+							onChange={(next) => {
+								pending.applied('Item rule');
+								setRule(next);
+							}}
+						/>
+					</div>
 				</section>
 			)}
 			{writes && (
 				<section aria-label="Validation" class="form-group">
 					<h3>Validation</h3>
-					<FilterBuilder collection={collection} rules={validation} onChange={setValidation} />
+					<div {...pending.watch('Validation')}>
+						<FilterBuilder
+							collection={collection}
+							rules={validation}
+							onChange={(next) => {
+								pending.applied('Validation');
+								setValidation(next);
+							}}
+						/>
+					</div>
 				</section>
 			)}
 			{writes && (

@@ -9,6 +9,7 @@ import { draftOf, fieldTypes, metaOf, newDraft, schemaOf, type FieldDraft, type 
 import { ConditionsSection, ValidationSection } from './field-rules.js';
 import { checkName, createRelation } from './model-api.js';
 import { OptionsForm } from './options-form.js';
+import { usePendingRules } from './pending-rules.js';
 import { FieldPreview } from './preview.js';
 
 const kinds: Array<{ id: FieldKind; label: string }> = [
@@ -28,6 +29,7 @@ export function FieldEditor({ collection, field, onClose }: { collection: string
 	const [draft, setDraft] = useState<FieldDraft>(() => (field ? draftOf(field) : newDraft()));
 	const [error, setError] = useState<string | null>(null);
 	const [busy, setBusy] = useState(false);
+	const pending = usePendingRules();
 	const set = (patch: Partial<FieldDraft>) => setDraft((current) => ({ ...current, ...patch }));
 	const relational = !['standard', 'group'].includes(draft.kind);
 	const userCollections = model.collections.filter((candidate) => candidate.schema && !candidate.collection.startsWith('directus_')).map((c) => c.collection);
@@ -43,6 +45,8 @@ export function FieldEditor({ collection, field, onClose }: { collection: string
 		setError(null);
 		const nameProblem = field ? null : checkName(draft.field, 'field');
 		if (nameProblem) return setError(nameProblem);
+		const unapplied = pending.problem();
+		if (unapplied) return setError(unapplied);
 		if (['m2o', 'o2m', 'm2m'].includes(draft.kind) && !draft.related) return setError('Choose the related collection.');
 		setBusy(true);
 		try {
@@ -227,8 +231,8 @@ export function FieldEditor({ collection, field, onClose }: { collection: string
 						<Check label="Read-only" checked={draft.readonly} onChange={(readonly) => set({ readonly })} />
 					</div>
 				</div>
-				{draft.kind !== 'group' && <ValidationSection collection={collection} draft={draft} set={set} />}
-				<ConditionsSection collection={collection} draft={draft} set={set} />
+				{draft.kind !== 'group' && <ValidationSection collection={collection} draft={draft} set={set} pending={pending} />}
+				<ConditionsSection collection={collection} draft={draft} set={set} pending={pending} />
 				<FieldPreview collection={collection} draft={draft} />
 				{error && (
 					<p class="form-error" role="alert">

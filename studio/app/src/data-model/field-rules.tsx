@@ -1,15 +1,26 @@
 import { FilterBuilder } from '../content/filter.js';
 import type { Condition, FieldDraft } from './field-draft.js';
+import type { usePendingRules } from './pending-rules.js';
 
 type Set = (patch: Partial<FieldDraft>) => void;
+type Pending = ReturnType<typeof usePendingRules>;
 
 /** Validation: a filter the saved value must match, built with the same builder as the content filters. */
-export function ValidationSection({ collection, draft, set }: { collection: string; draft: FieldDraft; set: Set }) {
+export function ValidationSection({ collection, draft, set, pending }: { collection: string; draft: FieldDraft; set: Set; pending: Pending }) {
 	return (
 		<section class="form-group" aria-label="Validation">
 			<h3>Validation</h3>
 			<p class="note">Items are saved only when they match these rules. Apply the rules, then save the field.</p>
-			<FilterBuilder collection={collection} rules={draft.validation} onChange={(validation) => set({ validation })} />
+			<div {...pending.watch('Validation')}>
+				<FilterBuilder
+					collection={collection}
+					rules={draft.validation}
+					onChange={(validation) => {
+						pending.applied('Validation');
+						set({ validation });
+					}}
+				/>
+			</div>
 			<label class="field">
 				Validation message
 				<input value={draft.validation_message} onInput={(e) => set({ validation_message: e.currentTarget.value })} />
@@ -19,7 +30,7 @@ export function ValidationSection({ collection, draft, set }: { collection: stri
 }
 
 /** Conditions: while an item's values match a rule, the field is hidden, read-only or required. */
-export function ConditionsSection({ collection, draft, set }: { collection: string; draft: FieldDraft; set: Set }) {
+export function ConditionsSection({ collection, draft, set, pending }: { collection: string; draft: FieldDraft; set: Set; pending: Pending }) {
 	const update = (index: number, patch: Partial<Condition>) =>
 		set({ conditions: draft.conditions.map((condition, at) => (at === index ? { ...condition, ...patch } : condition)) });
 	return (
@@ -32,7 +43,16 @@ export function ConditionsSection({ collection, draft, set }: { collection: stri
 						Name
 						<input value={condition.name} onInput={(e) => update(index, { name: e.currentTarget.value })} />
 					</label>
-					<FilterBuilder collection={collection} rules={condition.rules} onChange={(rules) => update(index, { rules })} />
+					<div {...pending.watch(`Condition ${index + 1}`)}>
+						<FilterBuilder
+							collection={collection}
+							rules={condition.rules}
+							onChange={(rules) => {
+								pending.applied(`Condition ${index + 1}`);
+								update(index, { rules });
+							}}
+						/>
+					</div>
 					<div class="row">
 						{(['hidden', 'readonly', 'required'] as const).map((flag) => (
 							<label class="check" key={flag}>
