@@ -2,6 +2,7 @@ import test from 'ava';
 import WebSocket from 'ws';
 import { createTestDatabase } from './helpers/databases.js';
 import { startKernel, adminToken, type RunningKernel } from './helpers/kernel.js';
+import { api } from './helpers/http.js';
 import { openSocket } from './helpers/realtime.js';
 import { loadConfig, ConfigError } from '../src/config/index.js';
 
@@ -139,4 +140,28 @@ test('WEBSOCKETS_ENABLED=false serves no socket; bad WEBSOCKETS_* values stop th
 		const error = t.throws(() => loadConfig({ env: { [name]: value } }), { instanceOf: ConfigError });
 		t.regex(error!.message, new RegExp(name));
 	}
+});
+
+test('a user suspended while their socket is open is cut off with the reason; a subscription past the per-socket bound is refused', async (t) => {
+	await withKernel({}, async ({ url }) => {
+		const socket = await openSocket(url, { token: adminToken });
+		// In two rounds: a socket may also have at most 100 messages waiting their turn.
+		for (let round = 0; round < 2; round++) {
+			for (let i = 0; i < 50; i++) socket.send({ type: 'subscribe', collection: 'directus_roles', uid: `s${round}-${i}`, query: { fields: ['id'] } });
+			await socket.settle();
+		}
+		socket.send({ type: 'subscribe', collection: 'directus_roles', uid: 'one-too-many' });
+		t.like(await socket.next((m) => m.uid === 'one-too-many', 30_000), { status: 'error', error: { code: 'LIMIT_EXCEEDED' } });
+		socket.close();
+
+		const role = (await api(url, 'POST', '/roles', { name: 'Plain' })).body.data.id;
+		const user = (await api(url, 'POST', '/users', { email: 'plain@example.com', password: 'a long enough password', role })).body.data.id;
+		const login = await openSocket(url);
+		login.send({ type: 'auth', email: 'plain@example.com', password: 'a long enough password' });
+		t.like(await login.next((m) => m.type === 'auth'), { status: 'ok' });
+		await api(url, 'PATCH', `/users/${user}`, { status: 'suspended' });
+		const closed = await login.closed;
+		t.is(closed.code, 1008);
+		t.regex(closed.reason, /INVALID_CREDENTIALS/);
+	});
 });

@@ -12,6 +12,8 @@ export interface SocketIdentity {
 	expiresAt?: number;
 	/** A new refresh token when the socket logged in or refreshed, as Directus answers it. */
 	refreshToken?: string;
+	/** The access token the identity was resolved from, to resolve it again when access rules change. */
+	token: string | null;
 }
 
 export interface SocketAuthDeps {
@@ -34,7 +36,7 @@ export async function identify(deps: SocketAuthDeps, token: string | null, conte
 		path: '/websocket',
 	} as unknown as Request;
 	const accountability = await deps.authenticate(request);
-	return { accountability, ...(token ? { expiresAt: expiryOf(token) } : {}) };
+	return { accountability, token, ...(token ? { expiresAt: expiryOf(token) } : {}) };
 }
 
 /** The `auth` message: `access_token`, `refresh_token`, or `email` and `password` (and `otp`). */

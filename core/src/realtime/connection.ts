@@ -3,7 +3,7 @@ import type { WebSocket } from 'ws';
 import type { AuthRequestContext } from '@mantle/extensions-sdk';
 import type { DataEngine } from '../items/engine.js';
 import { createError } from '../errors/index.js';
-import { authenticateMessage, type SocketAuthDeps, type SocketIdentity } from './auth.js';
+import { authenticateMessage, identify, type SocketAuthDeps, type SocketIdentity } from './auth.js';
 import type { Delivery, SubscriptionHub } from './hub.js';
 import { itemsAction } from './items.js';
 import { closeCodes, errorReply, parseClientMessage, type ClientMessage } from './protocol.js';
@@ -22,6 +22,9 @@ const textOf = (data: unknown[]): string => {
 	if (text === undefined) serialized.set(data, (text = JSON.stringify(data)));
 	return text;
 };
+
+/** Subscriptions one socket may hold: each costs a read per change, so their number is bounded. */
+const maxSubscriptions = 100;
 
 /** Queued bytes past which a client that does not read is cut off, so it cannot hold the server's memory. */
 const maxBufferedBytes = 16 * 1024 * 1024;
@@ -124,6 +127,8 @@ export class RealtimeConnection {
 		if (typeof collection !== 'string' || collection === '') throw createError('INVALID_PAYLOAD', { reason: '"collection" is required.' });
 		if (event !== undefined && event !== 'create' && event !== 'update' && event !== 'delete')
 			throw createError('INVALID_PAYLOAD', { reason: '"event" must be create, update or delete.' });
+		if (!this.subscriptions.has(uid) && this.subscriptions.size >= maxSubscriptions)
+			throw createError('LIMIT_EXCEEDED', { reason: `A socket may hold at most ${maxSubscriptions} subscriptions.` });
 		const replyUid = message.uid ?? uid;
 		const { rows, unsubscribe } = await this.deps.hub.subscribe({ collection, query: message.query, event }, this.caller(), (query) => ({
 			collection,
@@ -144,6 +149,24 @@ export class RealtimeConnection {
 		if (uid === undefined) return this.dispose();
 		this.subscriptions.get(String(uid))?.();
 		this.subscriptions.delete(String(uid));
+	}
+
+	/**
+	 * Resolves the socket's caller again after users, roles or policies changed: a suspended or
+	 * deleted user's socket is closed with the reason, anyone else's follows their new policies.
+	 */
+	async reidentify(): Promise<void> {
+		const current = this.identity;
+		if (!current) return;
+		try {
+			const fresh = await identify(this.deps.auth, current.token, this.context);
+			if (this.identity === current) this.identity = { ...fresh, refreshToken: undefined };
+		} catch (error) {
+			if (this.identity !== current) return;
+			this.identity = null;
+			this.send(errorReply('auth', error));
+			this.close(closeCodes.policy, `${(error as { code?: string }).code ?? 'INVALID_CREDENTIALS'}: access was withdrawn.`);
+		}
 	}
 
 	/** A token that expires closes the socket with the reason, unless a new `auth` came first. */

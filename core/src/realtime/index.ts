@@ -53,7 +53,16 @@ export function createRealtime(options: RealtimeOptions): Realtime {
 	const stopWatching = options.graphql.onChange(() => dependence.reset());
 	const sockets = graphqlSockets(hub, options.graphql, logger, config.enabled);
 	const server = config.enabled
-		? new RealtimeServer({ listener: options.listener, config, hub, engine: options.engine, auth: options.auth, logger, graphql: sockets.handler })
+		? new RealtimeServer({
+				listener: options.listener,
+				config,
+				hub,
+				engine: options.engine,
+				auth: options.auth,
+				logger,
+				graphql: sockets.handler,
+				onAccessChange: (listener) => options.graphql.onChange(listener),
+			})
 		: undefined;
 	return {
 		feed,

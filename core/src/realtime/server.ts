@@ -22,6 +22,8 @@ export interface RealtimeServerOptions {
 	logger: Logger;
 	/** `/graphql` sockets, once the GraphQL extension has said how to serve them. */
 	graphql: () => SocketHandler | undefined;
+	/** Registers for news that users, roles, policies or permissions changed; returns the unregister. */
+	onAccessChange: (listener: () => void) => () => void;
 }
 
 /** Messages of one socket waiting their turn; past this a client is asked to slow down. */
@@ -39,6 +41,7 @@ export class RealtimeServer {
 	private readonly connections = new Set<RealtimeConnection>();
 	private readonly others = new Set<WebSocket>();
 	private heartbeat: NodeJS.Timeout | undefined;
+	private stopWatching: (() => void) | undefined;
 	private readonly upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => void this.accept(request, socket, head);
 
 	constructor(private readonly options: RealtimeServerOptions) {
@@ -47,6 +50,9 @@ export class RealtimeServer {
 
 	start(): void {
 		this.options.listener.on('upgrade', this.upgrade);
+		this.stopWatching = this.options.onAccessChange(() => {
+			for (const connection of this.connections) void connection.reidentify();
+		});
 		if (this.options.config.heartbeatMs > 0) {
 			this.heartbeat = setInterval(() => this.beat(), this.options.config.heartbeatMs);
 			this.heartbeat.unref();
@@ -61,6 +67,7 @@ export class RealtimeServer {
 	/** Closes every socket with "going away", so the HTTP server's own stop is not held up by them. */
 	stop(): void {
 		this.options.listener.off('upgrade', this.upgrade);
+		this.stopWatching?.();
 		clearInterval(this.heartbeat);
 		for (const connection of this.connections) connection.close(closeCodes.goingAway, 'Server shutting down');
 		for (const socket of this.others) socket.close(closeCodes.goingAway, 'Server shutting down');
@@ -77,21 +84,25 @@ export class RealtimeServer {
 		if (maxConnectionsPerIp > 0 && held >= maxConnectionsPerIp) return refuse(socket, createError('REQUESTS_EXCEEDED'));
 		// Counted before the token check, so a burst of upgrades cannot all slip under the limit.
 		this.perAddress.set(address, held + 1);
+		let released = false;
 		const release = () => {
+			if (released) return;
+			released = true;
 			const left = (this.perAddress.get(address) ?? 1) - 1;
 			if (left > 0) this.perAddress.set(address, left);
 			else this.perAddress.delete(address);
 		};
+		// The raw socket closes however the upgrade ends: refused, failed in the handshake, or served and closed later.
+		socket.once('close', release);
 		const context = { ip: address, userAgent: header(request, 'user-agent'), origin: header(request, 'origin') };
 		let identity: SocketIdentity;
 		try {
 			identity = await identify(this.options.auth, presentedToken(request, url), context);
 		} catch (error) {
-			release();
 			return refuse(socket, toMantleError(error));
 		}
+		if (socket.destroyed) return;
 		this.sockets.handleUpgrade(request, socket, head, (ws) => {
-			ws.once('close', release);
 			if (graphql) return this.track(ws, () => graphql(ws, identity));
 			this.serve(ws, identity, context);
 		});
