@@ -219,4 +219,9 @@ studioTest('a policy is created with two-factor enforcement and an IP allow-list
 	await open('/settings/policies');
 	const row = page.getByRole('table', { name: 'Policies' }).getByRole('row').filter({ hasText: 'Office staff' });
 	t.regex(await row.innerText(), /required\s+10\.0\.0\.0\/8, 192\.168\.1\.7/);
+
+	await open('/settings/roles');
+	await page.getByRole('link', { name: 'its policy' }).click();
+	await page.getByRole('heading', { name: 'Policies / Public' }).waitFor();
+	t.false(await page.getByLabel(/^App access/).isChecked(), 'the public policy gives no Studio access');
 });

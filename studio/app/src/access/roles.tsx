@@ -11,8 +11,15 @@ export function RoleList() {
 	const [roles, setRoles] = useState<Role[] | null>(null);
 	const [name, setName] = useState('');
 	const [parent, setParent] = useState('');
-	const load = () => api.get<Role[]>('/roles', { fields: roleFields, limit: -1, sort: ['name'] }).then(setRoles, reportError);
-	useEffect(() => void load(), []);
+	const [publicPolicies, setPublicPolicies] = useState<string[]>([]);
+	useEffect(() => {
+		api.get<Role[]>('/roles', { fields: roleFields, limit: -1, sort: ['name'] }).then(setRoles, reportError);
+		// Access rows with neither a role nor a user are what anyone gets without signing in.
+		api.get<AccessRow[]>('/access', { filter: { _and: [{ role: { _null: true } }, { user: { _null: true } }] }, limit: -1 }).then(
+			(rows) => setPublicPolicies(rows.map((row) => row.policy)),
+			() => setPublicPolicies([]),
+		);
+	}, []);
 	if (!roles) return <p class="muted">Loading…</p>;
 
 	async function create(event: Event) {
@@ -47,6 +54,17 @@ export function RoleList() {
 		<section aria-labelledby="roles-title">
 			<h1 id="roles-title">Roles</h1>
 			{tree(null) ?? <p class="empty">No roles yet.</p>}
+			{publicPolicies.length > 0 && (
+				<p>
+					Public (anyone who has not signed in):{' '}
+					{publicPolicies.map((policy, index) => (
+						<span key={policy}>
+							{index > 0 && ', '}
+							<a href={`${base}/settings/policies/${policy}`}>{index === 0 ? 'its policy' : `policy ${index + 1}`}</a>
+						</span>
+					))}
+				</p>
+			)}
 			<form class="row" onSubmit={create} aria-label="New role">
 				<label>
 					New role name
