@@ -1,6 +1,7 @@
 import { defineInterface } from '@mantle/extensions-sdk';
-import { describe, ListRow, primaryKeyOf, useAsync } from './relational.js';
-import { moved, useEntries, type Entry } from './list.js';
+import { EntryRows, sortedPayload } from './entry-list.js';
+import { describe, primaryKeyOf, useAsync } from './relational.js';
+import { useEntries, type Entry } from './list.js';
 import { FileChooser, Thumb, type FileRow } from './upload.js';
 import type { StudioInterfaceProps } from './shared.js';
 
@@ -18,36 +19,24 @@ function Files(props: StudioInterfaceProps<unknown>) {
 	);
 	if (!info || !entries || !junctionKey) return <p class="muted">Loading…</p>;
 	const sortField = info.sortField;
-	const toPayload = (list: Entry[]) =>
-		list.map((entry, index) => {
-			const sort = sortField ? { [sortField]: index + 1 } : {};
-			if (entry.payload) return { ...entry.payload, ...sort };
-			return sortField ? { [junctionKey]: entry.key, ...sort } : entry.key;
-		});
+	const toPayload = (list: Entry[]) => sortedPayload(list, sortField, junctionKey);
+	const fileOf = (entry: Entry) => (entry.row?.[through] ?? { id: String(entry.key) }) as FileRow;
 	const change = (next: Entry[]) => update(next, toPayload, props.onInput as (value: unknown) => void);
 	return (
 		<div class="relational-list" id={props.id} role="group" aria-label={props.label}>
-			<ul>
-				{entries.length === 0 && <li class="muted">No files.</li>}
-				{entries.map((entry, index) => {
-					const file = (entry.row?.[through] ?? { id: String(entry.key) }) as FileRow;
-					return (
-						<ListRow
-							key={String(entry.key ?? `new-${index}`)}
-							title={file.title ?? file.filename_download ?? 'file'}
-							index={index}
-							count={entries.length}
-							disabled={props.disabled}
-							sortable={Boolean(sortField)}
-							onMove={(to) => change(moved(entries, index, to))}
-							onRemove={() => change(entries.filter((_, at) => at !== index))}
-							removeLabel="Remove"
-						>
-							<Thumb file={file} />
-						</ListRow>
-					);
-				})}
-			</ul>
+			<EntryRows
+				entries={entries}
+				empty="No files."
+				sortable={Boolean(sortField)}
+				disabled={props.disabled}
+				removeLabel="Remove"
+				titleOf={(entry) => {
+					const file = fileOf(entry);
+					return file.title ?? file.filename_download ?? 'file';
+				}}
+				extra={(entry) => <Thumb file={fileOf(entry)} />}
+				onChange={change}
+			/>
 			<FileChooser
 				api={props.api}
 				multiple

@@ -1,7 +1,8 @@
 import { defineInterface } from '@mantle/extensions-sdk';
 import { useState } from 'preact/hooks';
-import { CreateForm, describe, ItemPicker, ListRow, primaryKeyOf, titlerOf, useAsync, type Key, type Row } from './relational.js';
-import { moved, useEntries, type Entry } from './list.js';
+import { EntryRows, sortedPayload } from './entry-list.js';
+import { CreateForm, describe, ItemPicker, primaryKeyOf, titlerOf, useAsync, type Key, type Row } from './relational.js';
+import { useEntries, type Entry } from './list.js';
 import type { StudioInterfaceProps } from './shared.js';
 
 /** Many-to-any: a list of items from several collections (page blocks), built one by one. */
@@ -27,12 +28,7 @@ function ManyToAny(props: StudioInterfaceProps<unknown>) {
 	if (!info || info.kind !== 'm2a' || !entries || !junctionKey) return <p class="muted">Loading…</p>;
 	const allowed = info.allowed ?? [];
 	const sortField = info.sortField;
-	const toPayload = (list: Entry[]) =>
-		list.map((entry, index) => {
-			const sort = sortField ? { [sortField]: index + 1 } : {};
-			if (entry.payload) return { ...entry.payload, ...sort };
-			return sortField ? { [junctionKey]: entry.key, ...sort } : entry.key;
-		});
+	const toPayload = (list: Entry[]) => sortedPayload(list, sortField, junctionKey);
 	const change = (next: Entry[]) => update(next, toPayload, props.onInput as (value: unknown) => void);
 	const titleOf = (entry: Entry) => {
 		// A linked block's row holds the picked item; a created one's payload holds the values typed.
@@ -46,22 +42,15 @@ function ManyToAny(props: StudioInterfaceProps<unknown>) {
 	};
 	return (
 		<div class="relational-list" id={props.id} role="group" aria-label={props.label}>
-			<ul>
-				{entries.length === 0 && <li class="muted">No items.</li>}
-				{entries.map((entry, index) => (
-					<ListRow
-						key={String(entry.key ?? `new-${index}`)}
-						title={titleOf(entry)}
-						index={index}
-						count={entries.length}
-						disabled={props.disabled}
-						sortable={Boolean(sortField)}
-						onMove={(to) => change(moved(entries, index, to))}
-						onRemove={() => change(entries.filter((_, at) => at !== index))}
-						removeLabel="Remove"
-					/>
-				))}
-			</ul>
+			<EntryRows
+				entries={entries}
+				empty="No items."
+				sortable={Boolean(sortField)}
+				disabled={props.disabled}
+				removeLabel="Remove"
+				titleOf={titleOf}
+				onChange={change}
+			/>
 			<div class="row">
 				{allowed.map((collection) => (
 					<span key={collection} class="row">

@@ -1,7 +1,8 @@
 import { defineInterface } from '@mantle/extensions-sdk';
 import { useState } from 'preact/hooks';
-import { CreateForm, describe, ItemPicker, ListRow, primaryKeyOf, useAsync, type Key, type Row } from './relational.js';
-import { moved, useEntries, type Entry } from './list.js';
+import { AddButtons, EntryRows, sortedPayload } from './entry-list.js';
+import { CreateForm, describe, ItemPicker, primaryKeyOf, useAsync, type Key, type Row } from './relational.js';
+import { useEntries, type Entry } from './list.js';
 import type { StudioInterfaceProps } from './shared.js';
 
 /** One-to-many: the related items pointing here; create, link, unlink and (with a sort field) reorder. */
@@ -12,38 +13,19 @@ function OneToMany(props: StudioInterfaceProps<unknown>) {
 	const [mode, setMode] = useState<'link' | 'create' | null>(null);
 	if (!info || !entries || !titler || !key) return <p class="muted">Loading…</p>;
 	const sortField = info.sortField;
-	const toPayload = (list: Entry[]) =>
-		list.map((entry, index) => {
-			const sort = sortField ? { [sortField]: index + 1 } : {};
-			if (entry.payload) return { ...entry.payload, ...sort };
-			return sortField ? { [key]: entry.key, ...sort } : entry.key;
-		});
+	const toPayload = (list: Entry[]) => sortedPayload(list, sortField, key);
 	const change = (next: Entry[]) => update(next, toPayload, props.onInput as (value: unknown) => void);
 	return (
 		<div class="relational-list" id={props.id} role="group" aria-label={props.label}>
-			<ul>
-				{entries.length === 0 && <li class="muted">No items.</li>}
-				{entries.map((entry, index) => (
-					<ListRow
-						key={String(entry.key ?? `new-${index}`)}
-						title={titler.title(entry.row ?? entry.payload) || (entry.key !== undefined ? `#${entry.key}` : 'New item')}
-						index={index}
-						count={entries.length}
-						disabled={props.disabled}
-						sortable={Boolean(sortField)}
-						onMove={(to) => change(moved(entries, index, to))}
-						onRemove={() => change(entries.filter((_, at) => at !== index))}
-					/>
-				))}
-			</ul>
-			<div class="row">
-				<button type="button" disabled={props.disabled} onClick={() => setMode('create')}>
-					Create new
-				</button>
-				<button type="button" disabled={props.disabled} onClick={() => setMode('link')}>
-					Add existing
-				</button>
-			</div>
+			<EntryRows
+				entries={entries}
+				empty="No items."
+				sortable={Boolean(sortField)}
+				disabled={props.disabled}
+				titleOf={(entry) => titler.title(entry.row ?? entry.payload) || (entry.key !== undefined ? `#${entry.key}` : 'New item')}
+				onChange={change}
+			/>
+			<AddButtons disabled={props.disabled} onMode={setMode} />
 			{mode === 'link' && (
 				<ItemPicker
 					api={props.api}

@@ -1,0 +1,65 @@
+import type { ComponentChildren } from 'preact';
+import { moved, type Entry } from './list.js';
+import { ListRow } from './relational.js';
+
+/**
+ * What a to-many list sends on save: new and linked items as their payload, existing ones by
+ * key, and, when the relation has a sort field, each with its position. `keyField` is the key of
+ * the rows the list holds (the related collection's for one-to-many, the junction's otherwise).
+ */
+export function sortedPayload(list: Entry[], sortField: string | undefined, keyField: string): unknown[] {
+	return list.map((entry, index) => {
+		const sort = sortField ? { [sortField]: index + 1 } : {};
+		if (entry.payload) return { ...entry.payload, ...sort };
+		return sortField ? { [keyField]: entry.key, ...sort } : entry.key;
+	});
+}
+
+/** The rows of a to-many list, each titled, removable, and movable when the relation is sorted. */
+export function EntryRows(props: {
+	entries: Entry[];
+	empty: string;
+	sortable: boolean;
+	disabled?: boolean;
+	removeLabel?: string;
+	titleOf: (entry: Entry) => string;
+	/** Drawn inside a row, e.g. a file's thumbnail. */
+	extra?: (entry: Entry) => ComponentChildren;
+	onChange: (next: Entry[]) => void;
+}) {
+	const { entries, onChange } = props;
+	return (
+		<ul>
+			{entries.length === 0 && <li class="muted">{props.empty}</li>}
+			{entries.map((entry, index) => (
+				<ListRow
+					key={String(entry.key ?? `new-${index}`)}
+					title={props.titleOf(entry)}
+					index={index}
+					count={entries.length}
+					disabled={props.disabled === true}
+					sortable={props.sortable}
+					onMove={(to) => onChange(moved(entries, index, to))}
+					onRemove={() => onChange(entries.filter((_, at) => at !== index))}
+					removeLabel={props.removeLabel}
+				>
+					{props.extra?.(entry)}
+				</ListRow>
+			))}
+		</ul>
+	);
+}
+
+/** "Create new" and "Add existing", as the one-to-many and many-to-many lists offer them. */
+export function AddButtons(props: { disabled?: boolean; onMode: (mode: 'link' | 'create') => void }) {
+	return (
+		<div class="row">
+			<button type="button" disabled={props.disabled} onClick={() => props.onMode('create')}>
+				Create new
+			</button>
+			<button type="button" disabled={props.disabled} onClick={() => props.onMode('link')}>
+				Add existing
+			</button>
+		</div>
+	);
+}
