@@ -14,6 +14,7 @@ const env: Record<string, string> = {};
 test.before(async () => {
 	registry = await startRegistry();
 	await publishExtension(registry, { name, version: '1.0.0', answer: 'one', requestedScopes: { log: {} } });
+	await publishExtension(registry, { name: 'mantle-extension-future', version: '1.0.0', answer: 'later', host: '^9.0.0' });
 	// The README as an author might write it, script included: the registry's sanitiser is what the page shows.
 	await registry.registry
 		.knex('registry_versions')
@@ -36,6 +37,12 @@ studioTest(
 			});
 		await login();
 		await open('/settings/marketplace');
+		const cards = page.getByRole('list', { name: 'Extensions' });
+		await cards.getByRole('link', { name }).waitFor();
+		t.is(await cards.getByRole('link', { name: 'mantle-extension-future' }).count(), 0, 'an extension for another Mantle is hidden by default');
+		await page.getByLabel(/^Only for this Mantle/).uncheck();
+		await cards.getByRole('link', { name: 'mantle-extension-future' }).waitFor();
+		await page.getByLabel(/^Only for this Mantle/).check();
 		await page.getByLabel('Type').selectOption('endpoint');
 		await page.getByLabel('Search extensions').fill('greet');
 		await page.getByRole('button', { name: 'Search' }).click();

@@ -5,7 +5,15 @@ import { extensionTypes, pageHref, type RegistryListing } from './types.js';
 
 /** The configured registry's extensions, searched by words and filtered by type. */
 export function MarketplaceBrowse() {
-	const [query, setQuery] = useState({ search: '', type: '', sort: 'downloads' });
+	const [query, setQuery] = useState({ search: '', type: '', sort: 'downloads', sandboxed: '', host: '' });
+	/** This kernel's version, to list only extensions whose host range accepts it (admins learn it from /server/info). */
+	const [version, setVersion] = useState<string | null>(null);
+	useEffect(() => {
+		api.get<{ version?: string }>('/server/info').then(
+			(info) => info.version && (setVersion(info.version), setQuery((current) => ({ ...current, host: info.version! }))),
+			() => setVersion(null),
+		);
+	}, []);
 	const [result, setResult] = useState<{ items: RegistryListing[]; total: number } | null>(null);
 	const [problem, setProblem] = useState<string | null>(null);
 	useEffect(() => {
@@ -23,7 +31,7 @@ export function MarketplaceBrowse() {
 		return () => {
 			current = false;
 		};
-	}, [query.search, query.type, query.sort]);
+	}, [query.search, query.type, query.sort, query.sandboxed, query.host]);
 
 	return (
 		<section aria-labelledby="marketplace-title">
@@ -62,6 +70,20 @@ export function MarketplaceBrowse() {
 						<option value="name">Name</option>
 					</select>
 				</label>
+				<label class="check">
+					<input
+						type="checkbox"
+						checked={query.sandboxed === 'true'}
+						onChange={(e) => setQuery({ ...query, sandboxed: e.currentTarget.checked ? 'true' : '' })}
+					/>
+					Sandboxed only
+				</label>
+				{version && (
+					<label class="check">
+						<input type="checkbox" checked={query.host !== ''} onChange={(e) => setQuery({ ...query, host: e.currentTarget.checked ? version : '' })} />
+						Only for this Mantle ({version})
+					</label>
+				)}
 				<button type="submit">Search</button>
 			</form>
 			{problem && (

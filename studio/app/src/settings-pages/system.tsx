@@ -19,11 +19,12 @@ interface Health {
 	checks?: Record<string, Check[]>;
 }
 
+/** What `/server/info` tells an admin (others get the project only). */
 interface Info {
 	project?: Record<string, unknown>;
-	mantle?: { version?: string };
-	directus?: { version?: string };
-	[key: string]: unknown;
+	version?: string;
+	node?: { version?: string };
+	database?: { vendor?: string; version?: string };
 }
 
 /**
@@ -78,7 +79,11 @@ export function SystemPage() {
 	return (
 		<section aria-labelledby="system-title">
 			<h1 id="system-title">System</h1>
-			{info?.mantle?.version && <p>Mantle {info.mantle.version}</p>}
+			{info?.version && (
+				<p>
+					Mantle {info.version} on Node.js {info.node?.version} with {info.database?.vendor} {info.database?.version}
+				</p>
+			)}
 			<h2>Server health</h2>
 			{health ? (
 				<>
