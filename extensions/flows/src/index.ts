@@ -14,7 +14,7 @@ export default defineEndpoint<'items' | 'flows'>({
 		router.get('/operation-types', async ({ accountability }) => ({ body: { data: await flows.operationTypes(accountability) } }));
 		router.get('/:id/runs', async (request) => {
 			const limit = Number(request.query.limit ?? 50);
-			if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw createError('INVALID_QUERY', '"limit" must be a whole number from 1 to 1000.');
+			if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw createError('parameterOutOfRange', { parameter: 'limit', min: 1, max: 1000 });
 			return { body: { data: await flows.runs(String(request.params.id), request.accountability, limit) } };
 		});
 		itemsRoutes(router, items, { collection: 'directus_flows' });

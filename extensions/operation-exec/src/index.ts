@@ -10,7 +10,7 @@ export default defineOperation<{ code?: unknown }, unknown, 'scripts'>({
 	name: 'Run Script',
 	options: [{ field: 'code', name: 'Code', type: 'text', meta: { interface: 'input-code', note: 'module.exports = async function (data) { return {}; }' } }],
 	async handler({ code }, { data, scripts }) {
-		if (typeof code !== 'string') throw createError('INVALID_PAYLOAD', 'The run-script operation needs its "code".');
+		if (typeof code !== 'string') throw createError('operationNeedsOption', { operation: 'run-script', option: 'code' });
 		return scripts.run(code, data);
 	},
 });

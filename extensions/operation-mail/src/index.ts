@@ -42,8 +42,9 @@ export default defineOperation<MailOptions, unknown, 'mail'>({
 	],
 	async handler(options, { mail }) {
 		const to = recipients(options.to);
-		if (to.length === 0) throw createError('INVALID_PAYLOAD', 'The mail operation needs at least one address in "to".');
-		if (typeof options.subject !== 'string' || options.subject.trim() === '') throw createError('INVALID_PAYLOAD', 'The mail operation needs a "subject".');
+		if (to.length === 0) throw createError('operationNeedsAtLeastOne', { operation: 'mail', what: 'address in "to"' });
+		if (typeof options.subject !== 'string' || options.subject.trim() === '')
+			throw createError('operationNeedsOption', { operation: 'mail', option: 'subject' });
 		const body = typeof options.body === 'string' ? options.body : '';
 		const html = await render(String(options.type ?? 'markdown'), body, options.data);
 		await mail.send({ to, subject: options.subject, html, text: stripTags(html) });
@@ -55,7 +56,7 @@ async function render(type: string, body: string, data: unknown): Promise<string
 	if (type === 'wysiwyg') return body;
 	if (type === 'template') return liquid.parseAndRender(body, (data ?? {}) as object);
 	if (type === 'markdown') return marked.parse(body, { async: false });
-	throw createError('INVALID_PAYLOAD', `"${type}" is not a mail type: use markdown, wysiwyg or template.`);
+	throw createError('operationOptionNotAllowed', { value: String(type), what: 'a mail type', allowed: 'markdown, wysiwyg or template' });
 }
 
 function recipients(value: unknown): string[] {

@@ -23,8 +23,9 @@ export default defineOperation<NotificationOptions, unknown, 'items' | 'flows'>(
 		const recipients = (Array.isArray(options.recipient) ? options.recipient : typeof options.recipient === 'string' ? options.recipient.split(',') : [])
 			.map((entry) => String(entry).trim())
 			.filter(Boolean);
-		if (recipients.length === 0) throw createError('INVALID_PAYLOAD', 'The notification operation needs at least one "recipient".');
-		if (typeof options.subject !== 'string' || options.subject === '') throw createError('INVALID_PAYLOAD', 'The notification operation needs a "subject".');
+		if (recipients.length === 0) throw createError('operationNeedsAtLeastOne', { operation: 'notification', what: '"recipient"' });
+		if (typeof options.subject !== 'string' || options.subject === '')
+			throw createError('operationNeedsOption', { operation: 'notification', option: 'subject' });
 		const actor = await flows.accountabilityFor(options.permissions, accountability);
 		const service = items('directus_notifications', { accountability: actor });
 		return service.createMany(

@@ -40,16 +40,17 @@ export default defineOperation<RequestOperationOptions, unknown, 'request'>({
 		{ field: 'body', name: 'Body', type: 'text', meta: { interface: 'textarea' } },
 	],
 	async handler(options, { request }) {
-		if (typeof options.url !== 'string' || options.url === '') throw createError('INVALID_PAYLOAD', 'The request operation needs its "url".');
+		if (typeof options.url !== 'string' || options.url === '') throw createError('operationNeedsOption', { operation: 'request', option: 'url' });
 		const method = String(options.method ?? 'GET').toUpperCase();
-		if (!methods.has(method)) throw createError('INVALID_PAYLOAD', `"${method}" is not an HTTP method the request operation sends.`);
+		if (!methods.has(method))
+			throw createError('operationOptionNotAllowed', { value: method, what: 'an HTTP method the request operation sends', allowed: [...methods].join(', ') });
 		const response = await request(options.url, {
 			method: method as RequestOptions['method'],
 			headers: headersOf(options.headers),
 			body: bodyOf(options.body),
 		});
 		const result = { status: response.status, headers: response.headers, data: response.body };
-		if (response.status >= 400) throw createError('SERVICE_UNAVAILABLE', `${options.url} answered ${response.status}.`, { response: result });
+		if (response.status >= 400) throw createError('operationTargetFailed', { url: options.url, status: response.status }, { response: result });
 		return result;
 	},
 });

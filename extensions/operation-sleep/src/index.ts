@@ -11,7 +11,7 @@ export default defineOperation<{ milliseconds?: unknown }>({
 	async handler({ milliseconds }, { sleep }) {
 		const wait = Number(milliseconds ?? 0);
 		if (!Number.isFinite(wait) || wait < 0 || wait > maxMilliseconds)
-			throw createError('INVALID_PAYLOAD', `"milliseconds" must be a number from 0 to ${maxMilliseconds}.`);
+			throw createError('operationOptionOutOfRange', { option: 'milliseconds', range: `a number from 0 to ${maxMilliseconds}` });
 		await (sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(wait);
 		return null;
 	},

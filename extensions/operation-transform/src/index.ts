@@ -10,7 +10,7 @@ export default defineOperation<{ json?: unknown }>({
 		try {
 			return JSON.parse(json);
 		} catch {
-			throw createError('INVALID_PAYLOAD', 'The transform operation\'s "json" is not valid JSON.');
+			throw createError('operationPayloadNotJson', { operation: 'transform', option: 'json' });
 		}
 	},
 });

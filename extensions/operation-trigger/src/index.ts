@@ -31,7 +31,7 @@ export default defineOperation<{ flow?: unknown; payload?: unknown; iterationMod
 		{ field: 'batchSize', name: 'Batch size', type: 'integer', meta: { interface: 'numeric' } },
 	],
 	async handler({ flow, payload, iterationMode, batchSize }, { flows, accountability }) {
-		if (typeof flow !== 'string' || flow === '') throw createError('INVALID_PAYLOAD', 'The trigger-flow operation needs the "flow" to run.');
+		if (typeof flow !== 'string' || flow === '') throw createError('operationNeedsOption', { operation: 'trigger-flow', option: 'flow' });
 		const given = typeof payload === 'string' ? parseMaybe(payload) : payload;
 		const mode = modes.has(iterationMode as FlowIteration) ? (iterationMode as FlowIteration) : undefined;
 		return flows.run(flow, given ?? null, {

@@ -66,12 +66,17 @@ export const errorMessages = {
 	filterNotObject: { code: 'INVALID_QUERY', template: 'The filter must be an object of field rules.' },
 	filterTakesList: { code: 'INVALID_QUERY', template: '"{operator}" takes a list of rules.' },
 	ownFieldsOnly: { code: 'INVALID_QUERY', template: `Only the collection's own fields may be {use} here, not "{field}".` },
+	parameterOutOfRange: { code: 'INVALID_QUERY', template: '"{parameter}" must be a whole number from {min} to {max}.' },
 	parameterUnavailable: { code: 'INVALID_QUERY', template: `The "{parameter}" query parameter isn't available here.` },
 	parameterNotJson: { code: 'INVALID_QUERY', template: '"{parameter}" must be valid JSON.' },
 	searchBodyInvalid: { code: 'INVALID_QUERY', template: 'SEARCH needs a body of the form { "query": { ... } }.' },
 
 	// Flow operations.
 	operationNeedsOption: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs its "{option}".' },
+	operationNeedsAtLeastOne: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs at least one {what}.' },
+	operationOptionOutOfRange: { code: 'INVALID_PAYLOAD', template: '"{option}" must be {range}.' },
+	operationOptionNotAllowed: { code: 'INVALID_PAYLOAD', template: '"{value}" is not {what}: use {allowed}.' },
+	operationTargetFailed: { code: 'SERVICE_UNAVAILABLE', template: '{url} answered {status}.' },
 	operationNeedsPayload: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs a "payload" {shape}.' },
 	operationPayloadNotJson: { code: 'INVALID_PAYLOAD', template: `The {operation} operation's "{option}" is not valid JSON.` },
 	operationNeedsTarget: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs a "key" or a "query"{condition}.' },

@@ -9,7 +9,7 @@ export function registerRandomRoutes(router: Router): void {
 		const raw = query.length === undefined ? '32' : String(query.length);
 		const length = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
 		if (!Number.isInteger(length) || length < 1 || length > maxLength)
-			throw createError('INVALID_QUERY', `"length" must be a whole number from 1 to ${maxLength}.`);
+			throw createError('parameterOutOfRange', { parameter: 'length', min: 1, max: maxLength });
 		// 64 symbols: a byte's low six bits pick one without bias.
 		const bytes = crypto.getRandomValues(new Uint8Array(length));
 		let text = '';
