@@ -97,7 +97,6 @@ export class ExtensionHost {
 
 	/** Loads every extension into a fresh runtime and swaps it in once all have been tried. */
 	async loadAll(): Promise<void> {
-		ensureSdkResolution();
 		const runtime = new ExtensionRuntime();
 		const records: ExtensionRecord[] = [];
 		const sandboxed = new Set<string>();
@@ -215,6 +214,9 @@ export class ExtensionHost {
 			const digest = createHash('sha256')
 				.update(await readFile(source))
 				.digest('base64url');
+			// Only an extension from outside the kernel's node_modules needs the SDK resolve hook, and once
+			// registered the hook puts every later import in the process through a loader thread.
+			if (!firstParty) ensureSdkResolution();
 			const module = (await import(`${pathToFileURL(source).href}?content=${digest}`)) as { default?: unknown };
 			await loadTrusted(runtime, name, type, module.default, this.contextFor(name, manifest, capabilities));
 			return { ...base, type, status: 'loaded' };
