@@ -1,6 +1,7 @@
 import type { EndpointRequest, EndpointResponse, Router } from './endpoint.js';
 import { createError } from './errors.js';
 import type { ItemsCapability, ItemsService, PrimaryKey, QueryInput } from './items.js';
+import { isObject, metaOf, queryOfBody } from './route-input.js';
 
 export interface ItemsRoutesOptions {
 	/** The collection of every route, or a function reading it from the request (`/items/:collection`). */
@@ -103,21 +104,4 @@ export function inKeyOrder<T extends Record<string, unknown>>(rows: T[], keys: P
 	if (!rows.every((row) => row[primary] !== undefined)) return rows;
 	const position = new Map(keys.map((key, index) => [String(key), index]));
 	return [...rows].sort((a, b) => (position.get(String(a[primary])) ?? 0) - (position.get(String(b[primary])) ?? 0));
-}
-
-function metaOf(query: QueryInput): Array<'total_count' | 'filter_count'> {
-	const raw = (query as { meta?: unknown }).meta;
-	const list = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',') : [];
-	return list.includes('*')
-		? ['total_count', 'filter_count']
-		: (list.filter((key) => key === 'total_count' || key === 'filter_count') as Array<'total_count' | 'filter_count'>);
-}
-
-function queryOfBody(body: unknown): QueryInput {
-	if (!isObject(body) || !isObject(body.query)) throw createError('searchBodyInvalid');
-	return body.query;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

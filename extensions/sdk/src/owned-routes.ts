@@ -3,6 +3,7 @@ import type { EndpointRequest, EndpointResponse, Router } from './endpoint.js';
 import { createError } from './errors.js';
 import { inKeyOrder } from './items-routes.js';
 import type { Filter, Item, ItemsCapability, ItemsService, PrimaryKey, QueryInput } from './items.js';
+import { isObject, metaOf, queryOfBody } from './route-input.js';
 
 export interface OwnedRoutesOptions {
 	collection: string;
@@ -223,21 +224,4 @@ function parseJson(text: string, name: string): unknown {
 	} catch {
 		throw createError('parameterNotJson', { parameter: name });
 	}
-}
-
-function metaOf(query: QueryInput): Array<'total_count' | 'filter_count'> {
-	const raw = (query as { meta?: unknown }).meta;
-	const list = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',') : [];
-	return list.includes('*')
-		? ['total_count', 'filter_count']
-		: (list.filter((key) => key === 'total_count' || key === 'filter_count') as Array<'total_count' | 'filter_count'>);
-}
-
-function queryOfBody(body: unknown): QueryInput {
-	if (!isObject(body) || !isObject(body.query)) throw createError('searchBodyInvalid');
-	return body.query;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
