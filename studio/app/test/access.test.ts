@@ -181,6 +181,8 @@ studioTest(
 		await page.getByRole('treeitem', { name: 'Editors' }).getByRole('treeitem', { name: 'Junior editors' }).waitFor();
 
 		await ok(await api(url, 'POST', '/users', { email: 'junior@example.com', password: 'junior password 1', role: junior }), 'user');
+		await open(`/settings/roles/${junior}`);
+		await page.getByRole('region', { name: 'Users' }).getByRole('link', { name: 'junior@example.com', exact: true }).waitFor();
 		const session = await ok(await api(url, 'POST', '/auth/login', { email: 'junior@example.com', password: 'junior password 1' }, null), 'login');
 		const as = (method: string, path: string, body?: unknown) => api(url, method, path, body, session.access_token);
 		t.is((await as('GET', '/items/articles')).body.data.length, 4, 'reads every article through the parent role');

@@ -95,11 +95,15 @@ export function RolePage({ id }: { id: string }) {
 	const [roles, setRoles] = useState<Role[]>([]);
 	const [policies, setPolicies] = useState<Policy[]>([]);
 	const [access, setAccess] = useState<AccessRow[]>([]);
+	const [members, setMembers] = useState<Array<{ id: string; email: string | null }>>([]);
 	const loadAccess = () => api.get<AccessRow[]>('/access', { filter: { role: { _eq: id } }, limit: -1 }).then(setAccess, reportError);
 	const loadPolicies = () => api.get<Policy[]>('/policies', { fields: ['id', 'name', 'admin_access', 'app_access'], limit: -1 }).then(setPolicies, reportError);
 	useEffect(() => {
 		api.get<Role>(`/roles/${id}`, { fields: roleFields }).then(setRole, reportError);
 		api.get<Role[]>('/roles', { fields: roleFields, limit: -1 }).then(setRoles, reportError);
+		api
+			.get<Array<{ id: string; email: string | null }>>('/users', { filter: { role: { _eq: id } }, fields: ['id', 'email'], limit: -1 })
+			.then(setMembers, () => setMembers([]));
 		void loadPolicies();
 		void loadAccess();
 	}, [id]);
@@ -207,6 +211,23 @@ export function RolePage({ id }: { id: string }) {
 				<button type="button" onClick={createPolicy}>
 					Create a policy for this role
 				</button>
+			</section>
+			<section aria-labelledby="role-users">
+				<h2 id="role-users">Users</h2>
+				{members.length === 0 ? (
+					<p class="muted">Nobody holds this role yet.</p>
+				) : (
+					<ul>
+						{members.map((member) => (
+							<li key={member.id}>
+								<a href={`${base}/users/${member.id}`}>{member.email ?? member.id}</a>{' '}
+								<a href={`${base}/settings/effective-permissions?user=${encodeURIComponent(member.id)}`} aria-label={`Permissions of ${member.email}`}>
+									(permissions)
+								</a>
+							</li>
+						))}
+					</ul>
+				)}
 			</section>
 		</section>
 	);
