@@ -1,8 +1,7 @@
-import type { RestCommand } from './command.js';
-import { createCookieJar } from './cookies.js';
-import { errorFromBody, MantleError } from './errors.js';
+import { withQuery, type RestCommand } from './command.js';
+import { clientError, errorFromBody } from './errors.js';
 import { memoryStorage, type AuthData, type AuthStorage } from './storage.js';
-import { multipartBlob, progressStream, xhrRequest } from './upload.js';
+import { createTransport } from './transport.js';
 
 export type AuthMode = 'json' | 'cookie' | 'session';
 
@@ -67,276 +66,146 @@ export interface MantleClient<Schema = any> {
 	stopRefreshing(): void;
 }
 
-const expiredCodes = new Set(['TOKEN_EXPIRED', 'INVALID_TOKEN']);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Milliseconds a `Retry-After` header asks for (seconds or an HTTP date). */
-function retryDelay(header: string | null): number {
-	if (!header) return 1000;
-	const seconds = Number(header);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const at = Date.parse(header);
-	return Number.isNaN(at) ? 1000 : Math.max(0, at - Date.now());
-}
-
-function isRawBody(body: unknown): boolean {
-	return (
-		typeof body === 'string' ||
-		body instanceof Blob ||
-		body instanceof ArrayBuffer ||
-		ArrayBuffer.isView(body) ||
-		(typeof FormData !== 'undefined' && body instanceof FormData) ||
-		(typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) ||
-		body instanceof URLSearchParams
-	);
-}
-
-function abortError(): MantleError {
-	return new MantleError(0, [{ message: 'The request was aborted.', extensions: { code: 'ABORTED' } }]);
-}
-
 /** A client of one Mantle (or Directus-compatible) server. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as in @directus/sdk, a client without a schema type reads rows untyped
 export function createClient<Schema = any>(url: string, options: ClientOptions = {}): MantleClient<Schema> {
 	const base = url.replace(/\/+$/, '');
-	const fetcher = options.fetch ?? globalThis.fetch.bind(globalThis);
 	const storage = options.storage ?? memoryStorage();
-	const defaultMode = options.mode ?? 'json';
-	const jar = createCookieJar();
-	const retry = options.retry === true ? {} : options.retry || undefined;
+	const transport = createTransport(options.fetch);
+	const { attempts = 3, maxDelay = 60_000 } = options.retry === true ? {} : options.retry || { attempts: 0 };
 	const inFlight = new Map<string, Promise<unknown>>();
-	let mode: AuthMode = defaultMode;
+	let mode: AuthMode = options.mode ?? 'json';
 	let refreshing: Promise<AuthData> | null = null;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let staticToken: string | null = options.token ?? null;
 
-	const credentials = (): RequestCredentials => options.credentials ?? (mode === 'json' && !staticToken ? 'same-origin' : 'include');
+	const stopRefreshing = () => clearTimeout(timer);
+	const marginFor = (auth: AuthData) => Math.min(options.refreshMargin ?? 30_000, (auth.expires ?? 0) / 4);
+	// Cookie and session modes refresh with a cookie; json mode needs the refresh token it was given.
+	const canRefresh = (auth: AuthData | null) => !!auth && (mode != 'json' || !!auth.refresh_token);
+	const tokenBody = (auth: AuthData | null) => ({ mode, refresh_token: (mode == 'json' && auth?.refresh_token) || undefined });
+	const currentToken = async () => staticToken ?? (await storage.get())?.access_token ?? null;
 
-	function stopRefreshing() {
-		if (timer !== undefined) clearTimeout(timer);
-		timer = undefined;
-	}
-
-	function marginFor(data: AuthData): number {
-		return Math.min(options.refreshMargin ?? 30_000, (data.expires ?? 0) / 4);
-	}
-
-	function schedule(data: AuthData) {
-		stopRefreshing();
-		if (options.autoRefresh === false || data.expires_at === null) return;
-		const due = Math.max(0, data.expires_at - marginFor(data) - Date.now());
-		timer = setTimeout(() => void refresh().catch(() => undefined), due);
-		(timer as { unref?: () => void }).unref?.();
-	}
-
-	async function remember(body: { data?: { access_token?: string; refresh_token?: string; expires?: number } }): Promise<AuthData> {
-		const data = body.data ?? {};
-		const previous = await storage.get();
-		const expires = typeof data.expires === 'number' ? data.expires : null;
+	/** Posts to an auth endpoint (without the caller's token) and remembers the tokens it answers with. */
+	async function authenticate(path: string, body: object): Promise<AuthData> {
+		const data = ((await execute({ method: 'POST', path, body, auth: false })) ?? {}) as { access_token?: string; refresh_token?: string; expires?: number };
+		const expires = data.expires ?? null;
 		const auth: AuthData = {
 			access_token: data.access_token ?? null,
 			// Cookie mode keeps the refresh token in a cookie; json mode rotates it in the answer.
-			refresh_token: data.refresh_token ?? (mode === 'json' ? null : (previous?.refresh_token ?? null)),
+			refresh_token: data.refresh_token ?? (mode == 'json' ? null : ((await storage.get())?.refresh_token ?? null)),
 			expires,
 			expires_at: expires === null ? null : Date.now() + expires,
 		};
 		await storage.set(auth);
-		schedule(auth);
+		stopRefreshing();
+		if (options.autoRefresh !== false && expires !== null) {
+			timer = setTimeout(() => void refresh().catch(() => undefined), auth.expires_at! - marginFor(auth) - Date.now());
+			(timer as { unref?: () => void }).unref?.();
+		}
 		return auth;
 	}
 
-	async function send(path: string, init: RequestInit & { headers: Record<string, string> }, command?: RestCommand<unknown>): Promise<Response> {
-		const cookie = jar.header();
-		if (cookie) init.headers.cookie = cookie;
+	function refresh(): Promise<AuthData> {
+		// Concurrent callers share one refresh: a refresh token is good for one use. Without one
+		// (json mode, signed out) the server refuses it, with its own code.
+		return (refreshing ??= (async () => authenticate('/auth/refresh', tokenBody(await storage.get())))().finally(() => (refreshing = null)));
+	}
+
+	async function execute(cmd: RestCommand<unknown>, signal?: AbortSignal, attempt = 0, refreshed = false): Promise<unknown> {
+		const headers: Record<string, string> = { ...options.headers, ...cmd.headers };
+		let body = cmd.body as BodyInit | undefined;
+		// Strings and class instances (Blob, FormData, bytes, streams, URLSearchParams) go as they are; other values as JSON.
+		if (body !== undefined && typeof body != 'string' && (!(body instanceof Object) || Array.isArray(body) || body.constructor == Object)) {
+			body = JSON.stringify(body);
+			headers['content-type'] ??= 'application/json';
+		}
+		const signed = cmd.auth !== false;
+		let auth: AuthData | null = null;
+		if (signed && !staticToken) {
+			auth = await storage.get();
+			// Refresh first when the access token is about to expire; if that fails, the request answers for itself.
+			if (auth?.expires_at != null && canRefresh(auth) && Date.now() >= auth.expires_at - marginFor(auth)) auth = await refresh().catch(() => auth);
+		}
+		// A session rides on its cookie; a static token is sent in every mode.
+		const token = signed && (staticToken ?? (mode != 'session' && auth?.access_token));
+		if (token) headers.authorization = `Bearer ${token}`;
 		let response: Response;
 		try {
-			if (command?.onUploadProgress && init.body instanceof Blob) {
-				const onProgress = command.onUploadProgress;
-				// Browsers report real upload progress only through XMLHttpRequest.
-				if (typeof XMLHttpRequest !== 'undefined' && !options.fetch) {
-					response = await xhrRequest({
-						method: init.method ?? 'POST',
-						url: base + path,
-						headers: init.headers,
-						body: init.body,
-						withCredentials: init.credentials === 'include',
-						signal: init.signal ?? undefined,
-						onProgress,
-					});
-				} else {
-					const body = progressStream(init.body, onProgress, init.signal ?? undefined);
-					response = await fetcher(base + path, { ...init, body, duplex: 'half' } as RequestInit);
-				}
-			} else {
-				response = await fetcher(base + path, init);
-			}
+			response = await transport.send(
+				base + withQuery(cmd.path, cmd.params),
+				{ method: cmd.method, headers, body, signal, credentials: options.credentials ?? (mode == 'json' && !staticToken ? 'same-origin' : 'include') },
+				cmd.onUploadProgress,
+			);
 		} catch (error) {
-			if (init.signal?.aborted || (error as Error)?.name === 'AbortError') throw abortError();
-			throw new MantleError(0, [{ message: `Could not reach ${base}: ${(error as Error)?.message ?? error}`, extensions: { code: 'NETWORK_ERROR' } }]);
+			throw signal?.aborted
+				? clientError('The request was aborted.', 'ABORTED')
+				: clientError(`Could not reach ${base}: ${(error as Error)?.message ?? error}`, 'NETWORK_ERROR');
 		}
-		jar.store(response);
-		return response;
-	}
-
-	async function failure(response: Response): Promise<MantleError> {
-		const text = await response.text().catch(() => '');
-		let body: unknown = null;
-		try {
-			body = text ? JSON.parse(text) : null;
-		} catch {
-			body = null;
-		}
-		return errorFromBody(response.status, body, response.statusText);
-	}
-
-	async function authPost(path: string, payload: Record<string, unknown>): Promise<Response> {
-		const response = await send(path, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', ...options.headers },
-			body: JSON.stringify(payload),
-			credentials: credentials(),
-		});
-		if (!response.ok) throw await failure(response);
-		return response;
-	}
-
-	async function login(creds: LoginCredentials, loginOptions: { mode?: AuthMode } = {}): Promise<AuthData> {
-		mode = loginOptions.mode ?? defaultMode;
-		staticToken = null;
-		const payload: Record<string, unknown> = { email: creds.email, password: creds.password, mode };
-		if (creds.otp) payload.otp = creds.otp;
-		const response = await authPost('/auth/login', payload);
-		return remember(await response.json());
-	}
-
-	function refresh(): Promise<AuthData> {
-		refreshing ??= (async () => {
-			try {
-				const current = await storage.get();
-				const payload: Record<string, unknown> = { mode };
-				if (mode === 'json') {
-					if (!current?.refresh_token)
-						throw new MantleError(401, [{ message: 'There is no refresh token to refresh with.', extensions: { code: 'INVALID_CREDENTIALS' } }]);
-					payload.refresh_token = current.refresh_token;
-				}
-				const response = await authPost('/auth/refresh', payload);
-				return await remember(await response.json());
-			} finally {
-				refreshing = null;
-			}
-		})();
-		return refreshing;
-	}
-
-	async function logout(): Promise<void> {
-		stopRefreshing();
-		const current = await storage.get();
-		try {
-			if (!staticToken && current) {
-				const payload: Record<string, unknown> = { mode };
-				if (mode === 'json' && current.refresh_token) payload.refresh_token = current.refresh_token;
-				await authPost('/auth/logout', payload);
-			}
-		} finally {
-			staticToken = null;
-			jar.clear();
-			await storage.set(null);
-		}
-	}
-
-	/** Refreshes first when the access token is about to expire and a refresh is possible. */
-	async function freshAuth(): Promise<AuthData | null> {
-		if (staticToken) return null;
-		const current = await storage.get();
-		if (!current || current.expires_at === null) return current;
-		const canRefresh = mode !== 'json' || current.refresh_token !== null;
-		if (canRefresh && Date.now() >= current.expires_at - marginFor(current)) return refresh().catch(() => current);
-		return current;
-	}
-
-	async function execute(cmd: RestCommand<unknown>, requestOptions: RequestOptions, attempt: number, refreshed: boolean): Promise<unknown> {
-		const headers: Record<string, string> = { ...options.headers, ...cmd.headers };
-		let body: BodyInit | undefined;
-		if (cmd.body !== undefined) {
-			if (typeof FormData !== 'undefined' && cmd.body instanceof FormData) {
-				const encoded = multipartBlob(cmd.body);
-				body = encoded.body;
-				headers['content-type'] = encoded.type;
-			} else if (isRawBody(cmd.body)) {
-				body = cmd.body as BodyInit;
-			} else {
-				body = JSON.stringify(cmd.body);
-				headers['content-type'] ??= 'application/json';
-			}
-		}
-		if (cmd.auth !== false) {
-			const auth = await freshAuth();
-			const token = staticToken ?? auth?.access_token;
-			if (token && mode !== 'session') headers.authorization = `Bearer ${token}`;
-			if (token && mode === 'session' && staticToken) headers.authorization = `Bearer ${token}`;
-		}
-		const response = await send(pathOf(cmd), { method: cmd.method, headers, body, credentials: credentials(), signal: requestOptions.signal }, cmd);
 		if (response.ok) {
 			if (cmd.raw) return response;
-			if (response.status === 204) return cmd.envelope ? { data: null } : null;
 			const text = await response.text();
-			// A few routes answer plain text (`/server/ping`); everything else is a JSON envelope.
-			if (!(response.headers.get('content-type') ?? '').includes('json')) return text;
-			const parsed = text ? JSON.parse(text) : null;
+			// A few routes answer plain text (`/server/ping`); everything else is a JSON envelope (or 204, no body).
+			if (text && !/json/.test(response.headers.get('content-type')!)) return text;
+			const parsed = text ? JSON.parse(text) : { data: null };
 			return cmd.envelope ? parsed : (parsed?.data ?? null);
 		}
-		const error = await failure(response);
-		const replayable = body === undefined || typeof body === 'string';
-		if (response.status === 401 && expiredCodes.has(error.code) && !refreshed && !staticToken && cmd.auth !== false && replayable) {
-			const current = await storage.get();
-			if (current && (mode !== 'json' || current.refresh_token)) {
+		const error = errorFromBody(response.status, await response.json().catch(() => null), response.statusText);
+		// Only a body that can be sent twice is sent again.
+		if (body === undefined || typeof body == 'string') {
+			// `auth` is null for a static token or an unsigned call: those are never refreshed.
+			if (response.status == 401 && !refreshed && /^(TOKEN_EXPIRED|INVALID_TOKEN)$/.test(error.code) && canRefresh(auth)) {
 				await refresh();
-				return execute(cmd, requestOptions, attempt, true);
+				return execute(cmd, signal, attempt, true);
 			}
-		}
-		if (response.status === 429 && retry && attempt < (retry.attempts ?? 3) && replayable) {
-			const delay = retryDelay(response.headers.get('retry-after'));
-			if (delay <= (retry.maxDelay ?? 60_000)) {
-				await sleep(delay);
-				if (requestOptions.signal?.aborted) throw abortError();
-				return execute(cmd, requestOptions, attempt + 1, refreshed);
+			const header = response.headers.get('retry-after') || '1';
+			// `Retry-After` is seconds or an HTTP date (one second when absent or unreadable).
+			const delay = Math.max(0, +header >= 0 ? +header * 1000 : Date.parse(header) - Date.now() || 1000);
+			if (response.status == 429 && attempt < attempts && delay <= maxDelay) {
+				await new Promise((resolve) => setTimeout(resolve, delay));
+				// An abort during the wait makes the resend fail at once with ABORTED.
+				return execute(cmd, signal, attempt + 1, refreshed);
 			}
 		}
 		throw error;
 	}
 
-	function pathOf(cmd: RestCommand<unknown>): string {
-		const search = cmd.params && Object.keys(cmd.params).length > 0 ? `?${new URLSearchParams(cmd.params)}` : '';
-		return cmd.path + search;
-	}
-
-	async function run(cmd: RestCommand<unknown>, requestOptions: RequestOptions = {}): Promise<unknown> {
-		const shareable = cmd.method === 'GET' && !cmd.raw && !requestOptions.signal && options.dedupe !== false;
-		if (!shareable) return execute(cmd, requestOptions, 0, false);
-		const auth = staticToken ?? (await storage.get())?.access_token ?? '';
-		const key = `${pathOf(cmd)}\n${cmd.envelope ? 'envelope' : 'data'}\n${auth}\n${JSON.stringify(cmd.headers ?? {})}`;
-		const pending = inFlight.get(key);
-		if (pending) return pending;
-		const started = execute(cmd, requestOptions, 0, false).finally(() => inFlight.delete(key));
-		inFlight.set(key, started);
-		return started;
+	async function run(cmd: RestCommand<unknown>, { signal }: RequestOptions = {}): Promise<unknown> {
+		if (cmd.method != 'GET' || cmd.raw || signal || options.dedupe === false) return execute(cmd, signal);
+		// Identical GETs in flight at once, for the same user, share one answer.
+		const key = JSON.stringify([cmd, await currentToken()]);
+		let pending = inFlight.get(key);
+		if (!pending) inFlight.set(key, (pending = execute(cmd).finally(() => inFlight.delete(key))));
+		return pending;
 	}
 
 	return {
 		url: base,
-		request: (cmd, requestOptions) => run(cmd as RestCommand<unknown>, requestOptions) as never,
+		request: run as MantleClient<Schema>['request'],
 		requestEnvelope: (cmd, requestOptions) => run({ ...(cmd as RestCommand<unknown>), envelope: true }, requestOptions) as never,
-		login,
+		login(credentials, loginOptions = {}) {
+			mode = loginOptions.mode ?? options.mode ?? 'json';
+			staticToken = null;
+			return authenticate('/auth/login', { ...credentials, mode });
+		},
 		refresh,
-		logout,
+		async logout() {
+			stopRefreshing();
+			const current = await storage.get();
+			try {
+				if (!staticToken && current) await execute({ method: 'POST', path: '/auth/logout', body: tokenBody(current), auth: false });
+			} finally {
+				staticToken = null;
+				transport.clear();
+				await storage.set(null);
+			}
+		},
 		async setToken(token) {
 			stopRefreshing();
 			staticToken = token;
 			await storage.set(token ? { access_token: token, refresh_token: null, expires: null, expires_at: null } : null);
 		},
-		async getToken() {
-			return staticToken ?? (await storage.get())?.access_token ?? null;
-		},
+		getToken: currentToken,
 		stopRefreshing,
 	};
 }

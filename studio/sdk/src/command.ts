@@ -36,6 +36,12 @@ export function command<Output, Schema = any>(spec: Omit<RestCommand<Output, Sch
 	return spec as RestCommand<Output, Schema>;
 }
 
+/** A path with its query string, if any. */
+export function withQuery(path: string, params?: Record<string, string>): string {
+	const search = `${new URLSearchParams(params)}`;
+	return search ? `${path}?${search}` : path;
+}
+
 /** Encodes a path segment (collection names, keys, ids). */
 export function segment(value: string | number): string {
 	return encodeURIComponent(String(value));

@@ -52,10 +52,11 @@ export interface ApiErrorEntry {
  * came (network failure), and `code` is then `NETWORK_ERROR`, or `ABORTED` when the caller aborted.
  */
 export class MantleError extends Error {
-	readonly code: ErrorCode;
-	readonly status: number;
-	readonly field: string | undefined;
-	readonly errors: ApiErrorEntry[];
+	// Declared, not defined: assigned once in the constructor, with no class-field helper in a bundle.
+	declare readonly code: ErrorCode;
+	declare readonly status: number;
+	declare readonly field: string | undefined;
+	declare readonly errors: ApiErrorEntry[];
 
 	constructor(status: number, errors: ApiErrorEntry[], fallback = 'Request failed') {
 		const first = errors[0];
@@ -63,8 +64,8 @@ export class MantleError extends Error {
 		this.name = 'MantleError';
 		this.status = status;
 		this.errors = errors;
-		this.code = first?.extensions?.code ?? (status === 0 ? 'NETWORK_ERROR' : 'UNKNOWN');
-		this.field = typeof first?.extensions?.field === 'string' ? first.extensions.field : undefined;
+		this.code = first?.extensions?.code ?? (status ? 'UNKNOWN' : 'NETWORK_ERROR');
+		this.field = first?.extensions?.field;
 	}
 }
 
@@ -72,9 +73,11 @@ export function isMantleError(value: unknown): value is MantleError {
 	return value instanceof MantleError;
 }
 
-/** Turns an answer's body (parsed JSON or text) into the error it describes. */
+/** Turns an answer's body (parsed JSON, or null) into the error it describes. */
 export function errorFromBody(status: number, body: unknown, statusText = ''): MantleError {
 	const list = (body as { errors?: unknown } | null)?.errors;
-	if (Array.isArray(list) && list.length > 0) return new MantleError(status, list as ApiErrorEntry[]);
-	return new MantleError(status, [], statusText || `Request failed with status ${status}`);
+	return new MantleError(status, Array.isArray(list) ? list : [], statusText || `Request failed with status ${status}`);
 }
+
+/** An error the client reports itself (status 0: no answer), or a local refusal. */
+export const clientError = (message: string, code: ClientErrorCode | ApiErrorCode, status = 0) => new MantleError(status, [{ message, extensions: { code } }]);

@@ -21,17 +21,13 @@ export function memoryStorage(): AuthStorage {
 export function webStorage(store: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>, key = 'mantle_auth'): AuthStorage {
 	return {
 		get() {
-			const raw = store.getItem(key);
-			if (!raw) return null;
 			try {
-				return JSON.parse(raw) as AuthData;
+				// An absent key parses as null; an unreadable one is no sign-in either.
+				return JSON.parse(store.getItem(key)!) as AuthData | null;
 			} catch {
 				return null;
 			}
 		},
-		set(value) {
-			if (value === null) store.removeItem(key);
-			else store.setItem(key, JSON.stringify(value));
-		},
+		set: (value) => (value ? store.setItem(key, JSON.stringify(value)) : store.removeItem(key)),
 	};
 }

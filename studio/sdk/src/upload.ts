@@ -1,3 +1,4 @@
+// Node's side of uploads (see transport.ts); browsers send a FormData with XMLHttpRequest instead.
 import type { UploadProgress } from './command.js';
 
 /**
@@ -49,41 +50,5 @@ export function progressStream(blob: Blob, onProgress: (progress: UploadProgress
 			onProgress({ loaded, total });
 		},
 		cancel: (reason) => reader.cancel(reason),
-	});
-}
-
-export interface XhrRequest {
-	method: string;
-	url: string;
-	headers: Record<string, string>;
-	body: Blob;
-	withCredentials: boolean;
-	signal?: AbortSignal;
-	onProgress: (progress: UploadProgress) => void;
-}
-
-/** Sends a body with XMLHttpRequest (browsers), whose upload events report real progress. */
-export function xhrRequest(request: XhrRequest): Promise<Response> {
-	return new Promise((resolve, reject) => {
-		const xhr = new XMLHttpRequest();
-		xhr.open(request.method, request.url);
-		xhr.withCredentials = request.withCredentials;
-		for (const [name, value] of Object.entries(request.headers)) xhr.setRequestHeader(name, value);
-		xhr.upload.onprogress = (event) => request.onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : request.body.size });
-		xhr.onload = () => {
-			const headers = new Headers();
-			for (const line of xhr.getAllResponseHeaders().trim().split(/\r?\n/)) {
-				const at = line.indexOf(':');
-				if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
-			}
-			resolve(new Response(xhr.status === 204 ? null : xhr.responseText, { status: xhr.status, headers }));
-		};
-		xhr.onerror = () => reject(new TypeError('Network request failed'));
-		xhr.onabort = () => reject(new DOMException('The upload was aborted', 'AbortError'));
-		if (request.signal) {
-			if (request.signal.aborted) return reject(new DOMException('The upload was aborted', 'AbortError'));
-			request.signal.addEventListener('abort', () => xhr.abort(), { once: true });
-		}
-		xhr.send(request.body);
 	});
 }

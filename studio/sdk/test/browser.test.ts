@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import test from 'ava';
@@ -19,20 +19,54 @@ const entry = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src
 const missing = existsSync(chromiumPath) ? undefined : `no Chromium at ${chromiumPath} (apt-get install -y chromium)`;
 if (missing && process.env.REQUIRE_SERVICES !== '1') console.log(`skipping the SDK browser test: ${missing}`);
 
-/** The SDK bundled for the browser as one script; bundling fails if the client imports any Node-only module. */
-async function browserBundle(): Promise<string> {
+/** The SDK bundled for `platform` as one script, with the source files it pulled in; bundling fails if the browser build imports any Node-only module. */
+async function bundle(platform: 'browser' | 'node'): Promise<{ text: string; inputs: string[] }> {
 	const result = await build({
 		entryPoints: [entry],
 		bundle: true,
 		format: 'iife',
 		globalName: 'MantleSDK',
-		platform: 'browser',
+		platform,
 		target: 'es2020',
 		write: false,
+		metafile: true,
 		logLevel: 'silent',
 	});
-	return result.outputFiles[0]!.text;
+	const inputs = Object.keys(result.metafile.inputs).map((file) => path.basename(file));
+	return { text: result.outputFiles[0]!.text, inputs };
 }
+
+const browserBundle = async () => (await bundle('browser')).text;
+
+test('the browser build leaves out the cookie jar, the multipart encoder and the progress stream; the Node build has them', async (t) => {
+	const browser = await bundle('browser');
+	const node = await bundle('node');
+	for (const file of ['transport.ts', 'cookies.ts', 'upload.ts']) {
+		t.false(browser.inputs.includes(file), `${file} is not in the browser bundle`);
+		t.true(node.inputs.includes(file), `${file} is in the Node bundle`);
+	}
+	t.true(browser.inputs.includes('transport.browser.ts'));
+	t.false(node.inputs.includes('transport.browser.ts'));
+	// What each piece does, as it reads in the output: keep Set-Cookie, write multipart boundaries, stream the body.
+	for (const marker of ['getSetCookie', 'multipart/form-data; boundary=', 'duplex']) {
+		t.false(browser.text.includes(marker), `no ${marker} in the browser bundle`);
+		t.true(node.text.includes(marker), `${marker} in the Node bundle`);
+	}
+	t.true(browser.text.includes('XMLHttpRequest'), 'browsers upload with progress through XMLHttpRequest');
+	t.false(node.text.includes('XMLHttpRequest'));
+});
+
+test("package.json's browser map swaps the same file in src (Studio, bench, tests) and in the published dist", (t) => {
+	const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { browser: Record<string, string> };
+	const pairs = Object.entries(manifest.browser);
+	const dist = (file: string) => file.replace('./src/', './dist/').replace(/\.ts$/, '.js');
+	for (const [from, to] of pairs.filter(([from]) => from.startsWith('./src/'))) {
+		t.true(existsSync(new URL(`../${to}`, import.meta.url)), `${to} exists`);
+		t.true(existsSync(new URL(`../${from.replace(/\.js$/, '.ts')}`, import.meta.url)), `${from} has a source`);
+		t.is(manifest.browser[dist(from)], dist(to), `dist maps ${dist(from)} as src maps ${from}`);
+	}
+	t.is(pairs.length, 2);
+});
 
 (missing && process.env.REQUIRE_SERVICES !== '1' ? test.skip : test)(
 	"in Chromium: session login with the browser's cookies, XHR upload progress, and abort",

@@ -1,4 +1,5 @@
-import { command, segment } from '../command.js';
+import { command, segment, withQuery } from '../command.js';
+import { queryParams } from '../query.js';
 
 /** Image transforms of `/assets/:id`, as the API names them. */
 export interface AssetOptions {
@@ -18,25 +19,14 @@ export interface AssetOptions {
 	filename?: string;
 }
 
-function assetParams(options: AssetOptions): Record<string, string> {
-	const params: Record<string, string> = {};
-	for (const [name, value] of Object.entries(options)) {
-		if (value === undefined || name === 'filename') continue;
-		params[name] = name === 'transforms' ? JSON.stringify(value) : String(value);
-	}
-	return params;
-}
-
 function assetPath(id: string, options: AssetOptions): string {
 	return `/assets/${segment(id)}${options.filename ? `/${segment(options.filename)}` : ''}`;
 }
 
 /** The URL of a file's content, for `<img src>` or a link; no request is made. */
-export function assetUrl(baseUrl: string, id: string, options: AssetOptions = {}): string {
-	const params = new URLSearchParams(assetParams(options)).toString();
-	return `${baseUrl.replace(/\/+$/, '')}${assetPath(id, options)}${params ? `?${params}` : ''}`;
-}
+export const assetUrl = (baseUrl: string, id: string, options: AssetOptions = {}): string =>
+	baseUrl.replace(/\/+$/, '') + withQuery(assetPath(id, options), queryParams({ ...options, filename: undefined }));
 
 /** A file's content as the fetch `Response` (stream its body, or call `.blob()`/`.arrayBuffer()`). */
 export const readAssetRaw = (id: string, options: AssetOptions = {}) =>
-	command<Response>({ method: 'GET', path: assetPath(id, options), params: assetParams(options), raw: true });
+	command<Response>({ method: 'GET', path: assetPath(id, options), params: queryParams({ ...options, filename: undefined }), raw: true });

@@ -1,5 +1,5 @@
 import { command, segment } from '../command.js';
-import type { SystemItem } from './crud.js';
+import { readMany, type SystemItem } from './crud.js';
 
 /** A collection: its name, its `meta` (display, singleton, ...) and its `schema` (the table). */
 export interface Collection extends SystemItem {
@@ -8,7 +8,7 @@ export interface Collection extends SystemItem {
 	schema: SystemItem | null;
 }
 
-export const readCollections = () => command<Collection[]>({ method: 'GET', path: '/collections' });
+export const readCollections = () => readMany<Collection>('/collections');
 export const readCollection = (collection: string) => command<Collection>({ method: 'GET', path: `/collections/${segment(collection)}` });
 /** Creates a collection (a table, or a folder when `schema` is null), with its fields. */
 export const createCollection = (item: Partial<Collection> & { fields?: SystemItem[] }) =>

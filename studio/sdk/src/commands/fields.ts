@@ -1,5 +1,5 @@
 import { command, segment } from '../command.js';
-import type { SystemItem } from './crud.js';
+import { readMany, type SystemItem } from './crud.js';
 
 export interface Field extends SystemItem {
 	collection: string;
@@ -11,8 +11,8 @@ export interface Field extends SystemItem {
 
 const at = (collection: string, field?: string) => `/fields/${segment(collection)}${field === undefined ? '' : `/${segment(field)}`}`;
 
-export const readFields = () => command<Field[]>({ method: 'GET', path: '/fields' });
-export const readFieldsByCollection = (collection: string) => command<Field[]>({ method: 'GET', path: at(collection) });
+export const readFields = () => readMany<Field>('/fields');
+export const readFieldsByCollection = (collection: string) => readMany<Field>(at(collection));
 export const readField = (collection: string, field: string) => command<Field>({ method: 'GET', path: at(collection, field) });
 export const createField = (collection: string, item: Partial<Field>) => command<Field>({ method: 'POST', path: at(collection), body: item });
 export const updateField = (collection: string, field: string, item: Partial<Field>) =>

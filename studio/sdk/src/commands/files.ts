@@ -1,7 +1,7 @@
 import { command, segment, type UploadProgress } from '../command.js';
 import { queryParams } from '../query.js';
 import type { Query } from '../schema.js';
-import { deleteMany, deleteOne, readMany, readOne, updateMany, type Key, type SystemItem } from './crud.js';
+import { createOne, deleteMany, deleteOne, readMany, readOne, updateMany, type Key, type SystemItem } from './crud.js';
 
 export interface FileInfo extends SystemItem {
 	id: string;
@@ -28,7 +28,7 @@ export const readFile = (key: Key, query?: Query) => readOne<FileInfo>(path, key
  * them in order. One file answers one record, several an array. Abort with the request's `signal`.
  */
 export function uploadFiles(form: FormData, options: UploadOptions = {}) {
-	return command<FileInfo | FileInfo[]>({ method: 'POST', path, params: queryParams(options.query), body: form, onUploadProgress: options.onProgress });
+	return { ...createOne<FileInfo | FileInfo[]>(path, form, options.query), onUploadProgress: options.onProgress };
 }
 
 /** Replaces a file's content (and metadata) in place. */

@@ -1,6 +1,7 @@
 import { command, segment, type RestCommand } from '../command.js';
 import { queryParams } from '../query.js';
 import type { CollectionName, ItemOf, Query, QueryOutput } from '../schema.js';
+import { createMany, createOne, deleteMany, deleteOne, readMany, readOne, updateMany, updateOne } from './crud.js';
 
 type Key = string | number;
 type Item<Schema, C> = ItemOf<Schema, C>;
@@ -13,7 +14,7 @@ export function readItems<Schema, const C extends CollectionName<Schema>, const 
 	collection: C,
 	query?: Q,
 ): RestCommand<Array<Read<Schema, C, Q>>, Schema> {
-	return command({ method: 'GET', path: itemsPath(collection), params: queryParams(query) });
+	return readMany<Read<Schema, C, Q>>(itemsPath(collection), query);
 }
 
 export function readItem<Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
@@ -21,7 +22,7 @@ export function readItem<Schema, const C extends CollectionName<Schema>, const Q
 	key: Key,
 	query?: Q,
 ): RestCommand<Read<Schema, C, Q>, Schema> {
-	return command({ method: 'GET', path: `${itemsPath(collection)}/${segment(key)}`, params: queryParams(query) });
+	return readOne<Read<Schema, C, Q>>(itemsPath(collection), key, query);
 }
 
 /** A singleton collection's one item. */
@@ -37,7 +38,7 @@ export function createItem<Schema, const C extends CollectionName<Schema>, const
 	item: Partial<Item<Schema, C>>,
 	query?: Q,
 ): RestCommand<Read<Schema, C, Q>, Schema> {
-	return command({ method: 'POST', path: itemsPath(collection), params: queryParams(query), body: item });
+	return createOne<Read<Schema, C, Q>>(itemsPath(collection), item, query);
 }
 
 export function createItems<Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
@@ -45,7 +46,7 @@ export function createItems<Schema, const C extends CollectionName<Schema>, cons
 	items: Array<Partial<Item<Schema, C>>>,
 	query?: Q,
 ): RestCommand<Array<Read<Schema, C, Q>>, Schema> {
-	return command({ method: 'POST', path: itemsPath(collection), params: queryParams(query), body: items });
+	return createMany<Read<Schema, C, Q>>(itemsPath(collection), items, query);
 }
 
 export function updateItem<Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
@@ -54,7 +55,7 @@ export function updateItem<Schema, const C extends CollectionName<Schema>, const
 	item: Partial<Item<Schema, C>>,
 	query?: Q,
 ): RestCommand<Read<Schema, C, Q>, Schema> {
-	return command({ method: 'PATCH', path: `${itemsPath(collection)}/${segment(key)}`, params: queryParams(query), body: item });
+	return updateOne<Read<Schema, C, Q>>(itemsPath(collection), key, item, query);
 }
 
 /** The same change to several items, named by key or by a query (`{ filter }`). */
@@ -64,8 +65,7 @@ export function updateItems<Schema, const C extends CollectionName<Schema>, cons
 	item: Partial<Item<Schema, C>>,
 	query?: Q,
 ): RestCommand<Array<Read<Schema, C, Q>>, Schema> {
-	const body = Array.isArray(keysOrQuery) ? { keys: keysOrQuery, data: item } : { query: keysOrQuery, data: item };
-	return command({ method: 'PATCH', path: itemsPath(collection), params: queryParams(query), body });
+	return updateMany<Read<Schema, C, Q>>(itemsPath(collection), keysOrQuery, item, query);
 }
 
 /** A different change per item: each item carries its primary key. */
@@ -86,13 +86,12 @@ export function updateSingleton<Schema, const C extends CollectionName<Schema>, 
 }
 
 export function deleteItem<Schema, const C extends CollectionName<Schema>>(collection: C, key: Key): RestCommand<void, Schema> {
-	return command({ method: 'DELETE', path: `${itemsPath(collection)}/${segment(key)}` });
+	return deleteOne(itemsPath(collection), key);
 }
 
 export function deleteItems<Schema, const C extends CollectionName<Schema>>(
 	collection: C,
 	keysOrQuery: Key[] | Query<Item<Schema, C>>,
 ): RestCommand<void, Schema> {
-	const body = Array.isArray(keysOrQuery) ? keysOrQuery : { query: keysOrQuery };
-	return command({ method: 'DELETE', path: itemsPath(collection), body });
+	return deleteMany(itemsPath(collection), keysOrQuery);
 }

@@ -1,5 +1,4 @@
 import { command } from '../command.js';
-import { queryParams } from '../query.js';
 import type { Query } from '../schema.js';
 import { createMany, createOne, deleteMany, deleteOne, readMany, readOne, updateMany, updateOne, type Key, type SystemItem } from './crud.js';
 
@@ -18,8 +17,8 @@ const path = '/users';
 export const readUsers = (query?: Query) => readMany<User>(path, query);
 export const readUser = (key: Key, query?: Query) => readOne<User>(path, key, query);
 /** The signed-in user. */
-export const readMe = (query?: Query) => command<User>({ method: 'GET', path: '/users/me', params: queryParams(query) });
-export const updateMe = (item: Partial<User>, query?: Query) => command<User>({ method: 'PATCH', path: '/users/me', params: queryParams(query), body: item });
+export const readMe = (query?: Query) => readOne<User>(path, 'me', query);
+export const updateMe = (item: Partial<User>, query?: Query) => updateOne<User>(path, 'me', item, query);
 export const createUser = (item: Partial<User> & { password?: string }, query?: Query) => createOne<User>(path, item, query);
 export const createUsers = (items: Array<Partial<User> & { password?: string }>, query?: Query) => createMany<User>(path, items, query);
 export const updateUser = (key: Key, item: Partial<User> & { password?: string }, query?: Query) => updateOne<User>(path, key, item, query);
