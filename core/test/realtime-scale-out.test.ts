@@ -1,15 +1,22 @@
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import { createTestDatabase, serviceSkipReason, vendorTargets } from './helpers/databases.js';
 import { startKernel, type RunningKernel } from './helpers/kernel.js';
 import { api } from './helpers/http.js';
 import { openSocket, readerToken, setUpNotes } from './helpers/realtime.js';
 
 const redisSkip = await serviceSkipReason(6379, 'Redis at 127.0.0.1:6379');
-const postgres = (await vendorTargets()).find((target) => target.vendor === 'postgres');
-const skip = redisSkip ?? (postgres ? postgres.skip : 'PostgreSQL is not in TEST_DB');
+const targets = await vendorTargets();
 
-(skip ? test.skip : test)('two kernels on PostgreSQL and Redis: a subscriber on B sees a write made on C, as its permissions allow', async (t) => {
-	const db = await createTestDatabase('postgres');
+for (const vendor of ['postgres', 'mysql'] as const) {
+	const target = targets.find((entry) => entry.vendor === vendor);
+	const skip = redisSkip ?? (target ? target.skip : `${vendor} is not in TEST_DB`);
+	(skip ? test.skip : test)(`[${vendor}] two kernels on one database and Redis: a subscriber on B sees a write made on C, as its permissions allow`, (t) =>
+		twoKernels(t, vendor),
+	);
+}
+
+async function twoKernels(t: ExecutionContext, vendor: 'postgres' | 'mysql') {
+	const db = await createTestDatabase(vendor);
 	const env = { REDIS: 'redis://127.0.0.1:6379' };
 	const running: RunningKernel[] = [];
 	try {
@@ -38,4 +45,4 @@ const skip = redisSkip ?? (postgres ? postgres.skip : 'PostgreSQL is not in TEST
 		for (const r of running) await r.stop();
 		await db.drop();
 	}
-});
+}
