@@ -67,6 +67,14 @@ test('graphql-ws subscriptions at /graphql: <collection>_mutated delivers what t
 		t.deepEqual((await live.next()).data.notes_mutated, { key: String(published), event: 'delete', data: null }, 'leaving the filter is a delete');
 		live.stop();
 
+		t.true(await eventually(() => kernel.realtime.hub.size === 0), 'a stopped subscription leaves the hub');
+		const deletes = subscribe(connect(readerToken), 'subscription { notes_mutated(event: delete) { key event } }');
+		t.true(await eventually(() => kernel.realtime.hub.size === 1));
+		const again = (await api(url, 'POST', '/items/notes', { title: 'short-lived', status: 'published' })).body.data.id;
+		await api(url, 'DELETE', `/items/notes/${again}`);
+		t.deepEqual((await deletes.next()).data.notes_mutated, { key: String(again), event: 'delete' }, 'event: delete hears the delete and not the create');
+		deletes.stop();
+
 		const hidden = subscribe(connect(readerToken), 'subscription { notes_mutated { data { secret } } }');
 		const refused = (await hidden.next().catch((error: { failure?: unknown }) => error.failure)) as unknown;
 		t.regex(JSON.stringify(refused), /secret/, 'a hidden field is not in the schema: the subscription is refused naming it');

@@ -97,9 +97,13 @@ function subscriptionSchema(model: CallerModel, subscriptions: Subscriptions): G
 		});
 		fields[`${name}_mutated`] = {
 			type: mutated,
-			subscribe: (_source, _args, context: RequestContext, info) =>
+			// `event` keeps to one kind of change, as Directus's argument of the same name does.
+			args: { event: { type: eventType } },
+			subscribe: (_source, args: { event?: Change['event'] }, context: RequestContext, info) =>
 				changesOf((listener) =>
-					subscriptions.changes(context.accountability, collection.collection, dataFields(info, collections, collection.collection), listener),
+					subscriptions.changes(context.accountability, collection.collection, dataFields(info, collections, collection.collection), (change) => {
+						if (!args.event || args.event === change.event) listener(change);
+					}),
 				),
 			resolve: (change) => ({ ...(change as Change), key: String((change as Change).key as PrimaryKey) }),
 		};
