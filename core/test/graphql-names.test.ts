@@ -106,6 +106,14 @@ vendorTest('collections and fields whose names GraphQL does not allow are served
 		);
 		t.falsy(created.body.errors, JSON.stringify(created.body.errors));
 		t.like(created.body.data.create_blog_posts_item, { post_title: 'Four', a_b_2: 'd', writer: { full_name: 'Linus' } });
+		// A content version stores its changes under the data model's names; read back under GraphQL's.
+		await ok(await api(url, 'PATCH', '/collections/blog-posts', { meta: { versioning: true } }), 'collection meta');
+		const version = await ok(await api(url, 'POST', '/versions', { key: 'draft', collection: 'blog-posts', item: '1' }), 'version');
+		await ok(await api(url, 'POST', `/versions/${version.id}/save`, { 'post title': 'Draft title', 'views-count': 9 }), 'save');
+		const drafted = await gql(url, '{ blog_posts_by_version(id: 1, version: "draft") { post_title views_count titulo } }');
+		t.falsy(drafted.body.errors, JSON.stringify(drafted.body.errors));
+		t.deepEqual(drafted.body.data.blog_posts_by_version, { post_title: 'Draft title', views_count: 9, titulo: 'Uno' });
+
 		const stored = await ok(
 			await api(url, 'GET', `/items/blog-posts/${created.body.data.create_blog_posts_item.id}?fields=post title,a-b,writer.full name`),
 			'stored',

@@ -83,7 +83,7 @@ export class Executor {
 		const params = request.method === 'GET' ? Object.fromEntries(new URLSearchParams(request.search)) : ((request.body ?? {}) as GraphqlParams);
 		const refused = this.refuse(schema, key, params);
 		if (refused) return json(400, { errors: [{ message: refused.message, extensions: refused.extensions }] });
-		const named = { ...context, items: renames.items(context.items) };
+		const named = { ...context, items: renames.items(context.items), names: renames };
 		const known = this.known.keyOf(key, params);
 		const answered = known === undefined ? undefined : await this.known.answer(known, schema, params, named);
 		if (answered !== undefined) return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: answered };

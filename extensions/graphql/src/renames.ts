@@ -100,6 +100,15 @@ export class Renames {
 		this.model = { ...model, collections: views };
 	}
 
+	/** The data model's name of a collection, by its GraphQL name. */
+	readonly realCollection = (collection: string): string => this.collections.get(collection)?.real ?? collection;
+
+	/** A stored item of a collection (by its GraphQL name), under GraphQL names. */
+	readonly itemOf = (collection: string, item: Item): Item => {
+		const names = this.collections.get(collection);
+		return names ? this.row(names, item) : item;
+	};
+
 	/** The items capability in GraphQL names; the original one when nothing is renamed. */
 	items(items: ItemsCapability): ItemsCapability {
 		if (this.collections.size === 0) return items;

@@ -40,12 +40,17 @@ export function collectionResolvers(model: ModelCollection, collections: Collect
 		const item = key === null ? await service.readSingleton(query) : await service.readOne(key, query);
 		const versions = await serviceOf(context, 'directus_versions').readByQuery({
 			fields: ['delta'],
-			filter: { collection: { _eq: collection }, key: { _eq: args.version }, ...(key === null ? {} : { item: { _eq: key } }) },
+			filter: {
+				collection: { _eq: context.names?.realCollection(collection) ?? collection },
+				key: { _eq: args.version },
+				...(key === null ? {} : { item: { _eq: key } }),
+			},
 			limit: 1,
 		});
 		// A version that does not exist, or that the caller may not read, is refused as any unreadable item is.
 		if (versions.length === 0) throw createError('FORBIDDEN');
-		return withDelta(context, model, collections, item, query, deltaOf(versions[0]!.delta));
+		const delta = deltaOf(versions[0]!.delta);
+		return withDelta(context, model, collections, item, query, context.names?.itemOf(collection, delta) ?? delta);
 	};
 	const aggregated: Resolver = async (_source, args, context, info) => {
 		const { aggregate, groupKeys } = aggregateOfSelection(info);
