@@ -4,7 +4,7 @@ import { studioTest } from './helpers/studio.js';
 import { seedBlog } from './helpers/seed.js';
 
 studioTest(
-	'an admin builds a manual flow with a condition and two operations in the designer, runs it from the content module and reads its log',
+	'an admin builds a manual flow with a condition and two operations in the designer, runs it from the content module after its confirmation and reads its log',
 	async ({ t, page, login, open, url }) => {
 		await login();
 		await open('/settings/flows');
@@ -16,6 +16,9 @@ studioTest(
 
 		await page.getByRole('button', { name: 'Edit trigger' }).click();
 		await page.getByRole('group', { name: 'Collections' }).getByLabel('articles', { exact: true }).check();
+		await page.getByLabel('Ask for confirmation first').check();
+		await page.getByLabel('Confirmation text').fill('Publish the selected articles?');
+		await page.getByLabel('Confirmation fields').fill('[{ "field": "reason", "name": "Reason" }]');
 		await page.getByRole('button', { name: 'Save trigger' }).click();
 		await page.getByText('On articles').waitFor();
 
@@ -64,16 +67,33 @@ studioTest(
 		// Run it from the content module: once on article 1 (the condition holds), once on article 2.
 		await open('/content/articles');
 		const table = page.locator('.layout');
+		/** Starts the flow on the selection, answering its confirmation with a reason. */
+		const runWith = async (reason: string) => {
+			await page.getByRole('button', { name: '▶ Publish the first' }).click();
+			const confirm = page.getByRole('dialog', { name: 'Run “Publish the first”?' });
+			await confirm.getByText('Publish the selected articles?').waitFor();
+			await confirm.getByLabel('Reason').fill(reason);
+			await confirm.getByRole('button', { name: 'Run flow' }).click();
+		};
 		await table.getByRole('checkbox', { name: 'Select item 1', exact: true }).check();
-		await page.getByRole('button', { name: '▶ Publish the first' }).click();
+		await runWith('launch');
 		await page.getByText('“Publish the first” ran on 1 item.').waitFor();
 		t.is((await api(url, 'GET', '/items/articles/1?fields=status')).body.data.status, 'published');
 		await table.getByRole('checkbox', { name: 'Select item 1', exact: true }).uncheck();
 		await table.getByRole('checkbox', { name: 'Select item 2', exact: true }).check();
-		await page.getByRole('button', { name: '▶ Publish the first' }).click();
+		await runWith('not yet');
 		await page.getByText('“Publish the first” ran on 1 item.').nth(0).waitFor();
 		t.true(await eventually(async () => (await api(url, 'GET', `/flows/${flow.id}/runs`)).body.data.length === 2, 10_000));
 		t.is((await api(url, 'GET', '/items/articles/2?fields=status')).body.data.status, 'draft', 'the reject path left article 2 alone');
+		const logged = (await api(url, 'GET', `/flows/${flow.id}/runs`)).body.data;
+		t.deepEqual(
+			logged.map((run: { trigger: { body: { reason: string; keys: number[] } } }) => [run.trigger.body.reason, run.trigger.body.keys]),
+			[
+				['not yet', [2]],
+				['launch', [1]],
+			],
+			'the confirmation values reach the run',
+		);
 
 		const opening = performance.now();
 		await open(`/settings/flows/${flow.id}`);

@@ -63,5 +63,5 @@ export const deleteOperation = (id: string) => api.delete(`/operations/${encodeU
 export const listRuns = (flow: string) => api.get<Run[]>(`/flows/${encodeURIComponent(flow)}/runs`, { limit: 20 });
 
 /** Starts a manual flow on items of a collection, as the signed-in user. */
-export const runManualFlow = (flow: string, collection: string, keys: Array<string | number>) =>
-	api.post(`/flows/trigger/${encodeURIComponent(flow)}`, { collection, keys });
+export const runManualFlow = (flow: string, collection: string, keys: Array<string | number>, values: Record<string, unknown> = {}) =>
+	api.post(`/flows/trigger/${encodeURIComponent(flow)}`, { ...values, collection, keys });

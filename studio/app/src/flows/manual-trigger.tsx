@@ -2,11 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, messageOf } from '../lib/api.js';
 import { notify } from '../lib/toasts.js';
 import { runManualFlow } from './api.js';
+import { confirmationFields, ManualConfirm } from './manual-confirm.js';
 
 interface ManualFlow {
 	id: string;
 	name: string;
-	options: { collections?: string[]; location?: string } | null;
+	options: { collections?: string[]; location?: string; requireConfirmation?: boolean; confirmationDescription?: string; fields?: unknown } | null;
 }
 
 /**
@@ -16,6 +17,8 @@ interface ManualFlow {
 export function ManualFlowButtons({ collection, keys }: { collection: string; keys: Array<string | number> }) {
 	const [flows, setFlows] = useState<ManualFlow[]>([]);
 	const [running, setRunning] = useState<string | null>(null);
+	/** The flow whose confirmation is open. */
+	const [asking, setAsking] = useState<ManualFlow | null>(null);
 	useEffect(() => {
 		api.get<ManualFlow[]>('/flows', { fields: ['id', 'name', 'options'], filter: { trigger: { _eq: 'manual' }, status: { _eq: 'active' } }, limit: -1 }).then(
 			(found) => setFlows(found.filter((flow) => flow.options?.collections?.includes(collection) && flow.options.location !== 'item')),
@@ -23,10 +26,11 @@ export function ManualFlowButtons({ collection, keys }: { collection: string; ke
 		);
 	}, [collection]);
 
-	async function run(flow: ManualFlow) {
+	async function run(flow: ManualFlow, values: Record<string, unknown> = {}) {
+		setAsking(null);
 		setRunning(flow.id);
 		try {
-			await runManualFlow(flow.id, collection, keys);
+			await runManualFlow(flow.id, collection, keys, values);
 			notify(`“${flow.name}” ran on ${keys.length} item${keys.length === 1 ? '' : 's'}.`, 'success');
 		} catch (error) {
 			notify(`“${flow.name}” failed: ${messageOf(error)}`, 'error');
@@ -43,11 +47,20 @@ export function ManualFlowButtons({ collection, keys }: { collection: string; ke
 					type="button"
 					disabled={keys.length === 0 || running !== null}
 					title={keys.length === 0 ? 'Select items to run this flow on' : undefined}
-					onClick={() => run(flow)}
+					onClick={() => (flow.options?.requireConfirmation ? setAsking(flow) : run(flow))}
 				>
 					▶ {flow.name}
 				</button>
 			))}
+			{asking && (
+				<ManualConfirm
+					name={asking.name}
+					description={asking.options?.confirmationDescription ?? ''}
+					fields={confirmationFields(asking.options?.fields)}
+					onRun={(values) => run(asking, values)}
+					onClose={() => setAsking(null)}
+				/>
+			)}
 		</>
 	);
 }

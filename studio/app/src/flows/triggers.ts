@@ -33,6 +33,14 @@ export const triggerTypes: Array<{ id: TriggerType; name: string; options: Optio
 				'both',
 			),
 			{ field: 'async', name: 'Run in the background', type: 'boolean', meta: { interface: 'toggle' } },
+			{ field: 'requireConfirmation', name: 'Ask for confirmation first', type: 'boolean', meta: { interface: 'toggle' } },
+			{ field: 'confirmationDescription', name: 'Confirmation text', type: 'string', meta: { interface: 'input' } },
+			{
+				field: 'fields',
+				name: 'Confirmation fields',
+				type: 'json',
+				meta: { interface: 'input-code', note: 'Values the user gives, passed in the trigger body: [{ "field": "reason", "name": "Reason" }]' },
+			},
 		],
 	},
 	{
