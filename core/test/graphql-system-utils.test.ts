@@ -57,6 +57,15 @@ vendorTest('utils_* mutations on /graphql/system do what /utils does', async (t,
 			(await api(url, 'GET', '/items/steps?sort=sort&fields=name')).body.data.map((row: any) => row.name),
 			['b', 'c', 'a', 'd'],
 		);
+		// /utils/sort moves items with the same code.
+		t.is(
+			(await api(url, 'POST', '/utils/sort/steps', { item: first, to: (await api(url, 'GET', '/items/steps?sort=sort&fields=id')).body.data[0].id })).status,
+			200,
+		);
+		t.deepEqual(
+			(await api(url, 'GET', '/items/steps?sort=sort&fields=name')).body.data.map((row: any) => row.name),
+			['a', 'b', 'c', 'd'],
+		);
 
 		await createCatalog(url);
 		const id = (await api(url, 'POST', '/items/articles', { title: 'First title' })).body.data.id;
