@@ -92,9 +92,11 @@ export class RealtimeConnection {
 		this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
 	}
 
+	/** Closes with the reason; a client that does not answer the close within a second is cut off. */
 	close(code: number, reason: string): void {
 		this.dispose();
 		this.socket.close(code, reason);
+		setTimeout(() => this.socket.terminate(), 1000).unref();
 	}
 
 	/** Ends the subscriptions and timers; the socket itself is closing. */

@@ -70,7 +70,10 @@ export class RealtimeServer {
 		this.stopWatching?.();
 		clearInterval(this.heartbeat);
 		for (const connection of this.connections) connection.close(closeCodes.goingAway, 'Server shutting down');
-		for (const socket of this.others) socket.close(closeCodes.goingAway, 'Server shutting down');
+		for (const socket of this.others) {
+			socket.close(closeCodes.goingAway, 'Server shutting down');
+			setTimeout(() => socket.terminate(), 1000).unref();
+		}
 		this.sockets.close();
 	}
 
