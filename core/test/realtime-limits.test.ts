@@ -32,6 +32,7 @@ test('bad messages are answered with an error message and the socket keeps worki
 		t.like(await errorOf({ type: 'subscribe' }), { code: 'INVALID_PAYLOAD' });
 		t.like(await errorOf({ type: 'subscribe', collection: 'nowhere', uid: 1 }), { code: 'FORBIDDEN' });
 		t.like(await errorOf({ type: 'subscribe', collection: 'directus_users', query: { filter: { _nonsense: 1 } } }), { code: 'INVALID_QUERY' });
+		t.like(await errorOf({ type: 'subscribe', collection: 'directus_users', query: { aggregate: { count: ['*'] } } }), { code: 'INVALID_QUERY' });
 		t.like(await errorOf({ type: 'items', collection: 'directus_users', action: 'explode' }), { code: 'INVALID_PAYLOAD' });
 		t.like(await errorOf({ type: 'auth', access_token: 'forged.token.here' }), { code: 'INVALID_CREDENTIALS' });
 		socket.ws.send(Buffer.from([0xff, 0x00]), { binary: true });

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Accountability, Item, PrimaryKey } from '@mantle/extensions-sdk';
 import type { DataEngine } from '../items/engine.js';
+import { createError } from '../errors/index.js';
 import { parseQuery } from '../items/query/parse.js';
 import type { NormalizedQuery } from '../items/query/types.js';
 import type { ChangeAction, ChangeEvent, ChangeFeed } from './feed.js';
@@ -67,6 +68,8 @@ export class SubscriptionHub {
 	/** Validates the query, reads the subscriber's first rows and starts delivering; answers the rows and the unsubscribe. */
 	async subscribe(spec: SubscriptionSpec, accountability: Accountability, make: (query: NormalizedQuery) => Subscription) {
 		const query = parseQuery(spec.query ?? {});
+		// A change is told as rows; counts and sums of a group have no row to follow.
+		if (query.aggregate || query.groupBy) throw createError('INVALID_QUERY', { reason: 'A subscription cannot aggregate or group.' });
 		const primary = await this.primaryOf(spec.collection);
 		const keepsPrimary = spec.keepPrimary === true || !query.fields || query.fields.some((field) => field === '*' || field === primary);
 		const entry: Entry = { subscription: make(query), keepsPrimary, shape: `${keepsPrimary}|${JSON.stringify(query)}`, known: new Map() };
