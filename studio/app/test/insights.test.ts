@@ -1,4 +1,5 @@
 import { api } from '../../../core/test/helpers/http.js';
+import { eventually } from '../../../core/test/helpers/wait.js';
 import { studioTest } from './helpers/studio.js';
 import { seedBlog } from './helpers/seed.js';
 
@@ -44,6 +45,24 @@ studioTest(
 		const top = page.getByRole('article', { name: 'Most viewed' }).getByRole('listitem');
 		await top.first().waitFor();
 		t.deepEqual(await top.allInnerTexts(), ['Article 030', 'Article 029', 'Article 028']);
+
+		// Panels move on the grid by their title bar; the new place is saved.
+		const listPanel = () => api(url, 'GET', '/panels?fields=id,position_x,position_y&filter[name][_eq]=Most viewed').then((response) => response.body.data[0]);
+		const before = await listPanel();
+		const handle = page.getByRole('article', { name: 'Most viewed', exact: true }).locator('header');
+		const box = (await handle.boundingBox())!;
+		await page.mouse.move(box.x + 30, box.y + 8);
+		await page.mouse.down();
+		await page.mouse.move(box.x + 90, box.y + 48, { steps: 5 });
+		await page.mouse.move(box.x + 150, box.y + 88, { steps: 5 });
+		await page.mouse.up();
+		t.true(
+			await eventually(async () => {
+				const after = await listPanel();
+				return after.position_x === before.position_x + 6 && after.position_y === before.position_y + 4;
+			}, 10_000),
+			'position saved after the drop',
+		);
 
 		// A dashboard variable: the metric counts only the status it holds.
 		await addPanel('Variable', 'Status', async () => {

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useGridDrag } from '../insights/grid-drag.js';
 import type { Operation } from './api.js';
 
 /** Positions are stored in grid units, as Directus stores them. */
@@ -41,10 +41,18 @@ function link(from: { x: number; y: number }, to: { x: number; y: number }): str
  */
 export function Canvas(props: Props) {
 	const { operations } = props;
-	/** Where the dragged card is drawn while it moves (grid units), before the save. */
-	const [dragging, setDragging] = useState<{ id: string; x: number; y: number } | null>(null);
-	const start = useRef<{ pointerX: number; pointerY: number; x: number; y: number } | null>(null);
-	const at = (operation: Operation) => (dragging?.id === operation.id ? dragging : { x: operation.position_x, y: operation.position_y });
+	const {
+		dragging,
+		handlers,
+		at: placeOf,
+	} = useGridDrag(grid, 0, (id, x, y) =>
+		props.onMove(
+			operations.find((operation) => operation.id === id)!,
+			x,
+			y,
+		),
+	);
+	const at = (operation: Operation) => placeOf(operation.id, operation.position_x, operation.position_y);
 	const byId = new Map(operations.map((operation) => [operation.id, operation]));
 	const width = Math.max(60, ...operations.map((operation) => at(operation).x + cardWidth + 16)) * grid;
 	const height = Math.max(30, ...operations.map((operation) => at(operation).y + cardHeight + 10)) * grid;
@@ -58,25 +66,6 @@ export function Canvas(props: Props) {
 			if (next) links.push({ key: `${operation.id}-${on}`, d: link(port(at(operation).x, at(operation).y, on), at(next)), kind: on });
 		}
 	}
-
-	const pointerDown = (operation: Operation) => (event: PointerEvent) => {
-		if ((event.target as Element).closest('button')) return;
-		(event.currentTarget as Element).setPointerCapture(event.pointerId);
-		start.current = { pointerX: event.clientX, pointerY: event.clientY, x: operation.position_x, y: operation.position_y };
-		setDragging({ id: operation.id, x: operation.position_x, y: operation.position_y });
-	};
-	const pointerMove = (event: PointerEvent) => {
-		if (!dragging || !start.current) return;
-		const x = Math.max(0, Math.round(start.current.x + (event.clientX - start.current.pointerX) / grid));
-		const y = Math.max(0, Math.round(start.current.y + (event.clientY - start.current.pointerY) / grid));
-		if (x !== dragging.x || y !== dragging.y) setDragging({ ...dragging, x, y });
-	};
-	const pointerUp = (operation: Operation) => () => {
-		const moved = dragging && (dragging.x !== operation.position_x || dragging.y !== operation.position_y) ? dragging : null;
-		start.current = null;
-		setDragging(null);
-		if (moved) props.onMove(operation, moved.x, moved.y);
-	};
 
 	const place = (x: number, y: number) => ({ left: `${x * grid}px`, top: `${y * grid}px`, width: `${cardWidth * grid}px`, height: `${cardHeight * grid}px` });
 
@@ -114,13 +103,7 @@ export function Canvas(props: Props) {
 							aria-label={`Operation ${operation.name || operation.key}`}
 							data-key={operation.key}
 						>
-							<header
-								class="drag-handle"
-								title="Drag to move"
-								onPointerDown={pointerDown(operation) as never}
-								onPointerMove={pointerMove as never}
-								onPointerUp={pointerUp(operation)}
-							>
+							<header class="drag-handle" title="Drag to move" {...(handlers(operation.id, operation.position_x, operation.position_y) as object)}>
 								<strong>{operation.name || operation.key}</strong> <span class="muted">{props.typeNames.get(operation.type) ?? operation.type}</span>
 							</header>
 							<div class="row">

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { navigate } from '../lib/router.js';
 import { reportError } from '../lib/toasts.js';
 import { createPanel, deleteDashboard, deletePanel, listPanels, readDashboard, updatePanel, type Dashboard as DashboardRecord, type Panel } from './api.js';
+import { useGridDrag } from './grid-drag.js';
 import { loadPanelExtensions, type PanelDefinition } from './panel-extensions.js';
 import { PanelEditor } from './panel-editor.js';
 import { PanelBody } from './panels.js';
@@ -35,6 +36,15 @@ export function Dashboard({ id }: { id: string }) {
 	const [tick, setTick] = useState(0);
 	const [every, setEvery] = useState(0);
 	const [values, setValues] = useState<Variables>({});
+	const drag = useGridDrag(unit, 1, async (panelId, x, y) => {
+		setPanels((list) => list.map((panel) => (panel.id === panelId ? { ...panel, position_x: x, position_y: y } : panel)));
+		try {
+			await updatePanel(panelId, { position_x: x, position_y: y });
+		} catch (error) {
+			reportError(error);
+			await reload();
+		}
+	});
 
 	const reload = async () => {
 		const [found, list] = await Promise.all([readDashboard(id), listPanels(id)]);
@@ -115,48 +125,51 @@ export function Dashboard({ id }: { id: string }) {
 				<div class="dashboard-canvas">
 					<div class="dashboard-grid" style={{ height: `${height}px`, width: `${width}px` }}>
 						{panels.length === 0 && <p class="empty">No panel yet: add one.</p>}
-						{panels.map((panel) => (
-							<article
-								key={panel.id}
-								class="insight-panel"
-								aria-label={panel.name ?? panel.type}
-								data-type={panel.type}
-								style={{
-									left: `${(panel.position_x - 1) * unit}px`,
-									top: `${(panel.position_y - 1) * unit}px`,
-									width: `${panel.width * unit}px`,
-									height: `${panel.height * unit}px`,
-									...(panel.color ? { borderTopColor: panel.color } : {}),
-								}}
-							>
-								<header>
-									{panel.show_header && panel.name ? <h2>{panel.name}</h2> : <span />}
-									<button type="button" class="ghost" aria-label={`Edit panel ${panel.name ?? panel.type}`} onClick={() => setEditing({ panel })}>
-										✎
-									</button>
-								</header>
-								<div class="panel-body">
-									<PanelBody
-										type={panel.type}
-										options={substitute(panel.options ?? {}, variables) as Record<string, unknown>}
-										tick={tick}
-										dashboard={id}
-										width={panel.width}
-										height={panel.height}
-										showHeader={panel.show_header}
-										extension={extensions.get(panel.type)}
-										variable={
-											panel.type === 'variable'
-												? {
-														value: variables[String(panel.options?.field ?? '')],
-														set: (value) => setValues({ ...values, [String(panel.options?.field ?? '')]: value }),
-													}
-												: undefined
-										}
-									/>
-								</div>
-							</article>
-						))}
+						{panels.map((panel) => {
+							const { x, y } = drag.at(panel.id, panel.position_x, panel.position_y);
+							return (
+								<article
+									key={panel.id}
+									class={`insight-panel${drag.dragging?.id === panel.id ? ' dragging' : ''}`}
+									aria-label={panel.name ?? panel.type}
+									data-type={panel.type}
+									style={{
+										left: `${(x - 1) * unit}px`,
+										top: `${(y - 1) * unit}px`,
+										width: `${panel.width * unit}px`,
+										height: `${panel.height * unit}px`,
+										...(panel.color ? { borderTopColor: panel.color } : {}),
+									}}
+								>
+									<header class="drag-handle" title="Drag to move" {...(drag.handlers(panel.id, panel.position_x, panel.position_y) as object)}>
+										{panel.show_header && panel.name ? <h2>{panel.name}</h2> : <span />}
+										<button type="button" class="ghost" aria-label={`Edit panel ${panel.name ?? panel.type}`} onClick={() => setEditing({ panel })}>
+											✎
+										</button>
+									</header>
+									<div class="panel-body">
+										<PanelBody
+											type={panel.type}
+											options={substitute(panel.options ?? {}, variables) as Record<string, unknown>}
+											tick={tick}
+											dashboard={id}
+											width={panel.width}
+											height={panel.height}
+											showHeader={panel.show_header}
+											extension={extensions.get(panel.type)}
+											variable={
+												panel.type === 'variable'
+													? {
+															value: variables[String(panel.options?.field ?? '')],
+															set: (value) => setValues({ ...values, [String(panel.options?.field ?? '')]: value }),
+														}
+													: undefined
+											}
+										/>
+									</div>
+								</article>
+							);
+						})}
 					</div>
 				</div>
 				{editing && (

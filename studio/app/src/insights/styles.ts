@@ -29,6 +29,8 @@ export const css = `
 .line-chart { margin: 0; height: 100%; display: flex; flex-direction: column; }
 .line-chart svg { flex: 1; width: 100%; min-height: 60px; }
 .axis { display: flex; justify-content: space-between; font-size: 0.75rem; color: var(--fg-muted); }
+.drag-handle { cursor: grab; touch-action: none; user-select: none; }
+.insight-panel.dragging { opacity: 0.85; box-shadow: 0 4px 12px rgb(0 0 0 / 0.25); z-index: 1; }
 .place-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 8px; }
 .flow-panel { width: 360px; flex: none; border: 1px solid var(--border); border-radius: var(--radius); padding: 12px 16px; max-height: calc(100vh - 140px); overflow: auto; }
 .flow-panel form, .options-form { display: grid; gap: 10px; }
