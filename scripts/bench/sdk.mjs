@@ -1,7 +1,8 @@
 // The browser cost of the SDK: a Studio-like set of imports (client, auth, items, files, users,
 // fields, collections) bundled by esbuild for the browser, minified and gzipped, beside the same
 // set from @directus/sdk 18. Bundling for `platform: 'browser'` also proves the client pulls in
-// no Node-only module. Prints sizes in bytes; the target for @mantle/sdk is under 12 KB gzipped.
+// no Node-only module (package.json's browser map swaps transport.ts for
+// transport.browser.ts). Prints sizes in bytes; the target for @mantle/sdk is under 12 KB gzipped.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,4 +54,7 @@ export async function run() {
 	for (const row of rows) console.log(`${row.name.padEnd(14)} minified ${String(row.minified).padStart(6)} B   gzipped ${String(row.gzipped).padStart(6)} B`);
 	const ours = rows.find((row) => row.name === '@mantle/sdk');
 	console.log(`@mantle/sdk target: under ${target} B gzipped — ${ours.gzipped < target ? 'met' : 'NOT met'}`);
+	// The issue names @directus/sdk as the peer to beat, for the same set.
+	const peer = rows.find((row) => row.name === '@directus/sdk');
+	if (peer) console.log(`@mantle/sdk vs @directus/sdk: ${ours.gzipped - peer.gzipped} B gzipped — ${ours.gzipped < peer.gzipped ? 'smaller' : 'NOT smaller'}`);
 }

@@ -113,13 +113,11 @@ export function createClient<Schema = any>(url: string, options: ClientOptions =
 	}
 
 	async function execute(cmd: RestCommand<unknown>, signal?: AbortSignal, attempt = 0, refreshed = false): Promise<unknown> {
-		const headers: Record<string, string> = { ...options.headers, ...cmd.headers };
-		let body = cmd.body as BodyInit | undefined;
+		const raw = cmd.body;
 		// Strings and class instances (Blob, FormData, bytes, streams, URLSearchParams) go as they are; other values as JSON.
-		if (body !== undefined && typeof body != 'string' && (!(body instanceof Object) || Array.isArray(body) || body.constructor == Object)) {
-			body = JSON.stringify(body);
-			headers['content-type'] ??= 'application/json';
-		}
+		const json = raw !== undefined && typeof raw != 'string' && (!(raw instanceof Object) || Array.isArray(raw) || raw.constructor == Object);
+		const headers: Record<string, string> = { ...(json && { 'content-type': 'application/json' }), ...options.headers, ...cmd.headers };
+		const body = (json ? JSON.stringify(raw) : raw) as BodyInit | undefined;
 		const signed = cmd.auth !== false;
 		let auth: AuthData | null = null;
 		if (signed && !staticToken) {

@@ -37,12 +37,10 @@ export function command<Output, Schema = any>(spec: Omit<RestCommand<Output, Sch
 }
 
 /** A path with its query string, if any. */
-export function withQuery(path: string, params?: Record<string, string>): string {
+export const withQuery = (path: string, params?: Record<string, string>): string => {
 	const search = `${new URLSearchParams(params)}`;
 	return search ? `${path}?${search}` : path;
-}
+};
 
 /** Encodes a path segment (collection names, keys, ids). */
-export function segment(value: string | number): string {
-	return encodeURIComponent(String(value));
-}
+export const segment = (value: string | number): string => encodeURIComponent(value);

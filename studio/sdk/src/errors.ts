@@ -69,15 +69,13 @@ export class MantleError extends Error {
 	}
 }
 
-export function isMantleError(value: unknown): value is MantleError {
-	return value instanceof MantleError;
-}
+export const isMantleError = (value: unknown): value is MantleError => value instanceof MantleError;
 
 /** Turns an answer's body (parsed JSON, or null) into the error it describes. */
-export function errorFromBody(status: number, body: unknown, statusText = ''): MantleError {
+export const errorFromBody = (status: number, body: unknown, statusText: string): MantleError => {
 	const list = (body as { errors?: unknown } | null)?.errors;
 	return new MantleError(status, Array.isArray(list) ? list : [], statusText || `Request failed with status ${status}`);
-}
+};
 
-/** An error the client reports itself (status 0: no answer), or a local refusal. */
-export const clientError = (message: string, code: ClientErrorCode | ApiErrorCode, status = 0) => new MantleError(status, [{ message, extensions: { code } }]);
+/** An error the client reports itself: status 0, no answer. */
+export const clientError = (message: string, code: ClientErrorCode) => new MantleError(0, [{ message, extensions: { code } }]);

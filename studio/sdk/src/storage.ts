@@ -12,22 +12,20 @@ export interface AuthStorage {
 	set(value: AuthData | null): void | Promise<void>;
 }
 
-export function memoryStorage(): AuthStorage {
+export const memoryStorage = (): AuthStorage => {
 	let value: AuthData | null = null;
 	return { get: () => value, set: (next) => void (value = next) };
-}
+};
 
 /** A Web Storage (localStorage, sessionStorage) under one key. */
-export function webStorage(store: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>, key = 'mantle_auth'): AuthStorage {
-	return {
-		get() {
-			try {
-				// An absent key parses as null; an unreadable one is no sign-in either.
-				return JSON.parse(store.getItem(key)!) as AuthData | null;
-			} catch {
-				return null;
-			}
-		},
-		set: (value) => (value ? store.setItem(key, JSON.stringify(value)) : store.removeItem(key)),
-	};
-}
+export const webStorage = (store: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>, key = 'mantle_auth'): AuthStorage => ({
+	get() {
+		try {
+			// An absent key parses as null; an unreadable one is no sign-in either.
+			return JSON.parse(store.getItem(key)!) as AuthData | null;
+		} catch {
+			return null;
+		}
+	},
+	set: (value) => (value ? store.setItem(key, JSON.stringify(value)) : store.removeItem(key)),
+});

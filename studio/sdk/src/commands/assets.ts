@@ -19,9 +19,7 @@ export interface AssetOptions {
 	filename?: string;
 }
 
-function assetPath(id: string, options: AssetOptions): string {
-	return `/assets/${segment(id)}${options.filename ? `/${segment(options.filename)}` : ''}`;
-}
+const assetPath = (id: string, options: AssetOptions) => `/assets/${segment(id)}${options.filename ? `/${segment(options.filename)}` : ''}`;
 
 /** The URL of a file's content, for `<img src>` or a link; no request is made. */
 export const assetUrl = (baseUrl: string, id: string, options: AssetOptions = {}): string =>

@@ -27,9 +27,10 @@ export const readFile = (key: Key, query?: Query) => readOne<FileInfo>(path, key
  * Uploads files: a FormData whose metadata fields come before each file part, as the API reads
  * them in order. One file answers one record, several an array. Abort with the request's `signal`.
  */
-export function uploadFiles(form: FormData, options: UploadOptions = {}) {
-	return { ...createOne<FileInfo | FileInfo[]>(path, form, options.query), onUploadProgress: options.onProgress };
-}
+export const uploadFiles = (form: FormData, options: UploadOptions = {}) => ({
+	...createOne<FileInfo | FileInfo[]>(path, form, options.query),
+	onUploadProgress: options.onProgress,
+});
 
 /** Replaces a file's content (and metadata) in place. */
 export function replaceFile(key: Key, form: FormData, options: UploadOptions = {}) {

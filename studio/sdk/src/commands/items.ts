@@ -10,88 +10,67 @@ type Read<Schema, C, Q> = QueryOutput<Item<Schema, C>, Q>;
 const itemsPath = (collection: string) => `/items/${segment(collection)}`;
 
 /** Items of a collection matching the query: `readItems('articles', { fields: ['id', 'author.name'] })`. */
-export function readItems<Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
+export const readItems = <Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
 	collection: C,
 	query?: Q,
-): RestCommand<Array<Read<Schema, C, Q>>, Schema> {
-	return readMany<Read<Schema, C, Q>>(itemsPath(collection), query);
-}
+): RestCommand<Array<Read<Schema, C, Q>>, Schema> => readMany<Read<Schema, C, Q>>(itemsPath(collection), query);
 
-export function readItem<Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
+export const readItem = <Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
 	collection: C,
 	key: Key,
 	query?: Q,
-): RestCommand<Read<Schema, C, Q>, Schema> {
-	return readOne<Read<Schema, C, Q>>(itemsPath(collection), key, query);
-}
+): RestCommand<Read<Schema, C, Q>, Schema> => readOne<Read<Schema, C, Q>>(itemsPath(collection), key, query);
 
 /** A singleton collection's one item. */
-export function readSingleton<Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
+export const readSingleton = <Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
 	collection: C,
 	query?: Q,
-): RestCommand<Read<Schema, C, Q>, Schema> {
-	return command({ method: 'GET', path: itemsPath(collection), params: queryParams(query) });
-}
+): RestCommand<Read<Schema, C, Q>, Schema> => command({ method: 'GET', path: itemsPath(collection), params: queryParams(query) });
 
-export function createItem<Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
+export const createItem = <Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
 	collection: C,
 	item: Partial<Item<Schema, C>>,
 	query?: Q,
-): RestCommand<Read<Schema, C, Q>, Schema> {
-	return createOne<Read<Schema, C, Q>>(itemsPath(collection), item, query);
-}
+): RestCommand<Read<Schema, C, Q>, Schema> => createOne<Read<Schema, C, Q>>(itemsPath(collection), item, query);
 
-export function createItems<Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
+export const createItems = <Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
 	collection: C,
 	items: Array<Partial<Item<Schema, C>>>,
 	query?: Q,
-): RestCommand<Array<Read<Schema, C, Q>>, Schema> {
-	return createMany<Read<Schema, C, Q>>(itemsPath(collection), items, query);
-}
+): RestCommand<Array<Read<Schema, C, Q>>, Schema> => createMany<Read<Schema, C, Q>>(itemsPath(collection), items, query);
 
-export function updateItem<Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
+export const updateItem = <Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
 	collection: C,
 	key: Key,
 	item: Partial<Item<Schema, C>>,
 	query?: Q,
-): RestCommand<Read<Schema, C, Q>, Schema> {
-	return updateOne<Read<Schema, C, Q>>(itemsPath(collection), key, item, query);
-}
+): RestCommand<Read<Schema, C, Q>, Schema> => updateOne<Read<Schema, C, Q>>(itemsPath(collection), key, item, query);
 
 /** The same change to several items, named by key or by a query (`{ filter }`). */
-export function updateItems<Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
+export const updateItems = <Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
 	collection: C,
 	keysOrQuery: Key[] | Query<Item<Schema, C>>,
 	item: Partial<Item<Schema, C>>,
 	query?: Q,
-): RestCommand<Array<Read<Schema, C, Q>>, Schema> {
-	return updateMany<Read<Schema, C, Q>>(itemsPath(collection), keysOrQuery, item, query);
-}
+): RestCommand<Array<Read<Schema, C, Q>>, Schema> => updateMany<Read<Schema, C, Q>>(itemsPath(collection), keysOrQuery, item, query);
 
 /** A different change per item: each item carries its primary key. */
-export function updateItemsBatch<Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
+export const updateItemsBatch = <Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
 	collection: C,
 	items: Array<Partial<Item<Schema, C>>>,
 	query?: Q,
-): RestCommand<Array<Read<Schema, C, Q>>, Schema> {
-	return command({ method: 'PATCH', path: itemsPath(collection), params: queryParams(query), body: items });
-}
+): RestCommand<Array<Read<Schema, C, Q>>, Schema> => command({ method: 'PATCH', path: itemsPath(collection), params: queryParams(query), body: items });
 
-export function updateSingleton<Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
+export const updateSingleton = <Schema, const C extends CollectionName<Schema>, const Q extends Query<Item<Schema, C>>>(
 	collection: C,
 	item: Partial<Item<Schema, C>>,
 	query?: Q,
-): RestCommand<Read<Schema, C, Q>, Schema> {
-	return command({ method: 'PATCH', path: itemsPath(collection), params: queryParams(query), body: item });
-}
+): RestCommand<Read<Schema, C, Q>, Schema> => command({ method: 'PATCH', path: itemsPath(collection), params: queryParams(query), body: item });
 
-export function deleteItem<Schema, const C extends CollectionName<Schema>>(collection: C, key: Key): RestCommand<void, Schema> {
-	return deleteOne(itemsPath(collection), key);
-}
+export const deleteItem = <Schema, const C extends CollectionName<Schema>>(collection: C, key: Key): RestCommand<void, Schema> =>
+	deleteOne(itemsPath(collection), key);
 
-export function deleteItems<Schema, const C extends CollectionName<Schema>>(
+export const deleteItems = <Schema, const C extends CollectionName<Schema>>(
 	collection: C,
 	keysOrQuery: Key[] | Query<Item<Schema, C>>,
-): RestCommand<void, Schema> {
-	return deleteMany(itemsPath(collection), keysOrQuery);
-}
+): RestCommand<void, Schema> => deleteMany(itemsPath(collection), keysOrQuery);
