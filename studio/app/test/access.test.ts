@@ -41,7 +41,6 @@ async function seedArticles(url: string) {
 studioTest(
 	'an admin makes a role whose custom rule hides draft rows and a field; its user sees only what it allows',
 	async ({ t, page, login, open, url }) => {
-		page.on('dialog', (dialog) => void dialog.accept());
 		await login();
 		await open('/settings/roles');
 		await page.getByLabel('New role name').fill('Reader');
@@ -101,7 +100,6 @@ studioTest(
 studioTest(
 	'the user directory is a table where an admin suspends and reactivates a user and invites one by mail',
 	async ({ t, page, login, open, url }) => {
-		page.on('dialog', (dialog) => void dialog.accept());
 		const role = await ok(await api(url, 'POST', '/roles', { name: 'Writer' }), 'role');
 		await ok(await api(url, 'POST', '/users', { email: 'writer@example.com', password: 'writer password 1', role: role.id }), 'user');
 		const signIn = () => api(url, 'POST', '/auth/login', { email: 'writer@example.com', password: 'writer password 1' });
@@ -114,6 +112,7 @@ studioTest(
 		await writer.waitFor();
 		t.is(await writer.locator('td').nth(2).innerText(), 'Writer', 'the role is shown');
 		await writer.getByRole('button', { name: 'Suspend writer@example.com' }).click();
+		await page.getByRole('dialog', { name: 'Suspend writer@example.com?' }).getByRole('button', { name: 'Suspend' }).click();
 		await writer.locator('td[data-field="status"]', { hasText: 'suspended' }).waitFor();
 		t.is((await signIn()).status, 401, 'a suspended user cannot sign in');
 		await writer.getByRole('button', { name: 'Reactivate writer@example.com' }).click();

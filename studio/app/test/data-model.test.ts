@@ -23,11 +23,6 @@ async function createField(page: Page, fill: (dialog: ReturnType<Page['getByRole
 studioTest(
 	'an admin builds three collections joined by M2O, O2M and M2M relations in the Studio alone, then fills them in the content module',
 	async ({ t, page, login, open, url }) => {
-		const dialogs: string[] = [];
-		page.on('dialog', (dialog) => {
-			dialogs.push(dialog.message());
-			void dialog.accept();
-		});
 		await login();
 		await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: 'Data Model' }).click();
 		await page.getByRole('heading', { name: 'Data Model' }).waitFor();
@@ -116,20 +111,28 @@ studioTest(
 		// Deleting asks first, and names what depends on the field.
 		await open('/settings/data-model/books');
 		await page.getByRole('button', { name: 'Delete field author' }).click();
-		await fieldsTable('books').locator('tr[data-field="author"]').waitFor({ state: 'detached' });
+		let confirm = page.getByRole('dialog', { name: 'Delete the field “books.author”?' });
 		t.true(
-			dialogs.some((message) => message.includes('books.author → authors')),
+			(await confirm.getByRole('list', { name: 'What depends on it' }).innerText()).includes('books.author → authors'),
 			'the confirmation names the relation',
 		);
+		await confirm.getByRole('button', { name: 'Cancel' }).click();
+		await confirm.waitFor({ state: 'detached' });
+		t.is((await api(url, 'GET', '/fields/books/author')).status, 200, 'cancelling keeps the field');
+		await page.getByRole('button', { name: 'Delete field author' }).click();
+		await confirm.getByRole('button', { name: 'Delete' }).click();
+		await fieldsTable('books').locator('tr[data-field="author"]').waitFor({ state: 'detached' });
 		t.is((await api(url, 'GET', '/fields/books/author')).status, 403, 'the field is gone');
 
 		await open('/settings/data-model/chapters');
 		await page.getByRole('button', { name: 'Delete collection' }).click();
-		await page.waitForURL(/\/admin\/settings\/data-model$/);
+		confirm = page.getByRole('dialog', { name: /^Delete the collection “chapters”/ });
 		t.true(
-			dialogs.some((message) => message.includes('chapters.book → books')),
+			(await confirm.getByRole('list', { name: 'What depends on it' }).innerText()).includes('chapters.book → books'),
 			'the confirmation names the relation to books',
 		);
+		await confirm.getByRole('button', { name: 'Delete' }).click();
+		await page.waitForURL(/\/admin\/settings\/data-model$/);
 		t.is((await api(url, 'GET', '/collections/chapters')).status, 403, 'the collection is gone');
 		t.is((await api(url, 'GET', '/fields/books/chapters')).status, 403, 'and so is the list of its items on books');
 	},

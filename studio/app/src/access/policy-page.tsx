@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api.js';
 import { base, navigate } from '../lib/router.js';
 import { notify, reportError } from '../lib/toasts.js';
+import { ConfirmDialog } from '../shell/dialog.js';
 import { PermissionsMatrix } from './permissions-matrix.js';
 import type { AccessRow, Policy, Role } from './permission-model.js';
 
@@ -12,6 +13,7 @@ export function PolicyPage({ id }: { id: string }) {
 	const [roles, setRoles] = useState<Role[]>([]);
 	const [access, setAccess] = useState<AccessRow[]>([]);
 	const [missing, setMissing] = useState(false);
+	const [confirming, setConfirming] = useState(false);
 
 	const loadAccess = () => api.get<AccessRow[]>('/access', { filter: { policy: { _eq: id } }, limit: -1 }).then(setAccess, reportError);
 	useEffect(() => {
@@ -65,7 +67,6 @@ export function PolicyPage({ id }: { id: string }) {
 	}
 
 	async function remove() {
-		if (!confirm(`Delete the policy “${policy!.name}”? Its permissions go with it, and the roles and users holding it lose them.`)) return;
 		try {
 			await api.delete(`/policies/${id}`);
 			notify('Policy deleted.', 'success');
@@ -77,12 +78,21 @@ export function PolicyPage({ id }: { id: string }) {
 
 	return (
 		<section aria-labelledby="policy-title">
+			{confirming && (
+				<ConfirmDialog
+					title={`Delete the policy “${policy.name}”?`}
+					message="Its permissions go with it, and the roles and users holding it lose them."
+					confirmLabel="Delete"
+					onConfirm={remove}
+					onClose={() => setConfirming(false)}
+				/>
+			)}
 			<header class="page-header">
 				<h1 id="policy-title">
 					<a href={`${base}/settings/policies`}>Policies</a> / {policy.name}
 				</h1>
 				<div class="actions">
-					<button type="button" class="danger" onClick={remove}>
+					<button type="button" class="danger" onClick={() => setConfirming(true)}>
 						Delete policy
 					</button>
 				</div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api.js';
 import { base, navigate } from '../lib/router.js';
 import { notify, reportError } from '../lib/toasts.js';
+import { ConfirmDialog } from '../shell/dialog.js';
 import { roleChain, type AccessRow, type Policy, type Role } from './permission-model.js';
 
 const roleFields = ['id', 'name', 'icon', 'description', 'parent'];
@@ -95,6 +96,7 @@ export function RolePage({ id }: { id: string }) {
 	const [roles, setRoles] = useState<Role[]>([]);
 	const [policies, setPolicies] = useState<Policy[]>([]);
 	const [access, setAccess] = useState<AccessRow[]>([]);
+	const [confirming, setConfirming] = useState(false);
 	const [members, setMembers] = useState<Array<{ id: string; email: string | null }>>([]);
 	const loadAccess = () => api.get<AccessRow[]>('/access', { filter: { role: { _eq: id } }, limit: -1 }).then(setAccess, reportError);
 	const loadPolicies = () => api.get<Policy[]>('/policies', { fields: ['id', 'name', 'admin_access', 'app_access'], limit: -1 }).then(setPolicies, reportError);
@@ -142,7 +144,6 @@ export function RolePage({ id }: { id: string }) {
 	}
 
 	async function remove() {
-		if (!confirm(`Delete the role “${role!.name}”? Its users keep their accounts but lose what the role allowed.`)) return;
 		try {
 			await api.delete(`/roles/${id}`);
 			navigate('/settings/roles');
@@ -153,12 +154,21 @@ export function RolePage({ id }: { id: string }) {
 
 	return (
 		<section aria-labelledby="role-title">
+			{confirming && (
+				<ConfirmDialog
+					title={`Delete the role “${role.name}”?`}
+					message="Its users keep their accounts but lose what the role allowed."
+					confirmLabel="Delete"
+					onConfirm={remove}
+					onClose={() => setConfirming(false)}
+				/>
+			)}
 			<header class="page-header">
 				<h1 id="role-title">
 					<a href={`${base}/settings/roles`}>Roles</a> / {role.name}
 				</h1>
 				<div class="actions">
-					<button type="button" class="danger" onClick={remove}>
+					<button type="button" class="danger" onClick={() => setConfirming(true)}>
 						Delete role
 					</button>
 				</div>

@@ -4,6 +4,7 @@ import { base } from '../lib/router.js';
 import { me } from '../lib/session.js';
 import { useStore } from '../lib/store.js';
 import { notify, reportError } from '../lib/toasts.js';
+import { ConfirmDialog } from '../shell/dialog.js';
 import type { Role } from './permission-model.js';
 
 interface UserRow {
@@ -21,6 +22,7 @@ export function UserTable() {
 	const [users, setUsers] = useState<UserRow[] | null>(null);
 	const [roles, setRoles] = useState<Role[]>([]);
 	const [search, setSearch] = useState('');
+	const [suspending, setSuspending] = useState<UserRow | null>(null);
 	const [invite, setInvite] = useState({ email: '', role: '' });
 
 	const load = () =>
@@ -41,7 +43,6 @@ export function UserTable() {
 	}, []);
 
 	async function setStatus(user: UserRow, status: 'active' | 'suspended') {
-		if (status === 'suspended' && !confirm(`Suspend ${user.email}? They are signed out and cannot sign in until reactivated.`)) return;
 		try {
 			await api.patch(`/users/${user.id}`, { status });
 			notify(status === 'suspended' ? `${user.email} is suspended.` : `${user.email} is active again.`, 'success');
@@ -65,6 +66,15 @@ export function UserTable() {
 
 	return (
 		<section aria-labelledby="users-title">
+			{suspending && (
+				<ConfirmDialog
+					title={`Suspend ${suspending.email}?`}
+					message="They are signed out and cannot sign in until reactivated."
+					confirmLabel="Suspend"
+					onConfirm={() => setStatus(suspending, 'suspended')}
+					onClose={() => setSuspending(null)}
+				/>
+			)}
 			<header class="page-header">
 				<h1 id="users-title">User Directory</h1>
 				<div class="actions">
@@ -111,7 +121,7 @@ export function UserTable() {
 											</button>
 										) : (
 											user.status === 'active' && (
-												<button type="button" class="danger" onClick={() => setStatus(user, 'suspended')} aria-label={`Suspend ${user.email}`}>
+												<button type="button" class="danger" onClick={() => setSuspending(user)} aria-label={`Suspend ${user.email}`}>
 													Suspend
 												</button>
 											)

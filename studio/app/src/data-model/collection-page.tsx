@@ -5,7 +5,8 @@ import { collectionOf, fieldsOf, loadSchema, schema, type Field } from '../lib/s
 import { useStore } from '../lib/store.js';
 import { notify, reportError } from '../lib/toasts.js';
 import { CollectionSettings } from './collection-settings.js';
-import { collectionDependents, confirmText, fieldDependents } from './dependents.js';
+import { DeleteDialog } from './delete-dialog.js';
+import { collectionDependents, fieldDependents } from './dependents.js';
 import { FieldEditor } from './field-editor.js';
 import { kindOf } from './field-draft.js';
 import { FormPreview } from './preview.js';
@@ -14,6 +15,7 @@ import { FormPreview } from './preview.js';
 export function CollectionPage({ collection }: { collection: string }) {
 	const model = useStore(schema);
 	const [editing, setEditing] = useState<Field | 'new' | null>(null);
+	const [deleting, setDeleting] = useState<Field | 'collection' | null>(null);
 	const info = collectionOf(collection, model);
 	if (!info)
 		return (
@@ -24,7 +26,6 @@ export function CollectionPage({ collection }: { collection: string }) {
 	const fields = fieldsOf(collection, model);
 
 	async function removeField(field: Field) {
-		if (!confirm(confirmText(`the field “${collection}.${field.field}”`, fieldDependents(collection, field.field, model)))) return;
 		try {
 			await api.delete(`/fields/${collection}/${field.field}`);
 			await loadSchema();
@@ -35,7 +36,6 @@ export function CollectionPage({ collection }: { collection: string }) {
 	}
 
 	async function removeCollection() {
-		if (!confirm(confirmText(`the collection “${collection}” and all its items`, collectionDependents(collection, model)))) return;
 		try {
 			await api.delete(`/collections/${collection}`);
 			await loadSchema();
@@ -76,7 +76,7 @@ export function CollectionPage({ collection }: { collection: string }) {
 						</button>
 					)}
 					{!system && (
-						<button type="button" class="danger" onClick={removeCollection}>
+						<button type="button" class="danger" onClick={() => setDeleting('collection')}>
 							Delete collection
 						</button>
 					)}
@@ -120,7 +120,7 @@ export function CollectionPage({ collection }: { collection: string }) {
 									↓
 								</button>
 								{!system && !field.schema?.is_primary_key && (
-									<button type="button" class="ghost" aria-label={`Delete field ${field.field}`} onClick={() => removeField(field)}>
+									<button type="button" class="ghost" aria-label={`Delete field ${field.field}`} onClick={() => setDeleting(field)}>
 										×
 									</button>
 								)}
@@ -134,6 +134,14 @@ export function CollectionPage({ collection }: { collection: string }) {
 				<summary>Item form preview</summary>
 				<FormPreview collection={collection} />
 			</details>
+			{deleting && (
+				<DeleteDialog
+					what={deleting === 'collection' ? `the collection “${collection}” and all its items` : `the field “${collection}.${deleting.field}”`}
+					dependents={deleting === 'collection' ? collectionDependents(collection, model) : fieldDependents(collection, deleting.field, model)}
+					onConfirm={() => (deleting === 'collection' ? removeCollection() : removeField(deleting))}
+					onClose={() => setDeleting(null)}
+				/>
+			)}
 			{editing && <FieldEditor collection={collection} field={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
 		</section>
 	);

@@ -33,9 +33,3 @@ export function collectionDependents(collection: string, model: Schema): string[
 	for (const child of model.collections) if (child.meta?.group === collection) found.push(`the collection ${child.collection}, grouped under it`);
 	return found;
 }
-
-/** The confirmation text: what goes, and what depends on it. */
-export function confirmText(what: string, dependents: string[]): string {
-	const list = dependents.length > 0 ? `\n\nThese depend on it and will be changed or removed too:\n• ${dependents.join('\n• ')}` : '';
-	return `Delete ${what}? Its data is deleted and this can't be undone.${list}`;
-}
