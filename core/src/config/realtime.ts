@@ -35,7 +35,8 @@ export function realtimeConfig(
 ): RealtimeConfig {
 	const heartbeatMs = parse.duration(String(v.WEBSOCKETS_HEARTBEAT_PERIOD));
 	// A period shorter than a round trip on a busy machine would close healthy clients.
-	if (heartbeatMs !== 0 && heartbeatMs < 1000) fail('WEBSOCKETS_HEARTBEAT_PERIOD', 'Invalid configuration: WEBSOCKETS_HEARTBEAT_PERIOD must be 0 (off) or at least 1s.');
+	if (heartbeatMs !== 0 && heartbeatMs < 1000)
+		fail('WEBSOCKETS_HEARTBEAT_PERIOD', 'Invalid configuration: WEBSOCKETS_HEARTBEAT_PERIOD must be 0 (off) or at least 1s.');
 	const maxMessageBytes = parse.byteSize(String(v.WEBSOCKETS_MAX_MESSAGE_BYTES));
 	if (maxMessageBytes < 1024) fail('WEBSOCKETS_MAX_MESSAGE_BYTES', 'Invalid configuration: WEBSOCKETS_MAX_MESSAGE_BYTES must be at least 1kb.');
 	return {
