@@ -13,10 +13,10 @@ export default defineEndpoint<'extensions'>({
 			const settings: { enabled?: boolean; trusted?: boolean } = {};
 			for (const key of ['enabled', 'trusted'] as const) {
 				if (meta[key] === undefined) continue;
-				if (typeof meta[key] !== 'boolean') throw createError('INVALID_PAYLOAD', `Invalid payload. "meta.${key}" must be true or false.`);
+				if (typeof meta[key] !== 'boolean') throw createError('payloadNotBoolean', { field: `meta.${key}` });
 				settings[key] = meta[key];
 			}
-			if (Object.keys(settings).length === 0) throw createError('INVALID_PAYLOAD', 'Invalid payload. Give "meta.enabled" or "meta.trusted".');
+			if (Object.keys(settings).length === 0) throw createError('payloadNeedsOneOf', { fields: '"meta.enabled" or "meta.trusted"' });
 			return { body: { data: await extensions.update(accountability, params.name!, settings) } };
 		});
 	},

@@ -2,7 +2,7 @@ import { createError, type ExtensionsCapability, type RegistryCapability, type R
 
 function nameOf(body: unknown): string {
 	const name = (body as { extension?: unknown } | undefined)?.extension;
-	if (typeof name !== 'string' || name === '') throw createError('INVALID_PAYLOAD', 'Invalid payload. "extension" must name the package to install.');
+	if (typeof name !== 'string' || name === '') throw createError('payloadFieldInvalid', { field: 'extension', expected: 'name the package to install' });
 	return name;
 }
 
@@ -13,7 +13,7 @@ function nameOf(body: unknown): string {
  */
 export function registerRegistryRoutes(router: Router, extensions: ExtensionsCapability): void {
 	const registry = (): RegistryCapability => {
-		if (!extensions.registry) throw createError('SERVICE_UNAVAILABLE', 'No extension registry is configured (EXTENSIONS_REGISTRY).');
+		if (!extensions.registry) throw createError('registryMissing');
 		return extensions.registry;
 	};
 	router.get('/registry', async ({ accountability, query }) => ({ body: await registry().search(accountability, query) }));
@@ -21,7 +21,7 @@ export function registerRegistryRoutes(router: Router, extensions: ExtensionsCap
 	router.post('/registry/install', async ({ accountability, body }) => {
 		const version = (body as { version?: unknown } | undefined)?.version;
 		if (version !== undefined && typeof version !== 'string')
-			throw createError('INVALID_PAYLOAD', 'Invalid payload. "version" must be a version, a range or a tag.');
+			throw createError('payloadFieldInvalid', { field: 'version', expected: 'be a version, a range or a tag' });
 		return { body: { data: await registry().install(accountability, nameOf(body), version) } };
 	});
 	router.post('/registry/reinstall', async ({ accountability, body }) => ({ body: { data: await registry().reinstall(accountability, nameOf(body)) } }));

@@ -45,7 +45,7 @@ export default defineEndpoint<'items' | 'files'>({
 			if (Array.isArray(body)) return written(target, await target.updateBatch(body as never), request, true);
 			if (isObject(body) && Array.isArray(body.keys) && isObject(body.data))
 				return written(target, await target.updateMany(body.keys as PrimaryKey[], body.data), request, true);
-			throw createError('INVALID_PAYLOAD', 'Send a list of files with their keys, or { keys, data }.');
+			throw createError('bodyNotFileBatch');
 		});
 
 		// Multipart replaces the content, JSON changes fields: the body is read by the capability, which knows which.

@@ -43,12 +43,13 @@ export default defineOperation<TokenOptions>({
 			try {
 				return (await jwtVerify(tokenOf(token), key, { algorithms: ['HS256'] })).payload;
 			} catch (error) {
-				throw createError('INVALID_TOKEN', `The token did not verify: ${error instanceof Error ? error.message : 'invalid'}.`);
+				throw createError('operationTokenNotVerified', { reason: error instanceof Error ? error.message : 'invalid' });
 			}
 		}
 		if (operation === 'sign') {
 			const claims = (typeof payload === 'string' ? JSON.parse(payload) : payload) as JWTPayload;
-			if (claims === null || typeof claims !== 'object' || Array.isArray(claims)) throw createError('INVALID_PAYLOAD', 'Signing needs a "payload" object.');
+			if (claims === null || typeof claims !== 'object' || Array.isArray(claims))
+				throw createError('operationNeedsPayload', { operation: 'JSON web token', shape: 'object to sign' });
 			let jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt();
 			if (typeof options.expiresIn === 'string' || typeof options.expiresIn === 'number') jwt = jwt.setExpirationTime(options.expiresIn);
 			if (typeof options.issuer === 'string') jwt = jwt.setIssuer(options.issuer);
@@ -56,17 +57,17 @@ export default defineOperation<TokenOptions>({
 			if (typeof options.subject === 'string') jwt = jwt.setSubject(options.subject);
 			return jwt.sign(key);
 		}
-		throw createError('INVALID_PAYLOAD', '"operation" must be sign, verify or decode.');
+		throw createError('operationOptionNotAllowed', { value: String(operation), what: 'a JSON web token operation', allowed: 'sign, verify or decode' });
 	},
 });
 
 function tokenOf(token: unknown): string {
-	if (typeof token !== 'string' || token === '') throw createError('INVALID_PAYLOAD', 'The JSON web token operation needs a "token".');
+	if (typeof token !== 'string' || token === '') throw createError('operationNeedsOption', { operation: 'JSON web token', option: 'token' });
 	return token;
 }
 
 function secretOf(secret: unknown): string {
 	if (typeof secret !== 'string' || secret.length < 16)
-		throw createError('INVALID_PAYLOAD', 'The JSON web token operation needs a "secret" of at least 16 characters.');
+		throw createError('operationOptionOutOfRange', { option: 'secret', range: 'at least 16 characters long' });
 	return secret;
 }

@@ -16,6 +16,7 @@ export const errorMessages = {
 	nestedWriteRefused: { code: 'FORBIDDEN', template: `Related items can't be written through "{collection}" here: give "{field}" as a key.` },
 	ownerChangeRefused: { code: 'FORBIDDEN', template: `You can't give {collection} items to another user.` },
 	ownerCreateRefused: { code: 'FORBIDDEN', template: `You can't create {collection} items for another user.` },
+	shareRoleRefused: { code: 'FORBIDDEN', template: 'A share can only use your own role.' },
 	outsideItemsScope: { code: 'FORBIDDEN', template: `The collection "{collection}" is outside this extension's items scope.` },
 	outsideActionScope: { code: 'FORBIDDEN', template: `The action "{action}" on "{collection}" is outside this extension's items scope.` },
 	signInAsAdmin: { code: 'INVALID_CREDENTIALS', template: 'Sign in as an admin or present a {what}.' },
@@ -24,9 +25,14 @@ export const errorMessages = {
 	bodyNotObject: { code: 'INVALID_PAYLOAD', template: 'The body must be an object of changes.' },
 	bodyNotItems: { code: 'INVALID_PAYLOAD', template: 'The body must be an item or a list of items.' },
 	bodyNotBatch: { code: 'INVALID_PAYLOAD', template: 'Send a list of items with their keys, { keys, data } or { query, data }.' },
+	bodyNotFileBatch: { code: 'INVALID_PAYLOAD', template: 'Send a list of files with their keys, or { keys, data }.' },
 	bodyNotKeysOrQuery: { code: 'INVALID_PAYLOAD', template: 'Send a list of keys, { keys } or { query }.' },
 	bodyNotKeys: { code: 'INVALID_PAYLOAD', template: 'Send a list of keys or { keys }.' },
 	bodyNotJsonOrMultipart: { code: 'INVALID_PAYLOAD', template: 'The body must be JSON or multipart/form-data.' },
+	payloadNotBoolean: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "{field}" must be true or false.' },
+	payloadNeedsOneOf: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. Give {fields}.' },
+	payloadFieldInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "{field}" must {expected}.' },
+	payloadNotParsed: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. The {what} is neither {formats}: {reason}' },
 	itemNotObject: { code: 'INVALID_PAYLOAD', template: 'An item of "{collection}" must be an object.' },
 	fieldRequired: { code: 'INVALID_PAYLOAD', template: '"{field}" is required.' },
 	valueRequired: {
@@ -77,6 +83,7 @@ export const errorMessages = {
 	operationOptionOutOfRange: { code: 'INVALID_PAYLOAD', template: '"{option}" must be {range}.' },
 	operationOptionNotAllowed: { code: 'INVALID_PAYLOAD', template: '"{value}" is not {what}: use {allowed}.' },
 	operationTargetFailed: { code: 'SERVICE_UNAVAILABLE', template: '{url} answered {status}.' },
+	operationTokenNotVerified: { code: 'INVALID_TOKEN', template: 'The token did not verify: {reason}.' },
 	operationNeedsPayload: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs a "payload" {shape}.' },
 	operationPayloadNotJson: { code: 'INVALID_PAYLOAD', template: `The {operation} operation's "{option}" is not valid JSON.` },
 	operationNeedsTarget: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs a "key" or a "query"{condition}.' },
@@ -85,6 +92,7 @@ export const errorMessages = {
 	routeMissing: { code: 'ROUTE_NOT_FOUND', template: `Route {path} doesn't exist.` },
 	// What Hapi answers for a path it has no route for, worded as Directus words it.
 	routeUnknown: { code: 'ROUTE_NOT_FOUND', template: `Route doesn't exist.` },
+	registryMissing: { code: 'SERVICE_UNAVAILABLE', template: 'No extension registry is configured (EXTENSIONS_REGISTRY).' },
 	noDataEngine: { code: 'SERVICE_UNAVAILABLE', template: 'This kernel has no data engine.' },
 } as const satisfies Record<string, { code: ErrorCode; template: string }>;
 

@@ -20,6 +20,6 @@ export async function checkNewShare(items: ItemsCapability, request: EndpointReq
 	if (grants.length === 0) throw forbidden();
 	await items(collection, { accountability }).readOne(key, { fields: [(await items(collection, { accountability: null }).info()).primary] });
 	const role = item.role === undefined ? accountability.role : item.role;
-	if (role === null || !accountability.roles.includes(String(role))) throw createError('FORBIDDEN', 'A share can only use your own role.');
+	if (role === null || !accountability.roles.includes(String(role))) throw createError('shareRoleRefused');
 	return { ...item, item: String(key), role };
 }
