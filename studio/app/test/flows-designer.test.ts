@@ -84,11 +84,17 @@ studioTest(
 		await runWith('not yet');
 		await page.getByText('“Publish the first” ran on 1 item.').nth(0).waitFor();
 		t.true(await eventually(async () => (await api(url, 'GET', `/flows/${flow.id}/runs`)).body.data.length === 2, 10_000));
+		// The item page offers the same flow for the open item.
+		await open('/content/articles/3');
+		await runWith('from the item page');
+		await page.getByText('“Publish the first” ran on 1 item.').first().waitFor();
+		t.true(await eventually(async () => (await api(url, 'GET', `/flows/${flow.id}/runs`)).body.data.length === 3, 10_000));
 		t.is((await api(url, 'GET', '/items/articles/2?fields=status')).body.data.status, 'draft', 'the reject path left article 2 alone');
 		const logged = (await api(url, 'GET', `/flows/${flow.id}/runs`)).body.data;
 		t.deepEqual(
 			logged.map((run: { trigger: { body: { reason: string; keys: number[] } } }) => [run.trigger.body.reason, run.trigger.body.keys]),
 			[
+				['from the item page', ['3']],
 				['not yet', [2]],
 				['launch', [1]],
 			],
@@ -102,11 +108,11 @@ studioTest(
 		await page.getByRole('button', { name: 'Logs' }).click();
 		const runs = page.getByRole('list', { name: 'Runs' }).locator(':scope > li');
 		await runs.first().waitFor();
-		t.is(await runs.count(), 2);
-		await runs.nth(0).locator('summary').first().click();
-		t.regex(await runs.nth(0).getByRole('list', { name: 'Steps' }).innerText(), /is_first.*rejected[\s\S]*note.*resolved/);
+		t.is(await runs.count(), 3);
 		await runs.nth(1).locator('summary').first().click();
-		const older = runs.nth(1).getByRole('list', { name: 'Steps' });
+		t.regex(await runs.nth(1).getByRole('list', { name: 'Steps' }).innerText(), /is_first.*rejected[\s\S]*note.*resolved/);
+		await runs.nth(2).locator('summary').first().click();
+		const older = runs.nth(2).getByRole('list', { name: 'Steps' });
 		t.regex(await older.innerText(), /is_first.*resolved[\s\S]*publish.*resolved/);
 		await older.getByText('Options and data').nth(1).click();
 		t.regex(await older.locator('pre').nth(1).innerText(), /"status": "published"/);

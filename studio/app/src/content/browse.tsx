@@ -160,7 +160,7 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 							</button>
 						</>
 					)}
-					<ManualFlowButtons collection={collection} keys={selection} />
+					<ManualFlowButtons collection={collection} keys={selection} where="collection" />
 					<a class="button" href={exportHref} download={`${collection}.csv`}>
 						Export
 					</a>

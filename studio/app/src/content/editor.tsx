@@ -9,6 +9,7 @@ import { FieldForm } from './field-form.js';
 import { Revisions } from './revisions.js';
 import { Comments } from './comments.js';
 import { ConfirmDialog } from '../shell/dialog.js';
+import { ManualFlowButtons } from '../flows/manual-trigger.js';
 
 /** Field name → message, from a failed save: every error of the answer that names a field. */
 export function fieldErrors(error: unknown): Record<string, string> {
@@ -155,6 +156,7 @@ export function Editor({ collection, id, singleton = false }: { collection: stri
 					<div class="actions">
 						{!isNew && !singleton && (
 							<>
+								<ManualFlowButtons collection={collection} keys={[id]} where="item" />
 								<button type="button" aria-expanded={sidebar === 'revisions'} onClick={() => setSidebar(sidebar === 'revisions' ? null : 'revisions')}>
 									Revisions
 								</button>

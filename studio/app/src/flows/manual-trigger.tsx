@@ -11,20 +11,22 @@ interface ManualFlow {
 }
 
 /**
- * Buttons for the active manual flows of a collection, run on the selected items. Users who may
+ * Buttons for the active manual flows of a collection, run on the selected items (on a collection
+ * page) or on the open one (on an item page), as the flow's `location` asks. Users who may
  * not read flows simply see none; the trigger itself checks they may read those items.
  */
-export function ManualFlowButtons({ collection, keys }: { collection: string; keys: Array<string | number> }) {
+export function ManualFlowButtons({ collection, keys, where }: { collection: string; keys: Array<string | number>; where: 'collection' | 'item' }) {
 	const [flows, setFlows] = useState<ManualFlow[]>([]);
 	const [running, setRunning] = useState<string | null>(null);
 	/** The flow whose confirmation is open. */
 	const [asking, setAsking] = useState<ManualFlow | null>(null);
 	useEffect(() => {
 		api.get<ManualFlow[]>('/flows', { fields: ['id', 'name', 'options'], filter: { trigger: { _eq: 'manual' }, status: { _eq: 'active' } }, limit: -1 }).then(
-			(found) => setFlows(found.filter((flow) => flow.options?.collections?.includes(collection) && flow.options.location !== 'item')),
+			(found) =>
+				setFlows(found.filter((flow) => flow.options?.collections?.includes(collection) && [undefined, 'both', where].includes(flow.options.location))),
 			() => setFlows([]),
 		);
-	}, [collection]);
+	}, [collection, where]);
 
 	async function run(flow: ManualFlow, values: Record<string, unknown> = {}) {
 		setAsking(null);
