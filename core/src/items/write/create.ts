@@ -2,6 +2,7 @@ import type { Item, PrimaryKey } from '@mantle/extensions-sdk';
 import { recordChanges } from '../activity.js';
 import type { CollectionModel } from '../schema-index.js';
 import { validatePayload } from '../../permissions/validate-payload.js';
+import { validateFields } from './field-validation.js';
 import { readKeys } from './keys.js';
 import { assertAllowedKeys, writePermission } from './guard.js';
 import { insertRows } from './insert.js';
@@ -22,6 +23,7 @@ export async function createItems(context: WriteContext, model: CollectionModel,
 		checkWritableFields(model, permission, given);
 		let payload: Item = permission.presets ? { ...permission.presets, ...given } : given;
 		if (permission.validation) validatePayload(model.collection, permission.validation, payload);
+		validateFields(model, payload);
 		payload = await filterEvent(context, model, 'create', payload, { payload });
 		const split = splitPayload(model, payload);
 		assertPlainWrite(context, model, split);

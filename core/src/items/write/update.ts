@@ -3,6 +3,7 @@ import { recordChanges } from '../activity.js';
 import type { CollectionModel } from '../schema-index.js';
 import { rowReader } from '../values/cache.js';
 import { validatePayload } from '../../permissions/validate-payload.js';
+import { validateFields } from './field-validation.js';
 import { isUnrestricted } from '../context.js';
 import { assertAllowedKeys, assertFieldRows, existingKeys, writePermission } from './guard.js';
 import { saveRelatedAny, saveRelatedMany, saveRelatedOne } from './nested.js';
@@ -19,6 +20,7 @@ export async function updateItems(context: WriteContext, model: CollectionModel,
 	const data = knownFields(model, sent);
 	checkWritableFields(model, permission, data);
 	if (permission.validation) validatePayload(model.collection, permission.validation, data);
+	validateFields(model, data);
 	if (isUnrestricted(context)) {
 		const found = await existingKeys(context, model, keys);
 		keys = keys.filter((key) => found.has(String(key)));
