@@ -3,7 +3,7 @@ import type { Operation } from './api.js';
 
 /** Positions are stored in grid units, as Directus stores them. */
 export const grid = 20;
-export const cardWidth = 12;
+export const cardWidth = 10;
 export const cardHeight = 6;
 /** The trigger has no row of its own: it sits at a fixed place, left of everything. */
 export const triggerAt = { x: 2, y: 2 };

@@ -14,7 +14,7 @@ type Panel = { kind: 'trigger' } | { kind: 'logs' } | { kind: 'edit'; operation:
 /** Where a new operation goes: right of the card it follows, a row lower for a failure path. */
 function placeAfter(slot: Slot, operations: Operation[]): { x: number; y: number } {
 	const from = slot.from === 'trigger' ? triggerAt : { x: slot.from.position_x, y: slot.from.position_y };
-	const x = from.x + cardWidth + 4;
+	const x = from.x + cardWidth + 3;
 	let y = from.y + (slot.from !== 'trigger' && slot.on === 'reject' ? cardHeight + 2 : 0);
 	// Step down past cards already there, so a new card never hides one.
 	while (operations.some((operation) => Math.abs(operation.position_x - x) < cardWidth && Math.abs(operation.position_y - y) < cardHeight)) y += cardHeight + 2;
