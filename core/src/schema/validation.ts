@@ -65,12 +65,11 @@ export const relationUpdateSchema = relationInputSchema.fork(['collection', 'fie
 /** Validates a request body; the error names the offending key, as INVALID_PAYLOAD. */
 export function validateInput<T>(schema: Joi.Schema, input: unknown): T {
 	const { value, error } = schema.validate(input, { abortEarly: true, errors: { wrap: { label: '"' } } });
-	if (error) throw createError('INVALID_PAYLOAD', `Invalid payload. ${error.details[0]!.message}.`);
+	if (error) throw createError('INVALID_PAYLOAD', { reason: `${error.details[0]!.message}.` });
 	return value as T;
 }
 
 /** Names clients could mistake for system collections are not for user collections. */
 export function assertNotReserved(collection: string): void {
-	if (/^(directus|mantle)_/i.test(collection))
-		throw createError('INVALID_PAYLOAD', `Invalid payload. Collection names starting with "directus_" or "mantle_" are reserved: "${collection}".`);
+	if (/^(directus|mantle)_/i.test(collection)) throw createError('collectionNameReserved', { collection });
 }

@@ -44,6 +44,28 @@ export const errorMessages = {
 		template: `Validation failed for field "{field}" in collection "{collection}": the value can't be null.`,
 	},
 
+	// The data model.
+	collectionExists: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. Collection "{collection}" already exists.' },
+	collectionNameReserved: {
+		code: 'INVALID_PAYLOAD',
+		template: 'Invalid payload. Collection names starting with "directus_" or "mantle_" are reserved: "{collection}".',
+	},
+	collectionUndeletable: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. System collection "{collection}" cannot be deleted.' },
+	collectionFolderAliasOnly: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. Collection "{collection}" is a folder and can only hold alias fields.' },
+	fieldExists: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. Field "{field}" already exists in collection "{collection}".' },
+	fieldGivenTwice: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. Field "{field}" is given twice.' },
+	fieldMissing: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. Field "{field}" does not exist.' },
+	fieldRequiredNeedsDefault: {
+		code: 'CONTAINS_NULL_VALUES',
+		template: 'Field "{field}" cannot be required without a default: "{collection}" already has rows.',
+	},
+	fieldHasDuplicates: { code: 'RECORD_NOT_UNIQUE', template: 'Field "{field}" has duplicate values.' },
+	fieldValuesTooLong: { code: 'VALUE_TOO_LONG', template: 'Field "{field}" holds values longer than {max} characters.' },
+	primaryKeyUndeletable: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. The primary key "{field}" cannot be deleted.' },
+	metaSettingUnknown: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "meta.{key}" is not a {kind} setting.' },
+	relationExists: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. Field "{field}" already has a relation.' },
+	relatedCollectionMissing: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. Collection "{collection}" does not exist or has no primary key.' },
+
 	// Files.
 	multipartRequired: { code: 'UNSUPPORTED_MEDIA_TYPE', template: 'Uploads are sent as multipart/form-data.' },
 	multipartInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid multipart body: {reason}' },

@@ -46,12 +46,12 @@ export async function createCollection(context: SchemaContext, accountability: A
 	const input = validateInput<CollectionInput>(collectionInputSchema, filtered);
 	assertNotReserved(input.collection);
 	const overview = await context.store.get();
-	if (overview.collections.has(input.collection)) throw createError('INVALID_PAYLOAD', `Invalid payload. Collection "${input.collection}" already exists.`);
+	if (overview.collections.has(input.collection)) throw createError('collectionExists', { collection: input.collection });
 
 	const fields = [...(input.fields ?? [])];
 	const names = new Set<string>();
 	for (const field of fields) {
-		if (names.has(field.field)) throw createError('INVALID_PAYLOAD', `Invalid payload. Field "${field.field}" is given twice.`);
+		if (names.has(field.field)) throw createError('fieldGivenTwice', { field: field.field });
 		names.add(field.field);
 	}
 	const withTable = input.schema !== null && input.schema !== undefined;
@@ -114,7 +114,7 @@ export async function deleteCollection(context: SchemaContext, accountability: A
 	const overview = await context.store.get();
 	const info = overview.collections.get(name);
 	if (!info) throw createError('FORBIDDEN');
-	if (isSystemCollection(name)) throw createError('INVALID_PAYLOAD', `Invalid payload. System collection "${name}" cannot be deleted.`);
+	if (isSystemCollection(name)) throw createError('collectionUndeletable', { collection: name });
 	if (context.bus) await context.bus.filter('collections.delete', [name], { collection: 'directus_collections' }, accountability);
 	const incoming = overview.relations.filter((relation) => relation.related_collection === name && relation.collection !== name);
 

@@ -43,17 +43,19 @@ export async function createField(context: SchemaContext, accountability: Accoun
 	assertAdmin(accountability);
 	const input = validateInput<FieldInput>(fieldInputSchema, body);
 	const info = await collectionOrForbidden(context, accountability, collection);
-	if (info.fields.some((field) => field.field === input.field))
-		throw createError('INVALID_PAYLOAD', `Invalid payload. Field "${input.field}" already exists in collection "${collection}".`, { field: input.field });
+	if (info.fields.some((field) => field.field === input.field)) throw createError('fieldExists', { field: input.field, collection }, { field: input.field });
 	const type = input.type ?? 'alias';
-	if (type !== 'alias' && !info.schema)
-		throw createError('INVALID_PAYLOAD', `Invalid payload. Collection "${collection}" is a folder and can only hold alias fields.`);
+	if (type !== 'alias' && !info.schema) throw createError('collectionFolderAliasOnly', { collection });
 	const table = tableOfCollection(collection);
 	const schema = input.schema ?? {};
 	if (type !== 'alias' && schema.is_nullable === false && schema.default_value == null && (await hasRows(context.knex, table))) {
-		throw createError('CONTAINS_NULL_VALUES', `Field "${input.field}" cannot be required without a default: "${collection}" already has rows.`, {
-			field: input.field,
-		});
+		throw createError(
+			'fieldRequiredNeedsDefault',
+			{ field: input.field, collection },
+			{
+				field: input.field,
+			},
+		);
 	}
 
 	await changeSchema(context, async (trx, onFailure) => {
@@ -124,17 +126,17 @@ async function checkExistingData(
 	after: FieldSchemaInput,
 ): Promise<void> {
 	if (before.is_nullable !== false && after.is_nullable === false && (await knex(table).whereNull(field).first(field)) !== undefined) {
-		throw createError('CONTAINS_NULL_VALUES', `Field "${field}" contains null values.`, { field });
+		throw createError('CONTAINS_NULL_VALUES', { field }, { field });
 	}
 	if (!before.is_unique && after.is_unique) {
 		const duplicate = await knex(table).select(field).whereNotNull(field).groupBy(field).havingRaw('count(*) > 1').first();
-		if (duplicate) throw createError('RECORD_NOT_UNIQUE', `Field "${field}" has duplicate values.`, { field });
+		if (duplicate) throw createError('fieldHasDuplicates', { field }, { field });
 	}
 	if (after.max_length != null && (before.max_length == null || after.max_length < before.max_length)) {
 		const tooLong = await knex(table)
 			.whereRaw(`${dialect.sql.characterLength('??')} > ?`, [field, after.max_length])
 			.first(field);
-		if (tooLong) throw createError('VALUE_TOO_LONG', `Field "${field}" holds values longer than ${after.max_length} characters.`, { field });
+		if (tooLong) throw createError('fieldValuesTooLong', { field, max: String(after.max_length) }, { field });
 	}
 }
 
@@ -143,7 +145,7 @@ export async function deleteField(context: SchemaContext, accountability: Accoun
 	const overview = await context.store.get();
 	const info = await collectionOrForbidden(context, accountability, collection);
 	const current = fieldOrForbidden(info, field);
-	if (current.schema?.is_primary_key) throw createError('INVALID_PAYLOAD', `Invalid payload. The primary key "${field}" cannot be deleted.`, { field });
+	if (current.schema?.is_primary_key) throw createError('primaryKeyUndeletable', { field }, { field });
 	const relation = overview.relations.find((r) => r.collection === collection && r.field === field);
 
 	await changeSchema(context, async (trx) => {

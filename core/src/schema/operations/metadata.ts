@@ -53,7 +53,7 @@ export function pickMeta(kind: keyof typeof writable, meta: Record<string, unkno
 	const out: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(meta ?? {})) {
 		if ((writable[kind] as readonly string[]).includes(key)) out[key] = value;
-		else if (!echoed.has(key)) throw createError('INVALID_PAYLOAD', `Invalid payload. "meta.${key}" is not a ${kind} setting.`);
+		else if (!echoed.has(key)) throw createError('metaSettingUnknown', { key, kind });
 	}
 	return toStoredRow(out);
 }

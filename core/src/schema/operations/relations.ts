@@ -58,13 +58,13 @@ export async function createRelation(context: SchemaContext, accountability: Acc
 	const overview = await context.store.get();
 	const many = overview.collections.get(input.collection);
 	const manyField = many?.fields.find((field) => field.field === input.field);
-	if (!many || !manyField) throw createError('INVALID_PAYLOAD', `Invalid payload. Field "${input.collection}.${input.field}" does not exist.`);
+	if (!many || !manyField) throw createError('fieldMissing', { field: `${input.collection}.${input.field}` });
 	if (overview.relations.some((r) => r.collection === input.collection && r.field === input.field)) {
-		throw createError('INVALID_PAYLOAD', `Invalid payload. Field "${input.collection}.${input.field}" already has a relation.`);
+		throw createError('relationExists', { field: `${input.collection}.${input.field}` });
 	}
 	const related = input.related_collection ? overview.collections.get(input.related_collection) : undefined;
 	if (input.related_collection && (!related || !related.primary))
-		throw createError('INVALID_PAYLOAD', `Invalid payload. Collection "${input.related_collection}" does not exist or has no primary key.`);
+		throw createError('relatedCollectionMissing', { collection: String(input.related_collection) });
 	const meta = input.meta === null ? null : pickMeta('relation', input.meta);
 	const onDelete = input.schema?.on_delete ?? (manyField.schema?.is_nullable === false ? 'NO ACTION' : 'SET NULL');
 	const table = tableOfCollection(input.collection);
