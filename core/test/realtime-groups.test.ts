@@ -80,3 +80,35 @@ test('a read rule naming $CURRENT_USER keeps each subscriber to their own rows, 
 		await db.drop();
 	}
 });
+
+test('a bulk write of 1,200 items reaches a subscriber whole, read in slices', async (t) => {
+	const db = await createTestDatabase('sqlite');
+	const { url, stop } = await startKernel(db);
+	try {
+		await setUpNotes(url, db);
+		const socket = await openSocket(url, { token: readerToken });
+		socket.send({ type: 'subscribe', collection: 'notes', uid: 'bulk', query: { fields: ['id'] } });
+		await socket.next((m) => m.event === 'init');
+		const created = await api(
+			url,
+			'POST',
+			'/items/notes',
+			Array.from({ length: 1200 }, (_, i) => ({ title: `n${i}`, status: i % 2 === 0 ? 'published' : 'draft' })),
+		);
+		t.is(created.status, 200);
+		const seen = new Set<number>();
+		while (seen.size < 600) for (const row of (await socket.next((m) => m.event === 'create')).data) seen.add(row.id);
+		await socket.settle();
+		const published = new Set((await db.knex('notes').where({ status: 'published' }).pluck('id')).map(Number));
+		const delivered = socket.messages.filter((m) => m.event === 'create').flatMap((m) => m.data.map((row: { id: number }) => row.id));
+		t.is(delivered.length, 600, 'every published note once');
+		t.true(
+			delivered.every((id) => published.has(id)),
+			'and no draft',
+		);
+		socket.close();
+	} finally {
+		await stop();
+		await db.drop();
+	}
+});

@@ -42,6 +42,9 @@ interface Entry {
 	known: Map<string, PrimaryKey>;
 }
 
+/** Changed keys read in one query; the lowest driver limit (SQL Server's 2,100 parameters) stays far off. */
+const keysPerRead = 500;
+
 /** Rows a subscriber is remembered to have seen, past which the oldest are forgotten (memory stays bounded). */
 const knownCapacity = 50_000;
 
@@ -108,6 +111,11 @@ export class SubscriptionHub {
 	private async changed(event: ChangeEvent): Promise<void> {
 		const entries = this.byCollection.get(event.collection);
 		if (!entries || entries.size === 0) return;
+		// An import or a bulk write touches thousands of rows: they are read in slices a driver's parameter limit allows.
+		if (event.keys.length > keysPerRead) {
+			for (let start = 0; start < event.keys.length; start += keysPerRead) await this.changed({ ...event, keys: event.keys.slice(start, start + keysPerRead) });
+			return;
+		}
 		if (event.action === 'delete') {
 			for (const entry of entries) this.forget(entry, event.keys);
 			return;
