@@ -73,12 +73,13 @@ export function report(results, { before, rss }) {
 	lines.push('scenario                                                ÷ bare (range)          p99÷p50   × before');
 	for (const [key, result] of Object.entries(results)) {
 		const target = targets[key];
-		const spread = result.p50 > 0 ? result.p99 / result.p50 : result.p99;
+		// autocannon counts whole milliseconds: under 2 ms a p50 is too coarse to divide by.
+		const spread = result.p50 >= 2 ? result.p99 / result.p50 : undefined;
 		const previous = before?.results?.[key]?.ratio;
 		const moved = previous ? result.ratio / previous : undefined;
 		const verdicts = [
 			target ? `${mark(result.ratio >= target)} ≥ ${target}` : '',
-			`${mark(spread <= targets.p99OverP50)} ${spread.toFixed(1)}`,
+			spread === undefined ? `p50 ${result.p50} ms, p99 ${result.p99} ms` : `${mark(spread <= targets.p99OverP50)} ${spread.toFixed(1)}`,
 			moved === undefined ? '' : `${target ? '' : mark(moved >= targets.versusBefore)} ${moved.toFixed(2)}×`,
 		];
 		lines.push(`${result.name.padEnd(54)}  ${result.ratio.toFixed(3)} (${result.ratioRange.join('–')}) vs ${result.bare.padEnd(8)}  ${verdicts.join('  ')}`);
