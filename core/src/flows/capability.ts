@@ -94,8 +94,7 @@ export function createFlowsCapability({ runtime, engine, authenticator }: FlowsC
 
 function webhookTrigger(flow: LoadedFlow, request: FlowTriggerRequest): Record<string, unknown> {
 	const method = typeof flow.options.method === 'string' ? flow.options.method.toUpperCase() : 'GET';
-	if (request.method.toUpperCase() !== method)
-		throw createError('METHOD_NOT_ALLOWED', `This flow is triggered with ${method}, not ${request.method.toUpperCase()}.`);
+	if (request.method.toUpperCase() !== method) throw createError('flowMethodRefused', { expected: method, method: request.method.toUpperCase() });
 	if (flow.options.requireAuth === true && !request.accountability.user) throw createError('FORBIDDEN');
 	return baseTrigger(request);
 }
@@ -109,11 +108,11 @@ async function manualTrigger(flow: LoadedFlow, request: FlowTriggerRequest, engi
 	const body = (request.body ?? {}) as Record<string, unknown>;
 	const collections = Array.isArray(flow.options.collections) ? (flow.options.collections as unknown[]) : [];
 	if (typeof body.collection !== 'string' || !collections.includes(body.collection)) {
-		throw createError('INVALID_PAYLOAD', `"collection" must be one of the flow's collections: ${collections.join(', ')}.`);
+		throw createError('flowCollectionRefused', { collections: collections.join(', ') });
 	}
 	const keys = body.keys;
 	if (!Array.isArray(keys) || keys.length === 0 || !keys.every((key) => typeof key === 'string' || typeof key === 'number')) {
-		throw createError('INVALID_PAYLOAD', '"keys" must be a non-empty list of item keys.');
+		throw createError('flowKeysRequired');
 	}
 	const service = await engine.service(body.collection, request.accountability);
 	const { primary } = await service.info();

@@ -19,10 +19,9 @@ export function createRequestCapability(allowPrivateNetwork: boolean): RequestCa
 		try {
 			url = new URL(raw);
 		} catch {
-			throw createError('INVALID_PAYLOAD', `"${raw}" is not a valid URL.`);
+			throw createError('urlInvalid', { url: raw });
 		}
-		if (url.protocol !== 'http:' && url.protocol !== 'https:')
-			throw createError('INVALID_PAYLOAD', `Only http and https URLs can be requested (got ${url.protocol}).`);
+		if (url.protocol !== 'http:' && url.protocol !== 'https:') throw createError('urlSchemeRefused', { verb: 'requested', protocol: url.protocol });
 		if (!allowPrivateNetwork) checkHost(url.hostname);
 		const headers: Record<string, string> = { ...(options.headers ?? {}) };
 		let body: string | undefined;
@@ -43,8 +42,7 @@ function send(url: URL, method: string, headers: Record<string, string>, body: s
 			let size = 0;
 			response.on('data', (chunk: Buffer) => {
 				size += chunk.length;
-				if (size > maxResponseBytes)
-					request.destroy(createError('CONTENT_TOO_LARGE', `The response of ${url.origin} is larger than ${maxResponseBytes} bytes.`));
+				if (size > maxResponseBytes) request.destroy(createError('requestTooLarge', { origin: url.origin, limit: maxResponseBytes }));
 				else chunks.push(chunk);
 			});
 			response.once('error', reject);
@@ -65,9 +63,9 @@ function send(url: URL, method: string, headers: Record<string, string>, body: s
 				resolve({ status: response.statusCode ?? 0, headers: flatHeaders, body: parsed });
 			});
 		});
-		request.setTimeout(timeoutMs, () => request.destroy(createError('SERVICE_UNAVAILABLE', `${url.origin} did not answer within ${timeoutMs / 1000} s.`)));
+		request.setTimeout(timeoutMs, () => request.destroy(createError('requestTimedOut', { origin: url.origin, seconds: timeoutMs / 1000 })));
 		request.once('error', (error) =>
-			reject(error instanceof MantleError ? error : createError('SERVICE_UNAVAILABLE', `The request to ${url.origin} failed: ${error.message}`)),
+			reject(error instanceof MantleError ? error : createError('requestFailed', { origin: url.origin, reason: error.message })),
 		);
 		request.end(body);
 	});

@@ -44,7 +44,7 @@ export async function runChain(flow: LoadedFlow, input: RunInput, invoke: Operat
 	while (next) {
 		if (steps.length >= maxSteps) {
 			status = 'reject';
-			error = createError('INVALID_PAYLOAD', `The flow "${flow.name}" passed through ${maxSteps} operations and was stopped (FLOWS_MAX_STEPS).`);
+			error = createError('flowTooLong', { flow: flow.name, max: maxSteps });
 			break;
 		}
 		const operation = next;

@@ -104,10 +104,7 @@ export class FlowsRuntime {
 	/** Runs a flow now, in this async context, and logs it. */
 	async execute(flow: LoadedFlow, trigger: unknown, accountability: Accountability | null, depth: number): Promise<RunOutcome> {
 		if (depth > this.options.config.maxDepth) {
-			throw createError(
-				'INVALID_PAYLOAD',
-				`Flows triggered one another more than ${this.options.config.maxDepth} deep (FLOWS_MAX_DEPTH); "${flow.name}" was not run.`,
-			);
+			throw createError('flowTooDeep', { max: this.options.config.maxDepth, flow: flow.name });
 		}
 		const outcome = await this.depth.run(depth, () => runChain(flow, { trigger, accountability, env: this.env }, this.invoke, this.options.config.maxSteps));
 		// A filter flow runs inside the change's transaction (on SQLite the only connection): its log joins it.
@@ -128,7 +125,7 @@ export class FlowsRuntime {
 
 	private readonly invoke: OperationInvoker = async (type, options, context) => {
 		const operation = this.options.operations().get(type);
-		if (!operation) throw createError('INVALID_PAYLOAD', `No operation of type "${type}" is installed.`);
+		if (!operation) throw createError('operationTypeMissing', { type });
 		return operation.run(options, context);
 	};
 

@@ -35,7 +35,7 @@ export function createScriptsCapability(supervisor: () => Promise<SandboxSupervi
 	};
 	return {
 		async run(code, data) {
-			if (typeof code !== 'string' || code.trim() === '') throw createError('INVALID_PAYLOAD', 'The script is empty.');
+			if (typeof code !== 'string' || code.trim() === '') throw createError('scriptEmpty');
 			try {
 				const handle = await load(code);
 				return await handle.run({}, { data: (data ?? {}) as Record<string, unknown>, accountability: null });

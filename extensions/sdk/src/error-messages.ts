@@ -110,6 +110,17 @@ export const errorMessages = {
 	operationPayloadNotJson: { code: 'INVALID_PAYLOAD', template: `The {operation} operation's "{option}" is not valid JSON.` },
 	operationNeedsTarget: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs a "key" or a "query"{condition}.' },
 
+	flowMethodRefused: { code: 'METHOD_NOT_ALLOWED', template: 'This flow is triggered with {expected}, not {method}.' },
+	flowCollectionRefused: { code: 'INVALID_PAYLOAD', template: `"collection" must be one of the flow's collections: {collections}.` },
+	flowKeysRequired: { code: 'INVALID_PAYLOAD', template: '"keys" must be a non-empty list of item keys.' },
+	flowTooDeep: { code: 'INVALID_PAYLOAD', template: 'Flows triggered one another more than {max} deep (FLOWS_MAX_DEPTH); "{flow}" was not run.' },
+	flowTooLong: { code: 'INVALID_PAYLOAD', template: 'The flow "{flow}" passed through {max} operations and was stopped (FLOWS_MAX_STEPS).' },
+	operationTypeMissing: { code: 'INVALID_PAYLOAD', template: 'No operation of type "{type}" is installed.' },
+	scriptEmpty: { code: 'INVALID_PAYLOAD', template: 'The script is empty.' },
+	requestTooLarge: { code: 'CONTENT_TOO_LARGE', template: 'The response of {origin} is larger than {limit} bytes.' },
+	requestTimedOut: { code: 'SERVICE_UNAVAILABLE', template: '{origin} did not answer within {seconds} s.' },
+	requestFailed: { code: 'SERVICE_UNAVAILABLE', template: 'The request to {origin} failed: {reason}' },
+
 	// Routes and services.
 	routeMissing: { code: 'ROUTE_NOT_FOUND', template: `Route {path} doesn't exist.` },
 	// What Hapi answers for a path it has no route for, worded as Directus words it.
