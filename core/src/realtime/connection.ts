@@ -15,13 +15,23 @@ export interface ConnectionDeps {
 	logger: Logger;
 }
 
-/** Rows shared by a group of subscribers, serialized once for all of them. */
-const serialized = new WeakMap<object, string>();
-const textOf = (data: unknown[]): string => {
-	let text = serialized.get(data);
-	if (text === undefined) serialized.set(data, (text = JSON.stringify(data)));
-	return text;
-};
+/**
+ * A group's delivery as the bytes of its message, made once per uid: subscribers of one group
+ * share the rows, and clients number their subscriptions alike ("1", "2" …), so most share the
+ * whole message too.
+ */
+const encoded = new WeakMap<Delivery, Map<string, Buffer>>();
+function messageOf(delivery: Delivery, uid: string | number): Buffer {
+	let byUid = encoded.get(delivery);
+	if (!byUid) encoded.set(delivery, (byUid = new Map()));
+	const key = JSON.stringify(uid);
+	let bytes = byUid.get(key);
+	if (!bytes) {
+		bytes = Buffer.from(`{"type":"subscription","event":"${delivery.event}","data":${JSON.stringify(delivery.data)},"uid":${key}}`);
+		byUid.set(key, bytes);
+	}
+	return bytes;
+}
 
 /** Subscriptions one socket may hold: each costs a read per change, so their number is bounded. */
 const maxSubscriptions = 100;
@@ -82,14 +92,15 @@ export class RealtimeConnection {
 		}
 	}
 
-	/** Sends a message; a string is taken as its JSON text already. */
+	/** Sends a message; bytes are taken as its JSON text already. */
 	send(message: unknown): void {
 		if (this.socket.readyState !== this.socket.OPEN) return;
 		if (this.socket.bufferedAmount > maxBufferedBytes) {
 			this.close(closeCodes.policy, 'Messages are not being read');
 			return;
 		}
-		this.socket.send(typeof message === 'string' ? message : JSON.stringify(message));
+		if (Buffer.isBuffer(message)) this.socket.send(message, { binary: false });
+		else this.socket.send(JSON.stringify(message));
 	}
 
 	/** Closes with the reason; a client that does not answer the close within a second is cut off. */
@@ -137,8 +148,7 @@ export class RealtimeConnection {
 			event,
 			query,
 			accountability: () => this.identity?.accountability ?? null,
-			deliver: (delivery: Delivery) =>
-				this.send(`{"type":"subscription","event":"${delivery.event}","data":${textOf(delivery.data)},"uid":${JSON.stringify(replyUid)}}`),
+			deliver: (delivery: Delivery) => this.send(messageOf(delivery, replyUid)),
 		}));
 		// A subscription under a uid already in use replaces it, as a client re-subscribing expects.
 		this.subscriptions.get(uid)?.();
