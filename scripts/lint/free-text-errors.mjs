@@ -49,7 +49,6 @@ export const freeTextErrorFiles = [
 	'extensions/auth/src/index.ts',
 	'extensions/comments/src/index.ts',
 	'extensions/graphql/src/executor.ts',
-	'extensions/graphql/src/system-utils.ts',
 	'extensions/operation-condition/src/index.ts',
 	'extensions/sdk/src/sort.ts',
 	'extensions/versions/src/content.ts',

@@ -1,7 +1,6 @@
 import { GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString, type GraphQLFieldConfigMap } from 'graphql';
 import type { RequestContext } from './context.js';
 import { JsonScalar } from './scalars.js';
-import { capability } from './system-utils.js';
 
 type Fields = GraphQLFieldConfigMap<unknown, RequestContext>;
 type Args = Record<string, unknown>;
@@ -28,7 +27,7 @@ const RelationType = new GraphQLObjectType({
 const DeletedCollection = new GraphQLObjectType({ name: 'delete_collection', fields: { collection: string } });
 const DeletedField = new GraphQLObjectType({ name: 'delete_field', fields: { collection: string, field: string } });
 const list = (type: GraphQLObjectType) => new GraphQLList(type);
-const schemaOf = (context: RequestContext) => capability(context, 'schema');
+const schemaOf = (context: RequestContext) => context.capabilities.schema;
 
 /** `collections`, `fields`, `relations` and their by-name forms, with Directus's names; each lists what the caller may read. */
 export function modelQueries(): Fields {

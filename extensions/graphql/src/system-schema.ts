@@ -1,7 +1,6 @@
 import { GraphQLBoolean, GraphQLNonNull, type GraphQLFieldConfigMap } from 'graphql';
 import type { RequestContext } from './context.js';
 import { JsonScalar } from './scalars.js';
-import { capability } from './system-utils.js';
 
 type Fields = GraphQLFieldConfigMap<unknown, RequestContext>;
 type Args = Record<string, unknown>;
@@ -14,14 +13,14 @@ export function schemaQueries(): Fields {
 	return {
 		schema_snapshot: {
 			type: JsonScalar,
-			resolve: (_source, _args, context) => capability(context, 'schema').snapshot(context.accountability),
+			resolve: (_source, _args, context) => context.capabilities.schema.snapshot(context.accountability),
 		},
 		schema_diff: {
 			type: JsonScalar,
 			args: { snapshot: { type: new GraphQLNonNull(JsonScalar) }, force: { type: GraphQLBoolean } },
 			// No change answers null, as REST answers 204.
 			resolve: async (_source, args: Args, context) => {
-				const result = await capability(context, 'schema').diff(context.accountability, args.snapshot, { force: args.force === true });
+				const result = await context.capabilities.schema.diff(context.accountability, args.snapshot, { force: args.force === true });
 				const { collections, fields, relations } = result.diff;
 				return collections.length + fields.length + relations.length === 0 ? null : result;
 			},
@@ -35,7 +34,7 @@ export function schemaMutations(): Fields {
 			type: GraphQLBoolean,
 			args: { data: { type: new GraphQLNonNull(JsonScalar) } },
 			resolve: async (_source, args: Args, context) => {
-				await capability(context, 'schema').apply(context.accountability, args.data);
+				await context.capabilities.schema.apply(context.accountability, args.data);
 				return true;
 			},
 		},

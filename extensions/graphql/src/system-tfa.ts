@@ -1,6 +1,5 @@
 import { GraphQLBoolean, GraphQLNonNull, GraphQLObjectType, GraphQLString, type GraphQLFieldConfigMap } from 'graphql';
 import type { RequestContext } from './context.js';
-import { capability } from './system-utils.js';
 
 type Fields = GraphQLFieldConfigMap<unknown, RequestContext>;
 type Args = Record<string, unknown>;
@@ -21,13 +20,13 @@ export function tfaMutations(): Fields {
 		users_me_tfa_generate: {
 			type: TfaSecretType,
 			args: { password: required },
-			resolve: (_source, args: Args, context) => capability(context, 'auth').tfa.generate(context.accountability, args.password),
+			resolve: (_source, args: Args, context) => context.capabilities.auth.tfa.generate(context.accountability, args.password),
 		},
 		users_me_tfa_enable: {
 			type: GraphQLBoolean,
 			args: { otp: required, secret: required },
 			resolve: async (_source, args: Args, context) => {
-				await capability(context, 'auth').tfa.enable(context.accountability, args.secret, args.otp);
+				await context.capabilities.auth.tfa.enable(context.accountability, args.secret, args.otp);
 				return true;
 			},
 		},
@@ -35,7 +34,7 @@ export function tfaMutations(): Fields {
 			type: GraphQLBoolean,
 			args: { otp: required },
 			resolve: async (_source, args: Args, context) => {
-				await capability(context, 'auth').tfa.disable(context.accountability, args.otp);
+				await context.capabilities.auth.tfa.disable(context.accountability, args.otp);
 				return true;
 			},
 		},

@@ -1,5 +1,5 @@
 import { GraphQLBoolean, GraphQLID, GraphQLInt, GraphQLNonNull, GraphQLString, type GraphQLFieldConfigMap } from 'graphql';
-import { createError, moveItem, type ExtensionContext } from '@mantle/extensions-sdk';
+import { createError, moveItem } from '@mantle/extensions-sdk';
 import type { RequestContext } from './context.js';
 
 type Fields = GraphQLFieldConfigMap<unknown, RequestContext>;
@@ -8,13 +8,6 @@ type Args = Record<string, unknown>;
 const required = <T extends typeof GraphQLString | typeof GraphQLID>(type: T) => ({ type: new GraphQLNonNull(type) });
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const maxLength = 500;
-
-/** A capability the resolver needs; the manifest declares it, so its absence is a kernel without it. */
-export function capability<K extends keyof ExtensionContext>(context: RequestContext, name: K): NonNullable<ExtensionContext[K]> {
-	const value = (context.capabilities as ExtensionContext)[name];
-	if (value === undefined || value === null) throw createError('SERVICE_UNAVAILABLE', `The ${String(name)} service is not available.`);
-	return value as NonNullable<ExtensionContext[K]>;
-}
 
 function signedIn(context: RequestContext): void {
 	if (!context.accountability.user) throw createError('FORBIDDEN');
@@ -32,7 +25,7 @@ export function utilsMutations(admin: boolean): Fields {
 			args: { length: { type: GraphQLInt } },
 			resolve: (_source, args: Args) => {
 				const length = (args.length as number | null | undefined) ?? 32;
-				if (length < 1 || length > maxLength) throw createError('INVALID_QUERY', `"length" must be a whole number from 1 to ${maxLength}.`);
+				if (length < 1 || length > maxLength) throw createError('parameterOutOfRange', { parameter: 'length', min: 1, max: maxLength });
 				// 64 symbols: a byte's low six bits pick one without bias.
 				let text = '';
 				for (const byte of crypto.getRandomValues(new Uint8Array(length))) text += alphabet[byte & 63];
@@ -44,7 +37,7 @@ export function utilsMutations(admin: boolean): Fields {
 			args: { string: required(GraphQLString) },
 			resolve: (_source, args: Args, context) => {
 				signedIn(context);
-				return capability(context, 'hash').generate(args.string as string);
+				return context.capabilities.hash.generate(args.string as string);
 			},
 		},
 		utils_hash_verify: {
@@ -52,14 +45,14 @@ export function utilsMutations(admin: boolean): Fields {
 			args: { string: required(GraphQLString), hash: required(GraphQLString) },
 			resolve: (_source, args: Args, context) => {
 				signedIn(context);
-				return capability(context, 'hash').verify(args.string as string, args.hash as string);
+				return context.capabilities.hash.verify(args.string as string, args.hash as string);
 			},
 		},
 		utils_sort: {
 			type: GraphQLBoolean,
 			args: { collection: required(GraphQLString), item: required(GraphQLID), to: required(GraphQLID) },
 			resolve: async (_source, args: Args, context) => {
-				const capabilities = { items: context.items, schema: capability(context, 'schema') };
+				const capabilities = { items: context.items, schema: context.capabilities.schema };
 				await moveItem(capabilities, context.accountability, args.collection as string, args.item, args.to);
 				return true;
 			},
@@ -85,7 +78,7 @@ export function utilsMutations(admin: boolean): Fields {
 		fields.utils_cache_clear = {
 			type: GraphQLBoolean,
 			resolve: async (_source, _args, context) => {
-				await capability(context, 'schema').clearCache(context.accountability);
+				await context.capabilities.schema.clearCache(context.accountability);
 				return true;
 			},
 		};
