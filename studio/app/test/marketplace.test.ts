@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
+import { api } from '../../../core/test/helpers/http.js';
 import { publishExtension, registryEnv, startRegistry } from '../../../core/test/helpers/registry.js';
 import type { RunningRegistry } from '../../../registry/test/helpers.js';
 import { studioTest } from './helpers/studio.js';
@@ -118,3 +119,28 @@ studioTest(
 	},
 	{ env },
 );
+
+studioTest('the installed list shows each extension with its source and state, and why one failed to load', async ({ t, page, login, open, running, url }) => {
+	const folder = path.join(running.kernel.config.extensions.path, 'mantle-endpoint-broken');
+	mkdirSync(path.join(folder, 'dist'), { recursive: true });
+	writeFileSync(
+		path.join(folder, 'package.json'),
+		JSON.stringify({
+			name: 'mantle-endpoint-broken',
+			version: '0.0.1',
+			type: 'module',
+			'mantle:extension': { type: 'endpoint', host: '^0.1.0', source: 'dist/index.js' },
+		}),
+	);
+	writeFileSync(path.join(folder, 'dist/index.js'), `throw new Error('broken on purpose at load');\n`);
+	t.is((await api(url, 'POST', '/extensions/reload')).status, 200);
+
+	await login();
+	await open('/settings/extensions');
+	const table = page.getByRole('table', { name: 'Installed extensions' });
+	const broken = table.locator('tr[data-extension="mantle-endpoint-broken"]');
+	await broken.waitFor();
+	t.regex(await broken.innerText(), /0\.0\.1\s+endpoint\s+Extensions folder\s+Failed to load/);
+	t.regex(await broken.locator('.extension-error').innerText(), /broken on purpose at load/);
+	t.regex(await table.locator('tr[data-extension="@mantle/extension-items"]').innerText(), /Mantle\s+Running/);
+});
