@@ -68,6 +68,9 @@ vendorTest('utils_* mutations on /graphql/system do what /utils does', async (t,
 		);
 
 		await createCatalog(url);
+		const unsorted = await system('mutation { utils_sort(collection: "articles", item: "1", to: "2") }');
+		t.deepEqual(unsorted.body.errors?.[0]?.extensions, { code: 'INVALID_PAYLOAD' });
+		t.is(unsorted.body.errors?.[0]?.message, 'Collection "articles" has no sort field.');
 		const id = (await api(url, 'POST', '/items/articles', { title: 'First title' })).body.data.id;
 		await api(url, 'PATCH', `/items/articles/${id}`, { title: 'Second title' });
 		const revisions = (await api(url, 'GET', '/revisions?filter[collection][_eq]=articles&sort=id&fields=id')).body.data;

@@ -50,6 +50,5 @@ export const freeTextErrorFiles = [
 	'extensions/comments/src/index.ts',
 	'extensions/graphql/src/executor.ts',
 	'extensions/operation-condition/src/index.ts',
-	'extensions/sdk/src/sort.ts',
 	'extensions/versions/src/content.ts',
 ];

@@ -28,6 +28,8 @@ export const errorMessages = {
 	bodyNotFileBatch: { code: 'INVALID_PAYLOAD', template: 'Send a list of files with their keys, or { keys, data }.' },
 	bodyNotKeysOrQuery: { code: 'INVALID_PAYLOAD', template: 'Send a list of keys, { keys } or { query }.' },
 	bodyNotKeys: { code: 'INVALID_PAYLOAD', template: 'Send a list of keys or { keys }.' },
+	sortKeysInvalid: { code: 'INVALID_PAYLOAD', template: '"item" and "to" must be the keys of two items.' },
+	noSortField: { code: 'INVALID_PAYLOAD', template: 'Collection "{collection}" has no sort field.' },
 	bodyNotJsonOrMultipart: { code: 'INVALID_PAYLOAD', template: 'The body must be JSON or multipart/form-data.' },
 	payloadNotBoolean: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "{field}" must be true or false.' },
 	payloadNeedsOneOf: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. Give {fields}.' },

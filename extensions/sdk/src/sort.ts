@@ -16,10 +16,10 @@ export async function moveItem(
 	item: unknown,
 	to: unknown,
 ): Promise<void> {
-	if (!isKey(item) || !isKey(to)) throw createError('INVALID_PAYLOAD', '"item" and "to" must be the keys of two items.');
+	if (!isKey(item) || !isKey(to)) throw createError('sortKeysInvalid');
 	const info = await capabilities.schema.collections.read(accountability, collection);
 	const sortField = (info.meta as { sort_field?: unknown } | null)?.sort_field;
-	if (typeof sortField !== 'string' || sortField === '') throw createError('INVALID_PAYLOAD', `Collection "${collection}" has no sort field.`);
+	if (typeof sortField !== 'string' || sortField === '') throw createError('noSortField', { collection });
 	const service = capabilities.items(collection, { accountability });
 	const { primary } = await service.info();
 
