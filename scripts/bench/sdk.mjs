@@ -13,7 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const target = 12 * 1024;
 
 // Each entry uses what it imports, as an app would, so nothing is dropped as unused.
-const entries = {
+export const entries = {
 	'@mantle/sdk': `
 		import { createClient, webStorage, readItems, readItem, createItem, updateItem, deleteItem, uploadFiles, readFiles, assetUrl, readMe, readUsers, updateMe, readFields, readFieldsByCollection, readCollections, isMantleError } from '@mantle/sdk';
 		const client = createClient(location.origin, { storage: webStorage(localStorage), mode: 'session' });
@@ -24,7 +24,7 @@ const entries = {
 		window.studio = { client, login: client.login, logout: client.logout, commands: { readItems, readItem, createItem, updateItem, deleteItem, uploadFiles, readFiles, readMe, readUsers, updateMe, readFields, readFieldsByCollection, readCollections } };`,
 };
 
-async function measure(name, contents) {
+export async function measure(name, contents) {
 	const result = await build({
 		stdin: { contents, resolveDir: root, loader: 'js', sourcefile: `${name}-studio-set.js` },
 		bundle: true,

@@ -56,6 +56,15 @@ test('the browser build leaves out the cookie jar, the multipart encoder and the
 	t.false(node.text.includes('XMLHttpRequest'));
 });
 
+test("the Studio-like import set bundles for the browser smaller than @directus/sdk 18's, gzipped", async (t) => {
+	// The bench's own measure (scripts/bench/sdk.mjs), so the test and `npm run bench -- sdk` agree; @directus/sdk is a root devDependency.
+	const { entries, measure } = await import(new URL('../../../scripts/bench/sdk.mjs', import.meta.url).href);
+	const ours = await measure('@mantle/sdk', entries['@mantle/sdk']);
+	const peer = await measure('@directus/sdk', entries['@directus/sdk']);
+	t.log(`@mantle/sdk ${ours.gzipped} B, @directus/sdk ${peer.gzipped} B gzipped`);
+	t.true(ours.gzipped < peer.gzipped, `@mantle/sdk ${ours.gzipped} B is not under @directus/sdk's ${peer.gzipped} B`);
+});
+
 test("package.json's browser map swaps the same file in src (Studio, bench, tests) and in the published dist", (t) => {
 	const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { browser: Record<string, string> };
 	const pairs = Object.entries(manifest.browser);
