@@ -77,7 +77,7 @@ export const panelTypes: PanelType[] = [
 		id: 'variable',
 		name: 'Variable',
 		width: 8,
-		height: 4,
+		height: 5,
 		options: [text('field', 'Variable name', 'Other panels use it as {{ name }}'), text('defaultValue', 'Default value')],
 	},
 ];
