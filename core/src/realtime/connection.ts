@@ -16,15 +16,14 @@ export interface ConnectionDeps {
 }
 
 /**
- * A group's delivery as the bytes of its message, made once per uid: subscribers of one group
+ * A group's delivery as the bytes of its message, made once per uid (given as JSON text): subscribers of one group
  * share the rows, and clients number their subscriptions alike ("1", "2" …), so most share the
  * whole message too.
  */
 const encoded = new WeakMap<Delivery, Map<string, Buffer>>();
-function messageOf(delivery: Delivery, uid: string | number): Buffer {
+function messageOf(delivery: Delivery, key: string): Buffer {
 	let byUid = encoded.get(delivery);
 	if (!byUid) encoded.set(delivery, (byUid = new Map()));
-	const key = JSON.stringify(uid);
 	let bytes = byUid.get(key);
 	if (!bytes) {
 		bytes = Buffer.from(`{"type":"subscription","event":"${delivery.event}","data":${JSON.stringify(delivery.data)},"uid":${key}}`);
@@ -143,12 +142,13 @@ export class RealtimeConnection {
 		if (!this.subscriptions.has(uid) && this.subscriptions.size >= maxSubscriptions)
 			throw createError('LIMIT_EXCEEDED', { reason: `A socket may hold at most ${maxSubscriptions} subscriptions.` });
 		const replyUid = message.uid ?? uid;
+		const uidText = JSON.stringify(replyUid);
 		const { rows, unsubscribe } = await this.deps.hub.subscribe({ collection, query: message.query, event }, this.caller(), (query) => ({
 			collection,
 			event,
 			query,
 			accountability: () => this.identity?.accountability ?? null,
-			deliver: (delivery: Delivery) => this.send(messageOf(delivery, replyUid)),
+			deliver: (delivery: Delivery) => this.send(messageOf(delivery, uidText)),
 		}));
 		// A subscription under a uid already in use replaces it, as a client re-subscribing expects.
 		this.subscriptions.get(uid)?.();

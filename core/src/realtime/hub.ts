@@ -124,7 +124,8 @@ export class SubscriptionHub {
 		for (const entry of entries) {
 			const accountability = entry.subscription.accountability();
 			if (accountability === null) continue;
-			const key = `${await this.dependence.groupKey(accountability, entry.subscription.query)}|${entry.shape}`;
+			const base = this.dependence.groupKey(accountability, entry.subscription.query);
+			const key = `${typeof base === 'string' ? base : await base}|${entry.shape}`;
 			const group = groups.get(key);
 			if (group) group.entries.push(entry);
 			else groups.set(key, { accountability, query: entry.subscription.query, entries: [entry] });

@@ -13,22 +13,41 @@ const perCaller = '$CURRENT_';
  */
 export class UserDependence {
 	private readonly cache = new Map<string, Promise<boolean>>();
+	/** Keys already worked out, per caller and query object: a change to a thousand subscribers then costs no await each. */
+	private keys = new WeakMap<Accountability, WeakMap<object, string>>();
+	private generation = 0;
 
 	constructor(
 		private readonly schema: SchemaStore,
 		private readonly permissions: PermissionProvider,
 	) {}
 
-	/** The key under which subscribers' reads are shared; `query` is the subscription's normalized query. */
-	async groupKey(accountability: Accountability, query: unknown): Promise<string> {
+	/** The key under which subscribers' reads are shared; `query` is the subscription's normalized query. Synchronous once known. */
+	groupKey(accountability: Accountability, query: object): string | Promise<string> {
+		const known = this.keys.get(accountability)?.get(query);
+		if (known !== undefined) return known;
+		const generation = this.generation;
+		return this.workOut(accountability, query).then((key) => {
+			if (generation === this.generation) {
+				let byQuery = this.keys.get(accountability);
+				if (!byQuery) this.keys.set(accountability, (byQuery = new WeakMap()));
+				byQuery.set(query, key);
+			}
+			return key;
+		});
+	}
+
+	reset(): void {
+		this.generation++;
+		this.cache.clear();
+		this.keys = new WeakMap();
+	}
+
+	private async workOut(accountability: Accountability, query: object): Promise<string> {
 		if (accountability.admin) return JSON.stringify(query).includes(perCaller) ? `admin:${accountability.user}` : 'admin';
 		const policies = `${accountability.user ? 'user' : 'public'}:${[...accountability.policies].sort().join(',')}`;
 		const personal = JSON.stringify(query).includes(perCaller) || (await this.dependsOnCaller(policies, accountability));
 		return personal ? `${policies}:${accountability.user}:${accountability.role}:${accountability.roles.join(',')}` : policies;
-	}
-
-	reset(): void {
-		this.cache.clear();
 	}
 
 	private dependsOnCaller(policies: string, accountability: Accountability): Promise<boolean> {
