@@ -19,6 +19,7 @@ import { SchemaStore } from './schema/schema-store.js';
 import { createSchemaCapability } from './schema/capability.js';
 import { EventBus } from './events/bus.js';
 import { DataEngine } from './items/engine.js';
+import { activeTransaction } from './items/transaction-context.js';
 import { InvalidationBus } from './cache/invalidation-bus.js';
 import { createDataCache } from './cache/index.js';
 import { createItemsCapability } from './items/capability.js';
@@ -100,8 +101,12 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		limits: { ...config.query, filterMaxNodes: config.abuse.filterMaxNodes },
 		onChange: async (collection) => {
 			if (flowCollections.has(collection)) {
-				reloadFlows();
 				invalidations?.publish('flows');
+				// Awaited outside a transaction, so a trigger sent right after saving a flow runs what was
+				// saved. Inside one (a write nested in another) the reload waits for the connection and
+				// reads what that transaction commits; awaiting it there would stall SQLite's only connection.
+				if (activeTransaction.getStore()) reloadFlows();
+				else await flows.runtime.reload().catch((error: unknown) => logger.warn({ err: error }, 'could not reload flows'));
 			}
 			if (accessCollections.has(collection)) {
 				permissions.invalidate();
