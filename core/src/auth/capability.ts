@@ -28,7 +28,7 @@ async function sessionKey(deps: AuthDeps, presented: PresentedSession): Promise<
 		const payload = await verifyToken(deps.config.secret, presented.sessionToken, { ignoreExpiry: true });
 		if (typeof payload.session === 'string' && payload.scope === undefined) return payload.session;
 	}
-	throw createError('INVALID_PAYLOAD', 'The refresh token is required in either the payload or cookie.');
+	throw createError('refreshTokenRequired');
 }
 
 /** The kernel's side of the `auth` capability, for the first-party `/auth` and `/users` endpoints. */

@@ -21,6 +21,6 @@ export interface AuthDeps {
 
 /** A value from a request body that must be a non-empty string; INVALID_PAYLOAD names it otherwise. */
 export function requiredString(value: unknown, name: string): string {
-	if (typeof value !== 'string' || value === '') throw createError('INVALID_PAYLOAD', `"${name}" is required.`);
+	if (typeof value !== 'string' || value === '') throw createError('fieldRequired', { field: name });
 	return value;
 }

@@ -62,7 +62,7 @@ export async function verifyAccessToken(secret: string, token: string): Promise<
 
 /** A token of the given purpose; a wrong, expired or reused one is INVALID_TOKEN. */
 export async function verifyScopedToken(secret: string, token: unknown, scope: TokenScope): Promise<JWTPayload> {
-	if (typeof token !== 'string' || token === '') throw createError('INVALID_PAYLOAD', '"token" is required.');
+	if (typeof token !== 'string' || token === '') throw createError('fieldRequired', { field: 'token' });
 	const payload = await verifyToken(secret, token).catch(() => {
 		throw createError('INVALID_TOKEN');
 	});

@@ -55,7 +55,7 @@ export async function login(
 
 	if (user.tfa_secret) {
 		if (credentials.otp === undefined || credentials.otp === null || credentials.otp === '') {
-			throw createError('INVALID_OTP', 'User has two-factor authentication enabled, but no OTP was provided.');
+			throw createError('otpRequired');
 		}
 		if (!otpMatches(user.tfa_secret, credentials.otp)) return failed(deps, user.id, address, createError('INVALID_OTP'));
 	}

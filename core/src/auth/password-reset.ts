@@ -34,7 +34,7 @@ export async function requestPasswordReset(deps: AuthDeps, email: unknown, reset
 	const address = requiredString(email, 'email');
 	if (resetUrl !== undefined && resetUrl !== null) {
 		if (typeof resetUrl !== 'string' || !urlAllowed(resetUrl, deps.config.auth.passwordResetUrlAllowList)) {
-			throw createError('INVALID_PAYLOAD', '"reset_url" is not in PASSWORD_RESET_URL_ALLOW_LIST.');
+			throw createError('urlNotAllowed', { field: 'reset_url', variable: 'PASSWORD_RESET_URL_ALLOW_LIST' });
 		}
 	}
 	const user: { id: string; email: string; password: string | null } | undefined = await deps

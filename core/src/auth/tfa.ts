@@ -27,7 +27,7 @@ export async function generateTfa(deps: AuthDeps, accountability: Accountability
 	const user = await caller(deps, accountability);
 	const given = requiredString(password, 'password');
 	if (!user.password || !(await verifyPassword(user.password, given).catch(() => false))) throw createError('INVALID_CREDENTIALS');
-	if (user.tfa_secret) throw createError('INVALID_PAYLOAD', 'Two-factor authentication is already enabled for this user.');
+	if (user.tfa_secret) throw createError('tfaAlreadyEnabled');
 	const settings: { project_name?: string } | undefined = await deps.knex('mantle_settings').select('project_name').first();
 	const secret = new Secret({ size: 20 });
 	const totp = new TOTP({ issuer: settings?.project_name ?? 'Mantle', label: user.email ?? user.id, secret, digits: 6, period: 30, algorithm: 'SHA1' });
@@ -38,8 +38,8 @@ export async function enableTfa(deps: AuthDeps, accountability: Accountability, 
 	const user = await caller(deps, accountability);
 	const base32 = requiredString(secret, 'secret');
 	requiredString(typeof otp === 'number' ? String(otp) : otp, 'otp');
-	if (user.tfa_secret) throw createError('INVALID_PAYLOAD', 'Two-factor authentication is already enabled for this user.');
-	if (!/^[A-Z2-7]+=*$/i.test(base32)) throw createError('INVALID_PAYLOAD', '"secret" is not a base32 TOTP secret.');
+	if (user.tfa_secret) throw createError('tfaAlreadyEnabled');
+	if (!/^[A-Z2-7]+=*$/i.test(base32)) throw createError('tfaSecretInvalid');
 	if (!otpMatches(base32.toUpperCase(), otp)) throw createError('INVALID_OTP');
 	await deps.knex('mantle_users').where({ id: user.id }).update({ tfa_secret: base32.toUpperCase() });
 }
@@ -47,7 +47,7 @@ export async function enableTfa(deps: AuthDeps, accountability: Accountability, 
 export async function disableTfa(deps: AuthDeps, accountability: Accountability, otp: unknown): Promise<void> {
 	const user = await caller(deps, accountability);
 	requiredString(typeof otp === 'number' ? String(otp) : otp, 'otp');
-	if (!user.tfa_secret) throw createError('INVALID_PAYLOAD', 'Two-factor authentication is not enabled for this user.');
+	if (!user.tfa_secret) throw createError('tfaNotEnabled');
 	if (!otpMatches(user.tfa_secret, otp)) throw createError('INVALID_OTP');
 	await deps.knex('mantle_users').where({ id: user.id }).update({ tfa_secret: null });
 }

@@ -10,19 +10,19 @@ import { urlAllowed } from './password-reset.js';
 const inviteTtlMs = 7 * 24 * 60 * 60 * 1000;
 
 function body(value: unknown): Record<string, unknown> {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw createError('INVALID_PAYLOAD', 'The body must be an object.');
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw createError('bodyNotPlainObject');
 	return value as Record<string, unknown>;
 }
 
 function optionalString(value: unknown, name: string): string | null {
 	if (value === undefined || value === null) return null;
-	if (typeof value !== 'string') throw createError('INVALID_PAYLOAD', `"${name}" must be a string.`);
+	if (typeof value !== 'string') throw createError('fieldNotString', { field: name });
 	return value;
 }
 
 function email(value: unknown): string {
 	const address = requiredString(value, 'email');
-	if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw createError('INVALID_PAYLOAD', '"email" must be an email address.');
+	if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw createError('fieldNotEmail', { field: 'email' });
 	return address;
 }
 
@@ -66,16 +66,15 @@ export async function invite(deps: AuthDeps, accountability: Accountability, inp
 	const role = requiredString(values.role, 'role');
 	const inviteUrl = optionalString(values.invite_url, 'invite_url');
 	if (inviteUrl !== null && !urlAllowed(inviteUrl, deps.config.auth.inviteUrlAllowList))
-		throw createError('INVALID_PAYLOAD', '"invite_url" is not in USER_INVITE_URL_ALLOW_LIST.');
-	if (!(await deps.knex('mantle_roles').select('id').where({ id: role }).first())) throw createError('INVALID_PAYLOAD', `Role "${role}" does not exist.`);
+		throw createError('urlNotAllowed', { field: 'invite_url', variable: 'USER_INVITE_URL_ALLOW_LIST' });
+	if (!(await deps.knex('mantle_roles').select('id').where({ id: role }).first())) throw createError('roleMissing', { role: String(role) });
 	for (const address of addresses) {
 		const existing: { id: string; status: string } | undefined = await deps
 			.knex('mantle_users')
 			.select('id', 'status')
 			.whereRaw('lower(email) = ?', [address.toLowerCase()])
 			.first();
-		if (existing && existing.status !== 'invited')
-			throw createError('RECORD_NOT_UNIQUE', `A user with the email "${address}" already exists.`, { field: 'email' });
+		if (existing && existing.status !== 'invited') throw createError('emailTaken', { email: address }, { field: 'email' });
 		if (!existing) await deps.knex('mantle_users').insert({ id: randomUUID(), email: address, role, status: 'invited', provider: 'default' });
 		const token = await signToken(deps.config.secret, { scope: 'invite', email: address }, inviteTtlMs);
 		const link = linkWithToken(inviteUrl ?? `${deps.config.publicUrl}/admin/accept-invite`, token);

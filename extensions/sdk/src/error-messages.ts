@@ -21,6 +21,16 @@ export const errorMessages = {
 	outsideActionScope: { code: 'FORBIDDEN', template: `The action "{action}" on "{collection}" is outside this extension's items scope.` },
 	signInAsAdmin: { code: 'INVALID_CREDENTIALS', template: 'Sign in as an admin or present a {what}.' },
 
+	// Accounts.
+	refreshTokenRequired: { code: 'INVALID_PAYLOAD', template: 'The refresh token is required in either the payload or cookie.' },
+	otpRequired: { code: 'INVALID_OTP', template: 'User has two-factor authentication enabled, but no OTP was provided.' },
+	tfaAlreadyEnabled: { code: 'INVALID_PAYLOAD', template: 'Two-factor authentication is already enabled for this user.' },
+	tfaNotEnabled: { code: 'INVALID_PAYLOAD', template: 'Two-factor authentication is not enabled for this user.' },
+	tfaSecretInvalid: { code: 'INVALID_PAYLOAD', template: '"secret" is not a base32 TOTP secret.' },
+	urlNotAllowed: { code: 'INVALID_PAYLOAD', template: '"{field}" is not in {variable}.' },
+	roleMissing: { code: 'INVALID_PAYLOAD', template: 'Role "{role}" does not exist.' },
+	emailTaken: { code: 'RECORD_NOT_UNIQUE', template: 'A user with the email "{email}" already exists.' },
+
 	// Payloads.
 	bodyNotObject: { code: 'INVALID_PAYLOAD', template: 'The body must be an object of changes.' },
 	bodyNotItems: { code: 'INVALID_PAYLOAD', template: 'The body must be an item or a list of items.' },
@@ -35,6 +45,9 @@ export const errorMessages = {
 	payloadNeedsOneOf: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. Give {fields}.' },
 	payloadFieldInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "{field}" must {expected}.' },
 	payloadNotParsed: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. The {what} is neither {formats}: {reason}' },
+	bodyNotPlainObject: { code: 'INVALID_PAYLOAD', template: 'The body must be an object.' },
+	fieldNotString: { code: 'INVALID_PAYLOAD', template: '"{field}" must be a string.' },
+	fieldNotEmail: { code: 'INVALID_PAYLOAD', template: '"{field}" must be an email address.' },
 	itemNotObject: { code: 'INVALID_PAYLOAD', template: 'An item of "{collection}" must be an object.' },
 	fieldRequired: { code: 'INVALID_PAYLOAD', template: '"{field}" is required.' },
 	valueRequired: {
