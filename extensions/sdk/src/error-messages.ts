@@ -140,6 +140,19 @@ export const errorMessages = {
 	routeMissing: { code: 'ROUTE_NOT_FOUND', template: `Route {path} doesn't exist.` },
 	// What Hapi answers for a path it has no route for, worded as Directus words it.
 	routeUnknown: { code: 'ROUTE_NOT_FOUND', template: `Route doesn't exist.` },
+	registryUnreachable: { code: 'SERVICE_UNAVAILABLE', template: 'The extension registry at {url} did not answer: {reason}.' },
+	registryAnswered: { code: 'SERVICE_UNAVAILABLE', template: 'The extension registry answered {status} for {path}.' },
+	registryPackageMissing: { code: 'FORBIDDEN', template: 'The registry has no such extension ({path}).' },
+	registryTarballElsewhere: {
+		code: 'FORBIDDEN',
+		template: `The package's tarball is at {origin}, not on the configured registry {registry}: refused.`,
+	},
+	registryTarballFailed: { code: 'SERVICE_UNAVAILABLE', template: 'The registry answered {status} for the tarball {url}.' },
+	registryTarballTooLarge: { code: 'CONTENT_TOO_LARGE', template: 'The package is larger than {limit} bytes.' },
+	registryVersionMissing: { code: 'INVALID_PAYLOAD', template: 'No version of {name} matches "{wanted}".' },
+	registryInstallRefused: { code: 'INVALID_PAYLOAD', template: '{name}@{version} was not installed: {reason}' },
+	notFromRegistry: { code: 'FORBIDDEN', template: '{name} was not installed from the registry.' },
+	installedNotLoaded: { code: 'SERVICE_UNAVAILABLE', template: '{name} was installed but is not among the loaded extensions.' },
 	registryMissing: { code: 'SERVICE_UNAVAILABLE', template: 'No extension registry is configured (EXTENSIONS_REGISTRY).' },
 	noDataEngine: { code: 'SERVICE_UNAVAILABLE', template: 'This kernel has no data engine.' },
 } as const satisfies Record<string, { code: ErrorCode; template: string }>;

@@ -14,7 +14,7 @@ const marketQuery = ['search', 'type', 'host', 'sandboxed', 'sort', 'limit', 'of
 export function createRegistryCapability(host: ExtensionHost, installer: RegistryInstaller): RegistryCapability {
 	const record = (name: string) => {
 		const found = host.list().find((candidate) => candidate.name === name);
-		if (!found) throw createError('SERVICE_UNAVAILABLE', `${name} was installed but is not among the loaded extensions.`);
+		if (!found) throw createError('installedNotLoaded', { name });
 		return info(found);
 	};
 	return {
@@ -36,7 +36,7 @@ export function createRegistryCapability(host: ExtensionHost, installer: Registr
 		async reinstall(accountability, name) {
 			assertAdmin(accountability);
 			const row = await installer.row(name);
-			if (!row?.version) throw createError('FORBIDDEN', `${name} was not installed from the registry.`);
+			if (!row?.version) throw createError('notFromRegistry', { name });
 			await installer.install(name, row.version);
 			return record(name);
 		},
@@ -47,7 +47,7 @@ export function createRegistryCapability(host: ExtensionHost, installer: Registr
 		async grant(accountability, name) {
 			assertAdmin(accountability);
 			const current = host.list().find((candidate) => candidate.name === name);
-			if (!current || current.origin !== 'registry') throw createError('FORBIDDEN', `${name} was not installed from the registry.`);
+			if (!current || current.origin !== 'registry') throw createError('notFromRegistry', { name });
 			if (current.status !== 'awaiting-grant') return info(current);
 			await installer.grant(name, current.requestedScopes ?? {});
 			return record(name);

@@ -34,10 +34,10 @@ export class RegistryClient {
 		try {
 			response = await fetch(`${this.config.url}${path}`, { headers: this.headers(), redirect: 'error', signal: AbortSignal.timeout(30_000) });
 		} catch (error) {
-			throw createError('SERVICE_UNAVAILABLE', `The extension registry at ${this.config.url} did not answer: ${(error as Error).message}.`);
+			throw createError('registryUnreachable', { url: this.config.url, reason: (error as Error).message });
 		}
-		if (response.status === 404) throw createError('FORBIDDEN', `The registry has no such extension (${path}).`);
-		if (!response.ok) throw createError('SERVICE_UNAVAILABLE', `The extension registry answered ${response.status} for ${path}.`);
+		if (response.status === 404) throw createError('registryPackageMissing', { path });
+		if (!response.ok) throw createError('registryAnswered', { status: response.status, path });
 		return (await response.json()) as T;
 	}
 
@@ -46,16 +46,15 @@ export class RegistryClient {
 	}
 
 	async tarball(url: string, onProgress?: (received: number, total: number | undefined) => void): Promise<Buffer> {
-		if (new URL(url).origin !== this.origin)
-			throw createError('FORBIDDEN', `The package's tarball is at ${new URL(url).origin}, not on the configured registry ${this.origin}: refused.`);
+		if (new URL(url).origin !== this.origin) throw createError('registryTarballElsewhere', { origin: new URL(url).origin, registry: this.origin });
 		const response = await fetch(url, { headers: this.headers(), redirect: 'error', signal: AbortSignal.timeout(120_000) });
-		if (!response.ok || !response.body) throw createError('SERVICE_UNAVAILABLE', `The registry answered ${response.status} for the tarball ${url}.`);
+		if (!response.ok || !response.body) throw createError('registryTarballFailed', { status: response.status, url });
 		const total = Number(response.headers.get('content-length')) || undefined;
 		const chunks: Buffer[] = [];
 		let received = 0;
 		for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
 			received += chunk.length;
-			if (received > maxTarballBytes) throw createError('CONTENT_TOO_LARGE', `The package is larger than ${maxTarballBytes} bytes.`);
+			if (received > maxTarballBytes) throw createError('registryTarballTooLarge', { limit: maxTarballBytes });
 			chunks.push(Buffer.from(chunk));
 			onProgress?.(received, total);
 		}

@@ -77,7 +77,7 @@ export class RegistryInstaller {
 	uninstall(name: string): Promise<void> {
 		return this.serial(async () => {
 			const row = await this.row(name);
-			if (!row) throw createError('FORBIDDEN', `${name} was not installed from the registry.`);
+			if (!row) throw createError('notFromRegistry', { name });
 			await this.options.knex('mantle_extensions').where({ id: row.id }).delete();
 			removePackage(this.options.extensionsPath, name);
 			await this.options.reload();
@@ -87,7 +87,7 @@ export class RegistryInstaller {
 
 	async grant(name: string, requestedScopes: Record<string, unknown>): Promise<void> {
 		const row = await this.row(name);
-		if (!row) throw createError('FORBIDDEN', `${name} was not installed from the registry.`);
+		if (!row) throw createError('notFromRegistry', { name });
 		await this.options
 			.knex('mantle_extensions')
 			.where({ id: row.id })
@@ -147,7 +147,7 @@ export function resolveVersion(packument: Packument, wanted: string): string {
 	if (tagged && packument.versions[tagged]) return tagged;
 	if (packument.versions[wanted]) return wanted;
 	const best = semver.validRange(wanted) ? semver.maxSatisfying(Object.keys(packument.versions), wanted) : null;
-	if (!best) throw createError('INVALID_PAYLOAD', `No version of ${packument.name} matches "${wanted}".`);
+	if (!best) throw createError('registryVersionMissing', { name: packument.name, wanted });
 	return best;
 }
 

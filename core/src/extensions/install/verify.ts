@@ -5,8 +5,7 @@ import type { RegistryClientConfig } from '../../config/registry.js';
 import { createError, type MantleError } from '../../errors/index.js';
 import type { VersionDocument } from './client.js';
 
-const refused = (name: string, version: string, reason: string): MantleError =>
-	createError('INVALID_PAYLOAD', `${name}@${version} was not installed: ${reason}`);
+const refused = (name: string, version: string, reason: string): MantleError => createError('registryInstallRefused', { name, version, reason });
 
 /**
  * Everything checked before a downloaded package may touch the extensions folder: the tarball
