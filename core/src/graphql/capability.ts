@@ -43,7 +43,7 @@ export function createGraphqlCapability(options: Options): GraphqlCapability & {
 			sdlProvider = provider;
 		},
 		async sdl(accountability, scope) {
-			if (!sdlProvider) throw createError('SERVICE_UNAVAILABLE', 'GraphQL is not available on this instance.');
+			if (!sdlProvider) throw createError('noGraphql');
 			return sdlProvider(accountability, scope);
 		},
 		onChange(listener) {

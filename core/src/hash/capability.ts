@@ -7,8 +7,8 @@ const maxInputLength = 4096;
 /** argon2id hashes for `/utils/hash`, the same algorithm and settings as stored passwords. */
 export function createHashCapability(): HashCapability {
 	const checked = (value: unknown, name: string): string => {
-		if (typeof value !== 'string' || value === '') throw createError('INVALID_PAYLOAD', `"${name}" is required and must be a string.`);
-		if (value.length > maxInputLength) throw createError('INVALID_PAYLOAD', `"${name}" is longer than ${maxInputLength} characters.`);
+		if (typeof value !== 'string' || value === '') throw createError('fieldNotNonEmptyString', { field: name });
+		if (value.length > maxInputLength) throw createError('fieldTooLong', { field: name, max: maxInputLength });
 		return value;
 	};
 	return {

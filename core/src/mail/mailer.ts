@@ -27,7 +27,7 @@ export function createMailer(config: EmailConfig, logger: Logger): Mailer {
 		if (config.transport === 'sendmail') {
 			transport = nodemailer.createTransport({ sendmail: true, newline: 'unix' });
 		} else {
-			if (!config.smtp.host) throw createError('SERVICE_UNAVAILABLE', 'No mail server is configured (EMAIL_SMTP_HOST).');
+			if (!config.smtp.host) throw createError('noMailServer');
 			const { host, port, secure, ignoreTls, user, password } = config.smtp;
 			transport = nodemailer.createTransport({ host, port, secure, ignoreTLS: ignoreTls, ...(user ? { auth: { user, pass: password ?? '' } } : {}) });
 		}

@@ -108,7 +108,7 @@ export function createStorage(locations: StorageLocationConfig[]): Storage {
 		default: names[0]!,
 		location(name) {
 			const known = entries.get(name);
-			if (!known) throw createError('INVALID_PAYLOAD', `Unknown storage location ${JSON.stringify(name)}; configured locations: ${names.join(', ')}.`);
+			if (!known) throw createError('storageLocationUnknown', { name: JSON.stringify(name), names: names.join(', ') });
 			let driver = built.get(name);
 			if (!driver) {
 				driver = lazyDriver(async () => (await known.entry.load())(known.config.options));

@@ -50,7 +50,7 @@ async function readPage(dist: string): Promise<Page> {
 	try {
 		html = await readFile(path.join(dist, 'index.html'), 'utf8');
 	} catch {
-		throw createError('SERVICE_UNAVAILABLE', 'The Studio has not been built: run `npm run build`.');
+		throw createError('studioNotBuilt');
 	}
 	const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(html)?.[1];
 	const hash = importMap === undefined ? undefined : createHash('sha256').update(importMap).digest('base64');
@@ -84,9 +84,9 @@ export function registerStudio(server: Server, extensions: ExtensionHost, dist =
 			handler: async (request, h) => {
 				const file = request.params.file as string;
 				// One flat folder of fingerprinted names: anything else is not an asset.
-				if (!/^[\w.-]+$/.test(file) || file.startsWith('.')) throw createError('ROUTE_NOT_FOUND', `Route ${request.path} doesn't exist.`);
+				if (!/^[\w.-]+$/.test(file) || file.startsWith('.')) throw createError('routeMissing', { path: request.path });
 				const body = await readFile(path.join(assets, file)).catch(() => {
-					throw createError('ROUTE_NOT_FOUND', `Route ${request.path} doesn't exist.`);
+					throw createError('routeMissing', { path: request.path });
 				});
 				return h
 					.response(body)

@@ -79,7 +79,7 @@ async function moduleUrl(pkg: AppPackage, source: string): Promise<string> {
 }
 
 export function appExtensionSourceRoutes(host: ExtensionHost): ServerRoute[] {
-	const notFound = (requestPath: string) => createError('ROUTE_NOT_FOUND', `Route ${requestPath} doesn't exist.`);
+	const notFound = (requestPath: string) => createError('routeMissing', { path: requestPath });
 	return [
 		{
 			method: 'GET',

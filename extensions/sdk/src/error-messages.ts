@@ -46,6 +46,8 @@ export const errorMessages = {
 	payloadFieldInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "{field}" must {expected}.' },
 	payloadNotParsed: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. The {what} is neither {formats}: {reason}' },
 	bodyNotPlainObject: { code: 'INVALID_PAYLOAD', template: 'The body must be an object.' },
+	fieldNotNonEmptyString: { code: 'INVALID_PAYLOAD', template: '"{field}" is required and must be a string.' },
+	fieldTooLong: { code: 'INVALID_PAYLOAD', template: '"{field}" is longer than {max} characters.' },
 	fieldNotString: { code: 'INVALID_PAYLOAD', template: '"{field}" must be a string.' },
 	fieldNotEmail: { code: 'INVALID_PAYLOAD', template: '"{field}" must be an email address.' },
 	itemNotObject: { code: 'INVALID_PAYLOAD', template: 'An item of "{collection}" must be an object.' },
@@ -154,6 +156,11 @@ export const errorMessages = {
 	notFromRegistry: { code: 'FORBIDDEN', template: '{name} was not installed from the registry.' },
 	installedNotLoaded: { code: 'SERVICE_UNAVAILABLE', template: '{name} was installed but is not among the loaded extensions.' },
 	registryMissing: { code: 'SERVICE_UNAVAILABLE', template: 'No extension registry is configured (EXTENSIONS_REGISTRY).' },
+	noMailServer: { code: 'SERVICE_UNAVAILABLE', template: 'No mail server is configured (EMAIL_SMTP_HOST).' },
+	noGraphql: { code: 'SERVICE_UNAVAILABLE', template: 'GraphQL is not available on this instance.' },
+	studioNotBuilt: { code: 'SERVICE_UNAVAILABLE', template: 'The Studio has not been built: run `npm run build`.' },
+	storageKeyInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid storage key {key}: {reason}.' },
+	storageLocationUnknown: { code: 'INVALID_PAYLOAD', template: 'Unknown storage location {name}; configured locations: {names}.' },
 	noDataEngine: { code: 'SERVICE_UNAVAILABLE', template: 'This kernel has no data engine.' },
 } as const satisfies Record<string, { code: ErrorCode; template: string }>;
 
