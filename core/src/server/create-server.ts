@@ -73,9 +73,7 @@ function answerMalformedRequests(server: Hapi.Server, logger: Logger): void {
 		logger.debug({ err: error }, 'malformed request');
 		if (!socket.writable || (error.code === 'ECONNRESET' && !socket.readable)) return void socket.destroy();
 		const overflow = error.code === 'HPE_HEADER_OVERFLOW';
-		const refusal = overflow
-			? createError('INVALID_QUERY', 'The request line and headers are longer than 16 KB. Send a long query as the JSON body of a SEARCH request.')
-			: createError('INVALID_PAYLOAD', 'The request could not be read as HTTP.');
+		const refusal = overflow ? createError('headersTooLong') : createError('requestNotHttp');
 		const body = JSON.stringify(toErrorBody(refusal));
 		socket.end(
 			`HTTP/1.1 ${refusal.status} Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,

@@ -28,7 +28,7 @@ export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate,
 				const produce = async () => {
 					const streamed = match.route.options.body === 'stream';
 					const body = streamed ? request.raw.req : await readBody(request, maxPayloadBytes);
-					if (!streamed && holdsNul(body)) throw createError('INVALID_PAYLOAD', "Text in the payload can't contain the NUL character (\\u0000).");
+					if (!streamed && holdsNul(body)) throw createError('payloadNul');
 					const result = await match.route.handler({
 						method: request.method.toUpperCase() as HttpMethod,
 						path: match.subpath,
@@ -58,12 +58,11 @@ function parseQueryString(search: string): Record<string, unknown> {
 	const text = search.replace(/^\?/, '');
 	if (/proto/i.test(text)) {
 		for (const key of new URLSearchParams(text).keys()) {
-			if (/(?:^|\[)__proto__(?:\]|$)/.test(key))
-				throw createError('INVALID_QUERY', `Query parameter "${key.slice(0, 80)}" names "__proto__", which is not allowed.`);
+			if (/(?:^|\[)__proto__(?:\]|$)/.test(key)) throw createError('parameterPrototype', { parameter: key.slice(0, 80) });
 		}
 	}
 	const query = qs.parse(text, { depth: 10, arrayLimit: 200, plainObjects: true, allowPrototypes: true });
-	if (holdsNul(query)) throw createError('INVALID_QUERY', "Query parameters can't contain the NUL character (%00).");
+	if (holdsNul(query)) throw createError('parameterNul');
 	return query;
 }
 

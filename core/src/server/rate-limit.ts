@@ -16,7 +16,7 @@ export interface LimiterOptions {
 /** A counter per key in this process, or in Redis so that every instance shares it. */
 export function createLimiter({ store, redis, points, durationSeconds, keyPrefix }: LimiterOptions): RateLimiterAbstract {
 	if (store === 'redis') {
-		if (!redis) throw createError('SERVICE_UNAVAILABLE', 'The redis rate-limiter store needs REDIS.');
+		if (!redis) throw createError('rateLimiterNeedsRedis');
 		// While Redis is away, this process counts on its own rather than letting everything through.
 		const insuranceLimiter = new RateLimiterMemory({ points, duration: durationSeconds, keyPrefix });
 		return new RateLimiterRedis({ storeClient: redis, points, duration: durationSeconds, keyPrefix, insuranceLimiter });

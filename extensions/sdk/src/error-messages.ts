@@ -50,6 +50,8 @@ export const errorMessages = {
 	fieldTooLong: { code: 'INVALID_PAYLOAD', template: '"{field}" is longer than {max} characters.' },
 	fieldNotString: { code: 'INVALID_PAYLOAD', template: '"{field}" must be a string.' },
 	fieldNotEmail: { code: 'INVALID_PAYLOAD', template: '"{field}" must be an email address.' },
+	payloadNul: { code: 'INVALID_PAYLOAD', template: `Text in the payload can't contain the NUL character (\\u0000).` },
+	requestNotHttp: { code: 'INVALID_PAYLOAD', template: 'The request could not be read as HTTP.' },
 	itemNotObject: { code: 'INVALID_PAYLOAD', template: 'An item of "{collection}" must be an object.' },
 	fieldRequired: { code: 'INVALID_PAYLOAD', template: '"{field}" is required.' },
 	valueRequired: {
@@ -112,6 +114,12 @@ export const errorMessages = {
 	filterTakesList: { code: 'INVALID_QUERY', template: '"{operator}" takes a list of rules.' },
 	ownFieldsOnly: { code: 'INVALID_QUERY', template: `Only the collection's own fields may be {use} here, not "{field}".` },
 	parameterOutOfRange: { code: 'INVALID_QUERY', template: '"{parameter}" must be a whole number from {min} to {max}.' },
+	headersTooLong: {
+		code: 'INVALID_QUERY',
+		template: 'The request line and headers are longer than 16 KB. Send a long query as the JSON body of a SEARCH request.',
+	},
+	parameterPrototype: { code: 'INVALID_QUERY', template: 'Query parameter "{parameter}" names "__proto__", which is not allowed.' },
+	parameterNul: { code: 'INVALID_QUERY', template: `Query parameters can't contain the NUL character (%00).` },
 	parameterUnavailable: { code: 'INVALID_QUERY', template: `The "{parameter}" query parameter isn't available here.` },
 	parameterNotJson: { code: 'INVALID_QUERY', template: '"{parameter}" must be valid JSON.' },
 	searchBodyInvalid: { code: 'INVALID_QUERY', template: 'SEARCH needs a body of the form { "query": { ... } }.' },
@@ -161,6 +169,7 @@ export const errorMessages = {
 	studioNotBuilt: { code: 'SERVICE_UNAVAILABLE', template: 'The Studio has not been built: run `npm run build`.' },
 	storageKeyInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid storage key {key}: {reason}.' },
 	storageLocationUnknown: { code: 'INVALID_PAYLOAD', template: 'Unknown storage location {name}; configured locations: {names}.' },
+	rateLimiterNeedsRedis: { code: 'SERVICE_UNAVAILABLE', template: 'The redis rate-limiter store needs REDIS.' },
 	noDataEngine: { code: 'SERVICE_UNAVAILABLE', template: 'This kernel has no data engine.' },
 } as const satisfies Record<string, { code: ErrorCode; template: string }>;
 
