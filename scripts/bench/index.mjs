@@ -11,6 +11,7 @@ const benches = {
 	sandbox: () => import('./sandbox.mjs'),
 	sdk: () => import('./sdk.mjs'),
 	studio: () => import('./studio.mjs'),
+	'studio-data-model': () => import('./studio-data-model.mjs'),
 };
 
 const name = process.argv[2];
