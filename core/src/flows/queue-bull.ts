@@ -25,6 +25,9 @@ export class BullFlowQueue implements FlowQueue {
 		// The producer side fails fast while Redis is away (the start and requests must not wait on
 		// it); the worker's blocking commands wait as long as they need.
 		this.queue = new Queue(this.options.queueName, { connection: await this.connection(1) });
+		// BullMQ re-emits its connection's failures on the queue; an emitter's unheard 'error' throws,
+		// and here inside BullMQ's own promise chain, as an unhandled rejection that ends the process.
+		this.queue.on('error', (error) => this.options.logger.debug({ err: error }, 'flow queue error'));
 		this.worker = new Worker(
 			this.options.queueName,
 			async (job: Job) => {
