@@ -26,7 +26,9 @@ const skip = redisSkip ?? (postgres ? postgres.skip : 'PostgreSQL is not in TEST
 			HOST: '127.0.0.1',
 			REDIS: 'redis://127.0.0.1:6379',
 			FLOWS_QUEUE_NAME: queueName,
-			FLOWS_QUEUE_LOCK_DURATION: '2000',
+			// Long enough that a loaded CI machine's event-loop stalls never look like a dead worker (BullMQ
+			// then runs the job again: at least once, not exactly once); the takeover below waits it out.
+			FLOWS_QUEUE_LOCK_DURATION: '8000',
 			FLOWS_ENV_ALLOW_LIST: 'NODE_NAME',
 			SECRET: 'a-test-secret-that-is-long-enough',
 			ADMIN_EMAIL: 'admin@example.com',
