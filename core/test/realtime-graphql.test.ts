@@ -46,12 +46,15 @@ test('graphql-ws subscriptions at /graphql: <collection>_mutated delivers what t
 	const clients: Client[] = [];
 	try {
 		await setUpNotes(url, db);
-		const connect = (token?: string) => {
+		const connect = (token?: string, connectionParams?: Record<string, unknown>) => {
 			const client = createClient({
 				url: `${url.replace(/^http/, 'ws')}/graphql${token ? `?access_token=${token}` : ''}`,
 				webSocketImpl: WebSocket,
 				retryAttempts: 0,
 				lazy: false,
+				// A refused connection reaches the subscription's error handler; graphql-ws would also print it.
+				onNonLazyError: () => undefined,
+				...(connectionParams ? { connectionParams } : {}),
 			});
 			clients.push(client);
 			return client;
@@ -78,6 +81,17 @@ test('graphql-ws subscriptions at /graphql: <collection>_mutated delivers what t
 		const hidden = subscribe(connect(readerToken), 'subscription { notes_mutated { data { secret } } }');
 		const refused = (await hidden.next().catch((error: { failure?: unknown }) => error.failure)) as unknown;
 		t.regex(JSON.stringify(refused), /secret/, 'a hidden field is not in the schema: the subscription is refused naming it');
+
+		// As graphql-ws clients usually sign in: the token in connection_init's payload, none in the URL.
+		const initialized = subscribe(connect(undefined, { access_token: readerToken }), 'subscription { notes_mutated { key event } }');
+		t.true(await eventually(() => kernel.realtime.hub.size === 1), 'a token in connection_init signs the socket in');
+		const viaInit = (await api(url, 'POST', '/items/notes', { title: 'via init', status: 'published' })).body.data.id;
+		t.deepEqual((await initialized.next()).data.notes_mutated, { key: String(viaInit), event: 'create' });
+		initialized.stop();
+		t.true(await eventually(() => kernel.realtime.hub.size === 0));
+		const forged = subscribe(connect(undefined, { access_token: 'not-a-token-anyone-issued' }), 'subscription { notes_mutated { key } }');
+		const closed = (await forged.next().catch((error: { failure?: unknown }) => error.failure)) as { code?: number } | undefined;
+		t.is(closed?.code, 4403, 'a token the kernel does not accept closes the socket as Forbidden');
 
 		const anonymous = subscribe(connect(), 'subscription { notes_mutated { key } }');
 		const nothing = (await anonymous.next().catch((error: { failure?: unknown }) => error.failure)) as unknown;

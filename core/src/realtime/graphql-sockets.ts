@@ -42,7 +42,7 @@ export function graphqlSockets(hub: SubscriptionHub, graphql: GraphqlCapability,
 	// The capability object is the one extensions receive, so what is set here is what the GraphQL extension finds.
 	if (enabled) graphql.subscriptions = subscriptions;
 
-	const handler: SocketHandler = (ws, identity) => {
+	const handler: SocketHandler = (ws, identity, identifyWith) => {
 		if (!server) return ws.close(1011, 'GraphQL subscriptions are not available');
 		if (ws.protocol !== subprotocol) return ws.close(4406, 'Subprotocol not acceptable');
 		const closed = server.opened(
@@ -58,14 +58,25 @@ export function graphqlSockets(hub: SubscriptionHub, graphql: GraphqlCapability,
 						});
 					}),
 			},
-			{ accountability: identity.accountability },
+			{
+				accountability: identity.accountability,
+				async signIn(token) {
+					const signedIn = await identifyWith(token);
+					expireAt(signedIn.expiresAt);
+					return signedIn.accountability;
+				},
+			},
 		);
-		// As on `/websocket`: the socket lives no longer than the token it was opened with.
-		const expiresAt = identity.expiresAt;
-		const expiry =
-			expiresAt === undefined
-				? undefined
-				: setTimeout(() => ws.close(1008, 'TOKEN_EXPIRED: Token expired.'), Math.min(Math.max(expiresAt - Date.now(), 0), 2 ** 31 - 1));
+		// As on `/websocket`: the socket lives no longer than the token it speaks with.
+		let expiry: NodeJS.Timeout | undefined;
+		const expireAt = (expiresAt: number | undefined) => {
+			clearTimeout(expiry);
+			expiry =
+				expiresAt === undefined
+					? undefined
+					: setTimeout(() => ws.close(1008, 'TOKEN_EXPIRED: Token expired.'), Math.min(Math.max(expiresAt - Date.now(), 0), 2 ** 31 - 1));
+		};
+		expireAt(identity.expiresAt);
 		ws.once('close', (code, reason) => {
 			clearTimeout(expiry);
 			void closed(code, String(reason)).catch(() => undefined);

@@ -11,7 +11,8 @@ import type { SubscriptionHub } from './hub.js';
 import { closeCodes, errorReply } from './protocol.js';
 
 /** Takes over an upgraded socket for another protocol on the same events (GraphQL subscriptions). */
-export type SocketHandler = (socket: WebSocket, identity: SocketIdentity) => void;
+/** Serves an accepted socket; `identifyWith` resolves a token the socket presents later, with the upgrade's address. */
+export type SocketHandler = (socket: WebSocket, identity: SocketIdentity, identifyWith: (token: string) => Promise<SocketIdentity>) => void;
 
 export interface RealtimeServerOptions {
 	listener: HttpServer;
@@ -106,7 +107,7 @@ export class RealtimeServer {
 		}
 		if (socket.destroyed) return;
 		this.sockets.handleUpgrade(request, socket, head, (ws) => {
-			if (graphql) return this.track(ws, () => graphql(ws, identity));
+			if (graphql) return this.track(ws, () => graphql(ws, identity, (token) => identify(this.options.auth, token, context)));
 			this.serve(ws, identity, context);
 		});
 	}

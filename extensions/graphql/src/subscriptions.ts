@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import { makeServer } from 'graphql-ws';
 import { LRUCache } from 'lru-cache';
-import type { Accountability, CallerModel, GraphqlCapability, PrimaryKey } from '@mantle/extensions-sdk';
+import type { Accountability, CallerModel, GraphqlCapability, GraphqlSocketExtra, PrimaryKey } from '@mantle/extensions-sdk';
 import type { Collections, GraphqlExtensionContext, RequestContext } from './context.js';
 import { checkLimits } from './limits.js';
 import { inScope, isValidName, rootName } from './names.js';
@@ -49,7 +49,20 @@ export function serveSubscriptions(capabilities: GraphqlExtensionContext): void 
 	const { settings } = graphql;
 	const limits = { depth: settings.queryDepthMax, aliases: settings.queryAliasMax, cost: settings.queryCostMax, defaultLimit: settings.defaultLimit };
 
-	const server = makeServer<Record<string, unknown> | undefined, { accountability: Accountability }>({
+	const server = makeServer<Record<string, unknown> | undefined, GraphqlSocketExtra>({
+		// graphql-ws clients send their token in connection_init (`connectionParams`); without one the
+		// socket keeps the upgrade's identity (a token in the URL or header, or the public policy).
+		async onConnect(ctx) {
+			const token = ctx.connectionParams?.access_token;
+			if (token === undefined || token === null || token === '') return true;
+			if (typeof token !== 'string') return false;
+			try {
+				ctx.extra.accountability = await ctx.extra.signIn(token);
+				return true;
+			} catch {
+				return false; // graphql-ws closes with 4403 Forbidden
+			}
+		},
 		schema: (ctx) => schemaOf(ctx.extra.accountability),
 		context: (ctx): RequestContext => ({
 			accountability: ctx.extra.accountability,

@@ -12,7 +12,18 @@ export interface GraphqlSocket {
 /** What the GraphQL extension hands the kernel to serve `graphql-transport-ws` sockets; a graphql-ws `makeServer` result fits. */
 export interface GraphqlSocketServer {
 	/** Starts serving an open socket for the caller; the kernel calls what it returns when the socket closes. */
-	opened(socket: GraphqlSocket, extra: { accountability: Accountability }): (code?: number, reason?: string) => Promise<void>;
+	opened(socket: GraphqlSocket, extra: GraphqlSocketExtra): (code?: number, reason?: string) => Promise<void>;
+}
+
+/** Who a `/graphql` socket speaks for: the token of its upgrade, or the one its `connection_init` brings. */
+export interface GraphqlSocketExtra {
+	accountability: Accountability;
+	/**
+	 * Resolves an access token sent in `connection_init`'s payload (`{ access_token }`, as graphql-ws
+	 * clients send it) exactly as a request with it would be; the socket then lives no longer than
+	 * that token. Rejects a token the kernel does not accept.
+	 */
+	signIn(accessToken: string): Promise<Accountability>;
 }
 
 /** One item change as a subscriber may see it: `data` holds the fields asked for, or null for a delete. */

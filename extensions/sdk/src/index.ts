@@ -67,6 +67,7 @@ export type {
 	ScriptsCapability,
 } from './flows.js';
 export type { CallerModel, GraphqlCapability, GraphqlScope, GraphqlSettings, ModelCollection, ModelField, ModelRelation } from './graphql.js';
+export type { GraphqlSocket, GraphqlSocketExtra, GraphqlSocketServer, GraphqlSubscriptions, ItemChange } from './graphql-subscriptions.js';
 export type { HashCapability } from './hash.js';
 export type { MetricsCapability } from './metrics.js';
 export type { SharesCapability, ShareTokens } from './shares.js';
