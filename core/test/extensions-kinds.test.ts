@@ -84,12 +84,26 @@ export default defineEndpoint({ id: 'greet', handler: (router) => {
 				'doubler',
 				'operation',
 				`import { defineOperation } from '@mantle/extensions-sdk';
-export default defineOperation({ id: 'double', handler: (options, { data }) => ({ doubled: options.value * 2, last: data.$last }) });`,
+export default defineOperation({
+	id: 'double',
+	name: 'Double',
+	options: [{ field: 'value', name: 'Value', type: 'integer', meta: { interface: 'input' } }],
+	handler: (options, { data }) => ({ doubled: options.value * 2, last: data.$last }),
+});`,
 				mode,
 			);
 			await running.kernel.extensions.loadAll();
 			const operation = running.kernel.extensions.operations.get('double');
 			t.truthy(operation);
+			// The flows designer draws its options form from what defineOperation describes, sandboxed or not.
+			const listed = (await api(running.url, 'GET', '/flows/operation-types')).body.data as Array<{ id: string; name: string; options: unknown }>;
+			t.like(
+				listed.find((type) => type.id === 'double'),
+				{
+					name: 'Double',
+					options: [{ field: 'value', name: 'Value', type: 'integer', meta: { interface: 'input' } }],
+				},
+			);
 			t.deepEqual(await operation!.run({ value: 21 }, { data: { $last: 'before' }, accountability: null }), { doubled: 42, last: 'before' });
 		});
 	});

@@ -28,6 +28,8 @@ export interface SandboxedHook extends HandleBase {
 export interface SandboxedOperation extends HandleBase {
 	readonly type: 'operation';
 	readonly operationId: string;
+	/** What its `defineOperation` describes for the designer: a name and an options form. */
+	readonly described: { name?: string; options?: unknown[] };
 	run(options: Record<string, unknown>, context?: OperationContext): Promise<unknown>;
 }
 
@@ -89,6 +91,7 @@ export function createHandle(id: string, registrations: Registrations, invoke: I
 		id,
 		type: 'operation',
 		operationId: registrations.operationId,
+		described: { name: registrations.name, options: registrations.options },
 		status,
 		run(options, context = {}) {
 			return invoke(id, { op: 'operation', input: { options, data: context.data ?? {} }, accountability: context.accountability ?? null });

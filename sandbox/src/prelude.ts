@@ -113,7 +113,11 @@ export const runtimeSource = `(function (sdk, kind, logRef, sleepRef, requestRef
 			throw invalid('An operation extension must export default defineOperation({ id, handler }).');
 		}
 		operation = definition;
-		return { type: 'operation', operationId: definition.id };
+		// The name and options form cross as plain data, so the Studio's designer can draw the form.
+		const described = {};
+		if (typeof definition.name === 'string') described.name = definition.name;
+		if (Array.isArray(definition.options)) described.options = JSON.parse(JSON.stringify(definition.options));
+		return { type: 'operation', operationId: definition.id, ...described };
 	}
 
 	function response(value) {

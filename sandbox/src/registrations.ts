@@ -35,7 +35,12 @@ export function checkRegistrations(type: SandboxedType, value: unknown): Registr
 	}
 	const operationId = reported.operationId;
 	if (typeof operationId !== 'string' || operationId === '') throw invalid('An operation needs an id.');
-	return { type, operationId };
+	return {
+		type,
+		operationId,
+		...(typeof reported.name === 'string' ? { name: reported.name } : {}),
+		...(Array.isArray(reported.options) ? { options: reported.options as unknown[] } : {}),
+	};
 }
 
 function checkHook(hook: HookRegistration): HookRegistration {

@@ -71,7 +71,9 @@ export interface RouteInfo {
 export type HookRegistration = { kind: 'filter' | 'action' | 'init'; event: string } | { kind: 'schedule'; cron: string };
 
 export type Registrations =
-	{ type: 'endpoint'; endpointId: string; routes: RouteInfo[] } | { type: 'hook'; hooks: HookRegistration[] } | { type: 'operation'; operationId: string };
+	| { type: 'endpoint'; endpointId: string; routes: RouteInfo[] }
+	| { type: 'hook'; hooks: HookRegistration[] }
+	| { type: 'operation'; operationId: string; name?: string; options?: unknown[] };
 
 /** The SDK's endpoint request; calls made outside an HTTP request carry no accountability. */
 export type SandboxRequest = Omit<EndpointRequest, 'accountability'> & { accountability: Accountability | null };

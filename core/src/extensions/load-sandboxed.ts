@@ -1,4 +1,4 @@
-import type { Accountability, HttpMethod } from '@mantle/extensions-sdk';
+import type { Accountability, HttpMethod, OptionField } from '@mantle/extensions-sdk';
 import { sandboxErrorCodes, type GrantedScopes, type SandboxedExtension, type SandboxErrorCode, type SandboxSupervisor } from '@mantle/sandbox';
 import { createError, fromCodedError, type MantleError } from '../errors/index.js';
 import type { ExtensionRuntime } from './runtime.js';
@@ -71,6 +71,11 @@ export async function loadSandboxed(
 		registrar.operations.push({
 			id: handle.operationId,
 			run: (options, { data, accountability }) => guarded(() => handle.run(options, { data: data as Record<string, unknown>, accountability })),
+			// Checked for shape only: the designer draws it as a form, never runs it.
+			meta: {
+				name: handle.described.name,
+				options: handle.described.options?.filter((field): field is OptionField => field !== null && typeof field === 'object' && !Array.isArray(field)),
+			},
 		});
 	}
 	registrar.commit();
