@@ -171,6 +171,67 @@ export const errorMessages = {
 	storageLocationUnknown: { code: 'INVALID_PAYLOAD', template: 'Unknown storage location {name}; configured locations: {names}.' },
 	rateLimiterNeedsRedis: { code: 'SERVICE_UNAVAILABLE', template: 'The redis rate-limiter store needs REDIS.' },
 	noDataEngine: { code: 'SERVICE_UNAVAILABLE', template: 'This kernel has no data engine.' },
+
+	// Assets and byte ranges (the asset endpoint's transformations and the storage drivers' reads).
+	rangeNotSatisfiable: { code: 'RANGE_NOT_SATISFIABLE', template: 'Requested range {range} is not satisfiable.' },
+	rangeBeyondFile: { code: 'RANGE_NOT_SATISFIABLE', template: 'Requested range {range} is not satisfiable for a {size}-byte file.' },
+	// Generic on purpose: a rejection from a store must not tell a client where files live.
+	fileNotFound: { code: 'ROUTE_NOT_FOUND', template: 'File not found.' },
+	transformsDisabled: { code: 'FORBIDDEN', template: 'Asset transformations are disabled (storage_asset_transform).' },
+	transformsPresetsOnly: { code: 'FORBIDDEN', template: 'Only transformation presets are allowed (storage_asset_transform).' },
+	transformPresetMissing: { code: 'INVALID_QUERY', template: `Transformation preset "{key}" isn't configured.` },
+	parameterNotOneOf: { code: 'INVALID_QUERY', template: '"{parameter}" must be one of {allowed}.' },
+	transformDimensionTooLarge: {
+		code: 'ILLEGAL_ASSET_TRANSFORMATION',
+		template: '"{parameter}" may not exceed {max} pixels (ASSETS_TRANSFORM_IMAGE_MAX_DIMENSION).',
+	},
+	transformsNotJson: { code: 'INVALID_QUERY', template: '"transforms" must be a JSON array such as [["blur", 10]].' },
+	transformsTooMany: { code: 'INVALID_QUERY', template: '"transforms" must be an array of at most {max} operations.' },
+	transformNotArray: { code: 'INVALID_QUERY', template: 'Each transform is an array: the operation name, then its arguments.' },
+	transformNotAllowed: { code: 'INVALID_QUERY', template: 'The transform "{transform}" is not allowed; allowed: {allowed}.' },
+	transformNotAvailable: { code: 'INVALID_QUERY', template: 'The transform "{transform}" is not available.' },
+	transformArgumentsInvalid: { code: 'INVALID_QUERY', template: 'Invalid arguments for the transform "{transform}": {reason}' },
+	transformResizeShape: { code: 'INVALID_QUERY', template: 'The transform "resize" takes a width, a height and an options object.' },
+	transformResizeNeedsSize: { code: 'INVALID_QUERY', template: 'The transform "resize" needs a width or a height.' },
+	transformOptionUnknown: { code: 'INVALID_QUERY', template: 'The transform "{transform}" has no option "{option}"; allowed: {allowed}.' },
+	imageTooLarge: {
+		code: 'ILLEGAL_ASSET_TRANSFORMATION',
+		template: 'The image is too large to transform: more than {max}×{max} pixels (ASSETS_TRANSFORM_IMAGE_MAX_DIMENSION).',
+	},
+	imageNotTransformable: { code: 'ILLEGAL_ASSET_TRANSFORMATION', template: 'The image cannot be transformed: {reason}' },
+	transformsBusy: {
+		code: 'SERVICE_UNAVAILABLE',
+		template: 'Too many image transformations are running; retry shortly (ASSETS_TRANSFORM_MAX_CONCURRENT).',
+	},
+	transformTimedOut: { code: 'SERVICE_UNAVAILABLE', template: 'The image transformation took longer than {ms} ms (ASSETS_TRANSFORM_TIMEOUT).' },
+
+	// Single sign-on.
+	ssoStateMissing: { code: 'INVALID_CREDENTIALS', template: 'The login state is missing or has expired; start the login again.' },
+	ssoProfileIncomplete: { code: 'INVALID_CREDENTIALS', template: `The provider's profile has no "{key}".` },
+	ssoUserNotRegistered: { code: 'INVALID_CREDENTIALS', template: 'This user is not registered.' },
+	ssoProviderUnconfigured: { code: 'INVALID_PROVIDER_CONFIG', template: 'The provider "{provider}" could not be configured: {reason}' },
+	fieldNotOneOf: { code: 'INVALID_PAYLOAD', template: '"{field}" must be one of {allowed}.' },
+
+	// Schema snapshots and field types.
+	fieldTypeNotCreatable: { code: 'INVALID_PAYLOAD', template: 'Fields of type "{type}" cannot be created.' },
+	snapshotFormatUnsupported: {
+		code: 'INVALID_PAYLOAD',
+		template: 'Invalid payload. Snapshot format version {version} is not supported; this Mantle {mantle} reads version {supported}.',
+	},
+	snapshotFromNewerMajor: {
+		code: 'INVALID_PAYLOAD',
+		template:
+			'Invalid payload. The snapshot was taken with Mantle {taken}, a newer major version than this Mantle {mantle}; upgrade Mantle, or force the diff to try anyway.',
+	},
+	snapshotDiffStale: {
+		code: 'INVALID_PAYLOAD',
+		template: 'Invalid payload. The schema has changed since this diff was computed (its hash no longer matches); compute a new diff and apply that.',
+	},
+	snapshotDiffTargetMissing: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. The diff changes "{name}", which does not exist.' },
+
+	// Comments and flow conditions.
+	commentChangeInvalid: { code: 'INVALID_PAYLOAD', template: `Only "comment" can be changed, to a text that isn't empty.` },
+	conditionFailed: { code: 'FAILED_VALIDATION', template: 'The condition did not hold: {failures}.' },
 } as const satisfies Record<string, { code: ErrorCode; template: string }>;
 
 export type ErrorMessageId = keyof typeof errorMessages;
