@@ -27,7 +27,7 @@ export function parseRange(header: string | string[] | undefined, size: number):
 	if (typeof header !== 'string') return undefined;
 	const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
 	if (!match || (match[1] === '' && match[2] === '')) return undefined;
-	const notSatisfiable = () => createError('RANGE_NOT_SATISFIABLE', `Requested range ${header} is not satisfiable for a ${size}-byte file.`);
+	const notSatisfiable = () => createError('rangeBeyondFile', { range: header, size });
 	if (match[1] === '') {
 		const suffix = Number(match[2]);
 		if (suffix === 0 || size === 0) throw notSatisfiable();

@@ -47,16 +47,16 @@ export class Transformer {
 	): Promise<void> {
 		const maxPixels = this.limits.maxDimension ** 2;
 		const sharp = await loadSharp();
-		if (source.width !== null && source.height !== null && source.width * source.height > maxPixels) throw tooManyPixels(this.limits.maxDimension);
-		if (this.running >= this.limits.maxConcurrent)
-			throw createError('SERVICE_UNAVAILABLE', 'Too many image transformations are running; retry shortly (ASSETS_TRANSFORM_MAX_CONCURRENT).');
+		if (source.width !== null && source.height !== null && source.width * source.height > maxPixels)
+			throw createError('imageTooLarge', { max: this.limits.maxDimension });
+		if (this.running >= this.limits.maxConcurrent) throw createError('transformsBusy');
 		this.running++;
 		transformsRun++;
 		let failure: Error | undefined;
 		const pipeline = sharp({ limitInputPixels: maxPixels, sequentialRead: true }).timeout({ seconds: Math.max(1, Math.ceil(this.limits.timeoutMs / 1000)) });
 		pipeline.once('error', (error: Error) => (failure ??= error));
 		const timer = setTimeout(() => {
-			failure ??= createError('SERVICE_UNAVAILABLE', `The image transformation took longer than ${this.limits.timeoutMs} ms (ASSETS_TRANSFORM_TIMEOUT).`);
+			failure ??= createError('transformTimedOut', { ms: this.limits.timeoutMs });
 			pipeline.destroy(failure);
 		}, this.limits.timeoutMs);
 		let original: Readable | undefined;
@@ -68,7 +68,7 @@ export class Transformer {
 		} catch (error) {
 			// An abandoned pipeline leaves its source unread: close it, or its file handle leaks.
 			original?.destroy();
-			throw explain(failure ?? error, this.limits.maxDimension);
+			throw explain(failure ?? error, this.limits);
 		} finally {
 			clearTimeout(timer);
 			this.running--;
@@ -110,11 +110,11 @@ function apply(pipeline: Sharp, source: TransformSource, t: Transformation): voi
 
 function applyOperation(pipeline: Sharp, [name, ...args]: Operation): void {
 	const method = (pipeline as unknown as Record<string, (...values: unknown[]) => unknown>)[name];
-	if (typeof method !== 'function') throw createError('INVALID_QUERY', `The transform "${name}" is not available.`);
+	if (typeof method !== 'function') throw createError('transformNotAvailable', { transform: name });
 	try {
 		method.apply(pipeline, args);
 	} catch (error) {
-		throw createError('INVALID_QUERY', `Invalid arguments for the transform "${name}": ${(error as Error).message}`);
+		throw createError('transformArgumentsInvalid', { transform: name, reason: (error as Error).message });
 	}
 }
 
@@ -145,20 +145,13 @@ function focalCrop(source: TransformSource, t: Transformation) {
 	};
 }
 
-function tooManyPixels(maxDimension: number): MantleError {
-	return createError(
-		'ILLEGAL_ASSET_TRANSFORMATION',
-		`The image is too large to transform: more than ${maxDimension}×${maxDimension} pixels (ASSETS_TRANSFORM_IMAGE_MAX_DIMENSION).`,
-	);
-}
-
 /** sharp's messages become catalogue errors: the client sent an image or a transformation that cannot work. */
-function explain(error: unknown, maxDimension: number): unknown {
+function explain(error: unknown, limits: TransformLimits): unknown {
 	if (error instanceof MantleError) return error;
 	const message = (error as Error)?.message ?? String(error);
-	if (/pixel limit/i.test(message)) return tooManyPixels(maxDimension);
-	if (/timeout/i.test(message)) return createError('SERVICE_UNAVAILABLE', 'The image transformation took too long (ASSETS_TRANSFORM_TIMEOUT).');
+	if (/pixel limit/i.test(message)) return createError('imageTooLarge', { max: limits.maxDimension });
+	if (/timeout/i.test(message)) return createError('transformTimedOut', { ms: limits.timeoutMs });
 	if (/unsupported image format|bad extract area|Input buffer|VipsJpeg|vips|Expected/i.test(message))
-		return createError('ILLEGAL_ASSET_TRANSFORMATION', `The image cannot be transformed: ${message}`);
+		return createError('imageNotTransformable', { reason: message });
 	return error;
 }

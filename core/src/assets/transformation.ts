@@ -84,12 +84,10 @@ const fits = new Set<Fit>(['cover', 'contain', 'inside', 'outside']);
 const formats = new Set(['jpg', 'jpeg', 'png', 'webp', 'avif', 'tiff', 'auto']);
 const maxOperations = 10;
 
-const invalid = (message: string) => createError('INVALID_QUERY', message);
-
 function integer(value: unknown, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
 	if (value === undefined || value === '') return undefined;
 	const number = Number(value);
-	if (!Number.isInteger(number) || number < min || number > max) throw invalid(`"${name}" must be an integer from ${min} to ${max}.`);
+	if (!Number.isInteger(number) || number < min || number > max) throw createError('parameterOutOfRange', { parameter: name, min, max });
 	return number;
 }
 
@@ -102,15 +100,15 @@ function flag(value: unknown): boolean | undefined {
 function resize(args: unknown[], maxDimension: number): Operation {
 	const [first, second, third] = args;
 	const options = (typeof first === 'object' && first !== null ? first : typeof third === 'object' && third !== null ? third : {}) as Record<string, unknown>;
-	if (Array.isArray(options)) throw invalid('The transform "resize" takes a width, a height and an options object.');
+	if (Array.isArray(options)) throw createError('transformResizeShape');
 	for (const key of Object.keys(options)) {
-		if (!resizeOptions.has(key)) throw invalid(`The transform "resize" has no option "${key}"; allowed: ${[...resizeOptions].join(', ')}.`);
+		if (!resizeOptions.has(key)) throw createError('transformOptionUnknown', { transform: 'resize', option: key, allowed: [...resizeOptions].join(', ') });
 	}
 	const width = integer(typeof first === 'object' ? options.width : (first ?? undefined), 'resize width', 1, maxDimension);
 	const height = integer(typeof first === 'object' ? options.height : (second ?? undefined), 'resize height', 1, maxDimension);
-	if (width === undefined && height === undefined) throw invalid('The transform "resize" needs a width or a height.');
+	if (width === undefined && height === undefined) throw createError('transformResizeNeedsSize');
 	if (options.fit !== undefined && !fits.has(options.fit as Fit) && options.fit !== 'fill')
-		throw invalid(`"resize" fit must be one of ${[...fits, 'fill'].join(', ')}.`);
+		throw createError('parameterNotOneOf', { parameter: 'resize fit', allowed: [...fits, 'fill'].join(', ') });
 	return ['resize', { ...options, width, height }] as Operation;
 }
 
@@ -121,13 +119,13 @@ function operations(value: unknown, maxDimension: number): Operation[] | undefin
 		try {
 			list = JSON.parse(value);
 		} catch {
-			throw invalid('"transforms" must be a JSON array such as [["blur", 10]].');
+			throw createError('transformsNotJson');
 		}
 	}
-	if (!Array.isArray(list) || list.length > maxOperations) throw invalid(`"transforms" must be an array of at most ${maxOperations} operations.`);
+	if (!Array.isArray(list) || list.length > maxOperations) throw createError('transformsTooMany', { max: maxOperations });
 	return list.map((entry) => {
-		if (!Array.isArray(entry) || typeof entry[0] !== 'string') throw invalid('Each transform is an array: the operation name, then its arguments.');
-		if (!allowedOperations.has(entry[0])) throw invalid(`The transform "${entry[0]}" is not allowed; allowed: ${[...allowedOperations].join(', ')}.`);
+		if (!Array.isArray(entry) || typeof entry[0] !== 'string') throw createError('transformNotArray');
+		if (!allowedOperations.has(entry[0])) throw createError('transformNotAllowed', { transform: entry[0], allowed: [...allowedOperations].join(', ') });
 		if (entry[0] === 'resize') return resize(entry.slice(1), maxDimension);
 		return entry as Operation;
 	});
@@ -141,13 +139,13 @@ export function parseParameters(input: Record<string, unknown>, maxDimension: nu
 		['width', width],
 		['height', height],
 	] as const) {
-		if (size !== undefined && size > maxDimension)
-			throw createError('ILLEGAL_ASSET_TRANSFORMATION', `"${name}" may not exceed ${maxDimension} pixels (ASSETS_TRANSFORM_IMAGE_MAX_DIMENSION).`);
+		if (size !== undefined && size > maxDimension) throw createError('transformDimensionTooLarge', { parameter: name, max: maxDimension });
 	}
 	const fit = input.fit === undefined || input.fit === '' ? undefined : String(input.fit);
-	if (fit !== undefined && !fits.has(fit as Fit)) throw invalid(`"fit" must be one of ${[...fits].join(', ')}.`);
+	if (fit !== undefined && !fits.has(fit as Fit)) throw createError('parameterNotOneOf', { parameter: 'fit', allowed: [...fits].join(', ') });
 	const format = input.format === undefined || input.format === '' ? undefined : String(input.format).toLowerCase();
-	if (format !== undefined && !formats.has(format)) throw invalid(`"format" must be one of jpg, png, webp, avif, tiff or auto.`);
+	if (format !== undefined && !formats.has(format))
+		throw createError('parameterNotOneOf', { parameter: 'format', allowed: 'jpg, png, webp, avif, tiff or auto' });
 	const result = {
 		width,
 		height,
@@ -178,19 +176,13 @@ export function requestedTransformation(
 		const key = String(query.key);
 		const system = systemPresets.find((preset) => preset.key === key);
 		const preset = system ?? settings.presets.find((candidate) => candidate.key === key);
-		if (!preset) throw invalid(`Transformation preset "${key}" isn't configured.`);
-		if (!system && settings.mode === 'none') throw createError('FORBIDDEN', 'Asset transformations are disabled (storage_asset_transform).');
+		if (!preset) throw createError('transformPresetMissing', { key });
+		if (!system && settings.mode === 'none') throw createError('transformsDisabled');
 		const { key: _key, ...parameters } = preset;
 		return parseParameters(parameters, maxDimension);
 	}
 	if (!custom) return undefined;
-	if (settings.mode !== 'all')
-		throw createError(
-			'FORBIDDEN',
-			settings.mode === 'none'
-				? 'Asset transformations are disabled (storage_asset_transform).'
-				: 'Only transformation presets are allowed (storage_asset_transform).',
-		);
+	if (settings.mode !== 'all') throw createError(settings.mode === 'none' ? 'transformsDisabled' : 'transformsPresetsOnly');
 	return parseParameters(query, maxDimension);
 }
 

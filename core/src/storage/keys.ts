@@ -29,7 +29,9 @@ export function withRoot(root: string | undefined, key: string): string {
 
 /** The message stays generic: an untranslated rejection must not tell a client where files live. */
 export function objectNotFound(cause?: unknown): MantleError {
-	return new MantleError('ROUTE_NOT_FOUND', 'File not found.', {}, cause === undefined ? undefined : { cause });
+	const error = createError('fileNotFound');
+	if (cause !== undefined) error.cause = cause;
+	return error;
 }
 
 /** True for the rejection of `get` or `move` on a missing object. */
@@ -39,10 +41,8 @@ export function isObjectNotFound(error: unknown): boolean {
 
 export function rangeNotSatisfiable(range: ByteRange, size?: number): MantleError {
 	const end = range.end === undefined ? '' : String(range.end);
-	return createError(
-		'RANGE_NOT_SATISFIABLE',
-		`Requested range ${range.start}-${end} is not satisfiable${size === undefined ? '' : ` for a ${size}-byte file`}.`,
-	);
+	const shown = `${range.start}-${end}`;
+	return size === undefined ? createError('rangeNotSatisfiable', { range: shown }) : createError('rangeBeyondFile', { range: shown, size });
 }
 
 /** Refuses ranges no store could answer, before asking the store. */
