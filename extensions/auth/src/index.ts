@@ -20,7 +20,7 @@ function bodyOf(request: EndpointRequest): Record<string, unknown> {
 
 function modeOf(value: unknown, fallback: AuthMode): AuthMode {
 	if (value === undefined || value === null || value === '') return fallback;
-	if (typeof value !== 'string' || !modes.has(value as AuthMode)) throw createError('INVALID_PAYLOAD', '"mode" must be one of json, cookie, session.');
+	if (typeof value !== 'string' || !modes.has(value as AuthMode)) throw createError('fieldNotOneOf', { field: 'mode', allowed: [...modes].join(', ') });
 	return value as AuthMode;
 }
 

@@ -40,7 +40,7 @@ export async function startProviderLogin(
 	const provider = registry.find(name);
 	const redirect = typeof query.redirect === 'string' && query.redirect !== '' ? query.redirect : undefined;
 	if (redirect !== undefined && !urlAllowed(redirect, provider.redirectAllowList)) {
-		throw createError('INVALID_PAYLOAD', `"redirect" is not in AUTH_${name.toUpperCase()}_REDIRECT_ALLOW_LIST.`);
+		throw createError('urlNotAllowed', { field: 'redirect', variable: `AUTH_${name.toUpperCase()}_REDIRECT_ALLOW_LIST` });
 	}
 	const mode: AuthMode = redirect === undefined ? 'json' : query.mode === 'session' ? 'session' : 'cookie';
 	const client = await import('openid-client');
@@ -74,7 +74,7 @@ export async function finishProviderLogin(
 ): Promise<ProviderLoginResult> {
 	const provider = registry.find(name);
 	const state = (await verifyScopedToken(deps.config.secret, stateToken, 'sso-state').catch(() => {
-		throw createError('INVALID_CREDENTIALS', 'The login state is missing or has expired; start the login again.');
+		throw createError('ssoStateMissing');
 	})) as unknown as SsoState;
 	if (state.provider !== name) throw createError('INVALID_CREDENTIALS');
 	try {
@@ -130,8 +130,7 @@ async function fetchProfile(
 
 async function findOrCreateUser(deps: AuthDeps, provider: AuthProviderConfig, profile: Record<string, unknown>): Promise<ResolvedIdentity & { user: string }> {
 	const identifier = profile[provider.identifierKey];
-	if (typeof identifier !== 'string' && typeof identifier !== 'number')
-		throw createError('INVALID_CREDENTIALS', `The provider's profile has no "${provider.identifierKey}".`);
+	if (typeof identifier !== 'string' && typeof identifier !== 'number') throw createError('ssoProfileIncomplete', { key: provider.identifierKey });
 	const externalIdentifier = String(identifier).toLowerCase();
 	let user: { id: string; status: string } | undefined = await deps
 		.knex('mantle_users')
@@ -139,7 +138,7 @@ async function findOrCreateUser(deps: AuthDeps, provider: AuthProviderConfig, pr
 		.where({ provider: provider.name, external_identifier: externalIdentifier })
 		.first();
 	if (!user) {
-		if (!provider.allowPublicRegistration) throw createError('INVALID_CREDENTIALS', 'This user is not registered.');
+		if (!provider.allowPublicRegistration) throw createError('ssoUserNotRegistered');
 		const email = typeof profile[provider.emailKey] === 'string' ? (profile[provider.emailKey] as string) : null;
 		const emailFree =
 			email === null || (await deps.knex('mantle_users').select('id').whereRaw('lower(email) = ?', [email.toLowerCase()]).first()) === undefined;

@@ -51,6 +51,6 @@ async function configure(provider: AuthProviderConfig): Promise<OpenId.Configura
 		if (provider.allowInsecureRequests) client.allowInsecureRequests(configuration);
 		return configuration;
 	} catch (error) {
-		throw createError('INVALID_PROVIDER_CONFIG', `The provider "${provider.name}" could not be configured: ${(error as Error).message}`);
+		throw createError('ssoProviderUnconfigured', { provider: provider.name, reason: (error as Error).message });
 	}
 }
