@@ -98,7 +98,7 @@ function columnOfType(
 		case 'geometry':
 			return table.geometry(name);
 		default:
-			throw createError('INVALID_PAYLOAD', `Fields of type "${type}" cannot be created.`, { field: name });
+			throw createError('fieldTypeNotCreatable', { type }, { field: name });
 	}
 }
 

@@ -28,10 +28,7 @@ export async function applyDiff(context: SchemaContext, input: unknown, options:
 	const { hash, diff } = validateDiff(input);
 	const current = takeSnapshot(await context.store.get());
 	if (snapshotHash(current) !== hash) {
-		throw createError(
-			'INVALID_PAYLOAD',
-			'Invalid payload. The schema has changed since this diff was computed (its hash no longer matches); compute a new diff and apply that.',
-		);
+		throw createError('snapshotDiffStale');
 	}
 	const steps = planSteps(context, current, diff);
 	if (!options.dryRun) for (const step of steps) await step.run();
@@ -45,7 +42,7 @@ function planSteps(context: SchemaContext, current: Snapshot, diff: SchemaDiff):
 	const currentRelations = new Map(current.relations.map((item) => [key(item.collection, item.field), item]));
 	const existing = <T>(map: Map<string, T>, name: string): T => {
 		const found = map.get(name);
-		if (!found) throw createError('INVALID_PAYLOAD', `Invalid payload. The diff changes "${name}", which does not exist.`);
+		if (!found) throw createError('snapshotDiffTargetMissing', { name });
 		return found;
 	};
 

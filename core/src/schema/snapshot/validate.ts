@@ -75,16 +75,10 @@ function major(version: string): number {
 export function validateSnapshot(input: unknown, options: { force?: boolean } = {}): Snapshot {
 	const snapshot = validateInput<Snapshot>(snapshotSchema, input);
 	if (snapshot.version !== snapshotFormat) {
-		throw createError(
-			'INVALID_PAYLOAD',
-			`Invalid payload. Snapshot format version ${snapshot.version} is not supported; this Mantle ${kernelVersion} reads version ${snapshotFormat}.`,
-		);
+		throw createError('snapshotFormatUnsupported', { version: snapshot.version, mantle: kernelVersion, supported: snapshotFormat });
 	}
 	if (!options.force && major(snapshot.mantle) > major(kernelVersion)) {
-		throw createError(
-			'INVALID_PAYLOAD',
-			`Invalid payload. The snapshot was taken with Mantle ${snapshot.mantle}, a newer major version than this Mantle ${kernelVersion}; upgrade Mantle, or force the diff to try anyway.`,
-		);
+		throw createError('snapshotFromNewerMajor', { taken: snapshot.mantle, mantle: kernelVersion });
 	}
 	return snapshot;
 }
