@@ -68,7 +68,7 @@ export default defineEndpoint<'items'>({
 
 		const update = async (request: EndpointRequest, keys: PrimaryKey[], body: unknown): Promise<void> => {
 			if (!isObject(body) || Object.keys(body).some((key) => key !== 'comment') || typeof body.comment !== 'string' || body.comment.trim() === '') {
-				throw createError('INVALID_PAYLOAD', 'Only "comment" can be changed, to a text that isn\'t empty.');
+				throw createError('commentChangeInvalid');
 			}
 			await own(request, keys);
 			await service(request).updateMany(keys, { comment: body.comment, user_updated: request.accountability.user, date_updated: new Date().toISOString() });

@@ -17,11 +17,8 @@ export default defineOperation<{ filter?: unknown }>({
 		if (filter === undefined || filter === null) return null;
 		const failed = failures(filter, data);
 		if (failed.length > 0) {
-			throw createError(
-				'FAILED_VALIDATION',
-				`The condition did not hold: ${failed.map(({ path, operator }) => `${path || '(data)'} ${operator}`).join(', ')}.`,
-				{ failures: failed },
-			);
+			const rules = failed.map(({ path, operator }) => `${path || '(data)'} ${operator}`).join(', ');
+			throw createError('conditionFailed', { failures: rules }, { failures: failed });
 		}
 		return null;
 	},
