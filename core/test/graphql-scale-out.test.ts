@@ -1,49 +1,43 @@
 import { randomUUID } from 'node:crypto';
-import test from 'ava';
-import { createTestDatabase, serviceSkipReason, vendorTargets } from './helpers/databases.js';
 import { gql } from './helpers/graphql.js';
+import { endOf, graphqlWsClients, subscribe } from './helpers/graphql-ws.js';
 import { api } from './helpers/http.js';
-import { startKernel, type RunningKernel } from './helpers/kernel.js';
+import { readerToken, setUpNotes } from './helpers/realtime.js';
+import { twoInstancesTest, until } from './helpers/two-instances.js';
 
-const redisSkip = await serviceSkipReason(6379, 'Redis at 127.0.0.1:6379');
-const postgres = (await vendorTargets()).find((target) => target.vendor === 'postgres');
-const skip = redisSkip ?? (postgres ? postgres.skip : 'PostgreSQL is not in TEST_DB');
+twoInstancesTest('two instances on one Redis: a field or permission added on one is in the GraphQL schema of the other', async (t, a, b, db) => {
+	await api(a.url, 'POST', '/collections', { collection: 'notes', schema: {}, meta: {}, fields: [{ field: 'text', type: 'string' }] });
+	await api(a.url, 'POST', '/items/notes', { text: 'hello' });
 
-const until = async (check: () => Promise<boolean>, ms = 10_000) => {
-	const deadline = Date.now() + ms;
-	while (!(await check()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-	return check();
-};
+	// B builds and caches its schema first, then A adds a field.
+	t.true(await until(async () => (await gql(b.url, '{ notes { text } }')).status === 200));
+	t.is((await gql(b.url, '{ notes { mood } }')).status, 400);
+	await api(a.url, 'POST', '/fields/notes', { field: 'mood', type: 'string' });
+	t.true(await until(async () => (await gql(b.url, '{ notes { mood } }')).status === 200), "B's cached schema is dropped when A changes the data model");
 
-(skip ? test.skip : test)('two instances on one Redis: a field or permission added on one is in the GraphQL schema of the other', async (t) => {
-	const db = await createTestDatabase('postgres');
-	const env = { REDIS: 'redis://127.0.0.1:6379' };
-	const running: RunningKernel[] = [];
+	const role = (await api(a.url, 'POST', '/roles', { name: 'Reader' })).body.data.id;
+	const policy = (await api(a.url, 'POST', '/policies', { name: 'Readers' })).body.data.id;
+	await api(a.url, 'POST', '/access', { role, policy });
+	const token = 'graphql-scale-out-token-0123456789';
+	await db.knex('mantle_users').insert({ id: randomUUID(), email: 'reader@example.com', status: 'active', role, token });
+	t.is((await gql(b.url, '{ notes { text } }', { token })).status, 400, 'B caches a schema without notes for the reader');
+	await api(a.url, 'POST', '/permissions', { policy, collection: 'notes', action: 'read', fields: 'text' });
+	t.true(await until(async () => (await gql(b.url, '{ notes { text } }', { token })).status === 200), 'B drops it when A grants a permission');
+	t.deepEqual((await gql(b.url, '{ notes { text } }', { token })).body, { data: { notes: [{ text: 'hello' }] } });
+});
+
+twoInstancesTest('two instances on one Redis: a user suspended on one loses their GraphQL subscription on the other', async (t, a, b, db) => {
+	const { user } = await setUpNotes(a.url, db);
+	const { connect, disposeAll } = graphqlWsClients(b.url);
 	try {
-		running.push(await startKernel(db, env));
-		running.push(await startKernel(db, env));
-		const [a, b] = running as [RunningKernel, RunningKernel];
-		await Promise.all(running.map((r) => r.kernel.invalidations!.ready()));
-		await api(a.url, 'POST', '/collections', { collection: 'notes', schema: {}, meta: {}, fields: [{ field: 'text', type: 'string' }] });
-		await api(a.url, 'POST', '/items/notes', { text: 'hello' });
-
-		// B builds and caches its schema first, then A adds a field.
-		t.true(await until(async () => (await gql(b.url, '{ notes { text } }')).status === 200));
-		t.is((await gql(b.url, '{ notes { mood } }')).status, 400);
-		await api(a.url, 'POST', '/fields/notes', { field: 'mood', type: 'string' });
-		t.true(await until(async () => (await gql(b.url, '{ notes { mood } }')).status === 200), "B's cached schema is dropped when A changes the data model");
-
-		const role = (await api(a.url, 'POST', '/roles', { name: 'Reader' })).body.data.id;
-		const policy = (await api(a.url, 'POST', '/policies', { name: 'Readers' })).body.data.id;
-		await api(a.url, 'POST', '/access', { role, policy });
-		const token = 'graphql-scale-out-token-0123456789';
-		await db.knex('mantle_users').insert({ id: randomUUID(), email: 'reader@example.com', status: 'active', role, token });
-		t.is((await gql(b.url, '{ notes { text } }', { token })).status, 400, 'B caches a schema without notes for the reader');
-		await api(a.url, 'POST', '/permissions', { policy, collection: 'notes', action: 'read', fields: 'text' });
-		t.true(await until(async () => (await gql(b.url, '{ notes { text } }', { token })).status === 200), 'B drops it when A grants a permission');
-		t.deepEqual((await gql(b.url, '{ notes { text } }', { token })).body, { data: { notes: [{ text: 'hello' }] } });
+		const live = subscribe(connect(readerToken), 'subscription { notes_mutated { key event } }');
+		t.true(await until(async () => b.kernel.realtime.hub.size === 1));
+		await api(a.url, 'PATCH', `/users/${user}`, { status: 'suspended' });
+		const closed = await endOf(live);
+		t.is(closed.code, 4403);
+		t.regex(String(closed.reason), /access was withdrawn/);
+		t.true(await until(async () => b.kernel.realtime.hub.size === 0));
 	} finally {
-		for (const r of running) await r.stop();
-		await db.drop();
+		await disposeAll();
 	}
 });

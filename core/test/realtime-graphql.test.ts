@@ -1,64 +1,17 @@
 import test from 'ava';
-import WebSocket from 'ws';
-import { createClient, type Client } from 'graphql-ws';
 import { createTestDatabase } from './helpers/databases.js';
 import { startKernel } from './helpers/kernel.js';
+import { graphqlWsClients, subscribe, endOf } from './helpers/graphql-ws.js';
 import { api } from './helpers/http.js';
 import { readerToken, setUpNotes } from './helpers/realtime.js';
 import { eventually } from './helpers/wait.js';
 
-/** Runs one subscription and hands back each result as it comes, until `stop()`. */
-function subscribe(client: Client, query: string) {
-	const results: Array<Record<string, any>> = [];
-	let failure: unknown;
-	let wake: (() => void) | undefined;
-	const stop = client.subscribe(
-		{ query },
-		{
-			next: (result) => {
-				results.push(result as Record<string, any>);
-				wake?.();
-			},
-			error: (error) => {
-				failure = error;
-				wake?.();
-			},
-			complete: () => wake?.(),
-		},
-	);
-	const next = async (ms = 10_000) => {
-		const deadline = Date.now() + ms;
-		while (results.length === 0 && failure === undefined && Date.now() < deadline)
-			await new Promise<void>((resolve) => {
-				wake = resolve;
-				setTimeout(resolve, 100);
-			});
-		if (failure !== undefined) throw Object.assign(new Error('subscription failed'), { failure });
-		if (results.length === 0) throw new Error(`no result within ${ms} ms`);
-		return results.shift()!;
-	};
-	return { next, stop };
-}
-
 test('graphql-ws subscriptions at /graphql: <collection>_mutated delivers what the subscriber may read, and hidden fields do not exist', async (t) => {
 	const db = await createTestDatabase('sqlite');
 	const { url, stop, kernel } = await startKernel(db);
-	const clients: Client[] = [];
+	const { connect, disposeAll } = graphqlWsClients(url);
 	try {
 		await setUpNotes(url, db);
-		const connect = (token?: string, connectionParams?: Record<string, unknown>) => {
-			const client = createClient({
-				url: `${url.replace(/^http/, 'ws')}/graphql${token ? `?access_token=${token}` : ''}`,
-				webSocketImpl: WebSocket,
-				retryAttempts: 0,
-				lazy: false,
-				// A refused connection reaches the subscription's error handler; graphql-ws would also print it.
-				onNonLazyError: () => undefined,
-				...(connectionParams ? { connectionParams } : {}),
-			});
-			clients.push(client);
-			return client;
-		};
 		const reader = connect(readerToken);
 		const live = subscribe(reader, 'subscription { notes_mutated { key event data { id title } } }');
 		// A subscription has no acknowledgement in graphql-ws: the kernel's hub says when it is in place.
@@ -97,7 +50,43 @@ test('graphql-ws subscriptions at /graphql: <collection>_mutated delivers what t
 		const nothing = (await anonymous.next().catch((error: { failure?: unknown }) => error.failure)) as unknown;
 		t.truthy(nothing, 'the public, who may not read notes, cannot subscribe to them');
 	} finally {
-		for (const client of clients) await client.dispose();
+		await disposeAll();
+		await stop();
+		await db.drop();
+	}
+});
+
+test('a graphql-ws subscriber who is suspended, or whose role changes, is cut off with the reason and hears no further change', async (t) => {
+	const db = await createTestDatabase('sqlite');
+	const { url, stop, kernel } = await startKernel(db);
+	const { connect, disposeAll } = graphqlWsClients(url);
+	try {
+		const { user } = await setUpNotes(url, db);
+		const live = subscribe(connect(readerToken), 'subscription { notes_mutated { key event } }');
+		t.true(await eventually(() => kernel.realtime.hub.size === 1));
+		const first = (await api(url, 'POST', '/items/notes', { title: 'first', status: 'published' })).body.data.id;
+		t.deepEqual((await live.next()).data.notes_mutated, { key: String(first), event: 'create' });
+
+		await api(url, 'PATCH', `/users/${user}`, { status: 'suspended' });
+		const suspended = await endOf(live);
+		t.is(suspended.code, 4403);
+		t.regex(String(suspended.reason), /access was withdrawn/);
+		t.true(await eventually(() => kernel.realtime.hub.size === 0), 'its subscriptions leave the hub: nothing more is read or delivered for it');
+
+		// Back in, then moved to a role of its own: the subscription's rules are no longer the user's.
+		await api(url, 'PATCH', `/users/${user}`, { status: 'active' });
+		const again = subscribe(connect(readerToken), 'subscription { notes_mutated { key event } }');
+		t.true(await eventually(() => kernel.realtime.hub.size === 1));
+		const second = (await api(url, 'POST', '/items/notes', { title: 'second', status: 'published' })).body.data.id;
+		t.deepEqual((await again.next()).data.notes_mutated, { key: String(second), event: 'create' });
+		const role = (await api(url, 'POST', '/roles', { name: 'Nobody' })).body.data.id;
+		await api(url, 'PATCH', `/users/${user}`, { role });
+		const moved = await endOf(again);
+		t.is(moved.code, 4403);
+		t.regex(String(moved.reason), /access changed/);
+		t.true(await eventually(() => kernel.realtime.hub.size === 0));
+	} finally {
+		await disposeAll();
 		await stop();
 		await db.drop();
 	}

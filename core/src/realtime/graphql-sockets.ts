@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
-import type { GraphqlCapability } from '@mantle/extensions-sdk';
+import type { Accountability, GraphqlCapability } from '@mantle/extensions-sdk';
 import type { SubscriptionHub } from './hub.js';
+import type { SocketIdentity } from './auth.js';
 import type { SocketHandler } from './server.js';
 
 type GraphqlSubscriptions = NonNullable<GraphqlCapability['subscriptions']>;
@@ -45,6 +46,8 @@ export function graphqlSockets(hub: SubscriptionHub, graphql: GraphqlCapability,
 	const handler: SocketHandler = (ws, identity, identifyWith) => {
 		if (!server) return ws.close(1011, 'GraphQL subscriptions are not available');
 		if (ws.protocol !== subprotocol) return ws.close(4406, 'Subprotocol not acceptable');
+		// The caller the socket speaks for now: the upgrade's, until connection_init signs in with a token.
+		let current: SocketIdentity = identity;
 		const closed = server.opened(
 			{
 				protocol: ws.protocol,
@@ -62,6 +65,7 @@ export function graphqlSockets(hub: SubscriptionHub, graphql: GraphqlCapability,
 				accountability: identity.accountability,
 				async signIn(token) {
 					const signedIn = await identifyWith(token);
+					current = signedIn;
 					expireAt(signedIn.expiresAt);
 					return signedIn.accountability;
 				},
@@ -81,8 +85,32 @@ export function graphqlSockets(hub: SubscriptionHub, graphql: GraphqlCapability,
 			clearTimeout(expiry);
 			void closed(code, String(reason)).catch(() => undefined);
 		});
+		return {
+			/**
+			 * As `/websocket` does on the same news: a suspended or deleted user's socket is closed with
+			 * the reason. Subscriptions keep the caller they started with, so a caller whose role or
+			 * policies changed is closed too, to connect again under the new rules.
+			 */
+			async reidentify() {
+				const before = current;
+				let fresh: SocketIdentity;
+				try {
+					fresh = await identifyWith(before.token);
+				} catch (error) {
+					if (current === before) ws.close(4403, `${(error as { code?: string }).code ?? 'INVALID_CREDENTIALS'}: access was withdrawn.`);
+					return;
+				}
+				if (current === before && accessOf(fresh.accountability) !== accessOf(before.accountability)) ws.close(4403, 'FORBIDDEN: access changed.');
+			},
+		};
 	};
 	return {
 		handler: () => (server ? handler : undefined),
 	};
+}
+
+/** What a caller may do, for telling whether access rules changed for them. */
+function accessOf(accountability: Accountability): string {
+	const { user, role, admin, app } = accountability;
+	return JSON.stringify([user, role, admin, app, [...accountability.roles].sort(), [...accountability.policies].sort()]);
 }

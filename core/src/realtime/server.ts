@@ -10,9 +10,16 @@ import { RealtimeConnection } from './connection.js';
 import type { SubscriptionHub } from './hub.js';
 import { closeCodes, errorReply } from './protocol.js';
 
-/** Takes over an upgraded socket for another protocol on the same events (GraphQL subscriptions). */
-/** Serves an accepted socket; `identifyWith` resolves a token the socket presents later, with the upgrade's address. */
-export type SocketHandler = (socket: WebSocket, identity: SocketIdentity, identifyWith: (token: string) => Promise<SocketIdentity>) => void;
+/**
+ * Takes over an upgraded socket for another protocol on the same events (GraphQL subscriptions).
+ * `identifyWith` resolves a token the socket presents later, with the upgrade's address; the
+ * handler answers how to check the socket's caller again when access rules change.
+ */
+export type SocketHandler = (
+	socket: WebSocket,
+	identity: SocketIdentity,
+	identifyWith: (token: string | null) => Promise<SocketIdentity>,
+) => { reidentify(): Promise<void> } | void;
 
 export interface RealtimeServerOptions {
 	listener: HttpServer;
@@ -40,7 +47,8 @@ export class RealtimeServer {
 	private readonly sockets: WebSocketServer;
 	private readonly perAddress = new Map<string, number>();
 	private readonly connections = new Set<RealtimeConnection>();
-	private readonly others = new Set<WebSocket>();
+	/** Sockets of other protocols, with how each checks its caller again. */
+	private readonly others = new Map<WebSocket, (() => Promise<void>) | undefined>();
 	private heartbeat: NodeJS.Timeout | undefined;
 	private stopWatching: (() => void) | undefined;
 	private readonly upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => void this.accept(request, socket, head);
@@ -53,6 +61,7 @@ export class RealtimeServer {
 		this.options.listener.on('upgrade', this.upgrade);
 		this.stopWatching = this.options.onAccessChange(() => {
 			for (const connection of this.connections) void connection.reidentify();
+			for (const reidentify of this.others.values()) void reidentify?.();
 		});
 		if (this.options.config.heartbeatMs > 0) {
 			this.heartbeat = setInterval(() => this.beat(), this.options.config.heartbeatMs);
@@ -71,7 +80,7 @@ export class RealtimeServer {
 		this.stopWatching?.();
 		clearInterval(this.heartbeat);
 		for (const connection of this.connections) connection.close(closeCodes.goingAway, 'Server shutting down');
-		for (const socket of this.others) {
+		for (const socket of this.others.keys()) {
 			socket.close(closeCodes.goingAway, 'Server shutting down');
 			setTimeout(() => socket.terminate(), 1000).unref();
 		}
@@ -112,10 +121,11 @@ export class RealtimeServer {
 		});
 	}
 
-	private track(ws: WebSocket, start: () => void): void {
-		this.others.add(ws);
+	private track(ws: WebSocket, start: () => ReturnType<SocketHandler>): void {
+		this.others.set(ws, undefined);
 		ws.once('close', () => this.others.delete(ws));
-		start();
+		const served = start();
+		if (served && this.others.has(ws)) this.others.set(ws, () => served.reidentify());
 	}
 
 	private serve(ws: WebSocket, identity: SocketIdentity, context: { ip: string; userAgent?: string; origin?: string }): void {
