@@ -1,6 +1,7 @@
 import { gql } from './helpers/graphql.js';
 import { api } from './helpers/http.js';
 import { startKernel } from './helpers/kernel.js';
+import { createPageBlocks } from './helpers/many-to-any.js';
 import { vendorTest } from './helpers/vendor-test.js';
 
 async function ok(response: { status: number; body: any }, what: string) {
@@ -123,3 +124,59 @@ vendorTest('collections and fields whose names GraphQL does not allow are served
 		await stop();
 	}
 });
+
+vendorTest(
+	'many-to-any members whose collection or field names GraphQL renames are union members under those names, before and after the model changes',
+	async (t, db) => {
+		await db.knex.schema.createTable('quote-blocks', (table) => {
+			table.increments('id');
+			table.string('quote text');
+		});
+		await db.knex.schema.createTable('2024 headings', (table) => {
+			table.increments('id');
+			table.string('title');
+		});
+		const { url, stop } = await startKernel(db);
+		try {
+			await createPageBlocks(url, { headings: '2024 headings', quotes: 'quote-blocks', existingMembers: true });
+			await ok(
+				await api(url, 'POST', '/items/pages', {
+					name: 'Home',
+					blocks: [
+						{ collection: '2024 headings', item: { title: 'Welcome' }, sort: 1 },
+						{ collection: 'quote-blocks', item: { 'quote text': 'Less is more' }, sort: 2 },
+					],
+				}),
+				'page',
+			);
+			const query =
+				'{ pages { name blocks(sort: ["sort"]) { collection kind: collection item { __typename ... on _2024_headings { title } ... on quote_blocks { quote_text } } } } }';
+			const expected = {
+				pages: [
+					{
+						name: 'Home',
+						blocks: [
+							{ collection: '_2024_headings', kind: '_2024_headings', item: { __typename: '_2024_headings', title: 'Welcome' } },
+							{ collection: 'quote_blocks', kind: 'quote_blocks', item: { __typename: 'quote_blocks', quote_text: 'Less is more' } },
+						],
+					},
+				],
+			};
+			const union = async () => (await gql(url, '{ __type(name: "pages_blocks_item_union") { possibleTypes { name } } }')).body.data.__type;
+			t.deepEqual(await union(), { possibleTypes: [{ name: '_2024_headings' }, { name: 'quote_blocks' }] });
+			const read = await gql(url, query);
+			t.falsy(read.body.errors, JSON.stringify(read.body.errors));
+			t.deepEqual(read.body.data, expected);
+
+			// The model changes after the schema was built: the union is built again, its members under the same names.
+			await ok(await api(url, 'POST', '/fields/quote-blocks', { field: 'person', type: 'string' }), 'field');
+			await ok(await api(url, 'PATCH', '/items/quote-blocks/1', { person: 'Mies' }), 'person');
+			const again = await gql(url, query.replace('quote_text }', 'quote_text person }'));
+			t.falsy(again.body.errors, JSON.stringify(again.body.errors));
+			t.deepEqual(again.body.data.pages[0].blocks[1].item, { __typename: 'quote_blocks', quote_text: 'Less is more', person: 'Mies' });
+			t.deepEqual(await union(), { possibleTypes: [{ name: '_2024_headings' }, { name: 'quote_blocks' }] });
+		} finally {
+			await stop();
+		}
+	},
+);

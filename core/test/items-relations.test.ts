@@ -1,51 +1,12 @@
 import { vendorTest } from './helpers/vendor-test.js';
 import { startKernel } from './helpers/kernel.js';
 import { api, errorCode } from './helpers/http.js';
-
-async function ok(response: { status: number; body: any }, what: string) {
-	if (response.status >= 300) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
-	return response.body;
-}
+import { createPageBlocks, ok } from './helpers/many-to-any.js';
 
 vendorTest('many-to-any: read with item:collection.field, write nested items of either collection', async (t, db) => {
 	const { url, stop } = await startKernel(db);
 	try {
-		const collection = (name: string, fields: unknown[]) =>
-			api(url, 'POST', '/collections', { collection: name, schema: {}, meta: {}, fields }).then((r) => ok(r, name));
-		await collection('headings', [{ field: 'title', type: 'string' }]);
-		await collection('quotes', [
-			{ field: 'text', type: 'string' },
-			{ field: 'person', type: 'string' },
-		]);
-		await collection('pages', [
-			{ field: 'name', type: 'string' },
-			{ field: 'blocks', type: 'alias', meta: { special: ['m2a'] } },
-		]);
-		await collection('pages_blocks', [
-			{ field: 'pages_id', type: 'integer' },
-			{ field: 'item', type: 'string' },
-			{ field: 'collection', type: 'string' },
-			{ field: 'sort', type: 'integer' },
-		]);
-		await ok(
-			await api(url, 'POST', '/relations', {
-				collection: 'pages_blocks',
-				field: 'pages_id',
-				related_collection: 'pages',
-				meta: { one_field: 'blocks', junction_field: 'item', sort_field: 'sort' },
-				schema: { on_delete: 'CASCADE' },
-			}),
-			'o2m',
-		);
-		await ok(
-			await api(url, 'POST', '/relations', {
-				collection: 'pages_blocks',
-				field: 'item',
-				related_collection: null,
-				meta: { one_allowed_collections: ['headings', 'quotes'], one_collection_field: 'collection', junction_field: 'pages_id' },
-			}),
-			'm2a',
-		);
+		await createPageBlocks(url, { quoteFields: [{ field: 'person', type: 'string' }] });
 
 		await ok(await api(url, 'POST', '/items/headings', { title: 'Existing heading' }), 'heading');
 		const page = await ok(

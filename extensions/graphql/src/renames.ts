@@ -222,7 +222,7 @@ export class Renames {
 		const result: Row = {};
 		for (const [key, value] of Object.entries(row)) {
 			if (aliases[key] !== undefined) {
-				result[key] = this.value(this.related(names, aliases[key]), value, below(key));
+				result[key] = this.memberName(names, aliases[key], value) ?? this.value(this.related(names, aliases[key]), value, below(key));
 				continue;
 			}
 			if (aggregate && value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -239,16 +239,19 @@ export class Renames {
 			if (relation?.kind === 'm2a') {
 				const member = this.realCollections.get(String(row[names.toReal.get(relation.collectionField) ?? relation.collectionField]));
 				result[name] = this.value(member === undefined ? undefined : this.collections.get(member), value, below(name));
-			} else if (this.isMemberName(names, name) && typeof value === 'string') {
-				// A many-to-any's member is named by its collection: GraphQL knows it by its GraphQL name.
-				result[name] = this.realCollections.get(value) ?? value;
-			} else result[name] = this.value(this.related(names, name), value, below(name));
+			} else result[name] = this.memberName(names, name, value) ?? this.value(this.related(names, name), value, below(name));
 		}
 		return result;
 	}
 
-	private isMemberName(names: Names, field: string): boolean {
-		return names.view.fields.some((entry) => entry.relation?.kind === 'm2a' && entry.relation.collectionField === field);
+	/**
+	 * A many-to-any's member is named by its collection, under whatever alias: GraphQL knows it by the
+	 * name the union's member type has, made by the same naming as every other type. Undefined for other fields.
+	 */
+	private memberName(names: Names, field: string, value: unknown): string | undefined {
+		if (typeof value !== 'string') return undefined;
+		const isMember = names.view.fields.some((entry) => entry.relation?.kind === 'm2a' && entry.relation.collectionField === field);
+		return isMember ? (this.realCollections.get(value) ?? value) : undefined;
 	}
 
 	private value(names: Names | undefined, value: unknown, level: Row): unknown {
