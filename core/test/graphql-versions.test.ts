@@ -64,3 +64,30 @@ vendorTest('a role that may not read versions has no _by_version field', async (
 		await stop();
 	}
 });
+
+vendorTest('version reads are on /graphql only, as Directus offers them, and <c>_by_id(version:) reads the version too', async (t, db) => {
+	const { url, stop } = await startKernel(db);
+	try {
+		await createCatalog(url);
+		const article = await ok(await api(url, 'POST', '/items/articles', { title: 'Main title' }), 'article');
+		const version = await ok(await api(url, 'POST', '/versions', { key: 'draft', collection: 'articles', item: article.id }), 'version');
+		await ok(await api(url, 'POST', `/versions/${version.id}/save`, { title: 'Draft title' }), 'save');
+
+		const rootFields = async (path: string) =>
+			(await gql(url, '{ __schema { queryType { fields { name } } } }', { path })).body.data.__schema.queryType.fields.map((field: any) => field.name);
+		const system = await rootFields('/graphql/system');
+		t.true(system.includes('users_by_id'), 'the admin reads system collections by id');
+		t.deepEqual(
+			system.filter((name: string) => name.endsWith('_by_version')),
+			[],
+		);
+		t.is(code(await gql(url, '{ users_by_version(id: "x", version: "draft") { id } }', { path: '/graphql/system' })), 'GRAPHQL_VALIDATION');
+		t.true((await rootFields('/graphql')).includes('articles_by_version'));
+
+		const byId = await gql(url, `{ draft: articles_by_id(id: ${article.id}, version: "draft") { title } main: articles_by_id(id: ${article.id}) { title } }`);
+		t.falsy(byId.body.errors, JSON.stringify(byId.body.errors));
+		t.deepEqual(byId.body.data, { draft: { title: 'Draft title' }, main: { title: 'Main title' } });
+	} finally {
+		await stop();
+	}
+});

@@ -37,11 +37,23 @@ export function buildSchema(model: CallerModel, scope: GraphqlScope): GraphQLSch
 		const id = { type: new GraphQLNonNull(GraphQLID) };
 		const ids = { type: new GraphQLNonNull(new GraphQLList(GraphQLID)) };
 		const list = types.listArguments(collection.collection);
+		// Content versions are of user collections, so Directus offers version reads on `/graphql` only.
+		const versioned = scope === 'items' && Boolean(collections.get('directus_versions')?.actions.read);
+		const version = { type: GraphQLString };
 		if (object) {
-			if (collection.singleton) query[name] = { type: object, resolve: resolvers.list };
+			if (collection.singleton)
+				query[name] = {
+					type: object,
+					...(versioned ? { args: { version } } : {}),
+					resolve: versioned ? orVersion(resolvers.list, resolvers.byVersion) : resolvers.list,
+				};
 			else {
 				query[name] = { type: nonNullList(object), args: list, resolve: resolvers.list };
-				query[`${name}_by_id`] = { type: object, args: { id }, resolve: resolvers.byId };
+				query[`${name}_by_id`] = {
+					type: object,
+					args: { id, ...(versioned ? { version } : {}) },
+					resolve: versioned ? orVersion(resolvers.byId, resolvers.byVersion) : resolvers.byId,
+				};
 				const aggregated = types.aggregated(collection.collection);
 				if (aggregated)
 					query[`${name}_aggregated`] = {
@@ -50,7 +62,7 @@ export function buildSchema(model: CallerModel, scope: GraphqlScope): GraphQLSch
 						resolve: resolvers.aggregated,
 					};
 			}
-			if (collections.get('directus_versions')?.actions.read) {
+			if (versioned) {
 				query[`${name}_by_version`] = {
 					type: object,
 					args: { ...(collection.singleton ? {} : { id }), version: { type: new GraphQLNonNull(GraphQLString) } },
@@ -118,6 +130,16 @@ export function buildSchema(model: CallerModel, scope: GraphqlScope): GraphQLSch
 		query: new GraphQLObjectType({ name: 'Query', fields: query }),
 		...(Object.keys(mutation).length > 0 ? { mutation: new GraphQLObjectType({ name: 'Mutation', fields: mutation }) } : {}),
 	});
+}
+
+type Resolver = NonNullable<Fields[string]['resolve']>;
+
+/** `<c>_by_id(id, version)` and `<c>(version)` as Directus reads them: with a version, the item as that version has it. */
+function orVersion(main: Resolver, byVersion: Resolver): Resolver {
+	return (source, args: Record<string, unknown>, context, info) =>
+		typeof args.version === 'string' && args.version !== '' && args.version !== 'main'
+			? byVersion(source, args, context, info)
+			: main(source, args, context, info);
 }
 
 function writeAnswer(object: GraphQLObjectType | undefined, resolve: NonNullable<Fields[string]['resolve']>): NonNullable<Fields[string]['resolve']> {
