@@ -4,6 +4,7 @@ import type { Dialect } from '../database/dialects/types.js';
 import type { EventBus } from '../events/bus.js';
 import type { SchemaOverview } from '../schema/types.js';
 import type { PermissionProvider } from '../permissions/types.js';
+import type { PlanCache } from './plan/cache.js';
 
 export interface QueryLimits {
 	/** Rows a list answers with when the query names no limit. */
@@ -34,6 +35,8 @@ export interface EngineContext {
 	emitEvents?: boolean;
 	/** Writes may not carry nested related items (see the SDK's `ItemsOptions.plainWrites`). */
 	plainWrites?: boolean;
+	/** Read plans of the schema overview in use; reads plan every time without one. */
+	plans?: PlanCache;
 }
 
 export function isUnrestricted(context: EngineContext): boolean {

@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Accountability, Item, PrimaryKey, Query } from '@mantle/extensions-sdk';
 import { createError } from '../errors/index.js';
-import { buildReadNode } from './ast/build.js';
 import { assertQueryDepth } from './ast/depth.js';
 import { logCollections } from './ast/log-collections.js';
 import { isUnrestricted, type EngineContext } from './context.js';
@@ -13,7 +12,7 @@ import { parseQuery } from './query/parse.js';
 import type { MetaKey, NormalizedQuery } from './query/types.js';
 import { runAggregate } from './read/aggregate.js';
 import { readMeta } from './read/meta.js';
-import { runRead } from './read/run.js';
+import { keyFilter, plannedRead } from './plan/read.js';
 import { systemReader } from './read/system-reader.js';
 import { collectionModel, type CollectionModel } from './schema-index.js';
 import { DynamicVariables } from './sql/dynamic-variables.js';
@@ -60,8 +59,7 @@ export class ItemsService {
 		assertQueryDepth(query, this.context.limits.maxDepth);
 		const variables = this.variables();
 		if (query.aggregate) return runAggregate(this.context, this.collection, query, variables);
-		const node = await buildReadNode(this.context, this.collection, query);
-		const items = await filterEvent(this.context, this.model, 'read', await runRead(this.context, node, variables), { query });
+		const items = await filterEvent(this.context, this.model, 'read', await plannedRead(this.context, this.model, query, variables), { query });
 		readEvent(this.context, this.model, query, items);
 		return items;
 	}
@@ -247,8 +245,7 @@ export class ItemsService {
 	}
 
 	private byKeys(query: NormalizedQuery, keys: PrimaryKey[], limit: number): NormalizedQuery {
-		const byKey = { [this.model.primary]: keys.length === 1 ? { _eq: keys[0] } : { _in: keys } };
-		return { ...query, filter: query.filter ? { _and: [query.filter, byKey] } : byKey, limit, offset: undefined, page: undefined };
+		return { ...query, filter: keyFilter(this.model, query.filter, keys), limit, offset: undefined, page: undefined };
 	}
 
 	private variables(): DynamicVariables {

@@ -2,11 +2,13 @@ import type { Item } from '@mantle/extensions-sdk';
 import { createError } from '../../errors/index.js';
 import type { OutputEntry, ReadNode } from '../ast/types.js';
 import type { EngineContext } from '../context.js';
-import { concealedMask } from '../schema-index.js';
 import { SqlScope } from '../sql/apply-condition.js';
 import type { DynamicVariables } from '../sql/dynamic-variables.js';
 import { rowReader } from '../values/cache.js';
-import { prepareRead, type PreparedRead } from './prepare.js';
+import type { LevelPlan, ReadPlan } from '../plan/plan.js';
+import { compileShaper } from '../plan/shaper.js';
+import { compileTemplate, runTemplate, slots } from '../plan/statement.js';
+import { prepareRead } from './prepare.js';
 import { guardLogRows } from './log-guard.js';
 import { buildSelect, type SelectOptions } from './select.js';
 import { applyVisibility } from './visibility.js';
@@ -74,64 +76,100 @@ interface LevelResult {
 
 /**
  * Runs a planned read: one query for the root level, then one query per relational field per
- * level (never one per row), each restricted to the keys the level above returned.
+ * level (never one per row), each restricted to the keys the level above returned. With a
+ * `plan`, each level is prepared and each statement compiled only the first time; later runs of
+ * the plan reuse them.
  */
 export async function runRead(
 	context: EngineContext,
 	node: ReadNode,
 	variables: DynamicVariables,
-	options: { restrict?: SelectOptions['restrict']; root?: boolean } = {},
+	options: { restrict?: SelectOptions['restrict']; root?: boolean; plan?: ReadPlan } = {},
 ): Promise<Item[]> {
 	const defaults = { limit: options.root === false ? null : context.limits.defaultLimit, sort: defaultSort(node) };
-	const prepared = await prepareRead(context, node, variables, defaults);
-	return (await runLevel(context, prepared, variables, { restrict: options.restrict }, new OutputBudget())).items;
+	const level = await planLevel(context, options.plan, node, variables, defaults);
+	return (await runLevel(context, level, options.plan, variables, { restrict: options.restrict }, new OutputBudget())).items;
 }
 
 function defaultSort(node: ReadNode, relationSort?: string | null): string[] {
 	return [relationSort ?? node.model.sortField ?? node.model.primary];
 }
 
+/** A level as the plan holds it, prepared now when the plan does not have it yet (or there is no plan). */
+async function planLevel(
+	context: EngineContext,
+	plan: ReadPlan | undefined,
+	node: ReadNode,
+	variables: DynamicVariables,
+	defaults: { limit: number | null; sort: string[] },
+): Promise<LevelPlan> {
+	const known = plan?.levels.get(node);
+	if (known) return known;
+	const prepared = await prepareRead(plan ? plan.recording(context) : context, node, variables, defaults);
+	const fields = [...node.columns].map((column) => node.model.fields.get(column)!);
+	const level: LevelPlan = {
+		prepared,
+		statements: new Map(),
+		read: rowReader(node.model, fields, context.dialect),
+		shape: compileShaper(node.entries, node.model.concealed),
+	};
+	plan?.levels.set(node, level);
+	return level;
+}
+
+/**
+ * Keys one statement of a plan is compiled for: the count rounded up to a power of two, the
+ * rest of the list filled with the last key (`IN (1, 2, 2)` selects what `IN (1, 2)` does), so
+ * a level holds a handful of statements whatever the number of parent rows.
+ */
+function slotCount(count: number): number {
+	return count <= 1 ? count : 2 ** Math.ceil(Math.log2(count));
+}
+
+function select(context: EngineContext, level: LevelPlan, plan: ReadPlan | undefined, options: SelectOptions): PromiseLike<Item[]> {
+	if (!plan) return buildSelect(new SqlScope(context.knex, context.dialect), level.prepared, options);
+	const keys = options.restrict?.values ?? [];
+	const count = slotCount(keys.length);
+	let template = level.statements.get(count);
+	if (!template) {
+		const restrict = options.restrict && { column: options.restrict.column, values: slots(count) };
+		template = compileTemplate(buildSelect(new SqlScope(context.knex, context.dialect), level.prepared, { ...options, restrict }));
+		level.statements.set(count, template);
+	}
+	const padded = keys.length === count ? keys : [...keys, ...Array.from({ length: count - keys.length }, () => keys.at(-1))];
+	return runTemplate(context.knex, template, padded);
+}
+
 async function runLevel(
 	context: EngineContext,
-	prepared: PreparedRead,
+	level: LevelPlan,
+	plan: ReadPlan | undefined,
 	variables: DynamicVariables,
 	options: SelectOptions,
 	budget: OutputBudget,
 ): Promise<LevelResult> {
-	const { node } = prepared;
+	const { node } = level.prepared;
 	let raw: Item[];
 	if (options.restrict && options.restrict.values.length > chunkSize) {
 		raw = [];
 		for (let start = 0; start < options.restrict.values.length; start += chunkSize) {
 			const restrict = { column: options.restrict.column, values: options.restrict.values.slice(start, start + chunkSize) };
-			raw.push(...(await buildSelect(new SqlScope(context.knex, context.dialect), prepared, { ...options, restrict })));
+			raw.push(...(await select(context, level, plan, { ...options, restrict })));
 		}
 	} else {
-		raw = await buildSelect(new SqlScope(context.knex, context.dialect), prepared, options);
+		raw = await select(context, level, plan, options);
 	}
-	const fields = [...node.columns].map((column) => node.model.fields.get(column)!);
-	const read = rowReader(node.model, fields, context.dialect);
-	for (const row of raw) read(row);
-	applyVisibility(raw, prepared.visibility);
+	for (const row of raw) level.read(row);
+	applyVisibility(raw, level.prepared.visibility);
 	raw = await guardLogRows(context, node, raw, variables);
 
-	const items = raw.map((row) => shape(node.entries, row, node.model.concealed));
+	const items = raw.map(level.shape);
 	for (const entry of node.entries) {
-		if (entry.kind === 'm2o') await attachManyToOne(context, entry, raw, items, variables, budget);
-		else if (entry.kind === 'o2m') await attachOneToMany(context, node, entry, raw, items, variables, budget);
-		else if (entry.kind === 'm2a') await attachManyToAny(context, entry, raw, items, variables, budget);
+		if (entry.kind === 'm2o') await attachManyToOne(context, plan, entry, raw, items, variables, budget);
+		else if (entry.kind === 'o2m') await attachOneToMany(context, plan, node, entry, raw, items, variables, budget);
+		else if (entry.kind === 'm2a') await attachManyToAny(context, plan, entry, raw, items, variables, budget);
 	}
 	return { rows: raw, items };
-}
-
-function shape(entries: OutputEntry[], row: Item, concealed: Set<string>): Item {
-	const item: Item = {};
-	for (const entry of entries) {
-		if (entry.kind === 'column') item[entry.key] = concealed.has(entry.column) && row[entry.column] !== null ? concealedMask : row[entry.column];
-		else if (entry.kind === 'function') item[entry.key] = row[entry.key] === null || row[entry.key] === undefined ? null : Number(row[entry.key]);
-		else item[entry.key] = null;
-	}
-	return item;
 }
 
 function distinctKeys(rows: Item[], column: string): unknown[] {
@@ -145,6 +183,7 @@ function distinctKeys(rows: Item[], column: string): unknown[] {
 
 async function childLevel(
 	context: EngineContext,
+	plan: ReadPlan | undefined,
 	node: ReadNode,
 	variables: DynamicVariables,
 	budget: OutputBudget,
@@ -153,12 +192,13 @@ async function childLevel(
 	partitionBy?: string,
 ): Promise<LevelResult> {
 	if (restrict.values.length === 0) return { rows: [], items: [] };
-	const prepared = await prepareRead(context, node, variables, { limit: null, sort: defaultSort(node, sort) });
-	return runLevel(context, prepared, variables, { restrict, partitionBy }, budget);
+	const level = await planLevel(context, plan, node, variables, { limit: null, sort: defaultSort(node, sort) });
+	return runLevel(context, level, plan, variables, { restrict, partitionBy }, budget);
 }
 
 async function attachManyToOne(
 	context: EngineContext,
+	plan: ReadPlan | undefined,
 	entry: Extract<OutputEntry, { kind: 'm2o' }>,
 	rows: Item[],
 	items: Item[],
@@ -166,7 +206,15 @@ async function attachManyToOne(
 	budget: OutputBudget,
 ) {
 	const related = entry.node.model;
-	const child = await childLevel(context, entry.node, variables, budget, { column: related.primary, values: distinctKeys(rows, entry.relation.field) }, null);
+	const child = await childLevel(
+		context,
+		plan,
+		entry.node,
+		variables,
+		budget,
+		{ column: related.primary, values: distinctKeys(rows, entry.relation.field) },
+		null,
+	);
 	const byKey = new Map(child.rows.map((row, index) => [String(row[related.primary]), child.items[index]!]));
 	rows.forEach((row, index) => {
 		const key = row[entry.relation.field];
@@ -177,6 +225,7 @@ async function attachManyToOne(
 
 async function attachOneToMany(
 	context: EngineContext,
+	plan: ReadPlan | undefined,
 	parent: ReadNode,
 	entry: Extract<OutputEntry, { kind: 'o2m' }>,
 	rows: Item[],
@@ -187,6 +236,7 @@ async function attachOneToMany(
 	const { relatedField, sortField } = entry.relation;
 	const child = await childLevel(
 		context,
+		plan,
 		entry.node,
 		variables,
 		budget,
@@ -211,6 +261,7 @@ async function attachOneToMany(
 
 async function attachManyToAny(
 	context: EngineContext,
+	plan: ReadPlan | undefined,
 	entry: Extract<OutputEntry, { kind: 'm2a' }>,
 	rows: Item[],
 	items: Item[],
@@ -221,7 +272,7 @@ async function attachManyToAny(
 	rows.forEach((row, index) => (items[index]![entry.key] = row[field] ?? null));
 	for (const [collection, node] of entry.nodes) {
 		const targets = rows.filter((row) => row[collectionField] === collection);
-		const child = await childLevel(context, node, variables, budget, { column: node.model.primary, values: distinctKeys(targets, field) }, null);
+		const child = await childLevel(context, plan, node, variables, budget, { column: node.model.primary, values: distinctKeys(targets, field) }, null);
 		const byKey = new Map(child.rows.map((row, index) => [String(row[node.model.primary]), child.items[index]!]));
 		rows.forEach((row, index) => {
 			if (row[collectionField] !== collection || row[field] === null) return;

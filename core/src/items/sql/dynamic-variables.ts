@@ -20,6 +20,10 @@ const units: Record<string, number> = {
 export class DynamicVariables {
 	private readonly now = new Date();
 	private readonly items = new Map<string, Promise<Item | null>>();
+	/** A value of the moment was resolved (`$NOW`, a path through the user's or role's items): what used it can't be reused later. */
+	momentary = false;
+	/** `$CURRENT_USER` was resolved: what used it holds for this user only. */
+	userBound = false;
 
 	constructor(
 		private readonly accountability: Accountability | null,
@@ -33,16 +37,25 @@ export class DynamicVariables {
 				Array.isArray(entry) && typeof value[0] === 'string' ? entry : [entry],
 			);
 		if (typeof value !== 'string' || !value.startsWith('$')) return value;
-		if (value === '$NOW' || value.startsWith('$NOW(')) return this.nowAdjusted(value).toISOString();
+		if (value === '$NOW' || value.startsWith('$NOW(')) {
+			this.momentary = true;
+			return this.nowAdjusted(value).toISOString();
+		}
 		if (value === '$CURRENT_ROLES') return this.accountability?.roles ?? [];
 		if (value === '$CURRENT_POLICIES') return this.accountability?.policies ?? [];
-		if (value.startsWith('$CURRENT_USER')) noteUserBound();
+		if (value.startsWith('$CURRENT_USER')) {
+			noteUserBound();
+			this.userBound = true;
+		}
 		for (const [prefix, collection, key] of [
 			['$CURRENT_USER', 'directus_users', this.accountability?.user ?? null],
 			['$CURRENT_ROLE', 'directus_roles', this.accountability?.role ?? null],
 		] as const) {
 			if (value === prefix) return key;
-			if (value.startsWith(`${prefix}.`)) return key === null ? null : this.path(collection, key, value.slice(prefix.length + 1));
+			if (value.startsWith(`${prefix}.`)) {
+				this.momentary = true;
+				return key === null ? null : this.path(collection, key, value.slice(prefix.length + 1));
+			}
 		}
 		return value;
 	}

@@ -1,0 +1,65 @@
+import type { Accountability, Item } from '@mantle/extensions-sdk';
+import type { CollectionPermission, PermissionAction } from '../../permissions/types.js';
+import type { ReadNode } from '../ast/types.js';
+import type { EngineContext } from '../context.js';
+import type { PreparedRead } from '../read/prepare.js';
+import type { RowShaper } from './shaper.js';
+import type { StatementTemplate } from './statement.js';
+
+/** One level of a planned read: its checked conditions, its statements and its shaper. */
+export interface LevelPlan {
+	prepared: PreparedRead;
+	/** Compiled statements by the number of keys a run restricts the rows to (none at the root). */
+	statements: Map<number, StatementTemplate>;
+	/** Brings a row's values into the API's form, in place. */
+	read: (row: Item) => Item;
+	shape: RowShaper;
+}
+
+interface Dependency {
+	collection: string;
+	action: PermissionAction;
+	permission: CollectionPermission | null;
+}
+
+/**
+ * A read planned once and run again for the same query shape: its levels (filled as they are
+ * first reached, so a level never read is never planned, as without a plan), and the
+ * permissions it was built from, which must still be the current ones for it to be used.
+ */
+export class ReadPlan {
+	readonly levels = new Map<ReadNode, LevelPlan>();
+	private readonly dependencies: Dependency[] = [];
+	/** A value of the moment (`$NOW`, a `$CURRENT_USER.…` path) was compiled in: never run again. */
+	reusable = true;
+	/** `$CURRENT_USER` was compiled in: the answer differs per user (the data cache must know it). */
+	userBound = false;
+
+	/** The planned root level; set once the plan has been built. */
+	node!: ReadNode;
+
+	/** The context to plan in: every permission it looks up is remembered as a dependency. */
+	recording(context: EngineContext): EngineContext {
+		const provider = context.permissions;
+		const dependencies = this.dependencies;
+		return {
+			...context,
+			permissions: {
+				async get(accountability: Accountability | null, collection: string, action: PermissionAction) {
+					const permission = await provider.get(accountability, collection, action);
+					const known = dependencies.some((entry) => entry.collection === collection && entry.action === action && entry.permission === permission);
+					if (!known) dependencies.push({ collection, action, permission });
+					return permission;
+				},
+			},
+		};
+	}
+
+	/** Whether the permissions it was planned with are still the provider's (they are replaced when access rules change). */
+	async current(context: EngineContext): Promise<boolean> {
+		for (const { collection, action, permission } of this.dependencies) {
+			if ((await context.permissions.get(context.accountability, collection, action)) !== permission) return false;
+		}
+		return true;
+	}
+}

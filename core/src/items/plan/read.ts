@@ -1,0 +1,75 @@
+import type { Item, PrimaryKey } from '@mantle/extensions-sdk';
+import { noteUserBound } from '../../cache/read-scope.js';
+import { buildReadNode } from '../ast/build.js';
+import { canRead } from '../ast/permission-fields.js';
+import type { EngineContext } from '../context.js';
+import type { NormalizedQuery } from '../query/types.js';
+import { runRead } from '../read/run.js';
+import type { CollectionModel } from '../schema-index.js';
+import type { DynamicVariables } from '../sql/dynamic-variables.js';
+import { coerceFilterValue } from '../sql/filter-values.js';
+import { callerKey } from './cache.js';
+import { ReadPlan } from './plan.js';
+
+/** The filter a by-key read was given (see `keyFilter`): its keys, and the caller's own filter beside them. */
+const keyFilters = new WeakMap<object, { keys: PrimaryKey[]; rest: NormalizedQuery['filter'] }>();
+
+/** Keys beyond which a by-key read is planned as an ordinary filter (one statement keeps their order). */
+const maxPlannedKeys = 1000;
+
+/**
+ * The filter of a read by key: the keys, ANDed with the caller's filter. Such a read is planned
+ * once for every key (the key is a binding of the statement, not part of the plan), as long as
+ * no hook has replaced the filter on the way.
+ */
+export function keyFilter(model: CollectionModel, filter: NormalizedQuery['filter'], keys: PrimaryKey[]): NonNullable<NormalizedQuery['filter']> {
+	const byKey = { [model.primary]: keys.length === 1 ? { _eq: keys[0] } : { _in: keys } };
+	const combined = filter ? { _and: [filter, byKey] } : byKey;
+	if (keys.length <= maxPlannedKeys) keyFilters.set(combined, { keys, rest: filter });
+	return combined;
+}
+
+/**
+ * Runs a read through the engine's plan cache: a query of a shape this caller has asked before
+ * skips planning, permission checks already made and knex's SQL building. Without a cache (a
+ * context built outside the engine) it plans every time.
+ */
+export async function plannedRead(context: EngineContext, model: CollectionModel, query: NormalizedQuery, variables: DynamicVariables): Promise<Item[]> {
+	const plans = context.plans;
+	if (!plans) return runRead(context, await buildReadNode(context, model.collection, query), variables);
+	const byKey = query.filter ? keyFilters.get(query.filter) : undefined;
+	const keys = byKey ? await restrictingKeys(context, model, byKey.keys) : undefined;
+	const shape = keys ? { ...query, filter: byKey!.rest } : query;
+	const restrict = keys ? { column: model.primary, values: keys } : undefined;
+	const key = `${model.collection}\u0000${callerKey(context.accountability)}\u0000${keys ? 'keys' : 'query'}\u0000${JSON.stringify(shape)}`;
+
+	const known = plans.get(key);
+	if (known && (await known.current(context))) {
+		if (known.userBound) noteUserBound();
+		const items = await runRead(context, known.node, variables, { plan: known, restrict });
+		known.userBound ||= variables.userBound;
+		// A level first reached now may have compiled in a value of the moment.
+		if (variables.momentary) plans.delete(key);
+		return items;
+	}
+	const plan = new ReadPlan();
+	plan.node = await buildReadNode(plan.recording(context), model.collection, shape);
+	const items = await runRead(context, plan.node, variables, { plan, restrict });
+	plan.userBound = variables.userBound;
+	if (variables.momentary) plans.delete(key);
+	else plans.set(key, plan);
+	return items;
+}
+
+/**
+ * The keys as the filter would have compared them, refused as it would have refused them; or
+ * `undefined` when the key field is one the filter would have refused to compare at all, so the
+ * read goes the ordinary way and fails as it always did.
+ */
+async function restrictingKeys(context: EngineContext, model: CollectionModel, keys: PrimaryKey[]): Promise<unknown[] | undefined> {
+	const permission = await context.permissions.get(context.accountability, model.collection, 'read');
+	const field = model.fields.get(model.primary);
+	if (!permission || !field || !canRead(permission, model.primary) || model.concealed.has(model.primary)) return undefined;
+	const coerced = coerceFilterValue(context, field, field.type, keys.length === 1 ? '_eq' : '_in', keys.length === 1 ? keys[0] : keys);
+	return keys.length === 1 ? [coerced] : (coerced as unknown[]);
+}

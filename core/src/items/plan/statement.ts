@@ -1,0 +1,41 @@
+import type { Knex } from 'knex';
+
+/** Stands, in a statement compiled once, for one of the keys each run restricts the rows to. */
+class Slot {
+	constructor(readonly index: number) {}
+}
+
+/** A SELECT compiled once: the driver's SQL text, and where in its bindings each run's keys go. */
+export interface StatementTemplate {
+	compiled: { method: string; sql: string; bindings: readonly unknown[]; options: unknown };
+	slots: number[];
+}
+
+/** `count` stand-ins for the restricting keys, to build a statement with before compiling it. */
+export function slots(count: number): unknown[] {
+	return Array.from({ length: count }, (_value, index) => new Slot(index));
+}
+
+/** Compiles a builder whose restricting keys are `slots(...)`: knex's work is done here, once. */
+export function compileTemplate(builder: Knex.QueryBuilder): StatementTemplate {
+	const { method, sql, bindings, options } = builder.toSQL();
+	const positions: number[] = [];
+	bindings.forEach((binding, position) => {
+		if (binding instanceof Slot) positions[binding.index] = position;
+	});
+	return { compiled: { method, sql, bindings, options }, slots: positions };
+}
+
+/**
+ * Runs a compiled statement with this run's keys. It goes through a query builder all the same
+ * (its `toSQL` answering the compiled text), so the connection, the transaction in progress, the
+ * driver's row format and error handling are what every other query gets.
+ */
+export function runTemplate(knex: Knex, template: StatementTemplate, keys: readonly unknown[]): Knex.QueryBuilder {
+	const bindings = [...template.compiled.bindings];
+	for (let index = 0; index < template.slots.length; index++) bindings[template.slots[index]!] = keys[index];
+	const builder = knex.queryBuilder();
+	const compiled = { ...template.compiled, bindings };
+	builder.toSQL = (() => compiled) as unknown as Knex.QueryBuilder['toSQL'];
+	return builder;
+}
