@@ -6,7 +6,8 @@
 // (default 2) apply to every scenario; BENCH_DB, BENCH_DURATION, BENCH_CONNECTIONS and
 // BENCH_ROUNDS do the same from the environment. `--compare <report.json>` sets each ratio beside
 // an earlier run's (BENCH_CLI=<other checkout>/core/dist/cli/main.js measures an older build);
-// `--out <file>` says where this run's report goes.
+// `--out <file>` says where this run's report goes; `--only list100,byId` measures only the
+// scenarios named by key (a quick look at one path; the report then holds only those).
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -91,6 +92,7 @@ function options(args) {
 			rounds: { type: 'string' },
 			compare: { type: 'string' },
 			out: { type: 'string' },
+			only: { type: 'string' },
 		},
 	});
 	const db = values.db ?? process.env.BENCH_DB ?? 'sqlite';
@@ -99,7 +101,8 @@ function options(args) {
 	if (!['sqlite', 'postgres', 'mysql'].includes(db)) throw new Error(`--db must be sqlite, postgres or mysql (got "${db}")`);
 	const rounds = Number(values.rounds ?? process.env.BENCH_ROUNDS ?? 2);
 	if (!(duration > 0) || !(connections >= 1) || !(rounds >= 1)) throw new Error('--duration, --connections and --rounds must be positive numbers');
-	return { db, duration, connections, rounds, compare: values.compare, out: values.out };
+	const only = values.only ? new Set(values.only.split(',').map((key) => key.trim())) : undefined;
+	return { db, duration, connections, rounds, compare: values.compare, out: values.out, only };
 }
 
 export async function run(args) {
@@ -123,7 +126,7 @@ export async function run(args) {
 		const readerCreated = await createReader(url, database);
 
 		const published = 'filter[status][_eq]=published';
-		const scenarios = [
+		const allScenarios = [
 			{ key: 'list100', name: 'a. list 100', path: '/items/articles?limit=100' },
 			{ key: 'filterSort25', name: 'b. filter published, sort -published_on, 25', path: `/items/articles?${published}&sort=-published_on&limit=25` },
 			{
@@ -144,6 +147,9 @@ export async function run(args) {
 			{ key: 'publishedAdmin', name: 'i. list 100 published, admin', path: `/items/articles?${published}&limit=100` },
 			{ key: 'publishedReader', name: 'i. list 100 published, reader role', path: `/items/articles?${published}&limit=100`, token: readerToken },
 		];
+		const unknown = [...(settings.only ?? [])].filter((key) => !allScenarios.some((scenario) => scenario.key === key));
+		if (unknown.length > 0) throw new Error(`--only names unknown scenarios: ${unknown.join(', ')} (known: ${allScenarios.map((s) => s.key).join(', ')})`);
+		const scenarios = settings.only ? allScenarios.filter((scenario) => settings.only.has(scenario.key)) : allScenarios;
 
 		// One request each before measuring, so a failing scenario is reported with its error.
 		const preflight = {};
@@ -183,7 +189,8 @@ export async function run(args) {
 		const results = await interleaved({ scenarios, bare, rounds: settings.rounds, settings, mantleUrl: url, token: adminToken });
 		rss.after = residentMb(mantle.child.child.pid);
 		// Extra time per request the reader's permission costs, from throughput at the same concurrency.
-		const permissionOverhead = Number(((results.publishedAdmin.rps / results.publishedReader.rps - 1) * 100).toFixed(1));
+		const permissionOverhead =
+			results.publishedAdmin && results.publishedReader ? Number(((results.publishedAdmin.rps / results.publishedReader.rps - 1) * 100).toFixed(1)) : undefined;
 		const before = settings.compare ? JSON.parse(readFileSync(settings.compare, 'utf8')) : undefined;
 
 		// The machine may be shared: the load says how far the absolute figures can be trusted.
@@ -199,7 +206,7 @@ export async function run(args) {
 		console.log(`flat bulk insert (events, ${seeded.events.batch} rows a request): ${seeded.events.rowsPerSecond} rows/s  (target ≥ 20000 on SQLite)`);
 		console.log(`nested insert (articles + tags, ${seeded.articles.batch} a request): ${seeded.articles.rowsPerSecond} rows/s`);
 		console.log(
-			`permission overhead (reader vs admin, same filter, list 100): ${permissionOverhead}%  (target < 10%)${sameAnswer ? '' : '  — answers differ'}`,
+			`permission overhead (reader vs admin, same filter, list 100): ${permissionOverhead ?? 'not measured'}%  (target < 10%)${sameAnswer ? '' : '  — answers differ'}`,
 		);
 		const failing = Object.values(results).filter((r) => r.non2xx || r.errors || r.timeouts);
 		for (const r of failing)
@@ -216,6 +223,7 @@ export async function run(args) {
 			node: process.version,
 			load,
 			...settings,
+			only: settings.only ? [...settings.only] : undefined,
 			seeded,
 			readerCreated,
 			preflight,
