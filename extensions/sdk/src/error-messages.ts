@@ -62,6 +62,17 @@ export const errorMessages = {
 		code: 'FAILED_VALIDATION',
 		template: `Validation failed for field "{field}" in collection "{collection}": the value can't be null.`,
 	},
+	validationRuleFailed: {
+		code: 'FAILED_VALIDATION',
+		template: 'Validation failed for field "{field}" in collection "{collection}": value must satisfy {operator}.',
+	},
+
+	// Item writes and their nested related items.
+	changesNotObject: { code: 'INVALID_PAYLOAD', template: 'The changes to an item of "{collection}" must be an object.' },
+	relatedCollectionInvalid: { code: 'INVALID_PAYLOAD', template: '"{collectionField}" must name one of {allowed} to create the item of "{field}".' },
+	relatedListInvalid: { code: 'INVALID_PAYLOAD', template: '"{field}" must be a list of items or keys, or { create, update, delete }.' },
+	relatedChangesNotLists: { code: 'INVALID_PAYLOAD', template: '"{field}.create", ".update" and ".delete" must be lists.' },
+	relatedUpdateNeedsKey: { code: 'INVALID_PAYLOAD', template: 'Each item in "{field}.update" needs its "{primary}".' },
 
 	// The data model.
 	collectionExists: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. Collection "{collection}" already exists.' },
