@@ -13,6 +13,8 @@ export const defaultPlanCacheSize = 500;
  */
 export class PlanCache {
 	private readonly plans = new Map<string, ReadPlan>();
+	/** Shapes whose plans compile in the caller's own user: planned per user, not per set of permissions. */
+	private readonly perUser = new Set<string>();
 	hits = 0;
 	misses = 0;
 
@@ -41,23 +43,35 @@ export class PlanCache {
 		this.plans.delete(key);
 	}
 
+	isPerUser(shape: string): boolean {
+		return this.perUser.has(shape);
+	}
+
+	markPerUser(shape: string): void {
+		// Bounded like the plans: forgetting a shape costs one plan that is then not kept.
+		if (this.perUser.size >= this.size) this.perUser.clear();
+		this.perUser.add(shape);
+	}
+
 	get entries(): number {
 		return this.plans.size;
 	}
 
 	clear(): void {
 		this.plans.clear();
+		this.perUser.clear();
 	}
 }
 
 /**
  * What a plan of this caller depends on besides the query: its policies and roles decide its
- * permissions, its user and role are what `$CURRENT_USER` and `$CURRENT_ROLE` stand for, and a
- * share or the self-service routes narrow them. The address and user agent change nothing.
+ * permissions, its role is what `$CURRENT_ROLE` stands for, and a share or the self-service
+ * routes narrow them. The user is added only to shapes whose plan names `$CURRENT_USER` (see
+ * `markPerUser`), so users of one role share the rest. The address and user agent change nothing.
  */
-export function callerKey(accountability: Accountability | null): string {
+export function permissionKey(accountability: Accountability | null): string {
 	if (accountability === null) return 'system';
-	const { admin, app, user, role, roles, policies } = accountability;
+	const { admin, app, role, roles, policies } = accountability;
 	const extra = accountability as Accountability & { selfService?: unknown; share?: unknown };
-	return JSON.stringify([admin, app, user, role, roles, policies, extra.selfService ?? null, extra.share ?? null]);
+	return JSON.stringify([admin, app, role, roles, policies, extra.selfService ?? null, extra.share ?? null]);
 }

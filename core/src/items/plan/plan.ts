@@ -3,6 +3,7 @@ import type { CollectionPermission, PermissionAction } from '../../permissions/t
 import type { ReadNode } from '../ast/types.js';
 import type { EngineContext } from '../context.js';
 import type { PreparedRead } from '../read/prepare.js';
+import type { DynamicVariables } from '../sql/dynamic-variables.js';
 import type { RowShaper } from './shaper.js';
 import type { StatementTemplate } from './statement.js';
 
@@ -30,13 +31,23 @@ interface Dependency {
 export class ReadPlan {
 	readonly levels = new Map<ReadNode, LevelPlan>();
 	private readonly dependencies: Dependency[] = [];
-	/** A value of the moment (`$NOW`, a `$CURRENT_USER.…` path) was compiled in: never run again. */
-	reusable = true;
-	/** `$CURRENT_USER` was compiled in: the answer differs per user (the data cache must know it). */
-	userBound = false;
-
+	/** A level could not be kept (see `admits`): the plan is incomplete and is not to be cached again. */
+	stale = false;
 	/** The planned root level; set once the plan has been built. */
 	node!: ReadNode;
+
+	/** `perUser`: the plan is cached for one user only, so it may hold that user's `$CURRENT_USER`. */
+	constructor(readonly perUser = false) {}
+
+	/**
+	 * Whether a level prepared with these variables may be kept for later runs: not when it holds
+	 * a value of the moment (`$NOW`, a path through the user's items), nor the caller's user in a
+	 * plan other users share. Checked before the level is stored, so a concurrent run of the plan
+	 * never sees such a level.
+	 */
+	admits(variables: DynamicVariables): boolean {
+		return !variables.momentary && (this.perUser || !variables.userBound);
+	}
 
 	/** The context to plan in: every permission it looks up is remembered as a dependency. */
 	recording(context: EngineContext): EngineContext {

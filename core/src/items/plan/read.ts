@@ -8,7 +8,7 @@ import { runRead } from '../read/run.js';
 import type { CollectionModel } from '../schema-index.js';
 import type { DynamicVariables } from '../sql/dynamic-variables.js';
 import { coerceFilterValue } from '../sql/filter-values.js';
-import { callerKey } from './cache.js';
+import { permissionKey, type PlanCache } from './cache.js';
 import { ReadPlan } from './plan.js';
 
 /** The filter a by-key read was given (see `keyFilter`): its keys, and the caller's own filter beside them. */
@@ -41,24 +41,30 @@ export async function plannedRead(context: EngineContext, model: CollectionModel
 	const keys = byKey ? await restrictingKeys(context, model, byKey.keys) : undefined;
 	const shape = keys ? { ...query, filter: byKey!.rest } : query;
 	const restrict = keys ? { column: model.primary, values: keys } : undefined;
-	const key = `${model.collection}\u0000${callerKey(context.accountability)}\u0000${keys ? 'keys' : 'query'}\u0000${JSON.stringify(shape)}`;
+	const shapeKey = `${model.collection}\u0000${permissionKey(context.accountability)}\u0000${keys ? 'keys' : 'query'}\u0000${JSON.stringify(shape)}`;
+	const perUser = plans.isPerUser(shapeKey);
+	const key = perUser ? `${shapeKey}\u0000${context.accountability?.user ?? ''}` : shapeKey;
 
 	const known = plans.get(key);
 	if (known && (await known.current(context))) {
-		if (known.userBound) noteUserBound();
+		// What the plan compiled in was resolved from the user when it was made; the data cache must still hear of it.
+		if (known.perUser) noteUserBound();
 		const items = await runRead(context, known.node, variables, { plan: known, restrict });
-		known.userBound ||= variables.userBound;
-		// A level first reached now may have compiled in a value of the moment.
-		if (variables.momentary) plans.delete(key);
+		if (known.stale) forget(plans, shapeKey, key, variables);
 		return items;
 	}
-	const plan = new ReadPlan();
+	const plan = new ReadPlan(perUser);
 	plan.node = await buildReadNode(plan.recording(context), model.collection, shape);
 	const items = await runRead(context, plan.node, variables, { plan, restrict });
-	plan.userBound = variables.userBound;
-	if (variables.momentary) plans.delete(key);
+	if (plan.stale) forget(plans, shapeKey, key, variables);
 	else plans.set(key, plan);
 	return items;
+}
+
+/** Drops a plan a level could not be kept in; a shape that turned out to name the user is planned per user from now on. */
+function forget(plans: PlanCache, shapeKey: string, key: string, variables: DynamicVariables): void {
+	plans.delete(key);
+	if (variables.userBound) plans.markPerUser(shapeKey);
 }
 
 /**

@@ -113,7 +113,8 @@ async function planLevel(
 		read: rowReader(node.model, fields, context.dialect),
 		shape: compileShaper(node.entries, node.model.concealed),
 	};
-	plan?.levels.set(node, level);
+	if (plan?.admits(variables)) plan.levels.set(node, level);
+	else if (plan) plan.stale = true;
 	return level;
 }
 
