@@ -94,6 +94,7 @@ vendorTest(
 			const refused = await api(url, 'POST', '/items/articles', { title: 'spam offer' });
 			t.is(refused.status, 400, JSON.stringify(refused.body));
 			t.is(errorCode(refused), 'FAILED_VALIDATION');
+			t.is(refused.body.errors[0].message, 'The condition did not hold: $trigger.payload.title _nstarts_with.', 'the refusal names the rule that failed');
 			t.is(
 				await db
 					.knex('articles')
