@@ -105,6 +105,8 @@ vendorTest('SSO through a real OpenID provider creates the user once, with the d
 	}
 });
 
+type ErrorAnswer = { errors: Array<{ message: string }> };
+
 vendorTest('SSO without public registration refuses unknown users, back to the redirect with a reason', async (t, db) => {
 	const { running, provider, mantleUrl } = await ssoSetup(db, { registration: false });
 	try {
@@ -115,10 +117,12 @@ vendorTest('SSO without public registration refuses unknown users, back to the r
 
 		const offList = await fetch(`${mantleUrl}/auth/login/local?redirect=${encodeURIComponent('https://evil.example.com/')}`, { redirect: 'manual' });
 		t.is(offList.status, 400);
+		t.is(((await offList.json()) as ErrorAnswer).errors[0]!.message, '"redirect" is not in AUTH_LOCAL_REDIRECT_ALLOW_LIST.');
 		const unknown = await api(mantleUrl, 'GET', '/auth/login/nope', undefined, null);
 		t.is(errorCode(unknown), 'INVALID_PROVIDER');
 		const forged = await fetch(`${mantleUrl}/auth/login/local/callback?code=abc&state=def`, { redirect: 'manual' });
 		t.is(forged.status, 401, 'a callback without the state cookie is refused');
+		t.is(((await forged.json()) as ErrorAnswer).errors[0]!.message, 'The login state is missing or has expired; start the login again.');
 	} finally {
 		await running.stop();
 		await provider.close();
