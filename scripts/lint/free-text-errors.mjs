@@ -13,9 +13,4 @@ export const freeTextErrorFiles = [
 	'core/src/items/sql/dynamic-variables.ts',
 	'core/src/items/sql/filter-values.ts',
 	'core/src/items/sql/operator-types.ts',
-	'core/src/items/write/authorize.ts',
-	'core/src/items/write/nested.ts',
-	'core/src/permissions/validate-payload.ts',
-	'extensions/graphql/src/executor.ts',
-	'extensions/versions/src/content.ts',
 ];

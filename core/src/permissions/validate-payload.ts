@@ -54,8 +54,8 @@ export function validatePayload(collection: string, validation: Filter, payload:
 	const failure = firstFailure(validation, payload);
 	if (failure) {
 		throw createError(
-			'FAILED_VALIDATION',
-			`Validation failed for field "${failure.field}" in collection "${collection}": value must satisfy ${failure.operator}.`,
+			'validationRuleFailed',
+			{ field: failure.field, collection, operator: failure.operator },
 			{
 				collection,
 				field: failure.field,

@@ -18,7 +18,7 @@ export async function authorizeCreate(context: EngineContext, model: CollectionM
 	if (isUnrestricted(context)) return;
 	const permission = await writePermission(context, model, 'create');
 	for (const given of payloads) {
-		if (!isObject(given)) throw createError('INVALID_PAYLOAD', `An item of "${model.collection}" must be an object.`);
+		if (!isObject(given)) throw createError('itemNotObject', { collection: model.collection });
 		const payload = knownFields(model, given);
 		// A new child's link to a parent not yet created has no value here, but is written all the same.
 		checkWritableFields(model, permission, link ? { ...payload, [link]: null } : payload);
@@ -30,7 +30,7 @@ export async function authorizeCreate(context: EngineContext, model: CollectionM
 
 export async function authorizeUpdate(context: EngineContext, model: CollectionModel, keys: PrimaryKey[], given: Item): Promise<void> {
 	if (isUnrestricted(context)) return;
-	if (!isObject(given)) throw createError('INVALID_PAYLOAD', `The changes to an item of "${model.collection}" must be an object.`);
+	if (!isObject(given)) throw createError('changesNotObject', { collection: model.collection });
 	const permission = await writePermission(context, model, 'update');
 	const payload = knownFields(model, given);
 	checkWritableFields(model, permission, payload);
@@ -55,10 +55,7 @@ async function authorizeRelated(context: EngineContext, model: CollectionModel, 
 		else if (relational.kind === 'm2a' && isObject(value)) {
 			const target = payload[relational.collectionField];
 			if (typeof target !== 'string' || !relational.allowed.includes(target)) {
-				throw createError(
-					'INVALID_PAYLOAD',
-					`"${relational.collectionField}" must name one of ${relational.allowed.join(', ')} to create the item of "${field}".`,
-				);
+				throw createError('relatedCollectionInvalid', { collectionField: relational.collectionField, allowed: relational.allowed.join(', '), field });
 			}
 			await authorizeUpsert(context, collectionModel(context.schema, target), value);
 		} else if (relational.kind === 'o2m') await authorizeMany(context, relational, parentKey, value);
@@ -107,14 +104,12 @@ async function authorizeMany(context: EngineContext, relation: OneToMany, parent
 		if (parentKey !== null) await authorizeDeselect(context, relation, related, parentKey, (key) => !kept.has(String(key)));
 		return;
 	}
-	if (!isObject(value)) throw createError('INVALID_PAYLOAD', `"${relation.field}" must be a list of items or keys, or { create, update, delete }.`);
+	if (!isObject(value)) throw createError('relatedListInvalid', { field: relation.field });
 	const { create = [], update = [], delete: remove = [] } = value as { create?: Item[]; update?: Item[]; delete?: PrimaryKey[] };
-	if (![create, update, remove].every(Array.isArray))
-		throw createError('INVALID_PAYLOAD', `"${relation.field}.create", ".update" and ".delete" must be lists.`);
+	if (![create, update, remove].every(Array.isArray)) throw createError('relatedChangesNotLists', { field: relation.field });
 	if (create.length > 0) await createLinked(create);
 	for (const item of update) {
-		if (!isObject(item) || item[related.primary] === undefined)
-			throw createError('INVALID_PAYLOAD', `Each item in "${relation.field}.update" needs its "${related.primary}".`);
+		if (!isObject(item) || item[related.primary] === undefined) throw createError('relatedUpdateNeedsKey', { field: relation.field, primary: related.primary });
 		const { [related.primary]: key, ...changes } = item;
 		await authorizeUpdate(context, related, [key as PrimaryKey], linked(changes));
 	}

@@ -17,10 +17,7 @@ export async function saveRelatedOne(context: WriteContext, relation: ManyToOne,
 
 export async function saveRelatedAny(context: WriteContext, relation: ManyToAny, value: Item, target: unknown): Promise<string> {
 	if (typeof target !== 'string' || !relation.allowed.includes(target)) {
-		throw createError(
-			'INVALID_PAYLOAD',
-			`"${relation.collectionField}" must name one of ${relation.allowed.join(', ')} to create the item of "${relation.field}".`,
-		);
+		throw createError('relatedCollectionInvalid', { collectionField: relation.collectionField, allowed: relation.allowed.join(', '), field: relation.field });
 	}
 	return String(await upsert(context, collectionModel(context.schema, target), value));
 }
@@ -56,10 +53,9 @@ export async function saveRelatedMany(
 		if (mode === 'update') await deselect(context, relation, related, parentKey, (current) => !keep.has(String(current)));
 		return;
 	}
-	if (!isObject(value)) throw createError('INVALID_PAYLOAD', `"${relation.field}" must be a list of items or keys, or { create, update, delete }.`);
+	if (!isObject(value)) throw createError('relatedListInvalid', { field: relation.field });
 	const { create = [], update = [], delete: remove = [] } = value as { create?: Item[]; update?: Item[]; delete?: PrimaryKey[] };
-	if (![create, update, remove].every(Array.isArray))
-		throw createError('INVALID_PAYLOAD', `"${relation.field}.create", ".update" and ".delete" must be lists.`);
+	if (![create, update, remove].every(Array.isArray)) throw createError('relatedChangesNotLists', { field: relation.field });
 	if (create.length > 0)
 		await context.writer.create(
 			context,
@@ -68,7 +64,7 @@ export async function saveRelatedMany(
 		);
 	for (const item of update) {
 		const { [related.primary]: key, ...changes } = item;
-		if (key === undefined) throw createError('INVALID_PAYLOAD', `Each item in "${relation.field}.update" needs its "${related.primary}".`);
+		if (key === undefined) throw createError('relatedUpdateNeedsKey', { field: relation.field, primary: related.primary });
 		await context.writer.update(context, related, [key as PrimaryKey], { ...changes, [link]: parentKey });
 	}
 	if (remove.length > 0) {
