@@ -1,10 +1,25 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Knex } from 'knex';
 
+/** Activity and revision rows of a transaction, written together just before it commits. */
+export interface PendingChanges {
+	activity: Record<string, unknown>[];
+	/** Each revision with the index of its activity row, whose key is known only once written. */
+	revisions: Array<{ activity: number; row: Record<string, unknown> }>;
+}
+
 export interface ActiveTransaction {
 	trx: Knex.Transaction;
 	/** Action events waiting for the commit. */
 	afterCommit: Array<() => void>;
+	changes: PendingChanges;
+	/**
+	 * Row-rule checks already passed in this transaction, per caller (accountability), with the
+	 * count of writes at that time: the same check is not run again until something was written.
+	 */
+	checked: WeakMap<object, Map<string, number>>;
+	/** Write statements run so far: a row rule checked before the last write must be checked again. */
+	writes: number;
 }
 
 /**

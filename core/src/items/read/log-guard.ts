@@ -4,8 +4,7 @@ import type { ReadNode } from '../ast/types.js';
 import { isUnrestricted, type EngineContext } from '../context.js';
 import { logCollections } from '../ast/log-collections.js';
 import { collectionModel, type CollectionModel } from '../schema-index.js';
-import { applyCondition, SqlScope } from '../sql/apply-condition.js';
-import { compileFilter } from '../sql/compile-filter.js';
+import { keysMatching } from '../matching-keys.js';
 import type { DynamicVariables } from '../sql/dynamic-variables.js';
 
 const numericKeys = new Set(['integer', 'bigInteger', 'float', 'decimal']);
@@ -18,7 +17,7 @@ const numericKeys = new Set(['integer', 'bigInteger', 'float', 'decimal']);
  */
 export async function guardLogRows(context: EngineContext, node: ReadNode, rows: Item[], variables: DynamicVariables): Promise<Item[]> {
 	if (isUnrestricted(context) || !logCollections.has(node.model.collection) || rows.length === 0) return rows;
-	const existingKeys = (model: CollectionModel, keys: unknown[], permission: CollectionPermission) => readableKeys(context, model, keys, permission, variables);
+	const existingKeys: KeysReader = (model, keys, permission) => keysMatching(context, model, keys, permission.filter, variables);
 	const readable = await readableItems(context, rows, existingKeys);
 	const kept = rows.filter((row) => readable.get(String(row.collection))?.keys.has(String(row.item)));
 	for (const row of kept) {
@@ -30,29 +29,6 @@ export async function guardLogRows(context: EngineContext, node: ReadNode, rows:
 }
 
 type KeysReader = (model: CollectionModel, keys: unknown[], permission: CollectionPermission) => Promise<Set<string>>;
-
-/** Which of the keys name items the permission's row rule lets the caller read, as strings. */
-async function readableKeys(
-	context: EngineContext,
-	model: CollectionModel,
-	keys: unknown[],
-	permission: CollectionPermission,
-	variables: DynamicVariables,
-): Promise<Set<string>> {
-	const found = new Set<string>();
-	const rule = permission.filter ? await compileFilter(context, model, permission.filter, { checkFields: false, variables }) : null;
-	for (let start = 0; start < keys.length; start += 1000) {
-		const scope = new SqlScope(context.knex, context.dialect);
-		const alias = scope.alias();
-		const builder = context.knex
-			.from({ [alias]: model.table })
-			.select(`${alias}.${model.primary}`)
-			.whereIn(`${alias}.${model.primary}`, keys.slice(start, start + 1000) as string[]);
-		if (rule) applyCondition(builder, rule, alias, scope, model.primary);
-		for (const row of await builder) found.add(String(row[model.primary]));
-	}
-	return found;
-}
 
 async function readableItems(
 	context: EngineContext,

@@ -2,7 +2,8 @@ import type { HookMeta, Item, PrimaryKey } from '@mantle/extensions-sdk';
 import type { EngineContext } from '../context.js';
 import { toConstraintError } from '../values/constraint-errors.js';
 import type { CollectionModel } from '../schema-index.js';
-import { activeTransaction } from '../transaction-context.js';
+import { writeChanges } from '../activity.js';
+import { activeTransaction, type ActiveTransaction } from '../transaction-context.js';
 
 export type WriteAction = 'create' | 'update' | 'delete';
 
@@ -39,7 +40,14 @@ export async function inTransaction<T>(
 	const afterCommit: Array<() => void> = [];
 	let result: T;
 	try {
-		result = await context.knex.transaction((trx) => activeTransaction.run({ trx, afterCommit }, () => work({ ...context, knex: trx, afterCommit })));
+		result = await context.knex.transaction((trx) => {
+			const store: ActiveTransaction = { trx, afterCommit, changes: { activity: [], revisions: [] }, checked: new WeakMap(), writes: 0 };
+			return activeTransaction.run(store, async () => {
+				const done = await work({ ...context, knex: trx, afterCommit });
+				await writeChanges(trx, context.dialect, store.changes);
+				return done;
+			});
+		});
 	} catch (error) {
 		const origin = statementOrigins.get(error as object);
 		const translated = await toConstraintError(error, {
@@ -62,6 +70,7 @@ export async function inTransaction<T>(
 const statementOrigins = new WeakMap<object, { collection: string; payload: unknown }>();
 
 export async function statement<T>(model: CollectionModel, payload: unknown, run: () => Promise<T>): Promise<T> {
+	countWrite();
 	try {
 		return await run();
 	} catch (error) {
@@ -70,8 +79,19 @@ export async function statement<T>(model: CollectionModel, payload: unknown, run
 	}
 }
 
+/** Counts a write statement of the active transaction: row rules checked before it are checked again. */
+export function countWrite(): void {
+	const active = activeTransaction.getStore();
+	if (active) active.writes++;
+}
+
 function events(model: CollectionModel, action: string): string[] {
 	return [`items.${action}`, `${model.collection}.items.${action}`];
+}
+
+/** Whether a filter hook listens to this change: without one, the payload and its meta cannot change. */
+export function hasFilterHook(context: EngineContext, model: CollectionModel, action: WriteAction): boolean {
+	return context.emitEvents !== false && events(model, action).some((event) => context.bus.hasFilter(event));
 }
 
 /** Runs the filter hooks of a change: each may return a new payload or throw to cancel it. */

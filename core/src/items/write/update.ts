@@ -1,6 +1,7 @@
 import type { Item, PrimaryKey } from '@mantle/extensions-sdk';
 import { recordChanges } from '../activity.js';
 import type { CollectionModel } from '../schema-index.js';
+import { possibleKeys } from '../sql/filter-values.js';
 import { rowReader } from '../values/cache.js';
 import { validatePayload } from '../../permissions/validate-payload.js';
 import { validateFields } from './field-validation.js';
@@ -8,7 +9,7 @@ import { isUnrestricted } from '../context.js';
 import { assertAllowedKeys, assertFieldRows, existingKeys, writePermission } from './guard.js';
 import { saveRelatedAny, saveRelatedMany, saveRelatedOne } from './nested.js';
 import { assertPlainWrite, checkWritableFields, completeRow, knownFields, splitPayload } from './payload.js';
-import { actionEvent, filterEvent, statement, type WriteContext } from './session.js';
+import { actionEvent, filterEvent, hasFilterHook, statement, type WriteContext } from './session.js';
 
 /**
  * Applies one payload to every key, in the caller's transaction; a key the caller may not update
@@ -21,12 +22,19 @@ export async function updateItems(context: WriteContext, model: CollectionModel,
 	checkWritableFields(model, permission, data);
 	if (permission.validation) validatePayload(model.collection, permission.validation, data);
 	validateFields(model, data);
-	if (isUnrestricted(context)) {
+	// For the unrestricted, which keys exist is learnt from the UPDATE (or the revisions' read of
+	// the rows after it) when nothing before it needs to know.
+	let verified = true;
+	if (!isUnrestricted(context)) {
+		await assertAllowedKeys(context, model, keys, permission);
+		await assertFieldRows(context, model, keys, permission, Object.keys(data));
+	} else if (hasFilterHook(context, model, 'update') || hasRelated(model, data) || !(context.dialect.batchReturning || model.accountability === 'all')) {
 		const found = await existingKeys(context, model, keys);
 		keys = keys.filter((key) => found.has(String(key)));
 	} else {
-		await assertAllowedKeys(context, model, keys, permission);
-		await assertFieldRows(context, model, keys, permission, Object.keys(data));
+		// A key no column can hold (text for an integer key) names no item, and must not reach SQL.
+		keys = possibleKeys(context, model, keys) as PrimaryKey[];
+		verified = false;
 	}
 	if (keys.length === 0) return keys;
 	const payload = await filterEvent(context, model, 'update', data, { keys, payload: data });
@@ -36,33 +44,59 @@ export async function updateItems(context: WriteContext, model: CollectionModel,
 	for (const { relation, value } of split.relatedAny)
 		split.row[relation.field] = await saveRelatedAny(context, relation, value, payload[relation.collectionField]);
 	await completeRow(context, model, split.row, 'update');
-	if (Object.keys(split.row).length > 0) {
-		for (let start = 0; start < keys.length; start += 1000) {
-			await statement(model, payload, () =>
-				context
-					.knex(model.table)
-					.update(split.row)
-					.whereIn(model.primary, keys.slice(start, start + 1000)),
-			);
-		}
+	const wrote = Object.keys(split.row).length > 0;
+	let after = wrote ? await writeRows(context, model, keys, split.row, payload) : null;
+	if (!verified) {
+		if (!after && wrote && model.accountability === 'all') after = await snapshot(context, model, keys);
+		const found = after ?? (await existingKeys(context, model, keys));
+		keys = keys.filter((key) => found.has(String(key)));
+		if (keys.length === 0) return keys;
 	}
 	for (const key of keys) {
 		for (const { relation, value } of split.relatedMany) await saveRelatedMany(context, relation, key, value, 'update');
 	}
-	const after = await snapshot(context, model, keys);
+	if (model.accountability === 'all' && (!after || split.relatedMany.length > 0)) after = await snapshot(context, model, keys);
 	await recordChanges(
 		context,
 		model,
-		keys.map((key) => ({ action: 'update', key, data: after.get(String(key)) ?? {}, delta: payload })),
+		keys.map((key) => ({ action: 'update', key, data: after?.get(String(key)) ?? {}, delta: payload })),
 	);
 	actionEvent(context, model, 'update', { keys, payload });
 	return keys;
 }
 
-/** The stored items after a change, for their revisions. Skipped when the collection keeps none. */
+function hasRelated(model: CollectionModel, data: Item): boolean {
+	for (const key of Object.keys(data)) if (model.relational.has(key)) return true;
+	return false;
+}
+
+/**
+ * Runs the UPDATE. Where the vendor returns the rows it changed, they come back with it: the
+ * keys that exist and, when the collection keeps revisions, the stored item after the change,
+ * without reading it again.
+ */
+async function writeRows(context: WriteContext, model: CollectionModel, keys: PrimaryKey[], row: Item, payload: Item): Promise<Map<string, Item> | null> {
+	const items = new Map<string, Item>();
+	const returning = context.dialect.batchReturning ? (model.accountability === 'all' ? model.columns.map((field) => field.field) : [model.primary]) : null;
+	const read = rowReader(model, [model.fields.get(model.primary)!], context.dialect);
+	for (let start = 0; start < keys.length; start += 1000) {
+		const update = context
+			.knex(model.table)
+			.update(row)
+			.whereIn(model.primary, keys.slice(start, start + 1000));
+		if (!returning) {
+			await statement(model, payload, () => update);
+			continue;
+		}
+		const rows = (await statement(model, payload, () => update.returning(returning))) as unknown as Item[];
+		for (const stored of rows) items.set(String(read({ [model.primary]: stored[model.primary] })[model.primary]), stored);
+	}
+	return returning ? items : null;
+}
+
+/** The stored items after a change, for their revisions. */
 async function snapshot(context: WriteContext, model: CollectionModel, keys: PrimaryKey[]): Promise<Map<string, Item>> {
 	const items = new Map<string, Item>();
-	if (model.accountability !== 'all') return items;
 	const read = rowReader(model, model.columns, context.dialect);
 	for (let start = 0; start < keys.length; start += 1000) {
 		const rows: Item[] = await context
