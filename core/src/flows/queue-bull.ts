@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
 import type { Job, Queue, Worker } from 'bullmq';
 import { scheduleTrigger, type FlowQueue, type JobHandler, type QueueOptions, type ScheduleEntry } from './queue.js';
@@ -59,6 +60,9 @@ export class BullFlowQueue implements FlowQueue {
 
 	async setSchedules(schedules: ScheduleEntry[]): Promise<void> {
 		const queue = this.queue!;
+		// BullMQ reaches its job schedulers through a promise that swallows a failed connection and
+		// rethrows it where nobody can catch it: asked only once the connection is up, it cannot fail that way.
+		await queue.waitUntilReady();
 		const wanted = new Set(schedules.map(({ flowId }) => schedulePrefix + flowId));
 		for (const existing of await queue.getJobSchedulers()) {
 			const id = existing.key;
@@ -80,6 +84,7 @@ export class BullFlowQueue implements FlowQueue {
 	async stop(): Promise<void> {
 		await this.worker?.close();
 		await this.queue?.close();
+		for (const connection of [this.worker, this.queue].flatMap(bullConnections)) connection.on('error', () => {});
 		// A connection that never came up is dropped: QUIT would wait for it forever.
 		await Promise.allSettled(this.connections.map((connection) => (connection.status === 'ready' ? connection.quit() : connection.disconnect())));
 	}
@@ -91,4 +96,16 @@ export class BullFlowQueue implements FlowQueue {
 		this.connections.push(connection);
 		return connection;
 	}
+}
+
+/**
+ * The connection wrappers BullMQ keeps for a closed queue or worker. Closing one drops its
+ * listeners, yet a wrapper whose Redis never came up still fails its start when its client ends
+ * (which the drop of our connections, or BullMQ's own, brings about) and reports that as an
+ * 'error' event: with nobody listening, an unhandled rejection (taskforcesh/bullmq#3546). The
+ * kernel has stopped and the failure says nothing new, so it is heard and let go.
+ */
+function bullConnections(owner: Queue | Worker | undefined): EventEmitter[] {
+	const held = owner as unknown as { connection?: EventEmitter; blockingConnection?: EventEmitter } | undefined;
+	return [held?.connection, held?.blockingConnection].filter((connection): connection is EventEmitter => connection !== undefined);
 }
