@@ -91,3 +91,78 @@ vendorTest('version reads are on /graphql only, as Directus offers them, and <c>
 		await stop();
 	}
 });
+
+vendorTest(
+	"a version's pending one-to-many and many-to-many changes show in _by_version as in REST's ?version=, and as the item reads once promoted",
+	async (t, db) => {
+		const { url, stop } = await startKernel(db);
+		try {
+			await createCatalog(url);
+			const [oldTag, keptTag] = await ok(await api(url, 'POST', '/items/tags', [{ name: 'old' }, { name: 'kept' }]), 'tags');
+			const ada = await ok(await api(url, 'POST', '/items/authors', { name: 'Ada' }), 'author');
+			const [first, second] = await ok(
+				await api(url, 'POST', '/items/articles', [
+					{ title: 'First', author: ada.id, tags: [{ tags_id: oldTag.id }, { tags_id: keptTag.id }] },
+					{ title: 'Second', author: ada.id },
+				]),
+				'articles',
+			);
+			const junction = await ok(
+				await api(url, 'GET', `/items/articles_tags?filter[articles_id][_eq]=${first.id}&filter[tags_id][_eq]=${oldTag.id}&fields=id`),
+				'junction',
+			);
+
+			// The author's articles (one-to-many): one edited, one removed, one new.
+			const authorVersion = await ok(await api(url, 'POST', '/versions', { key: 'draft', collection: 'authors', item: ada.id }), 'author version');
+			await ok(
+				await api(url, 'POST', `/versions/${authorVersion.id}/save`, {
+					name: 'Ada L.',
+					articles: { create: [{ title: 'Third' }], update: [{ id: first.id, title: 'First, edited' }], delete: [second.id] },
+				}),
+				'save author',
+			);
+			// The first article's tags (many-to-many): the old one unlinked, a new one created, an existing one linked.
+			const articleVersion = await ok(await api(url, 'POST', '/versions', { key: 'draft', collection: 'articles', item: first.id }), 'article version');
+			const fresh = await ok(await api(url, 'POST', '/items/tags', { name: 'linked' }), 'tag');
+			await ok(
+				await api(url, 'POST', `/versions/${articleVersion.id}/save`, {
+					tags: { create: [{ tags_id: { name: 'created' } }, { tags_id: fresh.id }], update: [], delete: [junction[0].id] },
+				}),
+				'save article',
+			);
+
+			const authorQuery = `{ name articles(sort: ["id"]) { title } }`;
+			const articleQuery = `{ title tags { tags_id { name } } }`;
+			const drafted = await gql(
+				url,
+				`{ author: authors_by_version(id: ${ada.id}, version: "draft") ${authorQuery} article: articles_by_version(id: ${first.id}, version: "draft") ${articleQuery} }`,
+			);
+			t.falsy(drafted.body.errors, JSON.stringify(drafted.body.errors));
+			t.deepEqual(drafted.body.data.author, { name: 'Ada L.', articles: [{ title: 'First, edited' }, { title: 'Third' }] });
+			t.deepEqual(drafted.body.data.article, {
+				title: 'First',
+				tags: [{ tags_id: { name: 'kept' } }, { tags_id: { name: 'created' } }, { tags_id: { name: 'linked' } }],
+			});
+
+			// REST answers the same through the same code.
+			const restAuthor = await ok(await api(url, 'GET', `/items/authors/${ada.id}?version=draft&fields=name,articles.title`), 'rest author');
+			t.deepEqual(restAuthor, drafted.body.data.author);
+			const restArticle = await ok(await api(url, 'GET', `/items/articles/${first.id}?version=draft&fields=title,tags.tags_id.name`), 'rest article');
+			t.deepEqual(restArticle, drafted.body.data.article);
+			// The main items are untouched until the versions are promoted.
+			t.deepEqual(await ok(await api(url, 'GET', `/items/authors/${ada.id}?fields=name,articles.title`), 'main'), {
+				name: 'Ada',
+				articles: [{ title: 'First' }, { title: 'Second' }],
+			});
+
+			await ok(await api(url, 'POST', `/versions/${authorVersion.id}/promote`, {}), 'promote author');
+			await ok(await api(url, 'POST', `/versions/${articleVersion.id}/promote`, {}), 'promote article');
+			const promoted = await gql(url, `{ author: authors_by_id(id: ${ada.id}) ${authorQuery} article: articles_by_id(id: ${first.id}) ${articleQuery} }`);
+			t.deepEqual(promoted.body.data.author, drafted.body.data.author);
+		// The author's version edited this article's title meanwhile; its tags are the article version's.
+		t.deepEqual(promoted.body.data.article, { ...drafted.body.data.article, title: 'First, edited' });
+		} finally {
+			await stop();
+		}
+	},
+);

@@ -1,7 +1,8 @@
 import { GraphQLObjectType, getNamedType, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
-import { createError, type Item, type ItemsService, type ModelCollection, type PrimaryKey, type Query } from '@mantle/extensions-sdk';
+import { type Item, type ItemsService, type ModelCollection, type PrimaryKey, type Query } from '@mantle/extensions-sdk';
 import type { Collections, RequestContext } from './context.js';
 import { fieldsOf, listParameters, queryOfSelection } from './selection.js';
+import { readByVersion } from './version-delta.js';
 
 type Args = Record<string, unknown>;
 type Resolver = GraphQLFieldResolver<unknown, RequestContext, Args>;
@@ -33,25 +34,8 @@ export function collectionResolvers(model: ModelCollection, collections: Collect
 		return service.readByQuery({ ...selection(info), ...listParameters(args) });
 	};
 	const byId: Resolver = (_source, args, context, info) => serviceOf(context, collection).readOne(args.id as PrimaryKey, selection(info));
-	const byVersion: Resolver = async (_source, args, context, info) => {
-		const query = selection(info);
-		const service = serviceOf(context, collection);
-		const key = model.singleton ? null : String(args.id);
-		const item = key === null ? await service.readSingleton(query) : await service.readOne(key, query);
-		const versions = await serviceOf(context, 'directus_versions').readByQuery({
-			fields: ['delta'],
-			filter: {
-				collection: { _eq: context.names?.realCollection(collection) ?? collection },
-				key: { _eq: args.version },
-				...(key === null ? {} : { item: { _eq: key } }),
-			},
-			limit: 1,
-		});
-		// A version that does not exist, or that the caller may not read, is refused as any unreadable item is.
-		if (versions.length === 0) throw createError('FORBIDDEN');
-		const delta = deltaOf(versions[0]!.delta);
-		return withDelta(context, model, collections, item, query, context.names?.itemOf(collection, delta) ?? delta);
-	};
+	const byVersion: Resolver = (_source, args, context, info) =>
+		readByVersion(context, collections, collection, model.singleton ? null : (args.id as PrimaryKey), String(args.version), selection(info));
 	const aggregated: Resolver = async (_source, args, context, info) => {
 		const { aggregate, groupKeys } = aggregateOfSelection(info);
 		const groupBy = (args.groupBy as string[] | undefined) ?? [];
@@ -114,45 +98,4 @@ function aggregateOfSelection(info: GraphQLResolveInfo): { aggregate: NonNullabl
 		return fn ? `${fn[2]}_${fn[1]}` : path;
 	};
 	return { aggregate: aggregate as NonNullable<Query['aggregate']>, groupKeys };
-}
-
-function deltaOf(value: unknown): Item {
-	const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
-	return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Item) : {};
-}
-
-/**
- * The item as the version has it: its saved changes over the main item, for the fields the
- * selection asked for. A many-to-one the version points elsewhere is read anew (with the caller's
- * permissions, as the selection asks); a one-to-many's pending changes are not items yet, so
- * the main item's related items stay.
- */
-async function withDelta(context: RequestContext, model: ModelCollection, collections: Collections, item: Item, query: Query, delta: Item): Promise<Item> {
-	const result: Item = { ...item };
-	for (const [field, value] of Object.entries(delta)) {
-		if (!(field in item)) continue;
-		const relation = model.fields.find((entry) => entry.field === field)?.relation;
-		const nested = item[field] !== null && typeof item[field] === 'object';
-		if (!relation) result[field] = value;
-		else if (relation.kind === 'm2o' && !nested) result[field] = value;
-		else if (relation.kind === 'm2o' && (value === null || typeof value === 'string' || typeof value === 'number'))
-			result[field] =
-				value === null
-					? null
-					: await readBack(() => serviceOf(context, relation.related).readOne(value, nestedQuery(query, field, collections, relation.related)));
-	}
-	return result;
-}
-
-/** The part of a query below one relational field, as a query of its own. */
-function nestedQuery(query: Query, field: string, collections: Collections, related: string): Query {
-	const prefix = `${field}.`;
-	const fields = (query.fields ?? []).filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
-	const deep = (query.deep as Record<string, Record<string, unknown>> | undefined)?.[field] ?? {};
-	const inner = Object.fromEntries(Object.entries(deep).filter(([key]) => !key.startsWith('_')));
-	return {
-		fields: fields.length > 0 ? fields : [collections.get(related)?.primary ?? 'id'],
-		...(deep._alias ? { alias: deep._alias as Query['alias'] } : {}),
-		...(Object.keys(inner).length > 0 ? { deep: inner as Query['deep'] } : {}),
-	};
 }

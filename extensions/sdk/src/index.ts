@@ -52,6 +52,8 @@ export type {
 	ProviderLoginStart,
 } from './auth.js';
 export type { ItemsRoutesOptions } from './items-routes.js';
+export type { VersionModel } from './version-delta.js';
+export type { VersionRead } from './version-read.js';
 export type { OwnedRoutesOptions } from './owned-routes.js';
 export type { AssetRequest, AssetResponse, FilesBody, FilesCallOptions, FilesCapability } from './files.js';
 export type {

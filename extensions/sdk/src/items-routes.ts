@@ -1,7 +1,9 @@
 import type { EndpointRequest, EndpointResponse, Router } from './endpoint.js';
 import { createError } from './errors.js';
-import type { ItemsCapability, ItemsService, PrimaryKey, QueryInput } from './items.js';
+import type { ItemsCapability, ItemsService, PrimaryKey, Query, QueryInput } from './items.js';
 import { isObject, metaOf, queryOfBody } from './route-input.js';
+import type { VersionModel } from './version-delta.js';
+import { readVersion } from './version-read.js';
 
 export interface ItemsRoutesOptions {
 	/** The collection of every route, or a function reading it from the request (`/items/:collection`). */
@@ -12,6 +14,8 @@ export interface ItemsRoutesOptions {
 	singletons?: boolean;
 	/** Path prefix of the routes inside the extension, e.g. `/:collection` for `/items`. */
 	prefix?: string;
+	/** How `?version=<key>` reads the data model; without it the parameter is not served. */
+	versions?: (request: EndpointRequest) => VersionModel;
 }
 
 /**
@@ -29,9 +33,24 @@ export function itemsRoutes(router: Router, items: ItemsCapability, options: Ite
 	};
 	const isSingleton = async (request: EndpointRequest) => Boolean(options.singletons) && (await serviceOf(request).info()).singleton;
 
+	/** `?version=<key>`: the item as that content version has it; undefined when no version (or `main`) is asked for. */
+	const versioned = async (request: EndpointRequest, key: PrimaryKey | null) => {
+		const { version, ...query } = request.query as Record<string, unknown>;
+		if (!options.versions || typeof version !== 'string' || version === '' || version === 'main') return undefined;
+		return readVersion({
+			items,
+			accountability: request.accountability,
+			model: options.versions(request),
+			collection: typeof options.collection === 'string' ? options.collection : options.collection(request),
+			key,
+			version,
+			query: parsedQuery(query),
+		});
+	};
+
 	const list = async (request: EndpointRequest, query: QueryInput): Promise<EndpointResponse> => {
 		const service = serviceOf(request);
-		if (await isSingleton(request)) return { body: { data: await service.readSingleton(query) } };
+		if (await isSingleton(request)) return { body: { data: (await versioned(request, null)) ?? (await service.readSingleton(query)) } };
 		if ((query as { export?: unknown }).export) {
 			const file = await service.export(query);
 			return { headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.filename}"` }, body: file.stream };
@@ -43,7 +62,9 @@ export function itemsRoutes(router: Router, items: ItemsCapability, options: Ite
 
 	router.get(root, (request) => list(request, request.query));
 	router.search(root, (request) => list(request, queryOfBody(request.body)));
-	router.get(`${prefix}/:pk`, async (request) => ({ body: { data: await serviceOf(request).readOne(request.params.pk!, request.query) } }));
+	router.get(`${prefix}/:pk`, async (request) => ({
+		body: { data: (await versioned(request, request.params.pk!)) ?? (await serviceOf(request).readOne(request.params.pk!, request.query)) },
+	}));
 	if (options.readOnly) return;
 
 	router.post(root, async (request) => {
@@ -97,6 +118,20 @@ async function written(service: ItemsService, keys: PrimaryKey[], request: Endpo
 		if ((error as { code?: string }).code === 'FORBIDDEN') return { status: 204 };
 		throw error;
 	}
+}
+
+/** The parts of a request's query a version read looks into (`fields`, `deep`) as a parsed query; the rest stays as sent. */
+function parsedQuery(query: Record<string, unknown>): Query {
+	const fields = typeof query.fields === 'string' ? query.fields.split(',').map((field) => field.trim()) : query.fields;
+	let deep = query.deep;
+	if (typeof deep === 'string') {
+		try {
+			deep = JSON.parse(deep) as unknown;
+		} catch {
+			throw createError('parameterNotJson', { parameter: 'deep' });
+		}
+	}
+	return { ...query, ...(fields === undefined ? {} : { fields }), ...(deep === undefined ? {} : { deep }) } as Query;
 }
 
 /** Items in the order of `keys`, as clients pair what they sent with what comes back; unchanged when the key was not asked for. */

@@ -16,6 +16,8 @@ export { defineLayout } from './layout.js';
 export { defineOperation } from './operation.js';
 export { definePanel } from './panel.js';
 export { inKeyOrder, itemsRoutes } from './items-routes.js';
+export { readVersion } from './version-read.js';
+export { readRelated, versionModelOf } from './version-model.js';
 export { withJunctionKeys } from './junction-keys.js';
 export { ownedRoutes, plainQuery, withFilter } from './owned-routes.js';
 export { flowCollection, flowKeys, flowOptionFields } from './flow-options.js';
