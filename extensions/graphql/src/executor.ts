@@ -74,7 +74,7 @@ export class Executor {
 
 	/** The caller's schema as SDL; refused like introspection when GRAPHQL_INTROSPECTION is off, since it tells the same. */
 	async sdl(accountability: Accountability, scope: GraphqlScope): Promise<string> {
-		if (!this.graphql.settings.introspection) throw createError('FORBIDDEN', 'GraphQL introspection is disabled on this instance.');
+		if (!this.graphql.settings.introspection) throw createError('graphqlIntrospectionDisabled');
 		return printSchema((await this.entry(accountability, scope)).schema);
 	}
 

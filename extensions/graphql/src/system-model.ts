@@ -27,101 +27,78 @@ const RelationType = new GraphQLObjectType({
 const DeletedCollection = new GraphQLObjectType({ name: 'delete_collection', fields: { collection: string } });
 const DeletedField = new GraphQLObjectType({ name: 'delete_field', fields: { collection: string, field: string } });
 const list = (type: GraphQLObjectType) => new GraphQLList(type);
-const schemaOf = (context: RequestContext) => context.capabilities.schema;
+
+/**
+ * One part of the data model as the schema service serves it: its type, the keys that name one of
+ * it (`collection`, or `collection` and `field`), and those a create takes besides the data.
+ */
+interface ModelPart {
+	name: 'collections' | 'fields' | 'relations';
+	type: GraphQLObjectType;
+	deleted: GraphQLObjectType;
+	keys: string[];
+	createKeys: string[];
+}
+
+const parts: ModelPart[] = [
+	{ name: 'collections', type: CollectionType, deleted: DeletedCollection, keys: ['collection'], createKeys: [] },
+	{ name: 'fields', type: FieldType, deleted: DeletedField, keys: ['collection', 'field'], createKeys: ['collection'] },
+	{ name: 'relations', type: RelationType, deleted: DeletedField, keys: ['collection', 'field'], createKeys: [] },
+];
+
+/** The schema service's calls for one part, taking the key values in order (their number differs by part). */
+type Call = (accountability: RequestContext['accountability'], ...values: unknown[]) => Promise<unknown>;
+const serviceOf = (context: RequestContext, part: ModelPart) =>
+	context.capabilities.schema[part.name] as unknown as { list: Call; read: Call; create: Call; update: Call; delete: Call };
+const valuesOf = (args: Args, keys: string[]) => keys.map((key) => String(args[key]));
+const argsOf = (keys: string[]) => Object.fromEntries(keys.map((key) => [key, required]));
 
 /** `collections`, `fields`, `relations` and their by-name forms, with Directus's names; each lists what the caller may read. */
 export function modelQueries(): Fields {
-	return {
-		collections: { type: list(CollectionType), resolve: (_source, _args, context) => schemaOf(context).collections.list(context.accountability) },
-		collections_by_name: {
-			type: CollectionType,
-			args: { name: required },
-			resolve: (_source, args: Args, context) => schemaOf(context).collections.read(context.accountability, String(args.name)),
-		},
-		fields: { type: list(FieldType), resolve: (_source, _args, context) => schemaOf(context).fields.list(context.accountability) },
-		fields_in_collection: {
-			type: list(FieldType),
-			args: { collection: required },
-			resolve: (_source, args: Args, context) => schemaOf(context).fields.list(context.accountability, String(args.collection)),
-		},
-		fields_by_name: {
-			type: FieldType,
-			args: { collection: required, field: required },
-			resolve: (_source, args: Args, context) => schemaOf(context).fields.read(context.accountability, String(args.collection), String(args.field)),
-		},
-		relations: { type: list(RelationType), resolve: (_source, _args, context) => schemaOf(context).relations.list(context.accountability) },
-		relations_in_collection: {
-			type: list(RelationType),
-			args: { collection: required },
-			resolve: (_source, args: Args, context) => schemaOf(context).relations.list(context.accountability, String(args.collection)),
-		},
-		relations_by_name: {
-			type: RelationType,
-			args: { collection: required, field: required },
-			resolve: (_source, args: Args, context) => schemaOf(context).relations.read(context.accountability, String(args.collection), String(args.field)),
-		},
-	};
+	const fields: Fields = {};
+	for (const part of parts) {
+		fields[part.name] = { type: list(part.type), resolve: (_source, _args, context) => serviceOf(context, part).list(context.accountability) };
+		// Directus names the one collection's argument `name`; fields and relations go by collection and field.
+		const byName = part.name === 'collections' ? ['name'] : part.keys;
+		fields[`${part.name}_by_name`] = {
+			type: part.type,
+			args: argsOf(byName),
+			resolve: (_source, args: Args, context) => serviceOf(context, part).read(context.accountability, ...valuesOf(args, byName)),
+		};
+		if (part.name === 'collections') continue;
+		fields[`${part.name}_in_collection`] = {
+			type: list(part.type),
+			args: argsOf(['collection']),
+			resolve: (_source, args: Args, context) => serviceOf(context, part).list(context.accountability, String(args.collection)),
+		};
+	}
+	return fields;
 }
 
 /** Changes to the data model, for admins (the schema service refuses anyone else as well). */
 export function modelMutations(): Fields {
 	const data = { type: new GraphQLNonNull(JsonScalar) };
-	return {
-		create_collections_item: {
-			type: CollectionType,
-			args: { data },
-			resolve: (_source, args: Args, context) => schemaOf(context).collections.create(context.accountability, args.data),
-		},
-		update_collections_item: {
-			type: CollectionType,
-			args: { collection: required, data },
-			resolve: (_source, args: Args, context) => schemaOf(context).collections.update(context.accountability, String(args.collection), args.data),
-		},
-		delete_collections_item: {
-			type: DeletedCollection,
-			args: { collection: required },
+	const fields: Fields = {};
+	for (const part of parts) {
+		const item = `${part.name}_item`;
+		fields[`create_${item}`] = {
+			type: part.type,
+			args: { ...argsOf(part.createKeys), data },
+			resolve: (_source, args: Args, context) => serviceOf(context, part).create(context.accountability, ...valuesOf(args, part.createKeys), args.data),
+		};
+		fields[`update_${item}`] = {
+			type: part.type,
+			args: { ...argsOf(part.keys), data },
+			resolve: (_source, args: Args, context) => serviceOf(context, part).update(context.accountability, ...valuesOf(args, part.keys), args.data),
+		};
+		fields[`delete_${item}`] = {
+			type: part.deleted,
+			args: argsOf(part.keys),
 			resolve: async (_source, args: Args, context) => {
-				await schemaOf(context).collections.delete(context.accountability, String(args.collection));
-				return { collection: args.collection };
+				await serviceOf(context, part).delete(context.accountability, ...valuesOf(args, part.keys));
+				return Object.fromEntries(part.keys.map((key) => [key, args[key]]));
 			},
-		},
-		create_fields_item: {
-			type: FieldType,
-			args: { collection: required, data },
-			resolve: (_source, args: Args, context) => schemaOf(context).fields.create(context.accountability, String(args.collection), args.data),
-		},
-		update_fields_item: {
-			type: FieldType,
-			args: { collection: required, field: required, data },
-			resolve: (_source, args: Args, context) =>
-				schemaOf(context).fields.update(context.accountability, String(args.collection), String(args.field), args.data),
-		},
-		delete_fields_item: {
-			type: DeletedField,
-			args: { collection: required, field: required },
-			resolve: async (_source, args: Args, context) => {
-				await schemaOf(context).fields.delete(context.accountability, String(args.collection), String(args.field));
-				return { collection: args.collection, field: args.field };
-			},
-		},
-		create_relations_item: {
-			type: RelationType,
-			args: { data },
-			resolve: (_source, args: Args, context) => schemaOf(context).relations.create(context.accountability, args.data),
-		},
-		update_relations_item: {
-			type: RelationType,
-			args: { collection: required, field: required, data },
-			resolve: (_source, args: Args, context) =>
-				schemaOf(context).relations.update(context.accountability, String(args.collection), String(args.field), args.data),
-		},
-		delete_relations_item: {
-			type: DeletedField,
-			args: { collection: required, field: required },
-			resolve: async (_source, args: Args, context) => {
-				await schemaOf(context).relations.delete(context.accountability, String(args.collection), String(args.field));
-				return { collection: args.collection, field: args.field };
-			},
-		},
-	};
+		};
+	}
+	return fields;
 }

@@ -223,6 +223,13 @@ export const errorMessages = {
 	ssoProviderUnconfigured: { code: 'INVALID_PROVIDER_CONFIG', template: 'The provider "{provider}" could not be configured: {reason}' },
 	fieldNotOneOf: { code: 'INVALID_PAYLOAD', template: '"{field}" must be one of {allowed}.' },
 
+	// Content versions and GraphQL (the versions and graphql extensions).
+	versionBodyInvalid: { code: 'INVALID_PAYLOAD', template: 'The body must be a version: { key, name, collection, item }.' },
+	versionKeyInvalid: { code: 'INVALID_PAYLOAD', template: '"key" must be 1 to 64 letters, digits, "-" or "_", and not "main".' },
+	versionKeyTaken: { code: 'RECORD_NOT_UNIQUE', template: 'Item {item} of "{collection}" already has a version "{key}".' },
+	versionMainChanged: { code: 'UNPROCESSABLE_CONTENT', template: 'The main item has changed since this version was compared; compare it again.' },
+	graphqlIntrospectionDisabled: { code: 'FORBIDDEN', template: 'GraphQL introspection is disabled on this instance.' },
+
 	// Schema snapshots and field types.
 	fieldTypeNotCreatable: { code: 'INVALID_PAYLOAD', template: 'Fields of type "{type}" cannot be created.' },
 	snapshotFormatUnsupported: {

@@ -21,10 +21,9 @@ export function versionRoutes(router: Router, items: ItemsCapability): void {
 
 	router.post('/', async (request) => {
 		const body = isObject(request.body) ? request.body : undefined;
-		if (!body) throw createError('INVALID_PAYLOAD', 'The body must be a version: { key, name, collection, item }.');
+		if (!body) throw createError('versionBodyInvalid');
 		const { key, collection, item } = body;
-		if (typeof key !== 'string' || !/^[\w-]{1,64}$/.test(key) || key === 'main')
-			throw createError('INVALID_PAYLOAD', '"key" must be 1 to 64 letters, digits, "-" or "_", and not "main".');
+		if (typeof key !== 'string' || !/^[\w-]{1,64}$/.test(key) || key === 'main') throw createError('versionKeyInvalid');
 		if (typeof collection !== 'string' || collection === '') throw createError('fieldRequired', { field: 'collection' });
 		if ((typeof item !== 'string' && typeof item !== 'number') || item === '') throw createError('fieldRequired', { field: 'item' });
 		// The item must exist and be readable by the caller; FORBIDDEN otherwise, as for any read.
@@ -36,10 +35,14 @@ export function versionRoutes(router: Router, items: ItemsCapability): void {
 			limit: 1,
 		});
 		if (taken.length > 0)
-			throw createError('RECORD_NOT_UNIQUE', `Item ${String(item)} of "${collection}" already has a version "${key}".`, {
-				collection: 'directus_versions',
-				field: 'key',
-			});
+			throw createError(
+				'versionKeyTaken',
+				{ item: String(item), collection, key },
+				{
+					collection: 'directus_versions',
+					field: 'key',
+				},
+			);
 		const id = await service.createOne({
 			key,
 			name: typeof body.name === 'string' ? body.name : null,
@@ -81,7 +84,7 @@ export function versionRoutes(router: Router, items: ItemsCapability): void {
 		const main = items(version.collection, { accountability: request.accountability });
 		await main.readOne(version.item);
 		if (typeof body.mainHash === 'string' && body.mainHash !== (await mainHash(version.collection, version.item))) {
-			throw createError('UNPROCESSABLE_CONTENT', 'The main item has changed since this version was compared; compare it again.');
+			throw createError('versionMainChanged');
 		}
 		const fields = Array.isArray(body.fields) ? body.fields.map(String) : undefined;
 		const changes = fields ? Object.fromEntries(Object.entries(version.delta).filter(([field]) => fields.includes(field))) : version.delta;
