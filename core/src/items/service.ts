@@ -121,7 +121,7 @@ export class ItemsService {
 	}
 
 	createMany(data: Item[]): Promise<PrimaryKey[]> {
-		if (!Array.isArray(data)) throw createError('INVALID_PAYLOAD', 'Expected a list of items.');
+		if (!Array.isArray(data)) throw createError('itemsNotList');
 		return this.write(async (context) => {
 			await authorizeCreate(context, this.model, data);
 			return createItems(context, this.model, data);
@@ -141,13 +141,12 @@ export class ItemsService {
 
 	/** Several items, each with its own changes and its key in the primary key field, in one transaction. */
 	updateBatch(items: Item[]): Promise<PrimaryKey[]> {
-		if (!Array.isArray(items)) throw createError('INVALID_PAYLOAD', 'Expected a list of items.');
+		if (!Array.isArray(items)) throw createError('itemsNotList');
 		return this.write(async (context) => {
 			const changes = items.map((item) => {
-				if (typeof item !== 'object' || item === null)
-					throw createError('INVALID_PAYLOAD', `Each item needs its "${this.model.primary}" to be updated in a batch.`);
+				if (typeof item !== 'object' || item === null) throw createError('batchItemNeedsKey', { field: this.model.primary });
 				const { [this.model.primary]: key, ...rest } = item;
-				if (key === undefined || key === null) throw createError('INVALID_PAYLOAD', `Each item needs its "${this.model.primary}" to be updated in a batch.`);
+				if (key === undefined || key === null) throw createError('batchItemNeedsKey', { field: this.model.primary });
 				return { key: key as PrimaryKey, rest };
 			});
 			for (const { key, rest } of changes) await authorizeUpdate(context, this.model, [key], rest);
@@ -192,7 +191,7 @@ export class ItemsService {
 			const [result] = await eachFilePart(stream, options.contentType, (part) =>
 				this.import(part.stream, { contentType: part.mimeType, filename: part.filename }),
 			);
-			if (!result) throw createError('INVALID_PAYLOAD', 'The form holds no file to import.');
+			if (!result) throw createError('importFormEmpty');
 			return result;
 		}
 		const format = importFormatFromContentType(options.contentType, options.filename);

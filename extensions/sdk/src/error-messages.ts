@@ -135,6 +135,50 @@ export const errorMessages = {
 	parameterNotJson: { code: 'INVALID_QUERY', template: '"{parameter}" must be valid JSON.' },
 	searchBodyInvalid: { code: 'INVALID_QUERY', template: 'SEARCH needs a body of the form { "query": { ... } }.' },
 
+	// Item reads: fields, sorting, grouping, dynamic variables and filter values (the data engine).
+	readTooWide: { code: 'INVALID_QUERY', template: 'The query reads more than {max} nested relations: name the fields instead of wildcards.' },
+	queryTooDeep: { code: 'INVALID_QUERY', template: 'The query goes {depth} relations deep; at most {max} are allowed (QUERY_MAX_DEPTH).' },
+	fieldNotRelational: {
+		code: 'INVALID_QUERY',
+		template: `Field "{field}" of collection "{collection}" is not a relational field, so "{field}.{subfield}" can't be read.`,
+	},
+	responseTooLarge: { code: 'INVALID_QUERY', template: 'The response would be too large: ask for fewer nested relations or fewer rows.' },
+	sortThroughRefused: { code: 'INVALID_QUERY', template: `Can't sort on "{path}": only many-to-one fields can be sorted through.` },
+	sortWithoutValue: { code: 'INVALID_QUERY', template: `Can't sort on "{path}": it has no value of its own.` },
+	groupByRefused: { code: 'INVALID_QUERY', template: `Can't group by "{path}".` },
+	groupSortRefused: {
+		code: 'INVALID_QUERY',
+		template: `Can't sort grouped results by "{name}": sort by a groupBy field or an aggregate such as "count" or "sum.views".`,
+	},
+	aggregateNeedsNumber: { code: 'INVALID_QUERY', template: '"{fn}" needs a numeric field; "{field}" is {type}.' },
+	functionNeedsOrder: { code: 'INVALID_QUERY', template: '"{fn}" needs a field that can be ordered; "{field}" is {type}.' },
+	filterOperatorRefused: { code: 'INVALID_QUERY', template: `Filter operator "{operator}" can't be used on field "{field}" of type {type}.` },
+	filterNeedsTwoValues: { code: 'INVALID_QUERY', template: '"{operator}" needs exactly two values.' },
+	filterNeedsOneValue: { code: 'INVALID_QUERY', template: '"{operator}" compares with one value, got a list.' },
+	filterValueInvalid: { code: 'INVALID_QUERY', template: 'Invalid filter value "{value}" for {target}: expected {expected}.' },
+	filterListTooLong: { code: 'INVALID_QUERY', template: 'A list filter holds at most {max} values that are not numbers, got {count}.' },
+	nowAdjustmentInvalid: { code: 'INVALID_QUERY', template: '"{value}" is not a valid $NOW adjustment (e.g. $NOW(-1 year)).' },
+	nowOutOfRange: { code: 'INVALID_QUERY', template: '"{value}" lies outside the years 0 to 9999.' },
+
+	// Item writes and imports through the items service.
+	itemsNotList: { code: 'INVALID_PAYLOAD', template: 'Expected a list of items.' },
+	batchItemNeedsKey: { code: 'INVALID_PAYLOAD', template: 'Each item needs its "{field}" to be updated in a batch.' },
+	importFormEmpty: { code: 'INVALID_PAYLOAD', template: 'The form holds no file to import.' },
+	importTypeRefused: { code: 'UNSUPPORTED_MEDIA_TYPE', template: `Can't import {what}{file}: send JSON or CSV` },
+	importJsonInvalidAt: { code: 'INVALID_PAYLOAD', template: 'Invalid JSON at line {line}, column {column}: {reason}' },
+	importJsonNotList: { code: 'INVALID_PAYLOAD', template: 'A JSON import must be an array of items at the top level' },
+	importJsonInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid JSON: {reason}' },
+	importItemNotObject: { code: 'INVALID_PAYLOAD', template: 'Item {index} of the JSON import must be an object, got {value}' },
+	importCsvLineTooLong: { code: 'INVALID_PAYLOAD', template: 'Line {line} of the CSV import has {cells} cells, more than its header has columns' },
+	importCsvInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid CSV: {reason}' },
+	importCsvColumnUnnamed: { code: 'INVALID_PAYLOAD', template: 'Column {index} of the CSV header has an empty name{shown}' },
+	importCsvColumnRefused: { code: 'INVALID_PAYLOAD', template: `Column {index} of the CSV header can't be named "{column}"` },
+	importCsvColumnTwice: { code: 'INVALID_PAYLOAD', template: 'Column "{column}" appears twice in the CSV header' },
+	importCsvColumnsOverlap: {
+		code: 'INVALID_PAYLOAD',
+		template: `CSV header columns "{other}" and "{column}" overlap: one can't be both a value and an object`,
+	},
+
 	// Flow operations.
 	operationNeedsOption: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs its "{option}".' },
 	operationNeedsAtLeastOne: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs at least one {what}.' },
@@ -171,6 +215,7 @@ export const errorMessages = {
 	registryTarballFailed: { code: 'SERVICE_UNAVAILABLE', template: 'The registry answered {status} for the tarball {url}.' },
 	registryTarballTooLarge: { code: 'CONTENT_TOO_LARGE', template: 'The package is larger than {limit} bytes.' },
 	registryVersionMissing: { code: 'INVALID_PAYLOAD', template: 'No version of {name} matches "{wanted}".' },
+	packageNameInvalid: { code: 'INVALID_PAYLOAD', template: '"{name}" is not a valid package name.' },
 	registryInstallRefused: { code: 'INVALID_PAYLOAD', template: '{name}@{version} was not installed: {reason}' },
 	notFromRegistry: { code: 'FORBIDDEN', template: '{name} was not installed from the registry.' },
 	installedNotLoaded: { code: 'SERVICE_UNAVAILABLE', template: '{name} was installed but is not among the loaded extensions.' },

@@ -36,8 +36,7 @@ export async function buildReadNode(
 	budget = { nodes: 0 },
 ): Promise<ReadNode> {
 	// Wildcards (`*.*.*...`) multiply per level even within the depth bound; each node is a query.
-	if (++budget.nodes > maxReadNodes)
-		throw createError('INVALID_QUERY', `The query reads more than ${maxReadNodes} nested relations: name the fields instead of wildcards.`);
+	if (++budget.nodes > maxReadNodes) throw createError('readTooWide', { max: maxReadNodes });
 	const model = collectionModel(context.schema, collection);
 	const permission = await readPermission(context, collection);
 	const node: ReadNode = { model, columns: new Set([model.primary]), entries: [], query, permission };
@@ -61,11 +60,7 @@ export async function buildReadNode(
 		}
 
 		if (!relational) {
-			if (group.children.length > 0)
-				throw createError(
-					'INVALID_QUERY',
-					`Field "${fieldName}" of collection "${collection}" is not a relational field, so "${fieldName}.${group.children[0]}" can't be read.`,
-				);
+			if (group.children.length > 0) throw createError('fieldNotRelational', { field: fieldName, collection, subfield: group.children[0]! });
 			if (!field.schema) continue;
 			node.columns.add(fieldName);
 			node.entries.push({ kind: 'column', key: group.key, column: fieldName });
@@ -115,7 +110,7 @@ function addFunction(node: ReadNode, key: string, fn: NonNullable<ReturnType<typ
 	if (!field || !canRead(permission, fieldName)) throw forbiddenField(model.collection, fieldName);
 	const relational = model.relational.get(fieldName);
 	if (fn === 'count' ? relational?.kind !== 'o2m' : !['date', 'dateTime', 'timestamp', 'time'].includes(field.type)) {
-		throw createError('INVALID_QUERY', `Function "${fn}" can't be used on field "${fieldName}" of type ${field.type}.`);
+		throw createError('filterFunctionRefused', { fn, field: fieldName, ofType: ` of type ${field.type}` });
 	}
 	node.entries.push({ kind: 'function', key: key === `${fn}(${fieldName})` ? `${fieldName}_${fn}` : key, fn, field: fieldName });
 }

@@ -12,10 +12,7 @@ export const defaultMaxDepth = 8;
 export function assertQueryDepth(query: NormalizedQuery, maxDepth = defaultMaxDepth): void {
 	const depth = queryDepth(query, 0, maxDepth);
 	if (depth > maxDepth) {
-		throw createError(
-			'INVALID_QUERY',
-			`The query goes ${depth > maxDepth + 1 ? 'more than ' : ''}${maxDepth + 1} relations deep; at most ${maxDepth} are allowed (QUERY_MAX_DEPTH).`,
-		);
+		throw createError('queryTooDeep', { depth: `${depth > maxDepth + 1 ? 'more than ' : ''}${maxDepth + 1}`, max: maxDepth });
 	}
 }
 

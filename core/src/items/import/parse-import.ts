@@ -23,10 +23,7 @@ export function importFormatFromContentType(contentType: string | undefined, fil
 	if (byType) return byType;
 	const extension = /\.([^./\\]+)$/.exec(filename ?? '')?.[1]?.toLowerCase();
 	if (extension === 'json' || extension === 'csv') return extension;
-	throw createError(
-		'UNSUPPORTED_MEDIA_TYPE',
-		`Can't import ${type ? `"${type}"` : 'a file without a content type'}${filename ? ` ("${filename}")` : ''}: send JSON or CSV`,
-	);
+	throw createError('importTypeRefused', { what: type ? `"${type}"` : 'a file without a content type', file: filename ? ` ("${filename}")` : '' });
 }
 
 /**
@@ -35,10 +32,6 @@ export function importFormatFromContentType(contentType: string | undefined, fil
  */
 export function parseImport(format: ImportFormat, input: Readable): AsyncIterable<Record<string, unknown>> {
 	return format === 'json' ? jsonItems(input) : csvItems(input);
-}
-
-function invalidPayload(message: string) {
-	return createError('INVALID_PAYLOAD', message);
 }
 
 /**
@@ -63,20 +56,20 @@ async function* jsonItems(input: Readable): AsyncGenerator<Record<string, unknow
 		} catch (error) {
 			const { line, pos, message } = error as { line?: number; pos?: number; message: string };
 			const reason = message.replace(/^.*?Verifier (?:cannot parse input: )?(?:has )?/, '');
-			throw invalidPayload(`Invalid JSON at line ${line}, column ${pos}: ${reason}`);
+			throw createError('importJsonInvalidAt', { line: line ?? '', column: pos ?? '', reason });
 		}
 		try {
 			yield* elements(chunk);
 		} catch (error) {
-			if (/top-level/i.test((error as Error).message)) throw invalidPayload('A JSON import must be an array of items at the top level');
-			throw invalidPayload(`Invalid JSON: ${(error as Error).message}`);
+			if (/top-level/i.test((error as Error).message)) throw createError('importJsonNotList');
+			throw createError('importJsonInvalid', { reason: (error as Error).message });
 		}
 	};
 	const items = async function* (chunk: unknown): AsyncGenerator<Record<string, unknown>> {
 		for await (const { key, value } of feed(chunk)) {
 			if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 				const shown = Array.isArray(value) ? 'an array' : JSON.stringify(value);
-				throw invalidPayload(`Item ${key} of the JSON import must be an object, got ${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}`);
+				throw createError('importItemNotObject', { index: key, value: shown.length > 80 ? `${shown.slice(0, 77)}...` : shown });
 			}
 			yield value as Record<string, unknown>;
 		}
@@ -112,9 +105,9 @@ async function* csvItems(input: Readable): AsyncGenerator<Record<string, unknown
 	} catch (error) {
 		const { code, lines, record } = error as { code?: string; lines?: number; record?: unknown[] };
 		if (code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
-			throw invalidPayload(`Line ${lines} of the CSV import has ${record?.length} cells, more than its header has columns`);
+			throw createError('importCsvLineTooLong', { line: lines ?? '', cells: record?.length ?? '' });
 		}
-		if (code?.startsWith('CSV_')) throw invalidPayload(`Invalid CSV: ${(error as Error).message}`);
+		if (code?.startsWith('CSV_')) throw createError('importCsvInvalid', { reason: (error as Error).message });
 		throw error;
 	} finally {
 		input.unpipe(parser);
@@ -126,12 +119,11 @@ function readHeader(record: string[]): string[][] {
 	return record.map((name, index) => {
 		const column = name.trim();
 		if (column === '' || column.split('.').some((part) => part === ''))
-			throw invalidPayload(`Column ${index + 1} of the CSV header has an empty name${column ? ` ("${column}")` : ''}`);
-		if (column.split('.').includes('__proto__')) throw invalidPayload(`Column ${index + 1} of the CSV header can't be named "${column}"`);
-		if (seen.has(column)) throw invalidPayload(`Column "${column}" appears twice in the CSV header`);
+			throw createError('importCsvColumnUnnamed', { index: index + 1, shown: column ? ` ("${column}")` : '' });
+		if (column.split('.').includes('__proto__')) throw createError('importCsvColumnRefused', { index: index + 1, column });
+		if (seen.has(column)) throw createError('importCsvColumnTwice', { column });
 		for (const other of seen) {
-			if (other.startsWith(`${column}.`) || column.startsWith(`${other}.`))
-				throw invalidPayload(`CSV header columns "${other}" and "${column}" overlap: one can't be both a value and an object`);
+			if (other.startsWith(`${column}.`) || column.startsWith(`${other}.`)) throw createError('importCsvColumnsOverlap', { other, column });
 		}
 		seen.add(column);
 		return column.split('.');

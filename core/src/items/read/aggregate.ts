@@ -69,7 +69,7 @@ export async function runAggregate(context: EngineContext, collection: string, q
 		const target = fn
 			? { kind: 'function' as const, fn: fn.fn as Exclude<typeof fn.fn, 'count'>, column: fieldName }
 			: { kind: 'column' as const, column: fieldName };
-		if (fn?.fn === 'count') throw createError('INVALID_QUERY', `Can't group by "${path}".`);
+		if (fn?.fn === 'count') throw createError('groupByRefused', { path });
 		if (fn) checkDateFunction(fn.fn, fieldName, info.type);
 		return { key: fn ? `${fieldName}_${fn.fn}` : fieldName, field: fieldName, target, alias: `group_${index}`, info: fn ? null : info };
 	});
@@ -116,7 +116,7 @@ function measuresOf(model: CollectionModel, permission: Awaited<ReturnType<typeo
 			}
 			const info = model.fields.get(field);
 			if (!info?.schema || !canRead(permission, field) || model.concealed.has(field)) throw forbiddenField(model.collection, field);
-			if (numericOnly.has(fn) && !numericTypes.has(info.type)) throw createError('INVALID_QUERY', `"${fn}" needs a numeric field; "${field}" is ${info.type}.`);
+			if (numericOnly.has(fn) && !numericTypes.has(info.type)) throw createError('aggregateNeedsNumber', { fn, field, type: info.type });
 			checkExtremeAggregate(fn, field, info.type);
 			measures.push({ fn, field, alias: `${fn}__${measures.length}`, info });
 		}
@@ -133,8 +133,7 @@ function applyGroupOrder(builder: Knex.QueryBuilder, query: NormalizedQuery, gro
 		const group = groups.find((candidate) => candidate.key === name);
 		const measure = measures.find((candidate) => (candidate.field === '*' ? candidate.fn : `${candidate.fn}.${candidate.field}`) === name);
 		const alias = group?.alias ?? measure?.alias;
-		if (!alias)
-			throw createError('INVALID_QUERY', `Can't sort grouped results by "${name}": sort by a groupBy field or an aggregate such as "count" or "sum.views".`);
+		if (!alias) throw createError('groupSortRefused', { name });
 		builder.orderBy(alias, descending ? 'desc' : 'asc');
 	}
 }

@@ -97,7 +97,7 @@ async function compileSort(
 	for (const segment of segments.slice(0, -1)) {
 		const relational = model.relational.get(segment);
 		if (!model.fields.has(segment) || !canRead(permission, segment)) throw forbiddenField(model.collection, segment);
-		if (relational?.kind !== 'm2o') throw createError('INVALID_QUERY', `Can't sort on "${path}": only many-to-one fields can be sorted through.`);
+		if (relational?.kind !== 'm2o') throw createError('sortThroughRefused', { path });
 		const related = collectionModel(context.schema, relational.related);
 		const relatedPermission = await context.permissions.get(context.accountability, related.collection, 'read');
 		if (!relatedPermission) throw forbiddenField(model.collection, segment);
@@ -113,7 +113,7 @@ async function compileSort(
 	if (!field || (checkFields && (!canRead(permission, fieldName) || model.concealed.has(fieldName)))) throw forbiddenField(model.collection, fieldName);
 	if (fn?.fn === 'count') return { steps, target: await countTarget(context, model, fieldName, variables), descending, nullable: false };
 	if (fn) checkDateFunction(fn.fn, fieldName, field.type);
-	if (!field.schema) throw createError('INVALID_QUERY', `Can't sort on "${path}": it has no value of its own.`);
+	if (!field.schema) throw createError('sortWithoutValue', { path });
 	const target: Target = fn ? { kind: 'function', fn: fn.fn, column: fieldName } : { kind: 'column', column: fieldName };
 	const hiddenOn = checkFields && fieldName !== model.primary ? fieldRowRule(permission, fieldName) : null;
 	const visible = hiddenOn ? await compileFilter(context, model, hiddenOn, { checkFields: false, variables }) : undefined;
@@ -128,7 +128,7 @@ async function countTarget(
 	variables: DynamicVariables,
 ): Promise<Extract<Target, { kind: 'count' }>> {
 	const relational = model.relational.get(fieldName);
-	if (relational?.kind !== 'o2m') throw createError('INVALID_QUERY', `Function "count" can't be used on field "${fieldName}".`);
+	if (relational?.kind !== 'o2m') throw createError('filterFunctionRefused', { fn: 'count', field: fieldName, ofType: '' });
 	const related = collectionModel(context.schema, relational.related);
 	const permission = await context.permissions.get(context.accountability, related.collection, 'read');
 	if (!permission) throw forbiddenField(model.collection, fieldName);

@@ -37,7 +37,7 @@ class OutputBudget {
 			return item;
 		}
 		this.left -= this.size(item);
-		if (this.left < 0) throw createError('INVALID_QUERY', 'The response would be too large: ask for fewer nested relations or fewer rows.');
+		if (this.left < 0) throw createError('responseTooLarge');
 		return copy(item) as Item;
 	}
 

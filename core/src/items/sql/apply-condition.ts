@@ -57,8 +57,7 @@ function inList(target: { sql: string; bindings: unknown[] }, list: unknown[], n
 		const one = asOne(target.sql, list, negate);
 		return { text: one.sql, values: [...target.bindings, ...one.bindings] };
 	}
-	if (!literal && list.length > maxBoundList)
-		throw createError('INVALID_QUERY', `A list filter holds at most ${maxBoundList} values that are not numbers, got ${list.length}.`);
+	if (!literal && list.length > maxBoundList) throw createError('filterListTooLong', { max: maxBoundList, count: list.length });
 	const parts: string[] = [];
 	const values: unknown[] = [];
 	for (let start = 0; start < list.length; start += inChunk) {

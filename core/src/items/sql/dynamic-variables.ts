@@ -62,7 +62,7 @@ export class DynamicVariables {
 
 	private nowAdjusted(value: string): Date {
 		const match = /^\$NOW(?:\(\s*([+-]?)\s*(\d+)\s*(second|minute|hour|day|week|month|year)s?\s*\))?$/.exec(value);
-		if (!match) throw createError('INVALID_QUERY', `"${value}" is not a valid $NOW adjustment (e.g. $NOW(-1 year)).`);
+		if (!match) throw createError('nowAdjustmentInvalid', { value });
 		if (!match[2]) return this.now;
 		const amount = Number(match[2]) * (match[1] === '-' ? -1 : 1);
 		const unit = match[3]!;
@@ -71,7 +71,7 @@ export class DynamicVariables {
 		else if (unit === 'year') date.setUTCFullYear(date.getUTCFullYear() + amount);
 		else date.setTime(date.getTime() + amount * units[unit]!);
 		// Past year 9999 (or before year 0) no vendor stores the date, and Date itself gives up.
-		if (!(Math.abs(date.getUTCFullYear() - 5000) <= 5000)) throw createError('INVALID_QUERY', `"${value}" lies outside the years 0 to 9999.`);
+		if (!(Math.abs(date.getUTCFullYear() - 5000) <= 5000)) throw createError('nowOutOfRange', { value });
 		return date;
 	}
 

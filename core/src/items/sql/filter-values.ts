@@ -21,10 +21,10 @@ export function coerceFilterValue(context: EngineContext, field: FieldInfo | nul
 	if (textOperators.has(operator)) return value === null ? null : String(value);
 	if (listOperators.has(operator)) {
 		const list = Array.isArray(value) ? value : String(value).split(',');
-		if (operator.endsWith('between') && list.length !== 2) throw createError('INVALID_QUERY', `"${operator}" needs exactly two values.`);
+		if (operator.endsWith('between') && list.length !== 2) throw createError('filterNeedsTwoValues', { operator });
 		return list.map((entry) => coerceScalar(context, field, type, entry));
 	}
-	if (Array.isArray(value)) throw createError('INVALID_QUERY', `"${operator}" compares with one value, got a list.`);
+	if (Array.isArray(value)) throw createError('filterNeedsOneValue', { operator });
 	return coerceScalar(context, field, type, value);
 }
 
@@ -88,5 +88,5 @@ export function possibleKeys(context: EngineContext, model: { primary: string; f
 function invalid(field: FieldInfo | null, value: unknown, expected: string) {
 	const name = field ? `field "${field.field}"` : 'a function';
 	const text = String(value);
-	return createError('INVALID_QUERY', `Invalid filter value "${text.length > 80 ? `${text.slice(0, 77)}...` : text}" for ${name}: expected ${expected}.`);
+	return createError('filterValueInvalid', { value: text.length > 80 ? `${text.slice(0, 77)}...` : text, target: name, expected });
 }

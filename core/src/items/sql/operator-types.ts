@@ -31,7 +31,7 @@ const operatorTypes: Record<string, Set<string> | 'any'> = {
 export function checkOperatorType(operator: FilterOperator, type: string, field: string): void {
 	const allowed = operatorTypes[operator] ?? textTypes;
 	if (allowed === 'any' || allowed.has(type)) return;
-	throw createError('INVALID_QUERY', `Filter operator "${operator}" can't be used on field "${field}" of type ${type}.`);
+	throw createError('filterOperatorRefused', { operator, field, type });
 }
 
 /**
@@ -63,13 +63,12 @@ const dateTypes = new Set(['date', 'dateTime', 'timestamp', 'time']);
  * function field appears (filter, sort, fields, groupBy): vendors fail on it, or answer nonsense.
  */
 export function checkDateFunction(fn: string, field: string, type: string): void {
-	if (fn !== 'count' && !dateTypes.has(type)) throw createError('INVALID_QUERY', `Function "${fn}" can't be used on field "${field}" of type ${type}.`);
+	if (fn !== 'count' && !dateTypes.has(type)) throw createError('filterFunctionRefused', { fn, field, ofType: ` of type ${type}` });
 }
 
 const extremeTypes = new Set(['string', 'text', 'integer', 'bigInteger', 'float', 'decimal', 'date', 'time', 'dateTime', 'timestamp']);
 
 /** `min` and `max` need values every vendor can order (PostgreSQL has no `max` of a boolean or UUID). */
 export function checkExtremeAggregate(fn: string, field: string, type: string): void {
-	if ((fn === 'min' || fn === 'max') && !extremeTypes.has(type))
-		throw createError('INVALID_QUERY', `"${fn}" needs a field that can be ordered; "${field}" is ${type}.`);
+	if ((fn === 'min' || fn === 'max') && !extremeTypes.has(type)) throw createError('functionNeedsOrder', { fn, field, type });
 }
