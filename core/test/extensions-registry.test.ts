@@ -96,6 +96,8 @@ test('the kernel installs from its registry after verifying it, waits for the sc
 		await refusedWith('2.3.0', /requires Mantle \^9\.0\.0/);
 		await publishExtension(registry, { name: 'mantle-extension-odd', version: '1.0.0', answer: 'odd', type: 'widget', asSystem: true });
 		await refusedWith('1.0.0', /type/, 'mantle-extension-odd');
+		// Fetched as the registry's own "greet" but recorded outside the extensions folder, were it not refused.
+		await refusedWith('1.0.0', /^"\.\.\/mantle-extension-greet" is not a valid package name\.$/, `../${name}`);
 
 		// After a rotation the registry signs with a key this kernel was not given.
 		registry.registry.keys.rotate();

@@ -1,9 +1,8 @@
+import { isPackageName } from '@mantle/extensions-sdk/package';
 import { badRequest } from '../errors.js';
 
-const packageName = /^(?:@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/;
-
 export function checkPackageName(name: string): string {
-	if (name.length > 214 || !packageName.test(name)) throw badRequest(`"${name}" is not a valid package name.`);
+	if (!isPackageName(name)) throw badRequest(`"${name}" is not a valid package name.`);
 	return name;
 }
 

@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import semver from 'semver';
 import type { RegistryClientConfig } from '../../config/registry.js';
+import { isPackageName } from '@mantle/extensions-sdk/package';
 import { createError } from '../../errors/index.js';
 import { RegistryClient, type Packument, type VersionDocument } from './client.js';
 import { extensionFolder, placePackage, registryFolders, removePackage } from './place.js';
@@ -54,6 +55,8 @@ export class RegistryInstaller {
 	}
 
 	install(name: string, wanted = 'latest'): Promise<{ version: string; requestedScopes: Record<string, unknown> }> {
+		// "../x" would fetch the registry's "x" yet be recorded under a folder outside the extensions.
+		if (!isPackageName(name)) return Promise.reject(createError('packageNameInvalid', { name }));
 		return this.serial(async () => {
 			const packument = await this.client.packument(name);
 			const version = resolveVersion(packument, wanted);
