@@ -216,7 +216,6 @@ export const errorMessages = {
 	registryTarballTooLarge: { code: 'CONTENT_TOO_LARGE', template: 'The package is larger than {limit} bytes.' },
 	registryVersionMissing: { code: 'INVALID_PAYLOAD', template: 'No version of {name} matches "{wanted}".' },
 	packageNameInvalid: { code: 'INVALID_PAYLOAD', template: '"{name}" is not a valid package name.' },
-	packageNameInvalid: { code: 'INVALID_PAYLOAD', template: '"{name}" is not a valid package name.' },
 	registryInstallRefused: { code: 'INVALID_PAYLOAD', template: '{name}@{version} was not installed: {reason}' },
 	notFromRegistry: { code: 'FORBIDDEN', template: '{name} was not installed from the registry.' },
 	installedNotLoaded: { code: 'SERVICE_UNAVAILABLE', template: '{name} was installed but is not among the loaded extensions.' },
