@@ -21,6 +21,15 @@ test('each named message answers the same code and text whether core or an exten
 	}
 });
 
+test('no refusal is spelt twice: two named messages with one code never share a template', (t) => {
+	const seen = new Map<string, string>();
+	for (const [id, { code, template }] of Object.entries(errorMessages)) {
+		const shape = `${code} ${template.replace(/\{\w+\}/g, '{}')}`;
+		t.is(seen.get(shape), undefined, `${id} repeats ${seen.get(shape)}`);
+		seen.set(shape, id);
+	}
+});
+
 /**
  * Checked by the typecheck gate (`npm run typecheck`), never run: the SDK's createError and
  * ExtensionError take only the catalogue's codes and named messages, each with exactly its values.
