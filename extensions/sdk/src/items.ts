@@ -12,24 +12,39 @@ export type Item = Record<string, unknown>;
 /** Filter rules as the REST API takes them: `{ status: { _eq: 'draft' } }`, `_and`, `_or`, ... */
 export type Filter = Record<string, unknown>;
 
+/** The formats of the `export` query parameter. */
+export const exportFormats = ['json', 'csv', 'xml', 'yaml'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** The counts the `meta` query parameter asks for (`*` is both). */
+export const metaKeys = ['total_count', 'filter_count'] as const;
+export type MetaKey = (typeof metaKeys)[number];
+
 /**
- * The REST API's query parameters, as objects rather than strings. Methods also accept the raw
- * parameters of a request (`req.query`), which they parse and check the same way.
+ * The REST API's query parameters, as objects rather than strings: the one spelling of a query,
+ * which the data engine plans from too. Methods also accept the raw parameters of a request
+ * (`req.query`), which they parse and check the same way. Field paths are names (`author.name`,
+ * `year(published_on)`, `item:headings.title`), checked against the schema and the caller's permissions.
  */
 export interface Query {
 	fields?: string[];
 	filter?: Filter;
 	search?: string;
+	/** Field paths, `-` prefix for descending. */
 	sort?: string[];
+	/** `-1` asks for every row (still capped by `QUERY_LIMIT_MAX`). */
 	limit?: number;
 	offset?: number;
+	/** 1-based; turned into an offset with the limit. */
 	page?: number;
 	aggregate?: Partial<Record<AggregateFunction, string[]>>;
 	groupBy?: string[];
+	/** Queries of nested relational fields, keyed by field name (`_filter`, `_limit`, ... unwrapped). */
 	deep?: Record<string, Query>;
+	/** Alias name → field path. */
 	alias?: Record<string, string>;
-	meta?: Array<'total_count' | 'filter_count'>;
-	export?: 'json' | 'csv' | 'xml' | 'yaml';
+	meta?: MetaKey[];
+	export?: ExportFormat;
 }
 
 export type QueryInput = Query | Record<string, unknown>;
@@ -49,7 +64,7 @@ export interface ItemsService<T extends Item = Item> {
 	readMany(keys: PrimaryKey[], query?: QueryInput): Promise<T[]>;
 	/** A singleton collection's item (its defaults before it is first saved). */
 	readSingleton(query?: QueryInput): Promise<T>;
-	meta(query: QueryInput, keys: Array<'total_count' | 'filter_count'>): Promise<{ total_count?: number; filter_count?: number }>;
+	meta(query: QueryInput, keys: MetaKey[]): Promise<Partial<Record<MetaKey, number>>>;
 	/** The query's result in an export format (`query.export`), as a stream. */
 	export(query: QueryInput): Promise<{ contentType: string; filename: string; stream: Readable }>;
 	createOne(data: Partial<T>): Promise<PrimaryKey>;

@@ -1,5 +1,5 @@
 import { createError } from './errors.js';
-import type { QueryInput } from './items.js';
+import { metaKeys, type MetaKey, type QueryInput } from './items.js';
 
 /** Helpers the item routes and the owned-row routes read requests with. */
 
@@ -8,12 +8,10 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The counts a request asks for in `meta` (`*` for both). */
-export function metaOf(query: QueryInput): Array<'total_count' | 'filter_count'> {
+export function metaOf(query: QueryInput): MetaKey[] {
 	const raw = (query as { meta?: unknown }).meta;
 	const list = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',') : [];
-	return list.includes('*')
-		? ['total_count', 'filter_count']
-		: (list.filter((key) => key === 'total_count' || key === 'filter_count') as Array<'total_count' | 'filter_count'>);
+	return list.includes('*') ? [...metaKeys] : list.filter((key): key is MetaKey => (metaKeys as readonly string[]).includes(key));
 }
 
 /** A SEARCH request's query, which travels in its body as `{ query }`. */

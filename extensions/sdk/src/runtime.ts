@@ -10,7 +10,7 @@ export { errorCodes, isErrorCode } from './error-codes.js';
 export { errorMessages, fillErrorMessage, isErrorMessageId } from './error-messages.js';
 export { defineHook } from './hook.js';
 export { defineInterface } from './interface.js';
-export { aggregateFunctions } from './items.js';
+export { aggregateFunctions, exportFormats, metaKeys, type ExportFormat, type MetaKey } from './items.js';
 export { comparisonFilterOperators, filterOperators, flagFilterOperators, listFilterOperators, textFilterOperators } from './filter-operators.js';
 export { defineLayout } from './layout.js';
 export { defineOperation } from './operation.js';
