@@ -80,9 +80,9 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	const storage = createStorage(config.storage.locations);
 	const database = connectDatabase(config.database);
 	const redis = config.redis ? await connectRedis(config.redis, logger) : undefined;
-	const server = await createHttpServer({ host: config.host, port: config.port, logger });
-	registerRateLimiter(server, config.rateLimiter, redis);
-	registerAuthRateLimiter(server, { ...config.abuse.authRateLimiter, keyPrefix: config.rateLimiter.keyPrefix }, redis);
+	const server = createHttpServer({ host: config.host, port: config.port, logger });
+	registerRateLimiter(server, config.rateLimiter, redis, logger);
+	registerAuthRateLimiter(server, { ...config.abuse.authRateLimiter, keyPrefix: config.rateLimiter.keyPrefix }, redis, logger);
 	const bus = new EventBus(logger);
 	endSessionsOnPasswordChange(bus, database.knex);
 	const schema = new SchemaStore(database.knex, database.dialect, config.database.searchPath);

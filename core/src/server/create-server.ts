@@ -1,9 +1,8 @@
 import Hapi from '@hapi/hapi';
 import Boom from '@hapi/boom';
-import hapiPino from 'hapi-pino';
 import type { Logger } from 'pino';
 import { createError, toErrorBody, toMantleError } from '../errors/index.js';
-import { redactedPaths, serializeError } from '../logger.js';
+import { logResponses } from './request-log.js';
 
 export interface ServerOptions {
 	host: string;
@@ -16,31 +15,16 @@ export interface ServerOptions {
  * answers in the catalogue's `{ errors: [...] }` shape, and whose every log line carries the
  * request id.
  */
-export async function createHttpServer({ host, port, logger }: ServerOptions): Promise<Hapi.Server> {
+export function createHttpServer({ host, port, logger }: ServerOptions): Hapi.Server {
 	const server = Hapi.server({ host, port, router: { isCaseSensitive: true, stripTrailingSlash: true }, routes: { timeout: { server: false } } });
 
-	await server.register({
-		plugin: hapiPino,
-		options: {
-			instance: logger,
-			redact: { paths: redactedPaths, censor: '[redacted]' },
-			getChildBindings: (request) => ({ requestId: request.info.id }),
-			logPayload: false,
-			logRequestStart: false,
-			logRequestComplete: true,
-			ignorePaths: ['/server/ping'],
-			serializers: {
-				req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
-				err: (error: unknown) => serializeError(error),
-			},
-		},
-	});
+	logResponses(server, logger);
 
 	server.ext('onPreResponse', (request, h) => {
 		const response = request.response;
 		if (!Boom.isBoom(response)) return h.continue;
 		const error = toMantleError(response);
-		if (error.code === 'INTERNAL') request.logger.error({ err: error.cause ?? response }, 'request failed');
+		if (error.code === 'INTERNAL') logger.error({ requestId: request.info.id, err: error.cause ?? response }, 'request failed');
 		return h.response(toErrorBody(error)).code(error.status);
 	});
 
@@ -51,15 +35,6 @@ export async function createHttpServer({ host, port, logger }: ServerOptions): P
 	server.listener.headersTimeout = 66_000;
 	answerMalformedRequests(server, logger);
 	return server;
-}
-
-/** The longest request URL a log line repeats. */
-const maxLoggedUrl = 1000;
-
-/** Query-string tokens must not reach the logs either; a long URL is cut short. */
-function redactUrl(url: string): string {
-	const redacted = url.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]');
-	return redacted.length > maxLoggedUrl ? `${redacted.slice(0, maxLoggedUrl)}…` : redacted;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Server } from '@hapi/hapi';
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RateLimiterConfig } from '../config/index.js';
 import { createError, toErrorBody } from '../errors/index.js';
@@ -30,10 +31,10 @@ export function createLimiter({ store, redis, points, durationSeconds, keyPrefix
  * should counting fail altogether, requests pass: an outage of the limiter must not become an
  * outage of the API.
  */
-export function registerRateLimiter(server: Server, config: RateLimiterConfig, redis: Redis | undefined): void {
+export function registerRateLimiter(server: Server, config: RateLimiterConfig, redis: Redis | undefined, logger: Logger): void {
 	if (!config.enabled) return;
 	const limiter = createLimiter({ store: config.store, redis, points: config.points, durationSeconds: config.durationSeconds, keyPrefix: config.keyPrefix });
-	limitRequests(server, limiter, config.points, () => true);
+	limitRequests(server, limiter, { points: config.points, logger, applies: () => true });
 }
 
 /**
@@ -45,6 +46,7 @@ export function registerAuthRateLimiter(
 	server: Server,
 	config: { enabled: boolean; points: number; durationSeconds: number; keyPrefix: string },
 	redis: Redis | undefined,
+	logger: Logger,
 ): void {
 	if (!config.enabled) return;
 	const limiter = createLimiter({
@@ -54,10 +56,14 @@ export function registerAuthRateLimiter(
 		durationSeconds: config.durationSeconds,
 		keyPrefix: `${config.keyPrefix}-auth`,
 	});
-	limitRequests(server, limiter, config.points, (path) => path === '/auth' || path.startsWith('/auth/'));
+	limitRequests(server, limiter, { points: config.points, logger, applies: (path) => path === '/auth' || path.startsWith('/auth/') });
 }
 
-function limitRequests(server: Server, limiter: RateLimiterAbstract, points: number, applies: (path: string) => boolean): void {
+function limitRequests(
+	server: Server,
+	limiter: RateLimiterAbstract,
+	{ points, logger, applies }: { points: number; logger: Logger; applies: (path: string) => boolean },
+): void {
 	server.ext('onRequest', async (request, h) => {
 		if (!applies(request.path)) return h.continue;
 		try {
@@ -65,7 +71,7 @@ function limitRequests(server: Server, limiter: RateLimiterAbstract, points: num
 			return h.continue;
 		} catch (rejection) {
 			if (!(rejection instanceof RateLimiterRes)) {
-				request.logger.warn({ err: rejection }, 'rate limiter store unavailable');
+				logger.warn({ requestId: request.info.id, err: rejection }, 'rate limiter store unavailable');
 				return h.continue;
 			}
 			const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));

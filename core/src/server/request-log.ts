@@ -1,0 +1,35 @@
+import type { Request, Server } from '@hapi/hapi';
+import type { Logger } from 'pino';
+
+/** Liveness probes arrive every few seconds from every load balancer: a line each would drown the log. */
+const unloggedPaths = new Set(['/server/ping']);
+
+/** The longest request URL a log line repeats. */
+const maxLoggedUrl = 1000;
+
+/** Query-string tokens must not reach the logs either; a long URL is cut short. */
+export function redactUrl(url: string): string {
+	const redacted = url.includes('access_token=') ? url.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]') : url;
+	return redacted.length > maxLoggedUrl ? `${redacted.slice(0, maxLoggedUrl)}…` : redacted;
+}
+
+/**
+ * One line per answered request, written once the response is sent and only when its level is
+ * enabled. A child logger per request (what hapi-pino makes) cost an object and its serialized
+ * bindings on every request, logged or not; the request id is a field of the one line instead.
+ */
+export function logResponses(server: Server, logger: Logger): void {
+	server.events.on('response', (request: Request) => {
+		if (!logger.isLevelEnabled('info') || unloggedPaths.has(request.path)) return;
+		const { info, raw } = request;
+		logger.info(
+			{
+				requestId: info.id,
+				req: { method: request.method.toUpperCase(), url: redactUrl(raw.req.url ?? request.path) },
+				res: { statusCode: raw.res.headersSent ? raw.res.statusCode : null },
+				responseTime: (info.completed || info.responded || Date.now()) - info.received,
+			},
+			'request completed',
+		);
+	});
+}
