@@ -35,7 +35,36 @@ const publicProjectFields = [
 
 const severity: Record<HealthStatus, number> = { ok: 0, warn: 1, error: 2 };
 
+/**
+ * How long one round of checks answers every health request. A round writes, reads and deletes a
+ * probe object in every storage location and queries the database: run per request, a monitor
+ * polling hard (or anyone hammering the public verdict) would load the very services it watches.
+ * A second is well under any probe interval, so what an operator sees is never older than that.
+ */
+const checksReuseMs = 1000;
+
 export function createServerCapability(deps: ServerCapabilityDeps): ServerCapability {
+	let round: { results: Promise<Array<[string, HealthCheck]>>; settledAt?: number } | undefined;
+	const runChecks = () => {
+		const limits = { thresholdMs: deps.config.healthcheckThresholdMs, timeoutMs: deps.config.healthcheckTimeoutMs };
+		return Promise.all([
+			checkDatabase(deps.knex, deps.dialect.vendor, limits),
+			...(deps.redis ? [checkCache(deps.redis, limits)] : []),
+			...deps.config.storage.locations.map((location) => checkStorage(location, limits, deps.storage?.location(location.name))),
+		]);
+	};
+	// Requests arriving while a round runs wait for it rather than starting their own.
+	const currentChecks = () => {
+		const fresh = round && (round.settledAt === undefined || performance.now() - round.settledAt < checksReuseMs);
+		if (!fresh) {
+			const next: NonNullable<typeof round> = { results: runChecks() };
+			const settle = () => void (next.settledAt = performance.now());
+			next.results.then(settle, settle);
+			round = next;
+		}
+		return round!.results;
+	};
+
 	return {
 		async info(accountability: Accountability): Promise<ServerInfo> {
 			const settings = (await deps.knex('mantle_settings').first(...publicProjectFields)) ?? {};
@@ -53,12 +82,7 @@ export function createServerCapability(deps: ServerCapabilityDeps): ServerCapabi
 		},
 
 		async health(accountability: Accountability): Promise<HealthReport> {
-			const limits = { thresholdMs: deps.config.healthcheckThresholdMs, timeoutMs: deps.config.healthcheckTimeoutMs };
-			const results = await Promise.all([
-				checkDatabase(deps.knex, deps.dialect.vendor, limits),
-				...(deps.redis ? [checkCache(deps.redis, limits)] : []),
-				...deps.config.storage.locations.map((location) => checkStorage(location, limits, deps.storage?.location(location.name))),
-			]);
+			const results = await currentChecks();
 			const checks: Record<string, HealthCheck[]> = {};
 			for (const [name, check] of results) checks[name] = [check];
 			const status = results.reduce<HealthStatus>((worst, [, check]) => (severity[check.status] > severity[worst] ? check.status : worst), 'ok');
