@@ -105,8 +105,8 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 				// Awaited outside a transaction, so a trigger sent right after saving a flow runs what was
 				// saved. Inside one (a write nested in another) the reload waits for the connection and
 				// reads what that transaction commits; awaiting it there would stall SQLite's only connection.
-				if (activeTransaction.getStore()) reloadFlows();
-				else await flows.runtime.reload().catch((error: unknown) => logger.warn({ err: error }, 'could not reload flows'));
+				if (activeTransaction.getStore()) void reloadFlows();
+				else await reloadFlows();
 			}
 			if (accessCollections.has(collection)) {
 				permissions.invalidate();
@@ -148,8 +148,9 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 		sandbox: () => extensions.sandboxProcess(),
 		operations: () => extensions.operations,
 	});
-	const reloadFlows = () => void flows.runtime.reload().catch((error: unknown) => logger.warn({ err: error }, 'could not reload flows'));
-	invalidations?.on('flows', reloadFlows);
+	/** Reloads the flows; a failure is logged, never thrown, so the write that caused it stands. */
+	const reloadFlows = () => flows.runtime.reload().catch((error: unknown) => logger.warn({ err: error }, 'could not reload flows'));
+	invalidations?.on('flows', () => void reloadFlows());
 
 	// The host serves the extensions capability to the /extensions endpoint it loads, so the
 	// capability is added to the trusted set once the host exists, before anything loads.
