@@ -86,7 +86,12 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	const bus = new EventBus(logger);
 	endSessionsOnPasswordChange(bus, database.knex);
 	const schema = new SchemaStore(database.knex, database.dialect, config.database.searchPath);
-	const authenticator = createAuthenticator({ knex: database.knex, secret: config.secret, sessionCookieName: config.auth.sessionCookie.name });
+	const authenticator = createAuthenticator({
+		knex: database.knex,
+		secret: config.secret,
+		sessionCookieName: config.auth.sessionCookie.name,
+		announceSessionsEnded: () => invalidations?.publish('sessions'),
+	});
 	const mailer = createMailer(config.email, logger);
 	const attempts = createLoginAttempts(config.abuse.login, redis);
 
@@ -128,6 +133,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 			permissions.invalidate();
 			authenticator.invalidate();
 		});
+		invalidations.on('sessions', () => authenticator.forgetSessions());
 	}
 
 	const cache = createDataCache({ config: config.cache, redis, logger, registry: metrics.registry, bus, schema, invalidations });

@@ -5,25 +5,26 @@ import { createError } from '../errors/index.js';
 import { presentedToken } from './token.js';
 import { looksLikeJwt, verifyAccessToken, type AccessTokenPayload } from './jwt.js';
 import { ipAllowed, parseIpAccess, type IpAllowList } from './ip-access.js';
-import { sessionIsLive } from './sessions.js';
+import { liveSessionExpiry } from './sessions.js';
 
 export type Authenticate = (request: Request) => Promise<Accountability>;
 
-/** What the kernel knows about one identity, cached until `invalidate()`. */
-export interface ResolvedIdentity {
-	user: string | null;
-	role: string | null;
-	roles: string[];
-	policies: string[];
-	admin: boolean;
-	app: boolean;
+/** What the kernel knows about one identity, cached until `invalidate()`: who it is, as requests carry it, and where from it may call. */
+export interface ResolvedIdentity extends Pick<Accountability, 'user' | 'role' | 'roles' | 'policies' | 'admin' | 'app'> {
 	ipAccess: IpAllowList;
 }
 
 export interface Authenticator {
 	authenticate: Authenticate;
-	/** Forgets every cached identity; call after users, roles, policies or access rows change. */
+	/** Forgets every cached identity and live session; call after users, roles, policies or access rows change. */
 	invalidate(): void;
+	/**
+	 * Call once a session has ended or rotated (logout, refresh, a new password): the live sessions
+	 * this instance remembers are forgotten, and the other instances are told to do the same.
+	 */
+	sessionsEnded(): void;
+	/** Forgets the live sessions this instance remembers, without telling anyone (another instance ended one). */
+	forgetSessions(): void;
 	/** The identity of an active user, or undefined when there is no such active user. */
 	resolveUser(id: string): Promise<ResolvedIdentity | undefined>;
 	/** Refuses (INVALID_IP) a caller outside the identity's policies' `ip_access`. */
@@ -36,6 +37,8 @@ export interface AuthenticatorOptions {
 	knex: Knex;
 	secret: string;
 	sessionCookieName: string;
+	/** Tells the other instances that sessions ended (the invalidation bus); absent with one instance. */
+	announceSessionsEnded?: () => void;
 }
 
 interface PolicyRow {
@@ -54,17 +57,45 @@ const maxCacheEntries = 10_000;
  * public, so a client with a stale token learns it at once. Identities are cached per user
  * (which fixes their role) and for public, so a request costs no query once warm.
  */
-export function createAuthenticator({ knex, secret, sessionCookieName }: AuthenticatorOptions): Authenticator {
+export function createAuthenticator({ knex, secret, sessionCookieName, announceSessionsEnded }: AuthenticatorOptions): Authenticator {
 	let publicIdentity: Promise<ResolvedIdentity> | undefined;
 	const users = new Map<string, Promise<ResolvedIdentity | undefined>>();
 	const staticTokens = new Map<string, string>();
 	// A JWT's signature and claims never change: each is checked once and trusted until it expires.
 	const verifiedJwts = new Map<string, { payload: AccessTokenPayload; expiresAt: number }>();
+	// Sessions a session-cookie token named and found live, with their expiry, until any session
+	// ends: a browser's every request would otherwise read its session row. A read that started
+	// before a session ended must not put it back, hence the generation it was started in.
+	const liveSessions = new Map<string, number>();
+	let sessionsGeneration = 0;
+
+	const forgetSessions = () => {
+		sessionsGeneration++;
+		liveSessions.clear();
+	};
 
 	const forget = () => {
 		publicIdentity = undefined;
 		users.clear();
 		staticTokens.clear();
+		forgetSessions();
+	};
+
+	const sessionIsLive = async (key: string, user: string): Promise<boolean> => {
+		const entry = `${key}\u0000${user}`;
+		const known = liveSessions.get(entry);
+		if (known !== undefined && Date.now() < known) return true;
+		const generation = sessionsGeneration;
+		const expires = await liveSessionExpiry(knex, key, user);
+		if (expires === undefined || expires <= Date.now()) {
+			liveSessions.delete(entry);
+			return false;
+		}
+		if (generation === sessionsGeneration) {
+			if (liveSessions.size >= maxCacheEntries) liveSessions.clear();
+			liveSessions.set(entry, expires);
+		}
+		return true;
 	};
 
 	const resolveUser = (id: string): Promise<ResolvedIdentity | undefined> => {
@@ -128,7 +159,7 @@ export function createAuthenticator({ knex, secret, sessionCookieName }: Authent
 		try {
 			if (looksLikeJwt(presented.token)) {
 				const payload = await verifyJwt(presented.token);
-				if (payload.session !== undefined && !(await sessionIsLive(knex, payload.session, payload.id))) throw createError('INVALID_CREDENTIALS');
+				if (payload.session !== undefined && !(await sessionIsLive(payload.session, payload.id))) throw createError('INVALID_CREDENTIALS');
 				userId = payload.id;
 			} else {
 				userId = await userOfStaticToken(presented.token);
@@ -151,7 +182,12 @@ export function createAuthenticator({ knex, secret, sessionCookieName }: Authent
 		return toAccountability(identity, { ip: null });
 	};
 
-	return { authenticate, invalidate: forget, resolveUser, checkIp, accountabilityOf };
+	const sessionsEnded = () => {
+		forgetSessions();
+		announceSessionsEnded?.();
+	};
+
+	return { authenticate, invalidate: forget, sessionsEnded, forgetSessions, resolveUser, checkIp, accountabilityOf };
 }
 
 /**

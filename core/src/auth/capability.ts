@@ -56,10 +56,12 @@ export function createAuthCapability(deps: AuthDeps): AuthCapability {
 			}
 		},
 		async refresh(presented, context, { session }) {
+			// The rotated session ends, and so does a whole chain when the token was reused: either way
+			// the access tokens naming it must stop working, here and on every instance.
 			const rotated = await rotateSession(deps.knex, await sessionKey(deps, presented), auth.refreshTokenTtlMs, {
 				graceMs: auth.refreshReuseGraceMs,
 				secret: deps.config.secret,
-			});
+			}).finally(() => deps.authenticator.sessionsEnded());
 			const identity = await deps.authenticator.resolveUser(rotated.user);
 			if (!identity) {
 				await deleteSession(deps.knex, rotated.key);
@@ -70,6 +72,7 @@ export function createAuthCapability(deps: AuthDeps): AuthCapability {
 		},
 		async logout(presented) {
 			await deleteSession(deps.knex, await sessionKey(deps, presented));
+			deps.authenticator.sessionsEnded();
 		},
 		requestPasswordReset: (email, resetUrl) => requestPasswordReset(deps, email, resetUrl),
 		resetPassword: (token, password) => resetPassword(deps, token, password),

@@ -74,4 +74,5 @@ export async function resetPassword(deps: AuthDeps, token: unknown, password: un
 	if (updated !== 1) throw createError('INVALID_TOKEN');
 	// Sessions opened with the old password end with it.
 	await deps.knex('mantle_sessions').where({ user: user.id }).delete();
+	deps.authenticator.sessionsEnded();
 }

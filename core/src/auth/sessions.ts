@@ -151,13 +151,16 @@ export async function deleteSession(knex: Knex, key: string): Promise<void> {
 	await revokeChain(knex, key);
 }
 
-/** Whether a session-cookie access token still has its session: logging out ends it at once. */
-export async function sessionIsLive(knex: Knex, key: string, user: string): Promise<boolean> {
+/**
+ * When the session a session-cookie access token names expires (epoch ms), or undefined when it
+ * has ended (logged out, rotated by a refresh, revoked): logging out ends it at once.
+ */
+export async function liveSessionExpiry(knex: Knex, key: string, user: string): Promise<number | undefined> {
 	const row: { expires: unknown; next_token: string | null } | undefined = await knex('mantle_sessions')
 		.select('expires', 'next_token')
 		.where({ token: key, user })
 		.first();
-	return row !== undefined && row.next_token === null && expiryTime(row.expires) > Date.now();
+	return row !== undefined && row.next_token === null ? expiryTime(row.expires) : undefined;
 }
 
 /**

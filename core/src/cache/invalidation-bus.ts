@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
 
-/** What another instance must forget: the schema overview, who may do what, or (`cache`) the cached reads of some collections. */
-export type InvalidationTopic = 'schema' | 'access' | 'flows' | 'extensions' | 'cache';
+/** What another instance must forget: the schema overview, who may do what, which sessions are live, or (`cache`) the cached reads of some collections. */
+export type InvalidationTopic = 'schema' | 'access' | 'sessions' | 'flows' | 'extensions' | 'cache';
 
 const channel = 'mantle:invalidate';
 
