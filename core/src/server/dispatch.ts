@@ -4,7 +4,7 @@ import type { EndpointResponse, HttpMethod } from '@mantle/extensions-sdk';
 import { createError } from '../errors/index.js';
 import type { ExtensionHost } from '../extensions/host.js';
 import type { Authenticate } from '../auth/accountability.js';
-import { readBody } from './request-body.js';
+import { hasBody, readBody } from './request-body.js';
 import { requestContext } from '../request-context.js';
 import type { DataCache } from '../cache/data-cache.js';
 
@@ -27,7 +27,7 @@ export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate,
 				const accountability = await authenticate(request);
 				const produce = async () => {
 					const streamed = match.route.options.body === 'stream';
-					const body = streamed ? request.raw.req : await readBody(request, maxPayloadBytes);
+					const body = streamed ? request.raw.req : hasBody(request) ? await readBody(request, maxPayloadBytes) : undefined;
 					if (!streamed && holdsNul(body)) throw createError('payloadNul');
 					const result = await match.route.handler({
 						method: request.method.toUpperCase() as HttpMethod,
@@ -55,6 +55,8 @@ export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate,
  * naming it is refused rather than silently read as something else.
  */
 function parseQueryString(search: string): Record<string, unknown> {
+	// Most requests have no query at all: the same prototype-free object qs would give, without qs.
+	if (search === '' || search === '?') return Object.create(null) as Record<string, unknown>;
 	const text = search.replace(/^\?/, '');
 	if (/proto/i.test(text)) {
 		for (const key of new URLSearchParams(text).keys()) {

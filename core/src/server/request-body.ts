@@ -8,10 +8,8 @@ import type { Request } from '@hapi/hapi';
  * which the error mapping turns into INVALID_PAYLOAD / CONTENT_TOO_LARGE / UNSUPPORTED_MEDIA_TYPE.
  */
 export async function readBody(request: Request, maxBytes: number): Promise<unknown> {
+	if (!hasBody(request)) return undefined;
 	const raw = request.raw.req;
-	const length = raw.headers['content-length'];
-	const chunked = raw.headers['transfer-encoding'] !== undefined;
-	if (!chunked && (length === undefined || length === '0')) return undefined;
 	const { payload } = await Subtext.parse(raw, null, {
 		parse: true,
 		output: 'data',
@@ -23,4 +21,11 @@ export async function readBody(request: Request, maxBytes: number): Promise<unkn
 		protoAction: 'error',
 	});
 	return payload === null ? undefined : payload;
+}
+
+/** Whether the request says it carries a body: a length above zero, or chunks. Reads send neither. */
+export function hasBody(request: Request): boolean {
+	const { headers } = request.raw.req;
+	const length = headers['content-length'];
+	return headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
