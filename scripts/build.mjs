@@ -2,46 +2,15 @@
 // so that `npm start` runs plain JavaScript and first-party extensions have the `dist/index.js`
 // their manifests name. Type checking is separate (`npm run typecheck`). With `--if-stale` (what
 // `npm start` passes) nothing is built when every output is newer than every input.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, existsSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, existsSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root, stale, stamp, workspaceFolders } from './build-freshness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quiet = process.argv.includes('--quiet');
-const { workspaces } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-
 const started = performance.now();
 const startedAt = new Date();
 let files = 0;
-// Workspace entries may end in `/*` (every folder below), as npm allows.
-const folders = workspaces.flatMap((entry) =>
-	entry.endsWith('/*')
-		? readdirSync(path.join(root, entry.slice(0, -2)), { withFileTypes: true })
-				.filter((dirent) => dirent.isDirectory())
-				.map((dirent) => `${entry.slice(0, -2)}/${dirent.name}`)
-		: [entry],
-);
-/** Written after a whole build: its time is when the outputs were last made complete. */
-const stamp = path.join(root, 'node_modules/.cache/mantle/build-stamp');
-
-/**
- * Whether a build would change anything: some source, folder (a deleted file changes its
- * folder's time), package.json or build script is newer than the stamp, or a dist/ is missing.
- */
-function stale() {
-	if (!existsSync(stamp)) return true;
-	const built = statSync(stamp).mtimeMs;
-	const newer = (file) => statSync(file).mtimeMs > built;
-	const scripts = [fileURLToPath(import.meta.url), path.join(root, 'studio/app/build.mjs'), path.join(root, 'package.json')];
-	if (scripts.some(newer)) return true;
-	for (const workspace of folders) {
-		const src = path.join(root, workspace, 'src');
-		if (!existsSync(src)) continue;
-		if (!existsSync(path.join(root, workspace, 'dist')) || newer(path.join(root, workspace, 'package.json')) || newer(src)) return true;
-		for (const entry of readdirSync(src, { recursive: true, encoding: 'utf8' })) if (newer(path.join(src, entry))) return true;
-	}
-	return false;
-}
+const folders = workspaceFolders();
 
 if (process.argv.includes('--if-stale') && !stale()) {
 	if (!quiet) console.log('build is up to date');
