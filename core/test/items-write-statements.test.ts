@@ -188,3 +188,22 @@ vendorTest('the answer to a PATCH carries what the database and the system fille
 		await stop();
 	}
 });
+
+vendorTest('a write of more items than the log holds back records every one, each revision beside its activity', async (t, db) => {
+	const { url, stop } = await startKernel(db);
+	try {
+		await createCatalog(url);
+		const names = Array.from({ length: 1500 }, (_, index) => ({ name: `author ${index}` }));
+		const created = await api(url, 'POST', '/items/authors?fields=id', names);
+		t.is(created.status, 200, JSON.stringify(created.body).slice(0, 300));
+		const activity = await db.knex('mantle_activity').where({ collection: 'authors', action: 'create' }).select('id', 'item');
+		t.is(activity.length, 1500);
+		const revisions = await db.knex('mantle_revisions').where({ collection: 'authors' }).select('activity', 'item', 'data');
+		t.is(revisions.length, 1500);
+		const itemOfActivity = new Map(activity.map((row: any) => [String(row.id), row.item]));
+		t.true(revisions.every((revision: any) => itemOfActivity.get(String(revision.activity)) === revision.item));
+		t.true(revisions.every((revision: any) => json(revision.data).name === `author ${Number(revision.item) - 1}`));
+	} finally {
+		await stop();
+	}
+});

@@ -15,6 +15,9 @@ export interface ChangeRecord {
 	delta?: Item;
 }
 
+/** Log rows a transaction holds back at most before writing them. */
+const pendingLimit = 1000;
+
 /** The log itself is never logged. */
 const unlogged = new Set(['directus_activity', 'directus_revisions', 'directus_sessions', 'directus_migrations']);
 
@@ -50,7 +53,8 @@ export async function recordChanges(context: EngineContext, model: CollectionMod
 			},
 		});
 	}
-	if (!pending) await writeChanges(context.knex, context.dialect, changes);
+	// Waiting rows are bounded: a long import writes its log as it goes, a thousand rows at a time.
+	if (!pending || changes.activity.length >= pendingLimit) await writeChanges(context.knex, context.dialect, changes);
 }
 
 /** Writes the recorded rows: the activity first, since each revision names its activity row. */
