@@ -12,6 +12,15 @@ async function ok(response: { status: number; body: any }, what: string) {
 	return response.body.data;
 }
 
+/** The catalog with one article titled "Main title" and its version "draft", which retitles it. */
+async function draftedArticle(url: string, draftTitle: string) {
+	await createCatalog(url);
+	const article = await ok(await api(url, 'POST', '/items/articles', { title: 'Main title' }), 'article');
+	const version = await ok(await api(url, 'POST', '/versions', { key: 'draft', collection: 'articles', item: article.id }), 'version');
+	await ok(await api(url, 'POST', `/versions/${version.id}/save`, { title: draftTitle }), 'save');
+	return { article, version };
+}
+
 vendorTest('<collection>_by_version answers the item as a saved content version has it, the main item untouched', async (t, db) => {
 	const { url, stop } = await startKernel(db);
 	try {
@@ -45,10 +54,7 @@ vendorTest('<collection>_by_version answers the item as a saved content version 
 vendorTest('a role that may not read versions has no _by_version field', async (t, db) => {
 	const { url, stop } = await startKernel(db);
 	try {
-		await createCatalog(url);
-		const article = await ok(await api(url, 'POST', '/items/articles', { title: 'Main title' }), 'article');
-		const version = await ok(await api(url, 'POST', '/versions', { key: 'draft', collection: 'articles', item: article.id }), 'version');
-		await ok(await api(url, 'POST', `/versions/${version.id}/save`, { title: 'Secret draft' }), 'save');
+		const { article } = await draftedArticle(url, 'Secret draft');
 		const role = (await api(url, 'POST', '/roles', { name: 'Reader' })).body.data.id;
 		const policy = (await api(url, 'POST', '/policies', { name: 'Reader policy', app_access: false, admin_access: false })).body.data.id;
 		await api(url, 'POST', '/access', { role, policy });
@@ -68,10 +74,7 @@ vendorTest('a role that may not read versions has no _by_version field', async (
 vendorTest('version reads are on /graphql only, as Directus offers them, and <c>_by_id(version:) reads the version too', async (t, db) => {
 	const { url, stop } = await startKernel(db);
 	try {
-		await createCatalog(url);
-		const article = await ok(await api(url, 'POST', '/items/articles', { title: 'Main title' }), 'article');
-		const version = await ok(await api(url, 'POST', '/versions', { key: 'draft', collection: 'articles', item: article.id }), 'version');
-		await ok(await api(url, 'POST', `/versions/${version.id}/save`, { title: 'Draft title' }), 'save');
+		const { article } = await draftedArticle(url, 'Draft title');
 
 		const rootFields = async (path: string) =>
 			(await gql(url, '{ __schema { queryType { fields { name } } } }', { path })).body.data.__schema.queryType.fields.map((field: any) => field.name);
@@ -159,8 +162,8 @@ vendorTest(
 			await ok(await api(url, 'POST', `/versions/${articleVersion.id}/promote`, {}), 'promote article');
 			const promoted = await gql(url, `{ author: authors_by_id(id: ${ada.id}) ${authorQuery} article: articles_by_id(id: ${first.id}) ${articleQuery} }`);
 			t.deepEqual(promoted.body.data.author, drafted.body.data.author);
-		// The author's version edited this article's title meanwhile; its tags are the article version's.
-		t.deepEqual(promoted.body.data.article, { ...drafted.body.data.article, title: 'First, edited' });
+			// The author's version edited this article's title meanwhile; its tags are the article version's.
+			t.deepEqual(promoted.body.data.article, { ...drafted.body.data.article, title: 'First, edited' });
 		} finally {
 			await stop();
 		}
