@@ -3,13 +3,11 @@
 // transformation throughput for a 1024×768 JPEG to a 300 px wide WebP — first-time transforms
 // (a distinct width each, so no stored variant can answer) and cached serves of one variant.
 // `--size` (MB, default 200) and `--requests` (default 40) change the amounts.
-import { createHash, randomFillSync, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
-import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
+import { uploadGenerated } from './generated-upload.mjs';
 import { adminToken, cleanUp, scratchDatabase, startMantle, tempFolder, wasInterrupted } from './lib.mjs';
 
 const MB = 1024 * 1024;
@@ -25,53 +23,6 @@ function rssOf(pid) {
 		.split('\n')
 		.find((entry) => entry.startsWith('VmRSS:'));
 	return Number(line.replace(/\D+/g, '')) * 1024;
-}
-
-/** A multipart upload of `size` random bytes, generated as it is sent. */
-function uploadGenerated(url, size) {
-	const boundary = `----bench${randomUUID()}`;
-	const head = Buffer.from(
-		`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-	);
-	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-	const hash = createHash('sha256');
-	let sent = 0;
-	let stage = 0;
-	const body = new Readable({
-		read() {
-			if (stage === 0) return void ((stage = 1), this.push(head));
-			if (sent < size) {
-				const chunk = randomFillSync(Buffer.allocUnsafe(Math.min(256 * 1024, size - sent)));
-				sent += chunk.length;
-				hash.update(chunk);
-				return void this.push(chunk);
-			}
-			if (stage === 1) return void ((stage = 2), this.push(tail));
-			this.push(null);
-		},
-	});
-	return new Promise((resolve, reject) => {
-		const request = http.request(
-			`${url}/files`,
-			{
-				method: 'POST',
-				headers: {
-					authorization: `Bearer ${adminToken}`,
-					'content-type': `multipart/form-data; boundary=${boundary}`,
-					'content-length': String(head.length + size + tail.length),
-				},
-			},
-			(response) => {
-				let text = '';
-				response
-					.setEncoding('utf8')
-					.on('data', (chunk) => (text += chunk))
-					.on('end', () => resolve({ status: response.statusCode, body: JSON.parse(text), sha256: hash.digest('hex') }));
-			},
-		);
-		request.once('error', reject);
-		body.pipe(request);
-	});
 }
 
 async function uploadImage(url, content) {
@@ -112,7 +63,7 @@ export async function run(args) {
 		const started = performance.now();
 		let uploaded;
 		try {
-			uploaded = await uploadGenerated(url, settings.sizeMb * MB);
+			uploaded = await uploadGenerated(url, settings.sizeMb * MB, { token: adminToken });
 		} finally {
 			clearInterval(sampler);
 		}

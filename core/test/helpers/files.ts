@@ -1,11 +1,11 @@
-import { createHash, randomFillSync, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { Readable } from 'node:stream';
 import sharp from 'sharp';
 import { adminToken, startKernel, type RunningKernel } from './kernel.js';
 import { api } from './http.js';
 import type { TestDatabase } from './databases.js';
 import type { ObjectStore } from './object-stores.js';
+import { uploadGenerated as generatedUpload } from '../../../scripts/bench/generated-upload.mjs';
 
 export const MB = 1024 * 1024;
 
@@ -57,63 +57,9 @@ export async function upload(
 	return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
-/**
- * Uploads `size` random bytes as one multipart file, generated while it is sent: neither side
- * ever holds the file, so memory measures what the server keeps. Resolves with the response and
- * the content's hash.
- */
+/** Uploads `size` random bytes as one multipart file, generated while it is sent (the files benchmark's upload too). */
 export function uploadGenerated(url: string, size: number, filename = 'big.bin'): Promise<{ status: number; body: any; sha256: string }> {
-	const boundary = `----mantle${randomUUID()}`;
-	const head = Buffer.from(
-		`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-	);
-	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-	const hash = createHash('sha256');
-	let sent = 0;
-	let stage = 0;
-	const body = new Readable({
-		read() {
-			if (stage === 0) {
-				stage = 1;
-				return void this.push(head);
-			}
-			if (sent < size) {
-				const chunk = randomFillSync(Buffer.allocUnsafe(Math.min(256 * 1024, size - sent)));
-				sent += chunk.length;
-				hash.update(chunk);
-				return void this.push(chunk);
-			}
-			if (stage === 1) {
-				stage = 2;
-				return void this.push(tail);
-			}
-			this.push(null);
-		},
-	});
-	const target = new URL('/files', url);
-	return new Promise((resolve, reject) => {
-		const request = http.request(
-			target,
-			{
-				method: 'POST',
-				headers: {
-					authorization: `Bearer ${adminToken}`,
-					'content-type': `multipart/form-data; boundary=${boundary}`,
-					'content-length': String(head.length + size + tail.length),
-				},
-			},
-			(response) => {
-				const chunks: Buffer[] = [];
-				response.on('data', (chunk: Buffer) => chunks.push(chunk));
-				response.on('end', () => {
-					const text = Buffer.concat(chunks).toString();
-					resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, sha256: hash.digest('hex') });
-				});
-			},
-		);
-		request.once('error', reject);
-		body.pipe(request);
-	});
+	return generatedUpload<any>(url, size, { token: adminToken, filename });
 }
 
 /** A GET of an asset, with the body as bytes. */
