@@ -1,6 +1,7 @@
 // The benchmark catalogue: 200 authors, 50 tags, 10,000 articles with their tag links and 20,000
 // events, the same on every run and every database (a seeded PRNG), created and seeded through
 // the API. `npm run bench -- items` measures against it.
+import { catalogRelations } from './catalog-relations.mjs';
 import { api } from './lib.mjs';
 
 export const counts = { authors: 200, tags: 50, articles: 10_000, articleBatch: 1_000, events: 20_000, eventBatch: 5_000 };
@@ -129,27 +130,7 @@ export async function createSchema(url) {
 		{ field: 'at', type: 'dateTime' },
 	]);
 	const relation = (body) => api(url, 'POST', '/relations', body);
-	await relation({
-		collection: 'articles',
-		field: 'author',
-		related_collection: 'authors',
-		meta: { one_field: 'articles' },
-		schema: { on_delete: 'SET NULL' },
-	});
-	await relation({
-		collection: 'articles_tags',
-		field: 'articles_id',
-		related_collection: 'articles',
-		meta: { one_field: 'tags', junction_field: 'tags_id' },
-		schema: { on_delete: 'CASCADE' },
-	});
-	await relation({
-		collection: 'articles_tags',
-		field: 'tags_id',
-		related_collection: 'tags',
-		meta: { junction_field: 'articles_id' },
-		schema: { on_delete: 'CASCADE' },
-	});
+	for (const body of catalogRelations) await relation(body);
 }
 
 async function timed(task) {

@@ -1,4 +1,5 @@
 import { api } from './http.js';
+import { catalogRelations } from '../../../scripts/bench/catalog-relations.mjs';
 
 /**
  * A small catalogue to query: authors, articles (M2O author, M2M tags through articles_tags) and
@@ -150,27 +151,7 @@ export async function createCatalog(url: string): Promise<void> {
 		{ field: 'tags_id', type: 'integer' },
 	]);
 	const relation = (body: unknown) => api(url, 'POST', '/relations', body).then((r) => expectOk(r, 'relation'));
-	await relation({
-		collection: 'articles',
-		field: 'author',
-		related_collection: 'authors',
-		meta: { one_field: 'articles' },
-		schema: { on_delete: 'SET NULL' },
-	});
-	await relation({
-		collection: 'articles_tags',
-		field: 'articles_id',
-		related_collection: 'articles',
-		meta: { one_field: 'tags', junction_field: 'tags_id' },
-		schema: { on_delete: 'CASCADE' },
-	});
-	await relation({
-		collection: 'articles_tags',
-		field: 'tags_id',
-		related_collection: 'tags',
-		meta: { junction_field: 'articles_id' },
-		schema: { on_delete: 'CASCADE' },
-	});
+	for (const body of catalogRelations) await relation(body);
 }
 
 /** Seeds through the API: authors and tags in bulk, articles with their tags as nested M2M writes. */

@@ -1,0 +1,1 @@
+export const catalogRelations: ReadonlyArray<Record<string, unknown>>;
