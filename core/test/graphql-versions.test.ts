@@ -12,9 +12,15 @@ async function ok(response: { status: number; body: any }, what: string) {
 	return response.body.data;
 }
 
+/** The catalog, its articles and authors with content versioning turned on (as Directus, versions exist only there). */
+async function versionedCatalog(url: string) {
+	await createCatalog(url);
+	for (const collection of ['articles', 'authors']) await ok(await api(url, 'PATCH', `/collections/${collection}`, { meta: { versioning: true } }), collection);
+}
+
 /** The catalog with one article titled "Main title" and its version "draft", which retitles it. */
 async function draftedArticle(url: string, draftTitle: string) {
-	await createCatalog(url);
+	await versionedCatalog(url);
 	const article = await ok(await api(url, 'POST', '/items/articles', { title: 'Main title' }), 'article');
 	const version = await ok(await api(url, 'POST', '/versions', { key: 'draft', collection: 'articles', item: article.id }), 'version');
 	await ok(await api(url, 'POST', `/versions/${version.id}/save`, { title: draftTitle }), 'save');
@@ -24,7 +30,7 @@ async function draftedArticle(url: string, draftTitle: string) {
 vendorTest('<collection>_by_version answers the item as a saved content version has it, the main item untouched', async (t, db) => {
 	const { url, stop } = await startKernel(db);
 	try {
-		await createCatalog(url);
+		await versionedCatalog(url);
 		const [ada, grace] = await ok(await api(url, 'POST', '/items/authors', [{ name: 'Ada' }, { name: 'Grace' }]), 'authors');
 		const article = await ok(await api(url, 'POST', '/items/articles', { title: 'Main title', views: 3, author: ada.id }), 'article');
 		const version = await ok(await api(url, 'POST', '/versions', { key: 'draft', name: 'Draft', collection: 'articles', item: article.id }), 'version');
@@ -100,7 +106,7 @@ vendorTest(
 	async (t, db) => {
 		const { url, stop } = await startKernel(db);
 		try {
-			await createCatalog(url);
+			await versionedCatalog(url);
 			const [oldTag, keptTag] = await ok(await api(url, 'POST', '/items/tags', [{ name: 'old' }, { name: 'kept' }]), 'tags');
 			const ada = await ok(await api(url, 'POST', '/items/authors', { name: 'Ada' }), 'author');
 			const [first, second] = await ok(
@@ -110,6 +116,8 @@ vendorTest(
 				]),
 				'articles',
 			);
+			const unversioned = await api(url, 'POST', '/versions', { key: 'draft', collection: 'tags', item: oldTag.id });
+			t.is(code(unversioned), 'UNPROCESSABLE_CONTENT', 'a collection without versioning has no versions');
 			const junction = await ok(
 				await api(url, 'GET', `/items/articles_tags?filter[articles_id][_eq]=${first.id}&filter[tags_id][_eq]=${oldTag.id}&fields=id`),
 				'junction',

@@ -274,6 +274,7 @@ export const errorMessages = {
 	versionKeyTaken: { code: 'RECORD_NOT_UNIQUE', template: 'Item {item} of "{collection}" already has a version "{key}".' },
 	versionMainChanged: { code: 'UNPROCESSABLE_CONTENT', template: 'The main item has changed since this version was compared; compare it again.' },
 	graphqlIntrospectionDisabled: { code: 'FORBIDDEN', template: 'GraphQL introspection is disabled on this instance.' },
+	versioningDisabled: { code: 'UNPROCESSABLE_CONTENT', template: 'Content versioning is not enabled for collection "{collection}".' },
 
 	// Schema snapshots and field types.
 	fieldTypeNotCreatable: { code: 'INVALID_PAYLOAD', template: 'Fields of type "{type}" cannot be created.' },

@@ -8,6 +8,16 @@ export function versionRoutes(router: Router, items: ItemsCapability): void {
 	/** The main item as it stands, read by the system only to fingerprint it. */
 	const mainHash = async (collection: string, item: string): Promise<string> => hashOf(await items(collection, { accountability: null }).readOne(item));
 
+	/** As in Directus, only collections whose settings turn content versioning on have versions. */
+	const versioningEnabled = async (collection: string): Promise<boolean> => {
+		const [meta] = await items('directus_collections', { accountability: null }).readByQuery({
+			fields: ['versioning'],
+			filter: { collection: { _eq: collection } },
+			limit: 1,
+		});
+		return meta?.versioning === true || meta?.versioning === 1 || meta?.versioning === '1';
+	};
+
 	const readVersion = async (request: EndpointRequest) => {
 		const version = await versions(request).readOne(request.params.pk!, { fields: ['id', 'collection', 'item', 'hash', 'delta'] });
 		return {
@@ -28,6 +38,7 @@ export function versionRoutes(router: Router, items: ItemsCapability): void {
 		if ((typeof item !== 'string' && typeof item !== 'number') || item === '') throw createError('fieldRequired', { field: 'item' });
 		// The item must exist and be readable by the caller; FORBIDDEN otherwise, as for any read.
 		await items(collection, { accountability: request.accountability }).readOne(item);
+		if (!(await versioningEnabled(collection))) throw createError('versioningDisabled', { collection });
 		const service = versions(request);
 		const taken = await items('directus_versions', { accountability: null }).readByQuery({
 			fields: ['id'],
