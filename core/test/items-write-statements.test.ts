@@ -207,3 +207,30 @@ vendorTest('a write of more items than the log holds back records every one, eac
 		await stop();
 	}
 });
+
+vendorTest('whatever spelling of a key the database matches, every row an admin PATCH changes is logged under its stored key', async (t, db) => {
+	const { url, stop } = await startKernel(db);
+	try {
+		const created = await api(url, 'POST', '/collections', {
+			collection: 'places',
+			schema: {},
+			meta: {},
+			fields: [
+				{ field: 'id', type: 'uuid', schema: { is_primary_key: true }, meta: { special: ['uuid'] } },
+				{ field: 'name', type: 'string' },
+			],
+		});
+		t.is(created.status, 200, JSON.stringify(created.body));
+		const place = (await api(url, 'POST', '/items/places', { name: 'Lyon' })).body.data;
+		await api(url, 'PATCH', `/items/places/${String(place.id).toUpperCase()}`, { name: 'Paris' });
+		const stored = (await db.knex('places').where({ id: place.id }).first()).name;
+		const logged = await db.knex('mantle_activity').where({ collection: 'places', action: 'update' }).select('item');
+		// Databases differ on whether an upper-case UUID names the row; a row changed is a row logged.
+		t.deepEqual(
+			logged.map((row: any) => row.item),
+			stored === 'Paris' ? [place.id] : [],
+		);
+	} finally {
+		await stop();
+	}
+});

@@ -6,6 +6,7 @@ import { rowReader } from '../values/cache.js';
 import { validatePayload } from '../../permissions/validate-payload.js';
 import { validateFields } from './field-validation.js';
 import { isUnrestricted } from '../context.js';
+import { readKeys } from './keys.js';
 import { assertAllowedKeys, assertFieldRows, existingKeys, writePermission } from './guard.js';
 import { saveRelatedAny, saveRelatedMany, saveRelatedOne } from './nested.js';
 import { assertPlainWrite, checkWritableFields, completeRow, knownFields, splitPayload } from './payload.js';
@@ -49,7 +50,17 @@ export async function updateItems(context: WriteContext, model: CollectionModel,
 	if (!verified) {
 		if (!after && wrote && model.accountability === 'all') after = await snapshot(context, model, keys);
 		const found = after ?? (await existingKeys(context, model, keys));
-		keys = keys.filter((key) => found.has(String(key)));
+		const given = keys.filter((key) => found.has(String(key)));
+		// The database may match a key spelt otherwise (an upper-case UUID): the rows it changed
+		// are then named by their stored keys, so every changed row is logged.
+		keys =
+			after && new Set(given.map(String)).size < after.size
+				? readKeys(
+						context,
+						model,
+						[...after.values()].map((row) => row[model.primary]),
+					)
+				: given;
 		if (keys.length === 0) return keys;
 	}
 	for (const key of keys) {
