@@ -35,7 +35,7 @@ export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate,
 						params: match.params,
 						query: parseQueryString(request.url.search),
 						headers: request.headers,
-						cookies: cookiesOf(request.state),
+						cookies: request.headers.cookie === undefined ? {} : cookiesOf(request.state),
 						body,
 						accountability,
 					});
