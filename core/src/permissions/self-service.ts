@@ -10,34 +10,6 @@ export function isSelfService(accountability: Accountability): boolean {
 	return (accountability as Accountability & { selfService?: unknown }).selfService === true;
 }
 
-/** What every signed-in user may read of their own user. Secrets and sign-in plumbing stay out. */
-const ownReadable = [
-	'id',
-	'first_name',
-	'last_name',
-	'email',
-	'password',
-	'location',
-	'title',
-	'description',
-	'tags',
-	'avatar',
-	'language',
-	'tfa_secret',
-	'status',
-	'role',
-	'last_access',
-	'last_page',
-	'provider',
-	'email_notifications',
-	'appearance',
-	'theme_dark',
-	'theme_light',
-	'theme_light_overrides',
-	'theme_dark_overrides',
-	'text_direction',
-];
-
 /** What every signed-in user may change about themselves, whatever their policies say. */
 const ownWritable = [
 	'first_name',
@@ -57,6 +29,12 @@ const ownWritable = [
 	'theme_dark_overrides',
 	'email_notifications',
 ];
+
+/**
+ * What every signed-in user may read of their own user: what they may change, and how their
+ * account stands. Secrets and sign-in plumbing stay out.
+ */
+const ownReadable = ['id', ...ownWritable, 'tfa_secret', 'status', 'role', 'last_access', 'last_page', 'provider', 'text_direction'];
 
 const own = { id: { _eq: '$CURRENT_USER' } };
 
