@@ -1,11 +1,6 @@
-import type { Knex } from 'knex';
-import type { Logger } from 'pino';
 import type { SandboxSupervisor } from '@mantle/sandbox';
 import type { ExtensionContext, MailCapability } from '@mantle/extensions-sdk';
 import type { Authenticator } from '../auth/accountability.js';
-import type { FlowsConfig } from '../config/flows.js';
-import type { Dialect } from '../database/dialects/types.js';
-import type { EventBus } from '../events/bus.js';
 import type { DataEngine } from '../items/engine.js';
 import type { Mailer } from '../mail/mailer.js';
 import { createFlowsCapability } from './capability.js';
@@ -17,19 +12,13 @@ import { createScriptsCapability } from './scripts.js';
 
 export { FlowsRuntime } from './runtime.js';
 
-export interface FlowsSetup {
-	knex: Knex;
-	dialect: Dialect;
-	bus: EventBus;
-	logger: Logger;
-	config: FlowsConfig;
-	env: Readonly<Record<string, string>>;
+/** What the runtime needs, less the queue (chosen here: BullMQ with Redis, in-process without), plus what the capabilities use. */
+export interface FlowsSetup extends Omit<FlowsRuntimeOptions, 'queue'> {
 	redisUrl?: string;
 	engine: DataEngine;
 	authenticator: Authenticator;
 	mailer: Mailer;
 	sandbox: () => Promise<SandboxSupervisor>;
-	operations: FlowsRuntimeOptions['operations'];
 }
 
 /** The flows runtime and the capabilities its first-party operations and endpoint use. */
