@@ -1,20 +1,13 @@
 import type { Knex } from 'knex';
 import semver from 'semver';
+import type { RegistryListing } from '@mantle/extensions-sdk';
 import { notFound } from '../errors.js';
 import { renderReadme } from '../readme.js';
 
-export interface Listing {
-	name: string;
-	version: string;
-	description: string | null;
+/** A marketplace listing: what the kernel's registry capability reads (the SDK's `RegistryListing`), and more. */
+export interface Listing extends RegistryListing {
 	keywords: string[];
 	license: string | null;
-	type: string | null;
-	host: string | null;
-	sandboxed: boolean;
-	requested_scopes: Record<string, unknown>;
-	publisher: { name: string; verified: boolean };
-	downloads_week: number;
 	updated_at: string;
 	deprecated: string | null;
 }
