@@ -47,20 +47,8 @@ test('a JSON body with native values gives the same query as the URL form', (t) 
 		meta: ['total_count', 'filter_count'],
 		search: 'foo',
 	};
-	t.deepEqual(parseQuery(body), {
-		fields: ['id', 'title'],
-		filter: { status: { _eq: 'published' }, views: { _gt: 10 } },
-		sort: ['-id'],
-		limit: 10,
-		offset: 0,
-		page: 1,
-		aggregate: { count: ['*'] },
-		groupBy: ['status'],
-		deep: { tags: { limit: 2, filter: { name: { _neq: 'x' } } } },
-		alias: { author_name: 'author.name' },
-		meta: ['total_count', 'filter_count'],
-		search: 'foo',
-	});
+	// Everything reads back as sent, but deep's `_`-prefixed keys, which are unwrapped.
+	t.deepEqual(parseQuery(body), { ...body, deep: { tags: { limit: 2, filter: { name: { _neq: 'x' } } } } });
 });
 
 test('unknown parameters are ignored and empty ones count as absent', (t) => {
