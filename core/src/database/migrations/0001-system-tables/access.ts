@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { foreignKey, uniqueKey } from './keys.js';
+import { foreignKey, uniqueKey, dropTables } from './keys.js';
 
 /**
  * Who may do what: roles, policies, users, the access rows that attach policies to roles and
@@ -121,11 +121,5 @@ export async function create(knex: Knex): Promise<void> {
 }
 
 export async function drop(knex: Knex): Promise<void> {
-	await knex.schema.dropTableIfExists('mantle_sessions');
-	await knex.schema.dropTableIfExists('mantle_shares');
-	await knex.schema.dropTableIfExists('mantle_permissions');
-	await knex.schema.dropTableIfExists('mantle_access');
-	await knex.schema.dropTableIfExists('mantle_users');
-	await knex.schema.dropTableIfExists('mantle_policies');
-	await knex.schema.dropTableIfExists('mantle_roles');
+	await dropTables(knex, ['mantle_sessions', 'mantle_shares', 'mantle_permissions', 'mantle_access', 'mantle_users', 'mantle_policies', 'mantle_roles']);
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { foreignKey } from './keys.js';
+import { foreignKey, dropTables } from './keys.js';
 
 /**
  * What happens to items: the activity log, revisions, content versions, comments and the
@@ -84,9 +84,5 @@ export async function create(knex: Knex): Promise<void> {
 }
 
 export async function drop(knex: Knex): Promise<void> {
-	await knex.schema.dropTableIfExists('mantle_notifications');
-	await knex.schema.dropTableIfExists('mantle_comments');
-	await knex.schema.dropTableIfExists('mantle_revisions');
-	await knex.schema.dropTableIfExists('mantle_versions');
-	await knex.schema.dropTableIfExists('mantle_activity');
+	await dropTables(knex, ['mantle_notifications', 'mantle_comments', 'mantle_revisions', 'mantle_versions', 'mantle_activity']);
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { foreignKey } from './keys.js';
+import { foreignKey, dropTables } from './keys.js';
 
 /**
  * Folders and file records. Files point at users (who uploaded, who modified) and users point at
@@ -63,6 +63,5 @@ export async function unlinkUsers(knex: Knex): Promise<void> {
 }
 
 export async function drop(knex: Knex): Promise<void> {
-	await knex.schema.dropTableIfExists('mantle_files');
-	await knex.schema.dropTableIfExists('mantle_folders');
+	await dropTables(knex, ['mantle_files', 'mantle_folders']);
 }

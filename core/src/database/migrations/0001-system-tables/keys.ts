@@ -28,3 +28,8 @@ export function foreignKey(
 export function uniqueKey(table: Knex.TableBuilder, columns: string[], indexName: string): void {
 	table.unique(columns, { indexName });
 }
+
+/** Drops the tables that exist, in the order given: those that point at others first. */
+export async function dropTables(knex: Knex, tables: Array<`mantle_${string}`>): Promise<void> {
+	for (const table of tables) await knex.schema.dropTableIfExists(table);
+}

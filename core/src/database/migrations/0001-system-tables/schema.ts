@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { foreignKey, uniqueKey } from './keys.js';
+import { foreignKey, uniqueKey, dropTables } from './keys.js';
 
 /** The data model's metadata: what Directus clients read as directus_collections, _fields and _relations. */
 export async function create(knex: Knex): Promise<void> {
@@ -67,7 +67,5 @@ export async function create(knex: Knex): Promise<void> {
 }
 
 export async function drop(knex: Knex): Promise<void> {
-	await knex.schema.dropTableIfExists('mantle_relations');
-	await knex.schema.dropTableIfExists('mantle_fields');
-	await knex.schema.dropTableIfExists('mantle_collections');
+	await dropTables(knex, ['mantle_relations', 'mantle_fields', 'mantle_collections']);
 }

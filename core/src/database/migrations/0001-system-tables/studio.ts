@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { foreignKey } from './keys.js';
+import { foreignKey, dropTables } from './keys.js';
 
 /**
  * What shapes the Studio: project settings, saved presets and bookmarks, insights dashboards
@@ -108,9 +108,5 @@ export async function create(knex: Knex): Promise<void> {
 }
 
 export async function drop(knex: Knex): Promise<void> {
-	await knex.schema.dropTableIfExists('mantle_translations');
-	await knex.schema.dropTableIfExists('mantle_panels');
-	await knex.schema.dropTableIfExists('mantle_dashboards');
-	await knex.schema.dropTableIfExists('mantle_presets');
-	await knex.schema.dropTableIfExists('mantle_settings');
+	await dropTables(knex, ['mantle_translations', 'mantle_panels', 'mantle_dashboards', 'mantle_presets', 'mantle_settings']);
 }
