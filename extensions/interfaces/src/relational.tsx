@@ -1,21 +1,10 @@
-import type { StudioApi } from '@mantle/extensions-sdk';
+import type { RelationRow, StudioApi } from '@mantle/extensions-sdk';
 import { useEffect, useState } from 'preact/hooks';
 
 export type Key = string | number;
 export type Row = Record<string, unknown>;
 
-interface Relation {
-	collection: string;
-	field: string;
-	related_collection: string | null;
-	meta: {
-		one_field?: string | null;
-		junction_field?: string | null;
-		sort_field?: string | null;
-		one_collection_field?: string | null;
-		one_allowed_collections?: string[] | null;
-	} | null;
-}
+type Relation = RelationRow;
 interface FieldInfo {
 	field: string;
 	type: string;

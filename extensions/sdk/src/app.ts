@@ -1,3 +1,4 @@
+import type { StoredFieldType } from './data-model.js';
 import type { Filter, Item, PrimaryKey, Query } from './items.js';
 
 /**
@@ -7,25 +8,7 @@ import type { Filter, Item, PrimaryKey, Query } from './items.js';
 export type Component<Props> = (props: Props) => unknown;
 
 /** The field types of the data model, as the `/fields` endpoint names them. */
-export type FieldType =
-	| 'string'
-	| 'text'
-	| 'integer'
-	| 'bigInteger'
-	| 'float'
-	| 'decimal'
-	| 'boolean'
-	| 'uuid'
-	| 'hash'
-	| 'date'
-	| 'time'
-	| 'dateTime'
-	| 'timestamp'
-	| 'json'
-	| 'csv'
-	| 'geometry'
-	| 'alias'
-	| 'unknown';
+export type FieldType = StoredFieldType | 'alias';
 
 /** One option an admin sets when choosing the extension, drawn with an existing interface. */
 export interface OptionField {

@@ -9,6 +9,7 @@ export type { DisplayDefinition, DisplayProps } from './display.js';
 export type { EndpointDefinition, EndpointRequest, EndpointResponse, HttpMethod, RouteHandler, RouteOptions, Router } from './endpoint.js';
 export { isErrorCode, type ErrorCode } from './error-codes.js';
 export type { ErrorMessageId, ErrorMessageValues } from './error-messages.js';
+export type { RelationRow, StoredFieldType } from './data-model.js';
 export type { FilterOperator } from './filter-operators.js';
 export type { ActionHandler, FilterHandler, HookDefinition, HookEventContext, HookMeta, HookRegister, InitHandler, ScheduleHandler } from './hook.js';
 export type { InterfaceDefinition, InterfaceProps } from './interface.js';

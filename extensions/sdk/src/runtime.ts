@@ -8,6 +8,7 @@ export { setCookie } from './cookies.js';
 export { ExtensionError, createError } from './errors.js';
 export { errorCodes, isErrorCode } from './error-codes.js';
 export { errorMessages, fillErrorMessage, isErrorMessageId } from './error-messages.js';
+export { fieldTypes } from './data-model.js';
 export { defineHook } from './hook.js';
 export { defineInterface } from './interface.js';
 export { aggregateFunctions, exportFormats, metaKeys, type ExportFormat, type MetaKey } from './items.js';

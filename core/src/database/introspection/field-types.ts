@@ -1,23 +1,2 @@
-/** The field types Mantle's API speaks; `hash` and `csv` are never read from a catalog, only declared. */
-export const fieldTypes = [
-	'string',
-	'text',
-	'integer',
-	'bigInteger',
-	'float',
-	'decimal',
-	'boolean',
-	'date',
-	'time',
-	'dateTime',
-	'timestamp',
-	'json',
-	'uuid',
-	'hash',
-	'csv',
-	'binary',
-	'geometry',
-	'unknown',
-] as const;
-
-export type FieldType = (typeof fieldTypes)[number];
+// The list lives in the SDK so the Studio and the displays offer exactly the types the kernel speaks.
+export { fieldTypes, type StoredFieldType as FieldType } from '@mantle/extensions-sdk';

@@ -1,3 +1,4 @@
+import { fieldTypes } from '@mantle/extensions-sdk';
 import { rulesToFilter, type Rule } from '../content/filter.js';
 import { filterToRules } from '../lib/filter-rules.js';
 import type { Field } from '../lib/schema.js';
@@ -5,23 +6,8 @@ import type { RelationKind } from './model-api.js';
 
 export type FieldKind = 'standard' | 'group' | RelationKind;
 
-export const fieldTypes = [
-	'string',
-	'text',
-	'integer',
-	'bigInteger',
-	'float',
-	'decimal',
-	'boolean',
-	'date',
-	'time',
-	'dateTime',
-	'timestamp',
-	'json',
-	'csv',
-	'uuid',
-	'hash',
-] as const;
+/** The types a new field may take: every stored type but those the kernel only ever reads from an existing column. */
+export const creatableFieldTypes = fieldTypes.filter((type) => !['binary', 'geometry', 'unknown'].includes(type));
 
 export interface Condition {
 	name: string;

@@ -5,7 +5,7 @@ import { fieldsOf, loadSchema, schema, type Field } from '../lib/schema.js';
 import { useStore } from '../lib/store.js';
 import { notify } from '../lib/toasts.js';
 import { Drawer } from '../shell/drawer.js';
-import { draftOf, fieldTypes, metaOf, newDraft, schemaOf, type FieldDraft, type FieldKind } from './field-draft.js';
+import { creatableFieldTypes, draftOf, metaOf, newDraft, schemaOf, type FieldDraft, type FieldKind } from './field-draft.js';
 import { ConditionsSection, ValidationSection } from './field-rules.js';
 import { checkName, createRelation } from './model-api.js';
 import { OptionsForm } from './options-form.js';
@@ -121,7 +121,7 @@ export function FieldEditor({ collection, field, onClose }: { collection: string
 								disabled={Boolean(field?.schema?.is_primary_key)}
 								onChange={(e) => set({ type: e.currentTarget.value, interface: '' })}
 							>
-								{fieldTypes.map((type) => (
+								{creatableFieldTypes.map((type) => (
 									<option key={type}>{type}</option>
 								))}
 							</select>

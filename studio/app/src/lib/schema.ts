@@ -1,3 +1,4 @@
+import type { RelationRow } from '@mantle/extensions-sdk';
 import { api } from './api.js';
 import { createStore } from './store.js';
 
@@ -25,9 +26,9 @@ export interface Field {
 	type: string;
 	meta: {
 		interface?: string | null;
-		options?: Record<string, any> | null;
+		options?: Record<string, unknown> | null;
 		display?: string | null;
-		display_options?: Record<string, any> | null;
+		display_options?: Record<string, unknown> | null;
 		width?: 'half' | 'full' | 'fill' | null;
 		group?: string | null;
 		sort?: number | null;
@@ -48,18 +49,7 @@ export interface Field {
 	schema: { is_primary_key?: boolean; is_nullable?: boolean; default_value?: unknown; has_auto_increment?: boolean; max_length?: number | null } | null;
 }
 
-export interface Relation {
-	collection: string;
-	field: string;
-	related_collection: string | null;
-	meta: {
-		one_field?: string | null;
-		junction_field?: string | null;
-		sort_field?: string | null;
-		one_collection_field?: string | null;
-		one_allowed_collections?: string[] | null;
-	} | null;
-}
+export type Relation = RelationRow;
 
 export interface Schema {
 	collections: Collection[];
@@ -108,11 +98,13 @@ export function resolvePath(collection: string, path: string, from = schema.get(
 }
 
 /** A readable title for an item: the collection's display template, else its first string field, else its key. */
-export function titleOf(collection: string, item: Record<string, any> | null | undefined, from = schema.get()): string {
+export function titleOf(collection: string, item: Record<string, unknown> | null | undefined, from = schema.get()): string {
 	if (!item || typeof item !== 'object') return item == null ? '' : String(item);
 	const template = collectionOf(collection, from)?.meta?.display_template;
 	if (template)
-		return template.replace(/{{\s*([\w.]+)\s*}}/g, (_, path: string) => String(path.split('.').reduce<any>((value, key) => value?.[key], item) ?? ''));
+		return template.replace(/{{\s*([\w.]+)\s*}}/g, (_, path: string) =>
+			String(path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | null | undefined)?.[key], item) ?? ''),
+		);
 	const textual = fieldsOf(collection, from).find(
 		(field) => ['string', 'text'].includes(field.type) && !field.schema?.is_primary_key && item[field.field] != null,
 	);
