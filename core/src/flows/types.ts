@@ -1,4 +1,4 @@
-import type { Accountability } from '@mantle/extensions-sdk';
+import type { Accountability, FlowRunStep } from '@mantle/extensions-sdk';
 
 export type FlowTrigger = 'event' | 'webhook' | 'schedule' | 'manual' | 'operation';
 
@@ -30,14 +30,8 @@ export interface LoadedFlow extends FlowRecord {
 	operations: Map<string, OperationRecord>;
 }
 
-/** One step of a run as it is logged: which operation, how it ended, with what options and result. */
-export interface RunStep {
-	operation: string;
-	key: string;
-	status: 'resolve' | 'reject';
-	options: unknown;
-	data: unknown;
-}
+/** One step of a run as it is logged (the shape the Studio reads back); a step the runner logs has always settled. */
+export type RunStep = FlowRunStep & { status: 'resolve' | 'reject' };
 
 export interface RunOutcome {
 	status: 'resolve' | 'reject';

@@ -1,3 +1,4 @@
+import type { FlowRunRecord } from '@mantle/extensions-sdk';
 import { api } from '../lib/api.js';
 
 export type TriggerType = 'manual' | 'event' | 'webhook' | 'schedule' | 'operation';
@@ -29,21 +30,8 @@ export interface Operation {
 	flow: string;
 }
 
-export interface RunStep {
-	operation: string;
-	key: string;
-	status: 'resolve' | 'reject';
-	options: unknown;
-	data: unknown;
-}
-
-export interface Run {
-	id: number;
-	timestamp: string;
-	status: 'resolve' | 'reject';
-	trigger: unknown;
-	steps: RunStep[];
-}
+/** A logged run, as `/flows/:id/runs` answers it. */
+export type Run = FlowRunRecord;
 
 const flowFields = ['id', 'name', 'icon', 'color', 'description', 'status', 'trigger', 'accountability', 'options', 'operation'];
 const operationFields = ['id', 'name', 'key', 'type', 'position_x', 'position_y', 'options', 'resolve', 'reject', 'flow'];
