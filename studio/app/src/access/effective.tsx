@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api.js';
 import { navigate, useLocation } from '../lib/router.js';
 import { reportError } from '../lib/toasts.js';
-import { accessOf, actions, roleChain, type AccessRow, type Permission, type Policy, type Role } from './permission-model.js';
+import { ActionMatrix } from './action-matrix.js';
+import { accessOf, roleChain, type AccessRow, type Permission, type Policy, type Role } from './permission-model.js';
 
 interface Subject {
 	id: string;
@@ -10,11 +11,28 @@ interface Subject {
 	role: string | null;
 }
 
+/** What the permissions of every policy a user holds add up to, on one collection and action. */
+interface Cell {
+	access: 'all' | 'custom';
+	fields: Set<string>;
+	rules: unknown[];
+	everyRow: boolean;
+	from: string[];
+}
+
 interface Effective {
 	policies: Policy[];
 	admin: boolean;
 	app: boolean;
-	cells: Map<string, { access: 'all' | 'custom'; fields: Set<string>; rules: unknown[]; everyRow: boolean; from: string[] }>;
+	cells: Map<string, Cell>;
+}
+
+function describeCell(cell: Cell | undefined): string {
+	if (!cell) return 'none';
+	if (cell.access === 'all') return 'all';
+	const fields = cell.fields.has('*') ? 'all' : [...cell.fields].sort().join(', ');
+	const rows = cell.everyRow ? 'all' : JSON.stringify(cell.rules.length === 1 ? cell.rules[0] : { _or: cell.rules });
+	return `fields: ${fields}; rows: ${rows}`;
 }
 
 /**
@@ -92,37 +110,18 @@ export function EffectivePermissions() {
 						{!result.admin && (result.app ? 'May use the Studio.' : 'May not use the Studio.')}
 					</p>
 					{!result.admin && (
-						<table class="table" aria-label="Effective permissions">
-							<thead>
-								<tr>
-									<th scope="col">Collection</th>
-									{actions.map((action) => (
-										<th scope="col" key={action}>
-											{action}
-										</th>
-									))}
-								</tr>
-							</thead>
-							<tbody>
-								{collections.map((collection) => (
-									<tr key={collection} data-collection={collection}>
-										<th scope="row">{collection}</th>
-										{actions.map((action) => {
-											const cell = result.cells.get(`${collection}:${action}`);
-											return (
-												<td key={action} data-action={action} title={cell ? `From ${cell.from.join(', ')}` : undefined}>
-													{!cell
-														? 'none'
-														: cell.access === 'all'
-															? 'all'
-															: `fields: ${cell.fields.has('*') ? 'all' : [...cell.fields].sort().join(', ')}; rows: ${cell.everyRow ? 'all' : JSON.stringify(cell.rules.length === 1 ? cell.rules[0] : { _or: cell.rules })}`}
-												</td>
-											);
-										})}
-									</tr>
-								))}
-							</tbody>
-						</table>
+						<ActionMatrix
+							label="Effective permissions"
+							collections={collections}
+							cell={(collection, action) => {
+								const cell = result.cells.get(`${collection}:${action}`);
+								return (
+									<td key={action} data-action={action} title={cell ? `From ${cell.from.join(', ')}` : undefined}>
+										{describeCell(cell)}
+									</td>
+								);
+							}}
+						/>
 					)}
 				</>
 			)}

@@ -4,7 +4,8 @@ import { schema } from '../lib/schema.js';
 import { useStore } from '../lib/store.js';
 import { reportError } from '../lib/toasts.js';
 import { PermissionEditor } from './permission-editor.js';
-import { accessOf, actions, fullAccess, type Access, type Action, type Permission } from './permission-model.js';
+import { ActionMatrix } from './action-matrix.js';
+import { accessOf, fullAccess, type Access, type Action, type Permission } from './permission-model.js';
 
 /**
  * Collection × action for one policy. Each cell is none, all, or custom; choosing custom (or
@@ -51,42 +52,28 @@ export function PermissionsMatrix({ policy }: { policy: string }) {
 				<input type="checkbox" checked={showSystem} onChange={(e) => setShowSystem(e.currentTarget.checked)} />
 				Show system collections
 			</label>
-			<table class="table permissions-matrix" aria-label="Permissions">
-				<thead>
-					<tr>
-						<th scope="col">Collection</th>
-						{actions.map((action) => (
-							<th scope="col" key={action}>
-								{action}
-							</th>
-						))}
-					</tr>
-				</thead>
-				<tbody>
-					{collections.map((collection) => (
-						<tr key={collection} data-collection={collection}>
-							<th scope="row">{collection}</th>
-							{actions.map((action) => {
-								const access = accessOf(find(collection, action));
-								return (
-									<td key={action} data-access={access}>
-										<select aria-label={`${collection} ${action}`} value={access} onChange={(e) => choose(collection, action, e.currentTarget.value as Access)}>
-											<option value="none">None</option>
-											<option value="all">All</option>
-											<option value="custom">Custom</option>
-										</select>
-										{access === 'custom' && (
-											<button type="button" class="link" aria-label={`Edit ${collection} ${action}`} onClick={() => setEditing({ collection, action })}>
-												Edit
-											</button>
-										)}
-									</td>
-								);
-							})}
-						</tr>
-					))}
-				</tbody>
-			</table>
+			<ActionMatrix
+				label="Permissions"
+				class="permissions-matrix"
+				collections={collections}
+				cell={(collection, action) => {
+					const access = accessOf(find(collection, action));
+					return (
+						<td key={action} data-access={access}>
+							<select aria-label={`${collection} ${action}`} value={access} onChange={(e) => choose(collection, action, e.currentTarget.value as Access)}>
+								<option value="none">None</option>
+								<option value="all">All</option>
+								<option value="custom">Custom</option>
+							</select>
+							{access === 'custom' && (
+								<button type="button" class="link" aria-label={`Edit ${collection} ${action}`} onClick={() => setEditing({ collection, action })}>
+									Edit
+								</button>
+							)}
+						</td>
+					);
+				}}
+			/>
 			{editing && (
 				<PermissionEditor
 					policy={policy}
