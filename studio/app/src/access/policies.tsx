@@ -3,6 +3,7 @@ import { api } from '../lib/api.js';
 import { base, navigate } from '../lib/router.js';
 import { reportError } from '../lib/toasts.js';
 import type { Policy } from './permission-model.js';
+import { DataTable } from '../lib/list-page.js';
 
 /** `/admin/settings/policies`: every policy with its flags, and a form to add one. */
 export function PolicyList() {
@@ -35,30 +36,19 @@ export function PolicyList() {
 	return (
 		<section aria-labelledby="policies-title">
 			<h1 id="policies-title">Policies</h1>
-			<table class="table" aria-label="Policies">
-				<thead>
-					<tr>
-						<th scope="col">Name</th>
-						<th scope="col">Admin</th>
-						<th scope="col">App</th>
-						<th scope="col">Two-factor</th>
-						<th scope="col">IP allow-list</th>
+			<DataTable label="Policies" columns={['Name', 'Admin', 'App', 'Two-factor', 'IP allow-list']}>
+				{policies.map((policy) => (
+					<tr key={policy.id}>
+						<td>
+							<a href={`${base}/settings/policies/${policy.id}`}>{policy.name}</a>
+						</td>
+						<td>{policy.admin_access ? 'yes' : 'no'}</td>
+						<td>{policy.app_access ? 'yes' : 'no'}</td>
+						<td>{policy.enforce_tfa ? 'required' : 'optional'}</td>
+						<td>{Array.isArray(policy.ip_access) ? policy.ip_access.join(', ') : (policy.ip_access ?? 'any')}</td>
 					</tr>
-				</thead>
-				<tbody>
-					{policies.map((policy) => (
-						<tr key={policy.id}>
-							<td>
-								<a href={`${base}/settings/policies/${policy.id}`}>{policy.name}</a>
-							</td>
-							<td>{policy.admin_access ? 'yes' : 'no'}</td>
-							<td>{policy.app_access ? 'yes' : 'no'}</td>
-							<td>{policy.enforce_tfa ? 'required' : 'optional'}</td>
-							<td>{Array.isArray(policy.ip_access) ? policy.ip_access.join(', ') : (policy.ip_access ?? 'any')}</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
+				))}
+			</DataTable>
 			<form class="row" onSubmit={create} aria-label="New policy">
 				<label>
 					New policy name

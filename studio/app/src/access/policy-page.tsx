@@ -5,6 +5,7 @@ import { notify, reportError } from '../lib/toasts.js';
 import { ConfirmDialog } from '../shell/dialog.js';
 import { PermissionsMatrix } from './permissions-matrix.js';
 import type { AccessRow, Policy, Role } from './permission-model.js';
+import { PageHeader } from '../lib/list-page.js';
 
 /** `/admin/settings/policies/:id`: the policy's flags, the roles holding it, and its permissions. */
 export function PolicyPage({ id }: { id: string }) {
@@ -87,16 +88,18 @@ export function PolicyPage({ id }: { id: string }) {
 					onClose={() => setConfirming(false)}
 				/>
 			)}
-			<header class="page-header">
-				<h1 id="policy-title">
-					<a href={`${base}/settings/policies`}>Policies</a> / {policy.name}
-				</h1>
-				<div class="actions">
-					<button type="button" class="danger" onClick={() => setConfirming(true)}>
-						Delete policy
-					</button>
-				</div>
-			</header>
+			<PageHeader
+				titleId="policy-title"
+				title={
+					<>
+						<a href={`${base}/settings/policies`}>Policies</a> / {policy.name}
+					</>
+				}
+			>
+				<button type="button" class="danger" onClick={() => setConfirming(true)}>
+					Delete policy
+				</button>
+			</PageHeader>
 			<form class="form-grid" onSubmit={save} aria-label="Policy">
 				<label class="field width-half">
 					Name

@@ -4,6 +4,7 @@ import { base, navigate } from '../lib/router.js';
 import { notify, reportError } from '../lib/toasts.js';
 import { ConfirmDialog } from '../shell/dialog.js';
 import { roleChain, type AccessRow, type Policy, type Role } from './permission-model.js';
+import { PageHeader } from '../lib/list-page.js';
 
 const roleFields = ['id', 'name', 'icon', 'description', 'parent'];
 
@@ -163,16 +164,18 @@ export function RolePage({ id }: { id: string }) {
 					onClose={() => setConfirming(false)}
 				/>
 			)}
-			<header class="page-header">
-				<h1 id="role-title">
-					<a href={`${base}/settings/roles`}>Roles</a> / {role.name}
-				</h1>
-				<div class="actions">
-					<button type="button" class="danger" onClick={() => setConfirming(true)}>
-						Delete role
-					</button>
-				</div>
-			</header>
+			<PageHeader
+				titleId="role-title"
+				title={
+					<>
+						<a href={`${base}/settings/roles`}>Roles</a> / {role.name}
+					</>
+				}
+			>
+				<button type="button" class="danger" onClick={() => setConfirming(true)}>
+					Delete role
+				</button>
+			</PageHeader>
 			<form class="form-grid" onSubmit={save} aria-label="Role">
 				<label class="field width-half">
 					Name

@@ -6,6 +6,8 @@ import { useStore } from '../lib/store.js';
 import { notify, reportError } from '../lib/toasts.js';
 import { ConfirmDialog } from '../shell/dialog.js';
 import type { Role } from './permission-model.js';
+import { DataTable } from '../lib/list-page.js';
+import { PageHeader } from '../lib/list-page.js';
 
 interface UserRow {
 	id: string;
@@ -75,62 +77,46 @@ export function UserTable() {
 					onClose={() => setSuspending(null)}
 				/>
 			)}
-			<header class="page-header">
-				<h1 id="users-title">User Directory</h1>
-				<div class="actions">
-					<form role="search" onSubmit={(event) => event.preventDefault()}>
-						<input type="search" aria-label="Search users" placeholder="Search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
-					</form>
-					<a class="button primary" href={`${base}/users/+`}>
-						Create user
-					</a>
-				</div>
-			</header>
+			<PageHeader titleId="users-title" title="User Directory">
+				<form role="search" onSubmit={(event) => event.preventDefault()}>
+					<input type="search" aria-label="Search users" placeholder="Search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+				</form>
+				<a class="button primary" href={`${base}/users/+`}>
+					Create user
+				</a>
+			</PageHeader>
 			{!users ? (
 				<p class="muted">Loading…</p>
 			) : (
-				<table class="table" aria-label="Users">
-					<thead>
-						<tr>
-							<th scope="col">Email</th>
-							<th scope="col">Name</th>
-							<th scope="col">Role</th>
-							<th scope="col">Status</th>
-							<th scope="col">
-								<span class="visually-hidden">Actions</span>
-							</th>
-						</tr>
-					</thead>
-					<tbody>
-						{users.map((user) => (
-							<tr key={user.id} data-user={user.email ?? user.id}>
-								<td>
-									<a href={`${base}/users/${user.id}`}>{user.email ?? user.id}</a>
-								</td>
-								<td>{[user.first_name, user.last_name].filter(Boolean).join(' ')}</td>
-								<td>{user.role?.name ?? '—'}</td>
-								<td data-field="status">{user.status}</td>
-								<td>
-									<a href={`${base}/settings/effective-permissions?user=${encodeURIComponent(user.id)}`} aria-label={`Permissions of ${user.email}`}>
-										Permissions
-									</a>{' '}
-									{user.id !== self?.id &&
-										(user.status === 'suspended' ? (
-											<button type="button" onClick={() => setStatus(user, 'active')} aria-label={`Reactivate ${user.email}`}>
-												Reactivate
+				<DataTable label="Users" columns={['Email', 'Name', 'Role', 'Status']} hiddenColumn="Actions">
+					{users.map((user) => (
+						<tr key={user.id} data-user={user.email ?? user.id}>
+							<td>
+								<a href={`${base}/users/${user.id}`}>{user.email ?? user.id}</a>
+							</td>
+							<td>{[user.first_name, user.last_name].filter(Boolean).join(' ')}</td>
+							<td>{user.role?.name ?? '—'}</td>
+							<td data-field="status">{user.status}</td>
+							<td>
+								<a href={`${base}/settings/effective-permissions?user=${encodeURIComponent(user.id)}`} aria-label={`Permissions of ${user.email}`}>
+									Permissions
+								</a>{' '}
+								{user.id !== self?.id &&
+									(user.status === 'suspended' ? (
+										<button type="button" onClick={() => setStatus(user, 'active')} aria-label={`Reactivate ${user.email}`}>
+											Reactivate
+										</button>
+									) : (
+										user.status === 'active' && (
+											<button type="button" class="danger" onClick={() => setSuspending(user)} aria-label={`Suspend ${user.email}`}>
+												Suspend
 											</button>
-										) : (
-											user.status === 'active' && (
-												<button type="button" class="danger" onClick={() => setSuspending(user)} aria-label={`Suspend ${user.email}`}>
-													Suspend
-												</button>
-											)
-										))}
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
+										)
+									))}
+							</td>
+						</tr>
+					))}
+				</DataTable>
 			)}
 			<form class="row" onSubmit={sendInvite} aria-label="Invite users">
 				<label>

@@ -4,6 +4,7 @@ import { fieldsOf } from '../lib/schema.js';
 import { me } from '../lib/session.js';
 import { notify, reportError } from '../lib/toasts.js';
 import { plain } from './value-display.js';
+import { DataTable } from '../lib/list-page.js';
 
 interface Revision {
 	id: number;
@@ -49,7 +50,7 @@ export function Revisions({
 	async function revert(revision: Revision) {
 		const data = Object.fromEntries(Object.entries(revision.data ?? {}).filter(([key]) => editable.has(key)));
 		try {
-			const reverted = await api.patch(`/items/${encodeURIComponent(collection)}/${encodeURIComponent(id)}`, data, { fields: ['*'] });
+			const reverted = await api.patch<Record<string, unknown>>(`/items/${encodeURIComponent(collection)}/${encodeURIComponent(id)}`, data, { fields: ['*'] });
 			notify('Reverted to the chosen revision.', 'success');
 			setOpen(null);
 			onReverted(reverted);
@@ -75,35 +76,25 @@ export function Revisions({
 							</button>
 							{open?.id === revision.id && (
 								<div class="diff">
-									<table>
-										<caption class="visually-hidden">Changes of revision {revision.id} compared with now</caption>
-										<thead>
-											<tr>
-												<th scope="col">Field</th>
-												<th scope="col">Then</th>
-												<th scope="col">Now</th>
-											</tr>
-										</thead>
-										<tbody>
-											{Object.keys(revision.data ?? revision.delta ?? {})
-												.filter((key) => editable.has(key))
-												.map((key) => {
-													const then = plain((revision.data ?? revision.delta)![key]);
-													const now = plain(current[key]);
-													return (
-														<tr key={key} class={then === now ? 'same' : 'changed'}>
-															<th scope="row">{key}</th>
-															<td>
-																<del>{then}</del>
-															</td>
-															<td>
-																<ins>{now}</ins>
-															</td>
-														</tr>
-													);
-												})}
-										</tbody>
-									</table>
+									<DataTable class="" caption={`Changes of revision ${revision.id} compared with now`} columns={['Field', 'Then', 'Now']}>
+										{Object.keys(revision.data ?? revision.delta ?? {})
+											.filter((key) => editable.has(key))
+											.map((key) => {
+												const then = plain((revision.data ?? revision.delta)![key]);
+												const now = plain(current[key]);
+												return (
+													<tr key={key} class={then === now ? 'same' : 'changed'}>
+														<th scope="row">{key}</th>
+														<td>
+															<del>{then}</del>
+														</td>
+														<td>
+															<ins>{now}</ins>
+														</td>
+													</tr>
+												);
+											})}
+									</DataTable>
 									<button type="button" class="primary" onClick={() => revert(revision)}>
 										Revert to this revision
 									</button>

@@ -8,6 +8,7 @@ import { Drawer } from '../shell/drawer.js';
 import { Icon } from '../shell/icons.js';
 import { CreateCollection } from './create-collection.js';
 import { moveCollection, type Placement } from './ordering.js';
+import { PageHeader } from '../lib/list-page.js';
 
 const bySort = (a: Collection, b: Collection) => (a.meta?.sort ?? 999) - (b.meta?.sort ?? 999) || a.collection.localeCompare(b.collection);
 
@@ -109,14 +110,11 @@ export function CollectionList() {
 
 	return (
 		<section aria-labelledby="data-model-title">
-			<header class="page-header">
-				<h1 id="data-model-title">Data Model</h1>
-				<div class="actions">
-					<button type="button" class="primary" onClick={() => setCreating(true)}>
-						Create collection
-					</button>
-				</div>
-			</header>
+			<PageHeader titleId="data-model-title" title="Data Model">
+				<button type="button" class="primary" onClick={() => setCreating(true)}>
+					Create collection
+				</button>
+			</PageHeader>
 			{tree(null) ?? <p class="empty">No collections yet. Create the first one.</p>}
 			<details>
 				<summary>System collections</summary>

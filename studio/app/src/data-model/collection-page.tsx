@@ -10,6 +10,8 @@ import { collectionDependents, fieldDependents } from './dependents.js';
 import { FieldEditor } from './field-editor.js';
 import { kindOf } from './field-draft.js';
 import { FormPreview } from './preview.js';
+import { DataTable } from '../lib/list-page.js';
+import { PageHeader } from '../lib/list-page.js';
 
 /** `/admin/settings/data-model/:collection`: its fields, its settings, and a preview of its item form. */
 export function CollectionPage({ collection }: { collection: string }) {
@@ -65,70 +67,59 @@ export function CollectionPage({ collection }: { collection: string }) {
 	const system = collection.startsWith('directus_');
 	return (
 		<section class="data-model-collection" aria-labelledby="collection-title">
-			<header class="page-header">
-				<h1 id="collection-title">
-					<a href={`${base}/settings/data-model`}>Data Model</a> / {collection}
-				</h1>
-				<div class="actions">
-					{!system && (
-						<button type="button" class="primary" onClick={() => setEditing('new')}>
-							Create field
-						</button>
-					)}
-					{!system && (
-						<button type="button" class="danger" onClick={() => setDeleting('collection')}>
-							Delete collection
-						</button>
-					)}
-				</div>
-			</header>
-			<table class="table" aria-label={`Fields of ${collection}`}>
-				<thead>
-					<tr>
-						<th scope="col">Field</th>
-						<th scope="col">Type</th>
-						<th scope="col">Interface</th>
-						<th scope="col">Details</th>
-						<th scope="col">
-							<span class="visually-hidden">Actions</span>
-						</th>
+			<PageHeader
+				titleId="collection-title"
+				title={
+					<>
+						<a href={`${base}/settings/data-model`}>Data Model</a> / {collection}
+					</>
+				}
+			>
+				{!system && (
+					<button type="button" class="primary" onClick={() => setEditing('new')}>
+						Create field
+					</button>
+				)}
+				{!system && (
+					<button type="button" class="danger" onClick={() => setDeleting('collection')}>
+						Delete collection
+					</button>
+				)}
+			</PageHeader>
+			<DataTable label={`Fields of ${collection}`} columns={['Field', 'Type', 'Interface', 'Details']} hiddenColumn="Actions">
+				{fields.map((field, index) => (
+					<tr key={field.field} data-field={field.field}>
+						<td>
+							<button type="button" class="link" onClick={() => setEditing(field)} aria-label={`Edit field ${field.field}`}>
+								{field.field}
+							</button>
+							{field.meta?.group && <span class="muted"> in {field.meta.group}</span>}
+						</td>
+						<td>{field.type}</td>
+						<td>{field.meta?.interface ?? '—'}</td>
+						<td>{details(field, model.relations)}</td>
+						<td class="row">
+							<button type="button" class="ghost" aria-label={`Move ${field.field} up`} disabled={index === 0 || system} onClick={() => move(index, -1)}>
+								↑
+							</button>
+							<button
+								type="button"
+								class="ghost"
+								aria-label={`Move ${field.field} down`}
+								disabled={index === fields.length - 1 || system}
+								onClick={() => move(index, 1)}
+							>
+								↓
+							</button>
+							{!system && !field.schema?.is_primary_key && (
+								<button type="button" class="ghost" aria-label={`Delete field ${field.field}`} onClick={() => setDeleting(field)}>
+									×
+								</button>
+							)}
+						</td>
 					</tr>
-				</thead>
-				<tbody>
-					{fields.map((field, index) => (
-						<tr key={field.field} data-field={field.field}>
-							<td>
-								<button type="button" class="link" onClick={() => setEditing(field)} aria-label={`Edit field ${field.field}`}>
-									{field.field}
-								</button>
-								{field.meta?.group && <span class="muted"> in {field.meta.group}</span>}
-							</td>
-							<td>{field.type}</td>
-							<td>{field.meta?.interface ?? '—'}</td>
-							<td>{details(field, model.relations)}</td>
-							<td class="row">
-								<button type="button" class="ghost" aria-label={`Move ${field.field} up`} disabled={index === 0 || system} onClick={() => move(index, -1)}>
-									↑
-								</button>
-								<button
-									type="button"
-									class="ghost"
-									aria-label={`Move ${field.field} down`}
-									disabled={index === fields.length - 1 || system}
-									onClick={() => move(index, 1)}
-								>
-									↓
-								</button>
-								{!system && !field.schema?.is_primary_key && (
-									<button type="button" class="ghost" aria-label={`Delete field ${field.field}`} onClick={() => setDeleting(field)}>
-										×
-									</button>
-								)}
-							</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
+				))}
+			</DataTable>
 			{!system && <CollectionSettings key={collection} collection={info} fields={fields} />}
 			<details open={fields.length <= 30}>
 				<summary>Item form preview</summary>

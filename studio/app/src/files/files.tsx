@@ -6,6 +6,7 @@ import { PromptDialog } from '../shell/dialog.js';
 import { FileDetail } from './file-detail.js';
 import { formatSize, isImage, thumbnail, type FileRow } from './file-row.js';
 import { Uploads, uploadFiles, type Upload } from './uploads.js';
+import { DataTable } from '../lib/list-page.js';
 
 interface Folder {
 	id: string;
@@ -142,28 +143,18 @@ function Library({ folder }: { folder: string | null }) {
 					))}
 				</ul>
 			) : (
-				<table class="table">
-					<thead>
-						<tr>
-							<th scope="col">Title</th>
-							<th scope="col">Type</th>
-							<th scope="col">Size</th>
-							<th scope="col">Uploaded</th>
+				<DataTable columns={['Title', 'Type', 'Size', 'Uploaded']}>
+					{files?.map((file) => (
+						<tr key={file.id} onClick={() => navigate(`/files/${file.id}`)}>
+							<td>
+								<a href={`${base}/files/${file.id}`}>{file.title ?? file.filename_download}</a>
+							</td>
+							<td>{file.type}</td>
+							<td>{formatSize(file.filesize)}</td>
+							<td>{file.uploaded_on ? new Date(file.uploaded_on).toLocaleString() : ''}</td>
 						</tr>
-					</thead>
-					<tbody>
-						{files?.map((file) => (
-							<tr key={file.id} onClick={() => navigate(`/files/${file.id}`)}>
-								<td>
-									<a href={`${base}/files/${file.id}`}>{file.title ?? file.filename_download}</a>
-								</td>
-								<td>{file.type}</td>
-								<td>{formatSize(file.filesize)}</td>
-								<td>{file.uploaded_on ? new Date(file.uploaded_on).toLocaleString() : ''}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
+					))}
+				</DataTable>
 			)}
 		</section>
 	);

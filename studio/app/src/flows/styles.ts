@@ -27,6 +27,5 @@ export const css = `
 .runs, .steps { padding-left: 18px; }
 .run-resolve, .step-resolve > strong { color: #2e9d4f; }
 .run-reject, .step-reject > strong { color: #d64545; }
-.create-flow { margin-bottom: 16px; }
 .manual-flows { display: contents; }
 `;

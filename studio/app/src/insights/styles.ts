@@ -2,7 +2,6 @@ export const css = `
 .insights .flow-workspace { display: flex; gap: 16px; align-items: flex-start; }
 .market-grid { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 12px; }
 .market-card { border: 1px solid var(--border); border-radius: var(--radius); padding: 12px; display: grid; gap: 6px; }
-.create-flow { margin-bottom: 16px; }
 .inline-label { display: inline-flex; align-items: center; gap: 6px; }
 .inline-label select { width: auto; }
 .dashboard-canvas { flex: 1; min-width: 0; overflow: auto; }

@@ -6,6 +6,7 @@ import { grantScopes, install, listInstalled, setFlags, uninstall } from './mana
 import { ScopeList } from './scopes.js';
 import { StateBadge } from './state.js';
 import type { ExtensionInfo, ExtensionPage as Page, VersionEntry } from './types.js';
+import { DataTable } from '../lib/list-page.js';
 
 /** One extension: its readme, versions and scopes, and everything an admin does with it. */
 export function ExtensionPage({ name }: { name: string }) {
@@ -163,39 +164,27 @@ export function ExtensionPage({ name }: { name: string }) {
 			)}
 
 			<h2>Versions</h2>
-			<table class="table" aria-label="Versions">
-				<thead>
-					<tr>
-						<th scope="col">Version</th>
-						<th scope="col">Published</th>
-						<th scope="col">Host</th>
-						<th scope="col">
-							<span class="visually-hidden">Action</span>
-						</th>
+			<DataTable label="Versions" columns={['Version', 'Published', 'Host']} hiddenColumn="Action">
+				{page.versions.map((entry) => (
+					<tr key={entry.version} data-version={entry.version}>
+						<td>
+							{entry.version}
+							{entry.deprecated && <span class="muted"> (deprecated: {entry.deprecated})</span>}
+						</td>
+						<td>{new Date(entry.published_at).toLocaleDateString()}</td>
+						<td>{entry.host}</td>
+						<td>
+							{installed?.version === entry.version ? (
+								<span class="muted">Installed</span>
+							) : (
+								<button type="button" disabled={busy || (installed !== null && !fromRegistry)} onClick={() => setPending(entry)}>
+									{installed ? `Switch to ${entry.version}` : `Install ${entry.version}`}
+								</button>
+							)}
+						</td>
 					</tr>
-				</thead>
-				<tbody>
-					{page.versions.map((entry) => (
-						<tr key={entry.version} data-version={entry.version}>
-							<td>
-								{entry.version}
-								{entry.deprecated && <span class="muted"> (deprecated: {entry.deprecated})</span>}
-							</td>
-							<td>{new Date(entry.published_at).toLocaleDateString()}</td>
-							<td>{entry.host}</td>
-							<td>
-								{installed?.version === entry.version ? (
-									<span class="muted">Installed</span>
-								) : (
-									<button type="button" disabled={busy || (installed !== null && !fromRegistry)} onClick={() => setPending(entry)}>
-										{installed ? `Switch to ${entry.version}` : `Install ${entry.version}`}
-									</button>
-								)}
-							</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
+				))}
+			</DataTable>
 
 			<h2>Readme</h2>
 			{page.readme_html ? (

@@ -5,6 +5,7 @@ import { reportError } from '../lib/toasts.js';
 import { listInstalled } from './manage.js';
 import { StateBadge } from './state.js';
 import { pageHref, type ExtensionInfo } from './types.js';
+import { DataTable } from '../lib/list-page.js';
 
 const origins: Record<ExtensionInfo['origin'], string> = { 'first-party': 'Mantle', local: 'Extensions folder', registry: 'Registry' };
 
@@ -28,31 +29,20 @@ export function InstalledList() {
 					This page could not load {failure.url}: {failure.message}
 				</p>
 			))}
-			<table class="table" aria-label="Installed extensions">
-				<thead>
-					<tr>
-						<th scope="col">Name</th>
-						<th scope="col">Version</th>
-						<th scope="col">Type</th>
-						<th scope="col">Source</th>
-						<th scope="col">State</th>
+			<DataTable label="Installed extensions" columns={['Name', 'Version', 'Type', 'Source', 'State']}>
+				{sorted.map((extension) => (
+					<tr key={extension.name} data-extension={extension.name}>
+						<td>{extension.origin === 'registry' ? <a href={pageHref(extension.name)}>{extension.name}</a> : extension.name}</td>
+						<td>{extension.version}</td>
+						<td>{extension.type}</td>
+						<td>{origins[extension.origin] ?? extension.origin}</td>
+						<td>
+							<StateBadge extension={extension} />
+							{extension.error && <p class="extension-error">{extension.error}</p>}
+						</td>
 					</tr>
-				</thead>
-				<tbody>
-					{sorted.map((extension) => (
-						<tr key={extension.name} data-extension={extension.name}>
-							<td>{extension.origin === 'registry' ? <a href={pageHref(extension.name)}>{extension.name}</a> : extension.name}</td>
-							<td>{extension.version}</td>
-							<td>{extension.type}</td>
-							<td>{origins[extension.origin] ?? extension.origin}</td>
-							<td>
-								<StateBadge extension={extension} />
-								{extension.error && <p class="extension-error">{extension.error}</p>}
-							</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
+				))}
+			</DataTable>
 		</section>
 	);
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api.js';
 import { notify, reportError } from '../lib/toasts.js';
+import { DataTable } from '../lib/list-page.js';
 
 interface Preset {
 	key: string;
@@ -61,87 +62,76 @@ export function AssetPresetsPage() {
 					<option value="none">None</option>
 				</select>
 			</label>
-			<table class="table width-full" aria-label="Asset presets">
-				<thead>
-					<tr>
-						<th scope="col">Key</th>
-						<th scope="col">Fit</th>
-						<th scope="col">Width</th>
-						<th scope="col">Height</th>
-						<th scope="col">Quality</th>
-						<th scope="col">Format</th>
-						<th scope="col">No enlargement</th>
-						<th scope="col">
-							<span class="visually-hidden">Remove</span>
-						</th>
+			<DataTable
+				class="table width-full"
+				label="Asset presets"
+				columns={['Key', 'Fit', 'Width', 'Height', 'Quality', 'Format', 'No enlargement']}
+				hiddenColumn="Remove"
+			>
+				{presets.map((preset, index) => (
+					<tr key={index}>
+						<td>
+							<input aria-label="Key" required pattern="[a-z0-9_-]+" value={preset.key} onInput={(e) => setPreset(index, { key: e.currentTarget.value })} />
+						</td>
+						<td>
+							<select aria-label="Fit" value={preset.fit} onChange={(e) => setPreset(index, { fit: e.currentTarget.value as Preset['fit'] })}>
+								{['cover', 'contain', 'inside', 'outside'].map((fit) => (
+									<option key={fit}>{fit}</option>
+								))}
+							</select>
+						</td>
+						<td>
+							<input
+								aria-label="Width"
+								type="number"
+								min={1}
+								value={preset.width ?? ''}
+								onInput={(e) => setPreset(index, { width: numberOrNull(e.currentTarget.value) })}
+							/>
+						</td>
+						<td>
+							<input
+								aria-label="Height"
+								type="number"
+								min={1}
+								value={preset.height ?? ''}
+								onInput={(e) => setPreset(index, { height: numberOrNull(e.currentTarget.value) })}
+							/>
+						</td>
+						<td>
+							<input
+								aria-label="Quality"
+								type="number"
+								min={1}
+								max={100}
+								value={preset.quality ?? ''}
+								onInput={(e) => setPreset(index, { quality: numberOrNull(e.currentTarget.value) })}
+							/>
+						</td>
+						<td>
+							<select aria-label="Format" value={preset.format} onChange={(e) => setPreset(index, { format: e.currentTarget.value as Preset['format'] })}>
+								<option value="">Same as the source</option>
+								{['jpeg', 'png', 'webp', 'avif', 'tiff'].map((format) => (
+									<option key={format}>{format}</option>
+								))}
+							</select>
+						</td>
+						<td>
+							<input
+								aria-label="No enlargement"
+								type="checkbox"
+								checked={preset.withoutEnlargement}
+								onChange={(e) => setPreset(index, { withoutEnlargement: e.currentTarget.checked })}
+							/>
+						</td>
+						<td>
+							<button type="button" class="danger" onClick={() => setValues({ ...values, storage_asset_presets: presets.filter((_, at) => at !== index) })}>
+								Remove
+							</button>
+						</td>
 					</tr>
-				</thead>
-				<tbody>
-					{presets.map((preset, index) => (
-						<tr key={index}>
-							<td>
-								<input aria-label="Key" required pattern="[a-z0-9_-]+" value={preset.key} onInput={(e) => setPreset(index, { key: e.currentTarget.value })} />
-							</td>
-							<td>
-								<select aria-label="Fit" value={preset.fit} onChange={(e) => setPreset(index, { fit: e.currentTarget.value as Preset['fit'] })}>
-									{['cover', 'contain', 'inside', 'outside'].map((fit) => (
-										<option key={fit}>{fit}</option>
-									))}
-								</select>
-							</td>
-							<td>
-								<input
-									aria-label="Width"
-									type="number"
-									min={1}
-									value={preset.width ?? ''}
-									onInput={(e) => setPreset(index, { width: numberOrNull(e.currentTarget.value) })}
-								/>
-							</td>
-							<td>
-								<input
-									aria-label="Height"
-									type="number"
-									min={1}
-									value={preset.height ?? ''}
-									onInput={(e) => setPreset(index, { height: numberOrNull(e.currentTarget.value) })}
-								/>
-							</td>
-							<td>
-								<input
-									aria-label="Quality"
-									type="number"
-									min={1}
-									max={100}
-									value={preset.quality ?? ''}
-									onInput={(e) => setPreset(index, { quality: numberOrNull(e.currentTarget.value) })}
-								/>
-							</td>
-							<td>
-								<select aria-label="Format" value={preset.format} onChange={(e) => setPreset(index, { format: e.currentTarget.value as Preset['format'] })}>
-									<option value="">Same as the source</option>
-									{['jpeg', 'png', 'webp', 'avif', 'tiff'].map((format) => (
-										<option key={format}>{format}</option>
-									))}
-								</select>
-							</td>
-							<td>
-								<input
-									aria-label="No enlargement"
-									type="checkbox"
-									checked={preset.withoutEnlargement}
-									onChange={(e) => setPreset(index, { withoutEnlargement: e.currentTarget.checked })}
-								/>
-							</td>
-							<td>
-								<button type="button" class="danger" onClick={() => setValues({ ...values, storage_asset_presets: presets.filter((_, at) => at !== index) })}>
-									Remove
-								</button>
-							</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
+				))}
+			</DataTable>
 			<div class="row width-full">
 				<button type="button" onClick={() => setValues({ ...values, storage_asset_presets: [...presets, blank()] })}>
 					Add preset

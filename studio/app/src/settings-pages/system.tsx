@@ -3,6 +3,7 @@ import { api, isMantleError, messageOf } from '../lib/api.js';
 import { me } from '../lib/session.js';
 import { useStore } from '../lib/store.js';
 import { reportError } from '../lib/toasts.js';
+import { DataTable } from '../lib/list-page.js';
 
 interface Check {
 	status: 'ok' | 'warn' | 'error';
@@ -93,24 +94,15 @@ export function SystemPage() {
 							Check again
 						</button>
 					</p>
-					<table class="table" aria-label="Health checks">
-						<thead>
-							<tr>
-								<th scope="col">Check</th>
-								<th scope="col">Status</th>
-								<th scope="col">Result</th>
+					<DataTable label="Health checks" columns={['Check', 'Status', 'Result']}>
+						{Object.entries(health.checks ?? {}).map(([name, [check]]) => (
+							<tr key={name}>
+								<td>{name}</td>
+								<td>{check?.status}</td>
+								<td>{check?.output ?? (check?.observedValue !== undefined ? `${check.observedValue} ${check.observedUnit ?? ''}` : '')}</td>
 							</tr>
-						</thead>
-						<tbody>
-							{Object.entries(health.checks ?? {}).map(([name, [check]]) => (
-								<tr key={name}>
-									<td>{name}</td>
-									<td>{check?.status}</td>
-									<td>{check?.output ?? (check?.observedValue !== undefined ? `${check.observedValue} ${check.observedUnit ?? ''}` : '')}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
+						))}
+					</DataTable>
 					{!health.checks && <p class="muted">Only administrators see the individual checks.</p>}
 				</>
 			) : (
