@@ -44,11 +44,6 @@ export default tseslint.config(
 		},
 	},
 	{
-		// The Studio's modules are being rewritten by their own lanes; their remaining `any`s stay visible.
-		files: ['studio/app/**/*.{ts,tsx}'],
-		rules: { '@typescript-eslint/no-explicit-any': 'warn' },
-	},
-	{
 		// Tests read parsed HTTP bodies whose shape the assertions check.
 		files: ['**/test/**/*.{ts,tsx}'],
 		rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -15,7 +15,7 @@ export interface State {
 	options: Record<string, Record<string, unknown>>;
 }
 
-type Rows = Record<string, any>[];
+type Rows = Record<string, unknown>[];
 
 function defaultFields(collection: string, model: Schema): string[] {
 	const visible = fieldsOf(collection, model).filter((field) => !field.meta?.hidden && field.type !== 'alias' && !field.meta?.special?.includes('o2m'));

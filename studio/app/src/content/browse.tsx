@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../lib/api.js';
-import { asComponent, registry } from '../lib/extensions.js';
+import { asComponent, registry, type StudioLayoutProps } from '../lib/extensions.js';
 import { base, navigate, useLocation } from '../lib/router.js';
 import { fieldsOf, primaryKeyOf, schema } from '../lib/schema.js';
 import { useStore } from '../lib/store.js';
@@ -27,7 +27,7 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 	const hasImage = fieldsOf(collection, model).some((field) => field.meta?.special?.includes('file') || field.meta?.interface === 'image');
 	const [state, setState] = useState<State | null>(null);
 	const [preset, setPreset] = useState<Preset | null>(null);
-	const [items, setItems] = useState<Record<string, any>[]>([]);
+	const [items, setItems] = useState<Record<string, unknown>[]>([]);
 	const [counts, setCounts] = useState<{ total: number | null; filtered: number | null }>({ total: null, filtered: null });
 	const [loading, setLoading] = useState(true);
 	const [selection, setSelection] = useState<Array<string | number>>([]);
@@ -104,7 +104,7 @@ export function Browse({ collection, base: moduleBase = `/content/${encodeURICom
 			</p>
 		);
 	const layout = extensions.layouts.get(state.layout) ?? extensions.layouts.get('table');
-	const LayoutComponent = asComponent(layout?.component);
+	const LayoutComponent = asComponent<StudioLayoutProps>(layout?.component);
 	const title = humanize(collection);
 	const count = counts.filtered ?? counts.total;
 	const pages = count === null ? null : Math.max(1, Math.ceil(count / state.limit));

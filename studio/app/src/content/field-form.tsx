@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { studioApi } from '../lib/api.js';
-import { asComponent, loadExtensions, registry } from '../lib/extensions.js';
+import { asComponent, loadExtensions, registry, type StudioInterfaceProps } from '../lib/extensions.js';
 import { fieldsOf, schema, type Field } from '../lib/schema.js';
 import { useStore } from '../lib/store.js';
 import { ExtensionBoundary } from '../shell/boundary.js';
@@ -104,7 +104,7 @@ function FormField({ field, children, ...props }: FormProps & { field: Field; ch
 	}
 	const id = field.meta?.interface ?? defaultInterface(field);
 	const definition = interfaces.get(id) ?? interfaces.get('input');
-	const Interface = asComponent(definition?.component);
+	const Interface = asComponent<StudioInterfaceProps>(definition?.component);
 	const error = props.errors[field.field];
 	const inputId = `field-${field.collection}-${field.field}`;
 	return (

@@ -1,3 +1,4 @@
+import type { DisplayProps, FieldType } from '@mantle/extensions-sdk';
 import type { ComponentChildren } from 'preact';
 import { studioApi } from '../lib/api.js';
 import { asComponent, type Registry } from '../lib/extensions.js';
@@ -5,12 +6,10 @@ import { relatedCollection, resolvePath, titleOf, type Schema } from '../lib/sch
 import { ExtensionBoundary } from '../shell/boundary.js';
 
 /** The value at `path` (`author.name`), collected across lists for to-many relations. */
-export function valueAt(item: Record<string, any> | null | undefined, path: string): unknown {
-	let value: any = item;
-	for (const key of path.split('.')) {
-		if (Array.isArray(value)) value = value.map((entry) => entry?.[key]);
-		else value = value?.[key];
-	}
+export function valueAt(item: Record<string, unknown> | null | undefined, path: string): unknown {
+	const step = (value: unknown, key: string) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined);
+	let value: unknown = item;
+	for (const key of path.split('.')) value = Array.isArray(value) ? value.map((entry: unknown) => step(entry, key)) : step(value, key);
 	return value;
 }
 
@@ -33,7 +32,7 @@ export function cellRenderer(collection: string, path: string, model: Schema, re
 	const displayId = field?.meta?.display ?? (related ? 'related-values' : defaults[field?.type ?? '']);
 	const display = displayId ? registry.displays.get(displayId) : undefined;
 	if (!display || !field) return (item) => plain(valueAt(item, path), related, model);
-	const Display = asComponent(display.component);
+	const Display = asComponent<DisplayProps>(display.component);
 	const options = {
 		...(field.meta?.display_options ?? {}),
 		relatedCollection: related,
@@ -42,7 +41,14 @@ export function cellRenderer(collection: string, path: string, model: Schema, re
 	const label = `Display “${display.name}”`;
 	return (item) => (
 		<ExtensionBoundary label={label}>
-			<Display value={valueAt(item, path) ?? null} collection={field.collection} field={field.field} type={field.type} options={options} api={studioApi} />
+			<Display
+				value={valueAt(item, path) ?? null}
+				collection={field.collection}
+				field={field.field}
+				type={field.type as FieldType}
+				options={options}
+				api={studioApi}
+			/>
 		</ExtensionBoundary>
 	);
 }

@@ -1,6 +1,6 @@
 import type { OptionField } from '@mantle/extensions-sdk';
 import { studioApi } from '../lib/api.js';
-import { asComponent, registry } from '../lib/extensions.js';
+import { asComponent, registry, type StudioInterfaceProps } from '../lib/extensions.js';
 import { useStore } from '../lib/store.js';
 import { ExtensionBoundary } from '../shell/boundary.js';
 import { defaultInterface } from '../content/field-form.js';
@@ -31,7 +31,7 @@ export function OptionsForm({
 					const asField = { collection: '', field: option.field, type: option.type, meta: option.meta ?? null, schema: null } as unknown as Field;
 					const id = option.meta?.interface ?? defaultInterface(asField);
 					const definition = interfaces.get(id) ?? interfaces.get('input');
-					const Interface = asComponent(definition?.component);
+					const Interface = asComponent<StudioInterfaceProps>(definition?.component);
 					const inputId = `option-${title.replace(/\W+/g, '-')}-${option.field}`;
 					return (
 						<div key={option.field} class={`field width-${option.meta?.width ?? 'half'}`} data-option={option.field}>

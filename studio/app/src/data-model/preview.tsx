@@ -1,6 +1,7 @@
+import type { FieldType } from '@mantle/extensions-sdk';
 import { useState } from 'preact/hooks';
 import { studioApi } from '../lib/api.js';
-import { asComponent, registry } from '../lib/extensions.js';
+import { asComponent, registry, type StudioInterfaceProps } from '../lib/extensions.js';
 import type { Field } from '../lib/schema.js';
 import { useStore } from '../lib/store.js';
 import { ExtensionBoundary } from '../shell/boundary.js';
@@ -22,7 +23,7 @@ export function FieldPreview({ collection, draft }: { collection: string; draft:
 		schema: null,
 	} as unknown as Field;
 	const definition = interfaces.get(draft.interface || defaultInterface(field)) ?? interfaces.get('input');
-	const Interface = asComponent(definition?.component);
+	const Interface = asComponent<StudioInterfaceProps>(definition?.component);
 	const label = humanize(draft.field);
 	return (
 		<section class="form-group" aria-label="Preview">
@@ -39,7 +40,7 @@ export function FieldPreview({ collection, draft }: { collection: string; draft:
 							onInput={setValue}
 							collection={collection}
 							field={draft.field}
-							type={draft.type}
+							type={draft.type as FieldType}
 							primaryKey="+"
 							disabled={draft.readonly}
 							options={draft.options}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { messageOf, studioApi } from '../lib/api.js';
+import type { PanelProps } from '@mantle/extensions-sdk';
 import { asComponent } from '../lib/extensions.js';
 import { ExtensionBoundary } from '../shell/boundary.js';
 import { BarChart, LineChart, PieChart } from './charts.js';
@@ -77,7 +78,7 @@ export function PanelBody(props: PanelBodyProps) {
 			);
 		default: {
 			if (!props.extension) return <p class="panel-error">No panel extension “{type}” is installed.</p>;
-			const Component = asComponent(props.extension.component);
+			const Component = asComponent<PanelProps>(props.extension.component);
 			return (
 				<ExtensionBoundary label={`panel "${props.extension.id}"`}>
 					<Component options={options} api={studioApi} dashboard={props.dashboard} width={props.width} height={props.height} showHeader={props.showHeader} />

@@ -19,13 +19,13 @@ function call<T>(method: HttpMethod, path: string, query?: Query, body?: unknown
 }
 
 export const api = {
-	get: <T = any>(path: string, query?: Query) => call<T>('GET', path, query),
-	envelope: <T = any>(path: string, query?: Query) =>
+	get: <T = unknown>(path: string, query?: Query) => call<T>('GET', path, query),
+	envelope: <T = unknown>(path: string, query?: Query) =>
 		client.requestEnvelope<T>(command({ method: 'GET', path, params: queryParams(query as never) })) as Promise<Envelope<T>>,
-	post: <T = any>(path: string, body?: unknown, query?: Query) => call<T>('POST', path, query, body),
-	patch: <T = any>(path: string, body?: unknown, query?: Query) => call<T>('PATCH', path, query, body),
+	post: <T = unknown>(path: string, body?: unknown, query?: Query) => call<T>('POST', path, query, body),
+	patch: <T = unknown>(path: string, body?: unknown, query?: Query) => call<T>('PATCH', path, query, body),
 	delete: (path: string, body?: unknown) => call<void>('DELETE', path, undefined, body),
-	upload: <T = any>(path: string, form: FormData, onProgress?: (progress: UploadProgress) => void, method: HttpMethod = 'POST') =>
+	upload: <T = unknown>(path: string, form: FormData, onProgress?: (progress: UploadProgress) => void, method: HttpMethod = 'POST') =>
 		call<T>(method, path, undefined, form, onProgress),
 };
 

@@ -1,15 +1,26 @@
-import type { DisplayDefinition, InterfaceDefinition, LayoutDefinition } from '@mantle/extensions-sdk';
+import type { Component, DisplayDefinition, InterfaceDefinition, InterfaceProps, LayoutDefinition, LayoutProps, PrimaryKey } from '@mantle/extensions-sdk';
 import type { FunctionComponent } from 'preact';
 import { whenIdle } from './idle.js';
 import { createStore } from './store.js';
 
-/** Extension components are typed loosely by the SDK (it has no Preact of its own). */
-export const asComponent = (component: unknown) => component as FunctionComponent<any>;
+/** What the Studio gives an interface beyond the SDK's props: the id its field label points at, and the label's text. */
+export type StudioInterfaceProps = InterfaceProps & { id: string; label: string };
+
+/** What the Studio gives a layout beyond the SDK's props: the key field, item links, the column setter and value rendering. */
+export type StudioLayoutProps = LayoutProps & {
+	primaryKey: string;
+	itemHref(key: PrimaryKey): string;
+	setFields(fields: string[]): void;
+	renderValue(item: Record<string, unknown>, path: string): unknown;
+};
+
+/** Extension components are typed loosely by the SDK (it has no Preact of its own); the Studio renders them with `Props`. */
+export const asComponent = <Props>(component: Component<never> | undefined) => component as unknown as FunctionComponent<Props>;
 
 export interface Registry {
-	interfaces: Map<string, InterfaceDefinition<any, any>>;
-	displays: Map<string, DisplayDefinition<any, any>>;
-	layouts: Map<string, LayoutDefinition<any>>;
+	interfaces: Map<string, InterfaceDefinition>;
+	displays: Map<string, DisplayDefinition>;
+	layouts: Map<string, LayoutDefinition>;
 	/** Modules that failed to import, with the reason, for the settings page. */
 	failures: Array<{ url: string; message: string }>;
 	/** The extension types whose modules have all been tried. */
