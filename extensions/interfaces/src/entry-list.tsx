@@ -1,6 +1,7 @@
+import type { StudioApi } from '@mantle/extensions-sdk';
 import type { ComponentChildren } from 'preact';
 import { moved, type Entry } from './list.js';
-import { ListRow } from './relational.js';
+import { CreateForm, ItemPicker, ListRow, type Key, type Row } from './relational.js';
 
 /**
  * What a to-many list sends on save: new and linked items as their payload, existing ones by
@@ -16,7 +17,7 @@ export function sortedPayload(list: Entry[], sortField: string | undefined, keyF
 }
 
 /** The rows of a to-many list, each titled, removable, and movable when the relation is sorted. */
-export function EntryRows(props: {
+interface EntryRowsProps {
 	entries: Entry[];
 	empty: string;
 	sortable: boolean;
@@ -26,7 +27,9 @@ export function EntryRows(props: {
 	/** Drawn inside a row, e.g. a file's thumbnail. */
 	extra?: (entry: Entry) => ComponentChildren;
 	onChange: (next: Entry[]) => void;
-}) {
+}
+
+export function EntryRows(props: EntryRowsProps) {
 	const { entries, onChange } = props;
 	return (
 		<ul>
@@ -62,4 +65,31 @@ export function AddButtons(props: { disabled?: boolean; onMode: (mode: 'link' | 
 			</button>
 		</div>
 	);
+}
+
+/** A to-many field as the Studio draws it: a group named by the field's label, its rows, then what adds to them. */
+export function RelatedList(props: EntryRowsProps & { id?: string; label?: string; children: ComponentChildren }) {
+	const { id, label, children, ...rows } = props;
+	return (
+		<div class="relational-list" id={id} role="group" aria-label={label}>
+			<EntryRows {...rows} />
+			{children}
+		</div>
+	);
+}
+
+/** The picker ("link") or the form ("create") an add button opened, over one related collection. */
+export function AddRelated(props: {
+	api: StudioApi;
+	collection: string;
+	mode: 'link' | 'create' | null;
+	exclude?: Key[];
+	onClose: () => void;
+	onLink: (picked: Key, row: Row) => void;
+	onCreate: (item: Row) => void;
+}) {
+	if (props.mode === 'link')
+		return <ItemPicker api={props.api} collection={props.collection} exclude={props.exclude} onClose={props.onClose} onPick={props.onLink} />;
+	if (props.mode === 'create') return <CreateForm api={props.api} collection={props.collection} onClose={props.onClose} onCreate={props.onCreate} />;
+	return null;
 }

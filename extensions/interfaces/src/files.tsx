@@ -1,5 +1,5 @@
 import { defineInterface } from '@mantle/extensions-sdk';
-import { EntryRows, sortedPayload } from './entry-list.js';
+import { RelatedList, sortedPayload } from './entry-list.js';
 import { describe, primaryKeyOf, useAsync } from './relational.js';
 import { useEntries, type Entry } from './list.js';
 import { FileChooser, Thumb, type FileRow } from './upload.js';
@@ -23,27 +23,28 @@ function Files(props: StudioInterfaceProps<unknown>) {
 	const fileOf = (entry: Entry) => (entry.row?.[through] ?? { id: String(entry.key) }) as FileRow;
 	const change = (next: Entry[]) => update(next, toPayload, props.onInput as (value: unknown) => void);
 	return (
-		<div class="relational-list" id={props.id} role="group" aria-label={props.label}>
-			<EntryRows
-				entries={entries}
-				empty="No files."
-				sortable={Boolean(sortField)}
-				disabled={props.disabled}
-				removeLabel="Remove"
-				titleOf={(entry) => {
-					const file = fileOf(entry);
-					return file.title ?? file.filename_download ?? 'file';
-				}}
-				extra={(entry) => <Thumb file={fileOf(entry)} />}
-				onChange={change}
-			/>
+		<RelatedList
+			id={props.id}
+			label={props.label}
+			entries={entries}
+			empty="No files."
+			sortable={Boolean(sortField)}
+			disabled={props.disabled}
+			removeLabel="Remove"
+			titleOf={(entry) => {
+				const file = fileOf(entry);
+				return file.title ?? file.filename_download ?? 'file';
+			}}
+			extra={(entry) => <Thumb file={fileOf(entry)} />}
+			onChange={change}
+		>
 			<FileChooser
 				api={props.api}
 				multiple
 				disabled={props.disabled}
 				onChosen={(files) => change([...entries, ...files.map((file) => ({ payload: { [through]: file.id }, row: { [through]: file } }))])}
 			/>
-		</div>
+		</RelatedList>
 	);
 }
 

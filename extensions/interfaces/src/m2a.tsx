@@ -1,7 +1,7 @@
 import { defineInterface } from '@mantle/extensions-sdk';
 import { useState } from 'preact/hooks';
-import { EntryRows, sortedPayload } from './entry-list.js';
-import { CreateForm, describe, ItemPicker, primaryKeyOf, titlerOf, useAsync, type Key, type Row } from './relational.js';
+import { AddRelated, RelatedList, sortedPayload } from './entry-list.js';
+import { describe, primaryKeyOf, titlerOf, useAsync, type Row } from './relational.js';
 import { useEntries, type Entry } from './list.js';
 import type { StudioInterfaceProps } from './shared.js';
 
@@ -41,16 +41,17 @@ function ManyToAny(props: StudioInterfaceProps<unknown>) {
 		return `${collection} · ${described ?? 'new'}`;
 	};
 	return (
-		<div class="relational-list" id={props.id} role="group" aria-label={props.label}>
-			<EntryRows
-				entries={entries}
-				empty="No items."
-				sortable={Boolean(sortField)}
-				disabled={props.disabled}
-				removeLabel="Remove"
-				titleOf={titleOf}
-				onChange={change}
-			/>
+		<RelatedList
+			id={props.id}
+			label={props.label}
+			entries={entries}
+			empty="No items."
+			sortable={Boolean(sortField)}
+			disabled={props.disabled}
+			removeLabel="Remove"
+			titleOf={titleOf}
+			onChange={change}
+		>
 			<div class="row">
 				{allowed.map((collection) => (
 					<span key={collection} class="row">
@@ -63,12 +64,13 @@ function ManyToAny(props: StudioInterfaceProps<unknown>) {
 					</span>
 				))}
 			</div>
-			{adding?.mode === 'link' && (
-				<ItemPicker
+			{adding && (
+				<AddRelated
 					api={props.api}
 					collection={adding.collection}
+					mode={adding.mode}
 					onClose={() => setAdding(null)}
-					onPick={(picked: Key, row: Row) => {
+					onLink={(picked, row) => {
 						change([
 							...entries,
 							{
@@ -78,20 +80,13 @@ function ManyToAny(props: StudioInterfaceProps<unknown>) {
 						]);
 						setAdding(null);
 					}}
-				/>
-			)}
-			{adding?.mode === 'create' && (
-				<CreateForm
-					api={props.api}
-					collection={adding.collection}
-					onClose={() => setAdding(null)}
-					onCreate={(item: Row) => {
+					onCreate={(item) => {
 						change([...entries, { payload: { [collectionField]: adding.collection, [itemField]: item } }]);
 						setAdding(null);
 					}}
 				/>
 			)}
-		</div>
+		</RelatedList>
 	);
 }
 

@@ -1,7 +1,7 @@
 import { defineInterface } from '@mantle/extensions-sdk';
 import { useState } from 'preact/hooks';
-import { AddButtons, EntryRows, sortedPayload } from './entry-list.js';
-import { CreateForm, describe, ItemPicker, primaryKeyOf, useAsync, type Key, type Row } from './relational.js';
+import { AddButtons, AddRelated, RelatedList, sortedPayload } from './entry-list.js';
+import { describe, primaryKeyOf, useAsync, type Key, type Row } from './relational.js';
 import { useEntries, type Entry } from './list.js';
 import type { StudioInterfaceProps } from './shared.js';
 
@@ -27,40 +27,33 @@ function ManyToMany(props: StudioInterfaceProps<unknown>) {
 		.map((entry) => (entry.row?.[through] as Row | undefined)?.[relatedKey] ?? entry.payload?.[through])
 		.filter((value) => value !== undefined && typeof value !== 'object') as Key[];
 	return (
-		<div class="relational-list" id={props.id} role="group" aria-label={props.label}>
-			<EntryRows
-				entries={entries}
-				empty="No items."
-				sortable={Boolean(sortField)}
-				disabled={props.disabled}
-				titleOf={(entry) => titler.title((entry.row?.[through] ?? entry.payload?.[through]) as Row) || 'New item'}
-				onChange={change}
-			/>
+		<RelatedList
+			id={props.id}
+			label={props.label}
+			entries={entries}
+			empty="No items."
+			sortable={Boolean(sortField)}
+			disabled={props.disabled}
+			titleOf={(entry) => titler.title((entry.row?.[through] ?? entry.payload?.[through]) as Row) || 'New item'}
+			onChange={change}
+		>
 			<AddButtons disabled={props.disabled} onMode={setMode} />
-			{mode === 'link' && (
-				<ItemPicker
-					api={props.api}
-					collection={info.related}
-					exclude={linked}
-					onClose={() => setMode(null)}
-					onPick={(picked: Key, row: Row) => {
-						change([...entries, { payload: { [through]: picked }, row: { [through]: row } }]);
-						setMode(null);
-					}}
-				/>
-			)}
-			{mode === 'create' && (
-				<CreateForm
-					api={props.api}
-					collection={info.related}
-					onClose={() => setMode(null)}
-					onCreate={(item) => {
-						change([...entries, { payload: { [through]: item }, row: { [through]: item } }]);
-						setMode(null);
-					}}
-				/>
-			)}
-		</div>
+			<AddRelated
+				api={props.api}
+				collection={info.related}
+				mode={mode}
+				exclude={linked}
+				onClose={() => setMode(null)}
+				onLink={(picked, row) => {
+					change([...entries, { payload: { [through]: picked }, row: { [through]: row } }]);
+					setMode(null);
+				}}
+				onCreate={(item) => {
+					change([...entries, { payload: { [through]: item }, row: { [through]: item } }]);
+					setMode(null);
+				}}
+			/>
+		</RelatedList>
 	);
 }
 

@@ -1,10 +1,8 @@
 import { defineInterface } from '@mantle/extensions-sdk';
+import { numberTypes, rangeOptionFields, type RangeOptions } from './range.js';
 import { a11y, type StudioInterfaceProps } from './shared.js';
 
-interface Options {
-	min?: number;
-	max?: number;
-	step?: number;
+interface Options extends RangeOptions {
 	placeholder?: string;
 }
 
@@ -36,11 +34,7 @@ export default defineInterface<number | string, Options>({
 	name: 'Numeric',
 	icon: '123',
 	group: 'standard',
-	types: ['integer', 'bigInteger', 'float', 'decimal'],
-	options: [
-		{ field: 'min', name: 'Minimum', type: 'float' },
-		{ field: 'max', name: 'Maximum', type: 'float' },
-		{ field: 'step', name: 'Step', type: 'float' },
-	],
+	types: numberTypes,
+	options: rangeOptionFields,
 	component: Numeric,
 });

@@ -1,7 +1,7 @@
 import { defineInterface } from '@mantle/extensions-sdk';
 import { useState } from 'preact/hooks';
-import { AddButtons, EntryRows, sortedPayload } from './entry-list.js';
-import { CreateForm, describe, ItemPicker, primaryKeyOf, useAsync, type Key, type Row } from './relational.js';
+import { AddButtons, AddRelated, RelatedList, sortedPayload } from './entry-list.js';
+import { describe, primaryKeyOf, useAsync, type Key } from './relational.js';
 import { useEntries, type Entry } from './list.js';
 import type { StudioInterfaceProps } from './shared.js';
 
@@ -16,40 +16,33 @@ function OneToMany(props: StudioInterfaceProps<unknown>) {
 	const toPayload = (list: Entry[]) => sortedPayload(list, sortField, key);
 	const change = (next: Entry[]) => update(next, toPayload, props.onInput as (value: unknown) => void);
 	return (
-		<div class="relational-list" id={props.id} role="group" aria-label={props.label}>
-			<EntryRows
-				entries={entries}
-				empty="No items."
-				sortable={Boolean(sortField)}
-				disabled={props.disabled}
-				titleOf={(entry) => titler.title(entry.row ?? entry.payload) || (entry.key !== undefined ? `#${entry.key}` : 'New item')}
-				onChange={change}
-			/>
+		<RelatedList
+			id={props.id}
+			label={props.label}
+			entries={entries}
+			empty="No items."
+			sortable={Boolean(sortField)}
+			disabled={props.disabled}
+			titleOf={(entry) => titler.title(entry.row ?? entry.payload) || (entry.key !== undefined ? `#${entry.key}` : 'New item')}
+			onChange={change}
+		>
 			<AddButtons disabled={props.disabled} onMode={setMode} />
-			{mode === 'link' && (
-				<ItemPicker
-					api={props.api}
-					collection={info.related}
-					exclude={entries.map((entry) => entry.key).filter((entry): entry is Key => entry !== undefined)}
-					onClose={() => setMode(null)}
-					onPick={(picked: Key, row: Row) => {
-						change([...entries, { key: picked, row }]);
-						setMode(null);
-					}}
-				/>
-			)}
-			{mode === 'create' && (
-				<CreateForm
-					api={props.api}
-					collection={info.related}
-					onClose={() => setMode(null)}
-					onCreate={(item) => {
-						change([...entries, { payload: item, row: item }]);
-						setMode(null);
-					}}
-				/>
-			)}
-		</div>
+			<AddRelated
+				api={props.api}
+				collection={info.related}
+				mode={mode}
+				exclude={entries.map((entry) => entry.key).filter((entry): entry is Key => entry !== undefined)}
+				onClose={() => setMode(null)}
+				onLink={(picked, row) => {
+					change([...entries, { key: picked, row }]);
+					setMode(null);
+				}}
+				onCreate={(item) => {
+					change([...entries, { payload: item, row: item }]);
+					setMode(null);
+				}}
+			/>
+		</RelatedList>
 	);
 }
 

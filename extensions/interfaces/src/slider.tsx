@@ -1,13 +1,8 @@
 import { defineInterface } from '@mantle/extensions-sdk';
+import { numberTypes, rangeOptionFields, type RangeOptions } from './range.js';
 import { a11y, type StudioInterfaceProps } from './shared.js';
 
-interface Options {
-	min?: number;
-	max?: number;
-	step?: number;
-}
-
-function Slider(props: StudioInterfaceProps<number, Options>) {
+function Slider(props: StudioInterfaceProps<number, RangeOptions>) {
 	const { min = 0, max = 100, step = 1 } = props.options;
 	return (
 		<div class="slider">
@@ -26,16 +21,12 @@ function Slider(props: StudioInterfaceProps<number, Options>) {
 	);
 }
 
-export default defineInterface<number, Options>({
+export default defineInterface<number, RangeOptions>({
 	id: 'slider',
 	name: 'Slider',
 	icon: 'linear_scale',
 	group: 'standard',
-	types: ['integer', 'bigInteger', 'float', 'decimal'],
-	options: [
-		{ field: 'min', name: 'Minimum', type: 'float' },
-		{ field: 'max', name: 'Maximum', type: 'float' },
-		{ field: 'step', name: 'Step', type: 'float' },
-	],
+	types: numberTypes,
+	options: rangeOptionFields,
 	component: Slider,
 });
