@@ -3,27 +3,9 @@ import { vendorTest } from '../helpers/vendor-test.js';
 import { startKernel } from '../helpers/kernel.js';
 import { addPerson } from './groups-fixture.js';
 import { adminClient, anonymousClient, sdkError } from './sdk-clients.js';
+import { publicFields as settingsPublicFields } from '../../../extensions/settings/src/public-fields.js';
 
-const publicFields = new Set([
-	'project_name',
-	'project_descriptor',
-	'project_url',
-	'project_color',
-	'project_logo',
-	'public_foreground',
-	'public_background',
-	'public_favicon',
-	'public_note',
-	'default_language',
-	'default_appearance',
-	'default_theme_light',
-	'default_theme_dark',
-	'theme_light_overrides',
-	'theme_dark_overrides',
-	'custom_css',
-	'public_registration',
-	'public_registration_verify_email',
-]);
+const publicFields = new Set<string>(settingsPublicFields);
 
 vendorTest('settings: an admin reads and changes the singleton through the SDK; values come back typed', async (t, db) => {
 	const running = await startKernel(db);

@@ -1,26 +1,5 @@
 import { createError, defineEndpoint, plainQuery, type EndpointRequest, type Item, type ItemsCapability, type QueryInput } from '@mantle/extensions-sdk';
-
-/** What the Studio's sign-in page shows before anyone is signed in. */
-const publicFields = [
-	'project_name',
-	'project_descriptor',
-	'project_url',
-	'project_color',
-	'project_logo',
-	'public_foreground',
-	'public_background',
-	'public_favicon',
-	'public_note',
-	'default_language',
-	'default_appearance',
-	'default_theme_light',
-	'default_theme_dark',
-	'theme_light_overrides',
-	'theme_dark_overrides',
-	'custom_css',
-	'public_registration',
-	'public_registration_verify_email',
-];
+import { publicFields } from './public-fields.js';
 
 /**
  * `/settings`: the project's one settings item. Whoever holds a permission on it reads and

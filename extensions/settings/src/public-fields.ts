@@ -1,0 +1,21 @@
+/** What the Studio's sign-in page shows before anyone is signed in: all anyone else reads of the settings. */
+export const publicFields = [
+	'project_name',
+	'project_descriptor',
+	'project_url',
+	'project_color',
+	'project_logo',
+	'public_foreground',
+	'public_background',
+	'public_favicon',
+	'public_note',
+	'default_language',
+	'default_appearance',
+	'default_theme_light',
+	'default_theme_dark',
+	'theme_light_overrides',
+	'theme_dark_overrides',
+	'custom_css',
+	'public_registration',
+	'public_registration_verify_email',
+];
