@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { vendorTest } from '../helpers/vendor-test.js';
+import { withCatalogKernel } from '../helpers/catalog-kernel.js';
 import { startKernel } from '../helpers/kernel.js';
 import { api, errorCode } from '../helpers/http.js';
-import { createCatalog, seedCatalog } from '../helpers/catalog.js';
 import { adminRole, restrictedUser } from './authz-fixture.js';
 
 // Finding 1 of #11, and the /users/me answers of #12, replayed as a restricted user would.
@@ -69,11 +69,8 @@ vendorTest('/users/me: 401 without a token; an admin may set their own static to
 	}
 });
 
-vendorTest('nested writes check the caller on every related collection at every depth, before anything is written', async (t, db) => {
-	const { url, stop } = await startKernel(db);
-	try {
-		await createCatalog(url);
-		await seedCatalog(url);
+vendorTest('nested writes check the caller on every related collection at every depth, before anything is written', (t, db) =>
+	withCatalogKernel(db, async (url) => {
 		const { token } = await restrictedUser(url, db, {
 			policies: [
 				[
@@ -109,7 +106,5 @@ vendorTest('nested writes check the caller on every related collection at every 
 		const allowed = await api(url, 'POST', '/items/articles?fields=title', { title: 'ok', author: { id: 2, country: 'CA' }, tags: [{ tags_id: 1 }] }, token);
 		t.is(allowed.status, 200, JSON.stringify(allowed.body));
 		t.is((await db.knex('authors').where({ id: 2 }).first('country')).country, 'CA', 'an allowed nested update runs');
-	} finally {
-		await stop();
-	}
-});
+	}),
+);

@@ -1,16 +1,14 @@
 import { vendorTest } from '../helpers/vendor-test.js';
+import { withCatalogKernel } from '../helpers/catalog-kernel.js';
 import { startKernel } from '../helpers/kernel.js';
 import { api, errorCode } from '../helpers/http.js';
-import { articles, createCatalog, seedCatalog } from '../helpers/catalog.js';
+import { articles, createCatalog } from '../helpers/catalog.js';
 import { q, restrictedUser } from './authz-fixture.js';
 
 // Findings 2, 3, 4, 5 and 10 of #11, replayed as a restricted user would.
 
-vendorTest('a cyclic fields path is bounded by QUERY_MAX_DEPTH and answers at once; the server keeps answering', async (t, db) => {
-	const { url, stop } = await startKernel(db);
-	try {
-		await createCatalog(url);
-		await seedCatalog(url);
+vendorTest('a cyclic fields path is bounded by QUERY_MAX_DEPTH and answers at once; the server keeps answering', (t, db) =>
+	withCatalogKernel(db, async (url) => {
 		const { token } = await restrictedUser(url, db, {
 			policies: [
 				[
@@ -60,10 +58,8 @@ vendorTest('a cyclic fields path is bounded by QUERY_MAX_DEPTH and answers at on
 			[2, 2],
 		);
 		t.is((await fetch(`${url}/server/ping`)).status, 200);
-	} finally {
-		await stop();
-	}
-});
+	}),
+);
 
 vendorTest('secrets never reach revisions: hash fields are masked in data and delta', async (t, db) => {
 	const { url, stop } = await startKernel(db);
@@ -97,11 +93,8 @@ vendorTest('secrets never reach revisions: hash fields are masked in data and de
 	}
 });
 
-vendorTest('several policies: a field is visible only on rows a policy allowing it allows, in reads, filters and aggregates', async (t, db) => {
-	const { url, stop } = await startKernel(db);
-	try {
-		await createCatalog(url);
-		await seedCatalog(url);
+vendorTest('several policies: a field is visible only on rows a policy allowing it allows, in reads, filters and aggregates', (t, db) =>
+	withCatalogKernel(db, async (url) => {
 		// Policy A: title and views of published articles. Policy B: only the title of Brian's articles.
 		const { token } = await restrictedUser(url, db, {
 			policies: [
@@ -128,16 +121,11 @@ vendorTest('several policies: a field is visible only on rows a policy allowing 
 		t.is(Number(sum.body.data[0].sum.views), publishedViews);
 		const sorted = await api(url, 'GET', '/items/articles?fields=id&sort=-views&limit=1', undefined, token);
 		t.not(sorted.body.data[0].id, 4, 'sorting cannot put the hidden 999 first');
-	} finally {
-		await stop();
-	}
-});
+	}),
+);
 
-vendorTest('revisions and activity show only items the caller may read, and only their readable fields', async (t, db) => {
-	const { url, stop } = await startKernel(db);
-	try {
-		await createCatalog(url);
-		await seedCatalog(url);
+vendorTest('revisions and activity show only items the caller may read, and only their readable fields', (t, db) =>
+	withCatalogKernel(db, async (url) => {
 		await api(url, 'PATCH', '/items/articles/3', { title: 'secret draft', views: 7 });
 		await api(url, 'PATCH', '/items/articles/1', { title: 'public change', views: 8 });
 		const { token } = await restrictedUser(url, db, {
@@ -174,10 +162,8 @@ vendorTest('revisions and activity show only items the caller may read, and only
 			),
 			'no user id the caller may not read, no hidden item',
 		);
-	} finally {
-		await stop();
-	}
-});
+	}),
+);
 
 vendorTest('schema metadata lists only the collections and fields the caller may read', async (t, db) => {
 	const { url, stop } = await startKernel(db);

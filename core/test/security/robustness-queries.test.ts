@@ -1,7 +1,9 @@
 import { vendorTest } from '../helpers/vendor-test.js';
-import { adminToken, startKernel } from '../helpers/kernel.js';
+import { withCatalogKernel } from '../helpers/catalog-kernel.js';
+import type { TestDatabase } from '../helpers/databases.js';
+import { adminToken } from '../helpers/kernel.js';
 import { api, errorCode, type ApiResponse } from '../helpers/http.js';
-import { articles, createCatalog, seedCatalog } from '../helpers/catalog.js';
+import { articles } from '../helpers/catalog.js';
 import { addRestrictedUser, catalogueChecksum, restrictedToken } from './robustness-fixture.js';
 
 /**
@@ -20,19 +22,21 @@ function expectInvalidQuery(t: import('ava').ExecutionContext, response: ApiResp
 	if (message) t.regex(response.body.errors[0].message, message, what);
 }
 
+/** A kernel on `db` with the catalogue seeded and the restricted user added, stopped after `body`. */
+function withSeededKernel(db: TestDatabase, body: (url: string) => Promise<void>): Promise<void> {
+	return withCatalogKernel(db, async (url) => {
+		await addRestrictedUser(db.knex);
+		await body(url);
+	});
+}
+
 const publishedIds = articles
 	.filter((article) => article.status === 'published')
 	.map((article) => article.id)
 	.sort((a, b) => a - b);
 
-vendorTest('oversized, overdeep and mistyped filters answer 400 INVALID_QUERY while the server keeps answering', async (t, db) => {
-	const running = await startKernel(db);
-	try {
-		await createCatalog(running.url);
-		await seedCatalog(running.url);
-		await addRestrictedUser(db.knex);
-		const { url } = running;
-
+vendorTest('oversized, overdeep and mistyped filters answer 400 INVALID_QUERY while the server keeps answering', (t, db) =>
+	withSeededKernel(db, async (url) => {
 		const branches = { _or: Array.from({ length: 10_000 }, (_, i) => ({ id: { _eq: i } })) };
 		expectInvalidQuery(t, await search(url, 'articles', { filter: branches }, restrictedToken), '10,000 _or branches', /QUERY_FILTER_MAX_NODES/);
 
@@ -69,19 +73,11 @@ vendorTest('oversized, overdeep and mistyped filters answer 400 INVALID_QUERY wh
 			fine.body.data.map((row: { id: number }) => row.id),
 			articles.filter((a) => a.status === 'published' && a.views > 10 && a.views < 200).map((a) => a.id),
 		);
-	} finally {
-		await running.stop();
-	}
-});
+	}),
+);
 
-vendorTest('_in lists of 33,000 keys or titles are answered correctly, and a longer-than-URL query is refused in the error shape', async (t, db) => {
-	const running = await startKernel(db);
-	try {
-		await createCatalog(running.url);
-		await seedCatalog(running.url);
-		await addRestrictedUser(db.knex);
-		const { url } = running;
-
+vendorTest('_in lists of 33,000 keys or titles are answered correctly, and a longer-than-URL query is refused in the error shape', (t, db) =>
+	withSeededKernel(db, async (url) => {
 		const keys = Array.from({ length: 33_000 }, (_, i) => i + 1);
 		const inList = await search(url, 'articles', { filter: { id: { _in: keys } }, fields: ['id'], sort: ['id'], limit: -1 }, restrictedToken);
 		t.is(inList.status, 200, JSON.stringify(inList.body).slice(0, 300));
@@ -114,18 +110,11 @@ vendorTest('_in lists of 33,000 keys or titles are answered correctly, and a lon
 		const body = (await longUrl.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
 		t.is(body.errors[0]!.extensions.code, 'INVALID_QUERY');
 		t.regex(body.errors[0]!.message, /16 KB/);
-	} finally {
-		await running.stop();
-	}
-});
+	}),
+);
 
-vendorTest('query keys named like Object builtins are read as keys: unknown fields are 403, aliases work, nothing leaks Object text', async (t, db) => {
-	const running = await startKernel(db);
-	try {
-		await createCatalog(running.url);
-		await seedCatalog(running.url);
-		await addRestrictedUser(db.knex);
-		const { url } = running;
+vendorTest('query keys named like Object builtins are read as keys: unknown fields are 403, aliases work, nothing leaks Object text', (t, db) =>
+	withSeededKernel(db, async (url) => {
 		for (const name of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
 			const asField = await api(url, 'GET', `/items/articles?fields=${name}`, undefined, restrictedToken);
 			t.is(asField.status, 403, `fields=${name}`);
@@ -137,18 +126,11 @@ vendorTest('query keys named like Object builtins are read as keys: unknown fiel
 		const aliased = await api(url, 'GET', '/items/articles?fields=id,constructor&alias[constructor]=title&filter[id][_eq]=1', undefined, restrictedToken);
 		t.is(aliased.status, 200, JSON.stringify(aliased.body));
 		t.deepEqual(aliased.body.data, [{ id: 1, constructor: 'Hello World' }]);
-	} finally {
-		await running.stop();
-	}
-});
+	}),
+);
 
-vendorTest('writes with malformed payloads answer 400 and change nothing', async (t, db) => {
-	const running = await startKernel(db);
-	try {
-		await createCatalog(running.url);
-		await seedCatalog(running.url);
-		await addRestrictedUser(db.knex);
-		const { url } = running;
+vendorTest('writes with malformed payloads answer 400 and change nothing', (t, db) =>
+	withSeededKernel(db, async (url) => {
 		const before = await catalogueChecksum(db.knex);
 		for (const [method, path, payload] of [
 			['PATCH', '/items/articles', [null]],
@@ -166,7 +148,5 @@ vendorTest('writes with malformed payloads answer 400 and change nothing', async
 			}
 		}
 		t.is(await catalogueChecksum(db.knex), before);
-	} finally {
-		await running.stop();
-	}
-});
+	}),
+);
