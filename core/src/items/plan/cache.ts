@@ -22,15 +22,17 @@ export class PlanCache {
 
 	get(key: string): ReadPlan | undefined {
 		const plan = this.plans.get(key);
-		if (!plan) {
-			this.misses++;
-			return undefined;
-		}
+		if (!plan) return undefined;
 		// Re-inserted, so the Map's order is the order of last use.
 		this.plans.delete(key);
 		this.plans.set(key, plan);
-		this.hits++;
 		return plan;
+	}
+
+	/** Counts a read that reused a plan (`true`) or had to plan (`false`, including a plan found out of date). */
+	count(reused: boolean): void {
+		if (reused) this.hits++;
+		else this.misses++;
 	}
 
 	set(key: string, plan: ReadPlan): void {

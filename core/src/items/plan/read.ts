@@ -12,7 +12,7 @@ import { permissionKey, type PlanCache } from './cache.js';
 import { ReadPlan } from './plan.js';
 
 /** The filter a by-key read was given (see `keyFilter`): its keys, and the caller's own filter beside them. */
-const keyFilters = new WeakMap<object, { keys: PrimaryKey[]; rest: NormalizedQuery['filter'] }>();
+const keyFilters = new WeakMap<object, { keys: PrimaryKey[]; rest: NormalizedQuery['filter']; text: string }>();
 
 /** Keys beyond which a by-key read is planned as an ordinary filter (one statement keeps their order). */
 const maxPlannedKeys = 1000;
@@ -20,12 +20,12 @@ const maxPlannedKeys = 1000;
 /**
  * The filter of a read by key: the keys, ANDed with the caller's filter. Such a read is planned
  * once for every key (the key is a binding of the statement, not part of the plan), as long as
- * no hook has replaced the filter on the way.
+ * no hook has changed the filter on the way.
  */
 export function keyFilter(model: CollectionModel, filter: NormalizedQuery['filter'], keys: PrimaryKey[]): NonNullable<NormalizedQuery['filter']> {
 	const byKey = { [model.primary]: keys.length === 1 ? { _eq: keys[0] } : { _in: keys } };
 	const combined = filter ? { _and: [filter, byKey] } : byKey;
-	if (keys.length <= maxPlannedKeys) keyFilters.set(combined, { keys, rest: filter });
+	if (keys.length <= maxPlannedKeys) keyFilters.set(combined, { keys, rest: filter, text: JSON.stringify(combined) });
 	return combined;
 }
 
@@ -37,7 +37,9 @@ export function keyFilter(model: CollectionModel, filter: NormalizedQuery['filte
 export async function plannedRead(context: EngineContext, model: CollectionModel, query: NormalizedQuery, variables: DynamicVariables): Promise<Item[]> {
 	const plans = context.plans;
 	if (!plans) return runRead(context, await buildReadNode(context, model.collection, query), variables);
-	const byKey = query.filter ? keyFilters.get(query.filter) : undefined;
+	const given = query.filter ? keyFilters.get(query.filter) : undefined;
+	// A hook may have changed the filter in place: then it is planned as the filter it now is.
+	const byKey = given && JSON.stringify(query.filter) === given.text ? given : undefined;
 	const keys = byKey ? await restrictingKeys(context, model, byKey.keys) : undefined;
 	const shape = keys ? { ...query, filter: byKey!.rest } : query;
 	const restrict = keys ? { column: model.primary, values: keys } : undefined;
@@ -45,8 +47,10 @@ export async function plannedRead(context: EngineContext, model: CollectionModel
 	const perUser = plans.isPerUser(shapeKey);
 	const key = perUser ? `${shapeKey}\u0000${context.accountability?.user ?? ''}` : shapeKey;
 
-	const known = plans.get(key);
-	if (known && (await known.current(context))) {
+	const found = plans.get(key);
+	const known = found && (await found.current(context)) ? found : undefined;
+	plans.count(Boolean(known));
+	if (known) {
 		// What the plan compiled in was resolved from the user when it was made; the data cache must still hear of it.
 		if (known.perUser) noteUserBound();
 		const items = await runRead(context, known.node, variables, { plan: known, restrict });
