@@ -4,23 +4,12 @@
 // drawn, two ways: a fresh page load (the Studio boots, fetches the page's chunk) and a click from
 // the collection list inside a running Studio. `--runs` (default 7); median, fastest and slowest.
 // Needs `node scripts/build.mjs` and Debian's chromium. Run: `node scripts/bench/studio-data-model.mjs`.
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { api, cleanUp, scratchDatabase, startMantle, tempFolder, wasInterrupted } from './lib.mjs';
+import { assertChromium, signedInStudio, summary } from './studio-browser.mjs';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-];
 const fieldCount = 50;
 
 /** One field of each common kind, in turn, until there are 49 besides the key. */
@@ -48,10 +37,6 @@ async function seed(url) {
 	await api(url, 'POST', '/relations', { collection: 'wide', field: 'owner', related_collection: 'owners' });
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const summary = (values) =>
-	`${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}, n=${values.length})`;
-
 /** In the page: the fields table lists all 50 fields and the preview has drawn the last field's control. */
 const pageReady = (count) =>
 	document.querySelectorAll('table[aria-label="Fields of wide"] tbody tr').length === count &&
@@ -60,20 +45,14 @@ const pageReady = (count) =>
 export async function run(argv) {
 	const { values } = parseArgs({ args: argv, options: { runs: { type: 'string', default: '7' } } });
 	const runs = Number(values.runs);
-	if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: apt-get install -y chromium`);
-	const { chromium } = await import('playwright-core');
+	assertChromium();
 	try {
 		const folder = tempFolder('mantle-bench-studio-data-model-');
 		const database = await scratchDatabase('sqlite', folder);
 		const { url } = await startMantle(database, folder);
 		await seed(url);
-		const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-		await page.goto(`${url}/admin/login`);
-		await page.getByLabel('Email').fill('admin@example.com');
-		await page.getByLabel('Password').fill('bench-password');
-		await page.getByRole('button', { name: 'Sign in' }).click();
-		await page.getByRole('navigation', { name: 'Modules' }).waitFor();
+		const { browser, page, signIn } = await signedInStudio(url);
+		await signIn();
 
 		const fresh = [];
 		const listed = [];

@@ -3,23 +3,12 @@
 // showing both. Measures the JavaScript the first page loads (gzip), navigation to the rendered
 // table, and page-to-page. `--runs` (default 7) navigations and page turns each; the median is
 // reported with the fastest and slowest. Needs `node scripts/build.mjs` and Debian's chromium.
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { api, cleanUp, scratchDatabase, startMantle, tempFolder, wasInterrupted } from './lib.mjs';
+import { assertChromium, median, signedInStudio, summary } from './studio-browser.mjs';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-];
 const rows = 250;
 
 async function seed(url) {
@@ -75,10 +64,6 @@ async function seed(url) {
 	});
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const summary = (values) =>
-	`${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}, n=${values.length})`;
-
 /** Resolves in the page once the table shows `rows` rows whose relational cells are filled, starting at `first`. */
 const tableReady = ({ rows, first }) => {
 	const body = document.querySelectorAll('table tbody tr');
@@ -92,15 +77,13 @@ const tableReady = ({ rows, first }) => {
 export async function run(argv) {
 	const { values } = parseArgs({ args: argv, options: { runs: { type: 'string', default: '7' } } });
 	const runs = Number(values.runs);
-	if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: apt-get install -y chromium`);
-	const { chromium } = await import('playwright-core');
+	assertChromium();
 	try {
 		const folder = tempFolder('mantle-bench-studio-');
 		const database = await scratchDatabase('sqlite', folder);
 		const { url } = await startMantle(database, folder);
 		await seed(url);
-		const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		const { browser, page, signIn } = await signedInStudio(url);
 
 		// Initial JavaScript: every script the login page loads, as it travels gzip-compressed.
 		const scripts = new Map();
@@ -112,10 +95,7 @@ export async function run(argv) {
 		await page.getByLabel('Email').waitFor();
 		const shell = [...scripts.values()].reduce((sum, body) => sum + gzipSync(body).length, 0);
 		const shellFiles = scripts.size;
-		await page.getByLabel('Email').fill('admin@example.com');
-		await page.getByLabel('Password').fill('bench-password');
-		await page.getByRole('button', { name: 'Sign in' }).click();
-		await page.getByRole('navigation', { name: 'Modules' }).waitFor();
+		await signIn();
 		const withExtensions = [...scripts.values()].reduce((sum, body) => sum + gzipSync(body).length, 0);
 		const withExtensionsFiles = scripts.size;
 

@@ -6,20 +6,11 @@ import type { Browser, Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '../../../../core/test/helpers/databases.js';
 import { startKernel, type RunningKernel } from '../../../../core/test/helpers/kernel.js';
 import { studioDist } from '../../../../core/src/studio/serve.js';
+import { chromiumArgs, chromiumPath } from '../../../../scripts/bench/studio-browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const artifacts = path.resolve(here, '../artifacts');
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumArgs = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-];
+export { chromiumArgs, chromiumPath };
 export const admin = { email: 'admin@example.com', password: 'correct horse battery' };
 
 /** Why the browser tests cannot run here, if they cannot. */
