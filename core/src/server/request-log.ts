@@ -14,13 +14,15 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * One line per answered request, written once the response is sent and only when its level is
- * enabled. A child logger per request (what hapi-pino makes) cost an object and its serialized
- * bindings on every request, logged or not; the request id is a field of the one line instead.
+ * One line per answered request, written once the response is sent, when info is enabled. A
+ * child logger per request (what hapi-pino makes) cost an object and its serialized bindings on
+ * every request, logged or not; the request id is a field of the one line instead.
  */
 export function logResponses(server: Server, logger: Logger): void {
+	// LOG_LEVEL is read once at start: above info, no listener at all, so nothing runs per request.
+	if (!logger.isLevelEnabled('info')) return;
 	server.events.on('response', (request: Request) => {
-		if (!logger.isLevelEnabled('info') || unloggedPaths.has(request.path)) return;
+		if (unloggedPaths.has(request.path)) return;
 		const { info, raw } = request;
 		logger.info(
 			{
