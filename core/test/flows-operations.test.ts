@@ -35,14 +35,7 @@ async function startEchoServer() {
 vendorTest('flows: request, mail, JSON web token, trigger flow with iteration, notification and sleep, each against real services', async (t, db) => {
 	const smtp = await startSmtpServer();
 	const echo = await startEchoServer();
-	const { url, stop } = await startKernel(db, {
-		EMAIL_TRANSPORT: 'smtp',
-		EMAIL_SMTP_HOST: '127.0.0.1',
-		EMAIL_SMTP_PORT: String(smtp.port),
-		EMAIL_SMTP_IGNORE_TLS: 'true',
-		EMAIL_FROM: 'flows@example.com',
-		FLOWS_REQUEST_ALLOW_PRIVATE_NETWORK: 'true',
-	});
+	const { url, stop } = await startKernel(db, { ...smtp.env, EMAIL_FROM: 'flows@example.com', FLOWS_REQUEST_ALLOW_PRIVATE_NETWORK: 'true' });
 	try {
 		const admin = (await api(url, 'GET', '/users/me?fields=id')).body.data.id;
 		const child = await createFlow(url, { name: 'Square', trigger: 'operation' }, [

@@ -4,17 +4,9 @@ import { startKernel } from './helpers/kernel.js';
 import { api, errorCode } from './helpers/http.js';
 import { startSmtpServer } from './helpers/smtp.js';
 
-const mailEnv = (port: number) => ({
-	EMAIL_TRANSPORT: 'smtp',
-	EMAIL_SMTP_HOST: '127.0.0.1',
-	EMAIL_SMTP_PORT: String(port),
-	EMAIL_SMTP_IGNORE_TLS: 'true',
-	EMAIL_FROM: 'mantle@example.com',
-});
-
 vendorTest('POST /server/mail/test mails an admin-chosen address through the configured transport; nobody else may send it', async (t, db) => {
 	const smtp = await startSmtpServer();
-	const running = await startKernel(db, mailEnv(smtp.port));
+	const running = await startKernel(db, smtp.env);
 	try {
 		const sent = await api(running.url, 'POST', '/server/mail/test', { to: 'ops@example.com' });
 		t.is(sent.status, 200, JSON.stringify(sent.body));

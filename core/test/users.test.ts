@@ -3,14 +3,6 @@ import { startKernel } from './helpers/kernel.js';
 import { api, errorCode } from './helpers/http.js';
 import { startSmtpServer } from './helpers/smtp.js';
 
-const mailEnv = (port: number) => ({
-	EMAIL_TRANSPORT: 'smtp',
-	EMAIL_SMTP_HOST: '127.0.0.1',
-	EMAIL_SMTP_PORT: String(port),
-	EMAIL_SMTP_IGNORE_TLS: 'true',
-	EMAIL_FROM: 'mantle@example.com',
-	PUBLIC_URL: 'http://mantle.test',
-});
 const login = (url: string, email: string, password: string) => api(url, 'POST', '/auth/login', { email, password }, null);
 
 vendorTest('users: created through the API with a hashed password that reads as a mask; /users/me reads and edits oneself', async (t, db) => {
@@ -49,7 +41,7 @@ vendorTest('users: created through the API with a hashed password that reads as 
 
 vendorTest('registration works only when the project allows it, with its role; invitations arrive by mail and work once', async (t, db) => {
 	const smtp = await startSmtpServer();
-	const { url, stop } = await startKernel(db, mailEnv(smtp.port));
+	const { url, stop } = await startKernel(db, { ...smtp.env, PUBLIC_URL: 'http://mantle.test' });
 	try {
 		t.is(errorCode(await api(url, 'POST', '/users/register', { email: 'reg@example.com', password: 'registered pw' }, null)), 'FORBIDDEN');
 		const role = (await api(url, 'POST', '/roles', { name: 'Member' })).body.data.id;

@@ -9,6 +9,8 @@ export interface ReceivedMail {
 
 export interface TestSmtpServer {
 	port: number;
+	/** The kernel's environment for sending mail through this server (from `mantle@example.com`). */
+	env: Record<string, string>;
 	mails: ReceivedMail[];
 	/** Resolves with the next mail to arrive (or one that already has, not yet taken). */
 	next(timeoutMs?: number): Promise<ReceivedMail>;
@@ -42,6 +44,13 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
 	const port = (server.server.address() as { port: number }).port;
 	return {
 		port,
+		env: {
+			EMAIL_TRANSPORT: 'smtp',
+			EMAIL_SMTP_HOST: '127.0.0.1',
+			EMAIL_SMTP_PORT: String(port),
+			EMAIL_SMTP_IGNORE_TLS: 'true',
+			EMAIL_FROM: 'mantle@example.com',
+		},
 		mails,
 		async next(timeoutMs = 30_000) {
 			const deadline = Date.now() + timeoutMs;
