@@ -1,4 +1,5 @@
 import { vendorTest } from './helpers/vendor-test.js';
+import { rowCount } from './helpers/databases.js';
 import { startKernel } from './helpers/kernel.js';
 import { api, errorCode } from './helpers/http.js';
 import { createFlow, eventually } from './helpers/flows.js';
@@ -43,14 +44,7 @@ vendorTest('flows: a webhook flow chains operations through the data chain, answ
 		t.is(errorCode(await api(url, 'POST', '/flows/trigger/00000000-0000-4000-8000-000000000000', {}, null)), 'FORBIDDEN');
 		await api(url, 'PATCH', `/flows/${flow.id}`, { status: 'inactive' });
 		t.is(errorCode(await api(url, 'POST', `/flows/trigger/${flow.id}`, { title: 'again' }, null)), 'FORBIDDEN', 'an inactive flow is not triggered, at once');
-		t.is(
-			await db
-				.knex('articles')
-				.count({ n: '*' })
-				.first()
-				.then((row) => Number(row!.n)),
-			1,
-		);
+		t.is(await rowCount(db.knex('articles')), 1);
 
 		const runs = await api(url, 'GET', `/flows/${flow.id}/runs`);
 		t.is(runs.status, 200);
@@ -95,15 +89,7 @@ vendorTest(
 			t.is(refused.status, 400, JSON.stringify(refused.body));
 			t.is(errorCode(refused), 'FAILED_VALIDATION');
 			t.is(refused.body.errors[0].message, 'The condition did not hold: $trigger.payload.title _nstarts_with.', 'the refusal names the rule that failed');
-			t.is(
-				await db
-					.knex('articles')
-					.count({ n: '*' })
-					.first()
-					.then((row) => Number(row!.n)),
-				0,
-				'the cancelled create stored nothing',
-			);
+			t.is(await rowCount(db.knex('articles')), 0, 'the cancelled create stored nothing');
 
 			const created = await api(url, 'POST', '/items/articles?fields=title,status', { title: 'good news' });
 			t.is(created.status, 200, JSON.stringify(created.body));

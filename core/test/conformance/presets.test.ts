@@ -13,6 +13,7 @@ import { vendorTest } from '../helpers/vendor-test.js';
 import { startKernel } from '../helpers/kernel.js';
 import { addPerson } from './groups-fixture.js';
 import { adminClient, anonymousClient, sdkError } from './sdk-clients.js';
+import { rowCount } from '../helpers/databases.js';
 
 vendorTest('presets: a user saves, reads, changes and deletes their own bookmarks and layouts; role and global defaults apply to them', async (t, db) => {
 	const running = await startKernel(db);
@@ -99,7 +100,7 @@ vendorTest('presets: a user saves, reads, changes and deletes their own bookmark
 		);
 		t.like(await db.knex('mantle_presets').where({ id: one!.id }).first(), { bookmark: 'First' });
 		await ann.client.request(deletePresets([one!.id, two!.id]));
-		t.is(Number((await db.knex('mantle_presets').where({ user: ann.id }).count({ n: '*' }).first())!.n), 0);
+		t.is(await rowCount(db.knex('mantle_presets').where({ user: ann.id })), 0);
 	} finally {
 		await running.stop();
 	}

@@ -121,3 +121,9 @@ export async function createTestDatabase(vendor: TestVendor): Promise<TestDataba
 		},
 	};
 }
+
+/** How many rows a query finds, as a number whatever type the driver counts in. */
+export async function rowCount(query: Knex.QueryBuilder): Promise<number> {
+	const row = (await query.count({ n: '*' }).first()) as { n: number | string } | undefined;
+	return Number(row!.n);
+}
