@@ -2,6 +2,7 @@ import type { StudioApi } from '@mantle/extensions-sdk';
 import type { ComponentChildren } from 'preact';
 import { moved, type Entry } from './list.js';
 import { CreateForm, ItemPicker, ListRow, type Key, type Row } from './relational.js';
+import type { StudioInterfaceProps } from './shared.js';
 
 /**
  * What a to-many list sends on save: new and linked items as their payload, existing ones by
@@ -67,12 +68,21 @@ export function AddButtons(props: { disabled?: boolean; onMode: (mode: 'link' | 
 	);
 }
 
-/** A to-many field as the Studio draws it: a group named by the field's label, its rows, then what adds to them. */
-export function RelatedList(props: EntryRowsProps & { id?: string; label?: string; children: ComponentChildren }) {
-	const { id, label, children, ...rows } = props;
+/**
+ * A to-many field as the Studio draws it: a group named by the field's label, its rows (movable
+ * when the relation has a sort field), then what adds to them.
+ */
+export function RelatedList(
+	props: Omit<EntryRowsProps, 'sortable' | 'disabled'> & {
+		field: Pick<StudioInterfaceProps, 'id' | 'label' | 'disabled'>;
+		sortField: string | undefined;
+		children: ComponentChildren;
+	},
+) {
+	const { field, sortField, children, ...rows } = props;
 	return (
-		<div class="relational-list" id={id} role="group" aria-label={label}>
-			<EntryRows {...rows} />
+		<div class="relational-list" id={field.id} role="group" aria-label={field.label}>
+			<EntryRows {...rows} sortable={Boolean(sortField)} disabled={field.disabled} />
 			{children}
 		</div>
 	);

@@ -24,12 +24,10 @@ function Files(props: StudioInterfaceProps<unknown>) {
 	const change = (next: Entry[]) => update(next, toPayload, props.onInput as (value: unknown) => void);
 	return (
 		<RelatedList
-			id={props.id}
-			label={props.label}
+			field={props}
+			sortField={sortField}
 			entries={entries}
 			empty="No files."
-			sortable={Boolean(sortField)}
-			disabled={props.disabled}
 			removeLabel="Remove"
 			titleOf={(entry) => {
 				const file = fileOf(entry);

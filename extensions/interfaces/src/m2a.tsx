@@ -41,17 +41,7 @@ function ManyToAny(props: StudioInterfaceProps<unknown>) {
 		return `${collection} · ${described ?? 'new'}`;
 	};
 	return (
-		<RelatedList
-			id={props.id}
-			label={props.label}
-			entries={entries}
-			empty="No items."
-			sortable={Boolean(sortField)}
-			disabled={props.disabled}
-			removeLabel="Remove"
-			titleOf={titleOf}
-			onChange={change}
-		>
+		<RelatedList field={props} sortField={sortField} entries={entries} empty="No items." removeLabel="Remove" titleOf={titleOf} onChange={change}>
 			<div class="row">
 				{allowed.map((collection) => (
 					<span key={collection} class="row">

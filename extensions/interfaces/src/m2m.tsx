@@ -28,12 +28,10 @@ function ManyToMany(props: StudioInterfaceProps<unknown>) {
 		.filter((value) => value !== undefined && typeof value !== 'object') as Key[];
 	return (
 		<RelatedList
-			id={props.id}
-			label={props.label}
+			field={props}
+			sortField={sortField}
 			entries={entries}
 			empty="No items."
-			sortable={Boolean(sortField)}
-			disabled={props.disabled}
 			titleOf={(entry) => titler.title((entry.row?.[through] ?? entry.payload?.[through]) as Row) || 'New item'}
 			onChange={change}
 		>

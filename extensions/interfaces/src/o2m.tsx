@@ -17,12 +17,10 @@ function OneToMany(props: StudioInterfaceProps<unknown>) {
 	const change = (next: Entry[]) => update(next, toPayload, props.onInput as (value: unknown) => void);
 	return (
 		<RelatedList
-			id={props.id}
-			label={props.label}
+			field={props}
+			sortField={sortField}
 			entries={entries}
 			empty="No items."
-			sortable={Boolean(sortField)}
-			disabled={props.disabled}
 			titleOf={(entry) => titler.title(entry.row ?? entry.payload) || (entry.key !== undefined ? `#${entry.key}` : 'New item')}
 			onChange={change}
 		>
