@@ -27,7 +27,7 @@ theme.subscribe((value) => {
 	applyTheme();
 });
 
-/** `auto` follows the OS (prefers-color-scheme in the stylesheet); the others pin a theme. */
+/** `auto` follows the OS (the stylesheet's `color-scheme: light dark`); the others pin a theme. */
 export function applyTheme(): void {
 	const value = theme.get();
 	if (value === 'auto') delete document.documentElement.dataset.theme;
