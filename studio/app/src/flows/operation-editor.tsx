@@ -4,6 +4,24 @@ import { messageOf } from '../lib/api.js';
 import type { Operation } from './api.js';
 import { fromDraft, OptionsForm, toDraft, type Draft } from './options-form.js';
 import type { OperationType } from './operation-types.js';
+import { FormActions } from '../lib/form-actions.js';
+
+/** Which operation a run continues with when this one resolves (or rejects); none ends it. */
+function NextStep(props: { id: string; label: string; none: string; value: string; onChange: (id: string) => void; others: Operation[] }) {
+	return (
+		<div class="field">
+			<label for={props.id}>{props.label}</label>
+			<select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+				<option value="">{props.none}</option>
+				{props.others.map((other) => (
+					<option key={other.id} value={other.id}>
+						{other.name || other.key}
+					</option>
+				))}
+			</select>
+		</div>
+	);
+}
 
 /** Options of a type the Studio has no schema for: one JSON object. */
 const rawOptions: OptionField[] = [{ field: '$raw', name: 'Options (JSON)', type: 'json', meta: { interface: 'input-code' } }];
@@ -106,48 +124,31 @@ export function OperationEditor({ operation, others, types, onSave, onDelete, on
 				<OptionsForm fields={fields} draft={draft} onChange={setDraft} />
 				{operation && (
 					<>
-						<div class="field">
-							<label for="operation-resolve">On success, continue with</label>
-							<select id="operation-resolve" value={resolve} onChange={(e) => setResolve(e.currentTarget.value)}>
-								<option value="">Nothing (the run ends)</option>
-								{others.map((other) => (
-									<option key={other.id} value={other.id}>
-										{other.name || other.key}
-									</option>
-								))}
-							</select>
-						</div>
-						<div class="field">
-							<label for="operation-reject">On failure, continue with</label>
-							<select id="operation-reject" value={reject} onChange={(e) => setReject(e.currentTarget.value)}>
-								<option value="">Nothing (the run fails)</option>
-								{others.map((other) => (
-									<option key={other.id} value={other.id}>
-										{other.name || other.key}
-									</option>
-								))}
-							</select>
-						</div>
+						<NextStep
+							id="operation-resolve"
+							label="On success, continue with"
+							none="Nothing (the run ends)"
+							value={resolve}
+							onChange={setResolve}
+							others={others}
+						/>
+						<NextStep
+							id="operation-reject"
+							label="On failure, continue with"
+							none="Nothing (the run fails)"
+							value={reject}
+							onChange={setReject}
+							others={others}
+						/>
 					</>
 				)}
-				{problem && (
-					<p class="form-error" role="alert">
-						{problem}
-					</p>
-				)}
-				<div class="row">
-					<button type="submit" class="primary" disabled={busy}>
-						{operation ? 'Save operation' : 'Add operation'}
-					</button>
-					<button type="button" onClick={onClose}>
-						Cancel
-					</button>
+				<FormActions problem={problem} submit={operation ? 'Save operation' : 'Add operation'} busy={busy} onCancel={onClose}>
 					{onDelete && (
 						<button type="button" class="danger" disabled={busy} onClick={() => confirm(`Delete the operation ${operation?.key}?`) && void onDelete()}>
 							Delete
 						</button>
 					)}
-				</div>
+				</FormActions>
 			</form>
 		</aside>
 	);

@@ -3,6 +3,7 @@ import { messageOf } from '../lib/api.js';
 import type { Flow, TriggerType } from './api.js';
 import { fromDraft, OptionsForm, toDraft, type Draft } from './options-form.js';
 import { triggerType, triggerTypes } from './triggers.js';
+import { FormActions } from '../lib/form-actions.js';
 
 /** The trigger's kind and options, and how runs are logged. */
 export function TriggerEditor({ flow, onSave, onClose }: { flow: Flow; onSave: (changes: Partial<Flow>) => Promise<void>; onClose: () => void }) {
@@ -54,19 +55,7 @@ export function TriggerEditor({ flow, onSave, onClose }: { flow: Flow; onSave: (
 						<option value="">Not at all</option>
 					</select>
 				</div>
-				{problem && (
-					<p class="form-error" role="alert">
-						{problem}
-					</p>
-				)}
-				<div class="row">
-					<button type="submit" class="primary">
-						Save trigger
-					</button>
-					<button type="button" onClick={onClose}>
-						Cancel
-					</button>
-				</div>
+				<FormActions problem={problem} submit="Save trigger" onCancel={onClose} />
 			</form>
 		</aside>
 	);

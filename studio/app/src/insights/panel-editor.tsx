@@ -4,6 +4,7 @@ import { fromDraft, OptionsForm, toDraft, type Draft } from '../flows/options-fo
 import type { Panel } from './api.js';
 import type { PanelDefinition } from './panel-extensions.js';
 import { panelType, panelTypes } from './panel-types.js';
+import { FormActions } from '../lib/form-actions.js';
 
 interface Props {
 	panel?: Panel;
@@ -95,24 +96,13 @@ export function PanelEditor({ panel, extensions, place: freePlace, onSave, onDel
 					{number('width', 'Width', 2)}
 					{number('height', 'Height', 2)}
 				</div>
-				{problem && (
-					<p class="form-error" role="alert">
-						{problem}
-					</p>
-				)}
-				<div class="row">
-					<button type="submit" class="primary">
-						{panel ? 'Save panel' : 'Add panel'}
-					</button>
-					<button type="button" onClick={onClose}>
-						Cancel
-					</button>
+				<FormActions problem={problem} submit={panel ? 'Save panel' : 'Add panel'} onCancel={onClose}>
 					{onDelete && (
 						<button type="button" class="danger" onClick={() => confirm('Delete this panel?') && void onDelete()}>
 							Delete
 						</button>
 					)}
-				</div>
+				</FormActions>
 			</form>
 		</aside>
 	);
