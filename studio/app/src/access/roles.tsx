@@ -5,6 +5,7 @@ import { notify, reportError } from '../lib/toasts.js';
 import { ConfirmDialog } from '../shell/dialog.js';
 import { roleChain, type AccessRow, type Policy, type Role } from './permission-model.js';
 import { PageHeader } from '../lib/list-page.js';
+import { RoleSelect } from './role-select.js';
 
 const roleFields = ['id', 'name', 'icon', 'description', 'parent'];
 
@@ -74,14 +75,7 @@ export function RoleList() {
 				</label>
 				<label>
 					Parent role
-					<select value={parent} onChange={(e) => setParent(e.currentTarget.value)}>
-						<option value="">None</option>
-						{roles.map((role) => (
-							<option key={role.id} value={role.id}>
-								{role.name}
-							</option>
-						))}
-					</select>
+					<RoleSelect roles={roles} value={parent} none="None" onChange={setParent} />
 				</label>
 				<button type="submit" class="primary">
 					Create role

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../shell/dialog.js';
 import type { Role } from './permission-model.js';
 import { DataTable } from '../lib/list-page.js';
 import { PageHeader } from '../lib/list-page.js';
+import { RoleSelect } from './role-select.js';
 
 interface UserRow {
 	id: string;
@@ -125,14 +126,7 @@ export function UserTable() {
 				</label>
 				<label>
 					Role
-					<select required value={invite.role} onChange={(e) => setInvite({ ...invite, role: e.currentTarget.value })}>
-						<option value="">Choose a role</option>
-						{roles.map((role) => (
-							<option key={role.id} value={role.id}>
-								{role.name}
-							</option>
-						))}
-					</select>
+					<RoleSelect roles={roles} value={invite.role} none="Choose a role" required onChange={(role) => setInvite({ ...invite, role })} />
 				</label>
 				<button type="submit">Send invitation</button>
 			</form>

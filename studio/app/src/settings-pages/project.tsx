@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api.js';
 import { loadProject } from '../lib/session.js';
 import { notify, reportError } from '../lib/toasts.js';
+import { RoleSelect } from '../access/role-select.js';
 
 interface ProjectSettings {
 	project_name?: string;
@@ -149,14 +150,12 @@ export function ProjectSettingsPage() {
 				</label>
 				<label>
 					Role of new users
-					<select value={values.public_registration_role ?? ''} onChange={(e) => set({ public_registration_role: e.currentTarget.value || null })}>
-						<option value="">No role</option>
-						{roles.map((role) => (
-							<option key={role.id} value={role.id}>
-								{role.name}
-							</option>
-						))}
-					</select>
+					<RoleSelect
+						roles={roles}
+						value={values.public_registration_role ?? ''}
+						none="No role"
+						onChange={(role) => set({ public_registration_role: role || null })}
+					/>
 				</label>
 			</fieldset>
 			<div class="width-full">
