@@ -6,6 +6,7 @@ import {
 	readContentVersions,
 	readItem,
 	saveToContentVersion,
+	updateCollection,
 	updateItem,
 } from '@directus/sdk';
 import { vendorTest } from '../helpers/vendor-test.js';
@@ -18,6 +19,7 @@ vendorTest('versions: a draft version is created, saved, compared and promoted o
 	try {
 		const admin = adminClient(running.url);
 		const [spring] = await addArticles(running.url, ['Spring']);
+		await admin.request(updateCollection('articles' as never, { meta: { versioning: true } } as never));
 		const version = (await admin.request(
 			createContentVersion({ key: 'draft', name: 'Rewrite', collection: 'articles', item: String(spring) } as never),
 		)) as Record<string, unknown>;
@@ -66,6 +68,7 @@ vendorTest("versions: creating needs read access to the item, and promoting writ
 	try {
 		const admin = adminClient(running.url);
 		const [open, locked] = await addArticles(running.url, ['Open', 'Locked']);
+		await admin.request(updateCollection('articles' as never, { meta: { versioning: true } } as never));
 		await db.knex('articles').where({ id: locked }).update({ status: 'archived' });
 		const writer = await addPerson(running, db, 'wendy', [
 			{ collection: 'directus_versions', action: 'create' },

@@ -1,5 +1,4 @@
 import type { Accountability } from '@mantle/extensions-sdk';
-import type { ReadPlan } from './plan.js';
 
 /** Plans one cache holds: far more query shapes than an application sends, and a few MB at most. */
 export const defaultPlanCacheSize = 500;
@@ -9,10 +8,11 @@ export const defaultPlanCacheSize = 500;
  * One cache belongs to one schema overview (see `DataEngine`), so a schema change drops it
  * whole; each plan checks on use that the permissions it was built from are still the
  * provider's current ones, so a change to access rules, heard on this instance or through the
- * invalidation bus, is in force from the very next request.
+ * invalidation bus, is in force from the very next request. Generic over the plan, so the
+ * engine's context can carry a cache without importing what a plan is made of (which imports the context).
  */
-export class PlanCache {
-	private readonly plans = new Map<string, ReadPlan>();
+export class PlanCache<Plan = unknown> {
+	private readonly plans = new Map<string, Plan>();
 	/** Shapes whose plans compile in the caller's own user: planned per user, not per set of permissions. */
 	private readonly perUser = new Set<string>();
 	hits = 0;
@@ -20,7 +20,7 @@ export class PlanCache {
 
 	constructor(readonly size = defaultPlanCacheSize) {}
 
-	get(key: string): ReadPlan | undefined {
+	get(key: string): Plan | undefined {
 		const plan = this.plans.get(key);
 		if (!plan) return undefined;
 		// Re-inserted, so the Map's order is the order of last use.
@@ -35,7 +35,7 @@ export class PlanCache {
 		else this.misses++;
 	}
 
-	set(key: string, plan: ReadPlan): void {
+	set(key: string, plan: Plan): void {
 		this.plans.delete(key);
 		this.plans.set(key, plan);
 		if (this.plans.size > this.size) this.plans.delete(this.plans.keys().next().value!);

@@ -35,7 +35,8 @@ export function keyFilter(model: CollectionModel, filter: NormalizedQuery['filte
  * context built outside the engine) it plans every time.
  */
 export async function plannedRead(context: EngineContext, model: CollectionModel, query: NormalizedQuery, variables: DynamicVariables): Promise<Item[]> {
-	const plans = context.plans;
+	// The context carries the cache untyped (see PlanCache); the engine only ever stores read plans in it.
+	const plans = context.plans as PlanCache<ReadPlan> | undefined;
 	if (!plans) return runRead(context, await buildReadNode(context, model.collection, query), variables);
 	const given = query.filter ? keyFilters.get(query.filter) : undefined;
 	// A hook may have changed the filter in place: then it is planned as the filter it now is.
@@ -66,7 +67,7 @@ export async function plannedRead(context: EngineContext, model: CollectionModel
 }
 
 /** Drops a plan a level could not be kept in; a shape that turned out to name the user is planned per user from now on. */
-function forget(plans: PlanCache, shapeKey: string, key: string, variables: DynamicVariables): void {
+function forget(plans: PlanCache<ReadPlan>, shapeKey: string, key: string, variables: DynamicVariables): void {
 	plans.delete(key);
 	if (variables.userBound) plans.markPerUser(shapeKey);
 }
