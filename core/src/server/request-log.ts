@@ -7,9 +7,29 @@ const unloggedPaths = new Set(['/server/ping']);
 /** The longest request URL a log line repeats. */
 const maxLoggedUrl = 1000;
 
-/** Query-string tokens must not reach the logs either; a long URL is cut short. */
+/** One query parameter: its separator, its name as sent and its value. */
+const parameter = /([?&])([^=&]*)=([^&]*)/g;
+
+/** Whether a parameter's name, as the query parser decodes it, is the token's: `access%5Ftoken` signs in too. */
+function isTokenName(name: string): boolean {
+	if (name === 'access_token') return true;
+	if (!name.includes('%')) return false;
+	try {
+		return decodeURIComponent(name) === 'access_token';
+	} catch {
+		return false;
+	}
+}
+
+/** Query-string tokens must not reach the logs either, however their name is spelt; a long URL is cut short. */
 export function redactUrl(url: string): string {
-	const redacted = url.includes('access_token=') ? url.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]') : url;
+	const query = url.indexOf('?');
+	// Only a name spelt plainly or percent-encoded can be the token's: most URLs skip the walk.
+	const suspect = query !== -1 && (url.includes('access_token=') || url.includes('%', query));
+	const redacted = suspect
+		? url.slice(0, query) +
+			url.slice(query).replace(parameter, (whole, separator: string, name: string) => (isTokenName(name) ? `${separator}${name}=[redacted]` : whole))
+		: url;
 	return redacted.length > maxLoggedUrl ? `${redacted.slice(0, maxLoggedUrl)}…` : redacted;
 }
 
