@@ -25,7 +25,7 @@ async function statuses(url: string): Promise<{ draft: number[]; published: numb
 	return {
 		draft: rows.filter((row) => row.status === 'draft').map((row) => row.id),
 		published: rows.filter((row) => row.status === 'published').map((row) => row.id),
-		titles: Object.fromEntries(rows.map((row) => [row.id, row.title])),
+		titles: Object.fromEntries(rows.map((row) => [row.id, `${row.title} by ${row.author}`])),
 	};
 }
 
@@ -156,5 +156,25 @@ vendorTest('a refused or failed write leaves no activity or revision rows, in a 
 			[{ action: 'update' }],
 			'one update after the seed',
 		);
+	});
+});
+
+vendorTest('a batch or nested delete cannot reach a row outside the delete rule by deleting an allowed row first', async (t, db) => {
+	await withCatalogKernel(db, async (url) => {
+		const user = await restrictedUser(url, db, {
+			policies: [[...draftsOnly, { collection: 'articles', action: 'delete', permissions: { status: { _eq: 'draft' } } }]],
+		});
+		const before = await statuses(url);
+		const logs = await logCounts(db);
+		const [draft] = before.draft;
+		const [published] = before.published;
+		t.is(errorCode(await api(url, 'DELETE', '/items/articles', [draft, published], user.token)), 'FORBIDDEN', 'by keys');
+		t.is(errorCode(await api(url, 'DELETE', '/items/articles', { keys: [draft, draft, published] }, user.token)), 'FORBIDDEN', 'a key repeated');
+		const target = (await api(url, 'GET', `/items/articles?fields=id,author&filter=${q({ status: { _eq: 'published' }, author: { _nnull: true } })}&limit=1`))
+			.body.data[0];
+		const nested = await api(url, 'PATCH', `/items/authors/${target.author}`, { articles: { create: [], update: [], delete: [target.id] } }, user.token);
+		t.is(errorCode(nested), 'FORBIDDEN', 'unlinking a published article updates it');
+		t.deepEqual(await statuses(url), before, 'every article is still there');
+		t.deepEqual(await logCounts(db), logs, 'nothing was logged');
 	});
 });
