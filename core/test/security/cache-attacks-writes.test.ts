@@ -21,6 +21,7 @@ async function statuses(url: string): Promise<{ draft: number[]; published: numb
 		id: number;
 		status: string;
 		title: string;
+		author: number | null;
 	}>;
 	return {
 		draft: rows.filter((row) => row.status === 'draft').map((row) => row.id),
