@@ -146,6 +146,7 @@ export async function run(args) {
 			{ key: 'ping', name: 'h. ping', path: '/server/ping' },
 			{ key: 'publishedAdmin', name: 'i. list 100 published, admin', path: `/items/articles?${published}&limit=100` },
 			{ key: 'publishedReader', name: 'i. list 100 published, reader role', path: `/items/articles?${published}&limit=100`, token: readerToken },
+			{ key: 'healthAdmin', name: 'j. health, admin (database and storage checks)', path: '/server/health' },
 		];
 		const unknown = [...(settings.only ?? [])].filter((key) => !allScenarios.some((scenario) => scenario.key === key));
 		if (unknown.length > 0) throw new Error(`--only names unknown scenarios: ${unknown.join(', ')} (known: ${allScenarios.map((s) => s.key).join(', ')})`);
