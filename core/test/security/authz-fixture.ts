@@ -53,3 +53,14 @@ export async function adminRole(db: { knex: any }): Promise<string> {
 }
 
 export const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+
+/** A second user of `role`, signing in with a token of their own: two users whose reads share one plan. */
+export async function sameRoleUser(db: { knex: any }, role: string): Promise<{ user: string; token: string }> {
+	const user = randomUUID();
+	const token = `same-role-${randomUUID()}`;
+	await db.knex('mantle_users').insert({ id: user, email: `${user.slice(0, 8)}@example.com`, status: 'active', role, token });
+	return { user, token };
+}
+
+/** The ids of a list answer, in ascending order. */
+export const ids = (response: { body: any }) => (response.body?.data ?? []).map((row: { id: number }) => row.id).sort((a: number, b: number) => a - b);

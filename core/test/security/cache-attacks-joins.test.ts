@@ -1,24 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { vendorTest } from '../helpers/vendor-test.js';
 import { withCatalogKernel } from '../helpers/catalog-kernel.js';
 import { api, errorCode } from '../helpers/http.js';
-import { q, restrictedUser, type Grant } from './authz-fixture.js';
+import { ids, q, restrictedUser, sameRoleUser, type Grant } from './authz-fixture.js';
 
 // More attacks on what is remembered between and within requests: a filter that crosses into a
 // collection whose row rule names $CURRENT_USER (the rule is compiled into the root level of a
 // plan users of one role share), and an import whose rows are all authorized before any is
 // written (a row the import itself moves out of the update rule must not be written again).
-
-type Db = Parameters<Parameters<typeof vendorTest>[1]>[1];
-
-async function sameRoleUser(db: Db, role: string): Promise<{ user: string; token: string }> {
-	const user = randomUUID();
-	const token = `same-role-${randomUUID()}`;
-	await db.knex('mantle_users').insert({ id: user, email: `${user.slice(0, 8)}@example.com`, status: 'active', role, token });
-	return { user, token };
-}
-
-const ids = (response: { body: any }) => (response.body?.data ?? []).map((row: { id: number }) => row.id).sort((a: number, b: number) => a - b);
 
 vendorTest(
 	'a filter, sort or aggregate through a relation whose rule names $CURRENT_USER answers each user of a shared plan by their own rule',

@@ -1,30 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { vendorTest } from '../helpers/vendor-test.js';
 import { withCatalogKernel } from '../helpers/catalog-kernel.js';
 import { api, errorCode } from '../helpers/http.js';
-import { q, restrictedUser, type Grant } from './authz-fixture.js';
+import { ids, q, restrictedUser, sameRoleUser, type Grant } from './authz-fixture.js';
 
 // Attacks on the read plan cache, which users of one set of permissions share: whatever a plan
 // compiled in for the first caller (their user, their role, a nested level's rule) must never
 // answer for the next one. Each test alternates two users of one role so that the second run of
 // every shape reuses the first one's plan.
 
-type Db = Parameters<Parameters<typeof vendorTest>[1]>[1];
-
-/** A second user of the same role as `first`, signing in with a token of their own. */
-async function sameRoleUser(db: Db, role: string): Promise<{ user: string; token: string }> {
-	const user = randomUUID();
-	const token = `same-role-${randomUUID()}`;
-	await db.knex('mantle_users').insert({ id: user, email: `${user.slice(0, 8)}@example.com`, status: 'active', role, token });
-	return { user, token };
-}
-
 async function addOwnerField(url: string, collection: string): Promise<void> {
 	const made = await api(url, 'POST', `/fields/${collection}`, { field: 'owner', type: 'string' });
 	if (made.status !== 200) throw new Error(JSON.stringify(made.body));
 }
-
-const ids = (response: { body: any }) => (response.body?.data ?? []).map((row: { id: number }) => row.id).sort((a: number, b: number) => a - b);
 
 vendorTest('a $CURRENT_USER rule nested in a relational filter answers each user of a shared plan with their own rows, by query and by key', async (t, db) => {
 	await withCatalogKernel(db, async (url) => {
