@@ -41,9 +41,9 @@ export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate,
 					});
 					return result ?? {};
 				};
-				const cached = cache?.accepts(request.method, match.route.extensionId);
+				if (!cache?.accepts(request.method, match.route.extensionId)) return toHapiResponse(h, await produce());
 				const url = `${request.url.pathname}${request.url.search}`;
-				return toHapiResponse(h, cached ? await cache!.answer({ url, headers: request.headers }, accountability, produce) : await produce());
+				return toHapiResponse(h, await cache.answer({ url, headers: request.headers }, accountability, produce));
 			}),
 	};
 }
