@@ -6,21 +6,31 @@ import { buildExtension, until } from './helpers/extensions.js';
 
 type Mode = 'trusted' | 'sandboxed';
 
-/** Builds the extension with the SDK CLI; it then runs in-process or in the sandbox. */
-function place(running: RunningKernel, name: string, type: 'endpoint' | 'hook' | 'operation', code: string, mode: Mode): Promise<void> {
-	return buildExtension(running, name, type, code, mode === 'sandboxed' ? { enabled: true, requestedScopes: { log: {}, sleep: {} } } : undefined);
-}
-
-async function withKernel(run: (running: RunningKernel) => Promise<void>): Promise<void> {
+/**
+ * Runs `run` against a fresh kernel on SQLite with one extension built by the SDK CLI and loaded:
+ * in-process when trusted, in the sandbox when sandboxed.
+ */
+async function withExtension(
+	extension: { name: string; type: 'endpoint' | 'hook' | 'operation'; code: string; mode: Mode },
+	run: (running: RunningKernel) => Promise<void>,
+): Promise<void> {
 	const db = await createTestDatabase('sqlite');
 	const running = await startKernel(db);
 	try {
+		const sandbox = extension.mode === 'sandboxed' ? { enabled: true, requestedScopes: { log: {}, sleep: {} } } : undefined;
+		await buildExtension(running, extension.name, extension.type, extension.code, sandbox);
+		await running.kernel.extensions.loadAll();
 		await run(running);
 	} finally {
 		await running.stop();
 		await db.drop();
 	}
 }
+
+const greeterCode = `import { defineEndpoint } from '@mantle/extensions-sdk';
+export default defineEndpoint({ id: 'greet', handler: (router) => {
+	router.get('/:name', ({ params, query }) => ({ status: 200, headers: { 'x-greeting': 'yes' }, body: { hello: params.name, polite: query.polite === 'true' } }));
+} });`;
 
 const hookCode = `import { createError, defineHook } from '@mantle/extensions-sdk';
 export default defineHook(({ filter, action, schedule }, { log }) => {
@@ -32,20 +42,23 @@ export default defineHook(({ filter, action, schedule }, { log }) => {
 	schedule('* * * * * *', () => log.info('tick'));
 });`;
 
+const doublerCode = `import { defineOperation } from '@mantle/extensions-sdk';
+export default defineOperation({
+	id: 'double',
+	name: 'Double',
+	options: [{ field: 'value', name: 'Value', type: 'integer', meta: { interface: 'input' } }],
+	handler: (options, { data }) => ({ doubled: options.value * 2, last: data.$last }),
+});`;
+
+const spinnerCode = `import { defineEndpoint } from '@mantle/extensions-sdk';
+export default defineEndpoint({ id: 'spin', handler: (router) => {
+	router.get('/forever', () => { while (true) {} });
+	router.get('/fine', () => ({ status: 200, body: { fine: true } }));
+} });`;
+
 for (const mode of ['trusted', 'sandboxed'] as const) {
 	test(`[${mode}] an endpoint extension answers under its id`, async (t) => {
-		await withKernel(async (running) => {
-			await place(
-				running,
-				'greeter',
-				'endpoint',
-				`import { defineEndpoint } from '@mantle/extensions-sdk';
-export default defineEndpoint({ id: 'greet', handler: (router) => {
-	router.get('/:name', ({ params, query }) => ({ status: 200, headers: { 'x-greeting': 'yes' }, body: { hello: params.name, polite: query.polite === 'true' } }));
-} });`,
-				mode,
-			);
-			await running.kernel.extensions.loadAll();
+		await withExtension({ name: 'greeter', type: 'endpoint', code: greeterCode, mode }, async (running) => {
 			t.like(
 				running.kernel.extensions.list().find((e) => e.name === 'greeter'),
 				{ status: 'loaded', sandboxed: mode === 'sandboxed' },
@@ -58,9 +71,7 @@ export default defineEndpoint({ id: 'greet', handler: (router) => {
 	});
 
 	test(`[${mode}] a filter hook rewrites a payload, refuses another (nothing is created), and action and schedule hooks run`, async (t) => {
-		await withKernel(async (running) => {
-			await place(running, 'stamper', 'hook', hookCode, mode);
-			await running.kernel.extensions.loadAll();
+		await withExtension({ name: 'stamper', type: 'hook', code: hookCode, mode }, async (running) => {
 			t.is(running.kernel.extensions.list().find((e) => e.name === 'stamper')?.status, 'loaded');
 
 			const created = await api(running.url, 'POST', '/collections', { collection: 'notes', schema: {}, meta: { icon: 'note' } });
@@ -78,21 +89,7 @@ export default defineEndpoint({ id: 'greet', handler: (router) => {
 	});
 
 	test(`[${mode}] an operation is registered under its id and returns its result`, async (t) => {
-		await withKernel(async (running) => {
-			await place(
-				running,
-				'doubler',
-				'operation',
-				`import { defineOperation } from '@mantle/extensions-sdk';
-export default defineOperation({
-	id: 'double',
-	name: 'Double',
-	options: [{ field: 'value', name: 'Value', type: 'integer', meta: { interface: 'input' } }],
-	handler: (options, { data }) => ({ doubled: options.value * 2, last: data.$last }),
-});`,
-				mode,
-			);
-			await running.kernel.extensions.loadAll();
+		await withExtension({ name: 'doubler', type: 'operation', code: doublerCode, mode }, async (running) => {
 			const operation = running.kernel.extensions.operations.get('double');
 			t.truthy(operation);
 			// The flows designer draws its options form from what defineOperation describes, sandboxed or not.
@@ -110,19 +107,7 @@ export default defineOperation({
 }
 
 test('a sandboxed endpoint that loops forever answers 503 while the API keeps serving, in the same process', async (t) => {
-	await withKernel(async (running) => {
-		await place(
-			running,
-			'spinner',
-			'endpoint',
-			`import { defineEndpoint } from '@mantle/extensions-sdk';
-export default defineEndpoint({ id: 'spin', handler: (router) => {
-	router.get('/forever', () => { while (true) {} });
-	router.get('/fine', () => ({ status: 200, body: { fine: true } }));
-} });`,
-			'sandboxed',
-		);
-		await running.kernel.extensions.loadAll();
+	await withExtension({ name: 'spinner', type: 'endpoint', code: spinnerCode, mode: 'sandboxed' }, async (running) => {
 		const pid = process.pid;
 		const spinning = fetch(`${running.url}/spin/forever`);
 		const pings: number[] = [];
