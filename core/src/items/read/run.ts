@@ -67,6 +67,14 @@ function copy(value: unknown): unknown {
 	return value;
 }
 
+/** What every level of one read shares: where it runs, the plan it fills, and the output's copy budget. */
+interface ReadRun {
+	context: EngineContext;
+	plan: ReadPlan | undefined;
+	variables: DynamicVariables;
+	budget: OutputBudget;
+}
+
 interface LevelResult {
 	/** Rows as read, values normalised: the keys children are matched on. */
 	rows: Item[];
@@ -88,7 +96,8 @@ export async function runRead(
 ): Promise<Item[]> {
 	const defaults = { limit: options.root === false ? null : context.limits.defaultLimit, sort: defaultSort(node) };
 	const level = await planLevel(context, options.plan, node, variables, defaults);
-	return (await runLevel(context, level, options.plan, variables, { restrict: options.restrict }, new OutputBudget())).items;
+	const run: ReadRun = { context, plan: options.plan, variables, budget: new OutputBudget() };
+	return (await runLevel(run, level, { restrict: options.restrict })).items;
 }
 
 function defaultSort(node: ReadNode, relationSort?: string | null): string[] {
@@ -141,14 +150,8 @@ function select(context: EngineContext, level: LevelPlan, plan: ReadPlan | undef
 	return runTemplate(context.knex, template, padded);
 }
 
-async function runLevel(
-	context: EngineContext,
-	level: LevelPlan,
-	plan: ReadPlan | undefined,
-	variables: DynamicVariables,
-	options: SelectOptions,
-	budget: OutputBudget,
-): Promise<LevelResult> {
+async function runLevel(run: ReadRun, level: LevelPlan, options: SelectOptions): Promise<LevelResult> {
+	const { context, plan, variables } = run;
 	const { node } = level.prepared;
 	let raw: Item[];
 	if (options.restrict && options.restrict.values.length > chunkSize) {
@@ -166,9 +169,9 @@ async function runLevel(
 
 	const items = raw.map(level.shape);
 	for (const entry of node.entries) {
-		if (entry.kind === 'm2o') await attachManyToOne(context, plan, entry, raw, items, variables, budget);
-		else if (entry.kind === 'o2m') await attachOneToMany(context, plan, node, entry, raw, items, variables, budget);
-		else if (entry.kind === 'm2a') await attachManyToAny(context, plan, entry, raw, items, variables, budget);
+		if (entry.kind === 'm2o') await attachManyToOne(run, entry, raw, items);
+		else if (entry.kind === 'o2m') await attachOneToMany(run, node, entry, raw, items);
+		else if (entry.kind === 'm2a') await attachManyToAny(run, entry, raw, items);
 	}
 	return { rows: raw, items };
 }
@@ -183,74 +186,37 @@ function distinctKeys(rows: Item[], column: string): unknown[] {
 }
 
 async function childLevel(
-	context: EngineContext,
-	plan: ReadPlan | undefined,
+	run: ReadRun,
 	node: ReadNode,
-	variables: DynamicVariables,
-	budget: OutputBudget,
 	restrict: { column: string; values: unknown[] },
 	sort: string | null,
 	partitionBy?: string,
 ): Promise<LevelResult> {
 	if (restrict.values.length === 0) return { rows: [], items: [] };
-	const level = await planLevel(context, plan, node, variables, { limit: null, sort: defaultSort(node, sort) });
-	return runLevel(context, level, plan, variables, { restrict, partitionBy }, budget);
+	const level = await planLevel(run.context, run.plan, node, run.variables, { limit: null, sort: defaultSort(node, sort) });
+	return runLevel(run, level, { restrict, partitionBy });
 }
 
-async function attachManyToOne(
-	context: EngineContext,
-	plan: ReadPlan | undefined,
-	entry: Extract<OutputEntry, { kind: 'm2o' }>,
-	rows: Item[],
-	items: Item[],
-	variables: DynamicVariables,
-	budget: OutputBudget,
-) {
+async function attachManyToOne(run: ReadRun, entry: Extract<OutputEntry, { kind: 'm2o' }>, rows: Item[], items: Item[]) {
 	const related = entry.node.model;
-	const child = await childLevel(
-		context,
-		plan,
-		entry.node,
-		variables,
-		budget,
-		{ column: related.primary, values: distinctKeys(rows, entry.relation.field) },
-		null,
-	);
+	const child = await childLevel(run, entry.node, { column: related.primary, values: distinctKeys(rows, entry.relation.field) }, null);
 	const byKey = new Map(child.rows.map((row, index) => [String(row[related.primary]), child.items[index]!]));
 	rows.forEach((row, index) => {
 		const key = row[entry.relation.field];
 		const found = key === null || key === undefined ? undefined : byKey.get(String(key));
-		items[index]![entry.key] = found ? budget.place(found) : null;
+		items[index]![entry.key] = found ? run.budget.place(found) : null;
 	});
 }
 
-async function attachOneToMany(
-	context: EngineContext,
-	plan: ReadPlan | undefined,
-	parent: ReadNode,
-	entry: Extract<OutputEntry, { kind: 'o2m' }>,
-	rows: Item[],
-	items: Item[],
-	variables: DynamicVariables,
-	budget: OutputBudget,
-) {
+async function attachOneToMany(run: ReadRun, parent: ReadNode, entry: Extract<OutputEntry, { kind: 'o2m' }>, rows: Item[], items: Item[]) {
 	const { relatedField, sortField } = entry.relation;
-	const child = await childLevel(
-		context,
-		plan,
-		entry.node,
-		variables,
-		budget,
-		{ column: relatedField, values: distinctKeys(rows, parent.model.primary) },
-		sortField,
-		relatedField,
-	);
+	const child = await childLevel(run, entry.node, { column: relatedField, values: distinctKeys(rows, parent.model.primary) }, sortField, relatedField);
 	const primary = entry.node.model.primary;
 	const byParent = new Map<string, unknown[]>();
 	child.rows.forEach((row, index) => {
 		const key = String(row[relatedField]);
 		const list = byParent.get(key) ?? [];
-		list.push(entry.keysOnly ? row[primary] : budget.place(child.items[index]!));
+		list.push(entry.keysOnly ? row[primary] : run.budget.place(child.items[index]!));
 		byParent.set(key, list);
 	});
 	rows.forEach((row, index) => {
@@ -260,25 +226,17 @@ async function attachOneToMany(
 	});
 }
 
-async function attachManyToAny(
-	context: EngineContext,
-	plan: ReadPlan | undefined,
-	entry: Extract<OutputEntry, { kind: 'm2a' }>,
-	rows: Item[],
-	items: Item[],
-	variables: DynamicVariables,
-	budget: OutputBudget,
-) {
+async function attachManyToAny(run: ReadRun, entry: Extract<OutputEntry, { kind: 'm2a' }>, rows: Item[], items: Item[]) {
 	const { field, collectionField } = entry.relation;
 	rows.forEach((row, index) => (items[index]![entry.key] = row[field] ?? null));
 	for (const [collection, node] of entry.nodes) {
 		const targets = rows.filter((row) => row[collectionField] === collection);
-		const child = await childLevel(context, plan, node, variables, budget, { column: node.model.primary, values: distinctKeys(targets, field) }, null);
+		const child = await childLevel(run, node, { column: node.model.primary, values: distinctKeys(targets, field) }, null);
 		const byKey = new Map(child.rows.map((row, index) => [String(row[node.model.primary]), child.items[index]!]));
 		rows.forEach((row, index) => {
 			if (row[collectionField] !== collection || row[field] === null) return;
 			const found = byKey.get(String(row[field]));
-			items[index]![entry.key] = found ? budget.place(found) : null;
+			items[index]![entry.key] = found ? run.budget.place(found) : null;
 		});
 	}
 }

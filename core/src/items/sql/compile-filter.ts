@@ -28,20 +28,15 @@ export interface CompileOptions {
  * FORBIDDEN and bad values with INVALID_QUERY. Relational steps add the related collection's own
  * read rule, so filtering through a relation can't reveal rows of it the caller can't read.
  */
-export async function compileFilter(
-	context: EngineContext,
-	model: CollectionModel,
-	filter: Filter | null | undefined,
-	options: CompileOptions,
-	permission?: CollectionPermission,
-): Promise<Condition> {
+export async function compileFilter(...args: Parameters<typeof compileNode>): Promise<Condition> {
+	const [context, , filter, options] = args;
 	// The caller's filters are bounded (permission rules are the administrator's own).
 	if (filter && options.checkFields) {
 		const limit = context.limits.filterMaxNodes ?? defaultFilterMaxNodes;
 		const size = filterSize(filter);
 		if (size > limit) throw createError('filterTooLarge', { size, limit });
 	}
-	return compileNode(context, model, filter, options, permission);
+	return compileNode(...args);
 }
 
 async function compileNode(

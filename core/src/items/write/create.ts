@@ -6,8 +6,8 @@ import { validateFields } from './field-validation.js';
 import { readKeys } from './keys.js';
 import { assertAllowedKeys, writePermission } from './guard.js';
 import { insertRows } from './insert.js';
-import { saveRelatedAny, saveRelatedMany, saveRelatedOne } from './nested.js';
-import { assertPlainWrite, checkWritableFields, completeRow, knownFields, splitPayload, type SplitPayload } from './payload.js';
+import { prepareRow, saveRelatedMany } from './nested.js';
+import { checkWritableFields, knownFields, type SplitPayload } from './payload.js';
 import { actionEvent, filterEvent, statement, type WriteContext } from './session.js';
 
 /**
@@ -25,12 +25,7 @@ export async function createItems(context: WriteContext, model: CollectionModel,
 		if (permission.validation) validatePayload(model.collection, permission.validation, payload);
 		validateFields(model, payload);
 		payload = await filterEvent(context, model, 'create', payload, { payload });
-		const split = splitPayload(model, payload);
-		assertPlainWrite(context, model, split);
-		for (const { relation, value } of split.relatedOne) split.row[relation.field] = await saveRelatedOne(context, relation, value);
-		for (const { relation, value } of split.relatedAny)
-			split.row[relation.field] = await saveRelatedAny(context, relation, value, payload[relation.collectionField]);
-		await completeRow(context, model, split.row, 'create');
+		const split = await prepareRow(context, model, payload, 'create');
 		prepared.push({ payload, split });
 	}
 	const rows = prepared.map(({ split }) => split.row);

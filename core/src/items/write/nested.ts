@@ -2,8 +2,23 @@ import type { Item, PrimaryKey } from '@mantle/extensions-sdk';
 import { createError } from '../../errors/index.js';
 import { collectionModel, type CollectionModel, type ManyToAny, type ManyToOne, type OneToMany } from '../schema-index.js';
 import { existingKeys } from './guard.js';
-import { isObject } from './payload.js';
+import { assertPlainWrite, completeRow, isObject, splitPayload, type SplitPayload } from './payload.js';
 import type { WriteContext } from './session.js';
+
+/**
+ * A payload made ready for its own row: taken apart, its many-to-one and many-to-any objects
+ * written first so the row holds their keys, and the row completed for SQL. One-to-many values
+ * are left in the split, to be written once the item's key is known.
+ */
+export async function prepareRow(context: WriteContext, model: CollectionModel, payload: Item, action: 'create' | 'update'): Promise<SplitPayload> {
+	const split = splitPayload(model, payload);
+	assertPlainWrite(context, model, split);
+	for (const { relation, value } of split.relatedOne) split.row[relation.field] = await saveRelatedOne(context, relation, value);
+	for (const { relation, value } of split.relatedAny)
+		split.row[relation.field] = await saveRelatedAny(context, relation, value, payload[relation.collectionField]);
+	await completeRow(context, model, split.row, action);
+	return split;
+}
 
 /**
  * A nested object on a many-to-one field: updates the related item when its key exists, creates

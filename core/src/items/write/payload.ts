@@ -114,27 +114,10 @@ function checkRequired(model: CollectionModel, field: FieldInfo, row: Record<str
 		action === 'create'
 			? (value === undefined && (required || (!schema.is_nullable && !fillsItself))) || (value === null && required)
 			: value === null && required;
-	if (missing) {
-		throw createError(
-			'valueRequired',
-			{ field: field.field, collection: model.collection },
-			{
-				collection: model.collection,
-				field: field.field,
-				type: 'required',
-			},
-		);
-	}
+	const names = { collection: model.collection, field: field.field };
+	if (missing) throw createError('valueRequired', names, { ...names, type: 'required' });
 	// An explicit null for a NOT NULL column is the client's mistake, named as Directus names it.
 	if (value === null && !schema.is_nullable && !schema.has_auto_increment && !schema.is_generated) {
-		throw createError(
-			'valueNotNull',
-			{ field: field.field, collection: model.collection },
-			{
-				collection: model.collection,
-				field: field.field,
-				type: 'nnull',
-			},
-		);
+		throw createError('valueNotNull', names, { ...names, type: 'nnull' });
 	}
 }

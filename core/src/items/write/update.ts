@@ -8,8 +8,8 @@ import { validateFields } from './field-validation.js';
 import { isUnrestricted } from '../context.js';
 import { readKeys } from './keys.js';
 import { assertAllowedKeys, assertFieldRows, existingKeys, writePermission } from './guard.js';
-import { saveRelatedAny, saveRelatedMany, saveRelatedOne } from './nested.js';
-import { assertPlainWrite, checkWritableFields, completeRow, knownFields, splitPayload } from './payload.js';
+import { prepareRow, saveRelatedMany } from './nested.js';
+import { checkWritableFields, knownFields } from './payload.js';
 import { actionEvent, filterEvent, hasFilterHook, statement, type WriteContext } from './session.js';
 
 /**
@@ -39,12 +39,7 @@ export async function updateItems(context: WriteContext, model: CollectionModel,
 	}
 	if (keys.length === 0) return keys;
 	const payload = await filterEvent(context, model, 'update', data, { keys, payload: data });
-	const split = splitPayload(model, payload);
-	assertPlainWrite(context, model, split);
-	for (const { relation, value } of split.relatedOne) split.row[relation.field] = await saveRelatedOne(context, relation, value);
-	for (const { relation, value } of split.relatedAny)
-		split.row[relation.field] = await saveRelatedAny(context, relation, value, payload[relation.collectionField]);
-	await completeRow(context, model, split.row, 'update');
+	const split = await prepareRow(context, model, payload, 'update');
 	const wrote = Object.keys(split.row).length > 0;
 	let after = wrote ? await writeRows(context, model, keys, split.row, payload) : null;
 	if (!verified) {
