@@ -22,18 +22,8 @@ vendorTest('fields: *, dot paths through M2O and M2M, O2M as keys, functions and
 		const { user_created: creator, date_created: createdAt, ...one } = (await get(url, '/items/articles/1')).data;
 		t.regex(creator, /^[0-9a-f-]{36}$/, 'user-created holds the admin who seeded');
 		t.regex(createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/, 'date-created is an ISO instant');
-		t.deepEqual(one, {
-			id: 1,
-			title: 'Hello World',
-			body: 'First post',
-			status: 'published',
-			published_on: '2023-01-15T10:30:00',
-			views: 120,
-			rating: '4.50',
-			featured: true,
-			author: 1,
-			tags: one.tags,
-		});
+		const { tags: _seededTags, ...seeded } = articles[0]!;
+		t.deepEqual(one, { ...seeded, tags: one.tags }, 'every column reads back as seeded');
 		t.is(one.tags.length, 2, 'M2M reads as the list of junction keys');
 
 		const nested = (await get(url, '/items/articles?fields=id,title,author.name,tags.tags_id.name&sort=id&limit=3')).data;
