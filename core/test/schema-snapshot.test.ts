@@ -13,6 +13,11 @@ async function call(url: string, method: string, path: string, body?: unknown) {
 	return response.body?.data;
 }
 
+/** Creates the relation from `collection.field` to `related` (null: one of the allowed collections), with an ON DELETE when it is a key. */
+function relate(url: string, collection: string, field: string, related: string | null, meta: Record<string, unknown>, onDelete?: string) {
+	return call(url, 'POST', '/relations', { collection, field, related_collection: related, ...(onDelete ? { schema: { on_delete: onDelete } } : {}), meta });
+}
+
 /** A model that uses most of what the data model offers, built over the API as a user would. */
 async function buildModel(url: string): Promise<void> {
 	await call(url, 'POST', '/collections', { collection: 'content', meta: { icon: 'folder', note: 'Editorial content', collapse: 'closed' }, schema: null });
@@ -85,13 +90,7 @@ async function buildModel(url: string): Promise<void> {
 			{ field: 'blocks', type: 'alias', meta: { interface: 'list-m2a', special: ['m2a'] } },
 		],
 	});
-	await call(url, 'POST', '/relations', {
-		collection: 'articles',
-		field: 'author',
-		related_collection: 'authors',
-		schema: { on_delete: 'SET NULL' },
-		meta: { one_field: 'articles', sort_field: null },
-	});
+	await relate(url, 'articles', 'author', 'authors', { one_field: 'articles', sort_field: null }, 'SET NULL');
 	await call(url, 'POST', '/collections', {
 		collection: 'tags',
 		meta: { icon: 'label' },
@@ -107,20 +106,8 @@ async function buildModel(url: string): Promise<void> {
 			{ field: 'tags_id', type: 'integer' },
 		],
 	});
-	await call(url, 'POST', '/relations', {
-		collection: 'articles_tags',
-		field: 'articles_id',
-		related_collection: 'articles',
-		schema: { on_delete: 'CASCADE' },
-		meta: { one_field: 'tags', junction_field: 'tags_id' },
-	});
-	await call(url, 'POST', '/relations', {
-		collection: 'articles_tags',
-		field: 'tags_id',
-		related_collection: 'tags',
-		schema: { on_delete: 'CASCADE' },
-		meta: { junction_field: 'articles_id' },
-	});
+	await relate(url, 'articles_tags', 'articles_id', 'articles', { one_field: 'tags', junction_field: 'tags_id' }, 'CASCADE');
+	await relate(url, 'articles_tags', 'tags_id', 'tags', { junction_field: 'articles_id' }, 'CASCADE');
 	await call(url, 'POST', '/collections', {
 		collection: 'articles_blocks',
 		meta: { hidden: true },
@@ -131,18 +118,11 @@ async function buildModel(url: string): Promise<void> {
 			{ field: 'collection', type: 'string', schema: { max_length: 64 } },
 		],
 	});
-	await call(url, 'POST', '/relations', {
-		collection: 'articles_blocks',
-		field: 'articles_id',
-		related_collection: 'articles',
-		schema: { on_delete: 'CASCADE' },
-		meta: { one_field: 'blocks', junction_field: 'item' },
-	});
-	await call(url, 'POST', '/relations', {
-		collection: 'articles_blocks',
-		field: 'item',
-		related_collection: null,
-		meta: { one_allowed_collections: ['tags', 'authors'], one_collection_field: 'collection', junction_field: 'articles_id' },
+	await relate(url, 'articles_blocks', 'articles_id', 'articles', { one_field: 'blocks', junction_field: 'item' }, 'CASCADE');
+	await relate(url, 'articles_blocks', 'item', null, {
+		one_allowed_collections: ['tags', 'authors'],
+		one_collection_field: 'collection',
+		junction_field: 'articles_id',
 	});
 	await call(url, 'POST', '/collections', {
 		collection: 'home',
