@@ -1,5 +1,6 @@
 import { vendorTest } from './helpers/vendor-test.js';
 import { startKernel } from './helpers/kernel.js';
+import type { TestDatabase } from './helpers/databases.js';
 import { api, errorCode } from './helpers/http.js';
 import { articles, createCatalog, seedCatalog } from './helpers/catalog.js';
 
@@ -33,13 +34,24 @@ async function setUpReader(url: string) {
 
 const listPath = '/items/articles?sort=id&limit=-1';
 
-vendorTest('a permission change takes effect on the very next request, for a static token and a JWT alike', async (t, db) => {
+type Reader = Awaited<ReturnType<typeof setUpReader>>;
+
+/** Runs `body` against a kernel on `db` holding the seeded catalogue and the reader, who signs in with a static token and a JWT alike. */
+async function withReader(db: TestDatabase, body: (url: string, reader: Reader, tokens: string[]) => Promise<void>): Promise<void> {
 	const { url, stop } = await startKernel(db);
 	try {
 		await createCatalog(url);
 		await seedCatalog(url);
 		const reader = await setUpReader(url);
-		for (const token of [readerToken, reader.jwt]) {
+		await body(url, reader, [readerToken, reader.jwt]);
+	} finally {
+		await stop();
+	}
+}
+
+vendorTest('a permission change takes effect on the very next request, for a static token and a JWT alike', (t, db) =>
+	withReader(db, async (url, reader, tokens) => {
+		for (const token of tokens) {
 			// Warm every cache on this exact request: identity, policies, permissions, the query's plan.
 			for (let i = 0; i < 3; i++) {
 				const warm = await api(url, 'GET', listPath, undefined, token);
@@ -51,7 +63,7 @@ vendorTest('a permission change takes effect on the very next request, for a sta
 		}
 
 		t.is((await api(url, 'PATCH', `/permissions/${reader.permission}`, { fields: 'id' })).status, 200);
-		for (const token of [readerToken, reader.jwt]) {
+		for (const token of tokens) {
 			t.deepEqual(
 				(await api(url, 'GET', listPath, undefined, token)).body.data,
 				published.map((a) => ({ id: a.id })),
@@ -60,7 +72,7 @@ vendorTest('a permission change takes effect on the very next request, for a sta
 		}
 
 		t.is((await api(url, 'PATCH', `/permissions/${reader.permission}`, { permissions: { status: { _eq: 'draft' } } })).status, 200);
-		for (const token of [readerToken, reader.jwt]) {
+		for (const token of tokens) {
 			t.deepEqual(
 				ids(await api(url, 'GET', listPath, undefined, token)),
 				articles.filter((a) => a.status === 'draft').map((a) => a.id),
@@ -70,26 +82,20 @@ vendorTest('a permission change takes effect on the very next request, for a sta
 		}
 
 		t.is((await api(url, 'DELETE', `/permissions/${reader.permission}`)).status, 204);
-		for (const token of [readerToken, reader.jwt]) {
+		for (const token of tokens) {
 			t.is(errorCode(await api(url, 'GET', listPath, undefined, token)), 'FORBIDDEN', 'no permission left, refused at once');
 		}
-	} finally {
-		await stop();
-	}
-});
+	}),
+);
 
-vendorTest('a suspended user, or a changed static token, is refused on the very next request', async (t, db) => {
-	const { url, stop } = await startKernel(db);
-	try {
-		await createCatalog(url);
-		await seedCatalog(url);
-		const reader = await setUpReader(url);
-		for (const token of [readerToken, reader.jwt]) {
+vendorTest('a suspended user, or a changed static token, is refused on the very next request', (t, db) =>
+	withReader(db, async (url, reader, tokens) => {
+		for (const token of tokens) {
 			for (let i = 0; i < 3; i++) t.is((await api(url, 'GET', listPath, undefined, token)).status, 200);
 		}
 
 		t.is((await api(url, 'PATCH', `/users/${reader.user}`, { status: 'suspended' })).status, 200);
-		for (const token of [readerToken, reader.jwt]) {
+		for (const token of tokens) {
 			const refused = await api(url, 'GET', listPath, undefined, token);
 			t.is(refused.status, 401);
 			t.is(errorCode(refused), 'INVALID_CREDENTIALS');
@@ -107,7 +113,5 @@ vendorTest('a suspended user, or a changed static token, is refused on the very 
 			ids(await api(url, 'GET', listPath, undefined, newToken)),
 			published.map((a) => a.id),
 		);
-	} finally {
-		await stop();
-	}
-});
+	}),
+);
