@@ -1,27 +1,16 @@
 import { createDirectus, graphql, staticToken } from '@directus/sdk';
 import { createCatalog, seedCatalog } from './helpers/catalog.js';
 import { gql } from './helpers/graphql.js';
+import type { TestDatabase } from './helpers/databases.js';
 import { api } from './helpers/http.js';
 import { adminToken, startKernel } from './helpers/kernel.js';
 import { vendorTest } from './helpers/vendor-test.js';
+import { restrictedUser } from './security/authz-fixture.js';
 
-const readerToken = 'graphql-reader-static-token-0123456789';
-
-/** A role that reads published articles' titles and views and nothing else. */
-async function createReader(url: string) {
-	const role = (await api(url, 'POST', '/roles', { name: 'Reader' })).body.data.id;
-	const policy = (await api(url, 'POST', '/policies', { name: 'Reader policy', app_access: false, admin_access: false })).body.data.id;
-	await api(url, 'POST', '/access', { role, policy });
-	await api(url, 'POST', '/permissions', {
-		policy,
-		collection: 'articles',
-		action: 'read',
-		fields: 'id,title,views',
-		permissions: { status: { _eq: 'published' } },
-	});
-	const user = await api(url, 'POST', '/users', { email: 'reader@example.com', status: 'active', role, token: readerToken });
-	if (user.status >= 300) throw new Error(JSON.stringify(user.body));
-	return { role, policy };
+/** A user whose role reads published articles' titles and views and nothing else, signing in with a static token. */
+function createReader(url: string, db: TestDatabase) {
+	const grant = { collection: 'articles', action: 'read', fields: 'id,title,views', permissions: { status: { _eq: 'published' } } } as const;
+	return restrictedUser(url, db, { policies: [[grant]] });
 }
 
 const introspection = '{ __schema { types { name fields { name } inputFields { name } } queryType { fields { name } } mutationType { name } } }';
@@ -32,9 +21,9 @@ vendorTest("a restricted role's schema holds only what it may read, and the same
 		const { url } = running;
 		await createCatalog(url);
 		await seedCatalog(url);
-		await createReader(url);
+		const reader = await createReader(url, db);
 
-		const schema = (await gql(url, introspection, { token: readerToken })).body.data.__schema;
+		const schema = (await gql(url, introspection, { token: reader.token })).body.data.__schema;
 		const types = new Map<string, any>(schema.types.map((type: any) => [type.name, type]));
 		t.deepEqual(
 			types
@@ -53,27 +42,27 @@ vendorTest("a restricted role's schema holds only what it may read, and the same
 		);
 		t.deepEqual(schema.queryType.fields.map((field: any) => field.name).sort(), ['articles', 'articles_aggregated', 'articles_by_id']);
 		t.is(schema.mutationType, null);
-		const sdl = await fetch(`${url}/server/specs/graphql`, { headers: { authorization: `Bearer ${readerToken}` } });
+		const sdl = await fetch(`${url}/server/specs/graphql`, { headers: { authorization: `Bearer ${reader.token}` } });
 		const text = await sdl.text();
 		t.is(sdl.status, 200);
 		t.true(text.includes('type articles {'));
 		t.false(/\b(authors|body|status|tags)\b/.test(text.replace(/articles_[a-z_]+/g, '')), text);
 
 		// The row rule applies as in REST; a hidden field is not in the schema at all.
-		const rows = await gql(url, '{ articles(sort: ["id"]) { id title } }', { token: readerToken });
-		const rest = await api(url, 'GET', '/items/articles?fields=id,title&sort=id', undefined, readerToken);
+		const rows = await gql(url, '{ articles(sort: ["id"]) { id title } }', { token: reader.token });
+		const rest = await api(url, 'GET', '/items/articles?fields=id,title&sort=id', undefined, reader.token);
 		t.deepEqual(
 			rows.body.data.articles.map((row: any) => Number(row.id)),
 			rest.body.data.map((row: any) => row.id),
 		);
-		const hidden = await gql(url, '{ articles { id status } }', { token: readerToken });
+		const hidden = await gql(url, '{ articles { id status } }', { token: reader.token });
 		t.is(hidden.status, 400);
 		t.is(hidden.body.errors[0].extensions.code, 'GRAPHQL_VALIDATION');
 		// A draft (outside the row rule) and a missing item answer FORBIDDEN, as REST does.
 		for (const id of [3, 999]) {
-			const one = await gql(url, `{ articles_by_id(id: ${id}) { id } }`, { token: readerToken });
+			const one = await gql(url, `{ articles_by_id(id: ${id}) { id } }`, { token: reader.token });
 			t.is(one.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
-			t.is((await api(url, 'GET', `/items/articles/${id}`, undefined, readerToken)).status, 403);
+			t.is((await api(url, 'GET', `/items/articles/${id}`, undefined, reader.token)).status, 403);
 		}
 		// Anonymous callers see an empty schema, not the reader's.
 		const anonymous = await gql(url, '{ __schema { queryType { fields { name } } } }', { token: null });
@@ -81,7 +70,7 @@ vendorTest("a restricted role's schema holds only what it may read, and the same
 			anonymous.body.data.__schema.queryType.fields.map((field: any) => field.name),
 			['_empty'],
 		);
-		const system = await gql(url, '{ __schema { types { name } } }', { token: readerToken, path: '/graphql/system' });
+		const system = await gql(url, '{ __schema { types { name } } }', { token: reader.token, path: '/graphql/system' });
 		t.false(system.body.data.__schema.types.some((type: any) => type.name === 'directus_permissions'));
 	} finally {
 		await running.stop();
@@ -94,16 +83,16 @@ vendorTest('a field or permission added a moment ago is served without a restart
 		const { url } = running;
 		await createCatalog(url);
 		await seedCatalog(url);
-		const { policy } = await createReader(url);
+		const reader = await createReader(url, db);
 		t.is((await gql(url, '{ articles { id subtitle } }')).body.errors[0].extensions.code, 'GRAPHQL_VALIDATION');
 		t.is((await api(url, 'POST', '/fields/articles', { field: 'subtitle', type: 'string' })).status, 200);
 		await api(url, 'PATCH', '/items/articles/1', { subtitle: 'Fresh' });
 		const fresh = await gql(url, '{ articles_by_id(id: 1) { subtitle } }');
 		t.deepEqual(fresh.body, { data: { articles_by_id: { subtitle: 'Fresh' } } });
 
-		t.is((await gql(url, '{ authors { name } }', { token: readerToken })).status, 400);
-		await api(url, 'POST', '/permissions', { policy, collection: 'authors', action: 'read', fields: 'name' });
-		const granted = await gql(url, '{ authors(sort: ["name"], limit: 1) { name } }', { token: readerToken });
+		t.is((await gql(url, '{ authors { name } }', { token: reader.token })).status, 400);
+		await api(url, 'POST', '/permissions', { policy: reader.policies[0], collection: 'authors', action: 'read', fields: 'name' });
+		const granted = await gql(url, '{ authors(sort: ["name"], limit: 1) { name } }', { token: reader.token });
 		t.deepEqual(granted.body, { data: { authors: [{ name: 'Ada' }] } });
 	} finally {
 		await running.stop();
