@@ -10,7 +10,8 @@ export function fromSandboxError(error: unknown): MantleError {
 	const { code, message } = (error ?? {}) as { code?: string; message?: string };
 	// "The extension could not answer" (timeout, crash, a failed request): 503, keeping the sandbox's message.
 	if (code && Object.hasOwn(sandboxErrorCodes, code) && sandboxErrorCodes[code as SandboxErrorCode] === 'SERVICE_UNAVAILABLE') {
-		return createError('SERVICE_UNAVAILABLE', message, { reason: code });
+		const extensions = { reason: code };
+		return message === undefined ? createError('SERVICE_UNAVAILABLE', undefined, extensions) : createError('sandboxUnavailable', { text: message }, extensions);
 	}
 	return createError('INTERNAL');
 }

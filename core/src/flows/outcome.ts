@@ -7,8 +7,8 @@ export function runFailure(flow: FlowRecord, outcome: RunOutcome): MantleError {
 	if (error instanceof MantleError) return error;
 	const coded = fromCodedError(error);
 	if (coded) return coded;
-	const message = error instanceof Error ? error.message : typeof error === 'string' ? error : `The flow "${flow.name}" rejected.`;
-	return createError('INVALID_PAYLOAD', message);
+	const text = error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
+	return text === undefined ? createError('flowRejected', { flow: flow.name }) : createError('flowOperationFailed', { text });
 }
 
 /** What a synchronous trigger answers with, as its `return` option says: `$last` (default), `$all`, or one key. */

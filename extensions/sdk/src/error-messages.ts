@@ -296,14 +296,107 @@ export const errorMessages = {
 	// Comments and flow conditions.
 	commentChangeInvalid: { code: 'INVALID_PAYLOAD', template: `Only "comment" can be changed, to a text that isn't empty.` },
 	conditionFailed: { code: 'FAILED_VALIDATION', template: 'The condition did not hold: {failures}.' },
+
+	// Query parameters as parseQuery reads them: each message names the parameter and the place inside it.
+	queryNotObject: { code: 'INVALID_QUERY', template: 'The query must be an object of parameters, got {value}' },
+	queryAtNotObject: { code: 'INVALID_QUERY', template: 'The query at {path} must be an object of parameters, got {value}' },
+	sortEntryEmpty: { code: 'INVALID_QUERY', template: '"{parameter}" entry "{entry}" names no field' },
+	searchNotString: { code: 'INVALID_QUERY', template: '"{parameter}" must be a string, got {value}' },
+	aggregateUnknown: { code: 'INVALID_QUERY', template: 'Unknown aggregate function "{fn}" in "{parameter}" (known: {known})' },
+	aggregateNeedsField: { code: 'INVALID_QUERY', template: '"{parameter}.{fn}" must name at least one field, or "*"' },
+	aliasNameInvalid: {
+		code: 'INVALID_QUERY',
+		template: 'Alias "{alias}" in "{parameter}" must be a simple name (letters, digits, "_" and "-"), without "."',
+	},
+	aliasTargetInvalid: { code: 'INVALID_QUERY', template: '"{parameter}.{alias}" must be one field path, got {value}' },
+	metaUnknown: { code: 'INVALID_QUERY', template: 'Unknown meta "{entry}" in "{parameter}" (known: {known}, *)' },
+	exportFormatUnknown: { code: 'INVALID_QUERY', template: '"{parameter}" must be one of {allowed}, got {value}' },
+	deepKeyMisplaced: {
+		code: 'INVALID_QUERY',
+		template: 'Unknown key "{key}" at {path}: query parameters belong under a relational field, as in {"tags":{"{key}":...}}',
+	},
+	deepEntryNotObject: { code: 'INVALID_QUERY', template: '"{path}" must be an object of _-prefixed query parameters and nested relations, got {value}' },
+	deepParameterUnknown: { code: 'INVALID_QUERY', template: 'Unknown deep parameter "{key}" at {path} (known: {known})' },
+	filterTooDeepAt: { code: 'INVALID_QUERY', template: 'The filter at {path} nests deeper than {max} levels' },
+	filterOperatorWithoutField: {
+		code: 'INVALID_QUERY',
+		template: 'Filter operator "{operator}" at {path} must be applied to a field, as in {"status":{"{operator}":...}}',
+	},
+	filterQuantifierWithoutField: {
+		code: 'INVALID_QUERY',
+		template: '"{quantifier}" at {path} must be applied to a one-to-many field, as in {"tags":{"{quantifier}":{...}}}',
+	},
+	filterOperatorUnknownAt: { code: 'INVALID_QUERY', template: 'Unknown filter operator "{operator}" at {path}' },
+	filterGroupNotList: { code: 'INVALID_QUERY', template: '"{path}" must be an array of filters, got {value}' },
+	filterPartNotObject: { code: 'INVALID_QUERY', template: '"{path}" must be a filter object, got {value}' },
+	filterKeyDotted: {
+		code: 'INVALID_QUERY',
+		template: `Filter key "{key}" at {path} can't be a dotted path: nest it, as in {"author":{"name":{"_eq":...}}}`,
+	},
+	filterRuleNotObject: {
+		code: 'INVALID_QUERY',
+		template: 'Filter at {path} must be an object of operators (as in {"_eq":...}) or a nested filter, got {value}',
+	},
+	filterRuleEmpty: { code: 'INVALID_QUERY', template: 'Filter at {path} is empty' },
+	filterRuleMixed: { code: 'INVALID_QUERY', template: 'Filter at {path} mixes operators with "{key}"' },
+	filterFunctionNeedsOperators: { code: 'INVALID_QUERY', template: 'Filter at {path} must be an object of operators, as in {"_eq":...}' },
+	filterQuantifierNotAlone: { code: 'INVALID_QUERY', template: '"{quantifier}" at {path} must be the only key beside the field' },
+	filterRangeNotTwo: { code: 'INVALID_QUERY', template: '"{path}" needs exactly two values, got {value}' },
+	filterFlagInvalid: { code: 'INVALID_QUERY', template: '"{path}" takes true or false, got {value}' },
+	filterOperandNotScalar: { code: 'INVALID_QUERY', template: '"{path}" takes a single value, got {value}' },
+	filterOperandNotList: { code: 'INVALID_QUERY', template: '"{path}" takes a list of values, got {value}' },
+	functionMalformed: { code: 'INVALID_QUERY', template: 'Malformed function "{call}" in {where}' },
+	functionUnknown: { code: 'INVALID_QUERY', template: 'Unknown function "{fn}" in {where} (known: {known})' },
+	functionNotLast: { code: 'INVALID_QUERY', template: 'Function "{call}" in {where} must be the last part of its field path' },
+	functionNeedsOneField: { code: 'INVALID_QUERY', template: 'Function "{call}" in {where} must take one field name, as in "{fn}(date_created)"' },
+	fieldNameEmpty: { code: 'INVALID_QUERY', template: 'Empty field name in {where}' },
+	wildcardRefused: { code: 'INVALID_QUERY', template: 'Wildcard "*" is not allowed in {where}' },
+	keyProtoRefused: { code: 'INVALID_QUERY', template: 'Key "__proto__" is not allowed at {path}' },
+	parameterJsonInvalid: { code: 'INVALID_QUERY', template: '"{parameter}" is not valid JSON: {reason}' },
+	parameterNotObject: { code: 'INVALID_QUERY', template: '"{parameter}" must be an object or a JSON string of one, got {value}' },
+	parameterNotList: { code: 'INVALID_QUERY', template: '"{parameter}" must be a comma-separated string or an array of strings, got {value}' },
+	parameterNotInteger: { code: 'INVALID_QUERY', template: '"{parameter}" must be an integer of at least {min}, got {value}' },
+
+	// Field values a type can't hold, and the constraint violations the database or Mantle catches,
+	// worded the same either way; "in collection" alone when the field could not be told.
+	valueInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid value "{value}" for field "{field}" in collection "{collection}": expected {expected}.' },
+	filterValueNotOfField: {
+		code: 'INVALID_QUERY',
+		template: 'Invalid value "{value}" for field "{field}" in collection "{collection}": expected {expected}.',
+	},
+	valueNotUnique: { code: 'RECORD_NOT_UNIQUE', template: 'Value "{value}" for field "{field}" in collection "{collection}" has to be unique.' },
+	valueNotUniqueUnquoted: { code: 'RECORD_NOT_UNIQUE', template: 'Value for field "{field}" in collection "{collection}" has to be unique.' },
+	valueNotUniqueInCollection: { code: 'RECORD_NOT_UNIQUE', template: 'Value "{value}" in collection "{collection}" has to be unique.' },
+	valueNotUniqueInCollectionUnquoted: { code: 'RECORD_NOT_UNIQUE', template: 'Value in collection "{collection}" has to be unique.' },
+	valueNull: { code: 'NOT_NULL_VIOLATION', template: `Value for field "{field}" in collection "{collection}" can't be null.` },
+	valueNullInCollection: { code: 'NOT_NULL_VIOLATION', template: `Value in collection "{collection}" can't be null.` },
+	valueTooLong: { code: 'VALUE_TOO_LONG', template: 'Value for field "{field}" in collection "{collection}" is too long.' },
+	valueTooLongInCollection: { code: 'VALUE_TOO_LONG', template: 'Value in collection "{collection}" is too long.' },
+	valueOutOfRange: { code: 'VALUE_OUT_OF_RANGE', template: 'Value for field "{field}" in collection "{collection}" is out of range.' },
+	valueOutOfRangeInCollection: { code: 'VALUE_OUT_OF_RANGE', template: 'Value in collection "{collection}" is out of range.' },
+	foreignKeyInvalid: { code: 'INVALID_FOREIGN_KEY', template: 'Invalid foreign key "{value}" for field "{field}" in collection "{collection}".' },
+	foreignKeyInvalidUnquoted: { code: 'INVALID_FOREIGN_KEY', template: 'Invalid foreign key for field "{field}" in collection "{collection}".' },
+	foreignKeyInvalidInCollection: { code: 'INVALID_FOREIGN_KEY', template: 'Invalid foreign key "{value}" in collection "{collection}".' },
+	foreignKeyInvalidInCollectionUnquoted: { code: 'INVALID_FOREIGN_KEY', template: 'Invalid foreign key in collection "{collection}".' },
+
+	// Texts Mantle answers with but did not write, each under the name of where it comes from, so
+	// that every message not worded here is listed here: the sandbox's account of an extension that
+	// could not answer, the error text of a flow operation that rejected, a field's `validation_message`.
+	sandboxUnavailable: { code: 'SERVICE_UNAVAILABLE', template: '{text}' },
+	flowOperationFailed: { code: 'INVALID_PAYLOAD', template: '{text}' },
+	flowRejected: { code: 'INVALID_PAYLOAD', template: 'The flow "{flow}" rejected.' },
+	fieldValidationMessage: { code: 'FAILED_VALIDATION', template: '{text}' },
 } as const satisfies Record<string, { code: ErrorCode; template: string }>;
 
 export type ErrorMessageId = keyof typeof errorMessages;
 
-// A placeholder is a bare name: `{ keys, data }` in a template is text, as the filling reads it.
-type Placeholders<T extends string> = T extends `${string}{${infer Name}}${infer Rest}`
-	? (Name extends `${string} ${string}` ? never : Name) | Placeholders<Rest>
+// A placeholder is a bare name between the braces nearest to each other, as the filling reads it:
+// `{ keys, data }` and the JSON of `{"tags":{"{key}":...}}` are text around the placeholder `key`.
+type Placeholders<T extends string> = T extends `${infer Head}}${infer Rest}`
+	? (Head extends `${string}{${string}` ? BareName<AfterLastBrace<Head>> : never) | Placeholders<Rest>
 	: never;
+type AfterLastBrace<T extends string> = T extends `${string}{${infer After}` ? AfterLastBrace<After> : T;
+type BareName<T extends string> = T extends '' | `${string}${' ' | '"' | ':' | '.' | ',' | '{'}${string}` ? never : T;
 
 /** The values a message's template names, e.g. `{ field: string; collection: string }`. */
 export type ErrorMessageValues<M extends ErrorMessageId> = Record<Placeholders<(typeof errorMessages)[M]['template']>, string | number>;

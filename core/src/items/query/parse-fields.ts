@@ -1,5 +1,5 @@
 import { fieldFunctions, type FieldFunction } from './types.js';
-import { invalid } from './parse-values.js';
+import { createError } from '../../errors/index.js';
 
 const functionCall = /^([A-Za-z]+)\((.*)\)$/s;
 const knownFunctions = new Set<string>(fieldFunctions);
@@ -21,10 +21,10 @@ export function parseFunctionField(name: string): { fn: FieldFunction; field: st
 /** Refuses a function the engine could not plan: unknown name, bad argument, or text after it. */
 export function checkFunctionCall(call: string, where: string): void {
 	const match = /^([A-Za-z]+)\(/.exec(call);
-	if (!match || !call.includes(')')) throw invalid(`Malformed function "${call}" in ${where}`);
-	if (!knownFunctions.has(match[1])) throw invalid(`Unknown function "${match[1]}" in ${where} (known: ${functionList})`);
-	if (!call.endsWith(')')) throw invalid(`Function "${call}" in ${where} must be the last part of its field path`);
-	if (!parseFunctionField(call)) throw invalid(`Function "${call}" in ${where} must take one field name, as in "${match[1]}(date_created)"`);
+	if (!match || !call.includes(')')) throw createError('functionMalformed', { call, where });
+	if (!knownFunctions.has(match[1])) throw createError('functionUnknown', { fn: match[1], where, known: functionList });
+	if (!call.endsWith(')')) throw createError('functionNotLast', { call, where });
+	if (!parseFunctionField(call)) throw createError('functionNeedsOneField', { call, where, fn: match[1] });
 }
 
 /**
@@ -37,8 +37,8 @@ export function checkFieldPath(path: string, name: string, options: { wildcard: 
 	const cut = open === -1 ? path.length : path.lastIndexOf('.', open) + 1;
 	const segments = cut === 0 ? [] : path.slice(0, open === -1 ? cut : cut - 1).split('.');
 	for (const segment of segments) {
-		if (segment.trim() === '') throw invalid(`Empty field name in ${where}`);
-		if (segment === '*' && !options.wildcard) throw invalid(`Wildcard "*" is not allowed in ${where}`);
+		if (segment.trim() === '') throw createError('fieldNameEmpty', { where });
+		if (segment === '*' && !options.wildcard) throw createError('wildcardRefused', { where });
 	}
 	if (open !== -1) checkFunctionCall(path.slice(cut), where);
 }

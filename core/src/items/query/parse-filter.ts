@@ -1,7 +1,8 @@
 import type { Filter } from '@mantle/extensions-sdk';
 import { filterOperators, type FilterOperator } from './types.js';
 import { checkFunctionCall } from './parse-fields.js';
-import { asArray, checkKey, dictionary, invalid, isPlainObject, isScalar, readBoolean, readObject, shown } from './parse-values.js';
+import { createError } from '../../errors/index.js';
+import { asArray, checkKey, dictionary, isPlainObject, isScalar, readBoolean, readObject, shown } from './parse-values.js';
 
 const operators = new Set<string>(filterOperators);
 const listOperators = new Set<string>(['_in', '_nin']);
@@ -28,14 +29,14 @@ export function parseFilter(value: unknown, name: string): Filter {
 }
 
 function filterObject(filter: Record<string, unknown>, path: string, depth: number): Filter {
-	if (depth > filterMaxDepth) throw invalid(`The filter at ${path.length > 80 ? `${path.slice(0, 77)}...` : path} nests deeper than ${filterMaxDepth} levels`);
+	if (depth > filterMaxDepth) throw createError('filterTooDeepAt', { path: path.length > 80 ? `${path.slice(0, 77)}...` : path, max: filterMaxDepth });
 	const result: Filter = dictionary();
 	for (const [key, value] of Object.entries(filter)) {
 		checkKey(key, path);
 		if (logical.has(key)) result[key] = logicalGroup(value, `${path}.${key}`, depth + 1);
-		else if (operators.has(key)) throw invalid(`Filter operator "${key}" at ${path} must be applied to a field, as in {"status":{"${key}":...}}`);
-		else if (quantifiers.has(key)) throw invalid(`"${key}" at ${path} must be applied to a one-to-many field, as in {"tags":{"${key}":{...}}}`);
-		else if (key.startsWith('_')) throw invalid(`Unknown filter operator "${key}" at ${path}`);
+		else if (operators.has(key)) throw createError('filterOperatorWithoutField', { operator: key, path });
+		else if (quantifiers.has(key)) throw createError('filterQuantifierWithoutField', { quantifier: key, path });
+		else if (key.startsWith('_')) throw createError('filterOperatorUnknownAt', { operator: key, path });
 		else result[key] = fieldRule(key, value, `${path}.${key}`, depth + 1);
 	}
 	return result;
@@ -43,9 +44,9 @@ function filterObject(filter: Record<string, unknown>, path: string, depth: numb
 
 function logicalGroup(value: unknown, path: string, depth: number): Filter[] {
 	const parts = asArray(value);
-	if (!parts) throw invalid(`"${path}" must be an array of filters, got ${shown(value)}`);
+	if (!parts) throw createError('filterGroupNotList', { path, value: shown(value) });
 	return parts.map((part, index) => {
-		if (!isPlainObject(part)) throw invalid(`"${path}[${index}]" must be a filter object, got ${shown(part)}`);
+		if (!isPlainObject(part)) throw createError('filterPartNotObject', { path: `${path}[${index}]`, value: shown(part) });
 		return filterObject(part, `${path}[${index}]`, depth);
 	});
 }
@@ -56,27 +57,27 @@ function logicalGroup(value: unknown, path: string, depth: number): Filter[] {
  */
 function fieldRule(key: string, value: unknown, path: string, depth: number): Filter {
 	if (key.includes('(') || key.includes(')')) checkFunctionCall(key, `filter key at ${path}`);
-	else if (key.includes('.')) throw invalid(`Filter key "${key}" at ${path} can't be a dotted path: nest it, as in {"author":{"name":{"_eq":...}}}`);
-	if (!isPlainObject(value)) throw invalid(`Filter at ${path} must be an object of operators (as in {"_eq":...}) or a nested filter, got ${shown(value)}`);
+	else if (key.includes('.')) throw createError('filterKeyDotted', { key, path });
+	if (!isPlainObject(value)) throw createError('filterRuleNotObject', { path, value: shown(value) });
 	const keys = Object.keys(value);
-	if (keys.length === 0) throw invalid(`Filter at ${path} is empty`);
+	if (keys.length === 0) throw createError('filterRuleEmpty', { path });
 	const operatorKeys = keys.filter((name) => operators.has(name));
 	if (operatorKeys.length > 0) {
 		const other = keys.find((name) => !operators.has(name));
 		if (other !== undefined) {
-			if (other.startsWith('_') && !logical.has(other) && !quantifiers.has(other)) throw invalid(`Unknown filter operator "${other}" at ${path}`);
-			throw invalid(`Filter at ${path} mixes operators with "${other}"`);
+			if (other.startsWith('_') && !logical.has(other) && !quantifiers.has(other)) throw createError('filterOperatorUnknownAt', { operator: other, path });
+			throw createError('filterRuleMixed', { path, key: other });
 		}
 		const rule: Filter = dictionary();
 		for (const operator of operatorKeys) rule[operator] = operand(operator as FilterOperator, value[operator], `${path}.${operator}`);
 		return rule;
 	}
-	if (key.includes('(')) throw invalid(`Filter at ${path} must be an object of operators, as in {"_eq":...}`);
+	if (key.includes('(')) throw createError('filterFunctionNeedsOperators', { path });
 	const quantifier = keys.find((name) => quantifiers.has(name));
 	if (quantifier !== undefined) {
-		if (keys.length > 1) throw invalid(`"${quantifier}" at ${path} must be the only key beside the field`);
+		if (keys.length > 1) throw createError('filterQuantifierNotAlone', { quantifier, path });
 		const inner = value[quantifier];
-		if (!isPlainObject(inner)) throw invalid(`"${path}.${quantifier}" must be a filter object, got ${shown(inner)}`);
+		if (!isPlainObject(inner)) throw createError('filterPartNotObject', { path: `${path}.${quantifier}`, value: shown(inner) });
 		const quantified: Filter = dictionary();
 		quantified[quantifier] = filterObject(inner, `${path}.${quantifier}`, depth + 1);
 		return quantified;
@@ -88,15 +89,15 @@ function operand(operator: FilterOperator, value: unknown, path: string): unknow
 	if (listOperators.has(operator)) return listOperand(value, path);
 	if (rangeOperators.has(operator)) {
 		const bounds = listOperand(value, path);
-		if (bounds.length !== 2) throw invalid(`"${path}" needs exactly two values, got ${shown(value)}`);
+		if (bounds.length !== 2) throw createError('filterRangeNotTwo', { path, value: shown(value) });
 		return bounds;
 	}
 	if (booleanOperators.has(operator)) {
 		const flag = readBoolean(value);
-		if (flag === undefined) throw invalid(`"${path}" takes true or false, got ${shown(value)}`);
+		if (flag === undefined) throw createError('filterFlagInvalid', { path, value: shown(value) });
 		return flag;
 	}
-	if (!isScalar(value)) throw invalid(`"${path}" takes a single value, got ${shown(value)}`);
+	if (!isScalar(value)) throw createError('filterOperandNotScalar', { path, value: shown(value) });
 	return value;
 }
 
@@ -107,6 +108,6 @@ function operand(operator: FilterOperator, value: unknown, path: string): unknow
 function listOperand(value: unknown, path: string): unknown[] {
 	if (typeof value === 'string') return value === '' ? [] : value.split(',');
 	const list = asArray(value) ?? (isScalar(value) ? [value] : undefined);
-	if (!list || !list.every(isScalar)) throw invalid(`"${path}" takes a list of values, got ${shown(value)}`);
+	if (!list || !list.every(isScalar)) throw createError('filterOperandNotList', { path, value: shown(value) });
 	return list;
 }

@@ -1,14 +1,10 @@
-import { createError, type MantleError } from '../../errors/index.js';
+import { createError } from '../../errors/index.js';
 
 /**
  * The shared readers behind `parseQuery`. Every parameter arrives either as qs output (strings,
  * arrays, objects of strings) or as native JSON, so each reader accepts both and names the
  * parameter it read in any error.
  */
-
-export function invalid(message: string): MantleError {
-	return createError('INVALID_QUERY', message);
-}
 
 /** A received value as an error message quotes it: JSON, cut short so a huge value stays readable. */
 export function shown(value: unknown): string {
@@ -53,21 +49,21 @@ export function asArray(value: unknown): unknown[] | undefined {
 
 /** The prototype-setting key must never become an own key of the objects this parser builds. */
 export function checkKey(key: string, path: string): void {
-	if (key === '__proto__') throw invalid(`Key "__proto__" is not allowed at ${path}`);
+	if (key === '__proto__') throw createError('keyProtoRefused', { path });
 }
 
 function parseJson(text: string, name: string): unknown {
 	try {
 		return JSON.parse(text);
 	} catch (error) {
-		throw invalid(`"${name}" is not valid JSON: ${(error as Error).message}`);
+		throw createError('parameterJsonInvalid', { parameter: name, reason: (error as Error).message });
 	}
 }
 
 /** An object parameter: a native object, a qs bracket object, or a JSON string of an object. */
 export function readObject(value: unknown, name: string): Record<string, unknown> {
 	const parsed = typeof value === 'string' ? parseJson(value.trim(), name) : value;
-	if (!isPlainObject(parsed)) throw invalid(`"${name}" must be an object or a JSON string of one, got ${shown(value)}`);
+	if (!isPlainObject(parsed)) throw createError('parameterNotObject', { parameter: name, value: shown(value) });
 	return parsed;
 }
 
@@ -83,10 +79,10 @@ export function readList(value: unknown, name: string): string[] {
 	} else {
 		entries = asArray(value);
 	}
-	if (!entries) throw invalid(`"${name}" must be a comma-separated string or an array of strings, got ${shown(value)}`);
+	if (!entries) throw createError('parameterNotList', { parameter: name, value: shown(value) });
 	const list: string[] = [];
 	for (const entry of entries) {
-		if (typeof entry !== 'string') throw invalid(`"${name}" must be a comma-separated string or an array of strings, got ${shown(value)}`);
+		if (typeof entry !== 'string') throw createError('parameterNotList', { parameter: name, value: shown(value) });
 		for (const part of entry.split(',')) {
 			const trimmed = part.trim();
 			if (trimmed !== '') list.push(trimmed);
@@ -101,7 +97,7 @@ export function readInteger(value: unknown, name: string, min: number): number {
 	if (typeof value === 'number') number = value;
 	else if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) number = Number(value.trim());
 	if (number === undefined || !Number.isSafeInteger(number) || number < min) {
-		throw invalid(`"${name}" must be an integer of at least ${min}, got ${shown(value)}`);
+		throw createError('parameterNotInteger', { parameter: name, min, value: shown(value) });
 	}
 	return number;
 }

@@ -1,7 +1,8 @@
 import { aggregateFunctions, exportFormats, metaKeys, type AggregateFunction, type ExportFormat, type MetaKey, type NormalizedQuery } from './types.js';
 import { checkFieldPath } from './parse-fields.js';
 import { parseFilter } from './parse-filter.js';
-import { checkKey, dictionary, invalid, isBlank, isPlainObject, readInteger, readList, readObject, shown } from './parse-values.js';
+import { createError } from '../../errors/index.js';
+import { checkKey, dictionary, isBlank, isPlainObject, readInteger, readList, readObject, shown } from './parse-values.js';
 
 export { parseFunctionField } from './parse-fields.js';
 
@@ -23,7 +24,9 @@ const aliasName = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
  */
 export function parseQuery(raw: unknown, options: { path?: string } = {}): NormalizedQuery {
 	if (raw === undefined || raw === null) return {};
-	if (!isPlainObject(raw)) throw invalid(`The query${options.path ? ` at ${options.path}` : ''} must be an object of parameters, got ${shown(raw)}`);
+	if (!isPlainObject(raw)) {
+		throw options.path ? createError('queryAtNotObject', { path: options.path, value: shown(raw) }) : createError('queryNotObject', { value: shown(raw) });
+	}
 	const nameOf = (key: string): string => (options.path ? `${options.path}.${key}` : key);
 	const query = readParameters(raw, nameOf);
 	if (!isBlank(raw.meta)) query.meta = readMeta(raw.meta, nameOf('meta'));
@@ -64,7 +67,7 @@ function readSort(value: unknown, name: string): string[] {
 	const list = readList(value, name);
 	for (const entry of list) {
 		const path = entry.startsWith('-') ? entry.slice(1) : entry;
-		if (path === '') throw invalid(`"${name}" entry "${entry}" names no field`);
+		if (path === '') throw createError('sortEntryEmpty', { parameter: name, entry });
 		checkFieldPath(path, name, { wildcard: false });
 	}
 	return list;
@@ -73,16 +76,16 @@ function readSort(value: unknown, name: string): string[] {
 function readSearch(value: unknown, name: string): string {
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	throw invalid(`"${name}" must be a string, got ${shown(value)}`);
+	throw createError('searchNotString', { parameter: name, value: shown(value) });
 }
 
 function readAggregate(value: unknown, name: string): Partial<Record<AggregateFunction, string[]>> {
 	const aggregate: Partial<Record<AggregateFunction, string[]>> = dictionary();
 	for (const [fn, fields] of Object.entries(readObject(value, name))) {
 		checkKey(fn, name);
-		if (!aggregateSet.has(fn)) throw invalid(`Unknown aggregate function "${fn}" in "${name}" (known: ${aggregateFunctions.join(', ')})`);
+		if (!aggregateSet.has(fn)) throw createError('aggregateUnknown', { fn, parameter: name, known: aggregateFunctions.join(', ') });
 		const list = isBlank(fields) ? [] : readFieldList(fields, `${name}.${fn}`, true);
-		if (list.length === 0) throw invalid(`"${name}.${fn}" must name at least one field, or "*"`);
+		if (list.length === 0) throw createError('aggregateNeedsField', { parameter: name, fn });
 		aggregate[fn as AggregateFunction] = list;
 	}
 	return aggregate;
@@ -92,9 +95,9 @@ function readAlias(value: unknown, name: string): Record<string, string> {
 	const alias = dictionary<string>();
 	for (const [key, target] of Object.entries(readObject(value, name))) {
 		checkKey(key, name);
-		if (!aliasName.test(key)) throw invalid(`Alias "${key}" in "${name}" must be a simple name (letters, digits, "_" and "-"), without "."`);
+		if (!aliasName.test(key)) throw createError('aliasNameInvalid', { alias: key, parameter: name });
 		if (typeof target !== 'string' || target.trim() === '' || target.includes(',')) {
-			throw invalid(`"${name}.${key}" must be one field path, got ${shown(target)}`);
+			throw createError('aliasTargetInvalid', { parameter: name, alias: key, value: shown(target) });
 		}
 		checkFieldPath(target.trim(), `${name}.${key}`, { wildcard: false });
 		alias[key] = target.trim();
@@ -107,13 +110,14 @@ function readMeta(value: unknown, name: string): MetaKey[] {
 	for (const entry of readList(value, name)) {
 		if (entry === '*') metaKeys.forEach((key) => keys.add(key));
 		else if (metaSet.has(entry)) keys.add(entry as MetaKey);
-		else throw invalid(`Unknown meta "${entry}" in "${name}" (known: ${metaKeys.join(', ')}, *)`);
+		else throw createError('metaUnknown', { entry, parameter: name, known: metaKeys.join(', ') });
 	}
 	return [...keys];
 }
 
 function readFormat(value: unknown, name: string): ExportFormat {
-	if (typeof value !== 'string' || !formatSet.has(value)) throw invalid(`"${name}" must be one of ${exportFormats.join(', ')}, got ${shown(value)}`);
+	if (typeof value !== 'string' || !formatSet.has(value))
+		throw createError('exportFormatUnknown', { parameter: name, allowed: exportFormats.join(', '), value: shown(value) });
 	return value as ExportFormat;
 }
 
@@ -125,10 +129,9 @@ function readDeep(entries: Record<string, unknown>, path: string): Record<string
 	const deep = dictionary<NormalizedQuery>();
 	for (const [field, entry] of Object.entries(entries)) {
 		checkKey(field, path);
-		if (field.startsWith('_'))
-			throw invalid(`Unknown key "${field}" at ${path}: query parameters belong under a relational field, as in {"tags":{"${field}":...}}`);
+		if (field.startsWith('_')) throw createError('deepKeyMisplaced', { key: field, path });
 		const at = `${path}.${field}`;
-		if (!isPlainObject(entry)) throw invalid(`"${at}" must be an object of _-prefixed query parameters and nested relations, got ${shown(entry)}`);
+		if (!isPlainObject(entry)) throw createError('deepEntryNotObject', { path: at, value: shown(entry) });
 		deep[field] = readDeepQuery(entry, at);
 	}
 	return deep;
@@ -141,7 +144,7 @@ function readDeepQuery(entry: Record<string, unknown>, path: string): Normalized
 		checkKey(key, path);
 		if (!key.startsWith('_')) nested[key] = value;
 		else if (deepParameterSet.has(key.slice(1))) parameters[key.slice(1)] = value;
-		else throw invalid(`Unknown deep parameter "${key}" at ${path} (known: ${deepParameters.map((parameter) => `_${parameter}`).join(', ')})`);
+		else throw createError('deepParameterUnknown', { key, path, known: deepParameters.map((parameter) => `_${parameter}`).join(', ') });
 	}
 	const query = readParameters(parameters, (key) => `${path}._${key}`);
 	if (Object.keys(nested).length > 0) query.deep = readDeep(nested, path);

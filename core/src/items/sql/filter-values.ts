@@ -4,6 +4,8 @@ import type { FieldInfo } from '../../schema/types.js';
 import type { EngineContext } from '../context.js';
 import type { FilterOperator } from '../query/types.js';
 import { fieldWriter } from '../values/cache.js';
+import { expectedDates } from '../values/coerce-input.js';
+import { quote } from '../values/messages.js';
 
 const numericTypes = new Set(['integer', 'bigInteger', 'float', 'decimal']);
 const dateTypes = new Set(['date', 'time', 'dateTime', 'timestamp']);
@@ -59,7 +61,10 @@ function coerceScalar(context: EngineContext, field: FieldInfo | null, type: str
 		try {
 			return fieldWriter(field, context.dialect)(value);
 		} catch (error) {
-			if (error instanceof MantleError) throw createError('INVALID_QUERY', error.message, error.extensions);
+			const expected: string | undefined = expectedDates[field.type as keyof typeof expectedDates];
+			if (error instanceof MantleError && expected) {
+				throw createError('filterValueNotOfField', { value: quote(value), field: field.field, collection: field.collection, expected }, error.extensions);
+			}
 			throw error;
 		}
 	}

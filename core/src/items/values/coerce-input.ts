@@ -2,7 +2,7 @@ import type { Dialect } from '../../database/dialects/types.js';
 import { dateText, instantOf, parseDateText, parseTimeText, partsOfDate, timeText, type DateParts } from '../../database/dialects/value-forms.js';
 import { createError } from '../../errors/index.js';
 import type { ApiFieldType, FieldInfo } from '../../schema/types.js';
-import { quote, violationMessage } from './messages.js';
+import { quote, violationError } from './messages.js';
 
 type Normalize = (value: unknown) => unknown;
 
@@ -95,18 +95,26 @@ function dateParts(value: unknown, what: string): DateParts {
 	return parts ?? fail(what);
 }
 
+/** What each date type expects of a value, as the errors of writes and filters say it. */
+export const expectedDates = {
+	date: 'a date (YYYY-MM-DD)',
+	time: 'a time (HH:MM:SS)',
+	dateTime: 'a date and time (YYYY-MM-DDTHH:MM:SS)',
+	timestamp: 'a timestamp (ISO 8601 or epoch milliseconds)',
+} as const;
+
 function date(value: unknown): string {
-	return dateText(dateParts(value, 'a date (YYYY-MM-DD)'));
+	return dateText(dateParts(value, expectedDates.date));
 }
 
 function time(value: unknown): string {
 	if (value instanceof Date && !Number.isNaN(value.getTime())) return timeText(partsOfDate(value, 'utc'));
-	return (typeof value === 'string' ? parseTimeText(value) : undefined) ?? fail('a time (HH:MM:SS)');
+	return (typeof value === 'string' ? parseTimeText(value) : undefined) ?? fail(expectedDates.time);
 }
 
 /** The wall clock as written: an offset given with it is not applied, as the column holds no zone. */
 function dateTime(value: unknown): string {
-	const parts = dateParts(value, 'a date and time (YYYY-MM-DDTHH:MM:SS)');
+	const parts = dateParts(value, expectedDates.dateTime);
 	const fraction = parts.millisecond ? `.${String(parts.millisecond).padStart(3, '0')}` : '';
 	return `${dateText(parts)} ${timeText(parts)}${fraction}`;
 }
@@ -119,7 +127,7 @@ function timestamp(value: unknown): string {
 	}
 	if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
 	const parts = typeof value === 'string' ? parseDateText(value) : undefined;
-	if (!parts) fail('a timestamp (ISO 8601 or epoch milliseconds)');
+	if (!parts) fail(expectedDates.timestamp);
 	return instantOf(parts).toISOString();
 }
 
@@ -163,7 +171,7 @@ export function createFieldWriter(field: FieldInfo, dialect: Dialect): (value: u
 	const { collection, field: name } = field;
 	const maxLength = field.schema?.max_length;
 	const limited = (field.type === 'string' || field.type === 'text' || field.type === 'hash') && typeof maxLength === 'number' && maxLength > 0;
-	const tooLong = () => createError('VALUE_TOO_LONG', violationMessage('VALUE_TOO_LONG', collection, name), { collection, field: name });
+	const tooLong = () => violationError('VALUE_TOO_LONG', collection, name, undefined, { collection, field: name });
 
 	return (value) => {
 		if (value === null || value === undefined) return value;
@@ -172,8 +180,7 @@ export function createFieldWriter(field: FieldInfo, dialect: Dialect): (value: u
 			normal = normalize(value);
 		} catch (error) {
 			if (!(error instanceof Expected)) throw error;
-			const message = `Invalid value "${quote(value)}" for field "${name}" in collection "${collection}": expected ${error.what}.`;
-			throw createError('INVALID_PAYLOAD', message, { collection, field: name });
+			throw createError('valueInvalid', { value: quote(value), field: name, collection, expected: error.what }, { collection, field: name });
 		}
 		if (limited && (normal as string).length > maxLength && characters(normal as string) > maxLength) throw tooLong();
 		return vendor ? vendor(normal) : normal;

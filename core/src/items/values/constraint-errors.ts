@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import type { ConstraintViolation, Dialect } from '../../database/dialects/types.js';
-import { createError, type MantleError } from '../../errors/index.js';
+import type { MantleError } from '../../errors/index.js';
 import type { CollectionInfo, FieldInfo, SchemaOverview } from '../../schema/types.js';
-import { violationMessage } from './messages.js';
+import { violationError } from './messages.js';
 
 type Row = Record<string, unknown>;
 
@@ -158,5 +158,5 @@ export async function toConstraintError(error: unknown, context: ConstraintError
 	const extensions: Record<string, unknown> = { collection };
 	if (name !== undefined) extensions.field = name;
 	if (withValue && value !== undefined && value !== null) extensions.value = value;
-	return createError(violation.code, violationMessage(violation.code, collection, name, withValue ? value : undefined), extensions);
+	return violationError(violation.code, collection, name, withValue ? value : undefined, extensions);
 }

@@ -1,9 +1,5 @@
 import type { ConstraintViolationCode } from '../../database/dialects/types.js';
-
-/** `for field "slug" in collection "articles"`, or only the collection when the field is unknown. */
-function where(collection: string, field: string | undefined): string {
-	return field === undefined ? `in collection "${collection}"` : `for field "${field}" in collection "${collection}"`;
-}
+import { createError, type ErrorExtensions, type MantleError } from '../../errors/index.js';
 
 /** A value as messages quote it: text as is, anything else as JSON, cut short. */
 export function quote(value: unknown): string {
@@ -19,19 +15,50 @@ export function quote(value: unknown): string {
 	return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** The messages of constraint errors, the same whether Mantle or the database caught the value. */
-export function violationMessage(code: ConstraintViolationCode, collection: string, field: string | undefined, value?: unknown): string {
-	const quoted = value === undefined || value === null ? '' : ` "${quote(value)}"`;
+/**
+ * The error of a constraint violation, worded the same whether Mantle or the database caught the
+ * value: it names the field when known, else only the collection, and quotes the value it was given.
+ */
+export function violationError(
+	code: ConstraintViolationCode,
+	collection: string,
+	field: string | undefined,
+	value: unknown,
+	extensions: ErrorExtensions,
+): MantleError {
+	const quoted = value === undefined || value === null ? undefined : quote(value);
+	if (field === undefined) {
+		switch (code) {
+			case 'RECORD_NOT_UNIQUE':
+				return quoted === undefined
+					? createError('valueNotUniqueInCollectionUnquoted', { collection }, extensions)
+					: createError('valueNotUniqueInCollection', { value: quoted, collection }, extensions);
+			case 'NOT_NULL_VIOLATION':
+				return createError('valueNullInCollection', { collection }, extensions);
+			case 'VALUE_TOO_LONG':
+				return createError('valueTooLongInCollection', { collection }, extensions);
+			case 'VALUE_OUT_OF_RANGE':
+				return createError('valueOutOfRangeInCollection', { collection }, extensions);
+			case 'INVALID_FOREIGN_KEY':
+				return quoted === undefined
+					? createError('foreignKeyInvalidInCollectionUnquoted', { collection }, extensions)
+					: createError('foreignKeyInvalidInCollection', { value: quoted, collection }, extensions);
+		}
+	}
 	switch (code) {
 		case 'RECORD_NOT_UNIQUE':
-			return `Value${quoted} ${where(collection, field)} has to be unique.`;
+			return quoted === undefined
+				? createError('valueNotUniqueUnquoted', { field, collection }, extensions)
+				: createError('valueNotUnique', { value: quoted, field, collection }, extensions);
 		case 'NOT_NULL_VIOLATION':
-			return `Value ${where(collection, field)} can't be null.`;
+			return createError('valueNull', { field, collection }, extensions);
 		case 'VALUE_TOO_LONG':
-			return `Value ${where(collection, field)} is too long.`;
+			return createError('valueTooLong', { field, collection }, extensions);
 		case 'VALUE_OUT_OF_RANGE':
-			return `Value ${where(collection, field)} is out of range.`;
+			return createError('valueOutOfRange', { field, collection }, extensions);
 		case 'INVALID_FOREIGN_KEY':
-			return `Invalid foreign key${quoted} ${where(collection, field)}.`;
+			return quoted === undefined
+				? createError('foreignKeyInvalidUnquoted', { field, collection }, extensions)
+				: createError('foreignKeyInvalid', { value: quoted, field, collection }, extensions);
 	}
 }

@@ -1,5 +1,5 @@
 import type { Filter, Item } from '@mantle/extensions-sdk';
-import { MantleError } from '../../errors/index.js';
+import { createError, MantleError } from '../../errors/index.js';
 import { validatePayload } from '../../permissions/validate-payload.js';
 import type { CollectionModel } from '../schema-index.js';
 
@@ -27,7 +27,8 @@ export function validateFields(model: CollectionModel, payload: Item): void {
 		try {
 			validatePayload(model.collection, rule, payload);
 		} catch (error) {
-			if (error instanceof MantleError && message) throw new MantleError(error.code, message, error.extensions, { cause: error });
+			if (error instanceof MantleError && message)
+				throw Object.assign(createError('fieldValidationMessage', { text: message }, error.extensions), { cause: error });
 			throw error;
 		}
 	}
