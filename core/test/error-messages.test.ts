@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import test from 'ava';
 import { ESLint } from 'eslint';
+import ts from 'typescript';
 import { createError as extensionError } from '@mantle/extensions-sdk';
 import { createError, errorCatalogue, errorMessages, toErrorBody } from '../src/errors/index.js';
 
@@ -46,6 +47,57 @@ test('the linter refuses an error with a text of its own outside the listed file
 	t.is((await lint(freeText.replace(/`[^`]*`/, "'wrong'"), 'extensions/roles/src/scratch.ts')).length, 1);
 	const named = `import { createError } from '../errors/index.js';\nexport const refuse = (name: string) => createError('fieldRequired', { field: name });\n`;
 	t.is((await lint(named, 'core/src/items/scratch.ts')).length, 0);
+});
+
+test("the linter refuses a text built elsewhere as createError's values, and the error classes given a text", async (t) => {
+	const eslint = new ESLint({ cwd: root });
+	const lint = async (code: string, file: string) =>
+		(await eslint.lintText(code, { filePath: path.join(root, file) }))[0]!.messages.filter((message) => message.ruleId === 'no-restricted-syntax');
+	const header = `import { createError, MantleError } from '../errors/index.js';\n`;
+	const refused = [
+		`export const a = (error: Error) => createError('INVALID_QUERY', error.message);\n`,
+		`export const b = (name: string) => createError('INVALID_PAYLOAD', 'Field ' + name);\n`,
+		`export const c = (name: string) => createError('INVALID_PAYLOAD', String(name));\n`,
+		`export const d = (name?: string) => createError('INVALID_PAYLOAD', name ?? 'none');\n`,
+		`export const e = (text: string) => new MantleError('FORBIDDEN', text);\n`,
+	];
+	for (const code of refused) {
+		t.is((await lint(header + code, 'core/src/items/scratch.ts')).length, 1, code);
+		t.is((await lint(header + code, 'extensions/roles/src/scratch.ts')).length, 1, code);
+	}
+	// A variable is a values object to core's createError, whose typing refuses a text (next test);
+	// the SDK's createError also takes an author's text, so Mantle's extensions write their values out.
+	const variable = `${header}export const f = (values: { field: string }, text: string) => [createError('fieldRequired', values), createError('FORBIDDEN', text)];\n`;
+	t.is((await lint(variable, 'core/src/items/scratch.ts')).length, 0);
+	t.is((await lint(variable, 'extensions/roles/src/scratch.ts')).length, 2);
+	const none = `${header}export const g = () => [createError('FORBIDDEN'), createError('bodyNotObject', undefined, { field: 'data' })];\n`;
+	t.is((await lint(none, 'extensions/roles/src/scratch.ts')).length, 0);
+});
+
+test("the typecheck refuses a string where core's createError takes a message's values", (t) => {
+	const scratch = path.join(root, 'core/src/items/scratch-free-text.ts');
+	const text = [
+		`import { createError } from '../errors/index.js';`,
+		`export const named = (values: { field: string }) => createError('fieldRequired', values);`,
+		`export const refused = (someStringVariable: string) => createError('FORBIDDEN', someStringVariable);`,
+		`export const refusedToo = (error: Error) => createError('INVALID_QUERY', error.message);`,
+		'',
+	].join('\n');
+	const config = ts.getParsedCommandLineOfConfigFile(path.join(root, 'core/tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+	const host = ts.createCompilerHost(config.options);
+	const readFile = host.readFile.bind(host);
+	const getSourceFile = host.getSourceFile.bind(host);
+	host.fileExists = (
+		(fileExists) => (file: string) =>
+			file === scratch || fileExists(file)
+	)(host.fileExists.bind(host));
+	host.readFile = (file) => (file === scratch ? text : readFile(file));
+	host.getSourceFile = (file, language, ...rest) => (file === scratch ? ts.createSourceFile(file, text, language) : getSourceFile(file, language, ...rest));
+	const program = ts.createProgram({ rootNames: [scratch], options: config.options, host });
+	const refusedLines = ts
+		.getPreEmitDiagnostics(program, program.getSourceFile(scratch))
+		.map((diagnostic) => diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start!).line + 1);
+	t.deepEqual(refusedLines, [3, 4]);
 });
 
 test('the list of files still passing free text only holds files that do', (t) => {
