@@ -7,6 +7,17 @@ async function collection(url: string, name: string, fields: unknown[] = []) {
 	if (response.status !== 200) throw new Error(`creating ${name}: ${JSON.stringify(response.body)}`);
 }
 
+/** Asks the API to relate `collection.field` to `related` (null: one of the allowed collections); answers the response as it came. */
+function relate(
+	url: string,
+	collection: string,
+	field: string,
+	related: string | null,
+	rest: { meta?: Record<string, unknown>; schema?: Record<string, unknown> } = {},
+) {
+	return api(url, 'POST', '/relations', { collection, field, related_collection: related, ...rest });
+}
+
 vendorTest('M2O and O2M: a real foreign key with its ON DELETE, and the alias on the one side', async (t, db) => {
 	const { url, stop } = await startKernel(db);
 	try {
@@ -15,13 +26,7 @@ vendorTest('M2O and O2M: a real foreign key with its ON DELETE, and the alias on
 			{ field: 'title', type: 'string' },
 			{ field: 'author', type: 'integer', meta: { interface: 'select-dropdown-m2o', special: ['m2o'] } },
 		]);
-		const created = await api(url, 'POST', '/relations', {
-			collection: 'articles',
-			field: 'author',
-			related_collection: 'authors',
-			schema: { on_delete: 'SET NULL' },
-			meta: { one_field: 'articles' },
-		});
+		const created = await relate(url, 'articles', 'author', 'authors', { schema: { on_delete: 'SET NULL' }, meta: { one_field: 'articles' } });
 		t.is(created.status, 200, JSON.stringify(created.body));
 		t.like(created.body.data, {
 			collection: 'articles',
@@ -65,20 +70,11 @@ vendorTest('M2M through a junction collection, and M2A as metadata naming the al
 			{ field: 'posts_id', type: 'integer' },
 			{ field: 'tags_id', type: 'integer' },
 		]);
-		const left = await api(url, 'POST', '/relations', {
-			collection: 'posts_tags',
-			field: 'posts_id',
-			related_collection: 'posts',
+		const left = await relate(url, 'posts_tags', 'posts_id', 'posts', {
 			meta: { one_field: 'tags', junction_field: 'tags_id' },
 			schema: { on_delete: 'CASCADE' },
 		});
-		const right = await api(url, 'POST', '/relations', {
-			collection: 'posts_tags',
-			field: 'tags_id',
-			related_collection: 'tags',
-			meta: { junction_field: 'posts_id' },
-			schema: { on_delete: 'CASCADE' },
-		});
+		const right = await relate(url, 'posts_tags', 'tags_id', 'tags', { meta: { junction_field: 'posts_id' }, schema: { on_delete: 'CASCADE' } });
 		t.is(left.status, 200, JSON.stringify(left.body));
 		t.is(right.status, 200, JSON.stringify(right.body));
 		const junction = (await api(url, 'GET', '/relations/posts_tags')).body.data;
@@ -94,21 +90,8 @@ vendorTest('M2M through a junction collection, and M2A as metadata naming the al
 			{ field: 'item', type: 'string' },
 			{ field: 'collection', type: 'string' },
 		]);
-		t.is(
-			(
-				await api(url, 'POST', '/relations', {
-					collection: 'pages_blocks',
-					field: 'pages_id',
-					related_collection: 'pages',
-					meta: { one_field: 'blocks', junction_field: 'item' },
-				})
-			).status,
-			200,
-		);
-		const m2a = await api(url, 'POST', '/relations', {
-			collection: 'pages_blocks',
-			field: 'item',
-			related_collection: null,
+		t.is((await relate(url, 'pages_blocks', 'pages_id', 'pages', { meta: { one_field: 'blocks', junction_field: 'item' } })).status, 200);
+		const m2a = await relate(url, 'pages_blocks', 'item', null, {
 			meta: { one_allowed_collections: ['posts', 'tags'], one_collection_field: 'collection', junction_field: 'pages_id' },
 		});
 		t.is(m2a.status, 200, JSON.stringify(m2a.body));
@@ -123,19 +106,10 @@ vendorTest('relations between fields that do not exist, or twice on one field, a
 	try {
 		await collection(url, 'a', [{ field: 'b_id', type: 'integer' }]);
 		await collection(url, 'b');
-		t.regex(
-			(await api(url, 'POST', '/relations', { collection: 'a', field: 'nope', related_collection: 'b' })).body.errors[0].message,
-			/Field "a.nope" does not exist/,
-		);
-		t.regex(
-			(await api(url, 'POST', '/relations', { collection: 'a', field: 'b_id', related_collection: 'zzz' })).body.errors[0].message,
-			/Collection "zzz" does not exist/,
-		);
-		t.is((await api(url, 'POST', '/relations', { collection: 'a', field: 'b_id', related_collection: 'b' })).status, 200);
-		t.regex(
-			(await api(url, 'POST', '/relations', { collection: 'a', field: 'b_id', related_collection: 'b' })).body.errors[0].message,
-			/already has a relation/,
-		);
+		t.regex((await relate(url, 'a', 'nope', 'b')).body.errors[0].message, /Field "a.nope" does not exist/);
+		t.regex((await relate(url, 'a', 'b_id', 'zzz')).body.errors[0].message, /Collection "zzz" does not exist/);
+		t.is((await relate(url, 'a', 'b_id', 'b')).status, 200);
+		t.regex((await relate(url, 'a', 'b_id', 'b')).body.errors[0].message, /already has a relation/);
 	} finally {
 		await stop();
 	}
