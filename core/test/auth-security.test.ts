@@ -32,9 +32,12 @@ async function hammer(url: string, times: number) {
 	return responses;
 }
 
+/** The rate limiter on, allowing five requests per 30 seconds. */
+const fivePerWindow = { RATE_LIMITER_ENABLED: 'true', RATE_LIMITER_POINTS: '5', RATE_LIMITER_DURATION: '30' };
+
 test('the rate limiter answers the request over the limit with 429 REQUESTS_EXCEEDED and Retry-After (memory store)', async (t) => {
 	const db = await createTestDatabase('sqlite');
-	const running = await startKernel(db, { RATE_LIMITER_ENABLED: 'true', RATE_LIMITER_POINTS: '5', RATE_LIMITER_DURATION: '30' });
+	const running = await startKernel(db, fivePerWindow);
 	try {
 		const responses = await hammer(running.url, 6);
 		t.deepEqual(
@@ -57,14 +60,7 @@ const redisSkip = await serviceSkipReason(6379, 'Redis at 127.0.0.1:6379');
 	const db = await createTestDatabase('sqlite');
 	const prefix = `mantle-test-rl-${randomUUID()}`;
 	const redis = new Redis('redis://127.0.0.1:6379');
-	const running = await startKernel(db, {
-		REDIS: 'redis://127.0.0.1:6379',
-		RATE_LIMITER_ENABLED: 'true',
-		RATE_LIMITER_STORE: 'redis',
-		RATE_LIMITER_POINTS: '5',
-		RATE_LIMITER_DURATION: '30',
-		RATE_LIMITER_KEY_PREFIX: prefix,
-	});
+	const running = await startKernel(db, { ...fivePerWindow, REDIS: 'redis://127.0.0.1:6379', RATE_LIMITER_STORE: 'redis', RATE_LIMITER_KEY_PREFIX: prefix });
 	try {
 		const responses = await hammer(running.url, 6);
 		t.is(responses[5]!.status, 429);
