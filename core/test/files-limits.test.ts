@@ -1,12 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { runInNewContext } from 'node:vm';
-import v8 from 'node:v8';
 import test, { type ExecutionContext } from 'ava';
 import sharp from 'sharp';
 import { createTestDatabase, type TestDatabase } from './helpers/databases.js';
 import { adminToken } from './helpers/kernel.js';
 import { api, errorCode } from './helpers/http.js';
 import { getAsset, keysOf, MB, photo, serveOnLoopback, sha256, startFilesKernel, upload, uploadGenerated, userWith } from './helpers/files.js';
+import { assertRssGrowthUnder } from './helpers/memory.js';
 import { objectStoreTargets, registerPerStore, startLocalFolder, type ObjectStore, type StoreKind } from './helpers/object-stores.js';
 
 /*
@@ -16,9 +15,6 @@ import { objectStoreTargets, registerPerStore, startLocalFolder, type ObjectStor
 const targets = await objectStoreTargets(['local', 'azure', 's3']);
 const image = await photo(640, 480);
 test.after.always(() => Promise.all(targets.map((target) => target.store?.stop())));
-
-v8.setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 
 function driverTest(title: string, body: (t: ExecutionContext, store: ObjectStore, db: TestDatabase, kind: StoreKind) => Promise<void>, serial = false): void {
 	registerPerStore(
@@ -45,25 +41,9 @@ driverTest(
 		const location = freshLocation();
 		const { kernel, url, stop } = await startFilesKernel(db, [[location, store]]);
 		try {
-			collectGarbage();
-			const baseline = process.memoryUsage().rss;
-			let peak = baseline;
-			let samples = 0;
-			const sampler = setInterval(() => {
-				peak = Math.max(peak, process.memoryUsage().rss);
-				if (++samples % 2 === 0) collectGarbage();
-			}, 20);
-			let result;
-			try {
-				result = await uploadGenerated(url, 64 * MB);
-			} finally {
-				clearInterval(sampler);
-			}
-			peak = Math.max(peak, process.memoryUsage().rss);
+			const result = await assertRssGrowthUnder(t, 48 * MB, () => uploadGenerated(url, 64 * MB));
 			t.is(result.status, 200, JSON.stringify(result.body));
 			t.is(Number(result.body.data.filesize), 64 * MB);
-			t.log(`RSS grew by ${Math.round((peak - baseline) / MB)} MB`);
-			t.true(peak - baseline < 48 * MB, `RSS grew by ${Math.round((peak - baseline) / MB)} MB`);
 			const response = await fetch(`${url}/assets/${result.body.data.id}`, { headers: { authorization: `Bearer ${adminToken}` } });
 			const hash = createHash('sha256');
 			for await (const chunk of response.body!) hash.update(chunk);
