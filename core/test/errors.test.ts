@@ -54,6 +54,15 @@ test("an extension's error without a message answers with the catalogue's messag
 	t.is(answer.message, "You don't have permission to access this.");
 });
 
+test("an extension's error without a message keeps the catalogue's message once Hapi has wrapped it in Boom", (t) => {
+	// Hapi boomifies what a route handler throws, filling an empty message with "Internal Server Error".
+	const wrapped = Boom.boomify(extensionError('FORBIDDEN'));
+	t.is(wrapped.message, 'Internal Server Error');
+	const answer = toMantleError(wrapped);
+	t.deepEqual([answer.status, answer.code, answer.message], [403, 'FORBIDDEN', "You don't have permission to access this."]);
+	t.is(toMantleError(Boom.boomify(extensionError('FORBIDDEN', 'Only the owner may do this.'))).message, 'Only the owner may do this.');
+});
+
 test("the sandbox's own error codes answer with the status of the catalogue code the sandbox's table names", async (t) => {
 	const { sandboxErrorCodes } = await import('@mantle/sandbox');
 	const { fromSandboxError } = await import('../src/extensions/load-sandboxed.js');

@@ -1,3 +1,4 @@
+import Boom from '@hapi/boom';
 import { fillErrorMessage, isErrorMessageId, type ErrorMessageId, type ErrorMessageValues } from '@mantle/extensions-sdk';
 import { errorCatalogue, errorMessage, isErrorCode, type ErrorCode, type ErrorValues } from './catalogue.js';
 
@@ -52,9 +53,12 @@ export function fromCodedError(error: unknown): MantleError | undefined {
 	if (typeof error !== 'object' || error === null) return undefined;
 	const { code, message, extensions } = error as { code?: unknown; message?: unknown; extensions?: unknown };
 	if (!isErrorCode(code) || code === 'INTERNAL') return undefined;
+	// Hapi wraps what a handler throws in Boom, which gives an error without a message its own
+	// "Internal Server Error": that text is not the extension's, so the code's message answers.
+	const filledByBoom = Boom.isBoom(error) && message === error.output.payload.error;
 	return new MantleError(
 		code,
-		typeof message === 'string' && message !== '' ? message : undefined,
+		typeof message === 'string' && message !== '' && !filledByBoom ? message : undefined,
 		typeof extensions === 'object' && extensions !== null ? (extensions as ErrorExtensions) : {},
 	);
 }
