@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { auditKeys } from './audit.js';
 import { foreignKey, uniqueKey, dropTables } from './keys.js';
 
 /**
@@ -102,7 +103,7 @@ export async function create(knex: Knex): Promise<void> {
 		table.integer('max_uses');
 		foreignKey(table, 'collection', 'mantle_collections.collection', 'mantle_shares_collection_fk', 'CASCADE');
 		foreignKey(table, 'role', 'mantle_roles.id', 'mantle_shares_role_fk', 'CASCADE');
-		foreignKey(table, 'user_created', 'mantle_users.id', 'mantle_shares_creator_fk', 'SET NULL');
+		auditKeys(table, 'mantle_shares', 'created');
 	});
 
 	// A session belongs either to a user or, for a share's visitor, to a share.

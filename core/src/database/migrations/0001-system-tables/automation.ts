@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { auditColumns, auditKeys } from './audit.js';
 import { foreignKey, uniqueKey } from './keys.js';
 
 /**
@@ -19,10 +20,9 @@ export async function create(knex: Knex): Promise<void> {
 		table.string('accountability', 255).defaultTo('all');
 		table.json('options');
 		table.uuid('operation');
-		table.timestamp('date_created', { useTz: true }).defaultTo(knex.fn.now());
-		table.uuid('user_created');
+		auditColumns(knex, table, 'created');
 		uniqueKey(table, ['operation'], 'mantle_flows_operation_uq');
-		foreignKey(table, 'user_created', 'mantle_users.id', 'mantle_flows_creator_fk', 'SET NULL');
+		auditKeys(table, 'mantle_flows', 'created');
 	});
 
 	await knex.schema.createTable('mantle_operations', (table) => {
@@ -36,8 +36,7 @@ export async function create(knex: Knex): Promise<void> {
 		table.uuid('resolve');
 		table.uuid('reject');
 		table.uuid('flow').notNullable();
-		table.timestamp('date_created', { useTz: true }).defaultTo(knex.fn.now());
-		table.uuid('user_created');
+		auditColumns(knex, table, 'created');
 		uniqueKey(table, ['resolve'], 'mantle_operations_resolve_uq');
 		uniqueKey(table, ['reject'], 'mantle_operations_reject_uq');
 		// Deleting a flow deletes its operations together, in whatever order the database picks:
@@ -45,7 +44,7 @@ export async function create(knex: Knex): Promise<void> {
 		foreignKey(table, 'resolve', 'mantle_operations.id', 'mantle_operations_resolve_fk', 'SET NULL');
 		foreignKey(table, 'reject', 'mantle_operations.id', 'mantle_operations_reject_fk', 'SET NULL');
 		foreignKey(table, 'flow', 'mantle_flows.id', 'mantle_operations_flow_fk', 'CASCADE');
-		foreignKey(table, 'user_created', 'mantle_users.id', 'mantle_operations_creator_fk', 'SET NULL');
+		auditKeys(table, 'mantle_operations', 'created');
 	});
 
 	await knex.schema.alterTable('mantle_flows', (table) => {

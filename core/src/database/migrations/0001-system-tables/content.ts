@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { auditColumns, auditKeys } from './audit.js';
 import { foreignKey, dropTables } from './keys.js';
 
 /**
@@ -27,14 +28,10 @@ export async function create(knex: Knex): Promise<void> {
 		table.string('collection', 64).notNullable();
 		table.string('item', 255).notNullable();
 		table.string('hash', 255);
-		table.timestamp('date_created', { useTz: true }).defaultTo(knex.fn.now());
-		table.timestamp('date_updated', { useTz: true }).defaultTo(knex.fn.now());
-		table.uuid('user_created');
-		table.uuid('user_updated');
+		auditColumns(knex, table, 'created and updated');
 		table.json('delta');
 		foreignKey(table, 'collection', 'mantle_collections.collection', 'mantle_versions_collection_fk', 'CASCADE');
-		foreignKey(table, 'user_created', 'mantle_users.id', 'mantle_versions_creator_fk', 'SET NULL');
-		foreignKey(table, 'user_updated', 'mantle_users.id', 'mantle_versions_updater_fk', 'SET NULL');
+		auditKeys(table, 'mantle_versions', 'created and updated');
 	});
 
 	await knex.schema.createTable('mantle_revisions', (table) => {
@@ -59,13 +56,9 @@ export async function create(knex: Knex): Promise<void> {
 		table.string('collection', 64).notNullable();
 		table.string('item', 255).notNullable();
 		table.text('comment').notNullable();
-		table.timestamp('date_created', { useTz: true }).defaultTo(knex.fn.now());
-		table.timestamp('date_updated', { useTz: true }).defaultTo(knex.fn.now());
-		table.uuid('user_created');
-		table.uuid('user_updated');
+		auditColumns(knex, table, 'created and updated');
 		foreignKey(table, 'collection', 'mantle_collections.collection', 'mantle_comments_collection_fk', 'CASCADE');
-		foreignKey(table, 'user_created', 'mantle_users.id', 'mantle_comments_creator_fk', 'SET NULL');
-		foreignKey(table, 'user_updated', 'mantle_users.id', 'mantle_comments_updater_fk', 'SET NULL');
+		auditKeys(table, 'mantle_comments', 'created and updated');
 	});
 
 	await knex.schema.createTable('mantle_notifications', (table) => {

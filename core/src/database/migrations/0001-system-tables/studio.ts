@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { auditColumns, auditKeys } from './audit.js';
 import { foreignKey, dropTables } from './keys.js';
 
 /**
@@ -73,10 +74,9 @@ export async function create(knex: Knex): Promise<void> {
 		table.string('name', 255).notNullable();
 		table.string('icon', 64).notNullable().defaultTo('dashboard');
 		table.text('note');
-		table.timestamp('date_created', { useTz: true }).defaultTo(knex.fn.now());
-		table.uuid('user_created');
+		auditColumns(knex, table, 'created');
 		table.string('color', 255);
-		foreignKey(table, 'user_created', 'mantle_users.id', 'mantle_dashboards_creator_fk', 'SET NULL');
+		auditKeys(table, 'mantle_dashboards', 'created');
 	});
 
 	await knex.schema.createTable('mantle_panels', (table) => {
@@ -93,10 +93,9 @@ export async function create(knex: Knex): Promise<void> {
 		table.integer('width').notNullable();
 		table.integer('height').notNullable();
 		table.json('options');
-		table.timestamp('date_created', { useTz: true }).defaultTo(knex.fn.now());
-		table.uuid('user_created');
+		auditColumns(knex, table, 'created');
 		foreignKey(table, 'dashboard', 'mantle_dashboards.id', 'mantle_panels_dashboard_fk', 'CASCADE');
-		foreignKey(table, 'user_created', 'mantle_users.id', 'mantle_panels_creator_fk', 'SET NULL');
+		auditKeys(table, 'mantle_panels', 'created');
 	});
 
 	await knex.schema.createTable('mantle_translations', (table) => {
