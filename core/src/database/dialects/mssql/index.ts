@@ -1,6 +1,7 @@
 import { sqlFragments } from './sql.js';
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
+import { serverPool } from '../shared-connection.js';
 import { introspect } from './introspect.js';
 import { mssqlFieldType } from './field-types.js';
 import { values } from './values.js';
@@ -22,7 +23,7 @@ export const mssql: Dialect = {
 				password: config.password,
 				options: { trustServerCertificate: true },
 			},
-			pool: { min: config.pool.min ?? 0, max: config.pool.max ?? 10 },
+			pool: serverPool(config),
 		};
 	},
 	async listTables(knex: Knex) {

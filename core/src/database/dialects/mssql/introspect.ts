@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { coerceDefault, numericLiteral, sqlStringLiteral, stripParentheses } from '../../introspection/defaults.js';
-import type { IntrospectOptions, RawColumn, RawDefault, RawForeignKey, RawIndex, RawSchema, ReferentialAction } from '../../introspection/types.js';
+import type { IntrospectOptions, RawColumn, RawDefault, RawForeignKey, RawIndex, RawSchema } from '../../introspection/types.js';
 import { mssqlFieldType } from './field-types.js';
+import { referentialAction } from '../shared-introspect.js';
 
 export interface MssqlCatalog {
 	objects: Array<{ schema_name: string; name: string; type: string; comment: string | null }>;
@@ -118,11 +119,6 @@ export function parseDefault(definition: string | null): RawDefault {
 	return sqlStringLiteral(unicode) ?? numericLiteral(expression) ?? expression;
 }
 
-function action(description: string): ReferentialAction {
-	const spelled = description.replace(/_/g, ' ').toUpperCase();
-	return spelled === 'CASCADE' || spelled === 'SET NULL' || spelled === 'SET DEFAULT' ? spelled : 'NO ACTION';
-}
-
 /** sys.columns counts bytes: two per character in the n-types, -1 for `(max)`. */
 function maxLength(dataType: string, bytes: number): number | null {
 	if (bytes === -1) return null;
@@ -191,8 +187,8 @@ export function buildSchema(catalog: MssqlCatalog): RawSchema {
 		foreignKeyTable: row.foreign_table,
 		foreignKeyColumn: row.foreign_column,
 		constraintName: row.constraint_name,
-		onDelete: action(row.on_delete),
-		onUpdate: action(row.on_update),
+		onDelete: referentialAction(row.on_delete),
+		onUpdate: referentialAction(row.on_update),
 	}));
 
 	return {

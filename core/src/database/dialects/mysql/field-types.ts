@@ -1,6 +1,7 @@
 import type { FieldType } from '../../introspection/field-types.js';
 import type { RawColumn } from '../../introspection/types.js';
 import { parseTypeName } from '../../introspection/type-name.js';
+import { geometryTypeNames } from '../shared-type-names.js';
 
 const names: Record<string, FieldType> = {
 	varchar: 'string',
@@ -37,14 +38,7 @@ const names: Record<string, FieldType> = {
 	tinyblob: 'binary',
 	mediumblob: 'binary',
 	longblob: 'binary',
-	geometry: 'geometry',
-	point: 'geometry',
-	linestring: 'geometry',
-	polygon: 'geometry',
-	multipoint: 'geometry',
-	multilinestring: 'geometry',
-	multipolygon: 'geometry',
-	geometrycollection: 'geometry',
+	...geometryTypeNames,
 };
 
 export function mysqlFieldType(column: RawColumn): FieldType {

@@ -1,6 +1,7 @@
 import { sqlFragments } from './sql.js';
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
+import { serverConnection, serverPool } from '../shared-connection.js';
 import { introspect } from './introspect.js';
 import { mysqlFieldType } from './field-types.js';
 import { values } from './values.js';
@@ -19,11 +20,7 @@ export const mysql: Dialect = {
 		return {
 			client: 'mysql2',
 			connection: config.connectionString ?? {
-				host: config.host,
-				port: config.port ?? 3306,
-				database: config.database,
-				user: config.user,
-				password: config.password,
+				...serverConnection(config, 3306),
 				charset: 'utf8mb4',
 				// Big integers and decimals stay exact: they reach the engine as strings.
 				supportBigNumbers: true,
@@ -37,8 +34,7 @@ export const mysql: Dialect = {
 				jsonStrings: true,
 			},
 			pool: {
-				min: config.pool.min ?? 0,
-				max: config.pool.max ?? 10,
+				...serverPool(config),
 				afterCreate(connection: MysqlConnection, done: (error: Error | null, connection: MysqlConnection) => void) {
 					connection.query("SET time_zone = '+00:00'", (error) => done(error, connection));
 				},

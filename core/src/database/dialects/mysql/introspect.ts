@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { coerceDefault, numericLiteral, sqlStringLiteral } from '../../introspection/defaults.js';
-import type { RawColumn, RawDefault, RawForeignKey, RawIndex, RawSchema, ReferentialAction } from '../../introspection/types.js';
+import type { RawColumn, RawDefault, RawForeignKey, RawIndex, RawSchema } from '../../introspection/types.js';
 import { mysqlFieldType } from './field-types.js';
+import { referentialAction } from '../shared-introspect.js';
 
 export interface MysqlCatalog {
 	version: string;
@@ -118,11 +119,6 @@ export function parseDefault(text: string | null, mariadb: boolean, extra = ''):
 	return text;
 }
 
-function action(rule: string): ReferentialAction {
-	const upper = rule.toUpperCase();
-	return upper === 'CASCADE' || upper === 'SET NULL' || upper === 'RESTRICT' || upper === 'SET DEFAULT' ? upper : 'NO ACTION';
-}
-
 const toNumber = (value: number | string | null) => (value === null ? null : Number(value));
 
 export function buildSchema(catalog: MysqlCatalog): RawSchema {
@@ -179,8 +175,8 @@ export function buildSchema(catalog: MysqlCatalog): RawSchema {
 		foreignKeyTable: row.referenced_table_name,
 		foreignKeyColumn: row.referenced_column_name,
 		constraintName: row.constraint_name,
-		onDelete: action(row.delete_rule),
-		onUpdate: action(row.update_rule),
+		onDelete: referentialAction(row.delete_rule),
+		onUpdate: referentialAction(row.update_rule),
 	}));
 
 	return {

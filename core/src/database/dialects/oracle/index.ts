@@ -1,6 +1,7 @@
 import { sqlFragments } from './sql.js';
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
+import { serverPool } from '../shared-connection.js';
 import { introspect } from './introspect.js';
 import { oracleFieldType } from './field-types.js';
 import { values } from './values.js';
@@ -20,7 +21,7 @@ export const oracle: Dialect = {
 				// node-oracledb thin mode: an Easy Connect string, no Instant Client needed.
 				connectString: config.connectionString ?? `${config.host}:${config.port ?? 1521}/${config.database ?? ''}`,
 			},
-			pool: { min: config.pool.min ?? 0, max: config.pool.max ?? 10 },
+			pool: serverPool(config),
 		};
 	},
 	async listTables(knex: Knex) {

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { coerceDefault, numericLiteral, sqlStringLiteral, stripParentheses } from '../../introspection/defaults.js';
-import type { RawColumn, RawDefault, RawForeignKey, RawIndex, RawSchema, ReferentialAction } from '../../introspection/types.js';
+import type { RawColumn, RawDefault, RawForeignKey, RawIndex, RawSchema } from '../../introspection/types.js';
 import { oracleFieldType } from './field-types.js';
+import { referentialAction } from '../shared-introspect.js';
 
 // node-oracledb returns column names as Oracle reports them: upper-case.
 export interface OracleCatalog {
@@ -94,10 +95,6 @@ export function parseDefault(text: string | null): RawDefault {
 	return sqlStringLiteral(expression) ?? numericLiteral(expression) ?? expression;
 }
 
-function action(rule: string | null): ReferentialAction {
-	return rule === 'CASCADE' || rule === 'SET NULL' ? rule : 'NO ACTION';
-}
-
 function lengthOf(row: OracleCatalog['columns'][number], dataType: string): number | null {
 	if (/char/.test(dataType)) return row.CHAR_LENGTH;
 	if (dataType === 'raw') return row.DATA_LENGTH;
@@ -172,7 +169,7 @@ export function buildSchema(catalog: OracleCatalog): RawSchema {
 				foreignKeyTable: referenced?.TABLE_NAME ?? '',
 				foreignKeyColumn: referenced?.COLUMN_NAME ?? '',
 				constraintName: row.CONSTRAINT_NAME,
-				onDelete: action(row.DELETE_RULE),
+				onDelete: referentialAction(row.DELETE_RULE),
 				// Oracle has no ON UPDATE clause: updates of a referenced key are always refused.
 				onUpdate: 'NO ACTION' as const,
 			};

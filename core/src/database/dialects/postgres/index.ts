@@ -1,6 +1,7 @@
 import { sqlFragments } from './sql.js';
 import type { Knex } from 'knex';
 import type { Dialect } from '../types.js';
+import { serverConnection, serverPool } from '../shared-connection.js';
 import { introspect } from './introspect.js';
 import { postgresFieldType } from './field-types.js';
 import { pgTypes, values } from './values.js';
@@ -14,15 +15,11 @@ export const postgres: Dialect = {
 		return {
 			client: 'pg',
 			connection: config.connectionString ?? {
-				host: config.host,
-				port: config.port ?? 5432,
-				database: config.database,
-				user: config.user,
-				password: config.password,
+				...serverConnection(config, 5432),
 				types: pgTypes,
 			},
 			...(config.searchPath ? { searchPath: config.searchPath } : {}),
-			pool: { min: config.pool.min ?? 0, max: config.pool.max ?? 10 },
+			pool: serverPool(config),
 		};
 	},
 	async listTables(knex: Knex) {

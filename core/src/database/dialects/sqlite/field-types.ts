@@ -1,6 +1,7 @@
 import type { FieldType } from '../../introspection/field-types.js';
 import type { RawColumn } from '../../introspection/types.js';
 import { parseTypeName } from '../../introspection/type-name.js';
+import { geometryTypeNames } from '../shared-type-names.js';
 
 // SQLite keeps whatever type name the table was declared with; these are the names knex and
 // common tools write. Anything else falls back to SQLite's own affinity rules.
@@ -45,14 +46,7 @@ const names: Record<string, FieldType> = {
 	blob: 'binary',
 	binary: 'binary',
 	varbinary: 'binary',
-	geometry: 'geometry',
-	point: 'geometry',
-	linestring: 'geometry',
-	polygon: 'geometry',
-	multipoint: 'geometry',
-	multilinestring: 'geometry',
-	multipolygon: 'geometry',
-	geometrycollection: 'geometry',
+	...geometryTypeNames,
 };
 
 function affinity(base: string): FieldType {

@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
 import { coerceDefault, numericLiteral, sqlStringLiteral, stripParentheses } from '../../introspection/defaults.js';
 import { parseTypeName } from '../../introspection/type-name.js';
-import type { RawColumn, RawDefault, RawForeignKey, RawIndex, RawSchema, ReferentialAction } from '../../introspection/types.js';
+import type { RawColumn, RawDefault, RawForeignKey, RawIndex, RawSchema } from '../../introspection/types.js';
 import { sqliteFieldType } from './field-types.js';
+import { referentialAction } from '../shared-introspect.js';
 
 export interface SqliteCatalog {
 	objects: Array<{ type: 'table' | 'view'; name: string }>;
@@ -51,11 +52,6 @@ export function parseDefault(text: string | null): RawDefault {
 	if (upper === 'CURRENT_TIMESTAMP' || upper === 'CURRENT_DATE' || upper === 'CURRENT_TIME') return upper;
 	if (/^datetime\(\s*'now'\s*\)$/i.test(expression)) return 'CURRENT_TIMESTAMP';
 	return sqlStringLiteral(expression) ?? numericLiteral(expression) ?? expression;
-}
-
-function action(text: string): ReferentialAction {
-	const upper = text.toUpperCase();
-	return upper === 'CASCADE' || upper === 'SET NULL' || upper === 'RESTRICT' || upper === 'SET DEFAULT' ? upper : 'NO ACTION';
 }
 
 export function buildSchema(catalog: SqliteCatalog): RawSchema {
@@ -113,8 +109,8 @@ export function buildSchema(catalog: SqliteCatalog): RawSchema {
 		// Without a column list, a reference points at the other table's primary key.
 		foreignKeyColumn: row.to ?? primaryKeyOf(catalog, row.table, row.seq),
 		constraintName: null,
-		onDelete: action(row.on_delete),
-		onUpdate: action(row.on_update),
+		onDelete: referentialAction(row.on_delete),
+		onUpdate: referentialAction(row.on_update),
 	}));
 
 	return {
