@@ -162,7 +162,8 @@ export const read = {
 		return raw;
 	},
 	/** Text with the column's scale: `12.50` whether the driver gave `12.5`, `"12.5"` or `"12.50"`. */
-	decimal(raw: unknown, scale: number | null): unknown {
+	decimal(raw: unknown, field: FieldInfo): unknown {
+		const scale = field.schema?.numeric_scale ?? null;
 		if (typeof raw === 'number') {
 			return scale !== null && Number.isFinite(raw) && Math.abs(raw) < 1e21 ? raw.toFixed(scale) : String(raw);
 		}
@@ -225,6 +226,33 @@ export const read = {
 		return parts ? instantOf(parts).toISOString() : raw;
 	},
 };
+
+/**
+ * The readers of a driver that hands these types back as stored: big integers exact, decimals at
+ * their column's scale, JSON parsed, CSV split, UUIDs in lower case (as PostgreSQL's uuid type
+ * answers), timestamps as ISO UTC.
+ */
+export const storedValueReaders: DialectValues['readers'] = {
+	bigInteger: read.bigInteger,
+	decimal: read.decimal,
+	json: read.json,
+	csv: read.csv,
+	uuid: read.uuid,
+	timestamp: read.timestamp,
+};
+
+/**
+ * Readers of the zone-free types for a driver that hands back dates and date-times as Dates built
+ * in UTC or in the process's zone (`dates`); text is read as it stands either way. A time of day
+ * is read in UTC on every vendor (tedious' UTC fields, Oracle's instant on 1970-01-01 UTC).
+ */
+export function wallClockReaders(dates: 'utc' | 'local'): Pick<DialectValues['readers'], 'date' | 'time' | 'dateTime'> {
+	return {
+		date: (raw) => read.date(raw, dates),
+		time: (raw) => read.time(raw, 'utc'),
+		dateTime: (raw) => read.dateTime(raw, dates),
+	};
+}
 
 /** `YYYY-MM-DD HH:MM:SS.sss` in UTC, from a normalised ISO timestamp: the zone-free text of an instant. */
 export function utcText(iso: unknown): string {

@@ -1,4 +1,4 @@
-import { read, type DialectValues } from '../value-forms.js';
+import { storedValueReaders, wallClockReaders, type DialectValues } from '../value-forms.js';
 
 /**
  * SQL Server through tedious: text in ISO 8601 form converts to date, time, datetime2 and
@@ -11,14 +11,7 @@ export const values: DialectValues = {
 		dateTime: (value) => String(value).replace(' ', 'T'),
 	},
 	readers: {
-		bigInteger: read.bigInteger,
-		decimal: (raw, field) => read.decimal(raw, field.schema?.numeric_scale ?? null),
-		json: read.json,
-		csv: read.csv,
-		uuid: read.uuid,
-		date: (raw) => read.date(raw, 'utc'),
-		time: (raw) => read.time(raw, 'utc'),
-		dateTime: (raw) => read.dateTime(raw, 'utc'),
-		timestamp: read.timestamp,
+		...storedValueReaders,
+		...wallClockReaders('utc'),
 	},
 };

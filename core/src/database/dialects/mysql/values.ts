@@ -1,4 +1,4 @@
-import { read, utcText, type DialectValues } from '../value-forms.js';
+import { read, utcText, wallClockReaders, type DialectValues } from '../value-forms.js';
 
 /**
  * MySQL and MariaDB connections run in UTC (the dialect sets the session zone and the driver's),
@@ -18,9 +18,7 @@ export const values: DialectValues = {
 		csv: read.csv,
 		// Written as given; read in lower case, as PostgreSQL's uuid type answers.
 		uuid: read.uuid,
-		date: (raw) => read.date(raw),
-		time: (raw) => read.time(raw),
-		dateTime: (raw) => read.dateTime(raw),
+		...wallClockReaders('utc'),
 		timestamp: read.timestamp,
 	},
 };

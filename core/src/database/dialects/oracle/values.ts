@@ -1,4 +1,4 @@
-import { localDateOf, parseDateText, parseTimeText, read, type DialectValues } from '../value-forms.js';
+import { localDateOf, parseDateText, parseTimeText, read, storedValueReaders, wallClockReaders, type DialectValues } from '../value-forms.js';
 
 /**
  * Oracle reads text dates only in the session's NLS format, so temporal values are bound as JS
@@ -16,15 +16,8 @@ export const values: DialectValues = {
 		timestamp: (value) => new Date(String(value)),
 	},
 	readers: {
+		...storedValueReaders,
 		boolean: read.boolean,
-		bigInteger: read.bigInteger,
-		decimal: (raw, field) => read.decimal(raw, field.schema?.numeric_scale ?? null),
-		json: read.json,
-		csv: read.csv,
-		uuid: read.uuid,
-		date: (raw) => read.date(raw, 'local'),
-		time: (raw) => read.time(raw, 'utc'),
-		dateTime: (raw) => read.dateTime(raw, 'local'),
-		timestamp: read.timestamp,
+		...wallClockReaders('local'),
 	},
 };

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { read, type DialectValues } from '../value-forms.js';
+import { read, wallClockReaders, type DialectValues } from '../value-forms.js';
 
 /** Type ids of the zone-free date types, which the dialect's connections return as text. */
 export const wallClockTypeIds = [1082 /* date */, 1114 /* timestamp without time zone */];
@@ -17,9 +17,7 @@ export const values: DialectValues = {
 		// A json field may also be a text column marked `cast-json`, which the driver leaves as text.
 		json: (raw, field) => (field.schema?.data_type === 'json' || field.schema?.data_type === 'jsonb' ? raw : read.json(raw)),
 		csv: read.csv,
-		date: (raw) => read.date(raw, 'local'),
-		time: (raw) => read.time(raw),
-		dateTime: (raw) => read.dateTime(raw, 'local'),
+		...wallClockReaders('local'),
 		timestamp: read.timestamp,
 	},
 };

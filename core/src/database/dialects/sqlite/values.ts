@@ -1,4 +1,4 @@
-import { read, utcText, type DialectValues } from '../value-forms.js';
+import { read, storedValueReaders, utcText, wallClockReaders, type DialectValues } from '../value-forms.js';
 
 /**
  * SQLite keeps what it is given. Booleans are bound as 1/0 (the driver refuses JS booleans), and
@@ -12,17 +12,9 @@ export const values: DialectValues = {
 		timestamp: utcText,
 	},
 	readers: {
+		...storedValueReaders,
 		boolean: read.boolean,
-		bigInteger: read.bigInteger,
-		decimal: (raw, field) => read.decimal(raw, field.schema?.numeric_scale ?? null),
-		json: read.json,
-		csv: read.csv,
-		// Written as given; read in lower case, as PostgreSQL's uuid type answers.
-		uuid: read.uuid,
-		date: (raw) => read.date(raw),
-		time: (raw) => read.time(raw),
-		dateTime: (raw) => read.dateTime(raw),
-		timestamp: read.timestamp,
+		...wallClockReaders('utc'),
 	},
 	// Integers come back as JS numbers; text keeps those beyond 2^53 exact.
 	selectColumn: (type, column) => (type === 'bigInteger' ? `CAST(${column} AS TEXT)` : undefined),
