@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import test, { type ExecutionContext } from 'ava';
 import { runNode, type CliResult } from '../../../core/test/helpers/cli.js';
-import { createCollection, createField, createFlow, createOperation, readFieldsByCollection, updateFlow } from '../src/index.js';
-import { adminEmail, adminPassword, adminToken, until, withServer } from './helpers.js';
+import { createCollection, createField, readFieldsByCollection } from '../src/index.js';
+import { adminEmail, adminPassword, adminToken, createEchoFlow, until, withServer } from './helpers.js';
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/mantle-client.js');
 
@@ -144,22 +144,8 @@ test('files upload and download with a progress bar; schema snapshot, diff and a
 			await ok(t, cli.run(['schema', 'apply', snapshot]));
 			t.false((await admin.request(readFieldsByCollection('articles'))).some((field) => field.field === 'subtitle'));
 
-			const flow = await admin.request(
-				createFlow({ name: 'Echo', status: 'active', trigger: 'webhook', accountability: 'all', options: { method: 'POST', return: '$last' } }),
-			);
-			const operation = await admin.request(
-				createOperation({
-					flow: flow.id,
-					key: 'echo',
-					name: 'Echo',
-					type: 'transform',
-					position_x: 1,
-					position_y: 1,
-					options: { json: { echoed: '{{$trigger.body.word}}' } },
-				}),
-			);
-			await admin.request(updateFlow(flow.id, { operation: operation.id }));
-			t.deepEqual(JSON.parse((await ok(t, cli.run(['flows', 'trigger', flow.id, '--data', '{"word":"hi"}', '--json']))).stdout), { echoed: 'hi' });
+			const flow = await createEchoFlow(admin);
+			t.deepEqual(JSON.parse((await ok(t, cli.run(['flows', 'trigger', flow, '--data', '{"word":"hi"}', '--json']))).stdout), { echoed: 'hi' });
 		} finally {
 			cli.remove();
 		}

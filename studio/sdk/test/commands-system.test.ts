@@ -7,10 +7,8 @@ import {
 	createComment,
 	createContentVersion,
 	createDashboard,
-	createFlow,
 	createItem,
 	createNotification,
-	createOperation,
 	createPanel,
 	createPermission,
 	createPolicy,
@@ -56,13 +54,13 @@ import {
 	authenticateShare,
 	triggerFlow,
 	updateComment,
-	updateFlow,
 	updateMe,
 	updatePreset,
 	updateRole,
 	updateSettings,
 	updateUser,
 } from '../src/index.js';
+import { createEchoFlow } from './helpers.js';
 import { routes, server } from './shared-server.js';
 
 const admin = () => server.admin;
@@ -197,24 +195,10 @@ when(routes.versions)('versions: save changes to a draft, compare, and promote t
 });
 
 when(routes.flows && routes.operations)('flows and operations: a webhook flow runs its operation and answers its result', async (t) => {
-	const flow = await admin().request(
-		createFlow({ name: 'Echo', status: 'active', trigger: 'webhook', accountability: 'all', options: { method: 'POST', return: '$last' } }),
-	);
-	const operation = await admin().request(
-		createOperation({
-			flow: flow.id,
-			key: 'echo',
-			name: 'Echo',
-			type: 'transform',
-			position_x: 1,
-			position_y: 1,
-			options: { json: { echoed: '{{$trigger.body.word}}' } },
-		}),
-	);
-	await admin().request(updateFlow(flow.id, { operation: operation.id }));
-	t.deepEqual(await admin().request(triggerFlow(flow.id, 'POST', { word: 'hello' })), { echoed: 'hello' });
-	await admin().request(deleteFlow(flow.id));
-	const gone = await t.throwsAsync(admin().request(triggerFlow(flow.id, 'POST', {})), { instanceOf: MantleError });
+	const flow = await createEchoFlow(admin());
+	t.deepEqual(await admin().request(triggerFlow(flow, 'POST', { word: 'hello' })), { echoed: 'hello' });
+	await admin().request(deleteFlow(flow));
+	const gone = await t.throwsAsync(admin().request(triggerFlow(flow, 'POST', {})), { instanceOf: MantleError });
 	t.true(gone?.status === 403 || gone?.status === 404);
 });
 

@@ -1,7 +1,7 @@
 import type { ExecutionContext } from 'ava';
 import { createTestDatabase, type TestDatabase } from '../../../core/test/helpers/databases.js';
 import { adminToken, startKernel, type RunningKernel } from '../../../core/test/helpers/kernel.js';
-import { createClient, type ClientOptions, type MantleClient } from '../src/index.js';
+import { createClient, createFlow, createOperation, updateFlow, type ClientOptions, type MantleClient } from '../src/index.js';
 
 export { adminToken };
 export const adminEmail = 'admin@example.com';
@@ -87,6 +87,26 @@ export async function createBlogSchema(admin: MantleClient): Promise<void> {
 	);
 	await admin.request(createField('articles', { field: 'author', type: 'integer', schema: {}, meta: { interface: 'select-dropdown-m2o' } }));
 	await admin.request(createRelation({ collection: 'articles', field: 'author', related_collection: 'authors' }));
+}
+
+/** An active webhook flow whose one operation answers `{ echoed: <the posted word> }`; answers the flow's id. */
+export async function createEchoFlow(admin: MantleClient): Promise<string> {
+	const flow = await admin.request(
+		createFlow({ name: 'Echo', status: 'active', trigger: 'webhook', accountability: 'all', options: { method: 'POST', return: '$last' } }),
+	);
+	const operation = await admin.request(
+		createOperation({
+			flow: flow.id,
+			key: 'echo',
+			name: 'Echo',
+			type: 'transform',
+			position_x: 1,
+			position_y: 1,
+			options: { json: { echoed: '{{$trigger.body.word}}' } },
+		}),
+	);
+	await admin.request(updateFlow(flow.id, { operation: operation.id }));
+	return flow.id;
 }
 
 export interface SharedServer extends SdkServer {
