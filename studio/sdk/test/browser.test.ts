@@ -3,18 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import test from 'ava';
 import { build } from 'esbuild';
+import { chromiumArgs, chromiumPath } from '../../../scripts/bench/studio-browser.mjs';
 import { adminEmail, adminPassword, withServer } from './helpers.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumArgs = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-];
 const entry = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/index.ts');
 const missing = existsSync(chromiumPath) ? undefined : `no Chromium at ${chromiumPath} (apt-get install -y chromium)`;
 if (missing && process.env.REQUIRE_SERVICES !== '1') console.log(`skipping the SDK browser test: ${missing}`);
