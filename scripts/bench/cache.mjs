@@ -6,30 +6,16 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { adminToken, api, cleanUp, measure, scratchDatabase, startMantle, table, tempFolder } from './lib.mjs';
+import { adminToken, api, benchOptions, cleanUp, measure, scratchDatabase, startMantle, table, tempFolder } from './lib.mjs';
 import { createSchema } from './catalog.mjs';
 
 const route = '/items/articles?limit=100';
 
 function options(args) {
-	const { values } = parseArgs({
-		args,
-		allowPositionals: true,
-		options: { db: { type: 'string' }, duration: { type: 'string' }, rounds: { type: 'string' }, connections: { type: 'string' }, store: { type: 'string' } },
-	});
-	const settings = {
-		db: values.db ?? process.env.BENCH_DB ?? 'sqlite',
-		duration: Number(values.duration ?? process.env.BENCH_DURATION ?? 5),
-		rounds: Number(values.rounds ?? 3),
-		connections: Number(values.connections ?? process.env.BENCH_CONNECTIONS ?? 10),
-		store: values.store ?? 'memory',
-	};
-	if (!['sqlite', 'postgres', 'mysql'].includes(settings.db)) throw new Error(`--db must be sqlite, postgres or mysql (got "${settings.db}")`);
-	if (!['memory', 'redis'].includes(settings.store)) throw new Error(`--store must be memory or redis (got "${settings.store}")`);
-	if (!(settings.duration > 0) || !(settings.rounds >= 1) || !(settings.connections >= 1))
-		throw new Error('--duration, --rounds and --connections must be positive');
-	return settings;
+	const { settings, values } = benchOptions(args, { duration: 5, rounds: 3 }, { store: { type: 'string' } });
+	const store = values.store ?? 'memory';
+	if (!['memory', 'redis'].includes(store)) throw new Error(`--store must be memory or redis (got "${store}")`);
+	return { ...settings, store };
 }
 
 /** 1,000 articles with text bodies, so a list of 100 is a realistic 30-odd kB answer. */

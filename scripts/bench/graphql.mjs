@@ -8,9 +8,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { createSchema } from './catalog.mjs';
-import { adminToken, api, cleanUp, measure, root, scratchDatabase, startMantle, table, tempFolder, wasInterrupted } from './lib.mjs';
+import { adminToken, api, benchOptions, cleanUp, measure, root, scratchDatabase, startMantle, table, tempFolder, wasInterrupted } from './lib.mjs';
 
 const counts = { authors: 200, tags: 50, articles: 2_000, batch: 500 };
 const restPath = '/items/articles?fields=id,title,author.name,tags.tags_id.name&limit=25';
@@ -47,23 +46,8 @@ async function sameData(url) {
 	return normalized === JSON.stringify(graphql.body.data.articles);
 }
 
-function options(args) {
-	const { values } = parseArgs({
-		args,
-		allowPositionals: true,
-		options: { db: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' }, rounds: { type: 'string' } },
-	});
-	const db = values.db ?? process.env.BENCH_DB ?? 'sqlite';
-	const duration = Number(values.duration ?? process.env.BENCH_DURATION ?? 10);
-	const connections = Number(values.connections ?? process.env.BENCH_CONNECTIONS ?? 10);
-	const rounds = Number(values.rounds ?? 2);
-	if (!['sqlite', 'postgres', 'mysql'].includes(db)) throw new Error(`--db must be sqlite, postgres or mysql (got "${db}")`);
-	if (!(duration > 0) || !(connections >= 1) || !(rounds >= 1)) throw new Error('--duration, --connections and --rounds must be positive numbers');
-	return { db, duration, connections, rounds };
-}
-
 export async function run(args) {
-	const settings = options(args);
+	const { settings } = benchOptions(args, { duration: 10, rounds: 2 });
 	const started = Date.now();
 	const loadBefore = os.loadavg()[0];
 	try {

@@ -12,8 +12,21 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { adminToken, api, cleanUp, execute, residentMb, root, scratchDatabase, spawnChild, startMantle, tempFolder, waitFor, wasInterrupted } from './lib.mjs';
+import {
+	adminToken,
+	api,
+	benchOptions,
+	cleanUp,
+	execute,
+	residentMb,
+	root,
+	scratchDatabase,
+	spawnChild,
+	startMantle,
+	tempFolder,
+	waitFor,
+	wasInterrupted,
+} from './lib.mjs';
 import { counts, createSchema, searchWord, seed } from './catalog.mjs';
 import { interleaved, report as reportText } from './interleave.mjs';
 
@@ -82,27 +95,13 @@ function rotating(make) {
 }
 
 function options(args) {
-	const { values } = parseArgs({
+	const { settings, values } = benchOptions(
 		args,
-		allowPositionals: true,
-		options: {
-			db: { type: 'string' },
-			duration: { type: 'string' },
-			connections: { type: 'string' },
-			rounds: { type: 'string' },
-			compare: { type: 'string' },
-			out: { type: 'string' },
-			only: { type: 'string' },
-		},
-	});
-	const db = values.db ?? process.env.BENCH_DB ?? 'sqlite';
-	const duration = Number(values.duration ?? process.env.BENCH_DURATION ?? 10);
-	const connections = Number(values.connections ?? process.env.BENCH_CONNECTIONS ?? 10);
-	if (!['sqlite', 'postgres', 'mysql'].includes(db)) throw new Error(`--db must be sqlite, postgres or mysql (got "${db}")`);
-	const rounds = Number(values.rounds ?? process.env.BENCH_ROUNDS ?? 2);
-	if (!(duration > 0) || !(connections >= 1) || !(rounds >= 1)) throw new Error('--duration, --connections and --rounds must be positive numbers');
+		{ duration: 10, rounds: process.env.BENCH_ROUNDS ?? 2 },
+		{ compare: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' } },
+	);
 	const only = values.only ? new Set(values.only.split(',').map((key) => key.trim())) : undefined;
-	return { db, duration, connections, rounds, compare: values.compare, out: values.out, only };
+	return { ...settings, compare: values.compare, out: values.out, only };
 }
 
 export async function run(args) {

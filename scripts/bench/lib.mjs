@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -239,6 +240,31 @@ export async function api(url, method, route, payload, { token = adminToken, all
 	}
 	if (!allowFailure && !response.ok) throw new Error(`${method} ${route}: ${response.status} ${text.slice(0, 500)}`);
 	return { status: response.status, body, text };
+}
+
+/**
+ * The options of a load benchmark: `--db` (sqlite, postgres or mysql; BENCH_DB, default sqlite),
+ * `--duration` in seconds (BENCH_DURATION), `--connections` (BENCH_CONNECTIONS, default 10) and
+ * `--rounds`, with the benchmark's own defaults; `options` declares any of its own, which come
+ * back as parsed in `values`.
+ */
+export function benchOptions(args, defaults, options = {}) {
+	const { values } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: { db: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' }, rounds: { type: 'string' }, ...options },
+	});
+	const settings = {
+		db: values.db ?? process.env.BENCH_DB ?? 'sqlite',
+		duration: Number(values.duration ?? process.env.BENCH_DURATION ?? defaults.duration),
+		connections: Number(values.connections ?? process.env.BENCH_CONNECTIONS ?? 10),
+		rounds: Number(values.rounds ?? defaults.rounds),
+	};
+	if (!['sqlite', 'postgres', 'mysql'].includes(settings.db)) throw new Error(`--db must be sqlite, postgres or mysql (got "${settings.db}")`);
+	if (!(settings.duration > 0) || !(settings.connections >= 1) || !(settings.rounds >= 1)) {
+		throw new Error('--duration, --connections and --rounds must be positive numbers');
+	}
+	return { settings, values };
 }
 
 /**
