@@ -1,18 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { api } from '../../../core/test/helpers/http.js';
+import { dropExtension } from './helpers/extension-folder.js';
 import { studioTest } from './helpers/studio.js';
 import { seedBlog } from './helpers/seed.js';
 
-/** An app extension as an operator would drop it into EXTENSIONS_PATH: built ESM, preact left to the Studio. */
+/** An app extension's built interface, dropped into EXTENSIONS_PATH as an operator would. */
 function install(extensionsPath: string, name: string, source: string) {
-	const folder = path.join(extensionsPath, name);
-	mkdirSync(path.join(folder, 'dist'), { recursive: true });
-	writeFileSync(
-		path.join(folder, 'package.json'),
-		JSON.stringify({ name, version: '1.0.0', type: 'module', 'mantle:extension': { type: 'interface', host: '^0.1.0', source: 'dist/index.js' } }),
-	);
-	writeFileSync(path.join(folder, 'dist/index.js'), source);
+	dropExtension(extensionsPath, { name, manifest: { type: 'interface' }, dist: { 'index.js': source } });
 }
 
 const stars = `import { h } from 'preact';
@@ -57,16 +50,9 @@ studioTest(
 
 /** A bundle as an operator would drop it into EXTENSIONS_PATH: one package, an interface and a display. */
 function installBundle(extensionsPath: string, name: string, entries: Record<string, { type: string; source: string }>) {
-	const folder = path.join(extensionsPath, name);
-	mkdirSync(path.join(folder, 'dist'), { recursive: true });
-	const manifest = {
-		type: 'bundle',
-		host: '^0.1.0',
-		source: 'dist',
-		entries: Object.entries(entries).map(([entry, { type }]) => ({ type, name: entry })),
-	};
-	writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name, version: '1.0.0', type: 'module', 'mantle:extension': manifest }));
-	for (const [entry, { source }] of Object.entries(entries)) writeFileSync(path.join(folder, 'dist', `${entry}.js`), source);
+	const manifest = { type: 'bundle', source: 'dist', entries: Object.entries(entries).map(([entry, { type }]) => ({ type, name: entry })) };
+	const dist = Object.fromEntries(Object.entries(entries).map(([entry, { source }]) => [`${entry}.js`, source]));
+	dropExtension(extensionsPath, { name, manifest, dist });
 }
 
 const stepper = `import { h } from 'preact';

@@ -1,10 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { api } from '../../../core/test/helpers/http.js';
+import { dropExtension } from './helpers/extension-folder.js';
 import { studioTest } from './helpers/studio.js';
 import { seedBlog } from './helpers/seed.js';
 
-/** A panel extension as an operator would drop it into EXTENSIONS_PATH: built ESM, preact from the Studio. */
+/** A panel extension's built source: ESM, preact from the Studio. */
 const taglineSource = `import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 function Tagline(props) {
@@ -31,18 +30,7 @@ export default {
 studioTest(
 	'a panel extension installed into EXTENSIONS_PATH is offered on dashboards, configured through its own options schema and queries as the viewer',
 	async ({ t, page, login, open, url, running }) => {
-		const folder = path.join(running.kernel.config.extensions.path, 'mantle-panel-tagline');
-		mkdirSync(path.join(folder, 'dist'), { recursive: true });
-		writeFileSync(
-			path.join(folder, 'package.json'),
-			JSON.stringify({
-				name: 'mantle-panel-tagline',
-				version: '1.0.0',
-				type: 'module',
-				'mantle:extension': { type: 'panel', host: '^0.1.0', source: 'dist/index.js' },
-			}),
-		);
-		writeFileSync(path.join(folder, 'dist/index.js'), taglineSource);
+		dropExtension(running.kernel.config.extensions.path, { name: 'mantle-panel-tagline', manifest: { type: 'panel' }, dist: { 'index.js': taglineSource } });
 		t.is((await api(url, 'POST', '/extensions/reload')).status, 200);
 		const dashboard = (await api(url, 'POST', '/dashboards', { name: 'With extension' })).body.data;
 

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import { api } from '../../../core/test/helpers/http.js';
 import { publishExtension, registryEnv, startRegistry } from '../../../core/test/helpers/registry.js';
 import type { RunningRegistry } from '../../../registry/test/helpers.js';
+import { dropExtension } from './helpers/extension-folder.js';
 import { studioTest } from './helpers/studio.js';
 
 const name = 'mantle-extension-greet';
@@ -121,18 +122,12 @@ studioTest(
 );
 
 studioTest('the installed list shows each extension with its source and state, and why one failed to load', async ({ t, page, login, open, running, url }) => {
-	const folder = path.join(running.kernel.config.extensions.path, 'mantle-endpoint-broken');
-	mkdirSync(path.join(folder, 'dist'), { recursive: true });
-	writeFileSync(
-		path.join(folder, 'package.json'),
-		JSON.stringify({
-			name: 'mantle-endpoint-broken',
-			version: '0.0.1',
-			type: 'module',
-			'mantle:extension': { type: 'endpoint', host: '^0.1.0', source: 'dist/index.js' },
-		}),
-	);
-	writeFileSync(path.join(folder, 'dist/index.js'), `throw new Error('broken on purpose at load');\n`);
+	dropExtension(running.kernel.config.extensions.path, {
+		name: 'mantle-endpoint-broken',
+		version: '0.0.1',
+		manifest: { type: 'endpoint' },
+		dist: { 'index.js': `throw new Error('broken on purpose at load');\n` },
+	});
 	t.is((await api(url, 'POST', '/extensions/reload')).status, 200);
 
 	await login();
