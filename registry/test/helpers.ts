@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadRegistryConfig } from '../src/config.js';
 import { createRegistry, type Registry } from '../src/server.js';
 import { publishOwnPackages } from '../src/seed.js';
+import { runCommand } from '../../core/test/helpers/cli.js';
 
 export interface RunningRegistry {
 	registry: Registry;
@@ -31,24 +31,8 @@ export async function startRegistry(env: Record<string, string> = {}): Promise<R
 	};
 }
 
-export interface CommandResult {
-	code: number | null;
-	stdout: string;
-	stderr: string;
-}
-
 /** Runs a command with exactly this environment (no developer .npmrc leaks in) and collects its output. */
-export function run(command: string, args: string[], options: { cwd: string; env: Record<string, string> }): Promise<CommandResult> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd: options.cwd, env: options.env });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk) => (stdout += chunk));
-		child.stderr.on('data', (chunk) => (stderr += chunk));
-		child.once('error', reject);
-		child.once('close', (code) => resolve({ code, stdout, stderr }));
-	});
-}
+export const run = runCommand;
 
 /**
  * An npm user of the registry: a home of their own with an .npmrc that sends `@mantle/*` and
@@ -70,7 +54,7 @@ export function npmUser(registryUrl: string, token: string) {
 	return {
 		home,
 		env,
-		npm: (args: string[], cwd: string) => run('npm', args, { cwd, env }),
+		npm: (args: string[], cwd: string) => runCommand('npm', args, { cwd, env }),
 		cleanUp: () => rmSync(home, { recursive: true, force: true }),
 	};
 }

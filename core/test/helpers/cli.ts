@@ -22,9 +22,14 @@ export function runCli(args: string[], { env = {}, cwd, input }: { env?: Record<
 }
 
 /** Runs a Node script with exactly the environment given and collects what it printed. */
-export function runNode(entry: string, args: string[], { cwd, env, input }: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<CliResult> {
+export function runNode(entry: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<CliResult> {
+	return runCommand(process.execPath, [entry, ...args], options);
+}
+
+/** Runs a command with exactly the environment given (no developer .env or .npmrc leaks in), feeds it `input` and collects what it printed. */
+export function runCommand(command: string, args: string[], { cwd, env, input }: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [entry, ...args], { cwd, env });
+		const child = spawn(command, args, { cwd, env });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));
