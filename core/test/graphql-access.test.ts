@@ -1,9 +1,9 @@
 import { createDirectus, graphql, staticToken } from '@directus/sdk';
-import { createCatalog, seedCatalog } from './helpers/catalog.js';
+import { withCatalogKernel } from './helpers/catalog-kernel.js';
 import { gql } from './helpers/graphql.js';
 import type { TestDatabase } from './helpers/databases.js';
 import { api } from './helpers/http.js';
-import { adminToken, startKernel } from './helpers/kernel.js';
+import { adminToken } from './helpers/kernel.js';
 import { vendorTest } from './helpers/vendor-test.js';
 import { restrictedUser } from './security/authz-fixture.js';
 
@@ -15,12 +15,8 @@ function createReader(url: string, db: TestDatabase) {
 
 const introspection = '{ __schema { types { name fields { name } inputFields { name } } queryType { fields { name } } mutationType { name } } }';
 
-vendorTest("a restricted role's schema holds only what it may read, and the same errors as REST", async (t, db) => {
-	const running = await startKernel(db);
-	try {
-		const { url } = running;
-		await createCatalog(url);
-		await seedCatalog(url);
+vendorTest("a restricted role's schema holds only what it may read, and the same errors as REST", (t, db) =>
+	withCatalogKernel(db, async (url) => {
 		const reader = await createReader(url, db);
 
 		const schema = (await gql(url, introspection, { token: reader.token })).body.data.__schema;
@@ -72,17 +68,11 @@ vendorTest("a restricted role's schema holds only what it may read, and the same
 		);
 		const system = await gql(url, '{ __schema { types { name } } }', { token: reader.token, path: '/graphql/system' });
 		t.false(system.body.data.__schema.types.some((type: any) => type.name === 'directus_permissions'));
-	} finally {
-		await running.stop();
-	}
-});
+	}),
+);
 
-vendorTest('a field or permission added a moment ago is served without a restart', async (t, db) => {
-	const running = await startKernel(db);
-	try {
-		const { url } = running;
-		await createCatalog(url);
-		await seedCatalog(url);
+vendorTest('a field or permission added a moment ago is served without a restart', (t, db) =>
+	withCatalogKernel(db, async (url) => {
 		const reader = await createReader(url, db);
 		t.is((await gql(url, '{ articles { id subtitle } }')).body.errors[0].extensions.code, 'GRAPHQL_VALIDATION');
 		t.is((await api(url, 'POST', '/fields/articles', { field: 'subtitle', type: 'string' })).status, 200);
@@ -94,17 +84,11 @@ vendorTest('a field or permission added a moment ago is served without a restart
 		await api(url, 'POST', '/permissions', { policy: reader.policies[0], collection: 'authors', action: 'read', fields: 'name' });
 		const granted = await gql(url, '{ authors(sort: ["name"], limit: 1) { name } }', { token: reader.token });
 		t.deepEqual(granted.body, { data: { authors: [{ name: 'Ada' }] } });
-	} finally {
-		await running.stop();
-	}
-});
+	}),
+);
 
-vendorTest("@directus/sdk's graphql() client reads, writes and signs in through /graphql", async (t, db) => {
-	const running = await startKernel(db);
-	try {
-		const { url } = running;
-		await createCatalog(url);
-		await seedCatalog(url);
+vendorTest("@directus/sdk's graphql() client reads, writes and signs in through /graphql", (t, db) =>
+	withCatalogKernel(db, async (url) => {
 		const client = createDirectus(url).with(staticToken(adminToken)).with(graphql());
 		const read = await client.query<{ articles: Array<{ id: string; author: { name: string } }> }>(
 			'query($n: Int) { articles(limit: $n, sort: ["id"]) { id author { name } } }',
@@ -141,7 +125,5 @@ vendorTest("@directus/sdk's graphql() client reads, writes and signs in through 
 			(error: unknown) => error as any,
 		);
 		t.is(invalid?.errors?.[0]?.extensions?.code, 'GRAPHQL_VALIDATION');
-	} finally {
-		await running.stop();
-	}
-});
+	}),
+);

@@ -1,8 +1,8 @@
 import { vendorTest } from './helpers/vendor-test.js';
-import { startKernel } from './helpers/kernel.js';
 import type { TestDatabase } from './helpers/databases.js';
 import { api, errorCode } from './helpers/http.js';
-import { articles, createCatalog, seedCatalog } from './helpers/catalog.js';
+import { articles } from './helpers/catalog.js';
+import { withCatalogKernel } from './helpers/catalog-kernel.js';
 
 // The hot path keeps who a token belongs to, its policies and the permissions compiled for a
 // query shape. Every one of those caches must let go the moment an admin changes what they hold:
@@ -37,16 +37,11 @@ const listPath = '/items/articles?sort=id&limit=-1';
 type Reader = Awaited<ReturnType<typeof setUpReader>>;
 
 /** Runs `body` against a kernel on `db` holding the seeded catalogue and the reader, who signs in with a static token and a JWT alike. */
-async function withReader(db: TestDatabase, body: (url: string, reader: Reader, tokens: string[]) => Promise<void>): Promise<void> {
-	const { url, stop } = await startKernel(db);
-	try {
-		await createCatalog(url);
-		await seedCatalog(url);
+function withReader(db: TestDatabase, body: (url: string, reader: Reader, tokens: string[]) => Promise<void>): Promise<void> {
+	return withCatalogKernel(db, async (url) => {
 		const reader = await setUpReader(url);
 		await body(url, reader, [readerToken, reader.jwt]);
-	} finally {
-		await stop();
-	}
+	});
 }
 
 vendorTest('a permission change takes effect on the very next request, for a static token and a JWT alike', (t, db) =>
