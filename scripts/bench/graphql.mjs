@@ -5,11 +5,9 @@
 // machine hits both alike. Reports GraphQL ÷ REST (target ≥ 0.85). `--duration` (s, default 10),
 // `--connections` (default 10), `--rounds` (default 2); BENCH_DB, BENCH_DURATION and
 // BENCH_CONNECTIONS do the same from the environment.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { createSchema } from './catalog.mjs';
-import { adminToken, api, benchOptions, cleanUp, measure, root, scratchDatabase, startMantle, table, tempFolder, wasInterrupted } from './lib.mjs';
+import { adminToken, api, benchOptions, cleanUp, measure, scratchDatabase, startMantle, table, tempFolder, wasInterrupted, writeReport } from './lib.mjs';
 
 const counts = { authors: 200, tags: 50, articles: 2_000, batch: 500 };
 const restPath = '/items/articles?fields=id,title,author.name,tags.tags_id.name&limit=25';
@@ -114,15 +112,18 @@ export async function run(args) {
 		for (const r of Object.values(results))
 			if (r.non2xx || r.errors || r.timeouts) console.log(`NOTE: ${r.name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
 
-		const folderOut = path.join(root, 'scripts/bench/results');
-		mkdirSync(folderOut, { recursive: true });
-		if (!existsSync(path.join(folderOut, '.gitignore'))) writeFileSync(path.join(folderOut, '.gitignore'), '*.json\n');
-		const file = path.join(folderOut, `graphql-${settings.db}.json`);
-		writeFileSync(
-			file,
-			`${JSON.stringify({ benchmark: 'graphql', database: settings.db, startedAt: new Date(started).toISOString(), node: process.version, load, ...settings, sameData: same, runs, results, graphqlOverRest }, null, '\t')}\n`,
-		);
-		console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+		writeReport({
+			benchmark: 'graphql',
+			database: settings.db,
+			startedAt: new Date(started).toISOString(),
+			node: process.version,
+			load,
+			...settings,
+			sameData: same,
+			runs,
+			results,
+			graphqlOverRest,
+		});
 	} catch (error) {
 		if (wasInterrupted()) await new Promise(() => {});
 		throw error;

@@ -9,7 +9,7 @@
 // `--out <file>` says where this run's report goes; `--only list100,byId` measures only the
 // scenarios named by key (a quick look at one path; the report then holds only those).
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -26,6 +26,7 @@ import {
 	tempFolder,
 	waitFor,
 	wasInterrupted,
+	writeReport,
 } from './lib.mjs';
 import { counts, createSchema, searchWord, seed } from './catalog.mjs';
 import { interleaved, report as reportText } from './interleave.mjs';
@@ -212,10 +213,6 @@ export async function run(args) {
 		for (const r of failing)
 			console.log(`NOTE: ${r.name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts; status codes ${JSON.stringify(r.statusCodes)}`);
 
-		const folderOut = path.join(root, 'scripts/bench/results');
-		mkdirSync(folderOut, { recursive: true });
-		if (!existsSync(path.join(folderOut, '.gitignore'))) writeFileSync(path.join(folderOut, '.gitignore'), '*.json\n');
-		const file = settings.out ?? path.join(folderOut, `items-${settings.db}.json`);
 		const report = {
 			benchmark: 'items',
 			database: settings.db,
@@ -233,8 +230,7 @@ export async function run(args) {
 			permissionOverhead,
 			readerSameAnswer: sameAnswer,
 		};
-		writeFileSync(file, `${JSON.stringify(report, null, '\t')}\n`);
-		console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+		writeReport(report, settings.out);
 	} catch (error) {
 		// The signal handler is cleaning up and will exit: wait for it.
 		if (wasInterrupted()) await new Promise(() => {});

@@ -1,7 +1,7 @@
 // Shared by the HTTP benchmarks: child processes that are always reaped, scratch databases that
 // are always dropped, Mantle started on them, one autocannon measurement, and the result table.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -265,6 +265,19 @@ export function benchOptions(args, defaults, options = {}) {
 		throw new Error('--duration, --connections and --rounds must be positive numbers');
 	}
 	return { settings, values };
+}
+
+/**
+ * Writes a benchmark's report as JSON, by default to scripts/bench/results/<benchmark>-<database>.json
+ * (the folder's own .gitignore keeps reports out of git), and says where.
+ */
+export function writeReport(report, file) {
+	const folder = path.join(root, 'scripts/bench/results');
+	mkdirSync(folder, { recursive: true });
+	if (!existsSync(path.join(folder, '.gitignore'))) writeFileSync(path.join(folder, '.gitignore'), '*.json\n');
+	const target = file ?? path.join(folder, `${report.benchmark}-${report.database}.json`);
+	writeFileSync(target, `${JSON.stringify(report, null, '\t')}\n`);
+	console.log(`\nwritten to ${path.relative(process.cwd(), target)}`);
 }
 
 /**
