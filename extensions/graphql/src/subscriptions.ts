@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import { makeServer } from 'graphql-ws';
 import { LRUCache } from 'lru-cache';
-import type { Accountability, CallerModel, GraphqlCapability, GraphqlSocketExtra, PrimaryKey } from '@mantle/extensions-sdk';
+import type { Accountability, CallerModel, GraphqlCapability, GraphqlSocketExtra, GraphqlSocketServer, PrimaryKey } from '@mantle/extensions-sdk';
 import type { Collections, GraphqlExtensionContext, RequestContext } from './context.js';
 import { checkLimits } from './limits.js';
 import { inScope, isValidName, rootName } from './names.js';
@@ -30,10 +30,8 @@ type Change = Parameters<Parameters<Subscriptions['changes']>[3]>[0];
  * is the caller's query schema plus the subscription root. `data` is read for each change as the
  * subscriber may see it, with the fields its selection names.
  */
-export function serveSubscriptions(capabilities: GraphqlExtensionContext): void {
+export function subscriptionServer(capabilities: GraphqlExtensionContext, subscriptions: Subscriptions): GraphqlSocketServer {
 	const { graphql, items } = capabilities;
-	const subscriptions = graphql.subscriptions;
-	if (!subscriptions) return;
 	const schemas = new LRUCache<string, Promise<GraphQLSchema>>({ max: graphql.settings.schemaCacheCapacity });
 	graphql.onChange(() => schemas.clear());
 	const schemaOf = async (accountability: Accountability) => {
@@ -49,7 +47,7 @@ export function serveSubscriptions(capabilities: GraphqlExtensionContext): void 
 	const { settings } = graphql;
 	const limits = { depth: settings.queryDepthMax, aliases: settings.queryAliasMax, cost: settings.queryCostMax, defaultLimit: settings.defaultLimit };
 
-	const server = makeServer<Record<string, unknown> | undefined, GraphqlSocketExtra>({
+	return makeServer<Record<string, unknown> | undefined, GraphqlSocketExtra>({
 		// graphql-ws clients send their token in connection_init (`connectionParams`); without one the
 		// socket keeps the upgrade's identity (a token in the URL or header, or the public policy).
 		async onConnect(ctx) {
@@ -84,7 +82,6 @@ export function serveSubscriptions(capabilities: GraphqlExtensionContext): void 
 			return refused ? [refused] : undefined;
 		},
 	});
-	subscriptions.provideSockets(server);
 }
 
 /** The caller's query schema with a subscription root: `<collection>_mutated` for each readable, unrenamed collection. */
