@@ -1,5 +1,4 @@
-import { Liquid } from 'liquidjs';
-import { marked } from 'marked';
+import type { Liquid } from 'liquidjs';
 import { createError, defineOperation } from '@mantle/extensions-sdk';
 
 interface MailOptions {
@@ -11,8 +10,10 @@ interface MailOptions {
 	data?: unknown;
 }
 
+// Liquid and marked are loaded by the first mail that needs them, not at every start of the server.
+let liquid: Promise<Liquid> | undefined;
 // Templates are written by admins; Liquid still runs them without access to anything but `data`.
-const liquid = new Liquid({ strictFilters: true, ownPropertyOnly: true });
+const liquidEngine = () => (liquid ??= import('liquidjs').then(({ Liquid }) => new Liquid({ strictFilters: true, ownPropertyOnly: true })));
 
 /** Sends mail through the kernel's transport to one address or a list. */
 export default defineOperation<MailOptions, unknown, 'mail'>({
@@ -54,8 +55,8 @@ export default defineOperation<MailOptions, unknown, 'mail'>({
 
 async function render(type: string, body: string, data: unknown): Promise<string> {
 	if (type === 'wysiwyg') return body;
-	if (type === 'template') return liquid.parseAndRender(body, (data ?? {}) as object);
-	if (type === 'markdown') return marked.parse(body, { async: false });
+	if (type === 'template') return (await liquidEngine()).parseAndRender(body, (data ?? {}) as object);
+	if (type === 'markdown') return (await import('marked')).marked.parse(body, { async: false });
 	throw createError('operationOptionNotAllowed', { value: String(type), what: 'a mail type', allowed: 'markdown, wysiwyg or template' });
 }
 
