@@ -1,13 +1,13 @@
-import { createError, defineOperation, flowCollection, flowOptionFields, type FlowPermissions, type Item } from '@mantle/extensions-sdk';
+import { createError, defineOperation, flowItems, flowOptionFields, type FlowItemOptions, type Item } from '@mantle/extensions-sdk';
 
 /** Creates one item or a list of them with the permissions the flow chose; answers their keys. */
-export default defineOperation<{ collection?: unknown; permissions?: FlowPermissions; payload?: unknown }, unknown, 'items' | 'flows'>({
+export default defineOperation<FlowItemOptions, unknown, 'items' | 'flows'>({
 	id: 'item-create',
 	name: 'Create Data',
 	options: [flowOptionFields.collection, flowOptionFields.permissions, flowOptionFields.payload],
-	async handler({ collection, permissions, payload }, { items, flows, accountability }) {
-		const service = items(flowCollection('create-data', collection), { accountability: await flows.accountabilityFor(permissions, accountability) });
-		const given = typeof payload === 'string' ? parse(payload) : payload;
+	async handler(options, context) {
+		const service = await flowItems('create-data', options, context);
+		const given = typeof options.payload === 'string' ? parse(options.payload) : options.payload;
 		if (Array.isArray(given)) return service.createMany(given as Item[]);
 		if (given === null || typeof given !== 'object') throw createError('operationNeedsPayload', { operation: 'create-data', shape: 'object or list' });
 		return [await service.createOne(given as Item)];

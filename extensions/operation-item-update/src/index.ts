@@ -1,32 +1,18 @@
-import {
-	createError,
-	defineOperation,
-	flowCollection,
-	flowKeys,
-	flowOptionFields,
-	type FlowPermissions,
-	type Item,
-	type QueryInput,
-} from '@mantle/extensions-sdk';
+import { createError, defineOperation, flowItems, flowKeys, flowOptionFields, type FlowItemOptions, type Item, type QueryInput } from '@mantle/extensions-sdk';
 
 /** Updates items by key, or those a query finds, with the permissions the flow chose; answers their keys. */
-export default defineOperation<
-	{ collection?: unknown; permissions?: FlowPermissions; key?: unknown; query?: unknown; payload?: unknown },
-	unknown,
-	'items' | 'flows'
->({
+export default defineOperation<FlowItemOptions, unknown, 'items' | 'flows'>({
 	id: 'item-update',
 	name: 'Update Data',
 	options: [flowOptionFields.collection, flowOptionFields.permissions, flowOptionFields.keys, flowOptionFields.payload, flowOptionFields.query],
-	async handler({ collection, permissions, key, query, payload }, { items, flows, accountability }) {
-		const target = flowCollection('update-data', collection);
-		const changes = typeof payload === 'string' ? JSON.parse(payload) : payload;
+	async handler(options, context) {
+		const service = await flowItems('update-data', options, context);
+		const changes = typeof options.payload === 'string' ? JSON.parse(options.payload) : options.payload;
 		if (changes === null || typeof changes !== 'object' || Array.isArray(changes))
 			throw createError('operationNeedsPayload', { operation: 'update-data', shape: 'object' });
-		const service = items(target, { accountability: await flows.accountabilityFor(permissions, accountability) });
-		const keys = flowKeys(key);
+		const keys = flowKeys(options.key);
 		if (keys.length > 0) return service.updateMany(keys, changes as Item);
-		if (query && typeof query === 'object') return service.updateByQuery(query as QueryInput, changes as Item);
+		if (options.query && typeof options.query === 'object') return service.updateByQuery(options.query as QueryInput, changes as Item);
 		throw createError('operationNeedsTarget', { operation: 'update-data', condition: '' });
 	},
 });

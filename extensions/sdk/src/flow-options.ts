@@ -1,6 +1,17 @@
 import type { OptionField } from './app.js';
 import { createError } from './errors.js';
-import type { PrimaryKey } from './items.js';
+import type { FlowPermissions } from './flows.js';
+import type { ItemsService, PrimaryKey } from './items.js';
+import type { OperationContext } from './operation.js';
+
+/** The options the item operations are given, as the designer's fields name them. */
+export interface FlowItemOptions {
+	collection?: unknown;
+	permissions?: FlowPermissions;
+	key?: unknown;
+	query?: unknown;
+	payload?: unknown;
+}
 
 /**
  * The options the data operations (create, read, update, delete data; notifications) share, as
@@ -38,6 +49,15 @@ export const flowOptionFields = {
 export function flowCollection(operation: string, collection: unknown): string {
 	if (typeof collection !== 'string' || collection === '') throw createError('operationNeedsOption', { operation, option: 'collection' });
 	return collection;
+}
+
+/**
+ * The items service an item operation works through: the collection it was given (or a refusal
+ * naming the operation), acting as the flow's permissions option says.
+ */
+export async function flowItems(operation: string, options: FlowItemOptions, context: OperationContext<'items' | 'flows'>): Promise<ItemsService> {
+	const collection = flowCollection(operation, options.collection);
+	return context.items(collection, { accountability: await context.flows.accountabilityFor(options.permissions, context.accountability) });
 }
 
 /** A key, a list of keys, or nothing, as the designer's `key` option holds it. */

@@ -21,5 +21,5 @@ export { readVersion } from './version-read.js';
 export { readRelated, versionModelOf } from './version-model.js';
 export { withJunctionKeys } from './junction-keys.js';
 export { ownedRoutes, plainQuery, withFilter } from './owned-routes.js';
-export { flowCollection, flowKeys, flowOptionFields } from './flow-options.js';
+export { flowCollection, flowItems, flowKeys, flowOptionFields, type FlowItemOptions } from './flow-options.js';
 export { moveItem } from './sort.js';
