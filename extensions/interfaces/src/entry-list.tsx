@@ -1,5 +1,6 @@
 import type { StudioApi } from '@mantle/extensions-sdk';
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { moved, type Entry } from './list.js';
 import { CreateForm, ItemPicker, ListRow, type Key, type Row } from './relational.js';
 import type { StudioInterfaceProps } from './shared.js';
@@ -55,7 +56,7 @@ export function EntryRows(props: EntryRowsProps) {
 }
 
 /** "Create new" and "Add existing", as the one-to-many and many-to-many lists offer them. */
-export function AddButtons(props: { disabled?: boolean; onMode: (mode: 'link' | 'create') => void }) {
+function AddButtons(props: { disabled?: boolean; onMode: (mode: 'link' | 'create') => void }) {
 	return (
 		<div class="row">
 			<button type="button" disabled={props.disabled} onClick={() => props.onMode('create')}>
@@ -102,4 +103,39 @@ export function AddRelated(props: {
 		return <ItemPicker api={props.api} collection={props.collection} exclude={props.exclude} onClose={props.onClose} onPick={props.onLink} />;
 	if (props.mode === 'create') return <CreateForm api={props.api} collection={props.collection} onClose={props.onClose} onCreate={props.onCreate} />;
 	return null;
+}
+
+/**
+ * What adds to a one-to-many or many-to-many list: its two add buttons, then the form or the
+ * picker the chosen one opens over the related collection, closed again once it has added.
+ */
+export function AddToList(props: {
+	api: StudioApi;
+	collection: string;
+	disabled?: boolean;
+	exclude: Key[];
+	onLink: (picked: Key, row: Row) => void;
+	onCreate: (item: Row) => void;
+}) {
+	const [mode, setMode] = useState<'link' | 'create' | null>(null);
+	return (
+		<>
+			<AddButtons disabled={props.disabled} onMode={setMode} />
+			<AddRelated
+				api={props.api}
+				collection={props.collection}
+				mode={mode}
+				exclude={props.exclude}
+				onClose={() => setMode(null)}
+				onLink={(picked, row) => {
+					props.onLink(picked, row);
+					setMode(null);
+				}}
+				onCreate={(item) => {
+					props.onCreate(item);
+					setMode(null);
+				}}
+			/>
+		</>
+	);
 }
