@@ -1,4 +1,4 @@
-import { Dialog } from '../shell/dialog.js';
+import { FormDialog } from '../shell/dialog.js';
 
 /** Asks before deleting part of the data model, and lists what depends on it and goes with it. */
 export function DeleteDialog({
@@ -13,34 +13,27 @@ export function DeleteDialog({
 	onClose: () => void;
 }) {
 	return (
-		<Dialog title={`Delete ${what}?`} onClose={onClose}>
-			<form
-				onSubmit={async (event) => {
-					event.preventDefault();
-					onClose();
-					await onConfirm();
-				}}
-			>
-				<p>Its data is deleted, and this can’t be undone.</p>
-				{dependents.length > 0 && (
-					<>
-						<p>These depend on it and are changed or removed too:</p>
-						<ul aria-label="What depends on it">
-							{dependents.map((dependent) => (
-								<li key={dependent}>{dependent}</li>
-							))}
-						</ul>
-					</>
-				)}
-				<div class="row">
-					<button type="button" onClick={onClose} autoFocus>
-						Cancel
-					</button>
-					<button type="submit" class="danger">
-						Delete
-					</button>
-				</div>
-			</form>
-		</Dialog>
+		<FormDialog
+			title={`Delete ${what}?`}
+			submitLabel="Delete"
+			danger
+			onClose={onClose}
+			onSubmit={async () => {
+				onClose();
+				await onConfirm();
+			}}
+		>
+			<p>Its data is deleted, and this can’t be undone.</p>
+			{dependents.length > 0 && (
+				<>
+					<p>These depend on it and are changed or removed too:</p>
+					<ul aria-label="What depends on it">
+						{dependents.map((dependent) => (
+							<li key={dependent}>{dependent}</li>
+						))}
+					</ul>
+				</>
+			)}
+		</FormDialog>
 	);
 }

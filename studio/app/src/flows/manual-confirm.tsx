@@ -1,4 +1,4 @@
-import { Dialog } from '../shell/dialog.js';
+import { FormDialog } from '../shell/dialog.js';
 
 export interface ConfirmationField {
 	field: string;
@@ -27,50 +27,41 @@ export function ManualConfirm(props: {
 	onClose: () => void;
 }) {
 	return (
-		<Dialog title={`Run “${props.name}”?`} onClose={props.onClose}>
-			<form
-				onSubmit={(event) => {
-					event.preventDefault();
-					const form = new FormData(event.currentTarget);
-					const values: Record<string, unknown> = {};
-					for (const field of props.fields) {
-						const raw = form.get(field.field);
-						if (field.type === 'boolean') values[field.field] = raw === 'on';
-						else if (field.type === 'integer' || field.type === 'float') values[field.field] = raw === '' || raw === null ? null : Number(raw);
-						else values[field.field] = raw === null ? null : String(raw);
-					}
-					props.onRun(values);
-				}}
-			>
-				{props.description && <p>{props.description}</p>}
-				{props.fields.map((field) =>
-					field.type === 'boolean' ? (
-						<label class="check" key={field.field}>
-							<input type="checkbox" name={field.field} />
-							{field.name ?? field.field}
-						</label>
-					) : (
-						<label key={field.field}>
-							{field.name ?? field.field}
-							{field.type === 'text' ? (
-								<textarea name={field.field} required={field.required ?? false} />
-							) : field.type === 'integer' || field.type === 'float' ? (
-								<input name={field.field} required={field.required ?? false} type="number" step={field.type === 'float' ? 'any' : '1'} />
-							) : (
-								<input name={field.field} required={field.required ?? false} type="text" />
-							)}
-						</label>
-					),
-				)}
-				<div class="row">
-					<button type="button" onClick={props.onClose}>
-						Cancel
-					</button>
-					<button type="submit" class="primary">
-						Run flow
-					</button>
-				</div>
-			</form>
-		</Dialog>
+		<FormDialog
+			title={`Run “${props.name}”?`}
+			submitLabel="Run flow"
+			onClose={props.onClose}
+			onSubmit={(form) => {
+				const values: Record<string, unknown> = {};
+				for (const field of props.fields) {
+					const raw = form.get(field.field);
+					if (field.type === 'boolean') values[field.field] = raw === 'on';
+					else if (field.type === 'integer' || field.type === 'float') values[field.field] = raw === '' || raw === null ? null : Number(raw);
+					else values[field.field] = raw === null ? null : String(raw);
+				}
+				props.onRun(values);
+			}}
+		>
+			{props.description && <p>{props.description}</p>}
+			{props.fields.map((field) =>
+				field.type === 'boolean' ? (
+					<label class="check" key={field.field}>
+						<input type="checkbox" name={field.field} />
+						{field.name ?? field.field}
+					</label>
+				) : (
+					<label key={field.field}>
+						{field.name ?? field.field}
+						{field.type === 'text' ? (
+							<textarea name={field.field} required={field.required ?? false} />
+						) : field.type === 'integer' || field.type === 'float' ? (
+							<input name={field.field} required={field.required ?? false} type="number" step={field.type === 'float' ? 'any' : '1'} />
+						) : (
+							<input name={field.field} required={field.required ?? false} type="text" />
+						)}
+					</label>
+				),
+			)}
+		</FormDialog>
 	);
 }

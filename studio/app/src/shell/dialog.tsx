@@ -28,6 +28,41 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
 	);
 }
 
+/**
+ * A dialog holding a form: its fields or message, then Cancel and the button that submits it,
+ * named for what it does. `onSubmit` gets the form's values. A `danger` dialog asks before
+ * something that can't be undone: its button is red and Cancel has the focus.
+ */
+export function FormDialog(props: {
+	title: string;
+	submitLabel: string;
+	danger?: boolean;
+	onSubmit: (form: FormData) => unknown;
+	onClose: () => void;
+	children: preact.ComponentChildren;
+}) {
+	return (
+		<Dialog title={props.title} onClose={props.onClose}>
+			<form
+				onSubmit={async (event) => {
+					event.preventDefault();
+					await props.onSubmit(new FormData(event.currentTarget));
+				}}
+			>
+				{props.children}
+				<div class="row">
+					<button type="button" onClick={props.onClose} autoFocus={props.danger}>
+						Cancel
+					</button>
+					<button type="submit" class={props.danger ? 'danger' : 'primary'}>
+						{props.submitLabel}
+					</button>
+				</div>
+			</form>
+		</Dialog>
+	);
+}
+
 /** A dialog that asks for one line of text, e.g. a folder's name. */
 export function PromptDialog(props: {
 	title: string;
@@ -37,52 +72,43 @@ export function PromptDialog(props: {
 	onClose: () => void;
 }) {
 	return (
-		<Dialog title={props.title} onClose={props.onClose}>
-			<form
-				onSubmit={async (event) => {
-					event.preventDefault();
-					const value = String(new FormData(event.currentTarget).get('value') ?? '').trim();
-					if (value) await props.onSubmit(value);
-				}}
-			>
-				<label>
-					{props.label}
-					<input name="value" required autoFocus />
-				</label>
-				<div class="row">
-					<button type="button" onClick={props.onClose}>
-						Cancel
-					</button>
-					<button type="submit" class="primary">
-						{props.submitLabel}
-					</button>
-				</div>
-			</form>
-		</Dialog>
+		<FormDialog
+			title={props.title}
+			submitLabel={props.submitLabel}
+			onClose={props.onClose}
+			onSubmit={async (form) => {
+				const value = String(form.get('value') ?? '').trim();
+				if (value) await props.onSubmit(value);
+			}}
+		>
+			<label>
+				{props.label}
+				<input name="value" required autoFocus />
+			</label>
+		</FormDialog>
 	);
 }
 
 /** Asks before something that can't be undone; the confirming button names the action. */
-export function ConfirmDialog(props: { title: string; message: string; confirmLabel: string; onConfirm: () => Promise<void> | void; onClose: () => void }) {
+export function ConfirmDialog(props: {
+	title: string;
+	message: preact.ComponentChildren;
+	confirmLabel: string;
+	onConfirm: () => Promise<void> | void;
+	onClose: () => void;
+}) {
 	return (
-		<Dialog title={props.title} onClose={props.onClose}>
-			<form
-				onSubmit={async (event) => {
-					event.preventDefault();
-					props.onClose();
-					await props.onConfirm();
-				}}
-			>
-				<p>{props.message}</p>
-				<div class="row">
-					<button type="button" onClick={props.onClose} autoFocus>
-						Cancel
-					</button>
-					<button type="submit" class="danger">
-						{props.confirmLabel}
-					</button>
-				</div>
-			</form>
-		</Dialog>
+		<FormDialog
+			title={props.title}
+			submitLabel={props.confirmLabel}
+			danger
+			onClose={props.onClose}
+			onSubmit={async () => {
+				props.onClose();
+				await props.onConfirm();
+			}}
+		>
+			<p>{props.message}</p>
+		</FormDialog>
 	);
 }
