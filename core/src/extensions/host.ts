@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
 import { builtModules, type ExtensionContext } from '@mantle/extensions-sdk';
-import { SandboxSupervisor, type GrantedScopes, type SandboxLimits } from '@mantle/sandbox';
+import type { GrantedScopes, SandboxLimits, SandboxSupervisor } from '@mantle/sandbox';
 import type { EventBus } from '../events/bus.js';
 import { createError } from '../errors/index.js';
 import { scopedItems } from './scoped-items.js';
@@ -16,7 +16,6 @@ import { ensureSdkResolution } from './sdk-resolution.js';
 import { extensionLogger } from './logger.js';
 import { ExtensionRuntime } from './runtime.js';
 import { loadTrusted } from './load-trusted.js';
-import { loadSandboxed } from './load-sandboxed.js';
 import { covers } from './install/scopes.js';
 
 export type ExtensionStatus = 'loaded' | 'failed' | 'disabled' | 'awaiting-grant';
@@ -61,6 +60,14 @@ export interface ExtensionHostOptions {
 }
 
 const serverTypes = new Set<ExtensionType>(['endpoint', 'hook', 'operation']);
+type ServerType = 'endpoint' | 'hook' | 'operation';
+
+/** An extension read and checked: its record when there is nothing to run, else what mounting it takes. */
+type Prepared =
+	| { record: ExtensionRecord }
+	| ({ base: Omit<ExtensionRecord, 'status' | 'type'>; manifest: ExtensionManifest; type: ServerType; capabilities: Partial<ExtensionContext> } & (
+			{ code: string } | { module: { default?: unknown } }
+	  ));
 
 /** The variables an `env` scope lists, and only those that are set. */
 function pickEnv(env: Readonly<Record<string, string>>, keys: string[]): Record<string, string> {
@@ -95,13 +102,20 @@ export class ExtensionHost {
 		return this.records;
 	}
 
-	/** Loads every extension into a fresh runtime and swaps it in once all have been tried. */
+	/**
+	 * Loads every extension into a fresh runtime and swaps it in once all have been tried. Each is
+	 * read, checked and imported at the same time as the others, since importing waits on the disk
+	 * more than on the CPU; they are then mounted one after another in discovery order, so routes and
+	 * hooks register in the same order on every start.
+	 */
 	async loadAll(): Promise<void> {
 		const runtime = new ExtensionRuntime();
 		const records: ExtensionRecord[] = [];
 		const sandboxed = new Set<string>();
 		const settings = await this.options.settings();
-		for (const candidate of [...firstPartyCandidates(), ...localCandidates(this.options.extensionsPath)]) {
+		const candidates = [...firstPartyCandidates(), ...localCandidates(this.options.extensionsPath)];
+		const prepared = candidates.map((candidate) => ('error' in candidate ? undefined : this.prepare(candidate, settings)));
+		for (const [index, candidate] of candidates.entries()) {
 			if ('error' in candidate) {
 				records.push(
 					this.failed(
@@ -119,7 +133,7 @@ export class ExtensionHost {
 					),
 				);
 			} else {
-				records.push(await this.loadOne(candidate, runtime, sandboxed, settings));
+				records.push(await this.mount((await prepared[index])!, runtime, sandboxed));
 			}
 		}
 		this.runtime.deactivate(this.options.bus);
@@ -150,7 +164,8 @@ export class ExtensionHost {
 		await this.supervisor?.stop();
 	}
 
-	private async loadOne(candidate: ExtensionCandidate, runtime: ExtensionRuntime, sandboxed: Set<string>, settings: HostSettings): Promise<ExtensionRecord> {
+	/** Reads and checks one extension and imports its module; never rejects: a failure is its record. */
+	private async prepare(candidate: ExtensionCandidate, settings: HostSettings): Promise<Prepared> {
 		const name = candidate.packageJson.name ?? path.basename(candidate.folder);
 		const firstParty = candidate.origin === 'first-party';
 		const trusted = firstParty || settings.trusted.has(name);
@@ -168,7 +183,7 @@ export class ExtensionHost {
 		let manifest: ExtensionManifest | undefined;
 		try {
 			manifest = parseManifest(name, candidate.packageJson['mantle:extension']);
-			if (!enabled) return { ...base, type: manifest.type, sandboxed: manifest.sandbox?.enabled === true, status: 'disabled' };
+			if (!enabled) return { record: { ...base, type: manifest.type, sandboxed: manifest.sandbox?.enabled === true, status: 'disabled' } };
 			checkHostRange(name, manifest, this.options.kernelVersion);
 			// A registry install runs only as far as an admin allowed: in the sandbox with granted scopes, or trusted.
 			if (fromRegistry && !trusted) {
@@ -183,8 +198,8 @@ export class ExtensionHost {
 					grantedScopes: granted,
 				};
 				if (serverTypes.has(manifest.type) && !manifest.sandbox?.enabled)
-					return { ...waiting, error: `${name} comes from a registry and does not run in the sandbox: it runs once an admin marks it trusted.` };
-				if (!covers(granted, requested)) return { ...waiting, error: `${name} waits for an admin to grant the scopes it requests.` };
+					return { record: { ...waiting, error: `${name} comes from a registry and does not run in the sandbox: it runs once an admin marks it trusted.` } };
+				if (!covers(granted, requested)) return { record: { ...waiting, error: `${name} waits for an admin to grant the scopes it requests.` } };
 			}
 			const capabilities = grantedCapabilities(name, firstParty, manifest.capabilities, this.options.trustedCapabilities);
 			const source = path.join(candidate.folder, manifest.source);
@@ -195,19 +210,13 @@ export class ExtensionHost {
 					throw new Error(`${name} is a bundle with server entries, which this kernel cannot load yet.`);
 				const missing = entries.find((entry) => !existsSync(path.join(candidate.folder, entry.source)));
 				if (missing) throw new Error(`${name}: its entry ${missing.source} does not exist (was it built?).`);
-				return { ...base, type: manifest.type, status: 'loaded' };
+				return { record: { ...base, type: manifest.type, status: 'loaded' } };
 			}
 			if (!existsSync(source)) throw new Error(`${name}: its source ${manifest.source} does not exist (was it built?).`);
 			// App extensions run in the Studio, which fetches them; the kernel only vouches for them.
-			if (!serverTypes.has(manifest.type)) return { ...base, type: manifest.type, status: 'loaded' };
-			const type = manifest.type as 'endpoint' | 'hook' | 'operation';
-			if (manifest.sandbox?.enabled && !trusted) {
-				const code = await readFile(source, 'utf8');
-				// Extensions an operator placed in EXTENSIONS_PATH get the scopes they request.
-				await loadSandboxed(runtime, await this.sandboxSupervisor(), name, type, code, manifest.sandbox.requestedScopes as GrantedScopes);
-				sandboxed.add(name);
-				return { ...base, sandboxed: true, type, status: 'loaded' };
-			}
+			if (!serverTypes.has(manifest.type)) return { record: { ...base, type: manifest.type, status: 'loaded' } };
+			const type = manifest.type as ServerType;
+			if (manifest.sandbox?.enabled && !trusted) return { base, manifest, type, capabilities, code: await readFile(source, 'utf8') };
 			// The content's hash in the URL makes a reload import a changed file afresh while an unchanged one
 			// comes from the module cache: an install reloads every extension, and re-evaluating all of them
 			// was most of its time. Not the file's mtime: npm pack gives every file the same one.
@@ -218,10 +227,28 @@ export class ExtensionHost {
 			// registered the hook puts every later import in the process through a loader thread.
 			if (!firstParty) ensureSdkResolution();
 			const module = (await import(`${pathToFileURL(source).href}?content=${digest}`)) as { default?: unknown };
-			await loadTrusted(runtime, name, type, module.default, this.contextFor(name, manifest, capabilities));
+			return { base, manifest, type, capabilities, module };
+		} catch (error) {
+			return { record: this.failed({ ...base, type: manifest?.type ?? null }, error) };
+		}
+	}
+
+	/** Runs a prepared extension's definition into the runtime: its routes, hooks or operations, or its sandboxed copy. */
+	private async mount(prepared: Prepared, runtime: ExtensionRuntime, sandboxed: Set<string>): Promise<ExtensionRecord> {
+		if ('record' in prepared) return prepared.record;
+		const { base, manifest, type } = prepared;
+		try {
+			if ('code' in prepared) {
+				const { loadSandboxed } = await import('./load-sandboxed.js');
+				// Extensions an operator placed in EXTENSIONS_PATH get the scopes they request.
+				await loadSandboxed(runtime, await this.sandboxSupervisor(), base.name, type, prepared.code, manifest.sandbox!.requestedScopes as GrantedScopes);
+				sandboxed.add(base.name);
+				return { ...base, sandboxed: true, type, status: 'loaded' };
+			}
+			await loadTrusted(runtime, base.name, type, prepared.module.default, this.contextFor(base.name, manifest, prepared.capabilities));
 			return { ...base, type, status: 'loaded' };
 		} catch (error) {
-			return this.failed({ ...base, type: manifest?.type ?? null }, error);
+			return this.failed({ ...base, type }, error);
 		}
 	}
 
@@ -252,8 +279,10 @@ export class ExtensionHost {
 		return this.supervisorStarting;
 	}
 
+	/** The sandbox (isolated-vm, esbuild) is loaded with its first use: most servers never start it. */
 	private async startSupervisor(): Promise<SandboxSupervisor> {
 		const { logger, sandbox } = this.options;
+		const { SandboxSupervisor } = await import('@mantle/sandbox');
 		const supervisor = new SandboxSupervisor({
 			limits: sandbox.limits,
 			allowPrivateNetwork: sandbox.allowPrivateNetwork,
