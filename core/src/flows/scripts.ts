@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { SandboxedOperation, SandboxSupervisor } from '@mantle/sandbox';
 import type { ScriptsCapability } from '@mantle/extensions-sdk';
 import { createError } from '../errors/index.js';
-import { fromSandboxError } from '../extensions/load-sandboxed.js';
 
 /** Scripts kept compiled in the sandbox; the least recently used one is unloaded past this. */
 const maxLoadedScripts = 100;
@@ -40,6 +39,8 @@ export function createScriptsCapability(supervisor: () => Promise<SandboxSupervi
 				const handle = await load(code);
 				return await handle.run({}, { data: (data ?? {}) as Record<string, unknown>, accountability: null });
 			} catch (error) {
+				// Loaded here, not at start: the sandbox module it reads the codes from is loaded with the sandbox.
+				const { fromSandboxError } = await import('../extensions/load-sandboxed.js');
 				throw fromSandboxError(error);
 			}
 		},
