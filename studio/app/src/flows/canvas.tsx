@@ -1,5 +1,6 @@
 import { useGridDrag } from '../insights/grid-drag.js';
 import type { Operation } from './api.js';
+import { outcomes, type Outcome } from './outcomes.js';
 
 /** Positions are stored in grid units, as Directus stores them. */
 export const grid = 20;
@@ -8,7 +9,7 @@ export const cardHeight = 6;
 /** The trigger has no row of its own: it sits at a fixed place, left of everything. */
 export const triggerAt = { x: 2, y: 2 };
 
-export type Slot = { from: 'trigger' } | { from: Operation; on: 'resolve' | 'reject' };
+export type Slot = { from: 'trigger' } | { from: Operation; on: Outcome };
 
 interface Props {
 	triggerLabel: string;
@@ -110,25 +111,19 @@ export function Canvas(props: Props) {
 								<button type="button" onClick={() => props.onEdit(operation)}>
 									Edit
 								</button>
-								{!operation.resolve && (
-									<button
-										type="button"
-										class="add-resolve"
-										aria-label={`Add an operation when ${operation.key} succeeds`}
-										onClick={() => props.onAdd({ from: operation, on: 'resolve' })}
-									>
-										+ on success
-									</button>
-								)}
-								{!operation.reject && (
-									<button
-										type="button"
-										class="add-reject"
-										aria-label={`Add an operation when ${operation.key} fails`}
-										onClick={() => props.onAdd({ from: operation, on: 'reject' })}
-									>
-										+ on failure
-									</button>
+								{(['resolve', 'reject'] as const).map(
+									(on) =>
+										!operation[on] && (
+											<button
+												key={on}
+												type="button"
+												class={`add-${on}`}
+												aria-label={`Add an operation when ${operation.key} ${outcomes[on].when}`}
+												onClick={() => props.onAdd({ from: operation, on })}
+											>
+												{outcomes[on].add}
+											</button>
+										),
 								)}
 							</div>
 						</article>
