@@ -1,30 +1,21 @@
-import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api.js';
 import { base, navigate } from '../lib/router.js';
 import { reportError } from '../lib/toasts.js';
 import type { Policy } from './permission-model.js';
-import { DataTable } from '../lib/list-page.js';
+import { DataTable, NameForm, useRecords } from '../lib/list-page.js';
 
 /** `/admin/settings/policies`: every policy with its flags, and a form to add one. */
 export function PolicyList() {
-	const [policies, setPolicies] = useState<Policy[] | null>(null);
-	const [name, setName] = useState('');
-	useEffect(() => {
-		api
-			.get<Policy[]>('/policies', {
-				fields: ['id', 'name', 'description', 'admin_access', 'app_access', 'enforce_tfa', 'ip_access'],
-				limit: -1,
-				sort: ['name'],
-			})
-			.then(setPolicies, (error) => {
-				reportError(error);
-				setPolicies([]);
-			});
-	}, []);
+	const policies = useRecords(() =>
+		api.get<Policy[]>('/policies', {
+			fields: ['id', 'name', 'description', 'admin_access', 'app_access', 'enforce_tfa', 'ip_access'],
+			limit: -1,
+			sort: ['name'],
+		}),
+	);
 	if (!policies) return <p class="muted">Loading…</p>;
 
-	async function create(event: Event) {
-		event.preventDefault();
+	async function create(name: string) {
 		try {
 			const policy = await api.post<Policy>('/policies', { name, app_access: true, admin_access: false });
 			navigate(`/settings/policies/${policy.id}`);
@@ -49,15 +40,7 @@ export function PolicyList() {
 					</tr>
 				))}
 			</DataTable>
-			<form class="row" onSubmit={create} aria-label="New policy">
-				<label>
-					New policy name
-					<input value={name} required onInput={(e) => setName(e.currentTarget.value)} />
-				</label>
-				<button type="submit" class="primary">
-					Create policy
-				</button>
-			</form>
+			<NameForm noun="policy" onCreate={create} />
 		</section>
 	);
 }

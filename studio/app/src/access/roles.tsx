@@ -4,7 +4,7 @@ import { base, navigate } from '../lib/router.js';
 import { notify, reportError } from '../lib/toasts.js';
 import { ConfirmDialog } from '../shell/dialog.js';
 import { roleChain, type AccessRow, type Policy, type Role } from './permission-model.js';
-import { PageHeader } from '../lib/list-page.js';
+import { NameForm, PageHeader } from '../lib/list-page.js';
 import { RoleSelect } from './role-select.js';
 
 const roleFields = ['id', 'name', 'icon', 'description', 'parent'];
@@ -12,7 +12,6 @@ const roleFields = ['id', 'name', 'icon', 'description', 'parent'];
 /** `/admin/settings/roles`: roles nested by parent, and a form to add one. */
 export function RoleList() {
 	const [roles, setRoles] = useState<Role[] | null>(null);
-	const [name, setName] = useState('');
 	const [parent, setParent] = useState('');
 	const [publicPolicies, setPublicPolicies] = useState<string[]>([]);
 	useEffect(() => {
@@ -25,8 +24,7 @@ export function RoleList() {
 	}, []);
 	if (!roles) return <p class="muted">Loading…</p>;
 
-	async function create(event: Event) {
-		event.preventDefault();
+	async function create(name: string) {
 		try {
 			const role = await api.post<Role>('/roles', { name, parent: parent || null });
 			notify(`Role “${name}” created.`, 'success');
@@ -68,19 +66,12 @@ export function RoleList() {
 					))}
 				</p>
 			)}
-			<form class="row" onSubmit={create} aria-label="New role">
-				<label>
-					New role name
-					<input value={name} required onInput={(e) => setName(e.currentTarget.value)} />
-				</label>
+			<NameForm noun="role" onCreate={create}>
 				<label>
 					Parent role
 					<RoleSelect roles={roles} value={parent} none="None" onChange={setParent} />
 				</label>
-				<button type="submit" class="primary">
-					Create role
-				</button>
-			</form>
+			</NameForm>
 		</section>
 	);
 }

@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
 import { messageOf } from '../lib/api.js';
 import { schema } from '../lib/schema.js';
+import { NamedOptions } from '../lib/form-fields.js';
 import { useStore } from '../lib/store.js';
 import { checkName, createCollection, type KeyType, type SystemField } from './model-api.js';
 
-const keyTypes: Array<{ id: KeyType; label: string }> = [
-	{ id: 'integer', label: 'Auto-incremented integer' },
-	{ id: 'bigInteger', label: 'Auto-incremented big integer' },
-	{ id: 'uuid', label: 'Generated UUID' },
-	{ id: 'string', label: 'Manually entered string' },
+const keyTypes: Array<{ id: KeyType; name: string }> = [
+	{ id: 'integer', name: 'Auto-incremented integer' },
+	{ id: 'bigInteger', name: 'Auto-incremented big integer' },
+	{ id: 'uuid', name: 'Generated UUID' },
+	{ id: 'string', name: 'Manually entered string' },
 ];
 
 const optional: Array<{ id: SystemField; label: string }> = [
@@ -63,11 +64,7 @@ export function CreateCollection({ onCreated }: { onCreated: (name: string) => v
 					<label class="field width-full">
 						Primary key
 						<select value={keyType} onChange={(e) => setKeyType(e.currentTarget.value as KeyType)}>
-							{keyTypes.map((type) => (
-								<option key={type.id} value={type.id}>
-									{type.label}
-								</option>
-							))}
+							<NamedOptions types={keyTypes} />
 						</select>
 					</label>
 					<fieldset class="width-full">

@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { api, messageOf } from '../lib/api.js';
 import { registry } from '../lib/extensions.js';
 import { fieldsOf, loadSchema, schema, type Field } from '../lib/schema.js';
+import { FormActions } from '../lib/form-actions.js';
+import { NamedOptions } from '../lib/form-fields.js';
 import { useStore } from '../lib/store.js';
 import { notify } from '../lib/toasts.js';
 import { Drawer } from '../shell/drawer.js';
@@ -12,14 +14,14 @@ import { OptionsForm } from './options-form.js';
 import { usePendingRules } from './pending-rules.js';
 import { FieldPreview } from './preview.js';
 
-const kinds: Array<{ id: FieldKind; label: string }> = [
-	{ id: 'standard', label: 'Standard field' },
-	{ id: 'm2o', label: 'Many to one (M2O)' },
-	{ id: 'o2m', label: 'One to many (O2M)' },
-	{ id: 'm2m', label: 'Many to many (M2M)' },
-	{ id: 'm2a', label: 'Many to any (M2A)' },
-	{ id: 'translations', label: 'Translations' },
-	{ id: 'group', label: 'Group of fields' },
+const kinds: Array<{ id: FieldKind; name: string }> = [
+	{ id: 'standard', name: 'Standard field' },
+	{ id: 'm2o', name: 'Many to one (M2O)' },
+	{ id: 'o2m', name: 'One to many (O2M)' },
+	{ id: 'm2m', name: 'Many to many (M2M)' },
+	{ id: 'm2a', name: 'Many to any (M2A)' },
+	{ id: 'translations', name: 'Translations' },
+	{ id: 'group', name: 'Group of fields' },
 ];
 
 /** Creates a field (`field` absent) or edits one: its column, its interface and display, rules and layout. */
@@ -101,11 +103,7 @@ export function FieldEditor({ collection, field, onClose }: { collection: string
 						<label class="field width-half">
 							Field kind
 							<select value={draft.kind} onChange={(e) => set({ kind: e.currentTarget.value as FieldKind, interface: '' })}>
-								{kinds.map((kind) => (
-									<option key={kind.id} value={kind.id}>
-										{kind.label}
-									</option>
-								))}
+								<NamedOptions types={kinds} />
 							</select>
 						</label>
 					)}
@@ -169,22 +167,14 @@ export function FieldEditor({ collection, field, onClose }: { collection: string
 								Interface
 								<select value={draft.interface} onChange={(e) => set({ interface: e.currentTarget.value, options: {} })}>
 									<option value="">Default</option>
-									{interfaceChoices.map((definition) => (
-										<option key={definition.id} value={definition.id}>
-											{definition.name}
-										</option>
-									))}
+									<NamedOptions types={interfaceChoices} />
 								</select>
 							</label>
 							<label class="field width-half">
 								Display
 								<select value={draft.display} onChange={(e) => set({ display: e.currentTarget.value, display_options: {} })}>
 									<option value="">Default</option>
-									{displayChoices.map((definition) => (
-										<option key={definition.id} value={definition.id}>
-											{definition.name}
-										</option>
-									))}
+									<NamedOptions types={displayChoices} />
 								</select>
 							</label>
 						</>
@@ -234,19 +224,7 @@ export function FieldEditor({ collection, field, onClose }: { collection: string
 				{draft.kind !== 'group' && <ValidationSection collection={collection} draft={draft} set={set} pending={pending} />}
 				<ConditionsSection collection={collection} draft={draft} set={set} pending={pending} />
 				<FieldPreview collection={collection} draft={draft} />
-				{error && (
-					<p class="form-error" role="alert">
-						{error}
-					</p>
-				)}
-				<div class="row">
-					<button type="button" class="primary" disabled={busy} onClick={save}>
-						{field ? 'Save field' : 'Create field'}
-					</button>
-					<button type="button" onClick={onClose}>
-						Cancel
-					</button>
-				</div>
+				<FormActions problem={error} submit={field ? 'Save field' : 'Create field'} busy={busy} onSubmit={save} onCancel={onClose} />
 			</div>
 		</Drawer>
 	);

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { DataTable, ListPage } from '../lib/list-page.js';
+import { LabelledField, NamedOptions } from '../lib/form-fields.js';
+import { DataTable, ListPage, useRecords } from '../lib/list-page.js';
 import { base, navigate } from '../lib/router.js';
 import { reportError } from '../lib/toasts.js';
 import { createFlow, listFlows, type Flow, type TriggerType } from './api.js';
@@ -7,10 +7,7 @@ import { triggerType, triggerTypes } from './triggers.js';
 
 /** `/settings/flows`: every flow with its trigger and state, and a form to start a new one. */
 export function FlowList() {
-	const [flows, setFlows] = useState<Flow[] | null>(null);
-	useEffect(() => {
-		listFlows().then(setFlows, (error) => (reportError(error), setFlows([])));
-	}, []);
+	const flows = useRecords<Flow>(listFlows);
 
 	async function create(form: FormData) {
 		try {
@@ -31,28 +28,15 @@ export function FlowList() {
 		<ListPage
 			titleId="flows-title"
 			title="Flows"
-			createLabel="Create flow"
-			formLabel="New flow"
+			noun="flow"
 			onCreate={create}
 			items={flows}
-			empty="No flow yet."
 			form={
-				<>
-					<div class="field">
-						<label for="new-flow-name">Flow name</label>
-						<input id="new-flow-name" name="name" required maxLength={255} autoFocus />
-					</div>
-					<div class="field">
-						<label for="new-flow-trigger">Trigger</label>
-						<select id="new-flow-trigger" name="trigger" defaultValue="manual">
-							{triggerTypes.map((entry) => (
-								<option key={entry.id} value={entry.id}>
-									{entry.name}
-								</option>
-							))}
-						</select>
-					</div>
-				</>
+				<LabelledField id="new-flow-trigger" label="Trigger">
+					<select id="new-flow-trigger" name="trigger" defaultValue="manual">
+						<NamedOptions types={triggerTypes} />
+					</select>
+				</LabelledField>
 			}
 		>
 			{(flows) => (

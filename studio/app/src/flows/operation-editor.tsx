@@ -2,24 +2,26 @@ import { useState } from 'preact/hooks';
 import type { OptionField } from '@mantle/extensions-sdk';
 import { messageOf } from '../lib/api.js';
 import type { Operation } from './api.js';
-import { fromDraft, OptionsForm, toDraft, type Draft } from './options-form.js';
+import { fromDraft, OptionsForm, toDraft, useTypedOptions, type Draft } from './options-form.js';
 import type { OperationType } from './operation-types.js';
 import { FormActions } from '../lib/form-actions.js';
+import { LabelledField, TypeSelect } from '../lib/form-fields.js';
+import { outcomes, type Outcome } from './outcomes.js';
 
 /** Which operation a run continues with when this one resolves (or rejects); none ends it. */
-function NextStep(props: { id: string; label: string; none: string; value: string; onChange: (id: string) => void; others: Operation[] }) {
+function NextStep(props: { on: Outcome; value: string; onChange: (id: string) => void; others: Operation[] }) {
+	const id = `operation-${props.on}`;
 	return (
-		<div class="field">
-			<label for={props.id}>{props.label}</label>
-			<select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
-				<option value="">{props.none}</option>
+		<LabelledField id={id} label={outcomes[props.on].next}>
+			<select id={id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+				<option value="">{outcomes[props.on].none}</option>
 				{props.others.map((other) => (
 					<option key={other.id} value={other.id}>
 						{other.name || other.key}
 					</option>
 				))}
 			</select>
-		</div>
+		</LabelledField>
 	);
 }
 
@@ -58,9 +60,12 @@ function initialDraft(fields: OptionField[], options: Record<string, unknown>): 
 export function OperationEditor({ operation, others, types, onSave, onDelete, onClose }: Props) {
 	const [name, setName] = useState(operation?.name ?? '');
 	const [key, setKey] = useState(operation?.key ?? '');
-	const [type, setType] = useState(operation?.type ?? types[0]?.id ?? '');
-	const fields = fieldsFor(types, type);
-	const [draft, setDraft] = useState<Draft>(() => initialDraft(fields, operation?.options ?? {}));
+	const { type, choose, fields, draft, setDraft } = useTypedOptions(
+		operation?.type ?? types[0]?.id ?? '',
+		operation?.options ?? {},
+		(id) => fieldsFor(types, id),
+		initialDraft,
+	);
 	const [resolve, setResolve] = useState(operation?.resolve ?? '');
 	const [reject, setReject] = useState(operation?.reject ?? '');
 	const [problem, setProblem] = useState<string | null>(null);
@@ -86,12 +91,10 @@ export function OperationEditor({ operation, others, types, onSave, onDelete, on
 		<aside class="flow-panel" aria-labelledby="operation-editor-title">
 			<h2 id="operation-editor-title">{operation ? `Operation ${operation.key}` : 'New operation'}</h2>
 			<form onSubmit={submit}>
-				<div class="field">
-					<label for="operation-name">Name</label>
+				<LabelledField id="operation-name" label="Name">
 					<input id="operation-name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
-				</div>
-				<div class="field">
-					<label for="operation-key">Key</label>
+				</LabelledField>
+				<LabelledField id="operation-key" label="Key">
 					<input
 						id="operation-key"
 						required
@@ -101,45 +104,15 @@ export function OperationEditor({ operation, others, types, onSave, onDelete, on
 						onInput={(e) => setKey(e.currentTarget.value)}
 					/>
 					<p class="note">Later operations read this one's result as {`{{ ${key || 'key'} }}`}.</p>
-				</div>
-				<div class="field">
-					<label for="operation-type">Type</label>
-					<select
-						id="operation-type"
-						value={type}
-						onChange={(e) => {
-							const next = e.currentTarget.value;
-							setType(next);
-							setDraft(initialDraft(fieldsFor(types, next), {}));
-						}}
-					>
-						{types.map((entry) => (
-							<option key={entry.id} value={entry.id}>
-								{entry.name}
-							</option>
-						))}
-						{type && !types.some((entry) => entry.id === type) && <option value={type}>{type} (not installed)</option>}
-					</select>
-				</div>
+				</LabelledField>
+				<TypeSelect id="operation-type" label="Type" value={type} types={types} onChange={choose}>
+					{type && !types.some((entry) => entry.id === type) && <option value={type}>{type} (not installed)</option>}
+				</TypeSelect>
 				<OptionsForm fields={fields} draft={draft} onChange={setDraft} />
 				{operation && (
 					<>
-						<NextStep
-							id="operation-resolve"
-							label="On success, continue with"
-							none="Nothing (the run ends)"
-							value={resolve}
-							onChange={setResolve}
-							others={others}
-						/>
-						<NextStep
-							id="operation-reject"
-							label="On failure, continue with"
-							none="Nothing (the run fails)"
-							value={reject}
-							onChange={setReject}
-							others={others}
-						/>
+						<NextStep on="resolve" value={resolve} onChange={setResolve} others={others} />
+						<NextStep on="reject" value={reject} onChange={setReject} others={others} />
 					</>
 				)}
 				<FormActions problem={problem} submit={operation ? 'Save operation' : 'Add operation'} busy={busy} onCancel={onClose}>

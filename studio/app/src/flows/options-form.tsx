@@ -1,9 +1,49 @@
 import type { OptionField } from '@mantle/extensions-sdk';
+import { useState } from 'preact/hooks';
+import { messageOf } from '../lib/api.js';
 import { schema } from '../lib/schema.js';
 import { useStore } from '../lib/store.js';
-import type { Draft } from './drafts.js';
+import { fromDraft, toDraft, type Draft } from './drafts.js';
 
 export { fromDraft, toDraft, type Draft } from './drafts.js';
+
+/**
+ * A type (a trigger's, an operation's, a panel's) with the draft of its options: `choose` takes
+ * another type and starts its options afresh from that type's fields.
+ */
+export function useTypedOptions<T extends string>(
+	initial: T,
+	options: Record<string, unknown>,
+	fieldsOf: (type: T) => OptionField[],
+	draftOf: (fields: OptionField[], options: Record<string, unknown>) => Draft = toDraft,
+) {
+	const [type, setType] = useState<T>(initial);
+	const [draft, setDraft] = useState<Draft>(() => draftOf(fieldsOf(initial), options));
+	const choose = (next: T) => {
+		setType(next);
+		setDraft(draftOf(fieldsOf(next), {}));
+	};
+	return { type, choose, fields: fieldsOf(type), draft, setDraft };
+}
+
+/**
+ * The submit of a form over an options draft: the options parsed from the draft go to `save`; a
+ * value that does not parse, or the API's refusal of the save, becomes the form's `problem`.
+ */
+export function useOptionsSubmit(fields: OptionField[], draft: Draft, save: (options: Record<string, unknown>) => Promise<void>) {
+	const [problem, setProblem] = useState<string | null>(null);
+	async function submit(event: Event) {
+		event.preventDefault();
+		const parsed = fromDraft(fields, draft);
+		if ('error' in parsed) return setProblem(parsed.error);
+		try {
+			await save(parsed.options);
+		} catch (error) {
+			setProblem(messageOf(error));
+		}
+	}
+	return { problem, submit };
+}
 
 /** A form drawn from an options schema: each field's interface picks the control. */
 export function OptionsForm({ fields, draft, onChange }: { fields: OptionField[]; draft: Draft; onChange: (draft: Draft) => void }) {

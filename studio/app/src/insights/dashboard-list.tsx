@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { ListPage } from '../lib/list-page.js';
+import { LabelledField } from '../lib/form-fields.js';
+import { ListPage, useRecords } from '../lib/list-page.js';
 import { base, navigate } from '../lib/router.js';
 import { reportError } from '../lib/toasts.js';
 import { Icon } from '../shell/icons.js';
@@ -7,10 +7,7 @@ import { createDashboard, listDashboards, type Dashboard } from './api.js';
 
 /** `/insights`: the dashboards the viewer may read, and a form to start one. */
 export function DashboardList() {
-	const [dashboards, setDashboards] = useState<Dashboard[] | null>(null);
-	useEffect(() => {
-		listDashboards().then(setDashboards, (error) => (reportError(error), setDashboards([])));
-	}, []);
+	const dashboards = useRecords<Dashboard>(listDashboards);
 
 	async function create(form: FormData) {
 		try {
@@ -25,22 +22,13 @@ export function DashboardList() {
 		<ListPage
 			titleId="insights-title"
 			title="Insights"
-			createLabel="Create dashboard"
-			formLabel="New dashboard"
+			noun="dashboard"
 			onCreate={create}
 			items={dashboards}
-			empty="No dashboard yet."
 			form={
-				<>
-					<div class="field">
-						<label for="new-dashboard-name">Dashboard name</label>
-						<input id="new-dashboard-name" name="name" required maxLength={255} autoFocus />
-					</div>
-					<div class="field">
-						<label for="new-dashboard-note">Note</label>
-						<input id="new-dashboard-note" name="note" />
-					</div>
-				</>
+				<LabelledField id="new-dashboard-note" label="Note">
+					<input id="new-dashboard-note" name="note" />
+				</LabelledField>
 			}
 		>
 			{(dashboards) => (

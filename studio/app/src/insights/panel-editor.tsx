@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { messageOf } from '../lib/api.js';
-import { fromDraft, OptionsForm, toDraft, type Draft } from '../flows/options-form.js';
+import { OptionsForm, useOptionsSubmit, useTypedOptions } from '../flows/options-form.js';
 import type { Panel } from './api.js';
 import type { PanelDefinition } from './panel-extensions.js';
 import { panelType, panelTypes } from './panel-types.js';
 import { FormActions } from '../lib/form-actions.js';
+import { LabelledField, NamedOptions, TypeSelect } from '../lib/form-fields.js';
 
 interface Props {
 	panel?: Panel;
@@ -18,9 +18,11 @@ interface Props {
 
 /** Choosing a panel's type, title, place and size, and its options from the type's schema. */
 export function PanelEditor({ panel, extensions, place: freePlace, onSave, onDelete, onClose }: Props) {
-	const [type, setType] = useState(panel?.type ?? 'metric');
-	const fieldsOf = (id: string) => panelType(id)?.options ?? extensions.get(id)?.options ?? [];
-	const [draft, setDraft] = useState<Draft>(() => toDraft(fieldsOf(type), panel?.options ?? {}));
+	const { type, choose, fields, draft, setDraft } = useTypedOptions(
+		panel?.type ?? 'metric',
+		panel?.options ?? {},
+		(id) => panelType(id)?.options ?? extensions.get(id)?.options ?? [],
+	);
 	const [name, setName] = useState(panel?.name ?? '');
 	const [place, setPlace] = useState(() => sized(type));
 	function sized(id: string) {
@@ -30,22 +32,10 @@ export function PanelEditor({ panel, extensions, place: freePlace, onSave, onDel
 		const { x, y } = freePlace(width, height);
 		return { position_x: x, position_y: y, width, height };
 	}
-	const [problem, setProblem] = useState<string | null>(null);
-
-	async function submit(event: Event) {
-		event.preventDefault();
-		const parsed = fromDraft(fieldsOf(type), draft);
-		if ('error' in parsed) return setProblem(parsed.error);
-		try {
-			await onSave({ type, name: name || null, show_header: Boolean(name), options: parsed.options, ...place });
-		} catch (error) {
-			setProblem(messageOf(error));
-		}
-	}
+	const { problem, submit } = useOptionsSubmit(fields, draft, (options) => onSave({ type, name: name || null, show_header: Boolean(name), options, ...place }));
 
 	const number = (key: keyof typeof place, label: string, min: number) => (
-		<div class="field">
-			<label for={`panel-${key}`}>{label}</label>
+		<LabelledField id={`panel-${key}`} label={label}>
 			<input
 				id={`panel-${key}`}
 				type="number"
@@ -54,42 +44,29 @@ export function PanelEditor({ panel, extensions, place: freePlace, onSave, onDel
 				value={place[key]}
 				onInput={(e) => setPlace({ ...place, [key]: Math.max(min, Number(e.currentTarget.value) || min) })}
 			/>
-		</div>
+		</LabelledField>
 	);
 
 	return (
 		<aside class="flow-panel panel-editor" aria-labelledby="panel-editor-title">
 			<h2 id="panel-editor-title">{panel ? 'Edit panel' : 'New panel'}</h2>
 			<form onSubmit={submit}>
-				<div class="field">
-					<label for="panel-type">Panel type</label>
-					<select
-						id="panel-type"
-						value={type}
-						onChange={(e) => {
-							const next = e.currentTarget.value;
-							setType(next);
-							setDraft(toDraft(fieldsOf(next), {}));
-							if (!panel) setPlace(sized(next));
-						}}
-					>
-						{panelTypes.map((entry) => (
-							<option key={entry.id} value={entry.id}>
-								{entry.name}
-							</option>
-						))}
-						{[...extensions.values()].map((entry) => (
-							<option key={entry.id} value={entry.id}>
-								{entry.name}
-							</option>
-						))}
-					</select>
-				</div>
-				<div class="field">
-					<label for="panel-name">Title</label>
+				<TypeSelect
+					id="panel-type"
+					label="Panel type"
+					value={type}
+					types={panelTypes}
+					onChange={(next) => {
+						choose(next);
+						if (!panel) setPlace(sized(next));
+					}}
+				>
+					<NamedOptions types={extensions.values()} />
+				</TypeSelect>
+				<LabelledField id="panel-name" label="Title">
 					<input id="panel-name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
-				</div>
-				<OptionsForm fields={fieldsOf(type)} draft={draft} onChange={setDraft} />
+				</LabelledField>
+				<OptionsForm fields={fields} draft={draft} onChange={setDraft} />
 				<div class="place-grid">
 					{number('position_x', 'Column', 1)}
 					{number('position_y', 'Row', 1)}

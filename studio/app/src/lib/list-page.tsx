@@ -1,5 +1,16 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { LabelledField } from './form-fields.js';
+import { reportError } from './toasts.js';
+
+/** Records a page loads when it opens: null while they load, none if the request fails (the failure is reported). */
+export function useRecords<T>(load: () => Promise<T[]>): T[] | null {
+	const [records, setRecords] = useState<T[] | null>(null);
+	useEffect(() => {
+		load().then(setRecords, (error) => (reportError(error), setRecords([])));
+	}, []);
+	return records;
+}
 
 /** A page's title with its actions beside it, the head every list page of the Studio opens with. */
 export function PageHeader(props: { titleId: string; title: ComponentChildren; children?: ComponentChildren }) {
@@ -72,35 +83,66 @@ export function CreateForm(props: { label: string; onCreate: (form: FormData) =>
 
 /**
  * A page listing records with a button that opens a create form above the list: the flows and
- * the dashboards. `onCreate` gets the form's values; the page reports nothing itself.
+ * the dashboards. Its words come from the record's `noun` ("Create flow", "No flow yet."). The
+ * form asks for the new record's `name`, then the fields `form` adds; `onCreate` gets the form's
+ * values; the page reports nothing itself.
  */
 export function ListPage<T>(props: {
 	titleId: string;
 	title: string;
-	createLabel: string;
-	formLabel: string;
+	noun: string;
 	form: ComponentChildren;
 	onCreate: (form: FormData) => unknown;
 	items: T[] | null;
-	empty: string;
 	children: (items: T[]) => ComponentChildren;
 }) {
 	const [creating, setCreating] = useState(false);
+	const nameId = `new-${props.noun}-name`;
 	return (
 		<section aria-labelledby={props.titleId}>
 			<PageHeader titleId={props.titleId} title={props.title}>
 				<button type="button" class="primary" onClick={() => setCreating(true)}>
-					{props.createLabel}
+					{`Create ${props.noun}`}
 				</button>
 			</PageHeader>
 			{creating && (
-				<CreateForm label={props.formLabel} onCreate={props.onCreate} onCancel={() => setCreating(false)}>
+				<CreateForm label={`New ${props.noun}`} onCreate={props.onCreate} onCancel={() => setCreating(false)}>
+					<LabelledField id={nameId} label={`${props.noun[0]!.toUpperCase()}${props.noun.slice(1)} name`}>
+						<input id={nameId} name="name" required maxLength={255} autoFocus />
+					</LabelledField>
 					{props.form}
 				</CreateForm>
 			)}
-			<Listing items={props.items} empty={props.empty}>
+			<Listing items={props.items} empty={`No ${props.noun} yet.`}>
 				{props.children}
 			</Listing>
 		</section>
+	);
+}
+
+/**
+ * The one-line form under a list that adds a record by its name (a role, a policy); `children`
+ * are further fields, drawn between the name and the Create button.
+ */
+export function NameForm(props: { noun: string; onCreate: (name: string) => unknown; children?: ComponentChildren }) {
+	const [name, setName] = useState('');
+	return (
+		<form
+			class="row"
+			aria-label={`New ${props.noun}`}
+			onSubmit={(event) => {
+				event.preventDefault();
+				void props.onCreate(name);
+			}}
+		>
+			<label>
+				{`New ${props.noun} name`}
+				<input value={name} required onInput={(e) => setName(e.currentTarget.value)} />
+			</label>
+			{props.children}
+			<button type="submit" class="primary">
+				{`Create ${props.noun}`}
+			</button>
+		</form>
 	);
 }
