@@ -11,7 +11,7 @@ import { createAuthenticator, type Authenticator } from './auth/accountability.j
 import { createAuthCapability } from './auth/capability.js';
 import { createLoginAttempts } from './auth/login-attempts.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
-import { registerAuthRateLimiter, registerRateLimiter } from './server/rate-limit.js';
+import { authRateLimitGate, registerRateLimiter } from './server/rate-limit.js';
 import { endSessionsOnPasswordChange } from './auth/sessions.js';
 import { ExtensionHost } from './extensions/host.js';
 import { kernelVersion } from './version.js';
@@ -82,7 +82,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	const redis = config.redis ? await connectRedis(config.redis, logger) : undefined;
 	const server = createHttpServer({ host: config.host, port: config.port, logger });
 	registerRateLimiter(server, config.rateLimiter, redis, logger);
-	registerAuthRateLimiter(server, { ...config.abuse.authRateLimiter, keyPrefix: config.rateLimiter.keyPrefix }, redis, logger);
+	const authRateLimit = authRateLimitGate({ ...config.abuse.authRateLimiter, keyPrefix: config.rateLimiter.keyPrefix }, redis, logger);
 	const bus = new EventBus(logger);
 	endSessionsOnPasswordChange(bus, database.knex);
 	const schema = new SchemaStore(database.knex, database.dialect, config.database.searchPath);
@@ -225,14 +225,14 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	);
 	await flows.runtime.start();
 	await extensions.init('app.before');
-	metrics.observe(server, (method, path) => extensions.routes.match(method, path)?.route.path);
+	metrics.observe(server);
 	const primaryOf = async (collection: string) => (await (await engine.service(collection, null)).info()).primary;
 	const authenticate = allowShareTokens(allowMetricsTokens(authenticator.authenticate, metrics.capability), {
 		knex: database.knex,
 		secret: config.secret,
 		primaryOf,
 	});
-	server.route(dispatcherRoute(extensions, authenticate, config.maxPayloadBytes, cache));
+	server.route(dispatcherRoute(extensions, { authenticate, maxPayloadBytes: config.maxPayloadBytes, cache, gate: authRateLimit }));
 	registerStudio(server, extensions);
 
 	let stopping: Promise<void> | undefined;

@@ -2,12 +2,16 @@ import type { Knex } from 'knex';
 import type { Request } from '@hapi/hapi';
 import type { Accountability } from '@mantle/extensions-sdk';
 import { createError } from '../errors/index.js';
-import { presentedToken } from './token.js';
+import { presentedToken, type PresentedToken } from './token.js';
 import { looksLikeJwt, verifyAccessToken, type AccessTokenPayload } from './jwt.js';
 import { ipAllowed, parseIpAccess, type IpAllowList } from './ip-access.js';
 import { liveSessionExpiry } from './sessions.js';
 
-export type Authenticate = (request: Request) => Promise<Accountability>;
+/**
+ * Who is calling: synchronously when every part of the answer is already known (a token seen
+ * before, its user resolved), so the common request costs no promise; else a promise of it.
+ */
+export type Authenticate = (request: Request) => Accountability | Promise<Accountability>;
 
 /** What the kernel knows about one identity, cached until `invalidate()`: who it is, as requests carry it, and where from it may call. */
 export interface ResolvedIdentity extends Pick<Accountability, 'user' | 'role' | 'roles' | 'policies' | 'admin' | 'app'> {
@@ -60,6 +64,11 @@ const maxCacheEntries = 10_000;
 export function createAuthenticator({ knex, secret, sessionCookieName, announceSessionsEnded }: AuthenticatorOptions): Authenticator {
 	let publicIdentity: Promise<ResolvedIdentity> | undefined;
 	const users = new Map<string, Promise<ResolvedIdentity | undefined>>();
+	// The same identities once loaded, for the synchronous answer; a load that started before a
+	// change must not put its stale result here, hence the generation it was started in.
+	let resolvedPublic: ResolvedIdentity | undefined;
+	const resolvedUsers = new Map<string, ResolvedIdentity>();
+	let identitiesGeneration = 0;
 	const staticTokens = new Map<string, string>();
 	// A JWT's signature and claims never change: each is checked once and trusted until it expires.
 	const verifiedJwts = new Map<string, { payload: AccessTokenPayload; expiresAt: number }>();
@@ -75,8 +84,11 @@ export function createAuthenticator({ knex, secret, sessionCookieName, announceS
 	};
 
 	const forget = () => {
+		identitiesGeneration++;
 		publicIdentity = undefined;
+		resolvedPublic = undefined;
 		users.clear();
+		resolvedUsers.clear();
 		staticTokens.clear();
 		forgetSessions();
 	};
@@ -104,9 +116,16 @@ export function createAuthenticator({ knex, secret, sessionCookieName, announceS
 			if (users.size >= maxCacheEntries) users.clear();
 			pending = loadUser(knex, id);
 			users.set(id, pending);
+			const generation = identitiesGeneration;
 			// Only found identities stay: a user who is not active yet may become so at any moment.
 			pending.then(
-				(identity) => identity ?? users.delete(id),
+				(identity) => {
+					if (!identity) users.delete(id);
+					else if (generation === identitiesGeneration) {
+						if (resolvedUsers.size >= maxCacheEntries) resolvedUsers.clear();
+						resolvedUsers.set(id, identity);
+					}
+				},
 				() => users.delete(id),
 			);
 		}
@@ -141,20 +160,52 @@ export function createAuthenticator({ knex, secret, sessionCookieName, announceS
 	};
 
 	const anonymous = async (base: { ip: string | null; userAgent?: string }) => {
-		publicIdentity ??= loadPublic(knex).catch((error: unknown) => {
-			publicIdentity = undefined;
-			throw error;
-		});
+		if (!publicIdentity) {
+			const generation = identitiesGeneration;
+			publicIdentity = loadPublic(knex).then(
+				(identity) => {
+					if (generation === identitiesGeneration) resolvedPublic = identity;
+					return identity;
+				},
+				(error: unknown) => {
+					publicIdentity = undefined;
+					throw error;
+				},
+			);
+		}
 		const identity = await publicIdentity;
 		checkIp(identity, base.ip);
 		return toAccountability(identity, base);
 	};
 
-	const authenticate: Authenticate = async (request) => {
+	/** The identity a token names when everything about it is already known and still valid; else undefined. */
+	const knownIdentity = (token: string): ResolvedIdentity | undefined => {
+		let userId = staticTokens.get(token);
+		if (userId === undefined) {
+			const jwt = verifiedJwts.get(token);
+			if (!jwt || Date.now() >= jwt.expiresAt) return undefined;
+			const { session, id } = jwt.payload;
+			if (session !== undefined) {
+				const liveUntil = liveSessions.get(`${session}\u0000${id}`);
+				if (liveUntil === undefined || Date.now() >= liveUntil) return undefined;
+			}
+			userId = id;
+		}
+		return resolvedUsers.get(userId);
+	};
+
+	const authenticate: Authenticate = (request) => {
 		const base = { ip: request.info.remoteAddress ?? null, userAgent: request.headers['user-agent'] as string | undefined };
 		const presented = presentedToken(request, sessionCookieName);
-		if (!presented) return anonymous(base);
+		const known = presented ? knownIdentity(presented.token) : resolvedPublic;
+		if (known) {
+			checkIp(known, base.ip);
+			return toAccountability(known, base);
+		}
+		return presented ? resolveToken(request, base, presented) : anonymous(base);
+	};
 
+	const resolveToken = async (request: Request, base: { ip: string | null; userAgent?: string }, presented: PresentedToken): Promise<Accountability> => {
 		let userId: string | undefined;
 		try {
 			if (looksLikeJwt(presented.token)) {

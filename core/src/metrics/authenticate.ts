@@ -8,7 +8,7 @@ import { extractToken } from '../auth/token.js';
  * such a token passes as an anonymous caller, and the endpoint checks the token itself.
  */
 export function allowMetricsTokens(authenticate: Authenticate, metrics: MetricsCapability): Authenticate {
-	return async (request: Request) => {
+	return (request: Request) => {
 		if (request.path === '/metrics' && metrics.tokenAllowed(extractToken(request) ?? undefined)) {
 			return { user: null, role: null, roles: [], policies: [], admin: false, app: false, ip: request.info.remoteAddress ?? null };
 		}

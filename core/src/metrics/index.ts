@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { MetricsCapability } from '@mantle/extensions-sdk';
 import type { MetricsConfig } from '../config/metrics.js';
+import type { DispatchedRequestState } from '../server/request-state.js';
 
 export interface KernelMetrics {
 	capability: MetricsCapability;
@@ -14,7 +15,8 @@ export interface KernelMetrics {
 	 * path, labels a request (`/items/:collection/:pk`), so ids in URLs cannot grow the series
 	 * without bound; a path no route matches counts under `unmatched`.
 	 */
-	observe(server: Server, routeOf: (method: string, path: string) => string | undefined): void;
+	/** Counts and times every answered request, labelled with the extension route the dispatcher matched. */
+	observe(server: Server): void;
 }
 
 interface TarnPool {
@@ -71,7 +73,7 @@ export function createMetrics(config: MetricsConfig, knex: Knex): KernelMetrics 
 				return { contentType: registry.contentType, body: await registry.metrics() };
 			},
 		},
-		observe(server, routeOf) {
+		observe(server) {
 			if (!config.enabled) return;
 			// prom-client turns a label set into its series key on every call: the series of each
 			// method, route and status are looked up once and kept (their number is bounded by the routes).
@@ -80,7 +82,7 @@ export function createMetrics(config: MetricsConfig, knex: Knex): KernelMetrics 
 				const response = request.response as { statusCode?: number; output?: { statusCode: number } } | null;
 				const status = String(response?.output?.statusCode ?? response?.statusCode ?? 0);
 				const method = request.method.toUpperCase();
-				const route = routeOf(request.method, request.path) ?? 'unmatched';
+				const route = (request.app as DispatchedRequestState).routePath ?? 'unmatched';
 				const key = `${method} ${status} ${route}`;
 				let bound = series.get(key);
 				if (!bound) {

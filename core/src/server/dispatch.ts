@@ -1,51 +1,132 @@
-import type { ResponseToolkit, ServerRoute } from '@hapi/hapi';
+import type { Request, ResponseToolkit, ServerRoute } from '@hapi/hapi';
 import qs from 'qs';
-import type { EndpointResponse, HttpMethod } from '@mantle/extensions-sdk';
+import type { Accountability, EndpointRequest, EndpointResponse, HttpMethod } from '@mantle/extensions-sdk';
 import { createError } from '../errors/index.js';
-import type { ExtensionHost } from '../extensions/host.js';
+import type { ExtensionHost, ExtensionRecord } from '../extensions/host.js';
+import type { RouteMatch } from '../extensions/endpoint-routes.js';
 import type { Authenticate } from '../auth/accountability.js';
+import type { GateRefusal, RequestGate } from './rate-limit.js';
+import type { DispatchedRequestState } from './request-state.js';
 import { hasBody, readBody } from './request-body.js';
 import { requestContext } from '../request-context.js';
 import type { DataCache } from '../cache/data-cache.js';
 
+/** What the dispatcher needs besides the route table. */
+export interface DispatcherOptions {
+	authenticate: Authenticate;
+	maxPayloadBytes: number;
+	cache?: DataCache;
+	/** Asked before anything else is done for a request (the `/auth` rate limit). */
+	gate?: RequestGate;
+}
+
 /**
  * The one Hapi route behind every extension endpoint: find the extension route, resolve the
  * caller, parse the body and hand the SDK-shaped request to the extension. With the data cache on,
- * item reads are answered from it when it holds them.
+ * item reads are answered from it when it holds them. A request whose parts are all at hand (a
+ * known caller, no body, a handler answering at once) is answered without a promise of its own.
  */
-export function dispatcherRoute(host: ExtensionHost, authenticate: Authenticate, maxPayloadBytes: number, cache?: DataCache): ServerRoute {
+export function dispatcherRoute(host: ExtensionHost, { authenticate, maxPayloadBytes, cache, gate }: DispatcherOptions): ServerRoute {
+	const tracesRequests = tracingWhenThirdPartyRuns(host);
+	const serve = (request: Request, h: ResponseToolkit) => {
+		const match = host.routes.match(request.method, request.path);
+		if (!match) throw createError('routeMissing', { path: request.path });
+		(request.app as DispatchedRequestState).routePath = match.route.path;
+		return then(authenticate(request), (accountability) => {
+			const produce = () =>
+				then(bodyOf(request, match, maxPayloadBytes), (body) => match.route.handler(toEndpointRequest(request, match, body, accountability)));
+			if (!cache?.accepts(request.method, match.route.extensionId)) return then(produce(), (result) => toHapiResponse(h, result ?? {}));
+			const url = `${request.url.pathname}${request.url.search}`;
+			return cache.answer({ url, headers: request.headers }, accountability, async () => (await produce()) ?? {}).then((result) => toHapiResponse(h, result));
+		});
+	};
+	const traced = (request: Request, h: ResponseToolkit) =>
+		tracesRequests() ? requestContext.run({ requestId: request.info.id }, () => serve(request, h)) : serve(request, h);
 	return {
 		method: '*',
 		path: '/{path*}',
 		// Hapi's own 1 MB Content-Length check would refuse uploads before any route sees them: parsed
 		// bodies are bounded by MAX_PAYLOAD_SIZE in readBody, streamed ones by their route (FILES_MAX_UPLOAD_SIZE).
 		options: { payload: { output: 'stream', parse: false, maxBytes: Number.MAX_SAFE_INTEGER } },
-		handler: (request, h) =>
-			requestContext.run({ requestId: request.info.id }, async () => {
-				const match = host.routes.match(request.method, request.path);
-				if (!match) throw createError('routeMissing', { path: request.path });
-				const accountability = await authenticate(request);
-				const produce = async () => {
-					const streamed = match.route.options.body === 'stream';
-					const body = streamed ? request.raw.req : hasBody(request) ? await readBody(request, maxPayloadBytes) : undefined;
-					if (!streamed && holdsNul(body)) throw createError('payloadNul');
-					const result = await match.route.handler({
-						method: request.method.toUpperCase() as HttpMethod,
-						path: match.subpath,
-						params: match.params,
-						query: parseQueryString(request.url.search),
-						headers: request.headers,
-						cookies: request.headers.cookie === undefined ? {} : cookiesOf(request.state),
-						body,
-						accountability,
-					});
-					return result ?? {};
-				};
-				if (!cache?.accepts(request.method, match.route.extensionId)) return toHapiResponse(h, await produce());
-				const url = `${request.url.pathname}${request.url.search}`;
-				return toHapiResponse(h, await cache.answer({ url, headers: request.headers }, accountability, produce));
-			}),
+		handler: (request, h) => {
+			const checked = gate?.(request);
+			if (!checked) return traced(request, h);
+			return checked.then((refusal) => {
+				if (!refusal) return traced(request, h);
+				(request.app as DispatchedRequestState).routePath = host.routes.match(request.method, request.path)?.route.path;
+				return refusalResponse(h, refusal);
+			});
+		},
 	};
+}
+
+/**
+ * Whether requests run inside the request context, which names the request on every log line
+ * written while serving it. Keeping that context costs every promise in the process a hook
+ * (about a fifth of a cheap request's time), so it is kept only while code the kernel does not
+ * ship runs in the server (a local or registry extension): those log through the context, while
+ * the kernel's own lines name their request explicitly.
+ */
+function tracingWhenThirdPartyRuns(host: ExtensionHost): () => boolean {
+	let seen: readonly ExtensionRecord[] | undefined;
+	let traces = false;
+	return () => {
+		const records = host.list();
+		if (records !== seen) {
+			seen = records;
+			traces = records.some((record) => record.origin !== 'first-party' && record.status === 'loaded');
+		}
+		return traces;
+	};
+}
+
+/** `next(value)`, at once when the value is at hand, after it settles when it is a promise. */
+function then<T, R>(value: T | PromiseLike<T>, next: (settled: T) => R | Promise<R>): R | Promise<R> {
+	return isPromiseLike(value) ? Promise.resolve(value).then(next) : next(value);
+}
+
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+	return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
+}
+
+function bodyOf(request: Request, match: RouteMatch, maxPayloadBytes: number): unknown {
+	if (match.route.options.body === 'stream') return request.raw.req;
+	if (!hasBody(request)) return undefined;
+	return readBody(request, maxPayloadBytes).then((body) => {
+		if (holdsNul(body)) throw createError('payloadNul');
+		return body;
+	});
+}
+
+function toEndpointRequest(request: Request, match: RouteMatch, body: unknown, accountability: Accountability): EndpointRequest {
+	return {
+		method: request.method.toUpperCase() as HttpMethod,
+		path: match.subpath,
+		params: match.params,
+		query: parseQueryString(searchOf(request.raw.req.url ?? '')),
+		headers: request.headers,
+		cookies: request.headers.cookie === undefined ? {} : cookiesOf(request.state),
+		body,
+		accountability,
+	};
+}
+
+/**
+ * The query part of the request target as the client sent it. Hapi's `request.url` would build a
+ * WHATWG URL for it on every request; that URL only percent-encodes characters qs decodes again,
+ * and drops a fragment, which is dropped here too.
+ */
+export function searchOf(target: string): string {
+	const fragment = target.indexOf('#');
+	const sent = fragment === -1 ? target : target.slice(0, fragment);
+	const query = sent.indexOf('?');
+	return query === -1 ? '' : sent.slice(query);
+}
+
+function refusalResponse(h: ResponseToolkit, refusal: GateRefusal) {
+	const response = h.response(refusal.body).code(refusal.status);
+	for (const [name, value] of Object.entries(refusal.headers)) response.header(name, value);
+	return response;
 }
 
 /**

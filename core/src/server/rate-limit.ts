@@ -1,4 +1,4 @@
-import type { Server } from '@hapi/hapi';
+import type { Request, Server } from '@hapi/hapi';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -34,21 +34,35 @@ export function createLimiter({ store, redis, points, durationSeconds, keyPrefix
 export function registerRateLimiter(server: Server, config: RateLimiterConfig, redis: Redis | undefined, logger: Logger): void {
 	if (!config.enabled) return;
 	const limiter = createLimiter({ store: config.store, redis, points: config.points, durationSeconds: config.durationSeconds, keyPrefix: config.keyPrefix });
-	limitRequests(server, limiter, { points: config.points, logger, applies: () => true });
+	limitRequests(server, limiter, { points: config.points, logger });
 }
+
+/** A refusal a gate answers with instead of the route: the API's error shape and its headers. */
+export interface GateRefusal {
+	status: number;
+	body: object;
+	headers: Record<string, string>;
+}
+
+/**
+ * Checks a request before the dispatcher does any work for it: undefined, synchronously, when the
+ * request is not its business, else a promise of the refusal or of undefined to let it through.
+ */
+export type RequestGate = (request: Request) => Promise<GateRefusal | undefined> | undefined;
 
 /**
  * `/auth/*` (logins, password resets, refreshes, SSO) has a budget of its own per client address,
  * on by default and stricter than the global one: guessing passwords is the cheapest attack there
- * is. It counts in Redis when there is one, so every instance shares it.
+ * is. It counts in Redis when there is one, so every instance shares it. Every `/auth` path is
+ * served by the dispatcher, which asks this gate first: a server-wide `onRequest` extension point
+ * would cost every other request a turn through Hapi's toolkit for nothing.
  */
-export function registerAuthRateLimiter(
-	server: Server,
+export function authRateLimitGate(
 	config: { enabled: boolean; points: number; durationSeconds: number; keyPrefix: string },
 	redis: Redis | undefined,
 	logger: Logger,
-): void {
-	if (!config.enabled) return;
+): RequestGate | undefined {
+	if (!config.enabled) return undefined;
 	const limiter = createLimiter({
 		store: redis ? 'redis' : 'memory',
 		redis,
@@ -56,27 +70,33 @@ export function registerAuthRateLimiter(
 		durationSeconds: config.durationSeconds,
 		keyPrefix: `${config.keyPrefix}-auth`,
 	});
-	limitRequests(server, limiter, { points: config.points, logger, applies: (path) => path === '/auth' || path.startsWith('/auth/') });
+	return (request) => (isAuthPath(request.path) ? consume(limiter, request, config.points, logger) : undefined);
 }
 
-function limitRequests(
-	server: Server,
-	limiter: RateLimiterAbstract,
-	{ points, logger, applies }: { points: number; logger: Logger; applies: (path: string) => boolean },
-): void {
-	server.ext('onRequest', async (request, h) => {
-		if (!applies(request.path)) return h.continue;
-		try {
-			await limiter.consume(request.info.remoteAddress ?? 'unknown', 1);
-			return h.continue;
-		} catch (rejection) {
-			if (!(rejection instanceof RateLimiterRes)) {
-				logger.warn({ requestId: request.info.id, err: rejection }, 'rate limiter store unavailable');
-				return h.continue;
-			}
-			const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-			const error = createError('REQUESTS_EXCEEDED', undefined, { limit: points, reset: new Date(Date.now() + rejection.msBeforeNext).toISOString() });
-			return h.response(toErrorBody(error)).code(error.status).header('Retry-After', String(retryAfter)).takeover();
+const isAuthPath = (path: string) => path === '/auth' || path.startsWith('/auth/');
+
+/** Counts one request against the caller's address: the refusal once over the budget. */
+async function consume(limiter: RateLimiterAbstract, request: Request, points: number, logger: Logger): Promise<GateRefusal | undefined> {
+	try {
+		await limiter.consume(request.info.remoteAddress ?? 'unknown', 1);
+		return undefined;
+	} catch (rejection) {
+		if (!(rejection instanceof RateLimiterRes)) {
+			logger.warn({ requestId: request.info.id, err: rejection }, 'rate limiter store unavailable');
+			return undefined;
 		}
+		const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+		const error = createError('REQUESTS_EXCEEDED', undefined, { limit: points, reset: new Date(Date.now() + rejection.msBeforeNext).toISOString() });
+		return { status: error.status, body: toErrorBody(error), headers: { 'Retry-After': String(retryAfter) } };
+	}
+}
+
+function limitRequests(server: Server, limiter: RateLimiterAbstract, { points, logger }: { points: number; logger: Logger }): void {
+	server.ext('onRequest', async (request, h) => {
+		const refusal = await consume(limiter, request, points, logger);
+		if (!refusal) return h.continue;
+		const response = h.response(refusal.body).code(refusal.status);
+		for (const [name, value] of Object.entries(refusal.headers)) response.header(name, value);
+		return response.takeover();
 	});
 }
