@@ -16,6 +16,8 @@ export interface ServerCapabilityDeps {
 	storage?: Storage;
 	version: string;
 	serviceId: string;
+	/** Milliseconds on a monotonic clock; `performance.now` unless a test sets the time. */
+	now?: () => number;
 }
 
 /** Settings a visitor may see before logging in (the login page shows them). */
@@ -39,12 +41,24 @@ const severity: Record<HealthStatus, number> = { ok: 0, warn: 1, error: 2 };
  * How long one round of checks answers every health request. A round writes, reads and deletes a
  * probe object in every storage location and queries the database: run per request, a monitor
  * polling hard (or anyone hammering the public verdict) would load the very services it watches.
- * A second is well under any probe interval, so what an operator sees is never older than that.
+ * A second is well under any probe interval.
  */
 const checksReuseMs = 1000;
 
+/**
+ * Past its second, a round still answers while the next one runs, up to this age: a steady
+ * stream of health requests then never waits on a round (the request that started one used to
+ * wait the whole round, the slowest answer of all). Older than this, a request waits for fresh
+ * checks, so what an operator sees is never more than three seconds old.
+ */
+const checksServeStaleMs = 3000;
+
+type Round = { results: Promise<Array<[string, HealthCheck]>>; settledAt?: number };
+
 export function createServerCapability(deps: ServerCapabilityDeps): ServerCapability {
-	let round: { results: Promise<Array<[string, HealthCheck]>>; settledAt?: number } | undefined;
+	const clock = deps.now ?? (() => performance.now());
+	let round: Round | undefined;
+	let settled: Round | undefined;
 	const runChecks = () => {
 		const limits = { thresholdMs: deps.config.healthcheckThresholdMs, timeoutMs: deps.config.healthcheckTimeoutMs };
 		return Promise.all([
@@ -53,15 +67,24 @@ export function createServerCapability(deps: ServerCapabilityDeps): ServerCapabi
 			...deps.config.storage.locations.map((location) => checkStorage(location, limits, deps.storage?.location(location.name))),
 		]);
 	};
-	// Requests arriving while a round runs wait for it rather than starting their own.
+	const startRound = () => {
+		const next: Round = { results: runChecks() };
+		const settle = () => {
+			next.settledAt = clock();
+			settled = next;
+		};
+		next.results.then(settle, settle);
+		round = next;
+		return next;
+	};
+	// Requests arriving while a round runs wait for it rather than starting their own, unless a
+	// settled round young enough can answer them meanwhile.
 	const currentChecks = () => {
-		const fresh = round && (round.settledAt === undefined || performance.now() - round.settledAt < checksReuseMs);
-		if (!fresh) {
-			const next: NonNullable<typeof round> = { results: runChecks() };
-			const settle = () => void (next.settledAt = performance.now());
-			next.results.then(settle, settle);
-			round = next;
-		}
+		const now = clock();
+		const running = round !== undefined && round.settledAt === undefined;
+		if (round?.settledAt !== undefined && now - round.settledAt < checksReuseMs) return round.results;
+		if (!running) startRound();
+		if (settled?.settledAt !== undefined && now - settled.settledAt < checksServeStaleMs) return settled.results;
 		return round!.results;
 	};
 
