@@ -3,7 +3,6 @@ import { loadConfig } from '../../config/index.js';
 import { createLogger } from '../../logger.js';
 import { connectDatabase } from '../../database/connect.js';
 import { bootstrap } from '../../database/bootstrap.js';
-import { createKernel } from '../../kernel.js';
 import { describeBootstrap } from './bootstrap.js';
 
 export function registerStart(program: Command): void {
@@ -11,6 +10,10 @@ export function registerStart(program: Command): void {
 		.command('start')
 		.description('bootstrap if needed, then serve the API')
 		.action(async () => {
+			// The kernel's modules load while the system tables are checked, each filling the other's waits
+			// on the disk; a failure to load is thrown where the kernel is created, after the tables.
+			const kernelModule = import('../../kernel.js');
+			kernelModule.catch(() => undefined);
 			const config = loadConfig();
 			const logger = createLogger(config.logLevel);
 			if (config.secretGenerated) logger.warn('SECRET is not set: a random one is used, so tokens stop working when the process restarts.');
@@ -23,6 +26,7 @@ export function registerStart(program: Command): void {
 				await setup.close();
 			}
 
+			const { createKernel } = await kernelModule;
 			const kernel = await createKernel(config, logger);
 			await kernel.start();
 			for (const failed of kernel.extensions.list().filter((e) => e.status === 'failed'))
