@@ -46,7 +46,7 @@ export function createExtensionsCapability(host: ExtensionHost, knex: Knex, inst
 			assertAdmin(accountability);
 			const record = host.list().find((candidate) => candidate.name === name);
 			if (!record) throw createError('FORBIDDEN');
-			if (record.origin === 'first-party') throw createError('INVALID_PAYLOAD', { reason: `${name} is part of Mantle; its settings cannot change.` });
+			if (record.origin === 'first-party') throw createError('extensionFirstParty', { name });
 			const where = { source: record.origin, folder: name };
 			const updated = await knex('mantle_extensions').where(where).update(settings);
 			if (updated === 0)

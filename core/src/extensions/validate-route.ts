@@ -2,13 +2,13 @@ import type { EndpointRequest, RouteHandler, RouteOptions } from '@mantle/extens
 import type { Schema } from 'joi';
 import { createError } from '../errors/index.js';
 
-function checked(schema: Schema | undefined, value: unknown, code: 'INVALID_QUERY' | 'INVALID_PAYLOAD'): unknown {
+function checked(schema: Schema | undefined, value: unknown, refusal: 'joiQueryMessage' | 'joiPayloadMessage'): unknown {
 	if (!schema) return value;
 	const { value: valid, error } = schema.validate(value, { abortEarly: true, errors: { wrap: { label: '"' } } });
 	if (!error) return valid;
 	const detail = error.details[0]!;
 	const field = detail.path.join('.');
-	throw createError(code, { reason: `${detail.message.replace(/\.$/, '')}.` }, field ? { field } : {});
+	throw createError(refusal, { text: detail.message.replace(/\.$/, '') }, field ? { field } : {});
 }
 
 /**
@@ -20,8 +20,8 @@ export function withValidation(handler: RouteHandler, validate: RouteOptions['va
 	return (request: EndpointRequest) =>
 		handler({
 			...request,
-			params: checked(validate.params, request.params, 'INVALID_QUERY') as EndpointRequest['params'],
-			query: checked(validate.query, request.query, 'INVALID_QUERY') as EndpointRequest['query'],
-			body: checked(validate.payload, request.body, 'INVALID_PAYLOAD'),
+			params: checked(validate.params, request.params, 'joiQueryMessage') as EndpointRequest['params'],
+			query: checked(validate.query, request.query, 'joiQueryMessage') as EndpointRequest['query'],
+			body: checked(validate.payload, request.body, 'joiPayloadMessage'),
 		});
 }

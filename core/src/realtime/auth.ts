@@ -50,7 +50,7 @@ export async function authenticateMessage(deps: SocketAuthDeps, message: Record<
 		const tokens = await deps.auth.login({ email: message.email, password: message.password, otp: message.otp }, context, { session: false });
 		return { ...(await identify(deps, tokens.accessToken, context)), refreshToken: tokens.refreshToken };
 	}
-	throw createError('INVALID_PAYLOAD', { reason: 'An auth message needs "access_token", "refresh_token", or "email" and "password".' });
+	throw createError('realtimeAuthIncomplete');
 }
 
 /** A JWT's `exp`, read only after the authenticator has verified the token. */

@@ -85,7 +85,7 @@ export class RealtimeConnection {
 				case 'items':
 					return this.send({ type: 'items', data: await itemsAction(this.deps.engine, this.caller(), message), ...(uid === undefined ? {} : { uid }) });
 			}
-			throw createError('INVALID_PAYLOAD', { reason: '"type" must be auth, subscribe, unsubscribe, items, ping or pong.' });
+			throw createError('realtimeTypeUnknown');
 		} catch (error) {
 			this.send(errorReply(message.type, error, uid));
 		}
@@ -136,11 +136,10 @@ export class RealtimeConnection {
 	private async subscribe(message: ClientMessage): Promise<void> {
 		const uid = message.uid === undefined ? String(++this.nextUid) : String(message.uid);
 		const { collection, event } = message;
-		if (typeof collection !== 'string' || collection === '') throw createError('INVALID_PAYLOAD', { reason: '"collection" is required.' });
-		if (event !== undefined && event !== 'create' && event !== 'update' && event !== 'delete')
-			throw createError('INVALID_PAYLOAD', { reason: '"event" must be create, update or delete.' });
+		if (typeof collection !== 'string' || collection === '') throw createError('realtimeCollectionRequired');
+		if (event !== undefined && event !== 'create' && event !== 'update' && event !== 'delete') throw createError('realtimeEventUnknown');
 		if (!this.subscriptions.has(uid) && this.subscriptions.size >= maxSubscriptions)
-			throw createError('LIMIT_EXCEEDED', { reason: `A socket may hold at most ${maxSubscriptions} subscriptions.` });
+			throw createError('realtimeSubscriptionsExceeded', { max: maxSubscriptions });
 		const replyUid = message.uid ?? uid;
 		const uidText = JSON.stringify(replyUid);
 		const { rows, unsubscribe } = await this.deps.hub.subscribe({ collection, query: message.query, event }, this.caller(), (query) => ({

@@ -72,7 +72,7 @@ export class SubscriptionHub {
 	async subscribe(spec: SubscriptionSpec, accountability: Accountability, make: (query: NormalizedQuery) => Subscription) {
 		const query = parseQuery(spec.query ?? {});
 		// A change is told as rows; counts and sums of a group have no row to follow.
-		if (query.aggregate || query.groupBy) throw createError('INVALID_QUERY', { reason: 'A subscription cannot aggregate or group.' });
+		if (query.aggregate || query.groupBy) throw createError('realtimeSubscriptionAggregates');
 		const primary = await this.primaryOf(spec.collection);
 		const keepsPrimary = spec.keepPrimary === true || !query.fields || query.fields.some((field) => field === '*' || field === primary);
 		const entry: Entry = { subscription: make(query), keepsPrimary, shape: `${keepsPrimary}|${JSON.stringify(query)}`, known: new Map() };

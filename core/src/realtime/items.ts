@@ -7,7 +7,7 @@ const isItem = (value: unknown): value is Item => typeof value === 'object' && v
 
 function keysOf(message: Record<string, unknown>): PrimaryKey[] | undefined {
 	if (message.ids === undefined) return undefined;
-	if (!Array.isArray(message.ids) || !message.ids.every(isKey)) throw createError('INVALID_PAYLOAD', { reason: '"ids" must be a list of primary keys.' });
+	if (!Array.isArray(message.ids) || !message.ids.every(isKey)) throw createError('realtimeIdsInvalid');
 	return message.ids;
 }
 
@@ -18,11 +18,11 @@ function keysOf(message: Record<string, unknown>): PrimaryKey[] | undefined {
  * caller may see them (with the message's `query`), deletes the deleted keys.
  */
 export async function itemsAction(engine: DataEngine, accountability: Accountability, message: Record<string, unknown>): Promise<unknown> {
-	if (typeof message.collection !== 'string' || message.collection === '') throw createError('INVALID_PAYLOAD', { reason: '"collection" is required.' });
+	if (typeof message.collection !== 'string' || message.collection === '') throw createError('realtimeCollectionRequired');
 	const service = await engine.service(message.collection, accountability);
 	const query = (message.query ?? {}) as Record<string, unknown>;
 	const id = message.id;
-	if (id !== undefined && !isKey(id)) throw createError('INVALID_PAYLOAD', { reason: '"id" must be a primary key.' });
+	if (id !== undefined && !isKey(id)) throw createError('realtimeIdInvalid');
 	const ids = keysOf(message);
 	const data = message.data;
 	const readBack = async (keys: PrimaryKey[], single: boolean) => {
@@ -33,7 +33,7 @@ export async function itemsAction(engine: DataEngine, accountability: Accountabi
 	switch (message.action) {
 		case 'create': {
 			if (Array.isArray(data)) return readBack(await service.createMany(data), false);
-			if (!isItem(data)) throw createError('INVALID_PAYLOAD', { reason: '"data" must be an item or a list of items.' });
+			if (!isItem(data)) throw createError('realtimeCreateDataInvalid');
 			return readBack([await service.createOne(data)], true);
 		}
 		case 'read': {
@@ -43,21 +43,20 @@ export async function itemsAction(engine: DataEngine, accountability: Accountabi
 		}
 		case 'update': {
 			if (Array.isArray(data)) return readBack(await service.updateBatch(data), false);
-			if (!isItem(data)) throw createError('INVALID_PAYLOAD', { reason: '"data" must be an item, or a list of items with their keys.' });
+			if (!isItem(data)) throw createError('realtimeUpdateDataInvalid');
 			if (id !== undefined) return readBack([await service.updateOne(id, data)], true);
 			if (ids) return readBack(await service.updateMany(ids, data), false);
 			// Changing every row must be asked for with a query, never by leaving the keys out.
-			if (message.query === undefined)
-				throw createError('INVALID_PAYLOAD', { reason: 'An update needs "id", "ids", "query", or a list of items with their keys.' });
+			if (message.query === undefined) throw createError('realtimeUpdateNeedsTarget');
 			return readBack(await service.updateByQuery(query, data), false);
 		}
 		case 'delete': {
 			if (id !== undefined) return service.deleteOne(id);
 			if (ids) return service.deleteMany(ids);
 			if (message.query !== undefined) return service.deleteByQuery(query);
-			throw createError('INVALID_PAYLOAD', { reason: 'A delete needs "id", "ids" or "query".' });
+			throw createError('realtimeDeleteNeedsTarget');
 		}
 		default:
-			throw createError('INVALID_PAYLOAD', { reason: '"action" must be create, read, update or delete.' });
+			throw createError('realtimeActionUnknown');
 	}
 }

@@ -21,14 +21,12 @@ export function parseClientMessage(raw: string): ClientMessage {
 	try {
 		parsed = JSON.parse(raw);
 	} catch {
-		throw createError('INVALID_PAYLOAD', { reason: 'A message must be a JSON object.' });
+		throw createError('realtimeMessageNotObject');
 	}
-	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-		throw createError('INVALID_PAYLOAD', { reason: 'A message must be a JSON object.' });
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw createError('realtimeMessageNotObject');
 	const message = parsed as Record<string, unknown>;
-	if (typeof message.type !== 'string') throw createError('INVALID_PAYLOAD', { reason: 'A message needs a "type".' });
-	if (message.uid !== undefined && typeof message.uid !== 'string' && typeof message.uid !== 'number')
-		throw createError('INVALID_PAYLOAD', { reason: '"uid" must be a string or a number.' });
+	if (typeof message.type !== 'string') throw createError('realtimeTypeMissing');
+	if (message.uid !== undefined && typeof message.uid !== 'string' && typeof message.uid !== 'number') throw createError('realtimeUidInvalid');
 	return { ...message, type: message.type.toLowerCase() } as ClientMessage;
 }
 

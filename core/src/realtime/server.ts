@@ -135,7 +135,7 @@ export class RealtimeServer {
 		let queue = Promise.resolve();
 		let queued = 0;
 		ws.on('message', (data, isBinary) => {
-			if (isBinary) return connection.send(errorReply('error', createError('INVALID_PAYLOAD', { reason: 'Messages must be JSON text.' })));
+			if (isBinary) return connection.send(errorReply('error', createError('realtimeMessageNotText')));
 			if (queued >= maxQueued) return connection.send(errorReply('error', createError('REQUESTS_EXCEEDED')));
 			queued++;
 			const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');

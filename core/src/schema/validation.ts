@@ -65,7 +65,7 @@ export const relationUpdateSchema = relationInputSchema.fork(['collection', 'fie
 /** Validates a request body; the error names the offending key, as INVALID_PAYLOAD. */
 export function validateInput<T>(schema: Joi.Schema, input: unknown): T {
 	const { value, error } = schema.validate(input, { abortEarly: true, errors: { wrap: { label: '"' } } });
-	if (error) throw createError('INVALID_PAYLOAD', { reason: `${error.details[0]!.message}.` });
+	if (error) throw createError('joiPayloadMessage', { text: error.details[0]!.message });
 	return value as T;
 }
 

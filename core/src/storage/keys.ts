@@ -10,7 +10,7 @@ import type { ByteRange } from './types.js';
 export function checkKey(key: string): string {
 	const segments = key.split('/');
 	const bad = key === '' || key.includes('\\') || key.includes('\0') || segments.some((segment) => segment === '' || segment === '.' || segment === '..');
-	if (bad) throw createError('storageKeyInvalid', { key: JSON.stringify(key), reason: 'keys are relative paths without ".", ".." or empty segments' });
+	if (bad) throw createError('storageKeyInvalid', { key: JSON.stringify(key) });
 	return key;
 }
 

@@ -223,7 +223,8 @@ export const errorMessages = {
 	noMailServer: { code: 'SERVICE_UNAVAILABLE', template: 'No mail server is configured (EMAIL_SMTP_HOST).' },
 	noGraphql: { code: 'SERVICE_UNAVAILABLE', template: 'GraphQL is not available on this instance.' },
 	studioNotBuilt: { code: 'SERVICE_UNAVAILABLE', template: 'The Studio has not been built: run `npm run build`.' },
-	storageKeyInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid storage key {key}: {reason}.' },
+	storageKeyInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid storage key {key}: keys are relative paths without ".", ".." or empty segments.' },
+	storageKeyOutsideRoot: { code: 'INVALID_PAYLOAD', template: 'Invalid storage key {key}: it leaves the storage root.' },
 	storageLocationUnknown: { code: 'INVALID_PAYLOAD', template: 'Unknown storage location {name}; configured locations: {names}.' },
 	rateLimiterNeedsRedis: { code: 'SERVICE_UNAVAILABLE', template: 'The redis rate-limiter store needs REDIS.' },
 	noDataEngine: { code: 'SERVICE_UNAVAILABLE', template: 'This kernel has no data engine.' },
@@ -379,13 +380,45 @@ export const errorMessages = {
 	foreignKeyInvalidInCollection: { code: 'INVALID_FOREIGN_KEY', template: 'Invalid foreign key "{value}" in collection "{collection}".' },
 	foreignKeyInvalidInCollectionUnquoted: { code: 'INVALID_FOREIGN_KEY', template: 'Invalid foreign key in collection "{collection}".' },
 
+	// The realtime socket: messages a client sends, and subscriptions.
+	realtimeMessageNotText: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. Messages must be JSON text.' },
+	realtimeMessageNotObject: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. A message must be a JSON object.' },
+	realtimeTypeMissing: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. A message needs a "type".' },
+	realtimeUidInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "uid" must be a string or a number.' },
+	realtimeTypeUnknown: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "type" must be auth, subscribe, unsubscribe, items, ping or pong.' },
+	realtimeAuthIncomplete: {
+		code: 'INVALID_PAYLOAD',
+		template: 'Invalid payload. An auth message needs "access_token", "refresh_token", or "email" and "password".',
+	},
+	realtimeCollectionRequired: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "collection" is required.' },
+	realtimeEventUnknown: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "event" must be create, update or delete.' },
+	realtimeSubscriptionsExceeded: { code: 'LIMIT_EXCEEDED', template: 'Limit exceeded. A socket may hold at most {max} subscriptions.' },
+	realtimeSubscriptionAggregates: { code: 'INVALID_QUERY', template: 'Invalid query. A subscription cannot aggregate or group.' },
+	realtimeActionUnknown: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "action" must be create, read, update or delete.' },
+	realtimeIdInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "id" must be a primary key.' },
+	realtimeIdsInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "ids" must be a list of primary keys.' },
+	realtimeCreateDataInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "data" must be an item or a list of items.' },
+	realtimeUpdateDataInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "data" must be an item, or a list of items with their keys.' },
+	realtimeUpdateNeedsTarget: {
+		code: 'INVALID_PAYLOAD',
+		template: 'Invalid payload. An update needs "id", "ids", "query", or a list of items with their keys.',
+	},
+	realtimeDeleteNeedsTarget: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. A delete needs "id", "ids" or "query".' },
+
+	// Extensions.
+	extensionFirstParty: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. {name} is part of Mantle; its settings cannot change.' },
+
 	// Texts Mantle answers with but did not write, each under the name of where it comes from, so
 	// that every message not worded here is listed here: the sandbox's account of an extension that
-	// could not answer, the error text of a flow operation that rejected, a field's `validation_message`.
+	// could not answer, the error text of a flow operation that rejected, a field's `validation_message`,
+	// joi's account of what a schema refused.
 	sandboxUnavailable: { code: 'SERVICE_UNAVAILABLE', template: '{text}' },
 	flowOperationFailed: { code: 'INVALID_PAYLOAD', template: '{text}' },
 	flowRejected: { code: 'INVALID_PAYLOAD', template: 'The flow "{flow}" rejected.' },
 	fieldValidationMessage: { code: 'FAILED_VALIDATION', template: '{text}' },
+	// Joi's account of the first detail a route's or the data model's schema refused.
+	joiPayloadMessage: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. {text}.' },
+	joiQueryMessage: { code: 'INVALID_QUERY', template: 'Invalid query. {text}.' },
 } as const satisfies Record<string, { code: ErrorCode; template: string }>;
 
 export type ErrorMessageId = keyof typeof errorMessages;

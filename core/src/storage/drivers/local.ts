@@ -26,7 +26,7 @@ export function createLocalDriver({ root }: LocalDriverOptions): StorageDriver {
 	/** The key rules already forbid `..`; resolving and re-checking guards against whatever they miss. */
 	function pathOf(key: string): string {
 		const file = path.resolve(base, checkKey(key));
-		if (!file.startsWith(base + path.sep)) throw createError('storageKeyInvalid', { key: JSON.stringify(key), reason: 'it leaves the storage root' });
+		if (!file.startsWith(base + path.sep)) throw createError('storageKeyOutsideRoot', { key: JSON.stringify(key) });
 		return file;
 	}
 
