@@ -16,6 +16,14 @@ const createErrorRules = [
 		selector: "CallExpression[callee.name='createError'][arguments.length>1]:not([arguments.1.type=/^(ObjectExpression|Identifier)$/])",
 		message: namedMessage,
 	},
+	{
+		// `reason` and `text` fill the part of a template that explains (`Invalid payload. {reason}`), so a
+		// string or template literal there is a sentence of the call site's own. Names in other values
+		// (`{ field: 'url' }`) stay allowed, as do identifiers, numbers and calls (`JSON.stringify(key)`).
+		selector:
+			"CallExpression[callee.name='createError'] > ObjectExpression.arguments:nth-child(2) > Property:matches([key.name=/^(reason|text)$/], [key.value=/^(reason|text)$/]) > :matches(Literal[value=/./], TemplateLiteral:has(> TemplateElement[value.raw=/./])).value",
+		message: 'Name a message of the error catalogue (extensions/sdk/src/error-messages.ts) for this text; its values carry only what varies.',
+	},
 ];
 const newErrorRules = [
 	{

@@ -74,6 +74,33 @@ test("the linter refuses a text built elsewhere as createError's values, and the
 	t.is((await lint(none, 'extensions/roles/src/scratch.ts')).length, 0);
 });
 
+test("the linter refuses a sentence of the call site's own among createError's values, and accepts names and computed values", async (t) => {
+	const eslint = new ESLint({ cwd: root });
+	const lint = async (code: string, file: string) =>
+		(await eslint.lintText(code, { filePath: path.join(root, file) }))[0]!.messages.filter((message) => message.ruleId === 'no-restricted-syntax');
+	const header = `import { createError } from '../errors/index.js';\n`;
+	const refused = [
+		`export const a = () => createError('INVALID_PAYLOAD', { reason: 'free text' });\n`,
+		`export const b = (max: number) => createError('LIMIT_EXCEEDED', { reason: \`A socket may hold at most \${max} subscriptions.\` });\n`,
+		`export const c = () => createError('joiPayloadMessage', { 'text': 'made up here' });\n`,
+	];
+	for (const code of refused) {
+		t.is((await lint(header + code, 'core/src/items/scratch.ts')).length, 1, code);
+		t.is((await lint(header + code, 'extensions/roles/src/scratch.ts')).length, 1, code);
+	}
+	const accepted = [
+		`export const d = () => createError('realtimeMessageNotObject');\n`,
+		`export const e = (key: string) => createError('storageKeyInvalid', { key: JSON.stringify(key) });\n`,
+		`export const f = () => createError('fieldRequired', { field: 'url' });\n`,
+		`export const g = (detail: { message: string }) => createError('joiPayloadMessage', { text: detail.message.replace(/\\.$/, '') });\n`,
+		`export const h = (max: number) => createError('realtimeSubscriptionsExceeded', { max });\n`,
+	];
+	for (const code of accepted) {
+		t.is((await lint(header + code, 'core/src/items/scratch.ts')).length, 0, code);
+		t.is((await lint(header + code, 'extensions/roles/src/scratch.ts')).length, 0, code);
+	}
+});
+
 test("the typecheck refuses a string where core's createError takes a message's values", (t) => {
 	const scratch = path.join(root, 'core/src/items/scratch-free-text.ts');
 	const text = [
