@@ -11,6 +11,9 @@ const namedMessage = 'Name a message of the error catalogue (extensions/sdk/src/
 // After the code or message name comes a values object: written out, or a variable the typecheck
 // holds to the message's values (core's createError takes no text at all). A literal, a template,
 // a concatenation, a call or a property such as `error.message` is a text.
+const valueOf =
+	"CallExpression[callee.name='createError'] > ObjectExpression.arguments:nth-child(2) > Property:not([key.name=/^(reason|text)$/], [key.value=/^(reason|text)$/])";
+const fragment = ':matches(Literal[value=/ /], TemplateLiteral:has(> TemplateElement[value.raw=/[A-Za-z] | [A-Za-z]/]))';
 const createErrorRules = [
 	{
 		selector: "CallExpression[callee.name='createError'][arguments.length>1]:not([arguments.1.type=/^(ObjectExpression|Identifier)$/])",
@@ -23,6 +26,18 @@ const createErrorRules = [
 		selector:
 			"CallExpression[callee.name='createError'] > ObjectExpression.arguments:nth-child(2) > Property:matches([key.name=/^(reason|text)$/], [key.value=/^(reason|text)$/]) > :matches(Literal[value=/./], TemplateLiteral:has(> TemplateElement[value.raw=/./])).value",
 		message: 'Name a message of the error catalogue (extensions/sdk/src/error-messages.ts) for this text; its values carry only what varies.',
+	},
+	{
+		// Under any other key a value is a name, a number or a list, never words of a sentence: a string
+		// with a space or a template with words (`{ ofType: \` of type ${type}\` }`) is a fragment of the
+		// message, which belongs whole in the catalogue. `{ field: 'url' }` and `` `meta.${key}` `` stay allowed.
+		// A choice between fragments (`type ? \`"${type}"\` : 'a file without a content type'`) is refused too.
+		selector: [
+			`${valueOf} > ${fragment}.value`,
+			`${valueOf} > :matches(ConditionalExpression, LogicalExpression).value > ${fragment}`,
+			`${valueOf} > TemplateLiteral.value > :matches(ConditionalExpression, LogicalExpression) > ${fragment}`,
+		].join(', '),
+		message: 'Name a message of the error catalogue (extensions/sdk/src/error-messages.ts) for this sentence; its values carry only names and numbers.',
 	},
 ];
 const newErrorRules = [

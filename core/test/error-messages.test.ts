@@ -101,6 +101,32 @@ test("the linter refuses a sentence of the call site's own among createError's v
 	}
 });
 
+test("the linter refuses a sentence fragment under any key of createError's values, and accepts names, numbers and calls", async (t) => {
+	const eslint = new ESLint({ cwd: root });
+	const lint = async (code: string, file: string) =>
+		(await eslint.lintText(code, { filePath: path.join(root, file) }))[0]!.messages.filter((message) => message.ruleId === 'no-restricted-syntax');
+	const header = `import { createError } from '../errors/index.js';\n`;
+	const refused = [
+		`export const a = () => createError('mailTestAddressInvalid', { expected: 'be one email address' });\n`,
+		`export const b = (fn: string, type: string) => createError('filterFunctionRefusedForType', { fn, field: 'date', type: \` of type \${type}\` });\n`,
+		`export const c = (type: string) => createError('importTypeRefused', { type: type ? \`"\${type}"\` : 'a file without a content type' });\n`,
+		`export const d = (depth: number) => createError('queryTooDeep', { depth: \`\${depth > 9 ? 'more than ' : ''}\${depth}\`, max: 8 });\n`,
+	];
+	for (const code of refused) {
+		t.is((await lint(header + code, 'core/src/items/scratch.ts')).length, 1, code);
+		t.is((await lint(header + code, 'extensions/roles/src/scratch.ts')).length, 1, code);
+	}
+	const accepted = [
+		`export const e = () => createError('fieldRequired', { field: 'url' });\n`,
+		`export const f = (key: string) => createError('payloadNotBoolean', { field: \`meta.\${key}\` });\n`,
+		`export const g = (max: number, names: string[]) => createError('storageLocationUnknown', { name: JSON.stringify(names[0]), names: names.join(', '), max });\n`,
+	];
+	for (const code of accepted) {
+		t.is((await lint(header + code, 'core/src/items/scratch.ts')).length, 0, code);
+		t.is((await lint(header + code, 'extensions/roles/src/scratch.ts')).length, 0, code);
+	}
+});
+
 test("the typecheck refuses a string where core's createError takes a message's values", (t) => {
 	const scratch = path.join(root, 'core/src/items/scratch-free-text.ts');
 	const text = [

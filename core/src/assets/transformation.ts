@@ -108,7 +108,7 @@ function resize(args: unknown[], maxDimension: number): Operation {
 	const height = integer(typeof first === 'object' ? options.height : (second ?? undefined), 'resize height', 1, maxDimension);
 	if (width === undefined && height === undefined) throw createError('transformResizeNeedsSize');
 	if (options.fit !== undefined && !fits.has(options.fit as Fit) && options.fit !== 'fill')
-		throw createError('parameterNotOneOf', { parameter: 'resize fit', allowed: [...fits, 'fill'].join(', ') });
+		throw createError('resizeFitNotOneOf', { allowed: [...fits, 'fill'].join(', ') });
 	return ['resize', { ...options, width, height }] as Operation;
 }
 
@@ -144,8 +144,7 @@ export function parseParameters(input: Record<string, unknown>, maxDimension: nu
 	const fit = input.fit === undefined || input.fit === '' ? undefined : String(input.fit);
 	if (fit !== undefined && !fits.has(fit as Fit)) throw createError('parameterNotOneOf', { parameter: 'fit', allowed: [...fits].join(', ') });
 	const format = input.format === undefined || input.format === '' ? undefined : String(input.format).toLowerCase();
-	if (format !== undefined && !formats.has(format))
-		throw createError('parameterNotOneOf', { parameter: 'format', allowed: 'jpg, png, webp, avif, tiff or auto' });
+	if (format !== undefined && !formats.has(format)) throw createError('formatNotOneOf');
 	const result = {
 		width,
 		height,

@@ -16,7 +16,7 @@ export default defineEndpoint<'extensions'>({
 				if (typeof meta[key] !== 'boolean') throw createError('payloadNotBoolean', { field: `meta.${key}` });
 				settings[key] = meta[key];
 			}
-			if (Object.keys(settings).length === 0) throw createError('payloadNeedsOneOf', { fields: '"meta.enabled" or "meta.trusted"' });
+			if (Object.keys(settings).length === 0) throw createError('extensionSettingsEmpty');
 			return { body: { data: await extensions.update(accountability, params.name!, settings) } };
 		});
 	},

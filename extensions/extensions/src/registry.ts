@@ -2,7 +2,7 @@ import { createError, type ExtensionsCapability, type RegistryCapability, type R
 
 function nameOf(body: unknown): string {
 	const name = (body as { extension?: unknown } | undefined)?.extension;
-	if (typeof name !== 'string' || name === '') throw createError('payloadFieldInvalid', { field: 'extension', expected: 'name the package to install' });
+	if (typeof name !== 'string' || name === '') throw createError('extensionNameRequired');
 	return name;
 }
 
@@ -20,8 +20,7 @@ export function registerRegistryRoutes(router: Router, extensions: ExtensionsCap
 	router.get('/registry/extension/:id', async ({ accountability, params }) => ({ body: { data: await registry().detail(accountability, params.id!) } }));
 	router.post('/registry/install', async ({ accountability, body }) => {
 		const version = (body as { version?: unknown } | undefined)?.version;
-		if (version !== undefined && typeof version !== 'string')
-			throw createError('payloadFieldInvalid', { field: 'version', expected: 'be a version, a range or a tag' });
+		if (version !== undefined && typeof version !== 'string') throw createError('extensionVersionInvalid');
 		return { body: { data: await registry().install(accountability, nameOf(body), version) } };
 	});
 	router.post('/registry/reinstall', async ({ accountability, body }) => ({ body: { data: await registry().reinstall(accountability, nameOf(body)) } }));

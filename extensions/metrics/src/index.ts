@@ -11,7 +11,7 @@ export default defineEndpoint<'metrics'>({
 		router.get('/', async (request) => {
 			if (!metrics.enabled) throw createError('routeMissing', { path: '/metrics' });
 			if (!request.accountability.admin && !metrics.tokenAllowed(bearerOf(request))) {
-				throw request.accountability.user ? createError('FORBIDDEN') : createError('signInAsAdmin', { what: 'metrics token' });
+				throw request.accountability.user ? createError('FORBIDDEN') : createError('metricsAdminOrToken');
 			}
 			const { contentType, body } = await metrics.render();
 			return { headers: { 'content-type': contentType, 'cache-control': 'no-store' }, body };

@@ -9,7 +9,7 @@ export default defineOperation<FlowItemOptions, unknown, 'items' | 'flows'>({
 		const service = await flowItems('create-data', options, context);
 		const given = typeof options.payload === 'string' ? parse(options.payload) : options.payload;
 		if (Array.isArray(given)) return service.createMany(given as Item[]);
-		if (given === null || typeof given !== 'object') throw createError('operationNeedsPayload', { operation: 'create-data', shape: 'object or list' });
+		if (given === null || typeof given !== 'object') throw createError('operationNeedsPayloadObjectOrList', { operation: 'create-data' });
 		return [await service.createOne(given as Item)];
 	},
 });

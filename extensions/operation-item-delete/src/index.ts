@@ -12,6 +12,6 @@ export default defineOperation<FlowItemOptions, unknown, 'items' | 'flows'>({
 		// A query with no filter would delete everything: the designer must say so with a filter.
 		const query = options.query as QueryInput | undefined;
 		if (query && typeof query === 'object' && query.filter) return service.deleteByQuery(query);
-		throw createError('operationNeedsTarget', { operation: 'delete-data', condition: ' with a filter' });
+		throw createError('operationNeedsFilteredTarget', { operation: 'delete-data' });
 	},
 });

@@ -9,10 +9,10 @@ export default defineOperation<FlowItemOptions, unknown, 'items' | 'flows'>({
 		const service = await flowItems('update-data', options, context);
 		const changes = typeof options.payload === 'string' ? JSON.parse(options.payload) : options.payload;
 		if (changes === null || typeof changes !== 'object' || Array.isArray(changes))
-			throw createError('operationNeedsPayload', { operation: 'update-data', shape: 'object' });
+			throw createError('operationNeedsPayloadObject', { operation: 'update-data' });
 		const keys = flowKeys(options.key);
 		if (keys.length > 0) return service.updateMany(keys, changes as Item);
 		if (options.query && typeof options.query === 'object') return service.updateByQuery(options.query as QueryInput, changes as Item);
-		throw createError('operationNeedsTarget', { operation: 'update-data', condition: '' });
+		throw createError('operationNeedsTarget', { operation: 'update-data' });
 	},
 });

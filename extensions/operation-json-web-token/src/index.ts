@@ -48,8 +48,7 @@ export default defineOperation<TokenOptions>({
 		}
 		if (operation === 'sign') {
 			const claims = (typeof payload === 'string' ? JSON.parse(payload) : payload) as JWTPayload;
-			if (claims === null || typeof claims !== 'object' || Array.isArray(claims))
-				throw createError('operationNeedsPayload', { operation: 'JSON web token', shape: 'object to sign' });
+			if (claims === null || typeof claims !== 'object' || Array.isArray(claims)) throw createError('jwtNeedsPayload');
 			let jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt();
 			if (typeof options.expiresIn === 'string' || typeof options.expiresIn === 'number') jwt = jwt.setExpirationTime(options.expiresIn);
 			if (typeof options.issuer === 'string') jwt = jwt.setIssuer(options.issuer);
@@ -57,17 +56,16 @@ export default defineOperation<TokenOptions>({
 			if (typeof options.subject === 'string') jwt = jwt.setSubject(options.subject);
 			return jwt.sign(key);
 		}
-		throw createError('operationOptionNotAllowed', { value: String(operation), what: 'a JSON web token operation', allowed: 'sign, verify or decode' });
+		throw createError('jwtOperationUnknown', { value: String(operation) });
 	},
 });
 
 function tokenOf(token: unknown): string {
-	if (typeof token !== 'string' || token === '') throw createError('operationNeedsOption', { operation: 'JSON web token', option: 'token' });
+	if (typeof token !== 'string' || token === '') throw createError('jwtNeedsToken');
 	return token;
 }
 
 function secretOf(secret: unknown): string {
-	if (typeof secret !== 'string' || secret.length < 16)
-		throw createError('operationOptionOutOfRange', { option: 'secret', range: 'at least 16 characters long' });
+	if (typeof secret !== 'string' || secret.length < 16) throw createError('jwtSecretTooShort');
 	return secret;
 }

@@ -43,7 +43,7 @@ export default defineOperation<MailOptions, unknown, 'mail'>({
 	],
 	async handler(options, { mail }) {
 		const to = recipients(options.to);
-		if (to.length === 0) throw createError('operationNeedsAtLeastOne', { operation: 'mail', what: 'address in "to"' });
+		if (to.length === 0) throw createError('mailNeedsRecipient');
 		if (typeof options.subject !== 'string' || options.subject.trim() === '')
 			throw createError('operationNeedsOption', { operation: 'mail', option: 'subject' });
 		const body = typeof options.body === 'string' ? options.body : '';
@@ -57,7 +57,7 @@ async function render(type: string, body: string, data: unknown): Promise<string
 	if (type === 'wysiwyg') return body;
 	if (type === 'template') return (await liquidEngine()).parseAndRender(body, (data ?? {}) as object);
 	if (type === 'markdown') return (await import('marked')).marked.parse(body, { async: false });
-	throw createError('operationOptionNotAllowed', { value: String(type), what: 'a mail type', allowed: 'markdown, wysiwyg or template' });
+	throw createError('mailTypeUnknown', { value: String(type) });
 }
 
 function recipients(value: unknown): string[] {

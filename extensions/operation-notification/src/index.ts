@@ -23,7 +23,7 @@ export default defineOperation<NotificationOptions, unknown, 'items' | 'flows'>(
 		const recipients = (Array.isArray(options.recipient) ? options.recipient : typeof options.recipient === 'string' ? options.recipient.split(',') : [])
 			.map((entry) => String(entry).trim())
 			.filter(Boolean);
-		if (recipients.length === 0) throw createError('operationNeedsAtLeastOne', { operation: 'notification', what: '"recipient"' });
+		if (recipients.length === 0) throw createError('notificationNeedsRecipient');
 		if (typeof options.subject !== 'string' || options.subject === '')
 			throw createError('operationNeedsOption', { operation: 'notification', option: 'subject' });
 		const actor = await flows.accountabilityFor(options.permissions, accountability);

@@ -42,8 +42,7 @@ export default defineOperation<RequestOperationOptions, unknown, 'request'>({
 	async handler(options, { request }) {
 		if (typeof options.url !== 'string' || options.url === '') throw createError('operationNeedsOption', { operation: 'request', option: 'url' });
 		const method = String(options.method ?? 'GET').toUpperCase();
-		if (!methods.has(method))
-			throw createError('operationOptionNotAllowed', { value: method, what: 'an HTTP method the request operation sends', allowed: [...methods].join(', ') });
+		if (!methods.has(method)) throw createError('requestMethodRefused', { value: method, allowed: [...methods].join(', ') });
 		const response = await request(options.url, {
 			method: method as RequestOptions['method'],
 			headers: headersOf(options.headers),

@@ -10,8 +10,7 @@ export default defineOperation<{ milliseconds?: unknown }>({
 	options: [{ field: 'milliseconds', name: 'Milliseconds', type: 'integer', meta: { interface: 'numeric' }, schema: { default_value: 1000 } }],
 	async handler({ milliseconds }, { sleep }) {
 		const wait = Number(milliseconds ?? 0);
-		if (!Number.isFinite(wait) || wait < 0 || wait > maxMilliseconds)
-			throw createError('operationOptionOutOfRange', { option: 'milliseconds', range: `a number from 0 to ${maxMilliseconds}` });
+		if (!Number.isFinite(wait) || wait < 0 || wait > maxMilliseconds) throw createError('sleepOutOfRange', { max: maxMilliseconds });
 		await (sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(wait);
 		return null;
 	},

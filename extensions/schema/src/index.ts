@@ -14,7 +14,7 @@ async function readSnapshot(body: unknown): Promise<unknown> {
 	try {
 		return parse(body);
 	} catch (error) {
-		throw createError('payloadNotParsed', { what: 'snapshot', formats: 'JSON nor YAML', reason: (error as Error).message });
+		throw createError('snapshotNotParsed', { reason: (error as Error).message });
 	}
 }
 

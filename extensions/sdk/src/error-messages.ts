@@ -19,7 +19,7 @@ export const errorMessages = {
 	shareRoleRefused: { code: 'FORBIDDEN', template: 'A share can only use your own role.' },
 	outsideItemsScope: { code: 'FORBIDDEN', template: `The collection "{collection}" is outside this extension's items scope.` },
 	outsideActionScope: { code: 'FORBIDDEN', template: `The action "{action}" on "{collection}" is outside this extension's items scope.` },
-	signInAsAdmin: { code: 'INVALID_CREDENTIALS', template: 'Sign in as an admin or present a {what}.' },
+	metricsAdminOrToken: { code: 'INVALID_CREDENTIALS', template: 'Sign in as an admin or present a metrics token.' },
 
 	// Accounts.
 	refreshTokenRequired: { code: 'INVALID_PAYLOAD', template: 'The refresh token is required in either the payload or cookie.' },
@@ -42,9 +42,7 @@ export const errorMessages = {
 	noSortField: { code: 'INVALID_PAYLOAD', template: 'Collection "{collection}" has no sort field.' },
 	bodyNotJsonOrMultipart: { code: 'INVALID_PAYLOAD', template: 'The body must be JSON or multipart/form-data.' },
 	payloadNotBoolean: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "{field}" must be true or false.' },
-	payloadNeedsOneOf: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. Give {fields}.' },
-	payloadFieldInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "{field}" must {expected}.' },
-	payloadNotParsed: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. The {what} is neither {formats}: {reason}' },
+	mailTestAddressInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "to" must be one email address.' },
 	bodyNotPlainObject: { code: 'INVALID_PAYLOAD', template: 'The body must be an object.' },
 	fieldNotNonEmptyString: { code: 'INVALID_PAYLOAD', template: '"{field}" is required and must be a string.' },
 	fieldTooLong: { code: 'INVALID_PAYLOAD', template: '"{field}" is longer than {max} characters.' },
@@ -117,13 +115,15 @@ export const errorMessages = {
 		code: 'INVALID_QUERY',
 		template: 'The filter has {size} conditions and operators, more than the {limit} allowed (QUERY_FILTER_MAX_NODES).',
 	},
-	filterFunctionRefused: { code: 'INVALID_QUERY', template: `Function "{fn}" can't be used on field "{field}"{ofType}.` },
+	filterFunctionRefused: { code: 'INVALID_QUERY', template: `Function "{fn}" can't be used on field "{field}".` },
+	filterFunctionRefusedForType: { code: 'INVALID_QUERY', template: `Function "{fn}" can't be used on field "{field}" of type {type}.` },
 	filterThroughRelatedOnly: { code: 'INVALID_QUERY', template: 'Field "{field}" of collection "{collection}" can only be filtered through its related items.' },
 	filterManyToAnyRefused: { code: 'INVALID_QUERY', template: `Many-to-any field "{field}" can't be filtered through its related items.` },
 	filterOperatorUnknown: { code: 'INVALID_QUERY', template: 'Unknown filter operator "{operator}".' },
 	filterNotObject: { code: 'INVALID_QUERY', template: 'The filter must be an object of field rules.' },
 	filterTakesList: { code: 'INVALID_QUERY', template: '"{operator}" takes a list of rules.' },
-	ownFieldsOnly: { code: 'INVALID_QUERY', template: `Only the collection's own fields may be {use} here, not "{field}".` },
+	ownFieldsOnlyNamed: { code: 'INVALID_QUERY', template: `Only the collection's own fields may be named here, not "{field}".` },
+	ownFieldsOnlyFiltered: { code: 'INVALID_QUERY', template: `Only the collection's own fields may be filtered on here, not "{field}".` },
 	parameterOutOfRange: { code: 'INVALID_QUERY', template: '"{parameter}" must be a whole number from {min} to {max}.' },
 	headersTooLong: {
 		code: 'INVALID_QUERY',
@@ -138,6 +138,7 @@ export const errorMessages = {
 	// Item reads: fields, sorting, grouping, dynamic variables and filter values (the data engine).
 	readTooWide: { code: 'INVALID_QUERY', template: 'The query reads more than {max} nested relations: name the fields instead of wildcards.' },
 	queryTooDeep: { code: 'INVALID_QUERY', template: 'The query goes {depth} relations deep; at most {max} are allowed (QUERY_MAX_DEPTH).' },
+	queryTooDeepBeyond: { code: 'INVALID_QUERY', template: 'The query goes more than {depth} relations deep; at most {max} are allowed (QUERY_MAX_DEPTH).' },
 	fieldNotRelational: {
 		code: 'INVALID_QUERY',
 		template: `Field "{field}" of collection "{collection}" is not a relational field, so "{field}.{subfield}" can't be read.`,
@@ -164,7 +165,10 @@ export const errorMessages = {
 	itemsNotList: { code: 'INVALID_PAYLOAD', template: 'Expected a list of items.' },
 	batchItemNeedsKey: { code: 'INVALID_PAYLOAD', template: 'Each item needs its "{field}" to be updated in a batch.' },
 	importFormEmpty: { code: 'INVALID_PAYLOAD', template: 'The form holds no file to import.' },
-	importTypeRefused: { code: 'UNSUPPORTED_MEDIA_TYPE', template: `Can't import {what}{file}: send JSON or CSV` },
+	importTypeRefused: { code: 'UNSUPPORTED_MEDIA_TYPE', template: `Can't import "{type}": send JSON or CSV` },
+	importFileTypeRefused: { code: 'UNSUPPORTED_MEDIA_TYPE', template: `Can't import "{type}" ("{file}"): send JSON or CSV` },
+	importTypeMissing: { code: 'UNSUPPORTED_MEDIA_TYPE', template: `Can't import a file without a content type: send JSON or CSV` },
+	importFileTypeMissing: { code: 'UNSUPPORTED_MEDIA_TYPE', template: `Can't import a file without a content type ("{file}"): send JSON or CSV` },
 	importJsonInvalidAt: { code: 'INVALID_PAYLOAD', template: 'Invalid JSON at line {line}, column {column}: {reason}' },
 	importJsonNotList: { code: 'INVALID_PAYLOAD', template: 'A JSON import must be an array of items at the top level' },
 	importJsonInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid JSON: {reason}' },
@@ -181,14 +185,22 @@ export const errorMessages = {
 
 	// Flow operations.
 	operationNeedsOption: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs its "{option}".' },
-	operationNeedsAtLeastOne: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs at least one {what}.' },
-	operationOptionOutOfRange: { code: 'INVALID_PAYLOAD', template: '"{option}" must be {range}.' },
-	operationOptionNotAllowed: { code: 'INVALID_PAYLOAD', template: '"{value}" is not {what}: use {allowed}.' },
+	mailNeedsRecipient: { code: 'INVALID_PAYLOAD', template: 'The mail operation needs at least one address in "to".' },
+	mailTypeUnknown: { code: 'INVALID_PAYLOAD', template: '"{value}" is not a mail type: use markdown, wysiwyg or template.' },
+	notificationNeedsRecipient: { code: 'INVALID_PAYLOAD', template: 'The notification operation needs at least one "recipient".' },
+	requestMethodRefused: { code: 'INVALID_PAYLOAD', template: '"{value}" is not an HTTP method the request operation sends: use {allowed}.' },
+	sleepOutOfRange: { code: 'INVALID_PAYLOAD', template: '"milliseconds" must be a number from 0 to {max}.' },
+	jwtNeedsToken: { code: 'INVALID_PAYLOAD', template: 'The JSON web token operation needs its "token".' },
+	jwtNeedsPayload: { code: 'INVALID_PAYLOAD', template: 'The JSON web token operation needs a "payload" object to sign.' },
+	jwtSecretTooShort: { code: 'INVALID_PAYLOAD', template: '"secret" must be at least 16 characters long.' },
+	jwtOperationUnknown: { code: 'INVALID_PAYLOAD', template: '"{value}" is not a JSON web token operation: use sign, verify or decode.' },
 	operationTargetFailed: { code: 'SERVICE_UNAVAILABLE', template: '{url} answered {status}.' },
 	operationTokenNotVerified: { code: 'INVALID_TOKEN', template: 'The token did not verify: {reason}.' },
-	operationNeedsPayload: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs a "payload" {shape}.' },
+	operationNeedsPayloadObject: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs a "payload" object.' },
+	operationNeedsPayloadObjectOrList: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs a "payload" object or list.' },
 	operationPayloadNotJson: { code: 'INVALID_PAYLOAD', template: `The {operation} operation's "{option}" is not valid JSON.` },
-	operationNeedsTarget: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs a "key" or a "query"{condition}.' },
+	operationNeedsTarget: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs a "key" or a "query".' },
+	operationNeedsFilteredTarget: { code: 'INVALID_PAYLOAD', template: 'The {operation} operation needs a "key" or a "query" with a filter.' },
 
 	flowMethodRefused: { code: 'METHOD_NOT_ALLOWED', template: 'This flow is triggered with {expected}, not {method}.' },
 	flowCollectionRefused: { code: 'INVALID_PAYLOAD', template: `"collection" must be one of the flow's collections: {collections}.` },
@@ -238,6 +250,8 @@ export const errorMessages = {
 	transformsPresetsOnly: { code: 'FORBIDDEN', template: 'Only transformation presets are allowed (storage_asset_transform).' },
 	transformPresetMissing: { code: 'INVALID_QUERY', template: `Transformation preset "{key}" isn't configured.` },
 	parameterNotOneOf: { code: 'INVALID_QUERY', template: '"{parameter}" must be one of {allowed}.' },
+	resizeFitNotOneOf: { code: 'INVALID_QUERY', template: '"resize fit" must be one of {allowed}.' },
+	formatNotOneOf: { code: 'INVALID_QUERY', template: '"format" must be one of jpg, png, webp, avif, tiff or auto.' },
 	transformDimensionTooLarge: {
 		code: 'ILLEGAL_ASSET_TRANSFORMATION',
 		template: '"{parameter}" may not exceed {max} pixels (ASSETS_TRANSFORM_IMAGE_MAX_DIMENSION).',
@@ -292,6 +306,7 @@ export const errorMessages = {
 		code: 'INVALID_PAYLOAD',
 		template: 'Invalid payload. The schema has changed since this diff was computed (its hash no longer matches); compute a new diff and apply that.',
 	},
+	snapshotNotParsed: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. The snapshot is neither JSON nor YAML: {reason}' },
 	snapshotDiffTargetMissing: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. The diff changes "{name}", which does not exist.' },
 
 	// Comments and flow conditions.
@@ -407,6 +422,9 @@ export const errorMessages = {
 
 	// Extensions.
 	extensionFirstParty: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. {name} is part of Mantle; its settings cannot change.' },
+	extensionSettingsEmpty: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. Give "meta.enabled" or "meta.trusted".' },
+	extensionNameRequired: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "extension" must name the package to install.' },
+	extensionVersionInvalid: { code: 'INVALID_PAYLOAD', template: 'Invalid payload. "version" must be a version, a range or a tag.' },
 
 	// Texts Mantle answers with but did not write, each under the name of where it comes from, so
 	// that every message not worded here is listed here: the sandbox's account of an extension that

@@ -195,7 +195,7 @@ export function plainQuery(query: QueryInput): QueryInput {
 	const fields = list(raw.fields);
 	const sort = list(raw.sort);
 	for (const name of [...(fields ?? []), ...(sort ?? [])]) {
-		if (name.includes('.')) throw createError('ownFieldsOnly', { use: 'named', field: name });
+		if (name.includes('.')) throw createError('ownFieldsOnlyNamed', { field: name });
 	}
 	const filter = typeof raw.filter === 'string' ? parseJson(raw.filter, 'filter') : raw.filter;
 	if (filter !== undefined) checkPlainFilter(filter, 0);
@@ -210,10 +210,10 @@ function checkPlainFilter(filter: unknown, depth: number): void {
 			for (const part of rule) checkPlainFilter(part, depth + 1);
 			continue;
 		}
-		if (key.includes('.') || !isObject(rule)) throw createError('ownFieldsOnly', { use: 'filtered on', field: key });
+		if (key.includes('.') || !isObject(rule)) throw createError('ownFieldsOnlyFiltered', { field: key });
 		for (const operator of Object.keys(rule)) {
 			if (!operator.startsWith('_') || operator === '_some' || operator === '_none')
-				throw createError('ownFieldsOnly', { use: 'filtered on', field: `${key}.${operator}` });
+				throw createError('ownFieldsOnlyFiltered', { field: `${key}.${operator}` });
 		}
 	}
 }

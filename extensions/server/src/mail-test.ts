@@ -11,7 +11,7 @@ export function registerMailTest(router: Router, mail: MailCapability): void {
 	router.post('/mail/test', async ({ accountability, body }) => {
 		if (!accountability.admin) throw createError('FORBIDDEN');
 		const to = (body as { to?: unknown } | undefined)?.to;
-		if (typeof to !== 'string' || !address.test(to)) throw createError('payloadFieldInvalid', { field: 'to', expected: 'be one email address' });
+		if (typeof to !== 'string' || !address.test(to)) throw createError('mailTestAddressInvalid');
 		await mail.send({
 			to,
 			subject: 'Mantle mail test',

@@ -110,7 +110,7 @@ function addFunction(node: ReadNode, key: string, fn: NonNullable<ReturnType<typ
 	if (!field || !canRead(permission, fieldName)) throw forbiddenField(model.collection, fieldName);
 	const relational = model.relational.get(fieldName);
 	if (fn === 'count' ? relational?.kind !== 'o2m' : !['date', 'dateTime', 'timestamp', 'time'].includes(field.type)) {
-		throw createError('filterFunctionRefused', { fn, field: fieldName, ofType: ` of type ${field.type}` });
+		throw createError('filterFunctionRefusedForType', { fn, field: fieldName, type: field.type });
 	}
 	node.entries.push({ kind: 'function', key: key === `${fn}(${fieldName})` ? `${fieldName}_${fn}` : key, fn, field: fieldName });
 }

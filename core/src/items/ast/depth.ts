@@ -12,7 +12,7 @@ export const defaultMaxDepth = 8;
 export function assertQueryDepth(query: NormalizedQuery, maxDepth = defaultMaxDepth): void {
 	const depth = queryDepth(query, 0, maxDepth);
 	if (depth > maxDepth) {
-		throw createError('queryTooDeep', { depth: `${depth > maxDepth + 1 ? 'more than ' : ''}${maxDepth + 1}`, max: maxDepth });
+		throw createError(depth > maxDepth + 1 ? 'queryTooDeepBeyond' : 'queryTooDeep', { depth: maxDepth + 1, max: maxDepth });
 	}
 }
 

@@ -23,7 +23,8 @@ export function importFormatFromContentType(contentType: string | undefined, fil
 	if (byType) return byType;
 	const extension = /\.([^./\\]+)$/.exec(filename ?? '')?.[1]?.toLowerCase();
 	if (extension === 'json' || extension === 'csv') return extension;
-	throw createError('importTypeRefused', { what: type ? `"${type}"` : 'a file without a content type', file: filename ? ` ("${filename}")` : '' });
+	if (!type) throw filename ? createError('importFileTypeMissing', { file: filename }) : createError('importTypeMissing');
+	throw filename ? createError('importFileTypeRefused', { type, file: filename }) : createError('importTypeRefused', { type });
 }
 
 /**

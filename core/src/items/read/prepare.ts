@@ -128,7 +128,7 @@ async function countTarget(
 	variables: DynamicVariables,
 ): Promise<Extract<Target, { kind: 'count' }>> {
 	const relational = model.relational.get(fieldName);
-	if (relational?.kind !== 'o2m') throw createError('filterFunctionRefused', { fn: 'count', field: fieldName, ofType: '' });
+	if (relational?.kind !== 'o2m') throw createError('filterFunctionRefused', { fn: 'count', field: fieldName });
 	const related = collectionModel(context.schema, relational.related);
 	const permission = await context.permissions.get(context.accountability, related.collection, 'read');
 	if (!permission) throw forbiddenField(model.collection, fieldName);

@@ -83,7 +83,7 @@ async function compileField(
 	const isOperatorRule = ruleKeys.length > 0 && ruleKeys.every((name) => operators.has(name));
 
 	if (fn?.fn === 'count') {
-		if (relational?.kind !== 'o2m') throw createError('filterFunctionRefused', { fn: 'count', field: fieldName, ofType: '' });
+		if (relational?.kind !== 'o2m') throw createError('filterFunctionRefused', { fn: 'count', field: fieldName });
 		const related = collectionModel(context.schema, relational.related);
 		return operatorConditions(
 			context,
@@ -95,7 +95,7 @@ async function compileField(
 	}
 	if (fn) {
 		if (!['date', 'dateTime', 'timestamp', 'time'].includes(field.type))
-			throw createError('filterFunctionRefused', { fn: fn.fn, field: fieldName, ofType: ` of type ${field.type}` });
+			throw createError('filterFunctionRefusedForType', { fn: fn.fn, field: fieldName, type: field.type });
 		return operatorConditions(context, { kind: 'function', fn: fn.fn, column: fieldName }, rule, 'integer', options);
 	}
 	if (isOperatorRule || !relational) {

@@ -63,7 +63,7 @@ const dateTypes = new Set(['date', 'dateTime', 'timestamp', 'time']);
  * function field appears (filter, sort, fields, groupBy): vendors fail on it, or answer nonsense.
  */
 export function checkDateFunction(fn: string, field: string, type: string): void {
-	if (fn !== 'count' && !dateTypes.has(type)) throw createError('filterFunctionRefused', { fn, field, ofType: ` of type ${type}` });
+	if (fn !== 'count' && !dateTypes.has(type)) throw createError('filterFunctionRefusedForType', { fn, field, type });
 }
 
 const extremeTypes = new Set(['string', 'text', 'integer', 'bigInteger', 'float', 'decimal', 'date', 'time', 'dateTime', 'timestamp']);
