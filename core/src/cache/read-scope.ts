@@ -17,9 +17,33 @@ export function withReadScope<T>(scope: ReadScope, work: () => Promise<T>): Prom
 	return scopes.run(scope, work);
 }
 
+/**
+ * Read plans being built. Each hears of every collection resolved while it is built: its own, and
+ * those of plans built at the same moment, a superset that only ever makes a purge drop more.
+ * (A second AsyncLocalStorage would switch on promise hooks for the whole process.)
+ */
+const recorders = new Set<Set<string>>();
+
+/** Runs `work` (building a read plan) and adds to `collections` every collection it resolves. */
+export async function recordingReads<T>(collections: Set<string>, work: () => Promise<T>): Promise<T> {
+	recorders.add(collections);
+	try {
+		return await work();
+	} finally {
+		recorders.delete(collections);
+	}
+}
+
 /** Called wherever the engine resolves a collection: outside a cacheable request it costs one lookup. */
 export function noteCollectionRead(collection: string): void {
 	scopes.getStore()?.collections.add(collection);
+	for (const recorder of recorders) recorder.add(collection);
+}
+
+/** A cached read plan's collections, which running it does not resolve again: its answer depends on them all the same. */
+export function noteCollectionsRead(collections: Iterable<string>): void {
+	const scope = scopes.getStore();
+	if (scope) for (const collection of collections) scope.collections.add(collection);
 }
 
 /** The answer differs from one user to the next even under the same policies. */

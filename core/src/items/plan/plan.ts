@@ -35,6 +35,8 @@ export class ReadPlan {
 	stale = false;
 	/** The planned root level; set once the plan has been built. */
 	node!: ReadNode;
+	/** Every collection resolved while planning (joined, filtered on, in a row rule): the data cache files answers under them. */
+	readonly collections = new Set<string>();
 
 	/** `perUser`: the plan is cached for one user only, so it may hold that user's `$CURRENT_USER`. */
 	constructor(readonly perUser = false) {}

@@ -1,5 +1,5 @@
 import type { Item, PrimaryKey } from '@mantle/extensions-sdk';
-import { noteUserBound } from '../../cache/read-scope.js';
+import { noteCollectionsRead, noteUserBound, recordingReads } from '../../cache/read-scope.js';
 import { buildReadNode } from '../ast/build.js';
 import { canRead } from '../ast/permission-fields.js';
 import type { EngineContext } from '../context.js';
@@ -54,13 +54,18 @@ export async function plannedRead(context: EngineContext, model: CollectionModel
 	if (known) {
 		// What the plan compiled in was resolved from the user when it was made; the data cache must still hear of it.
 		if (known.perUser) noteUserBound();
+		noteCollectionsRead(known.collections);
 		const items = await runRead(context, known.node, variables, { plan: known, restrict });
 		if (known.stale) forget(plans, shapeKey, key, variables);
 		return items;
 	}
 	const plan = new ReadPlan(perUser);
-	plan.node = await buildReadNode(plan.recording(context), model.collection, shape);
-	const items = await runRead(context, plan.node, variables, { plan, restrict });
+	// Planning and the first run (which prepares each level) resolve every collection the plan
+	// depends on; later runs of the plan do not, so it keeps the list for the data cache.
+	const items = await recordingReads(plan.collections, async () => {
+		plan.node = await buildReadNode(plan.recording(context), model.collection, shape);
+		return runRead(context, plan.node, variables, { plan, restrict });
+	});
 	if (plan.stale) forget(plans, shapeKey, key, variables);
 	else plans.set(key, plan);
 	return items;
