@@ -11,11 +11,10 @@ export interface KernelMetrics {
 	/** Where other kernel parts (the data cache) register their own series. */
 	registry: Registry;
 	/**
-	 * Counts every response of `server` by method, route pattern and status. The pattern, not the
-	 * path, labels a request (`/items/:collection/:pk`), so ids in URLs cannot grow the series
-	 * without bound; a path no route matches counts under `unmatched`.
+	 * Counts and times every response of `server` by method, route pattern and status. The pattern
+	 * the dispatcher matched, not the path, labels a request (`/items/:collection/:pk`), so ids in
+	 * URLs cannot grow the series without bound; a path no route matches counts under `unmatched`.
 	 */
-	/** Counts and times every answered request, labelled with the extension route the dispatcher matched. */
 	observe(server: Server): void;
 }
 

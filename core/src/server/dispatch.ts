@@ -5,7 +5,7 @@ import { createError } from '../errors/index.js';
 import type { ExtensionHost, ExtensionRecord } from '../extensions/host.js';
 import type { RouteMatch } from '../extensions/endpoint-routes.js';
 import type { Authenticate } from '../auth/accountability.js';
-import type { GateRefusal, RequestGate } from './rate-limit.js';
+import type { RequestGate } from './rate-limit.js';
 import type { DispatchedRequestState } from './request-state.js';
 import { hasBody, readBody } from './request-body.js';
 import { requestContext } from '../request-context.js';
@@ -54,7 +54,7 @@ export function dispatcherRoute(host: ExtensionHost, { authenticate, maxPayloadB
 			return checked.then((refusal) => {
 				if (!refusal) return traced(request, h);
 				(request.app as DispatchedRequestState).routePath = host.routes.match(request.method, request.path)?.route.path;
-				return refusalResponse(h, refusal);
+				return toHapiResponse(h, refusal);
 			});
 		},
 	};
@@ -121,12 +121,6 @@ export function searchOf(target: string): string {
 	const sent = fragment === -1 ? target : target.slice(0, fragment);
 	const query = sent.indexOf('?');
 	return query === -1 ? '' : sent.slice(query);
-}
-
-function refusalResponse(h: ResponseToolkit, refusal: GateRefusal) {
-	const response = h.response(refusal.body).code(refusal.status);
-	for (const [name, value] of Object.entries(refusal.headers)) response.header(name, value);
-	return response;
 }
 
 /**

@@ -75,7 +75,6 @@ export function createServerCapability(deps: ServerCapabilityDeps): ServerCapabi
 		};
 		next.results.then(settle, settle);
 		round = next;
-		return next;
 	};
 	// Requests arriving while a round runs wait for it rather than starting their own, unless a
 	// settled round young enough can answer them meanwhile.
