@@ -128,7 +128,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	if (invalidations) {
 		invalidations.start();
 		schema.onInvalidate(() => invalidations.publish('schema'));
-		invalidations.on('schema', () => schema.invalidate(false));
+		invalidations.on('schema', () => schema.refresh());
 		invalidations.on('access', () => {
 			permissions.invalidate();
 			authenticator.invalidate();

@@ -10,6 +10,9 @@ import type { SchemaOverview } from './types.js';
 export class SchemaStore {
 	private current: Promise<SchemaOverview> | undefined;
 	private readonly listeners = new Set<() => void>();
+	/** Whether a rebuild started by `refresh` is running, and whether the schema changed again meanwhile. */
+	private refreshing = false;
+	private changedWhileRefreshing = false;
 
 	constructor(
 		private readonly knex: Knex,
@@ -34,18 +37,42 @@ export class SchemaStore {
 		if (announce) for (const listener of this.listeners) listener();
 	}
 
+	/**
+	 * Forgets the overview and rebuilds it at once, so the next request finds it ready: how an
+	 * instance takes another's schema change. A burst of changes (a snapshot applied step by
+	 * step) costs at most one rebuild running here at a time, plus the one after the last change.
+	 */
+	refresh(): void {
+		this.invalidate(false);
+		if (this.refreshing) {
+			this.changedWhileRefreshing = true;
+			return;
+		}
+		this.refreshing = true;
+		void this.get()
+			// A failed rebuild is forgotten by `get`; the next request tries again and answers its error.
+			.catch(() => undefined)
+			.finally(() => {
+				this.refreshing = false;
+				if (!this.changedWhileRefreshing) return;
+				this.changedWhileRefreshing = false;
+				if (!this.current) this.refresh();
+			});
+	}
+
 	onInvalidate(listener: () => void): () => void {
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);
 	}
 
 	private async build(): Promise<SchemaOverview> {
-		const raw = await this.dialect.introspect(this.knex, { schemas: this.schemas });
-		const [collections, fields, relations] = [
-			await this.knex('mantle_collections').select('*'),
-			await this.knex('mantle_fields').select('*'),
-			await this.knex('mantle_relations').select('*'),
-		];
+		// Side by side: on a server database the round trips, not the work, are most of a rebuild.
+		const [raw, collections, fields, relations] = await Promise.all([
+			this.dialect.introspect(this.knex, { schemas: this.schemas }),
+			this.knex('mantle_collections').select('*'),
+			this.knex('mantle_fields').select('*'),
+			this.knex('mantle_relations').select('*'),
+		]);
 		return buildOverview(this.dialect.vendor, raw, { collections, fields, relations });
 	}
 }
