@@ -1,6 +1,8 @@
 import { vendorTest } from './helpers/vendor-test.js';
 import { startKernel } from './helpers/kernel.js';
 import { api, errorCode } from './helpers/http.js';
+import { connectDatabase } from '../src/database/connect.js';
+import { loadConfig } from '../src/config/index.js';
 
 async function collection(url: string, name: string, fields: unknown[] = []) {
 	const response = await api(url, 'POST', '/collections', { collection: name, schema: {}, meta: {}, fields });
@@ -13,7 +15,7 @@ function relate(
 	collection: string,
 	field: string,
 	related: string | null,
-	rest: { meta?: Record<string, unknown>; schema?: Record<string, unknown> } = {},
+	rest: { meta?: Record<string, unknown>; schema?: Record<string, unknown> | null } = {},
 ) {
 	return api(url, 'POST', '/relations', { collection, field, related_collection: related, ...rest });
 }
@@ -111,6 +113,41 @@ vendorTest('relations between fields that do not exist, or twice on one field, a
 		t.is((await relate(url, 'a', 'b_id', 'b')).status, 200);
 		t.regex((await relate(url, 'a', 'b_id', 'b')).body.errors[0].message, /already has a relation/);
 	} finally {
+		await stop();
+	}
+});
+
+vendorTest('a related foreign-key column is indexed once: by Mantle where nothing indexes it yet, never twice', async (t, db) => {
+	const { url, stop } = await startKernel(db);
+	const database = connectDatabase(loadConfig({ env: db.env, cwd: process.cwd() }).database);
+	try {
+		await collection(url, 'authors', [{ field: 'name', type: 'string' }]);
+		await collection(url, 'books', [
+			{ field: 'author', type: 'integer' },
+			{ field: 'editor', type: 'integer', schema: { is_unique: true } },
+		]);
+		t.false((await api(url, 'GET', '/fields/books/author')).body.data.schema.is_indexed);
+		t.is((await relate(url, 'books', 'author', 'authors', { schema: { on_delete: 'SET NULL' } })).status, 200);
+		t.is((await relate(url, 'books', 'editor', 'authors', { schema: { on_delete: 'SET NULL' } })).status, 200);
+		t.true((await api(url, 'GET', '/fields/books/author')).body.data.schema.is_indexed);
+
+		const { indexes } = await database.dialect.introspect(database.knex, {});
+		const leading = (column: string) => indexes.filter((index) => index.table === 'books' && index.columns[0] === column);
+		t.deepEqual(
+			leading('author').map((index) => index.name),
+			['books_author_index'],
+		);
+		t.deepEqual(
+			leading('editor').map((index) => index.unique),
+			[true],
+			'the unique index already serves the key',
+		);
+		// Without a relation (schema: null) Mantle touches no column.
+		await collection(url, 'notes', [{ field: 'author', type: 'integer' }]);
+		t.is((await relate(url, 'notes', 'author', 'authors', { schema: null })).status, 200);
+		t.false((await api(url, 'GET', '/fields/notes/author')).body.data.schema.is_indexed);
+	} finally {
+		await database.close();
 		await stop();
 	}
 });

@@ -7,7 +7,7 @@ import { defineColumn } from '../ddl/columns.js';
 import type { FieldInfo } from '../types.js';
 import type { RelationInfo, SchemaOverview } from '../types.js';
 import { relationInputSchema, relationUpdateSchema, validateInput } from '../validation.js';
-import { assertAdmin, canReadModel, changeSchema, type SchemaContext } from './context.js';
+import { assertAdmin, canReadModel, changeSchema, type SchemaContext, type Undo } from './context.js';
 import { apiRelation, pickMeta, upsertMeta } from './metadata.js';
 
 interface RelationInput {
@@ -38,6 +38,24 @@ export async function readRelation(context: SchemaContext, accountability: Accou
 /** The foreign key Mantle names for a relation (knex's convention, so knex can drop it by column too). */
 function foreignKeyName(table: string, field: string): string {
 	return `${table}_${field}_foreign`;
+}
+
+/** The index Mantle adds under a relation's foreign key (knex's convention, as for the key itself). */
+function foreignKeyIndexName(table: string, field: string): string {
+	return `${table}_${field}_index`;
+}
+
+/**
+ * Indexes a foreign-key column nothing indexes yet. Reading the "one" side of a relation (an
+ * O2M list, an M2M junction) looks rows up by this column, and so does ON DELETE on the related
+ * row; without an index each is a scan of the whole table. MySQL adds such an index by itself,
+ * PostgreSQL and SQLite do not: this makes a relation made through Mantle behave alike on all.
+ */
+async function indexForeignKey(context: SchemaContext, trx: Knex.Transaction, table: string, field: FieldInfo, onFailure: (undo: Undo) => void) {
+	if (field.schema?.is_indexed) return;
+	const name = foreignKeyIndexName(table, field.field);
+	await trx.schema.alterTable(table, (builder) => void builder.index([field.field], name));
+	onFailure(() => context.knex.schema.alterTable(table, (builder) => void builder.dropIndex([field.field], name)));
 }
 
 function addForeignKey(knex: Knex, table: string, field: string, relatedTable: string, relatedKey: string, onDelete: ReferentialAction) {
@@ -78,6 +96,8 @@ export async function createRelation(context: SchemaContext, accountability: Acc
 				manyField,
 				related.fields.find((field) => field.field === related.primary)!,
 			);
+			// Before the key: MySQL would otherwise add an index of its own for it, under another name.
+			await indexForeignKey(context, trx, table, manyField, onFailure);
 			await addForeignKey(trx, table, input.field, tableOfCollection(related.collection), related.primary!, onDelete);
 			onFailure(() => context.knex.schema.alterTable(table, (builder) => void builder.dropForeign([input.field], foreignKeyName(table, input.field))));
 		}
