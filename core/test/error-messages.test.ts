@@ -5,6 +5,7 @@ import test from 'ava';
 import { ESLint } from 'eslint';
 import ts from 'typescript';
 import { createError as extensionError } from '@mantle/extensions-sdk';
+import { errorMessageParts } from '@mantle/extensions-sdk/runtime';
 import { createError, errorCatalogue, errorMessages, toErrorBody } from '../src/errors/index.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,6 +19,19 @@ test('every named message has a catalogue code, hence a status, and a template',
 		t.true(entry.template.length > 0, id);
 	}
 	for (const [code, entry] of Object.entries(errorCatalogue)) t.true(entry.status >= 400 && entry.status < 600 && entry.message.length > 0, code);
+});
+
+test('the catalogue is its parts put together, and no message name is in two parts (the later would silently replace the earlier)', (t) => {
+	const parts = Object.entries(errorMessageParts);
+	const owner = new Map<string, string>();
+	for (const [part, messages] of parts) {
+		for (const id of Object.keys(messages)) {
+			t.false(owner.has(id), `${id} is in ${owner.get(id)} and in ${part}`);
+			owner.set(id, part);
+		}
+	}
+	t.deepEqual([...owner.keys()].sort(), Object.keys(errorMessages).sort());
+	t.true(parts.length > 1);
 });
 
 test('a named message answers with its code, its status and its template filled, the same from core and from an extension', (t) => {

@@ -7,7 +7,7 @@ export { defineEndpoint } from './endpoint.js';
 export { setCookie } from './cookies.js';
 export { ExtensionError, createError } from './errors.js';
 export { errorCodes, isErrorCode } from './error-codes.js';
-export { errorMessages, fillErrorMessage, isErrorMessageId } from './error-messages.js';
+export { errorMessageParts, errorMessages, fillErrorMessage, isErrorMessageId } from './error-messages.js';
 export { fieldTypes } from './data-model.js';
 export { defineHook } from './hook.js';
 export { defineInterface } from './interface.js';
