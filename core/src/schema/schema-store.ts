@@ -66,13 +66,12 @@ export class SchemaStore {
 	}
 
 	private async build(): Promise<SchemaOverview> {
-		// Side by side: on a server database the round trips, not the work, are most of a rebuild.
-		const [raw, collections, fields, relations] = await Promise.all([
-			this.dialect.introspect(this.knex, { schemas: this.schemas }),
-			this.knex('mantle_collections').select('*'),
-			this.knex('mantle_fields').select('*'),
-			this.knex('mantle_relations').select('*'),
-		]);
+		// One after the other: every kernel rebuilds at start and after each change, and side by
+		// side these reads would take a connection each from a pool that serves requests meanwhile.
+		const raw = await this.dialect.introspect(this.knex, { schemas: this.schemas });
+		const collections = await this.knex('mantle_collections').select('*');
+		const fields = await this.knex('mantle_fields').select('*');
+		const relations = await this.knex('mantle_relations').select('*');
 		return buildOverview(this.dialect.vendor, raw, { collections, fields, relations });
 	}
 }
