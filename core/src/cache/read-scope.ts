@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopedStorage } from '../scoped-storage.js';
 
 /**
  * What one cacheable request's answer depended on, noted by the data engine as it reads: every
@@ -11,7 +11,7 @@ export interface ReadScope {
 	wrote: boolean;
 }
 
-const scopes = new AsyncLocalStorage<ReadScope>();
+const scopes = new ScopedStorage<ReadScope>();
 
 export function withReadScope<T>(scope: ReadScope, work: () => Promise<T>): Promise<T> {
 	return scopes.run(scope, work);

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopedStorage } from '../scoped-storage.js';
 import { Cron } from 'croner';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
@@ -54,7 +54,7 @@ export interface FlowsRuntimeOptions {
  */
 export class FlowsRuntime {
 	private flows = new Map<string, LoadedFlow>();
-	private readonly depth = new AsyncLocalStorage<number>();
+	private readonly depth = new ScopedStorage<number>();
 	private readonly env: Record<string, string>;
 
 	constructor(private readonly options: FlowsRuntimeOptions) {

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { ScopedStorage } from '../scoped-storage.js';
 import type { Knex } from 'knex';
 
 /** Activity and revision rows of a transaction, written together just before it commits. */
@@ -28,7 +28,7 @@ export interface ActiveTransaction {
  * taking another connection: on SQLite's single connection that would wait forever, and
  * elsewhere it would not see the write's own rows.
  */
-export const activeTransaction = new AsyncLocalStorage<ActiveTransaction>();
+export const activeTransaction = new ScopedStorage<ActiveTransaction>();
 
 /** The connection to use now: the active write transaction, or the pool. */
 export function currentKnex(knex: Knex): Knex {
