@@ -7,7 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * of a by-id read's CPU. Switched off when its last run ends, the hooks are off again as soon as
  * no instance is in use.
  *
- * Only `run` with work that returns a promise, and `getStore`: what the engine's contexts need.
+ * Only `run` with work that returns a promise, `exit` and `getStore`: what the engine's contexts need.
  * Work started inside a run and left running after it (not awaited) may find the store gone.
  */
 export class ScopedStorage<T> {
@@ -26,5 +26,10 @@ export class ScopedStorage<T> {
 			this.running -= 1;
 			if (this.running === 0) this.storage.disable();
 		}
+	}
+
+	/** Runs `work` (and what it starts) outside any run's store. */
+	exit<R>(work: () => R): R {
+		return this.running === 0 ? work() : this.storage.exit(work);
 	}
 }
