@@ -1,7 +1,7 @@
 import { vendorTest } from './helpers/vendor-test.js';
 import { startKernel } from './helpers/kernel.js';
 import { api, errorCode } from './helpers/http.js';
-import { connectDatabase } from '../src/database/connect.js';
+import { dialectFor } from '../src/database/dialects/index.js';
 import { loadConfig } from '../src/config/index.js';
 
 async function collection(url: string, name: string, fields: unknown[] = []) {
@@ -119,7 +119,8 @@ vendorTest('relations between fields that do not exist, or twice on one field, a
 
 vendorTest('a related foreign-key column is indexed once: by Mantle where nothing indexes it yet, never twice', async (t, db) => {
 	const { url, stop } = await startKernel(db);
-	const database = connectDatabase(loadConfig({ env: db.env, cwd: process.cwd() }).database);
+	// The test database's own connection, not another pool: the suites' kernels use PostgreSQL's clients already.
+	const dialect = dialectFor(loadConfig({ env: db.env, cwd: process.cwd() }).database.client);
 	try {
 		await collection(url, 'authors', [{ field: 'name', type: 'string' }]);
 		await collection(url, 'books', [
@@ -131,7 +132,7 @@ vendorTest('a related foreign-key column is indexed once: by Mantle where nothin
 		t.is((await relate(url, 'books', 'editor', 'authors', { schema: { on_delete: 'SET NULL' } })).status, 200);
 		t.true((await api(url, 'GET', '/fields/books/author')).body.data.schema.is_indexed);
 
-		const { indexes } = await database.dialect.introspect(database.knex, {});
+		const { indexes } = await dialect.introspect(db.knex, {});
 		const leading = (column: string) => indexes.filter((index) => index.table === 'books' && index.columns[0] === column);
 		t.deepEqual(
 			leading('author').map((index) => index.name),
@@ -147,7 +148,6 @@ vendorTest('a related foreign-key column is indexed once: by Mantle where nothin
 		t.is((await relate(url, 'notes', 'author', 'authors', { schema: null })).status, 200);
 		t.false((await api(url, 'GET', '/fields/notes/author')).body.data.schema.is_indexed);
 	} finally {
-		await database.close();
 		await stop();
 	}
 });
