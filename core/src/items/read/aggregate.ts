@@ -15,6 +15,7 @@ import { searchCondition } from '../sql/search.js';
 import type { FieldInfo } from '../../schema/types.js';
 import { rowReader } from '../values/cache.js';
 import { fieldRowRule } from '../../permissions/types.js';
+import { writtenIntoSql } from './select.js';
 import { visibleValueSql } from './visibility.js';
 
 const sqlOf: Record<AggregateFunction, (column: string) => string> = {
@@ -87,8 +88,11 @@ export async function runAggregate(context: EngineContext, collection: string, q
 	applyCondition(builder, and(rule, filter, search), alias, scope, model.primary);
 	applyGroupOrder(builder, query, groups, measures);
 	const limit = query.limit === undefined ? context.limits.defaultLimit : query.limit;
-	if (groups.length > 0 && limit !== -1) builder.limit(limit);
-	if (groups.length > 0 && (query.offset || query.page)) builder.offset(query.offset ?? (query.page! - 1) * limit);
+	if (groups.length > 0 && limit !== -1) builder.limit(limit, writtenIntoSql(limit));
+	if (groups.length > 0 && (query.offset || query.page)) {
+		const offset = query.offset ?? (query.page! - 1) * limit;
+		builder.offset(offset, writtenIntoSql(offset));
+	}
 
 	const rows: Item[] = await builder;
 	return rows.map((row) => {
