@@ -14,8 +14,9 @@ export class ScopedStorage<T> {
 	private readonly storage = new AsyncLocalStorage<T>();
 	private running = 0;
 
+	/** Nothing while no run is in progress: the storage is switched off then. */
 	getStore(): T | undefined {
-		return this.running === 0 ? undefined : this.storage.getStore();
+		return this.storage.getStore();
 	}
 
 	async run<R>(store: T, work: () => Promise<R>): Promise<R> {
@@ -30,6 +31,6 @@ export class ScopedStorage<T> {
 
 	/** Runs `work` (and what it starts) outside any run's store. */
 	exit<R>(work: () => R): R {
-		return this.running === 0 ? work() : this.storage.exit(work);
+		return this.storage.exit(work);
 	}
 }
