@@ -100,6 +100,7 @@ export async function createKernel(config: Config, logger: Logger): Promise<Kern
 	const engine = new DataEngine({
 		knex: database.knex,
 		dialect: database.dialect,
+		...(database.reader ? { reader: database.reader } : {}),
 		schema,
 		bus,
 		permissions,

@@ -1,10 +1,13 @@
 import createKnex, { type Knex } from 'knex';
 import { ConfigError, type DatabaseConfig } from '../config/index.js';
 import { dialectFor, type Dialect } from './dialects/index.js';
+import type { DirectReader } from './dialects/types.js';
 
 export interface Database {
 	knex: Knex;
 	dialect: Dialect;
+	/** Reads outside transactions straight on the driver, where the vendor offers it (see `Dialect.directReader`). */
+	reader?: DirectReader;
 	close(): Promise<void>;
 }
 
@@ -23,5 +26,14 @@ export function connectDatabase(config: DatabaseConfig): Database {
 	}
 	// A failing statement's message names its SQL with `?` placeholders, never with the values filled in.
 	const knex = createKnex({ ...dialect.knexConfig(config), compileSqlOnError: false });
-	return { knex, dialect, close: () => knex.destroy() };
+	const reader = dialect.directReader?.(config);
+	return {
+		knex,
+		dialect,
+		...(reader ? { reader } : {}),
+		close: async () => {
+			reader?.close();
+			await knex.destroy();
+		},
+	};
 }

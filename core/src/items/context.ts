@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Accountability } from '@mantle/extensions-sdk';
-import type { Dialect } from '../database/dialects/types.js';
+import type { Dialect, DirectReader } from '../database/dialects/types.js';
 import type { EventBus } from '../events/bus.js';
 import type { SchemaOverview } from '../schema/types.js';
 import type { PermissionProvider } from '../permissions/types.js';
@@ -37,6 +37,8 @@ export interface EngineContext {
 	plainWrites?: boolean;
 	/** Read plans of the schema overview in use; reads plan every time without one. */
 	plans?: PlanCache;
+	/** Runs planned reads straight on the driver when `knex` is not a transaction (see `read/run.ts`). */
+	reader?: DirectReader;
 }
 
 export function isUnrestricted(context: EngineContext): boolean {

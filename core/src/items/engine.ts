@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Accountability } from '@mantle/extensions-sdk';
-import type { Dialect } from '../database/dialects/types.js';
+import type { Dialect, DirectReader } from '../database/dialects/types.js';
 import type { EventBus } from '../events/bus.js';
 import type { SchemaStore } from '../schema/schema-store.js';
 import type { SchemaOverview } from '../schema/types.js';
@@ -21,6 +21,8 @@ export interface DataEngineOptions {
 	onChange?: (collection: string) => void | Promise<void>;
 	/** Read plans kept per schema overview (default 500). */
 	planCacheSize?: number;
+	/** Where planned reads outside a transaction run straight on the driver (see `Database.reader`). */
+	reader?: DirectReader;
 }
 
 /** The kernel's data engine: hands out an items service per collection and caller. */
@@ -37,7 +39,7 @@ export class DataEngine {
 
 	/** `accountability: null` is the system itself, bound by no permission. */
 	async service(collection: string, accountability: Accountability | null, options: { plainWrites?: boolean } = {}): Promise<ItemsService> {
-		const { knex, dialect, bus, permissions, limits, onChange } = this.options;
+		const { knex, dialect, bus, permissions, limits, onChange, reader } = this.options;
 		const schema = await this.options.schema.get();
 		return new ItemsService(
 			{
@@ -49,6 +51,7 @@ export class DataEngine {
 				bus,
 				limits,
 				plans: this.plansOf(schema),
+				...(reader ? { reader } : {}),
 				...(options.plainWrites ? { plainWrites: true } : {}),
 			},
 			collection,

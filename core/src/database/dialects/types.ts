@@ -54,6 +54,19 @@ export interface Dialect {
 	 * error path.
 	 */
 	constraintColumns?(knex: Knex, table: string, constraint: string): Promise<string[]>;
+	/**
+	 * A connection of its own for reads outside any transaction, run straight on the driver
+	 * (SQLite, whose driver is synchronous: the pool's queueing and knex's runner cost more than
+	 * a small SELECT). Vendors without one read through knex.
+	 */
+	directReader?(config: DatabaseConfig): DirectReader | undefined;
+}
+
+/** Runs a SELECT straight on the driver, on a connection that sees only committed data. */
+export interface DirectReader {
+	/** The rows, as the driver gives them to knex; throws as the driver does. */
+	select(sql: string, bindings: readonly unknown[]): Record<string, unknown>[];
+	close(): void;
 }
 
 export type ConstraintViolationCode = 'RECORD_NOT_UNIQUE' | 'NOT_NULL_VIOLATION' | 'VALUE_TOO_LONG' | 'VALUE_OUT_OF_RANGE' | 'INVALID_FOREIGN_KEY';

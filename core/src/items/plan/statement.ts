@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { DirectReader } from '../../database/dialects/types.js';
 
 /** Stands, in a statement compiled once, for one of the keys each run restricts the rows to. */
 class Slot {
@@ -32,10 +33,36 @@ export function compileTemplate(builder: Knex.QueryBuilder): StatementTemplate {
  * driver's row format and error handling are what every other query gets.
  */
 export function runTemplate(knex: Knex, template: StatementTemplate, keys: readonly unknown[]): Knex.QueryBuilder {
-	const bindings = [...template.compiled.bindings];
-	for (let index = 0; index < template.slots.length; index++) bindings[template.slots[index]!] = keys[index];
+	const bindings = bindingsOf(template, keys);
 	const builder = knex.queryBuilder();
 	const compiled = { ...template.compiled, bindings };
 	builder.toSQL = (() => compiled) as unknown as Knex.QueryBuilder['toSQL'];
 	return builder;
+}
+
+/**
+ * Runs a compiled statement on the driver's own reading connection, skipping knex's pool and
+ * runner; `undefined` when the driver refused it, so the caller runs it through knex after all
+ * and any error is the one every other query gives. Listeners of knex's `query` event (query
+ * logs, tests counting statements) still hear of it.
+ */
+export function runTemplateDirect(
+	reader: DirectReader,
+	knex: Knex,
+	template: StatementTemplate,
+	keys: readonly unknown[],
+): Record<string, unknown>[] | undefined {
+	const bindings = bindingsOf(template, keys);
+	if (knex.listenerCount('query') > 0) knex.emit('query', { ...template.compiled, bindings, direct: true });
+	try {
+		return reader.select(template.compiled.sql, bindings);
+	} catch {
+		return undefined;
+	}
+}
+
+function bindingsOf(template: StatementTemplate, keys: readonly unknown[]): unknown[] {
+	const bindings = [...template.compiled.bindings];
+	for (let index = 0; index < template.slots.length; index++) bindings[template.slots[index]!] = keys[index];
+	return bindings;
 }

@@ -7,7 +7,7 @@ import type { DynamicVariables } from '../sql/dynamic-variables.js';
 import { rowReader } from '../values/cache.js';
 import type { LevelPlan, ReadPlan } from '../plan/plan.js';
 import { compileShaper } from '../plan/shaper.js';
-import { compileTemplate, runTemplate, slots } from '../plan/statement.js';
+import { compileTemplate, runTemplate, runTemplateDirect, slots } from '../plan/statement.js';
 import { prepareRead } from './prepare.js';
 import { guardLogRows } from './log-guard.js';
 import { buildSelect, type SelectOptions } from './select.js';
@@ -136,7 +136,7 @@ function slotCount(count: number): number {
 	return count <= 1 ? count : 2 ** Math.ceil(Math.log2(count));
 }
 
-function select(context: EngineContext, level: LevelPlan, plan: ReadPlan | undefined, options: SelectOptions): PromiseLike<Item[]> {
+function select(context: EngineContext, level: LevelPlan, plan: ReadPlan | undefined, options: SelectOptions): Item[] | PromiseLike<Item[]> {
 	if (!plan) return buildSelect(new SqlScope(context.knex, context.dialect), level.prepared, options);
 	const keys = options.restrict?.values ?? [];
 	const count = slotCount(keys.length);
@@ -147,7 +147,9 @@ function select(context: EngineContext, level: LevelPlan, plan: ReadPlan | undef
 		level.statements.set(count, template);
 	}
 	const padded = keys.length === count ? keys : [...keys, ...Array.from({ length: count - keys.length }, () => keys.at(-1))];
-	return runTemplate(context.knex, template, padded);
+	// A write transaction must read through its own connection: only there are its rows visible.
+	const direct = context.reader && !context.knex.isTransaction ? runTemplateDirect(context.reader, context.knex, template, padded) : undefined;
+	return direct ?? runTemplate(context.knex, template, padded);
 }
 
 async function runLevel(run: ReadRun, level: LevelPlan, options: SelectOptions): Promise<LevelResult> {

@@ -7,31 +7,12 @@ import { introspect } from './introspect.js';
 import { sqliteFieldType } from './field-types.js';
 import { values } from './values.js';
 import { translateError } from './errors.js';
+import { cachedPrepare } from './statements.js';
+import { sqliteDirectReader } from './direct-reader.js';
 
 interface SqliteConnection {
 	pragma(statement: string): unknown;
 	prepare(sql: string): unknown;
-}
-
-/** Prepared statements kept per connection: the data engine sends the same few shapes of SQL over and over. */
-const statementCacheSize = 500;
-
-/**
- * Knex prepares every query anew, which on SQLite costs as much as running a small one. A
- * statement is reusable (SQLite re-prepares it itself after a schema change), so the connection
- * keeps the most recent ones by their SQL text.
- */
-function cacheStatements(connection: SqliteConnection): void {
-	const prepare = connection.prepare.bind(connection);
-	const cache = new Map<string, unknown>();
-	connection.prepare = (sql: string) => {
-		let statement = cache.get(sql);
-		if (statement) cache.delete(sql);
-		else statement = prepare(sql);
-		cache.set(sql, statement);
-		if (cache.size > statementCacheSize) cache.delete(cache.keys().next().value!);
-		return statement;
-	};
 }
 
 export const sqlite: Dialect = {
@@ -57,7 +38,8 @@ export const sqlite: Dialect = {
 						connection.pragma('journal_mode = WAL');
 						connection.pragma('foreign_keys = ON');
 						connection.pragma(`busy_timeout = ${Math.floor(config.busyTimeout)}`);
-						cacheStatements(connection);
+						// Knex prepares every query anew; the connection keeps its recent statements instead.
+						connection.prepare = cachedPrepare(connection.prepare.bind(connection));
 						done(null, connection);
 					} catch (error) {
 						done(error as Error, connection);
@@ -80,4 +62,5 @@ export const sqlite: Dialect = {
 	batchReturning: true,
 	values,
 	translateError,
+	directReader: sqliteDirectReader,
 };

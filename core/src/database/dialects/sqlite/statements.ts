@@ -1,0 +1,19 @@
+/** Prepared statements kept per connection: the data engine sends the same few shapes of SQL over and over. */
+const statementCacheSize = 500;
+
+/**
+ * A `prepare` that keeps the most recent statements by their SQL text. Preparing costs on
+ * SQLite as much as running a small query, and a statement stays reusable (SQLite prepares it
+ * again by itself after a schema change).
+ */
+export function cachedPrepare<Statement>(prepare: (sql: string) => Statement): (sql: string) => Statement {
+	const cache = new Map<string, Statement>();
+	return (sql: string) => {
+		let statement = cache.get(sql);
+		if (statement) cache.delete(sql);
+		else statement = prepare(sql);
+		cache.set(sql, statement);
+		if (cache.size > statementCacheSize) cache.delete(cache.keys().next().value!);
+		return statement;
+	};
+}
