@@ -26,7 +26,7 @@ export function connectDatabase(config: DatabaseConfig): Database {
 	}
 	// A failing statement's message names its SQL with `?` placeholders, never with the values filled in.
 	const knex = createKnex({ ...dialect.knexConfig(config), compileSqlOnError: false });
-	const reader = dialect.directReader?.(config);
+	const reader = dialect.directReader?.(config, knex);
 	return {
 		knex,
 		dialect,

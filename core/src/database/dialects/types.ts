@@ -55,17 +55,17 @@ export interface Dialect {
 	 */
 	constraintColumns?(knex: Knex, table: string, constraint: string): Promise<string[]>;
 	/**
-	 * A connection of its own for reads outside any transaction, run straight on the driver
-	 * (SQLite, whose driver is synchronous: the pool's queueing and knex's runner cost more than
-	 * a small SELECT). Vendors without one read through knex.
+	 * Runs reads outside any transaction straight on the driver: knex's runner (a query builder,
+	 * a pool acquire with its timer, the response processing) costs more than a small SELECT.
+	 * Vendors without one read through knex.
 	 */
-	directReader?(config: DatabaseConfig): DirectReader | undefined;
+	directReader?(config: DatabaseConfig, knex: Knex): DirectReader | undefined;
 }
 
-/** Runs a SELECT straight on the driver, on a connection that sees only committed data. */
+/** Runs a SELECT (`?` placeholders, as knex compiles it) straight on the driver, seeing only committed data. */
 export interface DirectReader {
-	/** The rows, as the driver gives them to knex; throws as the driver does. */
-	select(sql: string, bindings: readonly unknown[]): Record<string, unknown>[];
+	/** The rows, as the driver gives them to knex; throws (or rejects) as the driver does. */
+	select(sql: string, bindings: readonly unknown[]): Record<string, unknown>[] | Promise<Record<string, unknown>[]>;
 	close(): void;
 }
 

@@ -41,25 +41,24 @@ export function runTemplate(knex: Knex, template: StatementTemplate, keys: reado
 }
 
 /**
- * Runs a compiled statement on the driver's own reading connection, skipping knex's pool and
- * runner; `undefined` when the driver refused it, so the caller runs it through knex after all
- * and any error is the one every other query gives. Listeners of knex's `query` event (query
- * logs, tests counting statements) still hear of it.
+ * Runs a compiled statement on the driver directly (see `Dialect.directReader`), skipping knex's
+ * runner. A statement the driver refuses is run through knex after all, so any error is the one
+ * every other query gives. Listeners of knex's `query` event (query logs, tests counting
+ * statements) still hear of each one.
  */
-export function runTemplateDirect(
-	reader: DirectReader,
-	knex: Knex,
-	template: StatementTemplate,
-	keys: readonly unknown[],
-): Record<string, unknown>[] | undefined {
+export function runTemplateDirect(reader: DirectReader, knex: Knex, template: StatementTemplate, keys: readonly unknown[]): Rows | PromiseLike<Rows> {
 	const bindings = bindingsOf(template, keys);
 	if (knex.listenerCount('query') > 0) knex.emit('query', { ...template.compiled, bindings, direct: true });
+	const throughKnex = () => runTemplate(knex, template, keys) as PromiseLike<Rows>;
 	try {
-		return reader.select(template.compiled.sql, bindings);
+		const rows = reader.select(template.compiled.sql, bindings);
+		return rows instanceof Promise ? rows.catch(throughKnex) : rows;
 	} catch {
-		return undefined;
+		return throughKnex();
 	}
 }
+
+type Rows = Record<string, unknown>[];
 
 function bindingsOf(template: StatementTemplate, keys: readonly unknown[]): unknown[] {
 	const bindings = [...template.compiled.bindings];

@@ -148,8 +148,8 @@ function select(context: EngineContext, level: LevelPlan, plan: ReadPlan | undef
 	}
 	const padded = keys.length === count ? keys : [...keys, ...Array.from({ length: count - keys.length }, () => keys.at(-1))];
 	// A write transaction must read through its own connection: only there are its rows visible.
-	const direct = context.reader && !context.knex.isTransaction ? runTemplateDirect(context.reader, context.knex, template, padded) : undefined;
-	return direct ?? runTemplate(context.knex, template, padded);
+	if (context.reader && !context.knex.isTransaction) return runTemplateDirect(context.reader, context.knex, template, padded);
+	return runTemplate(context.knex, template, padded);
 }
 
 async function runLevel(run: ReadRun, level: LevelPlan, options: SelectOptions): Promise<LevelResult> {

@@ -6,6 +6,7 @@ import { introspect } from './introspect.js';
 import { postgresFieldType } from './field-types.js';
 import { pgTypes, values } from './values.js';
 import { constraintColumns, translateError } from './errors.js';
+import { postgresDirectReader } from './direct-reader.js';
 
 export const postgres: Dialect = {
 	vendor: 'postgres',
@@ -37,6 +38,7 @@ export const postgres: Dialect = {
 	fieldType: postgresFieldType,
 	sql: sqlFragments,
 	batchReturning: true,
+	directReader: (_config, knex) => postgresDirectReader(knex),
 	async syncAutoIncrement(knex, table, column) {
 		// setval to the largest key, never backwards (a concurrent insert may already be past it).
 		await knex.raw(

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DatabaseConfig } from '../../../config/index.js';
 import type { DirectReader } from '../types.js';
-import { cachedPrepare } from './statements.js';
+import { cachedPrepare } from '../shared-statement-cache.js';
 
 const require = createRequire(import.meta.url);
 

@@ -7,7 +7,7 @@ import { introspect } from './introspect.js';
 import { sqliteFieldType } from './field-types.js';
 import { values } from './values.js';
 import { translateError } from './errors.js';
-import { cachedPrepare } from './statements.js';
+import { cachedPrepare } from '../shared-statement-cache.js';
 import { sqliteDirectReader } from './direct-reader.js';
 
 interface SqliteConnection {

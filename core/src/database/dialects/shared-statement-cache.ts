@@ -1,10 +1,10 @@
-/** Prepared statements kept per connection: the data engine sends the same few shapes of SQL over and over. */
+/** Statements kept per connection: the data engine sends the same few shapes of SQL over and over. */
 const statementCacheSize = 500;
 
 /**
- * A `prepare` that keeps the most recent statements by their SQL text. Preparing costs on
- * SQLite as much as running a small query, and a statement stays reusable (SQLite prepares it
- * again by itself after a schema change).
+ * A `prepare` that keeps what it made for the most recent SQL texts: SQLite's prepared
+ * statements (preparing costs as much as running a small query, and a statement stays reusable:
+ * SQLite prepares it again by itself after a schema change), PostgreSQL's numbered placeholders.
  */
 export function cachedPrepare<Statement>(prepare: (sql: string) => Statement): (sql: string) => Statement {
 	const cache = new Map<string, Statement>();
