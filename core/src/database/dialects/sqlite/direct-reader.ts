@@ -24,8 +24,11 @@ export function sqliteDirectReader(config: DatabaseConfig): DirectReader | undef
 	if (!config.filename || config.filename === ':memory:') return undefined;
 	let connection: BetterSqlite3.Database | undefined;
 	let prepare: ((sql: string) => BetterSqlite3.Statement) | undefined;
+	let closed = false;
 	return {
 		select(sql, bindings) {
+			// A read still on its way when the database closes must not open the file again.
+			if (closed) throw new Error('The database connection is closed.');
 			if (!connection) {
 				const Driver = require('better-sqlite3') as typeof BetterSqlite3;
 				connection = new Driver(config.filename, { fileMustExist: true });
@@ -36,6 +39,7 @@ export function sqliteDirectReader(config: DatabaseConfig): DirectReader | undef
 			return prepare!(sql).all(bindings.map(driverValue)) as Record<string, unknown>[];
 		},
 		close() {
+			closed = true;
 			connection?.close();
 			connection = undefined;
 		},
