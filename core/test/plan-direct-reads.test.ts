@@ -1,0 +1,81 @@
+import test from 'ava';
+import createKnex from 'knex';
+import type { DirectReader } from '../src/database/dialects/types.js';
+import { compileTemplate, runTemplate, runTemplateDirect, slots } from '../src/items/plan/statement.js';
+
+// A planned read runs on the driver directly; when the driver refuses it, it runs through knex
+// after all, so the caller gets knex's rows or knex's own error, exactly as without the reader.
+
+async function notesDatabase() {
+	const knex = createKnex({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+	await knex.schema.createTable('notes', (table) => {
+		table.increments('id');
+		table.string('title');
+	});
+	await knex('notes').insert([{ title: 'first' }, { title: 'second' }]);
+	return knex;
+}
+
+const refusing: DirectReader = {
+	select() {
+		throw new Error('refused by the driver');
+	},
+	close() {},
+};
+const rejecting: DirectReader = {
+	select: () => Promise.reject(new Error('refused by the driver')),
+	close() {},
+};
+
+test("a read the driver refuses answers knex's rows, whether it throws or rejects", async (t) => {
+	const knex = await notesDatabase();
+	try {
+		const template = compileTemplate(
+			knex('notes')
+				.select('id', 'title')
+				.whereIn('id', slots(1) as number[]),
+		);
+		t.deepEqual(await runTemplateDirect(refusing, knex, template, [2]), [{ id: 2, title: 'second' }]);
+		t.deepEqual(await runTemplateDirect(rejecting, knex, template, [2]), [{ id: 2, title: 'second' }]);
+	} finally {
+		await knex.destroy();
+	}
+});
+
+test('a statement that fails answers the error knex gives for it', async (t) => {
+	const knex = await notesDatabase();
+	try {
+		const template = compileTemplate(
+			knex('notes')
+				.select('missing_column')
+				.whereIn('id', slots(1) as number[]),
+		);
+		// better-sqlite3's error is not an Error of this realm for ava, hence `any`.
+		const throughKnex = (await t.throwsAsync(async () => runTemplate(knex, template, [1]), { any: true })) as Error;
+		t.regex(throughKnex.message, /missing_column/);
+		for (const reader of [refusing, rejecting]) {
+			const direct = (await t.throwsAsync(async () => runTemplateDirect(reader, knex, template, [1]), { any: true })) as Error;
+			t.is(direct.message, throughKnex.message);
+		}
+	} finally {
+		await knex.destroy();
+	}
+});
+
+test("knex's query listeners hear of a statement the driver ran directly", async (t) => {
+	const knex = await notesDatabase();
+	try {
+		const template = compileTemplate(
+			knex('notes')
+				.select('title')
+				.whereIn('id', slots(1) as number[]),
+		);
+		const reader: DirectReader = { select: () => [{ title: 'from the driver' }], close() {} };
+		const heard: string[] = [];
+		knex.on('query', (query: { sql: string }) => heard.push(query.sql));
+		t.deepEqual(await runTemplateDirect(reader, knex, template, [1]), [{ title: 'from the driver' }]);
+		t.deepEqual(heard, [template.compiled.sql]);
+	} finally {
+		await knex.destroy();
+	}
+});
