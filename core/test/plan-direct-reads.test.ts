@@ -69,3 +69,14 @@ test("knex's query listeners hear of a statement the driver ran directly", (t) =
 		t.deepEqual(await runTemplateDirect(reader, knex, template, [1]), [{ title: 'from the driver' }]);
 		t.deepEqual(heard, [template.compiled.sql]);
 	}));
+
+test('a read that found the pool full fails at once, without waiting for knex to time out as well', (t) =>
+	withNotes(async (knex) => {
+		const template = notesByKey(knex, 'title');
+		const timedOut = new createKnex.KnexTimeoutError('Knex: Timeout acquiring a connection. The pool is probably full.');
+		const reader: DirectReader = { select: () => Promise.reject(timedOut), close() {} };
+		const heard: string[] = [];
+		knex.on('query', (query: { sql: string }) => heard.push(query.sql));
+		t.is(await t.throwsAsync(async () => runTemplateDirect(reader, knex, template, [1])), timedOut);
+		t.is(heard.length, 1, 'the statement was not sent again through knex');
+	}));

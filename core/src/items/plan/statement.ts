@@ -1,4 +1,4 @@
-import type { Knex } from 'knex';
+import knexModule, { type Knex } from 'knex';
 import type { DirectReader } from '../../database/dialects/types.js';
 
 /** Stands, in a statement compiled once, for one of the keys each run restricts the rows to. */
@@ -49,12 +49,14 @@ export function runTemplate(knex: Knex, template: StatementTemplate, keys: reado
 export function runTemplateDirect(reader: DirectReader, knex: Knex, template: StatementTemplate, keys: readonly unknown[]): Rows | PromiseLike<Rows> {
 	const bindings = bindingsOf(template, keys);
 	if (knex.listenerCount('query') > 0) knex.emit('query', { ...template.compiled, bindings, direct: true });
-	const throughKnex = () => runTemplate(knex, template, keys) as PromiseLike<Rows>;
+	// A full pool is not the statement's fault: knex would wait for a connection as long again and fail alike.
+	const throughKnex = (error: unknown) =>
+		error instanceof knexModule.KnexTimeoutError ? Promise.reject(error) : (runTemplate(knex, template, keys) as PromiseLike<Rows>);
 	try {
 		const rows = reader.select(template.compiled.sql, bindings);
 		return rows instanceof Promise ? rows.catch(throughKnex) : rows;
-	} catch {
-		return throughKnex();
+	} catch (error) {
+		return throughKnex(error);
 	}
 }
 
