@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
 	adminToken,
+	analyze,
 	api,
 	benchOptions,
 	cleanUp,
@@ -123,6 +124,7 @@ export async function run(args) {
 		console.log(
 			`flat bulk insert: ${seeded.events.rows} events in ${seeded.events.ms} ms = ${seeded.events.rowsPerSecond} rows/s (${seeded.events.batch} a request; target ≥ ${seeded.events.target} on SQLite)`,
 		);
+		await analyze(database, Object.keys(seeded.stored));
 		const readerCreated = await createReader(url, database);
 
 		const published = 'filter[status][_eq]=published';
