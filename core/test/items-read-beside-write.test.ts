@@ -15,6 +15,7 @@ vendorTest('a read during an open write transaction answers at once with the com
 		await seedCatalog(url);
 		const path = '/items/articles/1?fields=id,title,tags';
 		const committed = (await api(url, 'GET', path)).body.data;
+		const countChanged = '/items/articles?aggregate[count]=*&filter[title][_eq]=Changed%20inside';
 
 		let release!: () => void;
 		const held = new Promise<void>((resolve) => (release = resolve));
@@ -33,12 +34,15 @@ vendorTest('a read during an open write transaction answers at once with the com
 		const during = await api(url, 'GET', path);
 		t.is(during.status, 200);
 		t.deepEqual(during.body.data, committed);
+		// Aggregates too: counted over the committed rows, without waiting for the write.
+		t.deepEqual((await api(url, 'GET', countChanged)).body.data, [{ count: 0 }]);
 
 		release();
 		t.is((await write).status, 200);
 		const after = (await api(url, 'GET', path)).body.data;
 		t.is(after.title, 'Changed inside');
 		t.is(after.tags.length, committed.tags.length + 1);
+		t.deepEqual((await api(url, 'GET', countChanged)).body.data, [{ count: 1 }]);
 	} finally {
 		await stop();
 	}

@@ -237,6 +237,8 @@ export async function startMantle(database, folder) {
 		ADMIN_PASSWORD: 'bench-password',
 		ADMIN_TOKEN: adminToken,
 		...database.env,
+		// BENCH_MANTLE_ENV (JSON, e.g. `{"DB_READ_THREADS":"0"}`) measures Mantle under other settings.
+		...(process.env.BENCH_MANTLE_ENV ? JSON.parse(process.env.BENCH_MANTLE_ENV) : {}),
 	};
 	// BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the server under load.
 	const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];

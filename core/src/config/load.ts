@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { environmentSchema, isSecretVariable } from './schema.js';
@@ -74,6 +75,7 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 				: undefined,
 			pool: { min: v.DB_POOL_MIN, max: v.DB_POOL_MAX },
 			busyTimeout: v.DB_BUSY_TIMEOUT,
+			readThreads: v.DB_READ_THREADS ?? defaultReadThreads(),
 		},
 		redis: v.REDIS,
 		cacheEnabled: v.CACHE_ENABLED,
@@ -120,6 +122,11 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 		cache: cacheConfig(v, { duration: parseDuration, byteSize: parseByteSize }, configFailure),
 		realtime: realtimeConfig(v, { duration: parseDuration, byteSize: parseByteSize }, configFailure),
 	};
+}
+
+/** A read thread per CPU, at most four: SQLite's slow reads then use every core the server has. */
+function defaultReadThreads(): number {
+	return Math.min(4, os.availableParallelism());
 }
 
 function configFailure(variable: string, message: string): never {

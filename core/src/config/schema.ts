@@ -64,6 +64,7 @@ export const environmentSchema = Joi.object({
 	DB_POOL_MIN: count(0),
 	DB_POOL_MAX: count(1),
 	DB_BUSY_TIMEOUT: count(0).default(5000),
+	DB_READ_THREADS: count(0).max(64),
 
 	REDIS: Joi.string().uri({ scheme: ['redis', 'rediss'] }),
 	CACHE_ENABLED: flag.default(false),

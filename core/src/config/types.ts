@@ -24,6 +24,8 @@ export interface DatabaseConfig {
 	pool: { min?: number; max?: number };
 	/** How long SQLite waits for a lock before failing, in milliseconds. */
 	busyTimeout: number;
+	/** SQLite: threads that run slow reads off the event loop, each with its own connection (0: none). */
+	readThreads: number;
 }
 
 export interface StorageLocationConfig {

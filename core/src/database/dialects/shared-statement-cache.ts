@@ -1,5 +1,5 @@
 /** Statements kept per connection: the data engine sends the same few shapes of SQL over and over. */
-const statementCacheSize = 500;
+export const statementCacheSize = 500;
 
 /**
  * A `prepare` that keeps what it made for the most recent SQL texts: SQLite's prepared

@@ -48,15 +48,29 @@ export function runTemplate(knex: Knex, template: StatementTemplate, keys: reado
  */
 export function runTemplateDirect(reader: DirectReader, knex: Knex, template: StatementTemplate, keys: readonly unknown[]): Rows | PromiseLike<Rows> {
 	const bindings = bindingsOf(template, keys);
-	if (knex.listenerCount('query') > 0) knex.emit('query', { ...template.compiled, bindings, direct: true });
+	return runDirect(reader, knex, { ...template.compiled, bindings }, () => runTemplate(knex, template, keys) as PromiseLike<Rows>);
+}
+
+/**
+ * A SELECT built for one run (an aggregate, say), read as `runTemplateDirect` reads outside a
+ * transaction; inside one, or with no direct reader, through knex on the transaction's connection.
+ */
+export function readBuilt(context: { reader?: DirectReader; knex: Knex }, builder: Knex.QueryBuilder): Rows | PromiseLike<Rows> {
+	if (!context.reader || context.knex.isTransaction) return builder as PromiseLike<Rows>;
+	const { method, sql, bindings, options } = builder.toSQL();
+	if (method !== 'select') return builder as PromiseLike<Rows>;
+	return runDirect(context.reader, context.knex, { method, sql, bindings, options }, () => builder as PromiseLike<Rows>);
+}
+
+function runDirect(reader: DirectReader, knex: Knex, compiled: StatementTemplate['compiled'], throughKnex: () => PromiseLike<Rows>): Rows | PromiseLike<Rows> {
+	if (knex.listenerCount('query') > 0) knex.emit('query', { ...compiled, direct: true });
 	// A full pool is not the statement's fault: knex would wait for a connection as long again and fail alike.
-	const throughKnex = (error: unknown) =>
-		error instanceof knexModule.KnexTimeoutError ? Promise.reject(error) : (runTemplate(knex, template, keys) as PromiseLike<Rows>);
+	const fallBack = (error: unknown) => (error instanceof knexModule.KnexTimeoutError ? Promise.reject(error) : throughKnex());
 	try {
-		const rows = reader.select(template.compiled.sql, bindings);
-		return rows instanceof Promise ? rows.catch(throughKnex) : rows;
+		const rows = reader.select(compiled.sql, compiled.bindings);
+		return rows instanceof Promise ? rows.catch(fallBack) : rows;
 	} catch (error) {
-		return throughKnex(error);
+		return fallBack(error);
 	}
 }
 

@@ -17,6 +17,7 @@ import { rowReader } from '../values/cache.js';
 import { fieldRowRule } from '../../permissions/types.js';
 import { writtenIntoSql } from './select.js';
 import { visibleValueSql } from './visibility.js';
+import { readBuilt } from '../plan/statement.js';
 
 const sqlOf: Record<AggregateFunction, (column: string) => string> = {
 	count: (c) => `COUNT(${c})`,
@@ -94,7 +95,7 @@ export async function runAggregate(context: EngineContext, collection: string, q
 		builder.offset(offset, writtenIntoSql(offset));
 	}
 
-	const rows: Item[] = await builder;
+	const rows: Item[] = await readBuilt(context, builder);
 	return rows.map((row) => {
 		const item: Item = {};
 		for (const group of groups) item[group.key] = group.info ? readAs(context, group.info, row[group.alias]) : toNumber(row[group.alias]);
