@@ -139,3 +139,21 @@ test('closing the database fails the reads still on a thread instead of leaving 
 		file.remove();
 	}
 });
+
+test('a read thread with nothing to do for its idle time is stopped, and the next read starts one again', async (t) => {
+	const file = numbersFile(10);
+	const threads = new ReadThreads({ filename: file.filename, busyTimeout: 1000 }, 2, 100);
+	try {
+		t.is((await threads.select('select count(*) as c from numbers', [])).rows[0]!.c, 10);
+		t.is(threads.running, 1);
+		// Polled: the sweep runs every half idle time, so within a few of them the thread is gone.
+		const deadline = Date.now() + 5000;
+		while (threads.running > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+		t.is(threads.running, 0);
+		t.is((await threads.select('select max(n) as m from numbers', [])).rows[0]!.m, 10);
+		t.is(threads.running, 1);
+	} finally {
+		threads.close();
+		file.remove();
+	}
+});

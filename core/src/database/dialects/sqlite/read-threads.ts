@@ -13,6 +13,8 @@ interface Pending {
 interface Thread {
 	worker: Worker;
 	pending: Map<number, Pending>;
+	/** When its last read was answered (performance.now()). */
+	idleSince: number;
 }
 
 /** An error from a read thread, shaped as the driver's own: its message and SQLite's code. */
@@ -33,17 +35,25 @@ const require = createRequire(import.meta.url);
  * large table, a search) would stop the server's event loop for every other request while it runs;
  * on a thread it runs beside them, and on another CPU. Started on first use; a thread that fails
  * is dropped and its reads fail (and are sent again through knex by the caller), the next read
- * starts a new one.
+ * starts a new one. A thread costs 10-20 MB (a V8 isolate, a connection and its page cache): one
+ * with nothing to do for `idleMs` is stopped, as a pool lets an idle connection go.
  */
 export class ReadThreads {
 	private readonly threads: Thread[] = [];
 	private nextId = 0;
 	private closed = false;
+	private sweeper: NodeJS.Timeout | undefined;
 
 	constructor(
 		private readonly data: ReadWorkerData,
 		private readonly size: number,
+		private readonly idleMs = 30_000,
 	) {}
+
+	/** Threads running now. */
+	get running(): number {
+		return this.threads.length;
+	}
 
 	select(sql: string, bindings: unknown[]): Promise<Extract<ReadAnswer, { rows: Rows }>> {
 		if (this.closed) return Promise.reject(new Error('The database connection is closed.'));
@@ -59,6 +69,8 @@ export class ReadThreads {
 
 	close(): void {
 		this.closed = true;
+		clearInterval(this.sweeper);
+		this.sweeper = undefined;
 		for (const thread of this.threads.splice(0)) this.stop(thread, new Error('The database connection is closed.'));
 	}
 
@@ -72,20 +84,35 @@ export class ReadThreads {
 	private start(): Thread {
 		const workerData: ReadThreadStart = { ...this.data, driver: require.resolve('better-sqlite3'), statementCacheSize };
 		const worker = new Worker(readWorkerSource, { eval: true, workerData });
-		const thread: Thread = { worker, pending: new Map() };
+		const thread: Thread = { worker, pending: new Map(), idleSince: performance.now() };
 		worker.unref();
 		worker.on('message', (answer: ReadAnswer) => {
 			const waiting = thread.pending.get(answer.id);
 			if (!waiting) return;
 			thread.pending.delete(answer.id);
-			if (thread.pending.size === 0) thread.worker.unref();
+			if (thread.pending.size === 0) {
+				thread.worker.unref();
+				thread.idleSince = performance.now();
+			}
 			if ('error' in answer) waiting.reject(new ReadThreadError(answer.error.message, answer.error.code));
 			else waiting.resolve(answer);
 		});
 		worker.on('error', (error) => this.stop(thread, error));
 		worker.on('exit', () => this.stop(thread, new Error('A read thread stopped.')));
 		this.threads.push(thread);
+		this.sweeper ??= setInterval(() => this.stopIdle(), Math.max(1, this.idleMs / 2)).unref();
 		return thread;
+	}
+
+	private stopIdle(): void {
+		const now = performance.now();
+		for (const thread of [...this.threads]) {
+			if (thread.pending.size === 0 && now - thread.idleSince >= this.idleMs) this.stop(thread, new Error('A read thread stopped.'));
+		}
+		if (this.threads.length === 0) {
+			clearInterval(this.sweeper);
+			this.sweeper = undefined;
+		}
 	}
 
 	private stop(thread: Thread, error: Error): void {
