@@ -36,6 +36,32 @@ function config(filename: string, readThreads: number): DatabaseConfig {
 	return { client: 'sqlite3', filename, pool: {}, busyTimeout: 1000, readThreads };
 }
 
+type NumbersFile = ReturnType<typeof numbersFile>;
+
+/** Runs `body` with SQLite's reader (and `readThreads` threads) on a new file of `rows` numbers; closes and removes both after. */
+async function withReader(rows: number, readThreads: number, body: (reader: DirectReader, file: NumbersFile) => Promise<void>): Promise<void> {
+	const file = numbersFile(rows);
+	const reader = sqliteDirectReader(config(file.filename, readThreads))!;
+	try {
+		await body(reader, file);
+	} finally {
+		reader.close();
+		file.remove();
+	}
+}
+
+/** Runs `body` with read threads (at most `size`, stopped after `idleMs` idle) on a new file of ten numbers. */
+async function withThreads(size: number, idleMs: number, body: (threads: ReadThreads) => Promise<void>): Promise<void> {
+	const file = numbersFile(10);
+	const threads = new ReadThreads({ filename: file.filename, busyTimeout: 1000 }, size, idleMs);
+	try {
+		await body(threads);
+	} finally {
+		threads.close();
+		file.remove();
+	}
+}
+
 // Counts the pairs of rows in order, a join no index can serve: with 2,000 rows, two million
 // pairs, far longer than `slowReadMs` on any machine; with ten, a few microseconds.
 const slowSql = "select count(*) as pairs, x'00ff' as tag from numbers a join numbers b on a.n < b.n where a.n > ?";
@@ -52,10 +78,8 @@ async function untilThreaded(reader: DirectReader, sql: string, tries: number): 
 	return { synchronous };
 }
 
-test('a read slow twice in a row runs on a read thread from then on, with the same rows', async (t) => {
-	const file = numbersFile(2000);
-	const reader = sqliteDirectReader(config(file.filename, 1))!;
-	try {
+test('a read slow twice in a row runs on a read thread from then on, with the same rows', (t) =>
+	withReader(2000, 1, async (reader) => {
 		const started = performance.now();
 		const { synchronous, threaded } = await untilThreaded(reader, slowSql, 3);
 		t.true((performance.now() - started) / 3 >= slowReadMs, 'the statement is slow enough to be moved');
@@ -74,45 +98,33 @@ test('a read slow twice in a row runs on a read thread from then on, with the sa
 
 		// A fast statement never leaves the event loop.
 		t.deepEqual(reader.select('select count(*) as c from numbers where n = ?', [7]), [{ c: 1 }]);
-	} finally {
-		reader.close();
-		file.remove();
-	}
-});
+	}));
 
-test('a statement a thread finds fast comes back to the event loop, and sees writes committed meanwhile', async (t) => {
-	const file = numbersFile(2000);
-	const reader = sqliteDirectReader(config(file.filename, 1))!;
-	try {
+test('a statement a thread finds fast comes back to the event loop, and sees writes committed meanwhile', (t) =>
+	withReader(2000, 1, async (reader, file) => {
 		t.truthy((await untilThreaded(reader, slowSql, 3)).threaded);
 		file.writer.exec('delete from numbers where n > 10');
 		// The thread's connection reads the committed state, quickly now.
 		const ten = [{ pairs: pairs(10), tag: Buffer.from([0, 255]) }];
-		t.deepEqual(await reader.select(slowSql, [0]), ten);
-		t.deepEqual(reader.select(slowSql, [0]), ten, 'answered on the event loop again');
-	} finally {
-		reader.close();
-		file.remove();
-	}
-});
+		// The first quick answer on the thread brings it back; a busy machine may stall one, so a few are allowed.
+		let answer = reader.select(slowSql, [0]);
+		for (let tries = 0; answer instanceof Promise && tries < 10; tries++) {
+			t.deepEqual(await answer, ten);
+			answer = reader.select(slowSql, [0]);
+		}
+		t.false(answer instanceof Promise, 'answered on the event loop again');
+		t.deepEqual(answer, ten);
+	}));
 
-test('with no read threads every read runs on the event loop, however slow', async (t) => {
-	const file = numbersFile(2000);
-	const reader = sqliteDirectReader(config(file.filename, 0))!;
-	try {
+test('with no read threads every read runs on the event loop, however slow', (t) =>
+	withReader(2000, 0, async (reader) => {
 		const { synchronous, threaded } = await untilThreaded(reader, slowSql, 4);
 		t.is(threaded, undefined);
 		t.is(synchronous.length, 4);
-	} finally {
-		reader.close();
-		file.remove();
-	}
-});
+	}));
 
-test("a read thread answers a failing statement with the driver's message and code, and reads on", async (t) => {
-	const file = numbersFile(10);
-	const threads = new ReadThreads({ filename: file.filename, busyTimeout: 1000 }, 1);
-	try {
+test("a read thread answers a failing statement with the driver's message and code, and reads on", (t) =>
+	withThreads(1, 30_000, async (threads) => {
 		const error = await t.throwsAsync(threads.select('select * from missing_table', []));
 		t.regex(error.message, /no such table: missing_table/);
 		t.is((error as Error & { code?: string }).code, 'SQLITE_ERROR');
@@ -120,30 +132,19 @@ test("a read thread answers a failing statement with the driver's message and co
 		const write = await t.throwsAsync(threads.select('delete from numbers returning n', []));
 		t.regex(write.message, /readonly|read-only/i);
 		t.is((await threads.select('select count(*) as c from numbers', [])).rows[0]!.c, 10);
-	} finally {
-		threads.close();
-		file.remove();
-	}
-});
+	}));
 
-test('closing the database fails the reads still on a thread instead of leaving them waiting', async (t) => {
-	const file = numbersFile(2000);
-	const reader = sqliteDirectReader(config(file.filename, 1))!;
-	try {
+test('closing the database fails the reads still on a thread instead of leaving them waiting', (t) =>
+	withReader(2000, 1, async (reader) => {
 		t.truthy((await untilThreaded(reader, slowSql, 3)).threaded);
 		const pending = reader.select(slowSql, [0]) as Promise<Rows>;
 		reader.close();
 		await t.throwsAsync(pending, { message: 'The database connection is closed.' });
 		t.throws(() => reader.select('select 1', []), { message: 'The database connection is closed.' });
-	} finally {
-		file.remove();
-	}
-});
+	}));
 
-test('a read thread with nothing to do for its idle time is stopped, and the next read starts one again', async (t) => {
-	const file = numbersFile(10);
-	const threads = new ReadThreads({ filename: file.filename, busyTimeout: 1000 }, 2, 100);
-	try {
+test('a read thread with nothing to do for its idle time is stopped, and the next read starts one again', (t) =>
+	withThreads(2, 100, async (threads) => {
 		t.is((await threads.select('select count(*) as c from numbers', [])).rows[0]!.c, 10);
 		t.is(threads.running, 1);
 		// Polled: the sweep runs every half idle time, so within a few of them the thread is gone.
@@ -152,8 +153,4 @@ test('a read thread with nothing to do for its idle time is stopped, and the nex
 		t.is(threads.running, 0);
 		t.is((await threads.select('select max(n) as m from numbers', [])).rows[0]!.m, 10);
 		t.is(threads.running, 1);
-	} finally {
-		threads.close();
-		file.remove();
-	}
-});
+	}));
