@@ -202,24 +202,8 @@ export async function execute(database, sql, params) {
  * statistics unless asked, which is what its users get, so it is left as it is.
  */
 export async function analyze(database, tables) {
-	if (database.kind === 'postgres') {
-		const { default: pg } = await import('pg');
-		const client = new pg.Client(database.connection);
-		await client.connect();
-		try {
-			await client.query(`analyze ${tables.map((table) => `"${table}"`).join(', ')}`);
-		} finally {
-			await client.end();
-		}
-	} else if (database.kind === 'mysql') {
-		const { default: mysql } = await import('mysql2/promise');
-		const client = await mysql.createConnection(database.connection);
-		try {
-			await client.query(`analyze table ${tables.map((table) => `\`${table}\``).join(', ')}`);
-		} finally {
-			await client.end();
-		}
-	}
+	if (database.kind === 'postgres') await execute(database, `analyze ${tables.map((table) => `"${table}"`).join(', ')}`, []);
+	else if (database.kind === 'mysql') await execute(database, `analyze table ${tables.map((table) => `\`${table}\``).join(', ')}`, []);
 }
 
 export const adminToken = 'bench-admin-static-token-0123456789';

@@ -71,7 +71,7 @@ export function sqliteDirectReader(config: DatabaseConfig): DirectReader | undef
 			const rows = statement.all(bindings.map(driverValue)) as Record<string, unknown>[];
 			if (!threads) return rows;
 			if (performance.now() - started >= slowReadMs) slowRuns.set(statement, (slowRuns.get(statement) ?? 0) + 1);
-			else if (slowRuns.has(statement)) slowRuns.delete(statement);
+			else slowRuns.delete(statement);
 			return rows;
 		},
 		close() {
