@@ -124,3 +124,13 @@ test('a bad file or asset setting names its variable and what was expected', (t)
 	t.regex(bad({ FILES_MAX_UPLOAD_SIZE: 'big' })!.message, /FILES_MAX_UPLOAD_SIZE must be a size/);
 	t.is(bad({ ASSETS_TRANSFORM_MAX_CONCURRENT: '0' })?.variable, 'ASSETS_TRANSFORM_MAX_CONCURRENT');
 });
+
+test('DB_READ_THREADS defaults to the CPUs, at most four, takes 0 to turn the threads off, and refuses what is not a count up to 64', (t) => {
+	t.is(loadConfig({ env: {}, cwd: emptyDir() }).database.readThreads, Math.min(4, os.availableParallelism()));
+	t.is(loadConfig({ env: { DB_READ_THREADS: '0' }, cwd: emptyDir() }).database.readThreads, 0);
+	t.is(loadConfig({ env: { DB_READ_THREADS: '8' }, cwd: emptyDir() }).database.readThreads, 8);
+	for (const value of ['-1', '65', 'many', '1.5']) {
+		const error = t.throws(() => loadConfig({ env: { DB_READ_THREADS: value }, cwd: emptyDir() }), { instanceOf: ConfigError });
+		t.is(error?.variable, 'DB_READ_THREADS', value);
+	}
+});
