@@ -1,11 +1,14 @@
 // The floor the items benchmark compares Mantle with: `node:http` and the database driver alone,
 // answering the two reads Mantle is measured on ("list 100" and "one by id") with the same JSON,
-// and `/server/ping` with the same `pong`.
+// and `/server/ping` with the same `pong`. With BARE_FRONT=hapi the same answers go through one
+// Hapi catch-all route instead (as Mantle's requests do), which measures what Hapi's request
+// lifecycle alone costs on top of the bare server: the ceiling of any server built on Hapi.
 // Started by items.mjs with BARE_CLIENT (sqlite | postgres | mysql), BARE_CONNECTION (the
 // driver's connection options as JSON), BARE_FIELDS (the keys of an article as Mantle returns
 // them, in order), BARE_DATETIME (the dateTime columns) and BARE_M2M (`field:junction:fk`, an
 // M2M alias that Mantle returns as the junction rows' keys). Prints `{"port":N}` once listening.
 import http from 'node:http';
+import Hapi from '@hapi/hapi';
 
 const client = process.env.BARE_CLIENT;
 const connection = JSON.parse(process.env.BARE_CONNECTION);
@@ -83,34 +86,56 @@ async function shape(rows) {
 const listSql = quote(`select ${columnList} from "articles" order by "id" limit 100`);
 const byIdSql = quote(`select ${columnList} from "articles" where "id" = ?`);
 
-function sendText(response, text) {
-	response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-	response.end(text);
-}
+const json = 'application/json; charset=utf-8';
+const refusal = (message, code) => ({ errors: [{ message, extensions: { code } }] });
 
-function send(response, status, payload) {
-	const body = JSON.stringify(payload);
-	response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-	response.end(body);
-}
-
-const server = http.createServer(async (request, response) => {
-	try {
-		const { pathname } = new URL(request.url, 'http://localhost');
-		if (pathname === '/server/ping') return sendText(response, 'pong');
-		if (pathname === '/items/articles') return send(response, 200, { data: await shape(await query(listSql, [])) });
-		const match = /^\/items\/articles\/(\d+)$/.exec(pathname);
-		if (match) {
-			const [item] = await shape(await query(byIdSql, [Number(match[1])]));
-			return item ? send(response, 200, { data: item }) : send(response, 403, { errors: [{ message: 'Forbidden', extensions: { code: 'FORBIDDEN' } }] });
-		}
-		send(response, 404, { errors: [{ message: 'Route not found', extensions: { code: 'ROUTE_NOT_FOUND' } }] });
-	} catch (error) {
-		send(response, 500, { errors: [{ message: error.message, extensions: { code: 'INTERNAL' } }] });
+/** What a path is answered with: status, content type and body (an object is sent as JSON). */
+async function answer(pathname) {
+	if (pathname === '/server/ping') return { status: 200, type: 'text/plain; charset=utf-8', body: 'pong' };
+	if (pathname === '/items/articles') return { status: 200, type: json, body: { data: await shape(await query(listSql, [])) } };
+	const match = /^\/items\/articles\/(\d+)$/.exec(pathname);
+	if (match) {
+		const [item] = await shape(await query(byIdSql, [Number(match[1])]));
+		return item ? { status: 200, type: json, body: { data: item } } : { status: 403, type: json, body: refusal('Forbidden', 'FORBIDDEN') };
 	}
-});
-server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));
-process.once('SIGTERM', () => {
+	return { status: 404, type: json, body: refusal('Route not found', 'ROUTE_NOT_FOUND') };
+}
+
+async function answerFailing(pathname) {
+	try {
+		return await answer(pathname);
+	} catch (error) {
+		return { status: 500, type: json, body: refusal(error.message, 'INTERNAL') };
+	}
+}
+
+let server;
+if (process.env.BARE_FRONT === 'hapi') {
+	server = Hapi.server({ host: '127.0.0.1', port: 0 });
+	server.route({
+		method: 'GET',
+		path: '/{path*}',
+		handler: async (request, h) => {
+			const { status, type, body } = await answerFailing(request.path);
+			return h.response(body).type(type).code(status);
+		},
+	});
+	await server.start();
+	console.log(JSON.stringify({ port: server.info.port }));
+} else {
+	server = http.createServer(async (request, response) => {
+		const { status, type, body } = await answerFailing(new URL(request.url, 'http://localhost').pathname);
+		const text = typeof body === 'string' ? body : JSON.stringify(body);
+		response.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
+		response.end(text);
+	});
+	server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));
+}
+process.once('SIGTERM', async () => {
+	if (process.env.BARE_FRONT === 'hapi') {
+		await server.stop({ timeout: 1000 });
+		process.exit(0);
+	}
 	server.close(() => process.exit(0));
 	server.closeAllConnections();
 });

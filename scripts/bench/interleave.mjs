@@ -2,7 +2,10 @@
 // minute to the next, so a figure alone says little: each Mantle scenario is measured right
 // before its bare-server counterpart, round after round, and the ratio of the two is what is
 // reported. Scenarios the bare server cannot answer (filters, aggregates, writes) are paired with
-// its by-id read, a yardstick of what the machine gives at that moment.
+// its by-id read, a yardstick of what the machine gives at that moment. The scenarios it does
+// answer are measured a third time on the Hapi floor (`bare.hapiUrl`: the bare server's answers
+// through one Hapi route), which splits Mantle's distance from the bare server into what Hapi's
+// request lifecycle costs and what Mantle adds to it.
 import { measure, table } from './lib.mjs';
 
 /** Targets of issue #14: Mantle ÷ bare per scenario, p99 ÷ p50, server RSS after the run. */
@@ -17,7 +20,7 @@ const round3 = (value) => Number(value.toFixed(3));
  * (`scenario.bare`, a key of `bare`). Returns per scenario the rounds' figures and the ratios.
  */
 export async function interleaved({ scenarios, bare, rounds, settings, mantleUrl, token }) {
-	const runs = Object.fromEntries(scenarios.map((scenario) => [scenario.key, { mantle: [], bare: [] }]));
+	const runs = Object.fromEntries(scenarios.map((scenario) => [scenario.key, { mantle: [], bare: [], hapi: [] }]));
 	const once = (target, base) =>
 		measure({
 			url: base,
@@ -36,13 +39,26 @@ export async function interleaved({ scenarios, bare, rounds, settings, mantleUrl
 			const floor = await once(yardstick, bare.url);
 			runs[scenario.key].mantle.push(mantle);
 			runs[scenario.key].bare.push(floor);
-			process.stdout.write(` ${mantle.rps.toFixed(0)} req/s; bare ${scenario.bare} ${floor.rps.toFixed(0)} req/s → ${(mantle.rps / floor.rps).toFixed(2)}\n`);
+			const hapi = bare.hapiUrl && scenario.bare === scenario.key ? await once(yardstick, bare.hapiUrl) : undefined;
+			if (hapi) runs[scenario.key].hapi.push(hapi);
+			const onHapi = hapi ? `; Hapi floor ${hapi.rps.toFixed(0)} req/s → ${(hapi.rps / floor.rps).toFixed(2)} of bare` : '';
+			process.stdout.write(
+				` ${mantle.rps.toFixed(0)} req/s; bare ${scenario.bare} ${floor.rps.toFixed(0)} req/s → ${(mantle.rps / floor.rps).toFixed(2)}${onHapi}\n`,
+			);
 		}
 	}
 	const results = {};
 	for (const scenario of scenarios) {
-		const { mantle, bare: floors } = runs[scenario.key];
+		const { mantle, bare: floors, hapi } = runs[scenario.key];
 		const ratios = mantle.map((run, index) => run.rps / floors[index].rps);
+		const hapiFloor =
+			hapi.length > 0
+				? {
+						rps: mean(hapi.map((run) => run.rps)),
+						ofBare: round3(mean(hapi.map((run, index) => run.rps / floors[index].rps))),
+						mantleOfHapi: round3(mean(hapi.map((run, index) => mantle[index].rps / run.rps))),
+					}
+				: undefined;
 		results[scenario.key] = {
 			name: scenario.name,
 			bare: scenario.bare,
@@ -56,7 +72,8 @@ export async function interleaved({ scenarios, bare, rounds, settings, mantleUrl
 			errors: mantle.reduce((sum, run) => sum + run.errors, 0),
 			timeouts: mantle.reduce((sum, run) => sum + run.timeouts, 0),
 			statusCodes: mantle.map((run) => run.statusCodes),
-			rounds: mantle.map((run, index) => ({ mantle: run, bare: floors[index] })),
+			hapiFloor,
+			rounds: mantle.map((run, index) => ({ mantle: run, bare: floors[index], hapi: hapi[index] })),
 		};
 	}
 	return results;
@@ -83,6 +100,12 @@ export function report(results, { before, rss }) {
 			moved === undefined ? '' : `${target ? '' : mark(moved >= targets.versusBefore)} ${moved.toFixed(2)}×`,
 		];
 		lines.push(`${result.name.padEnd(54)}  ${result.ratio.toFixed(3)} (${result.ratioRange.join('–')}) vs ${result.bare.padEnd(8)}  ${verdicts.join('  ')}`);
+	}
+	const onHapi = Object.values(results).filter((result) => result.hapiFloor);
+	if (onHapi.length > 0) {
+		lines.push('', "Hapi floor (the bare server's answers through one Hapi route)   Hapi ÷ bare   Mantle ÷ Hapi");
+		for (const result of onHapi)
+			lines.push(`${result.name.padEnd(64)}  ${result.hapiFloor.ofBare.toFixed(3).padStart(11)}   ${result.hapiFloor.mantleOfHapi.toFixed(3).padStart(13)}`);
 	}
 	if (rss)
 		lines.push('', `server RSS: ${rss.before} MB before the scenarios, ${rss.after} MB after  (${mark(rss.after <= targets.rssMb)} ≤ ${targets.rssMb} MB)`);

@@ -58,10 +58,12 @@ async function createReader(url, database) {
 	return `inserted into mantle_users (POST /users answered ${created.status})`;
 }
 
-async function startBare(database, fields) {
+/** The bare server (`front` http), or the same answers through one Hapi route (`front` hapi). */
+async function startBare(database, fields, front = 'http') {
 	let port;
 	const env = {
 		PATH: process.env.PATH,
+		BARE_FRONT: front,
 		BARE_CLIENT: database.kind,
 		BARE_CONNECTION: JSON.stringify(database.connection),
 		BARE_FIELDS: fields.join(','),
@@ -74,7 +76,7 @@ async function startBare(database, fields) {
 			if (line.startsWith('{"port"')) port = JSON.parse(line).port;
 		},
 	});
-	await waitFor(() => port !== undefined, { child, what: 'bare server', ms: 15_000 });
+	await waitFor(() => port !== undefined, { child, what: `bare server (${front})`, ms: 15_000 });
 	return `http://127.0.0.1:${port}`;
 }
 
@@ -173,13 +175,16 @@ export async function run(args) {
 
 		const mantleOne = await api(url, 'GET', '/items/articles/1');
 		const bareUrl = await startBare(database, Object.keys(mantleOne.body.data));
+		const hapiUrl = await startBare(database, Object.keys(mantleOne.body.data), 'hapi');
 		const bytes = {
 			list100: await compareBytes('list 100', url, bareUrl, '/items/articles?limit=100'),
 			byId: await compareBytes('by id', url, bareUrl, '/items/articles/1'),
 			ping: await compareBytes('ping', url, bareUrl, '/server/ping'),
 		};
+		for (const route of ['/items/articles?limit=100', '/items/articles/1', '/server/ping']) await compareBytes(`Hapi floor ${route}`, hapiUrl, bareUrl, route);
 		const bare = {
 			url: bareUrl,
+			hapiUrl,
 			scenarios: {
 				list100: { path: '/items/articles?limit=100' },
 				byId: { next: rotating((id) => ({ path: `/items/articles/${id}` })) },
