@@ -109,9 +109,10 @@ async function answerFailing(pathname) {
 	}
 }
 
-let server;
+/** Stops the server and exits, whichever front it is. */
+let stop;
 if (process.env.BARE_FRONT === 'hapi') {
-	server = Hapi.server({ host: '127.0.0.1', port: 0 });
+	const server = Hapi.server({ host: '127.0.0.1', port: 0 });
 	server.route({
 		method: 'GET',
 		path: '/{path*}',
@@ -122,20 +123,21 @@ if (process.env.BARE_FRONT === 'hapi') {
 	});
 	await server.start();
 	console.log(JSON.stringify({ port: server.info.port }));
+	stop = async () => {
+		await server.stop({ timeout: 1000 });
+		process.exit(0);
+	};
 } else {
-	server = http.createServer(async (request, response) => {
+	const server = http.createServer(async (request, response) => {
 		const { status, type, body } = await answerFailing(new URL(request.url, 'http://localhost').pathname);
 		const text = typeof body === 'string' ? body : JSON.stringify(body);
 		response.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text) });
 		response.end(text);
 	});
 	server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));
+	stop = () => {
+		server.close(() => process.exit(0));
+		server.closeAllConnections();
+	};
 }
-process.once('SIGTERM', async () => {
-	if (process.env.BARE_FRONT === 'hapi') {
-		await server.stop({ timeout: 1000 });
-		process.exit(0);
-	}
-	server.close(() => process.exit(0));
-	server.closeAllConnections();
-});
+process.once('SIGTERM', () => stop());
