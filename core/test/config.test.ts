@@ -125,6 +125,16 @@ test('a bad file or asset setting names its variable and what was expected', (t)
 	t.is(bad({ ASSETS_TRANSFORM_MAX_CONCURRENT: '0' })?.variable, 'ASSETS_TRANSFORM_MAX_CONCURRENT');
 });
 
+test('HEAP_GROWTH_PERCENT defaults to 50, takes 0 (V8 decides) up to 300, and refuses anything else naming the variable', (t) => {
+	t.is(loadConfig({ env: {}, cwd: emptyDir() }).heapGrowthPercent, 50);
+	t.is(loadConfig({ env: { HEAP_GROWTH_PERCENT: '0' }, cwd: emptyDir() }).heapGrowthPercent, 0);
+	t.is(loadConfig({ env: { HEAP_GROWTH_PERCENT: '300' }, cwd: emptyDir() }).heapGrowthPercent, 300);
+	for (const value of ['-1', '301', 'half', '12.5']) {
+		const error = t.throws(() => loadConfig({ env: { HEAP_GROWTH_PERCENT: value }, cwd: emptyDir() }), { instanceOf: ConfigError });
+		t.is(error?.variable, 'HEAP_GROWTH_PERCENT', value);
+	}
+});
+
 test('DB_READ_THREADS defaults to the CPUs, at most four, takes 0 to turn the threads off, and refuses what is not a count up to 64', (t) => {
 	t.is(loadConfig({ env: {}, cwd: emptyDir() }).database.readThreads, Math.min(4, os.availableParallelism()));
 	t.is(loadConfig({ env: { DB_READ_THREADS: '0' }, cwd: emptyDir() }).database.readThreads, 0);

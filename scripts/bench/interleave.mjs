@@ -14,6 +14,10 @@ export const targets = { list100: 0.7, byId: 0.7, ping: 0.35, p99OverP50: 3, rss
 const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round3 = (value) => Number(value.toFixed(3));
+/** A scenario's latency over its rounds: the median p50 and the worst p99, as Mantle's is reported. */
+const latency = (runs) => ({ p50: median(runs.map((run) => run.p50)), p99: Math.max(...runs.map((run) => run.p99)) });
+// autocannon counts whole milliseconds: under 2 ms a p50 is too coarse to divide by.
+const spreadOf = ({ p50, p99 }) => (p50 >= 2 ? p99 / p50 : undefined);
 
 /**
  * Runs every scenario `rounds` times, each run followed by its bare counterpart
@@ -57,14 +61,16 @@ export async function interleaved({ scenarios, bare, rounds, settings, mantleUrl
 						rps: mean(hapi.map((run) => run.rps)),
 						ofBare: round3(mean(hapi.map((run, index) => run.rps / floors[index].rps))),
 						mantleOfHapi: round3(mean(hapi.map((run, index) => mantle[index].rps / run.rps))),
+						// The floors' own tails, measured in the same minutes: what the machine gives a server with no work of Mantle's.
+						bareLatency: latency(floors),
+						hapiLatency: latency(hapi),
 					}
 				: undefined;
 		results[scenario.key] = {
 			name: scenario.name,
 			bare: scenario.bare,
 			rps: mean(mantle.map((run) => run.rps)),
-			p50: median(mantle.map((run) => run.p50)),
-			p99: Math.max(...mantle.map((run) => run.p99)),
+			...latency(mantle),
 			bareRps: mean(floors.map((run) => run.rps)),
 			ratio: round3(mean(ratios)),
 			ratioRange: [round3(Math.min(...ratios)), round3(Math.max(...ratios))],
@@ -90,8 +96,7 @@ export function report(results, { before, rss }) {
 	lines.push('scenario                                                ÷ bare (range)          p99÷p50   × before');
 	for (const [key, result] of Object.entries(results)) {
 		const target = targets[key];
-		// autocannon counts whole milliseconds: under 2 ms a p50 is too coarse to divide by.
-		const spread = result.p50 >= 2 ? result.p99 / result.p50 : undefined;
+		const spread = spreadOf(result);
 		const previous = before?.results?.[key]?.ratio;
 		const moved = previous ? result.ratio / previous : undefined;
 		const verdicts = [
@@ -103,9 +108,15 @@ export function report(results, { before, rss }) {
 	}
 	const onHapi = Object.values(results).filter((result) => result.hapiFloor);
 	if (onHapi.length > 0) {
-		lines.push('', "Hapi floor (the bare server's answers through one Hapi route)   Hapi ÷ bare   Mantle ÷ Hapi");
+		const spreads = (result) =>
+			[result.hapiFloor.bareLatency, result.hapiFloor.hapiLatency, result]
+				.map((measured) => (measured ? (spreadOf(measured)?.toFixed(1) ?? `${measured.p50}/${measured.p99} ms`) : '-'))
+				.join(' / ');
+		lines.push('', "Hapi floor (the bare server's answers through one Hapi route)   Hapi ÷ bare   Mantle ÷ Hapi   p99÷p50 bare / Hapi / Mantle");
 		for (const result of onHapi)
-			lines.push(`${result.name.padEnd(64)}  ${result.hapiFloor.ofBare.toFixed(3).padStart(11)}   ${result.hapiFloor.mantleOfHapi.toFixed(3).padStart(13)}`);
+			lines.push(
+				`${result.name.padEnd(64)}  ${result.hapiFloor.ofBare.toFixed(3).padStart(11)}   ${result.hapiFloor.mantleOfHapi.toFixed(3).padStart(13)}   ${spreads(result)}`,
+			);
 	}
 	if (rss)
 		lines.push('', `server RSS: ${rss.before} MB before the scenarios, ${rss.after} MB after  (${mark(rss.after <= targets.rssMb)} ≤ ${targets.rssMb} MB)`);

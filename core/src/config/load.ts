@@ -108,6 +108,7 @@ export function loadConfig({ env = process.env, cwd = process.cwd() }: LoadConfi
 		logLevel: v.LOG_LEVEL,
 		maxPayloadBytes: parseByteSize(String(v.MAX_PAYLOAD_SIZE)),
 		shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT,
+		heapGrowthPercent: v.HEAP_GROWTH_PERCENT,
 		healthcheckThresholdMs: v.HEALTHCHECK_THRESHOLD,
 		healthcheckTimeoutMs: v.HEALTHCHECK_TIMEOUT,
 		env: Object.freeze(raw),

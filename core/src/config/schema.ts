@@ -152,6 +152,8 @@ export const environmentSchema = Joi.object({
 	LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
 	MAX_PAYLOAD_SIZE: byteSize.default('1mb'),
 	SHUTDOWN_TIMEOUT: count(0).default(10_000),
+	/** How far the JavaScript heap may grow past what survived its last full collection, in percent; 0: V8's own choice. */
+	HEAP_GROWTH_PERCENT: count(0).max(300).default(50),
 	HEALTHCHECK_THRESHOLD: count(0).default(150),
 	HEALTHCHECK_TIMEOUT: count(1).default(5000),
 	...abuseVariables,

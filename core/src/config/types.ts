@@ -78,6 +78,8 @@ export interface Config {
 	logLevel: string;
 	maxPayloadBytes: number;
 	shutdownTimeoutMs: number;
+	/** Growth of the JavaScript heap past its live data that `mantle start` allows, in percent (0: V8 decides). */
+	heapGrowthPercent: number;
 	/** Health checks slower than this report `warn`, in milliseconds. */
 	healthcheckThresholdMs: number;
 	/** A health check with no answer by then reports `error`, in milliseconds. */

@@ -4,6 +4,7 @@ import { createLogger } from '../../logger.js';
 import { connectDatabase } from '../../database/connect.js';
 import { bootstrap } from '../../database/bootstrap.js';
 import { describeBootstrap } from './bootstrap.js';
+import { holdHeapGrowth } from '../heap-growth.js';
 
 export function registerStart(program: Command): void {
 	program
@@ -15,6 +16,7 @@ export function registerStart(program: Command): void {
 			const kernelModule = import('../../kernel.js');
 			kernelModule.catch(() => undefined);
 			const config = loadConfig();
+			holdHeapGrowth(config.heapGrowthPercent);
 			const logger = createLogger(config.logLevel);
 			if (config.secretGenerated) logger.warn('SECRET is not set: a random one is used, so tokens stop working when the process restarts.');
 
