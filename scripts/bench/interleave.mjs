@@ -3,7 +3,7 @@
 // before its bare-server counterpart, round after round, and the ratio of the two is what is
 // reported. Scenarios the bare server cannot answer (filters, aggregates, writes) are paired with
 // its by-id read, a yardstick of what the machine gives at that moment. The scenarios it does
-// answer are measured a third time on the Hapi floor (`bare.hapiUrl`: the bare server's answers
+// answer are measured a third time on the Hapi floor (`bare.hapi`: the bare server's answers
 // through one Hapi route), which splits Mantle's distance from the bare server into what Hapi's
 // request lifecycle costs and what Mantle adds to it.
 import { measure, table } from './lib.mjs';
@@ -18,16 +18,22 @@ const round3 = (value) => Number(value.toFixed(3));
 const latency = (runs) => ({ p50: median(runs.map((run) => run.p50)), p99: Math.max(...runs.map((run) => run.p99)) });
 // autocannon counts whole milliseconds: under 2 ms a p50 is too coarse to divide by.
 const spreadOf = ({ p50, p99 }) => (p50 >= 2 ? p99 / p50 : undefined);
+/** The median of the rounds' CPU µs per request, where /proc gave them. */
+const medianCpu = (runs) => {
+	const measured = runs.map((run) => run.cpuUs).filter((value) => value !== undefined);
+	return measured.length > 0 ? Number(median(measured).toFixed(1)) : undefined;
+};
 
 /**
  * Runs every scenario `rounds` times, each run followed by its bare counterpart
  * (`scenario.bare`, a key of `bare`). Returns per scenario the rounds' figures and the ratios.
  */
-export async function interleaved({ scenarios, bare, rounds, settings, mantleUrl, token }) {
+export async function interleaved({ scenarios, bare, rounds, settings, mantle: server, token }) {
 	const runs = Object.fromEntries(scenarios.map((scenario) => [scenario.key, { mantle: [], bare: [], hapi: [] }]));
-	const once = (target, base) =>
+	const once = (target, { url, pid }) =>
 		measure({
-			url: base,
+			url,
+			pid,
 			path: target.path,
 			method: target.method,
 			token: target.token,
@@ -39,11 +45,11 @@ export async function interleaved({ scenarios, bare, rounds, settings, mantleUrl
 		for (const scenario of scenarios) {
 			const yardstick = bare.scenarios[scenario.bare];
 			process.stdout.write(`  round ${round}/${rounds}  ${scenario.name} …`);
-			const mantle = await once({ ...scenario, token: scenario.token ?? token }, mantleUrl);
-			const floor = await once(yardstick, bare.url);
+			const mantle = await once({ ...scenario, token: scenario.token ?? token }, server);
+			const floor = await once(yardstick, bare);
 			runs[scenario.key].mantle.push(mantle);
 			runs[scenario.key].bare.push(floor);
-			const hapi = bare.hapiUrl && scenario.bare === scenario.key ? await once(yardstick, bare.hapiUrl) : undefined;
+			const hapi = bare.hapi && scenario.bare === scenario.key ? await once(yardstick, bare.hapi) : undefined;
 			if (hapi) runs[scenario.key].hapi.push(hapi);
 			const onHapi = hapi ? `; Hapi floor ${hapi.rps.toFixed(0)} req/s → ${(hapi.rps / floor.rps).toFixed(2)} of bare` : '';
 			process.stdout.write(
@@ -64,6 +70,8 @@ export async function interleaved({ scenarios, bare, rounds, settings, mantleUrl
 						// The floors' own tails, measured in the same minutes: what the machine gives a server with no work of Mantle's.
 						bareLatency: latency(floors),
 						hapiLatency: latency(hapi),
+						// CPU time per request of each server on the same request: bare, Hapi floor, Mantle.
+						cpuUs: { bare: medianCpu(floors), hapi: medianCpu(hapi), mantle: medianCpu(mantle) },
 					}
 				: undefined;
 		results[scenario.key] = {
@@ -71,6 +79,7 @@ export async function interleaved({ scenarios, bare, rounds, settings, mantleUrl
 			bare: scenario.bare,
 			rps: mean(mantle.map((run) => run.rps)),
 			...latency(mantle),
+			cpuUs: medianCpu(mantle),
 			bareRps: mean(floors.map((run) => run.rps)),
 			ratio: round3(mean(ratios)),
 			ratioRange: [round3(Math.min(...ratios)), round3(Math.max(...ratios))],
@@ -117,6 +126,20 @@ export function report(results, { before, rss }) {
 			lines.push(
 				`${result.name.padEnd(64)}  ${result.hapiFloor.ofBare.toFixed(3).padStart(11)}   ${result.hapiFloor.mantleOfHapi.toFixed(3).padStart(13)}   ${spreads(result)}`,
 			);
+	}
+	const withCpu = Object.values(results).filter((result) => result.cpuUs !== undefined);
+	if (withCpu.length > 0) {
+		// Where the bare server answers the same request, bare ÷ Mantle in CPU time is the "÷ bare"
+		// ratio with the machine's load taken out: what each answer costs, not how the cores were shared.
+		const us = (value) => (value === undefined ? '-' : value.toFixed(0)).padStart(8);
+		lines.push('', 'CPU time per request, µs (/proc, all threads)                     Mantle      Hapi      bare   bare ÷ Mantle   bare ÷ Hapi');
+		for (const result of withCpu) {
+			const cpu = result.hapiFloor?.cpuUs;
+			const of = (part, whole) => (part === undefined || whole === undefined ? '-' : (part / whole).toFixed(3));
+			lines.push(
+				`${result.name.padEnd(64)}  ${us(result.cpuUs)}  ${us(cpu?.hapi)}  ${us(cpu?.bare)}   ${of(cpu?.bare, result.cpuUs).padStart(13)}   ${of(cpu?.bare, cpu?.hapi).padStart(11)}`,
+			);
+		}
 	}
 	if (rss)
 		lines.push('', `server RSS: ${rss.before} MB before the scenarios, ${rss.after} MB after  (${mark(rss.after <= targets.rssMb)} ≤ ${targets.rssMb} MB)`);

@@ -77,7 +77,7 @@ async function startBare(database, fields, front = 'http') {
 		},
 	});
 	await waitFor(() => port !== undefined, { child, what: `bare server (${front})`, ms: 15_000 });
-	return `http://127.0.0.1:${port}`;
+	return { url: `http://127.0.0.1:${port}`, pid: child.child.pid };
 }
 
 /** Compares one response of Mantle and of the bare server byte for byte, and says where they part. */
@@ -174,18 +174,18 @@ export async function run(args) {
 		if (!sameAnswer) console.warn('WARNING: the reader and the admin get different answers to the same published filter; the overhead compares unlike work');
 
 		const mantleOne = await api(url, 'GET', '/items/articles/1');
-		const bareUrl = await startBare(database, Object.keys(mantleOne.body.data));
-		const hapiUrl = await startBare(database, Object.keys(mantleOne.body.data), 'hapi');
+		const bareServer = await startBare(database, Object.keys(mantleOne.body.data));
+		const hapiServer = await startBare(database, Object.keys(mantleOne.body.data), 'hapi');
 		// The answers the bare server gives, each checked byte for byte against Mantle's and the Hapi floor's.
 		const compared = { list100: '/items/articles?limit=100', byId: '/items/articles/1', ping: '/server/ping' };
 		const bytes = {};
 		for (const [key, route] of Object.entries(compared)) {
-			bytes[key] = await compareBytes(key, url, bareUrl, route);
-			await compareBytes(`Hapi floor ${key}`, hapiUrl, bareUrl, route);
+			bytes[key] = await compareBytes(key, url, bareServer.url, route);
+			await compareBytes(`Hapi floor ${key}`, hapiServer.url, bareServer.url, route);
 		}
 		const bare = {
-			url: bareUrl,
-			hapiUrl,
+			...bareServer,
+			hapi: hapiServer,
 			scenarios: {
 				list100: { path: '/items/articles?limit=100' },
 				byId: { next: rotating((id) => ({ path: `/items/articles/${id}` })) },
@@ -195,7 +195,7 @@ export async function run(args) {
 		for (const scenario of scenarios) scenario.bare = bare.scenarios[scenario.key] ? scenario.key : 'byId';
 
 		const rss = { before: residentMb(mantle.child.child.pid) };
-		const results = await interleaved({ scenarios, bare, rounds: settings.rounds, settings, mantleUrl: url, token: adminToken });
+		const results = await interleaved({ scenarios, bare, rounds: settings.rounds, settings, mantle: { url, pid: mantle.child.child.pid }, token: adminToken });
 		rss.after = residentMb(mantle.child.child.pid);
 		// Extra time per request the reader's permission costs, from throughput at the same concurrency.
 		const permissionOverhead =

@@ -232,6 +232,23 @@ export async function startMantle(database, folder) {
 	return { url, child };
 }
 
+/** Clock ticks per second of /proc's CPU times: USER_HZ, 100 on every Linux build in use. */
+const ticksPerSecond = 100;
+
+/**
+ * CPU time a process (all its threads) has used so far, in seconds, from /proc (Linux); undefined
+ * where there is no /proc. On a machine whose load moves from one minute to the next, CPU time
+ * per request says what a server's work costs more steadily than its req/s.
+ */
+export function cpuSeconds(pid) {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+	} catch {
+		return undefined;
+	}
+}
+
 /** A process's resident memory in MB, from /proc (Linux); undefined where there is no /proc. */
 export function residentMb(pid) {
 	try {
@@ -300,7 +317,7 @@ export function writeReport(report, file) {
  * A 2 s warm-up, then the measured run, with the same settings. `next` (optional) makes each
  * request: called per request, it returns `{ path, body? }`, so ids can rotate.
  */
-export async function measure({ url, path: route, method = 'GET', token, body, next, connections, duration, warmup = 2 }) {
+export async function measure({ url, path: route, method = 'GET', token, body, next, connections, duration, warmup = 2, pid }) {
 	const headers = {};
 	if (token) headers.authorization = `Bearer ${token}`;
 	if (body !== undefined || next) headers['content-type'] = 'application/json';
@@ -317,7 +334,9 @@ export async function measure({ url, path: route, method = 'GET', token, body, n
 		];
 	}
 	await autocannon({ ...options, duration: warmup });
+	const cpuBefore = pid === undefined ? undefined : cpuSeconds(pid);
 	const result = await autocannon({ ...options, duration });
+	const cpuAfter = pid === undefined ? undefined : cpuSeconds(pid);
 	const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, Number(count)]));
 	return {
 		rps: result.requests.average,
@@ -328,6 +347,9 @@ export async function measure({ url, path: route, method = 'GET', token, body, n
 		errors: result.errors,
 		timeouts: result.timeouts,
 		statusCodes,
+		// The server's CPU time per answered request, in µs, when its process (`pid`) was given.
+		cpuUs:
+			cpuBefore === undefined || cpuAfter === undefined || result.requests.total === 0 ? undefined : ((cpuAfter - cpuBefore) * 1e6) / result.requests.total,
 	};
 }
 
