@@ -48,8 +48,10 @@ test('held to 50 %, the old generation of a process under a burst of allocation 
 	t.false(free.applied);
 	t.true(held.applied);
 	t.is(held.held, 480);
-	// On its own V8 lets it reach 280-340 MB here; held, about 130 MB (48 MB live plus the batches in flight).
-	t.true(held.peakMb < free.peakMb * 0.6, `held ${held.peakMb.toFixed(0)} MB, free ${free.peakMb.toFixed(0)} MB`);
+	// On its own V8 let it reach 255-345 MB here, held 110-135 MB (48 MB live and up to ~22 MB of
+	// batches in flight, times 1.5, plus what is allocated while a collection marks), on an idle
+	// machine and on a loaded one alike.
+	t.true(held.peakMb < free.peakMb * 0.75, `held ${held.peakMb.toFixed(0)} MB, free ${free.peakMb.toFixed(0)} MB`);
 });
 
 test("a --heap-growing-percent given to node is the operator's and is not replaced; 0 leaves V8's own heuristics", (t) => {
