@@ -119,7 +119,7 @@ export function report(results, { before, rss }) {
 	if (onHapi.length > 0) {
 		const spreads = (result) =>
 			[result.hapiFloor.bareLatency, result.hapiFloor.hapiLatency, result]
-				.map((measured) => (measured ? (spreadOf(measured)?.toFixed(1) ?? `${measured.p50}/${measured.p99} ms`) : '-'))
+				.map((measured) => spreadOf(measured)?.toFixed(1) ?? `${measured.p50}/${measured.p99} ms`)
 				.join(' / ');
 		lines.push('', "Hapi floor (the bare server's answers through one Hapi route)   Hapi ÷ bare   Mantle ÷ Hapi   p99÷p50 bare / Hapi / Mantle");
 		for (const result of onHapi)

@@ -194,9 +194,10 @@ export async function run(args) {
 		};
 		for (const scenario of scenarios) scenario.bare = bare.scenarios[scenario.key] ? scenario.key : 'byId';
 
-		const rss = { before: residentMb(mantle.child.child.pid) };
-		const results = await interleaved({ scenarios, bare, rounds: settings.rounds, settings, mantle: { url, pid: mantle.child.child.pid }, token: adminToken });
-		rss.after = residentMb(mantle.child.child.pid);
+		const mantlePid = mantle.child.child.pid;
+		const rss = { before: residentMb(mantlePid) };
+		const results = await interleaved({ scenarios, bare, rounds: settings.rounds, settings, mantle: { url, pid: mantlePid }, token: adminToken });
+		rss.after = residentMb(mantlePid);
 		// Extra time per request the reader's permission costs, from throughput at the same concurrency.
 		const permissionOverhead =
 			results.publishedAdmin && results.publishedReader ? Number(((results.publishedAdmin.rps / results.publishedReader.rps - 1) * 100).toFixed(1)) : undefined;

@@ -242,7 +242,9 @@ const ticksPerSecond = 100;
  */
 export function cpuSeconds(pid) {
 	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		// The command name, in parentheses, may itself hold ") ": the fields follow the last one.
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
 		return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 	} catch {
 		return undefined;
